@@ -1,0 +1,117 @@
+/**
+ * The grid application service: decode → authorize → rule → one Store transaction
+ * with its audit entry. Reads are scoped to the actor's subtree too.
+ *
+ * @since 0.1.0
+ */
+import { Context, type Effect, type Option } from "effect"
+import type { Actor } from "../access/Actor.js"
+import type { Forbidden } from "../errors/Forbidden.js"
+import type { NotFound } from "../errors/NotFound.js"
+import type { RuleViolation } from "../errors/RuleViolation.js"
+import type { StoreError } from "../errors/StoreError.js"
+import type { ValidationError } from "../errors/ValidationError.js"
+import type { Changes } from "./Changes.js"
+import type { Grid, GridId } from "./Grid.js"
+import type { LevelCount } from "./GridRepository.js"
+import type { Place, PlaceLink } from "./Place.js"
+import type { KindCount } from "./PlaceRepository.js"
+import type { ResponsibilityAlert } from "./ResponsibilityAlert.js"
+import type { Assignment, Worker } from "./Worker.js"
+import type { CategoryCount } from "./WorkerRepository.js"
+
+/**
+ * Everything a grid write can fail with.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type GridWriteError = ValidationError | RuleViolation | Forbidden | NotFound | StoreError
+
+/**
+ * Everything a grid read can fail with.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type GridReadError = ValidationError | Forbidden | StoreError
+
+/**
+ * Read options: the subtree root (default: the actor's scope) and the day (default:
+ * today, China Standard Time).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReadOptions {
+  readonly root?: string
+  readonly at?: string
+}
+
+/**
+ * A grid version with where it came from and what replaced it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Lineage {
+  readonly grid: Grid
+  readonly predecessors: ReadonlyArray<Grid>
+  readonly successors: ReadonlyArray<Grid>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GridsShape {
+  /**
+   * Runs one command (any member of `GridCommand`, as unknown input: it is decoded).
+   */
+  readonly execute: (actor: Actor, command: unknown) => Effect.Effect<Changes, GridWriteError>
+  /**
+   * Runs commands in order in one transaction: all commit or none. Errors carry the
+   * 1-based `row` of the failing command.
+   */
+  readonly executeAll: (
+    actor: Actor,
+    commands: ReadonlyArray<unknown>
+  ) => Effect.Effect<ReadonlyArray<Changes>, GridWriteError>
+  /** The version of a code valid on a day (as-of resolution). */
+  readonly resolve: (actor: Actor, code: string, at?: string) => Effect.Effect<Option.Option<Grid>, GridReadError>
+  /** The lowest-level grid a place was in on a day. */
+  readonly gridOfPlace: (
+    actor: Actor,
+    placeId: string,
+    at?: string
+  ) => Effect.Effect<Option.Option<Grid>, GridReadError>
+  /** A version's predecessors and successors. */
+  readonly lineage: (actor: Actor, id: GridId) => Effect.Effect<Option.Option<Lineage>, GridReadError>
+  /** Grids valid on a day in a subtree, ordered by code; optionally one level. */
+  readonly subtree: (
+    actor: Actor,
+    options?: ReadOptions & { readonly level?: number }
+  ) => Effect.Effect<ReadonlyArray<Grid>, GridReadError>
+  readonly countByLevel: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<LevelCount>, GridReadError>
+  readonly countWorkersByCategory: (
+    actor: Actor,
+    options?: ReadOptions
+  ) => Effect.Effect<ReadonlyArray<CategoryCount>, GridReadError>
+  readonly countPlaces: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<KindCount>, GridReadError>
+  /** Links valid on a day in a subtree. */
+  readonly placeLinks: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<PlaceLink>, GridReadError>
+  /** Assignments valid on a day in a subtree. */
+  readonly assignments: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<Assignment>, GridReadError>
+  /** The 定格定人定岗定责 check over a subtree on a day. */
+  readonly check: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<ResponsibilityAlert>, GridReadError>
+  /** A worker, phone and ID number masked unless the actor holds `pii:read` (then the read is audited). */
+  readonly worker: (actor: Actor, id: string) => Effect.Effect<Option.Option<Worker>, GridReadError>
+  /** A place, address masked unless the actor holds `pii:read` (then the read is audited). */
+  readonly place: (actor: Actor, id: string) => Effect.Effect<Option.Option<Place>, GridReadError>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class Grids extends Context.Tag("@jiceng/core/Grids")<Grids, GridsShape>() {}

@@ -1,0 +1,113 @@
+/**
+ * The grid level scheme: which levels exist, their labels, and how many digits each
+ * level adds to its parent's code. The default is 桃城区's five-level grid below the
+ * district: 区 → 街道 → 社区 → 片区 → 小区 → 单元.
+ *
+ * @since 0.1.0
+ */
+import { Option, Schema } from "effect"
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Level = Schema.Struct({
+  /** Stable key used in code and exports, e.g. `street`. */
+  key: Schema.NonEmptyTrimmedString,
+  zh: Schema.NonEmptyTrimmedString,
+  en: Schema.NonEmptyTrimmedString,
+  /** Digits this level adds to its parent's code (the root's whole code length). */
+  segmentWidth: Schema.Int.pipe(Schema.between(1, 12))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Level extends Schema.Schema.Type<typeof Level> {}
+
+/**
+ * Levels from the root (index 0, the district) down to the lowest grid level.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const LevelScheme = Schema.Struct({
+  levels: Schema.Array(Level).pipe(Schema.minItems(2))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface LevelScheme extends Schema.Schema.Type<typeof LevelScheme> {}
+
+/**
+ * District (6-digit GB/T 2260) → street and community (3 digits each, so their codes
+ * are the 9- and 12-digit 统计用区划代码) → sector, compound and block (3 digits each).
+ *
+ * @since 0.1.0
+ * @category policy
+ */
+export const defaultScheme: LevelScheme = {
+  levels: [
+    { key: "district", zh: "区", en: "District", segmentWidth: 6 },
+    { key: "street", zh: "街道", en: "Street", segmentWidth: 3 },
+    { key: "community", zh: "社区", en: "Community", segmentWidth: 3 },
+    { key: "sector", zh: "片区", en: "Sector", segmentWidth: 3 },
+    { key: "compound", zh: "小区", en: "Compound", segmentWidth: 3 },
+    { key: "block", zh: "单元", en: "Block", segmentWidth: 3 }
+  ]
+}
+
+/**
+ * Index of the lowest level (places are registered there: 入格).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const lowest = (scheme: LevelScheme): number => scheme.levels.length - 1
+
+/**
+ * Code length of grids at a level.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const codeLength = (scheme: LevelScheme, level: number): number =>
+  scheme.levels.slice(0, level + 1).reduce((n, l) => n + l.segmentWidth, 0)
+
+/**
+ * The level a code's length implies, if any.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const levelOfCode = (scheme: LevelScheme, code: string): Option.Option<number> => {
+  let length = 0
+  for (let level = 0; level < scheme.levels.length; level++) {
+    length += scheme.levels[level]!.segmentWidth
+    if (length === code.length) return Option.some(level)
+    if (length > code.length) return Option.none()
+  }
+  return Option.none()
+}
+
+/**
+ * The parent's code: the code without its last segment; none for the root.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const parentCode = (scheme: LevelScheme, code: string): Option.Option<string> =>
+  Option.flatMap(levelOfCode(scheme, code), (level) =>
+    level === 0 ? Option.none() : Option.some(code.slice(0, codeLength(scheme, level - 1))))
+
+/**
+ * The label of a level in a language.
+ *
+ * @since 0.1.0
+ * @category labels
+ */
+export const label = (scheme: LevelScheme, level: number, lang: "zh" | "en" = "zh"): string =>
+  scheme.levels[level]?.[lang] ?? `L${level}`

@@ -1,0 +1,67 @@
+/**
+ * The place repository: places and their 入格 links to lowest-level grids.
+ *
+ * @since 0.1.0
+ */
+import type { Effect, Option } from "effect"
+import type { Tenant } from "../access/Tenant.js"
+import type { StoreError } from "../errors/StoreError.js"
+import type { IsoDate } from "../time/IsoDate.js"
+import type { Place, PlaceId, PlaceKind, PlaceLink } from "./Place.js"
+
+/**
+ * A link's key: a place has at most one link starting on a given day.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LinkKey {
+  readonly placeId: PlaceId
+  readonly validFrom: IsoDate
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface KindCount {
+  readonly kind: PlaceKind
+  readonly count: number
+}
+
+/**
+ * @since 0.1.0
+ * @category ports
+ */
+export interface PlaceRepository {
+  /** Inserts a place or replaces its attributes. */
+  readonly put: (places: ReadonlyArray<Place>) => Effect.Effect<void, StoreError>
+  readonly get: (tenant: Tenant, id: PlaceId) => Effect.Effect<Option.Option<Place>, StoreError>
+  readonly link: (links: ReadonlyArray<PlaceLink>) => Effect.Effect<void, StoreError>
+  /** Ends links on a day (sets `validTo`). */
+  readonly closeLinks: (
+    tenant: Tenant,
+    keys: ReadonlyArray<LinkKey>,
+    validTo: IsoDate
+  ) => Effect.Effect<void, StoreError>
+  /** The link of a place valid on a day. */
+  readonly linkAt: (tenant: Tenant, id: PlaceId, at: IsoDate) => Effect.Effect<Option.Option<PlaceLink>, StoreError>
+  /** Every link of a place, oldest first. */
+  readonly links: (tenant: Tenant, id: PlaceId) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
+  /** Links valid on a day into grids of a subtree, ordered by grid code then place id. */
+  readonly linksInSubtree: (
+    tenant: Tenant,
+    root: string,
+    at: IsoDate
+  ) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
+  /** How many places lie in a subtree on a day. */
+  readonly countInSubtree: (tenant: Tenant, root: string, at: IsoDate) => Effect.Effect<number, StoreError>
+  /** Places in a subtree on a day per kind, ordered by kind; kinds with none are left out. */
+  readonly countByKind: (
+    tenant: Tenant,
+    root: string,
+    at: IsoDate
+  ) => Effect.Effect<ReadonlyArray<KindCount>, StoreError>
+  /** The latest `validFrom` or `validTo` of links into a subtree. */
+  readonly latestChange: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
+}

@@ -1,0 +1,61 @@
+/**
+ * The worker repository: grid workers and their assignments.
+ *
+ * @since 0.1.0
+ */
+import type { Effect, Option } from "effect"
+import type { Tenant } from "../access/Tenant.js"
+import type { StoreError } from "../errors/StoreError.js"
+import type { IsoDate } from "../time/IsoDate.js"
+import type { Assignment, AssignmentId, Worker, WorkerId } from "./Worker.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CategoryCount {
+  readonly category: string
+  readonly count: number
+}
+
+/**
+ * @since 0.1.0
+ * @category ports
+ */
+export interface WorkerRepository {
+  /** Inserts a worker or replaces their attributes. */
+  readonly put: (workers: ReadonlyArray<Worker>) => Effect.Effect<void, StoreError>
+  readonly get: (tenant: Tenant, id: WorkerId) => Effect.Effect<Option.Option<Worker>, StoreError>
+  /** Workers by id, ordered by id; unknown ids are left out. */
+  readonly getMany: (tenant: Tenant, ids: ReadonlyArray<WorkerId>) => Effect.Effect<ReadonlyArray<Worker>, StoreError>
+  readonly assign: (assignments: ReadonlyArray<Assignment>) => Effect.Effect<void, StoreError>
+  /** Ends assignments on a day (sets `validTo`). */
+  readonly closeAssignments: (
+    tenant: Tenant,
+    ids: ReadonlyArray<AssignmentId>,
+    validTo: IsoDate
+  ) => Effect.Effect<void, StoreError>
+  /** Assignments valid on a day to grids of a subtree, ordered by grid code then id. */
+  readonly assignmentsInSubtree: (
+    tenant: Tenant,
+    root: string,
+    at: IsoDate
+  ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
+  /** A worker's assignments valid on a day, ordered by id. */
+  readonly assignmentsOf: (
+    tenant: Tenant,
+    id: WorkerId,
+    at: IsoDate
+  ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
+  /**
+   * Workers serving in a subtree on a day (an assignment valid then), counted once
+   * each, per category; ordered by category.
+   */
+  readonly countByCategory: (
+    tenant: Tenant,
+    root: string,
+    at: IsoDate
+  ) => Effect.Effect<ReadonlyArray<CategoryCount>, StoreError>
+  /** The latest `validFrom` or `validTo` of assignments in a subtree. */
+  readonly latestChange: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
+}

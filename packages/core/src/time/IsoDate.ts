@@ -1,0 +1,119 @@
+/**
+ * Calendar dates as ISO strings (`YYYY-MM-DD`). Strings compare in date order, read
+ * the same in every store and need no time zone; days are the grain of validity
+ * intervals. "Today" is China Standard Time (UTC+8), where the library's users are.
+ *
+ * @since 0.1.0
+ */
+import { Clock, Effect, Schema } from "effect"
+
+const pattern = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Whether a `YYYY-MM-DD` string names a real calendar day (leap years included).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isValid = (input: string): boolean => {
+  const m = pattern.exec(input)
+  if (m === null) return false
+  const year = Number(m[1])
+  const month = Number(m[2])
+  const day = Number(m[3])
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false
+  return day <= daysInMonth(year, month)
+}
+
+/**
+ * @since 0.1.0
+ * @category utils
+ */
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+
+/**
+ * @since 0.1.0
+ * @category utils
+ */
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+
+/**
+ * A calendar date, `YYYY-MM-DD`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const IsoDate = Schema.String.pipe(
+  Schema.filter((s) => isValid(s) || "date.format: expected a calendar date YYYY-MM-DD"),
+  Schema.brand("IsoDate")
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type IsoDate = typeof IsoDate.Type
+
+/** China Standard Time has no daylight saving: a fixed +8 hours. */
+const cstOffsetMs = 8 * 60 * 60 * 1000
+
+/**
+ * The CST calendar day of an epoch-milliseconds instant.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromEpochMillis = (ms: number): IsoDate =>
+  new Date(ms + cstOffsetMs).toISOString().slice(0, 10) as IsoDate
+
+/**
+ * Today in China Standard Time, from effect's Clock (so tests can move time).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const today: Effect.Effect<IsoDate> = Effect.map(Clock.currentTimeMillis, fromEpochMillis)
+
+/**
+ * Unsafe cast for literals known to be valid; throws on a bad literal so that a typo
+ * in code fails at once rather than writing a bad date.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const unsafeMake = (input: string): IsoDate => {
+  if (!isValid(input)) throw new Error(`not a calendar date: ${input}`)
+  return input as IsoDate
+}
+
+/**
+ * Adds whole days.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const addDays = (date: IsoDate, days: number): IsoDate =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) as IsoDate
+
+/**
+ * Validity intervals are half-open, `[validFrom, validTo)`; `validTo` null is open-ended.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const within = (at: IsoDate, validFrom: IsoDate, validTo: IsoDate | null): boolean =>
+  validFrom <= at && (validTo === null || at < validTo)
+
+/**
+ * Whether two half-open intervals share a day.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const overlaps = (
+  aFrom: IsoDate,
+  aTo: IsoDate | null,
+  bFrom: IsoDate,
+  bTo: IsoDate | null
+): boolean => (bTo === null || aFrom < bTo) && (aTo === null || bFrom < aTo)
