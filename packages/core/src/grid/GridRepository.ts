@@ -51,6 +51,8 @@ export interface GridRepository {
     root: string,
     at: IsoDate
   ) => Effect.Effect<ReadonlyArray<LevelCount>, StoreError>
+  /** Every version ever recorded in a subtree, ordered by code then validFrom (exports, verification). */
+  readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<Grid>, StoreError>
   /** Versions that name `id` among their predecessors, ordered by id. */
   readonly successors: (tenant: Tenant, id: GridId) => Effect.Effect<ReadonlyArray<Grid>, StoreError>
   /** The latest `validFrom` or `validTo` recorded in a subtree (for the no-backdating rule). */

@@ -17,7 +17,12 @@ export const Level = Schema.Struct({
   zh: Schema.NonEmptyTrimmedString,
   en: Schema.NonEmptyTrimmedString,
   /** Digits this level adds to its parent's code (the root's whole code length). */
-  segmentWidth: Schema.Int.pipe(Schema.between(1, 12))
+  segmentWidth: Schema.Int.pipe(Schema.between(1, 12)),
+  /**
+   * Whether this level's segment is part of the 统计用区划代码: `township` (001–599,
+   * 街道 001–099, 镇 100–199, 乡 200–399) or `village` (居委会/村委会, 001–999).
+   */
+  regionCode: Schema.optional(Schema.Literal("township", "village"))
 })
 
 /**
@@ -52,8 +57,8 @@ export interface LevelScheme extends Schema.Schema.Type<typeof LevelScheme> {}
 export const defaultScheme: LevelScheme = {
   levels: [
     { key: "district", zh: "区", en: "District", segmentWidth: 6 },
-    { key: "street", zh: "街道", en: "Street", segmentWidth: 3 },
-    { key: "community", zh: "社区", en: "Community", segmentWidth: 3 },
+    { key: "street", zh: "街道", en: "Street", segmentWidth: 3, regionCode: "township" },
+    { key: "community", zh: "社区", en: "Community", segmentWidth: 3, regionCode: "village" },
     { key: "sector", zh: "片区", en: "Sector", segmentWidth: 3 },
     { key: "compound", zh: "小区", en: "Compound", segmentWidth: 3 },
     { key: "block", zh: "单元", en: "Block", segmentWidth: 3 }
@@ -111,3 +116,15 @@ export const parentCode = (scheme: LevelScheme, code: string): Option.Option<str
  */
 export const label = (scheme: LevelScheme, level: number, lang: "zh" | "en" = "zh"): string =>
   scheme.levels[level]?.[lang] ?? `L${level}`
+
+/**
+ * The level of communities (社区), within which a grid worker works: the level keyed
+ * `community`, else level 2.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const communityLevel = (scheme: LevelScheme): number => {
+  const index = scheme.levels.findIndex((l) => l.key === "community")
+  return index === -1 ? Math.min(2, lowest(scheme)) : index
+}

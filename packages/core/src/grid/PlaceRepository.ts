@@ -54,6 +54,8 @@ export interface PlaceRepository {
     root: string,
     at: IsoDate
   ) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
+  /** Every link ever recorded into a subtree, ordered by place id then validFrom. */
+  readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
   /** How many places lie in a subtree on a day. */
   readonly countInSubtree: (tenant: Tenant, root: string, at: IsoDate) => Effect.Effect<number, StoreError>
   /** Places in a subtree on a day per kind, ordered by kind; kinds with none are left out. */

@@ -41,6 +41,15 @@ export interface WorkerRepository {
     root: string,
     at: IsoDate
   ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
+  /** Every assignment ever made to exactly this grid (not its subtree), ordered by id. */
+  readonly assignmentsOfGrid: (
+    tenant: Tenant,
+    gridCode: string
+  ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
+  /** Every assignment ever recorded in a subtree, ordered by id. */
+  readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
+  /** An assignment by id. */
+  readonly assignment: (tenant: Tenant, id: AssignmentId) => Effect.Effect<Option.Option<Assignment>, StoreError>
   /** A worker's assignments valid on a day, ordered by id. */
   readonly assignmentsOf: (
     tenant: Tenant,

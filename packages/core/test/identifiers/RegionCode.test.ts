@@ -187,6 +187,14 @@ describe("RegionCode", () => {
     )
 
     it.prop(
+      "a village segment under township 000 fails with region-code.village",
+      { village: fc.integer({ min: 1, max: 999 }) },
+      ({ village }) => {
+        expect(failure("110105000" + pad(village, 3)).rule).toBe("region-code.village")
+      }
+    )
+
+    it.prop(
       "any string not of 6 or 12 digits fails with region-code.format",
       { input: fc.string().filter((s) => !/^(\d{6}|\d{12})$/.test(s)) },
       ({ input }) => {

@@ -1,0 +1,564 @@
+/**
+ * The grid rules: pure functions from the state a command needs and the command to
+ * the facts it writes, or the rule it breaks. No I/O, no Effect runtime: the service
+ * loads the context, calls a rule, and writes what it returns.
+ *
+ * Rule ids are stable and listed in docs/rules.md.
+ *
+ * @since 0.1.0
+ */
+import { Either, Option } from "effect"
+import type { Tenant } from "../access/Tenant.js"
+import { RuleViolation } from "../errors/RuleViolation.js"
+import type { IsoDate } from "../time/IsoDate.js"
+import * as Changes from "./Changes.js"
+import { type Grid, type GridCode, makeId, validAt } from "./Grid.js"
+import type {
+  CloseGrid,
+  CreateGrid,
+  MergeGrids,
+  MoveGrid,
+  PlacePlace,
+  RenameGrid,
+  SplitGrid
+} from "./GridCommand.js"
+import * as LevelScheme from "./LevelScheme.js"
+import type { PlaceLink } from "./Place.js"
+import { type Assignment, makeAssignmentId } from "./Worker.js"
+
+type Result = Either.Either<Changes.Changes, RuleViolation>
+
+const violation = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
+  Either.left(new RuleViolation({ rule, field, message }))
+
+/**
+ * Where a code's versions cover time without a gap from `at`: the end of that
+ * coverage (null: open-ended), or none when no version is valid at `at`.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const coveredUntil = (versions: ReadonlyArray<Grid>, at: IsoDate): Option.Option<IsoDate | null> => {
+  const sorted = [...versions].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))
+  let current: Grid | undefined = sorted.find((v) => validAt(v, at))
+  if (current === undefined) return Option.none()
+  // Renames leave back-to-back versions; follow them to the end of the coverage.
+  for (;;) {
+    const end: IsoDate | null = current.validTo
+    if (end === null) return Option.some(null)
+    const next: Grid | undefined = sorted.find((v) => v.validFrom === end)
+    if (next === undefined) return Option.some(end)
+    current = next
+  }
+}
+
+/**
+ * Whether a new interval `[from, to)` would overlap any version of the same code.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const occupied = (versions: ReadonlyArray<Grid>, from: IsoDate, to: IsoDate | null): boolean =>
+  versions.some((v) => (to === null || v.validFrom < to) && (v.validTo === null || from < v.validTo))
+
+/**
+ * The format rules of a code at a level: length, the parent's prefix, a non-zero
+ * segment, and the 统计用区划代码 ranges where the level is region-coded.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkCode = (
+  scheme: LevelScheme.LevelScheme,
+  code: string,
+  level: number,
+  parentCode: string | null,
+  field: string
+): Either.Either<void, RuleViolation> => {
+  const spec = scheme.levels[level]
+  if (spec === undefined) {
+    return violation("grid.level", field, `level ${level} is below the lowest level ${LevelScheme.lowest(scheme)}`)
+  }
+  const length = LevelScheme.codeLength(scheme, level)
+  if (code.length !== length) {
+    return violation("grid.code-width", field, `a ${spec.key} code has ${length} digits, ${code} has ${code.length}`)
+  }
+  if (parentCode !== null && !code.startsWith(parentCode)) {
+    return violation("grid.code-prefix", field, `${code} does not extend its parent's code ${parentCode}`)
+  }
+  const segment = code.slice(length - spec.segmentWidth)
+  if (level > 0 && /^0+$/.test(segment)) {
+    return violation("grid.code-segment", field, `the ${spec.key} segment of ${code} is all zeros`)
+  }
+  if (spec.regionCode === "township" && Number(segment) > 599) {
+    return violation(
+      "grid.township-code",
+      field,
+      `township segment ${segment} is outside 001–599 (街道 001–099, 镇 100–199, 乡 200–399)`
+    )
+  }
+  return Either.void
+}
+
+/**
+ * Creates a grid: root or child of a valid parent, one level down, the code
+ * extending the parent's, no other version of the code overlapping, and the whole
+ * interval inside the parent's.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const create = (
+  scheme: LevelScheme.LevelScheme,
+  tenant: Tenant,
+  context: { readonly parentVersions: ReadonlyArray<Grid>; readonly sameCode: ReadonlyArray<Grid> },
+  command: CreateGrid
+): Result => {
+  const validTo = command.validTo ?? null
+  if (validTo !== null && validTo <= command.validFrom) {
+    return violation("grid.validity", "validTo", `validTo ${validTo} is not after validFrom ${command.validFrom}`)
+  }
+  let level = 0
+  let end: IsoDate | null = validTo
+  if (command.parentCode === null) {
+    if ((command.code as string) !== tenant) {
+      return violation("grid.root", "code", `the root grid's code is the tenant ${tenant}, not ${command.code}`)
+    }
+  } else {
+    const parent = context.parentVersions.find((v) => validAt(v, command.validFrom))
+    if (parent === undefined) {
+      return violation(
+        "grid.parent-exists",
+        "parentCode",
+        `no grid ${command.parentCode} is valid on ${command.validFrom}`
+      )
+    }
+    level = parent.level + 1
+    const coverage = Option.getOrElse(coveredUntil(context.parentVersions, command.validFrom), () => null)
+    if (coverage !== null) {
+      if (validTo !== null && validTo > coverage) {
+        return violation("grid.within-parent", "validTo", `the parent ${parent.code} ends on ${coverage}`)
+      }
+      end = validTo ?? coverage
+    }
+  }
+  if (command.level !== undefined && command.level !== level) {
+    return violation("grid.level", "level", `a child of its parent is at level ${level}, not ${command.level}`)
+  }
+  const code = checkCode(scheme, command.code, level, command.parentCode, "code")
+  if (Either.isLeft(code)) return Either.left(code.left)
+  if (occupied(context.sameCode, command.validFrom, end)) {
+    return violation("grid.code-unique", "code", `another version of ${command.code} overlaps ${command.validFrom}`)
+  }
+  const grid: Grid = {
+    tenant,
+    id: makeId(command.code, command.validFrom),
+    code: command.code,
+    parentCode: command.parentCode,
+    level,
+    name: command.name,
+    validFrom: command.validFrom,
+    validTo: end,
+    change: "create",
+    predecessors: []
+  }
+  return Either.right(Changes.make({ newGrids: [grid] }))
+}
+
+/**
+ * Renames a grid from a day on: the current version ends, a new one with the same
+ * code starts.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const rename = (context: { readonly current: Option.Option<Grid> }, command: RenameGrid): Result => {
+  if (Option.isNone(context.current)) {
+    return violation("grid.exists", "code", `no grid ${command.code} is valid on ${command.at}`)
+  }
+  const current = context.current.value
+  if (current.validFrom >= command.at) {
+    return violation("grid.backdated", "at", `${command.code}'s version starts on ${current.validFrom}`)
+  }
+  if (current.name === command.name) {
+    return violation("grid.rename-unchanged", "name", `${command.code} is already named ${command.name}`)
+  }
+  const next: Grid = {
+    ...current,
+    id: makeId(current.code, command.at),
+    name: command.name,
+    validFrom: command.at,
+    change: "rename",
+    predecessors: [current.id]
+  }
+  return Either.right(Changes.make({ endGrids: [current.id], newGrids: [next], at: command.at }))
+}
+
+/**
+ * The state a structural change (move, split, merge, close) needs about one source
+ * subtree on the day of the change.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SubtreeState {
+  /** Versions valid on the day, root first, ordered by code. */
+  readonly grids: ReadonlyArray<Grid>
+  readonly links: ReadonlyArray<PlaceLink>
+  readonly assignments: ReadonlyArray<Assignment>
+  /** The latest date recorded anywhere in the subtree. */
+  readonly latest: Option.Option<IsoDate>
+}
+
+const notBackdated = (state: SubtreeState, at: IsoDate, code: string): Either.Either<void, RuleViolation> => {
+  const late =
+    (Option.isSome(state.latest) && state.latest.value > at) ||
+    state.grids.some((g) => g.validFrom >= at) ||
+    state.links.some((l) => l.validFrom >= at) ||
+    state.assignments.some((a) => a.validFrom >= at)
+  return late
+    ? violation("grid.backdated", "at", `changes on or after ${at} are already recorded under ${code}`)
+    : Either.void
+}
+
+/** Replaces the `from` prefix of a code by `to`. */
+const recode = (code: string, from: string, to: string): GridCode => (to + code.slice(from.length)) as GridCode
+
+/**
+ * The facts that carry a subtree's descendants, places and assignments over to new
+ * codes on a day: every version valid then ends and a new one starts.
+ * `mapCode` gives each old code its new one (or undefined to drop it).
+ */
+const carryOver = (
+  state: SubtreeState,
+  at: IsoDate,
+  change: Grid["change"],
+  mapCode: (code: string) => GridCode | undefined,
+  keepAssignment: (a: Assignment) => boolean
+): Changes.Changes => {
+  const newGrids: Array<Grid> = []
+  for (const g of state.grids) {
+    const code = mapCode(g.code)
+    if (code === undefined) continue
+    const parentCode = g.parentCode === null ? null : (mapCode(g.parentCode) ?? g.parentCode)
+    newGrids.push({
+      ...g,
+      id: makeId(code, at),
+      code,
+      parentCode: parentCode as GridCode | null,
+      validFrom: at,
+      change,
+      predecessors: [g.id]
+    })
+  }
+  const newLinks: Array<PlaceLink> = []
+  for (const l of state.links) {
+    const code = mapCode(l.gridCode)
+    if (code !== undefined) newLinks.push({ ...l, gridCode: code, validFrom: at })
+  }
+  const newAssignments: Array<Assignment> = []
+  for (const a of state.assignments) {
+    const code = mapCode(a.gridCode)
+    if (code !== undefined && keepAssignment(a)) {
+      newAssignments.push({ ...a, id: makeAssignmentId(a.workerId, code, at), gridCode: code, validFrom: at })
+    }
+  }
+  return Changes.make({
+    endGrids: state.grids.map((g) => g.id),
+    newGrids,
+    endLinks: state.links.map((l) => ({ placeId: l.placeId, validFrom: l.validFrom })),
+    newLinks,
+    endAssignments: state.assignments.map((a) => a.id),
+    newAssignments,
+    at
+  })
+}
+
+const rootOf = (state: SubtreeState, code: string, at: IsoDate, field: string): Either.Either<Grid, RuleViolation> => {
+  const root = state.grids[0]
+  if (root === undefined || root.code !== code) {
+    return violation("grid.exists", field, `no grid ${code} is valid on ${at}`)
+  }
+  if (root.parentCode === null) return violation("grid.root-fixed", field, "the root grid cannot be moved, split, merged or closed")
+  return Either.right(root)
+}
+
+/**
+ * Moves a grid and its subtree under another parent one level up. Codes encode the
+ * path, so the grid and its descendants get new codes; places and assignments follow.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const move = (
+  scheme: LevelScheme.LevelScheme,
+  context: {
+    readonly source: SubtreeState
+    readonly newParent: Option.Option<Grid>
+    /** Every version of the grid's new code. */
+    readonly target: ReadonlyArray<Grid>
+  },
+  command: MoveGrid
+): Result =>
+  Either.gen(function*() {
+    const root = yield* rootOf(context.source, command.code, command.at, "code")
+    if (Option.isNone(context.newParent)) {
+      return yield* violation("grid.parent-exists", "newParentCode", `no grid ${command.newParentCode} is valid on ${command.at}`)
+    }
+    const parent = context.newParent.value
+    if (parent.code.startsWith(root.code)) {
+      return yield* violation("grid.cycle", "newParentCode", `${parent.code} lies inside ${root.code}'s own subtree`)
+    }
+    if (parent.level !== root.level - 1) {
+      return yield* violation("grid.level", "newParentCode", `a level-${root.level} grid needs a level-${root.level - 1} parent, ${parent.code} is level ${parent.level}`)
+    }
+    if (parent.code === root.parentCode) {
+      return yield* violation("grid.move-same-parent", "newParentCode", `${root.code} is already under ${parent.code}`)
+    }
+    const width = scheme.levels[root.level]!.segmentWidth
+    const segment = command.segment ?? root.code.slice(root.code.length - width)
+    const newCode = parent.code + segment
+    yield* checkCode(scheme, newCode, root.level, parent.code, "segment")
+    yield* notBackdated(context.source, command.at, root.code)
+    if (occupied(context.target, command.at, null)) {
+      return yield* violation("grid.code-unique", "segment", `${newCode} is taken on ${command.at}`)
+    }
+    return carryOver(
+      context.source,
+      command.at,
+      "move",
+      (code) => recode(code, root.code, newCode),
+      () => true
+    )
+  })
+
+/**
+ * Splits a grid into sibling parts. Every child and place of the source goes to
+ * exactly one part; assignments to the source itself end (the parts are new grids),
+ * those below it follow their grids.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const split = (
+  scheme: LevelScheme.LevelScheme,
+  context: {
+    readonly source: SubtreeState
+    /** Every version of each part's code, by code. */
+    readonly targets: ReadonlyMap<string, ReadonlyArray<Grid>>
+  },
+  command: SplitGrid
+): Result =>
+  Either.gen(function*() {
+    const root = yield* rootOf(context.source, command.code, command.at, "code")
+    yield* notBackdated(context.source, command.at, root.code)
+    const seen = new Set<string>()
+    for (const [i, part] of command.parts.entries()) {
+      yield* checkCode(scheme, part.code, root.level, root.parentCode, `parts.${i}.code`)
+      if (seen.has(part.code)) return yield* violation("grid.code-unique", `parts.${i}.code`, `${part.code} is named twice`)
+      seen.add(part.code)
+      if (part.code !== root.code && occupied(context.targets.get(part.code) ?? [], command.at, null)) {
+        return yield* violation("grid.code-unique", `parts.${i}.code`, `${part.code} is taken on ${command.at}`)
+      }
+    }
+    const children = context.source.grids.filter((g) => g.parentCode === root.code).map((g) => g.code as string)
+    const places = context.source.links.filter((l) => l.gridCode === root.code).map((l) => l.placeId as string)
+    const childPart = yield* cover(children, command.parts.map((p) => p.children), "children", "child")
+    const placePart = yield* cover(places, command.parts.map((p) => p.places), "places", "place")
+    const parts = command.parts
+    const mapCode = (code: string): GridCode | undefined => {
+      if (code === root.code) return undefined
+      const child = code.slice(0, root.code.length + scheme.levels[root.level + 1]!.segmentWidth)
+      return recode(code, root.code, parts[childPart.get(child)!]!.code)
+    }
+    const carried = carryOver(context.source, command.at, "split", mapCode, (a) => a.gridCode !== root.code)
+    const partGrids: Array<Grid> = parts.map((part) => ({
+      ...root,
+      id: makeId(part.code, command.at),
+      code: part.code,
+      name: part.name,
+      validFrom: command.at,
+      change: "split",
+      predecessors: [root.id]
+    }))
+    const rootLinks = context.source.links.filter((l) => l.gridCode === root.code)
+    const partLinks: Array<PlaceLink> = rootLinks.map((l) => ({
+      ...l,
+      gridCode: parts[placePart.get(l.placeId)!]!.code,
+      validFrom: command.at
+    }))
+    return Changes.make({
+      ...carried,
+      newGrids: [...partGrids, ...carried.newGrids],
+      newLinks: [...partLinks, ...carried.newLinks]
+    })
+  })
+
+/** Each item must be named by exactly one part; returns item → part index. */
+const cover = (
+  items: ReadonlyArray<string>,
+  named: ReadonlyArray<ReadonlyArray<string>>,
+  field: "children" | "places",
+  noun: string
+): Either.Either<Map<string, number>, RuleViolation> => {
+  const owner = new Map<string, number>()
+  const known = new Set(items)
+  for (const [i, list] of named.entries()) {
+    for (const item of list) {
+      if (!known.has(item)) return violation("grid.split-coverage", `parts.${i}.${field}`, `${item} is not a ${noun} of the grid`)
+      if (owner.has(item)) return violation("grid.split-coverage", `parts.${i}.${field}`, `${item} goes to two parts`)
+      owner.set(item, i)
+    }
+  }
+  const missing = items.find((item) => !owner.has(item))
+  if (missing !== undefined) return violation("grid.split-coverage", `parts`, `${noun} ${missing} goes to no part`)
+  return Either.right(owner)
+}
+
+/**
+ * Merges sibling grids into one. Children are renumbered under the new grid in
+ * the order the sources are named, then by code; places move into it; assignments
+ * to the sources end.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const merge = (
+  scheme: LevelScheme.LevelScheme,
+  context: {
+    readonly sources: ReadonlyArray<SubtreeState>
+    /** Every version of the new grid's code. */
+    readonly target: ReadonlyArray<Grid>
+  },
+  command: MergeGrids
+): Result =>
+  Either.gen(function*() {
+    if (new Set(command.codes).size !== command.codes.length) {
+      return yield* violation("grid.merge-siblings", "codes", "a grid is named twice")
+    }
+    const roots: Array<Grid> = []
+    for (const [i, state] of context.sources.entries()) {
+      const root = yield* rootOf(state, command.codes[i]!, command.at, `codes.${i}`)
+      yield* notBackdated(state, command.at, root.code)
+      if (roots.length > 0 && root.parentCode !== roots[0]!.parentCode) {
+        return yield* violation("grid.merge-siblings", `codes.${i}`, `${root.code} and ${roots[0]!.code} have different parents`)
+      }
+      roots.push(root)
+    }
+    const first = roots[0]!
+    yield* checkCode(scheme, command.into.code, first.level, first.parentCode, "into.code")
+    if (!command.codes.includes(command.into.code) && occupied(context.target, command.at, null)) {
+      return yield* violation("grid.code-unique", "into.code", `${command.into.code} is taken on ${command.at}`)
+    }
+    const childLevel = scheme.levels[first.level + 1]
+    const renumber = new Map<string, string>()
+    for (const [i, state] of context.sources.entries()) {
+      for (const child of state.grids.filter((g) => g.parentCode === roots[i]!.code)) {
+        renumber.set(child.code, String(renumber.size + 1).padStart(childLevel?.segmentWidth ?? 0, "0"))
+      }
+    }
+    if (childLevel !== undefined && renumber.size >= 10 ** childLevel.segmentWidth) {
+      return yield* violation("grid.code-width", "codes", `${renumber.size} children do not fit ${childLevel.segmentWidth} digits`)
+    }
+    const sourceCodes = new Set(roots.map((r) => r.code as string))
+    const at = command.at
+    const into = command.into.code
+    const mapCode = (code: string): GridCode | undefined => {
+      if (sourceCodes.has(code)) return undefined
+      const child = code.slice(0, first.code.length + (childLevel?.segmentWidth ?? 0))
+      return recode(code, child, into + renumber.get(child)!)
+    }
+    const merged: Grid = {
+      ...first,
+      id: makeId(into, at),
+      code: into,
+      name: command.into.name,
+      validFrom: at,
+      change: "merge",
+      predecessors: roots.map((r) => r.id)
+    }
+    const all = context.sources.map((state) =>
+      carryOver(state, at, "merge", mapCode, (a) => !sourceCodes.has(a.gridCode))
+    )
+    const sourceLinks = context.sources.flatMap((s) => s.links.filter((l) => sourceCodes.has(l.gridCode)))
+    return Changes.make({
+      endGrids: all.flatMap((c) => c.endGrids),
+      newGrids: [merged, ...all.flatMap((c) => c.newGrids)],
+      endLinks: all.flatMap((c) => c.endLinks),
+      newLinks: [
+        ...sourceLinks.map((l) => ({ ...l, gridCode: into, validFrom: at })),
+        ...all.flatMap((c) => c.newLinks)
+      ],
+      endAssignments: all.flatMap((c) => c.endAssignments),
+      newAssignments: all.flatMap((c) => c.newAssignments),
+      at
+    })
+  })
+
+/**
+ * Ends a grid with no children and no places on the day; its assignments end too.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const close = (context: { readonly source: SubtreeState }, command: CloseGrid): Result =>
+  Either.gen(function*() {
+    const root = yield* rootOf(context.source, command.code, command.at, "code")
+    yield* notBackdated(context.source, command.at, root.code)
+    if (context.source.grids.length > 1) {
+      return yield* violation("grid.close-children", "code", `${root.code} still has child grids on ${command.at}`)
+    }
+    if (context.source.links.length > 0) {
+      return yield* violation("grid.close-places", "code", `${root.code} still has places on ${command.at}`)
+    }
+    return Changes.make({
+      endGrids: [root.id],
+      endAssignments: context.source.assignments.map((a) => a.id),
+      at: command.at
+    })
+  })
+
+/**
+ * Puts a place into a lowest-level grid from a day on (入格). A place is in exactly
+ * one lowest-level grid at a time: its current link, if any, ends that day.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const place = (
+  scheme: LevelScheme.LevelScheme,
+  tenant: Tenant,
+  context: { readonly gridVersions: ReadonlyArray<Grid>; readonly links: ReadonlyArray<PlaceLink> },
+  command: PlacePlace
+): Result => {
+  const grid = context.gridVersions.find((v) => validAt(v, command.at))
+  if (grid === undefined) {
+    return violation("grid.exists", "gridCode", `no grid ${command.gridCode} is valid on ${command.at}`)
+  }
+  if (grid.level !== LevelScheme.lowest(scheme)) {
+    return violation("place.lowest-level", "gridCode", `places go into ${LevelScheme.label(scheme, LevelScheme.lowest(scheme), "en")} grids; ${grid.code} is level ${grid.level}`)
+  }
+  if (context.links.some((l) => l.validFrom >= command.at || (l.validTo !== null && l.validTo > command.at))) {
+    return violation("place.backdated", "at", `${command.id} has links recorded on or after ${command.at}`)
+  }
+  const current = context.links.find((l) => l.validTo === null)
+  const placeRecord = { tenant, id: command.id, kind: command.kind, name: command.name, address: command.address }
+  if (current !== undefined && current.gridCode === command.gridCode) {
+    return Either.right(Changes.make({ places: [placeRecord] }))
+  }
+  const link: PlaceLink = {
+    tenant,
+    placeId: command.id,
+    gridCode: command.gridCode,
+    validFrom: command.at,
+    validTo: Option.getOrElse(coveredUntil(context.gridVersions, command.at), () => null)
+  }
+  return Either.right(
+    Changes.make({
+      places: [placeRecord],
+      endLinks: current === undefined ? [] : [{ placeId: current.placeId, validFrom: current.validFrom }],
+      newLinks: [link],
+      at: command.at
+    })
+  )
+}

@@ -1,0 +1,354 @@
+/**
+ * The live grid service. Every write goes: decode (ValidationError naming the field
+ * and row) → authorize (Forbidden) → load the state the rule needs → pure rule
+ * (RuleViolation) → write the facts and one audit entry in the same transaction.
+ * A refused command writes nothing.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Either, Layer, Option, Schema } from "effect"
+import * as Actor from "../access/Actor.js"
+import type { Permission } from "../access/Permission.js"
+import type { Tenant } from "../access/Tenant.js"
+import * as Decode from "../errors/Decode.js"
+import { Forbidden } from "../errors/Forbidden.js"
+import { RuleViolation } from "../errors/RuleViolation.js"
+import type { StoreError } from "../errors/StoreError.js"
+import { ValidationError } from "../errors/ValidationError.js"
+import * as CitizenId from "../identifiers/CitizenId.js"
+import * as Masking from "../identifiers/Masking.js"
+import * as Phone from "../identifiers/Phone.js"
+import { Store } from "../store/Store.js"
+import * as IsoDate from "../time/IsoDate.js"
+import type { Changes } from "./Changes.js"
+import { GridCode, type GridId } from "./Grid.js"
+import { GridCommand } from "./GridCommand.js"
+import { GridConfig } from "./GridConfig.js"
+import * as GridRules from "./GridRules.js"
+import { Grids, type GridsShape, type GridWriteError, type ReadOptions } from "./GridsService.js"
+import * as ResponsibilityCheck from "./ResponsibilityCheck.js"
+import * as WorkerRules from "./WorkerRules.js"
+
+/** The permission and the grid codes a command touches, known before any read. */
+const targetsOf = (command: GridCommand): { readonly permission: Permission; readonly codes: ReadonlyArray<string> } => {
+  switch (command._tag) {
+    case "CreateGrid":
+      return { permission: "grid:write", codes: [command.parentCode ?? command.code] }
+    case "MoveGrid":
+      return { permission: "grid:write", codes: [command.code, command.newParentCode] }
+    case "MergeGrids":
+      return { permission: "grid:write", codes: command.codes }
+    case "RenameGrid":
+    case "SplitGrid":
+    case "CloseGrid":
+      return { permission: "grid:write", codes: [command.code] }
+    case "PlacePlace":
+      return { permission: "place:write", codes: [command.gridCode] }
+    case "RegisterWorker":
+      return { permission: "worker:write", codes: [command.communityCode] }
+    case "AssignWorker":
+      return { permission: "worker:write", codes: [command.gridCode] }
+    case "EndAssignment":
+      return { permission: "worker:write", codes: Option.toArray(WorkerRules.assignmentGrid(command.id)) }
+  }
+}
+
+/** Personal data never goes into the audit log. */
+const auditDetail = (command: GridCommand): string => {
+  const { phone: _phone, citizenId: _citizenId, address: _address, ...rest } = Schema.encodeSync(GridCommand)(
+    command
+  ) as Record<string, unknown>
+  return JSON.stringify(rest)
+}
+
+const withRow = <E>(error: E, row: number | undefined): E => {
+  if (row === undefined) return error
+  if (error instanceof ValidationError) return new ValidationError({ ...error, row }) as E
+  if (error instanceof RuleViolation) return new RuleViolation({ ...error, row }) as E
+  return error
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect.gen(function*() {
+  const store = yield* Store
+  const { scheme, workerCategories } = yield* GridConfig
+
+  const latestOf = (tenant: Tenant, code: string) =>
+    Effect.map(
+      Effect.all([
+        store.grids.latestChange(tenant, code),
+        store.places.latestChange(tenant, code),
+        store.workers.latestChange(tenant, code)
+      ]),
+      (dates) => {
+        const present = dates.flatMap(Option.toArray).sort()
+        return Option.fromNullable(present[present.length - 1])
+      }
+    )
+
+  const subtreeState = (tenant: Tenant, code: string, at: IsoDate.IsoDate) =>
+    Effect.all({
+      grids: store.grids.subtree(tenant, code, at),
+      links: store.places.linksInSubtree(tenant, code, at),
+      assignments: store.workers.assignmentsInSubtree(tenant, code, at),
+      latest: latestOf(tenant, code)
+    })
+
+  const decide = (
+    actor: Actor.Actor,
+    command: GridCommand
+  ): Effect.Effect<Changes, RuleViolation | Forbidden | StoreError> => {
+    const tenant = actor.tenant
+    const rule = (result: Either.Either<Changes, RuleViolation>) => result
+    switch (command._tag) {
+      case "CreateGrid":
+        return Effect.flatMap(
+          Effect.all({
+            parentVersions: command.parentCode === null
+              ? Effect.succeed([])
+              : store.grids.versions(tenant, command.parentCode),
+            sameCode: store.grids.versions(tenant, command.code)
+          }),
+          (context) => rule(GridRules.create(scheme, tenant, context, command))
+        )
+      case "RenameGrid":
+        return Effect.flatMap(
+          store.grids.at(tenant, command.code, command.at),
+          (current) => rule(GridRules.rename({ current }, command))
+        )
+      case "MoveGrid":
+        return Effect.gen(function*() {
+          const source = yield* subtreeState(tenant, command.code, command.at)
+          const newParent = yield* store.grids.at(tenant, command.newParentCode, command.at)
+          const root = source.grids[0]
+          const width = root === undefined ? 0 : scheme.levels[root.level]?.segmentWidth ?? 0
+          const segment = command.segment ?? command.code.slice(command.code.length - width)
+          const target = yield* store.grids.versions(tenant, command.newParentCode + segment)
+          return yield* rule(GridRules.move(scheme, { source, newParent, target }, command))
+        })
+      case "SplitGrid":
+        return Effect.gen(function*() {
+          const source = yield* subtreeState(tenant, command.code, command.at)
+          const targets = new Map<string, ReadonlyArray<import("./Grid.js").Grid>>()
+          for (const part of command.parts) targets.set(part.code, yield* store.grids.versions(tenant, part.code))
+          return yield* rule(GridRules.split(scheme, { source, targets }, command))
+        })
+      case "MergeGrids":
+        return Effect.gen(function*() {
+          const sources = yield* Effect.forEach(command.codes, (code) => subtreeState(tenant, code, command.at))
+          const target = yield* store.grids.versions(tenant, command.into.code)
+          return yield* rule(GridRules.merge(scheme, { sources, target }, command))
+        })
+      case "CloseGrid":
+        return Effect.flatMap(
+          subtreeState(tenant, command.code, command.at),
+          (source) => rule(GridRules.close({ source }, command))
+        )
+      case "PlacePlace":
+        return Effect.gen(function*() {
+          const links = yield* store.places.links(tenant, command.id)
+          // Moving a place out of a grid needs the old grid in scope too.
+          const current = links.find((l) => l.validTo === null)
+          if (current !== undefined) yield* Actor.authorize(actor, "place:write", "PlacePlace", [current.gridCode])
+          const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
+          return yield* rule(GridRules.place(scheme, tenant, { gridVersions, links }, command))
+        })
+      case "RegisterWorker":
+        return Effect.flatMap(
+          store.grids.versions(tenant, command.communityCode),
+          (community) => rule(WorkerRules.register(scheme, workerCategories, tenant, { community }, command))
+        )
+      case "AssignWorker":
+        return Effect.flatMap(
+          Effect.all({
+            worker: store.workers.get(tenant, command.workerId),
+            gridVersions: store.grids.versions(tenant, command.gridCode),
+            gridAssignments: store.workers.assignmentsOfGrid(tenant, command.gridCode)
+          }),
+          (context) => rule(WorkerRules.assign(tenant, context, command))
+        )
+      case "EndAssignment":
+        return Effect.flatMap(
+          store.workers.assignment(tenant, command.id),
+          (assignment) => rule(WorkerRules.endAssignment({ assignment }, command))
+        )
+    }
+  }
+
+  const write = (tenant: Tenant, changes: Changes): Effect.Effect<void, StoreError> =>
+    Effect.gen(function*() {
+      const at = changes.at
+      if (at !== null && changes.endGrids.length > 0) yield* store.grids.close(tenant, changes.endGrids, at)
+      if (changes.newGrids.length > 0) yield* store.grids.insert(changes.newGrids)
+      if (changes.places.length > 0) yield* store.places.put(changes.places)
+      if (at !== null && changes.endLinks.length > 0) yield* store.places.closeLinks(tenant, changes.endLinks, at)
+      if (changes.newLinks.length > 0) yield* store.places.link(changes.newLinks)
+      if (changes.workers.length > 0) yield* store.workers.put(changes.workers)
+      if (at !== null && changes.endAssignments.length > 0) {
+        yield* store.workers.closeAssignments(tenant, changes.endAssignments, at)
+      }
+      if (changes.newAssignments.length > 0) yield* store.workers.assign(changes.newAssignments)
+    })
+
+  /** Decodes and authorizes: everything that can be refused before the transaction. */
+  const admit = (actor: Actor.Actor, input: unknown, row?: number) =>
+    Effect.gen(function*() {
+      const command = yield* Decode.decode(GridCommand, input, row)
+      const { codes, permission } = targetsOf(command)
+      yield* Actor.authorize(actor, permission, command._tag, codes)
+      return command
+    })
+
+  const apply = (actor: Actor.Actor, command: GridCommand, row?: number) =>
+    Effect.gen(function*() {
+      const changes = yield* decide(actor, command)
+      yield* write(actor.tenant, changes)
+      const { codes } = targetsOf(command)
+      yield* store.audit.append({
+        tenant: actor.tenant,
+        actor: actor.id,
+        action: command._tag,
+        target: codes.join(","),
+        detail: auditDetail(command)
+      })
+      return changes
+    }).pipe(Effect.mapError((error) => withRow(error, row)))
+
+  const execute: GridsShape["execute"] = (actor, input) =>
+    Effect.flatMap(
+      admit(actor, input),
+      (command) => store.transaction(actor.tenant, apply(actor, command))
+    ).pipe(Effect.withSpan("Grids.execute"))
+
+  const executeAll: GridsShape["executeAll"] = (actor, inputs) =>
+    Effect.gen(function*() {
+      const commands = yield* Effect.forEach(inputs, (input, i) => admit(actor, input, i + 1))
+      return yield* store.transaction(
+        actor.tenant,
+        Effect.forEach(commands, (command, i) => apply(actor, command, i + 1))
+      )
+    }).pipe(Effect.withSpan("Grids.executeAll"))
+
+  /** Resolves read options against the actor: scope, permission and the day. */
+  const readScope = (actor: Actor.Actor, options: ReadOptions = {}) =>
+    Effect.gen(function*() {
+      const root = options.root === undefined ? actor.scope : yield* Decode.decode(GridCode, options.root).pipe(
+        Effect.mapError((e) => new ValidationError({ ...e, field: "root" }))
+      )
+      const at = options.at === undefined ? yield* IsoDate.today : yield* Decode.decode(IsoDate.IsoDate, options.at).pipe(
+        Effect.mapError((e) => new ValidationError({ ...e, field: "at" }))
+      )
+      yield* Actor.authorize(actor, "read", "read", [root])
+      return { root, at, tenant: actor.tenant }
+    })
+
+  const readPii = (actor: Actor.Actor, action: string, target: string) =>
+    store.transaction(
+      actor.tenant,
+      store.audit.append({ tenant: actor.tenant, actor: actor.id, action, target, detail: "{}" })
+    )
+
+  const service: GridsShape = {
+    execute,
+    executeAll,
+    resolve: (actor, code, at) =>
+      Effect.flatMap(
+        readScope(actor, at === undefined ? { root: code } : { root: code, at }),
+        (s) => store.grids.at(s.tenant, s.root, s.at)
+      ),
+    gridOfPlace: (actor, placeId, at) =>
+      Effect.gen(function*() {
+        const s = yield* readScope(actor, at === undefined ? {} : { at })
+        const link = yield* store.places.linkAt(s.tenant, placeId as never, s.at)
+        if (Option.isNone(link) || !Actor.covers(actor, link.value.gridCode)) return Option.none()
+        return yield* store.grids.at(s.tenant, link.value.gridCode, s.at)
+      }),
+    lineage: (actor, id: GridId) =>
+      Effect.gen(function*() {
+        yield* Actor.authorize(actor, "read", "lineage", [id.split("@")[0] ?? ""])
+        const grid = yield* store.grids.byId(actor.tenant, id)
+        if (Option.isNone(grid)) return Option.none()
+        const predecessors = yield* Effect.forEach(grid.value.predecessors, (p) => store.grids.byId(actor.tenant, p))
+        const successors = yield* store.grids.successors(actor.tenant, id)
+        return Option.some({ grid: grid.value, predecessors: predecessors.flatMap(Option.toArray), successors })
+      }),
+    subtree: (actor, options = {}) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.grids.subtree(s.tenant, s.root, s.at, options.level)),
+    countByLevel: (actor, options) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.grids.countByLevel(s.tenant, s.root, s.at)),
+    countWorkersByCategory: (actor, options) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.workers.countByCategory(s.tenant, s.root, s.at)),
+    countPlaces: (actor, options) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.places.countByKind(s.tenant, s.root, s.at)),
+    placeLinks: (actor, options) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.places.linksInSubtree(s.tenant, s.root, s.at)),
+    assignments: (actor, options) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.workers.assignmentsInSubtree(s.tenant, s.root, s.at)),
+    check: (actor, options) =>
+      Effect.gen(function*() {
+        const s = yield* readScope(actor, options)
+        const grids = yield* store.grids.subtree(s.tenant, s.root, s.at)
+        const assignments = yield* store.workers.assignmentsInSubtree(s.tenant, s.root, s.at)
+        const ids = [...new Set(assignments.map((a) => a.workerId))]
+        const workers = yield* store.workers.getMany(s.tenant, ids)
+        return ResponsibilityCheck.check(scheme, { grids, assignments, workers })
+      }),
+    worker: (actor, id) =>
+      Effect.gen(function*() {
+        const found = yield* store.workers.get(actor.tenant, id as never)
+        if (Option.isNone(found) || !Actor.covers(actor, found.value.communityCode)) return Option.none()
+        yield* Actor.authorize(actor, "read", "worker", [found.value.communityCode])
+        const worker = found.value
+        if (Actor.can(actor, "pii:read")) {
+          yield* readPii(actor, "ReadWorkerPii", worker.id)
+          return found
+        }
+        return Option.some({
+          ...worker,
+          phone: worker.phone === null ? null : maskPhone(worker.phone),
+          citizenId: worker.citizenId === null ? null : maskCitizenId(worker.citizenId)
+        })
+      }),
+    place: (actor, id) =>
+      Effect.gen(function*() {
+        yield* Actor.authorize(actor, "read", "place", [actor.scope])
+        const found = yield* store.places.get(actor.tenant, id as never)
+        if (Option.isNone(found)) return Option.none()
+        const at = yield* IsoDate.today
+        const link = yield* store.places.linkAt(actor.tenant, found.value.id, at)
+        if (Option.isSome(link) && !Actor.covers(actor, link.value.gridCode)) return Option.none()
+        const place = found.value
+        if (Actor.can(actor, "pii:read")) {
+          if (place.address !== null) yield* readPii(actor, "ReadPlacePii", place.id)
+          return found
+        }
+        return Option.some({ ...place, address: place.address === null ? null : Masking.maskAddress(place.address) })
+      })
+  }
+  return service
+})
+
+/** Masks a phone number; one that is not a valid mobile number keeps only its last 4. */
+const maskPhone = (phone: string): string =>
+  Phone.isValid(phone) ? Phone.mask(phone as Phone.Phone) : phone.replace(/.(?=.{4})/g, "*")
+
+/** Masks an ID number; one that is not a valid resident ID keeps only its last 4. */
+const maskCitizenId = (id: string): string =>
+  CitizenId.isValid(id) ? CitizenId.mask(id.toUpperCase() as CitizenId.CitizenId) : id.replace(/.(?=.{4})/g, "*")
+
+/**
+ * The live service over the Store and the grid configuration.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Grids, never, Store | GridConfig> = Layer.effect(Grids, make)
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type { GridWriteError }

@@ -1,0 +1,88 @@
+/**
+ * @jiceng/core — models (effect Schema), pure rules, ports, application services and
+ * the in-memory store of jiceng (基层). Every module is exported as a namespace:
+ * `import { CitizenId, Grids, MemoryStore } from "@jiceng/core"`.
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as Actor from "./access/Actor.js"
+/** @since 0.1.0 */
+export * as Permission from "./access/Permission.js"
+/** @since 0.1.0 */
+export * as Tenant from "./access/Tenant.js"
+
+/** @since 0.1.0 */
+export * as AuditEntry from "./audit/AuditEntry.js"
+/** @since 0.1.0 */
+export * as AuditLog from "./audit/AuditLog.js"
+
+/** @since 0.1.0 */
+export * as Decode from "./errors/Decode.js"
+/** @since 0.1.0 */
+export * as Forbidden from "./errors/Forbidden.js"
+/** @since 0.1.0 */
+export * as NotFound from "./errors/NotFound.js"
+/** @since 0.1.0 */
+export * as RuleViolation from "./errors/RuleViolation.js"
+/** @since 0.1.0 */
+export * as StoreError from "./errors/StoreError.js"
+/** @since 0.1.0 */
+export * as ValidationError from "./errors/ValidationError.js"
+
+/** @since 0.1.0 */
+export * as Changes from "./grid/Changes.js"
+/** @since 0.1.0 */
+export * as Grid from "./grid/Grid.js"
+/** @since 0.1.0 */
+export * as GridCommand from "./grid/GridCommand.js"
+/** @since 0.1.0 */
+export * as GridConfig from "./grid/GridConfig.js"
+/** @since 0.1.0 */
+export * as GridInvariants from "./grid/GridInvariants.js"
+/** @since 0.1.0 */
+export * as GridRepository from "./grid/GridRepository.js"
+/** @since 0.1.0 */
+export * as GridRules from "./grid/GridRules.js"
+/** @since 0.1.0 */
+export * as Grids from "./grid/Grids.js"
+/** @since 0.1.0 */
+export * as GridsService from "./grid/GridsService.js"
+/** @since 0.1.0 */
+export * as LevelScheme from "./grid/LevelScheme.js"
+/** @since 0.1.0 */
+export * as Place from "./grid/Place.js"
+/** @since 0.1.0 */
+export * as PlaceRepository from "./grid/PlaceRepository.js"
+/** @since 0.1.0 */
+export * as ResponsibilityAlert from "./grid/ResponsibilityAlert.js"
+/** @since 0.1.0 */
+export * as ResponsibilityCheck from "./grid/ResponsibilityCheck.js"
+/** @since 0.1.0 */
+export * as Worker from "./grid/Worker.js"
+/** @since 0.1.0 */
+export * as WorkerCategory from "./grid/WorkerCategory.js"
+/** @since 0.1.0 */
+export * as WorkerRepository from "./grid/WorkerRepository.js"
+/** @since 0.1.0 */
+export * as WorkerRules from "./grid/WorkerRules.js"
+
+/** @since 0.1.0 */
+export * as CitizenId from "./identifiers/CitizenId.js"
+/** @since 0.1.0 */
+export * as CreditCode from "./identifiers/CreditCode.js"
+/** @since 0.1.0 */
+export * as Masking from "./identifiers/Masking.js"
+/** @since 0.1.0 */
+export * as Phone from "./identifiers/Phone.js"
+/** @since 0.1.0 */
+export * as RegionCode from "./identifiers/RegionCode.js"
+
+/** @since 0.1.0 */
+export * as MemoryStore from "./store/MemoryStore.js"
+/** @since 0.1.0 */
+export * as Store from "./store/Store.js"
+
+/** @since 0.1.0 */
+export * as IsoDate from "./time/IsoDate.js"
