@@ -48,8 +48,6 @@ export * as GridRules from "./grid/GridRules.js"
 /** @since 0.1.0 */
 export * as Grids from "./grid/Grids.js"
 /** @since 0.1.0 */
-export * as GridsService from "./grid/GridsService.js"
-/** @since 0.1.0 */
 export * as LevelScheme from "./grid/LevelScheme.js"
 /** @since 0.1.0 */
 export * as Place from "./grid/Place.js"

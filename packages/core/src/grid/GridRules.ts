@@ -230,6 +230,7 @@ const recode = (code: string, from: string, to: string): GridCode => (to + code.
  * `mapCode` gives each old code its new one (or undefined to drop it).
  */
 const carryOver = (
+  scheme: LevelScheme.LevelScheme,
   state: SubtreeState,
   at: IsoDate,
   change: Grid["change"],
@@ -240,12 +241,12 @@ const carryOver = (
   for (const g of state.grids) {
     const code = mapCode(g.code)
     if (code === undefined) continue
-    const parentCode = g.parentCode === null ? null : (mapCode(g.parentCode) ?? g.parentCode)
     newGrids.push({
       ...g,
       id: makeId(code, at),
       code,
-      parentCode: parentCode as GridCode | null,
+      // The code encodes the path, so the new parent is the new code less its last segment.
+      parentCode: Option.getOrNull(LevelScheme.parentCode(scheme, code)) as GridCode | null,
       validFrom: at,
       change,
       predecessors: [g.id]
@@ -324,6 +325,7 @@ export const move = (
       return yield* violation("grid.code-unique", "segment", `${newCode} is taken on ${command.at}`)
     }
     return carryOver(
+      scheme,
       context.source,
       command.at,
       "move",
@@ -371,7 +373,7 @@ export const split = (
       const child = code.slice(0, root.code.length + scheme.levels[root.level + 1]!.segmentWidth)
       return recode(code, root.code, parts[childPart.get(child)!]!.code)
     }
-    const carried = carryOver(context.source, command.at, "split", mapCode, (a) => a.gridCode !== root.code)
+    const carried = carryOver(scheme, context.source, command.at, "split", mapCode, (a) => a.gridCode !== root.code)
     const partGrids: Array<Grid> = parts.map((part) => ({
       ...root,
       id: makeId(part.code, command.at),
@@ -478,7 +480,7 @@ export const merge = (
       predecessors: roots.map((r) => r.id)
     }
     const all = context.sources.map((state) =>
-      carryOver(state, at, "merge", mapCode, (a) => !sourceCodes.has(a.gridCode))
+      carryOver(scheme, state, at, "merge", mapCode, (a) => !sourceCodes.has(a.gridCode))
     )
     const sourceLinks = context.sources.flatMap((s) => s.links.filter((l) => sourceCodes.has(l.gridCode)))
     return Changes.make({

@@ -25,7 +25,7 @@ import { GridCode, type GridId } from "./Grid.js"
 import { GridCommand } from "./GridCommand.js"
 import { GridConfig } from "./GridConfig.js"
 import * as GridRules from "./GridRules.js"
-import { Grids, type GridsShape, type GridWriteError, type ReadOptions } from "./GridsService.js"
+import { Grids, type GridsShape, type ReadOptions } from "./GridsService.js"
 import * as ResponsibilityCheck from "./ResponsibilityCheck.js"
 import * as WorkerRules from "./WorkerRules.js"
 
@@ -63,8 +63,12 @@ const auditDetail = (command: GridCommand): string => {
 
 const withRow = <E>(error: E, row: number | undefined): E => {
   if (row === undefined) return error
-  if (error instanceof ValidationError) return new ValidationError({ ...error, row }) as E
-  if (error instanceof RuleViolation) return new RuleViolation({ ...error, row }) as E
+  if (error instanceof ValidationError) {
+    return new ValidationError({ field: error.field, rule: error.rule, message: error.message, row }) as E
+  }
+  if (error instanceof RuleViolation) {
+    return new RuleViolation({ field: error.field, rule: error.rule, message: error.message, row }) as E
+  }
   return error
 }
 
@@ -236,10 +240,10 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
   const readScope = (actor: Actor.Actor, options: ReadOptions = {}) =>
     Effect.gen(function*() {
       const root = options.root === undefined ? actor.scope : yield* Decode.decode(GridCode, options.root).pipe(
-        Effect.mapError((e) => new ValidationError({ ...e, field: "root" }))
+        Effect.mapError((e) => new ValidationError({ rule: e.rule, message: e.message, field: "root" }))
       )
       const at = options.at === undefined ? yield* IsoDate.today : yield* Decode.decode(IsoDate.IsoDate, options.at).pipe(
-        Effect.mapError((e) => new ValidationError({ ...e, field: "at" }))
+        Effect.mapError((e) => new ValidationError({ rule: e.rule, message: e.message, field: "at" }))
       )
       yield* Actor.authorize(actor, "read", "read", [root])
       return { root, at, tenant: actor.tenant }
@@ -347,8 +351,22 @@ const maskCitizenId = (id: string): string =>
  */
 export const layer: Layer.Layer<Grids, never, Store | GridConfig> = Layer.effect(Grids, make)
 
-/**
- * @since 0.1.0
- * @category errors
- */
-export type { GridWriteError }
+export {
+  /**
+   * The service tag.
+   *
+   * @since 0.1.0
+   * @category tags
+   */
+  Grids,
+  /** @since 0.1.0 */
+  type GridReadError,
+  /** @since 0.1.0 */
+  type GridsShape,
+  /** @since 0.1.0 */
+  type GridWriteError,
+  /** @since 0.1.0 */
+  type Lineage,
+  /** @since 0.1.0 */
+  type ReadOptions
+} from "./GridsService.js"

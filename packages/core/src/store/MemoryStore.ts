@@ -88,13 +88,14 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
   const assignmentsAt = (s: State, tenant: Tenant, root: string, at: IsoDate): Array<Assignment> =>
     values(s.assignments).filter((a) => a.tenant === tenant && inSubtree(root, a.gridCode) && validAt(a, at))
 
+  /** Ends the open rows among `keys`; rows already ended keep their end. */
   const closeWhere = <A extends { readonly validTo: IsoDate | null }>(
     map: HashMap.HashMap<string, A>,
     keys: ReadonlyArray<string>,
     validTo: IsoDate
   ): HashMap.HashMap<string, A> =>
     keys.reduce(
-      (m, k) => HashMap.modify(m, k, (row) => ({ ...row, validTo })),
+      (m, k) => HashMap.modify(m, k, (row) => (row.validTo === null ? { ...row, validTo } : row)),
       map
     )
 

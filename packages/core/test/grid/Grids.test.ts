@@ -1,0 +1,159 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Either, Layer, Option } from "effect"
+import { Actor, GridConfig, Grids, MemoryStore, Store } from "@jiceng/core"
+
+const tenant = "131102"
+const admin = Actor.system(tenant)
+const layer = Grids.layer.pipe(Layer.provideMerge(Layer.merge(MemoryStore.layer, GridConfig.layer())))
+
+const base = [
+  { _tag: "CreateGrid", code: "131102", name: "桃城区", parentCode: null, validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102001", name: "河西街道", parentCode: "131102", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102002", name: "河东街道", parentCode: "131102", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102001001", name: "明珠社区", parentCode: "131102001", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102002001", name: "锦华社区", parentCode: "131102002", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102001001001", name: "一片区", parentCode: "131102001001", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102001001001001", name: "锦绣花园", parentCode: "131102001001001", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102001001001001001", name: "1号楼1单元", parentCode: "131102001001001001", validFrom: "2023-01-01" }
+]
+
+/** Everything a store holds for the tenant, to prove a refusal wrote nothing. */
+const snapshot = Effect.gen(function*() {
+  const store = yield* Store.Store
+  return {
+    grids: yield* store.grids.history(admin.tenant, tenant),
+    links: yield* store.places.history(admin.tenant, tenant),
+    assignments: yield* store.workers.history(admin.tenant, tenant),
+    audit: yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })
+  }
+})
+
+const refused = (command: Record<string, unknown>) =>
+  Effect.gen(function*() {
+    const grids = yield* Grids.Grids
+    const before = yield* snapshot
+    const result = yield* Effect.either(grids.execute(admin, command))
+    expect(yield* snapshot).toEqual(before)
+    if (Either.isRight(result)) throw new Error("expected a refusal")
+    return result.left
+  })
+
+describe("Grids", () => {
+  it.layer(layer)("bad input", (it) => {
+    it.effect("builds the base tree", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.executeAll(admin, base)
+        const counts = yield* grids.countByLevel(admin, { at: "2024-01-01" })
+        expect(counts).toEqual([
+          { level: 0, count: 1 },
+          { level: 1, count: 2 },
+          { level: 2, count: 2 },
+          { level: 3, count: 1 },
+          { level: 4, count: 1 },
+          { level: 5, count: 1 }
+        ])
+      }))
+
+    it.effect("malformed code: ValidationError naming the field", () =>
+      Effect.gen(function*() {
+        const e = yield* refused({ _tag: "CreateGrid", code: "13110x", name: "x", parentCode: "131102", validFrom: "2023-02-01" })
+        expect(e._tag).toBe("ValidationError")
+        expect(e).toMatchObject({ field: "code", rule: "grid.code-format" })
+      }))
+
+    it.effect("bad date: ValidationError naming the field", () =>
+      Effect.gen(function*() {
+        const e = yield* refused({ _tag: "CreateGrid", code: "131102003", name: "路北街道", parentCode: "131102", validFrom: "2023-02-30" })
+        expect(e).toMatchObject({ _tag: "ValidationError", field: "validFrom", rule: "date.format" })
+      }))
+
+    it.effect("unknown parent", () =>
+      Effect.gen(function*() {
+        const e = yield* refused({ _tag: "CreateGrid", code: "131102009001", name: "x", parentCode: "131102009", validFrom: "2023-02-01" })
+        expect(e).toMatchObject({ _tag: "RuleViolation", field: "parentCode", rule: "grid.parent-exists" })
+      }))
+
+    it.effect("wrong level", () =>
+      Effect.gen(function*() {
+        const e = yield* refused({ _tag: "CreateGrid", code: "131102003", name: "路北街道", parentCode: "131102", level: 2, validFrom: "2023-02-01" })
+        expect(e).toMatchObject({ _tag: "RuleViolation", field: "level", rule: "grid.level" })
+      }))
+
+    it.effect("code not extending the parent's", () =>
+      Effect.gen(function*() {
+        const e = yield* refused({ _tag: "CreateGrid", code: "131102002002", name: "x", parentCode: "131102001", validFrom: "2023-02-01" })
+        expect(e).toMatchObject({ _tag: "RuleViolation", field: "code", rule: "grid.code-prefix" })
+      }))
+
+    it.effect("township segment outside 001–599", () =>
+      Effect.gen(function*() {
+        const e = yield* refused({ _tag: "CreateGrid", code: "131102700", name: "x", parentCode: "131102", validFrom: "2023-02-01" })
+        expect(e).toMatchObject({ _tag: "RuleViolation", rule: "grid.township-code" })
+      }))
+
+    it.effect("duplicate code / overlapping validity", () =>
+      Effect.gen(function*() {
+        const e = yield* refused({ _tag: "CreateGrid", code: "131102001", name: "河西", parentCode: "131102", validFrom: "2024-01-01" })
+        expect(e).toMatchObject({ _tag: "RuleViolation", field: "code", rule: "grid.code-unique" })
+      }))
+
+    it.effect("cycle: a grid moved under its own descendant", () =>
+      Effect.gen(function*() {
+        const e = yield* refused({ _tag: "MoveGrid", code: "131102001", newParentCode: "131102001001", at: "2024-01-01" })
+        expect(e).toMatchObject({ _tag: "RuleViolation", field: "newParentCode", rule: "grid.cycle" })
+      }))
+
+    it.effect("outside the actor's scope: Forbidden", () =>
+      Effect.gen(function*() {
+        const streetAdmin = Actor.make({ id: "hexi", tenant, roles: ["admin"], scope: "131102001" })
+        const grids = yield* Grids.Grids
+        const before = yield* snapshot
+        const e = yield* Effect.flip(
+          grids.execute(streetAdmin, { _tag: "RenameGrid", code: "131102002001", name: "新名", at: "2024-01-01" })
+        )
+        expect(e).toMatchObject({ _tag: "Forbidden", reason: "scope", target: "131102002001" })
+        expect(yield* snapshot).toEqual(before)
+      }))
+
+    it.effect("a batch fails whole, naming the row", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        const before = yield* snapshot
+        const e = yield* Effect.flip(
+          grids.executeAll(admin, [
+            { _tag: "CreateGrid", code: "131102003", name: "路北街道", parentCode: "131102", validFrom: "2023-02-01" },
+            { _tag: "CreateGrid", code: "131102003001", name: "x", parentCode: "131102004", validFrom: "2023-02-01" }
+          ])
+        )
+        expect(e).toMatchObject({ _tag: "RuleViolation", rule: "grid.parent-exists", row: 2 })
+        expect(yield* snapshot).toEqual(before)
+      }))
+
+    it.effect("rename keeps the code; as-of resolution sees both names", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.execute(admin, { _tag: "RenameGrid", code: "131102001001", name: "明珠花园社区", at: "2024-06-01" })
+        const before = yield* grids.resolve(admin, "131102001001", "2024-05-31")
+        const after = yield* grids.resolve(admin, "131102001001", "2024-06-01")
+        expect(Option.map(before, (g) => g.name)).toEqual(Option.some("明珠社区"))
+        expect(Option.map(after, (g) => g.name)).toEqual(Option.some("明珠花园社区"))
+        const lineage = yield* grids.lineage(admin, Option.getOrThrow(after).id)
+        expect(Option.map(lineage, (l) => l.predecessors.map((g) => g.name))).toEqual(Option.some(["明珠社区"]))
+      }))
+
+    it.effect("move recodes the subtree and carries places along", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.execute(admin, {
+          _tag: "PlacePlace", id: "H1", kind: "household", name: "张家", address: "河西街道明珠社区1号楼1单元101",
+          gridCode: "131102001001001001001", at: "2024-01-01"
+        })
+        yield* grids.execute(admin, { _tag: "MoveGrid", code: "131102001001001", newParentCode: "131102002001", at: "2025-01-01" })
+        const then = yield* grids.gridOfPlace(admin, "H1", "2024-12-31")
+        const now = yield* grids.gridOfPlace(admin, "H1", "2025-01-01")
+        expect(Option.map(then, (g) => g.code)).toEqual(Option.some("131102001001001001001"))
+        expect(Option.map(now, (g) => g.code)).toEqual(Option.some("131102002001001001001"))
+      }))
+  })
+})

@@ -1,0 +1,89 @@
+/**
+ * The service-level conformance suite every Store adapter runs: random operation
+ * sequences through the Grids service never break the grid invariants, every
+ * refusal leaves the store as it was, every success writes exactly one audit
+ * entry, and the answers equal the memory store's on the same operations.
+ *
+ * @since 0.1.0
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { GridConfig, GridInvariants, Grids, MemoryStore, type Store } from "@jiceng/core"
+import { Effect, Layer } from "effect"
+import * as GridIntents from "../arbitraries/GridIntents.js"
+
+/**
+ * The Grids service over a store, with the default grid configuration.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const gridsOver = <E>(store: Layer.Layer<Store.Store, E>) =>
+  Grids.layer.pipe(Layer.provideMerge(Layer.merge(store, GridConfig.layer())))
+
+let tenants = 0
+/**
+ * A fresh tenant code per property run, so runs share one database and never see
+ * each other (which also exercises tenant isolation).
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const freshTenant = (): string => String(500000 + ((tenants++ * 7919 + process.pid) % 400000))
+
+const days = ["2023-01-01", "2023-06-30", "2024-01-01", "2025-01-01", "2026-12-31"]
+
+/**
+ * Registers the suite for one store.
+ *
+ * @since 0.1.0
+ * @category suites
+ */
+export const gridConformance = <E>(
+  name: string,
+  store: Layer.Layer<Store.Store, E>,
+  options: { readonly numRuns?: number; readonly maxIntents?: number } = {}
+): void => {
+  const numRuns = options.numRuns ?? 40
+  const intents = GridIntents.Intents(options.maxIntents ?? 30)
+  describe(`${name}: grid conformance`, () => {
+    it.layer(gridsOver(store), { timeout: 600_000 })((it) => {
+      it.effect.prop(
+        "random operations keep every invariant; refusals write nothing; one audit entry per success",
+        [intents],
+        ([ops]) =>
+          Effect.gen(function*() {
+            const tenant = freshTenant()
+            const outcomes = yield* GridIntents.run(tenant, ops)
+            const { scheme } = yield* GridConfig.GridConfig
+            const history = yield* GridIntents.history(tenant)
+            expect(GridInvariants.verify(scheme, tenant as never, history)).toEqual([])
+            const base = GridIntents.baseTree(tenant, "2023-01-01").length
+            expect(history.audit.length).toBe(base + outcomes.filter((o) => o.result === "ok").length)
+            expect(history.audit.map((e) => e.seq)).toEqual(history.audit.map((_, i) => i + 1))
+          }),
+        { fastCheck: { numRuns } }
+      )
+
+      it.effect.prop(
+        "answers the same as the memory store after the same operations",
+        [intents],
+        ([ops]) =>
+          Effect.gen(function*() {
+            const tenant = freshTenant()
+            const outcomes = yield* GridIntents.run(tenant, ops, { checkRefusals: false })
+            const answers = yield* GridIntents.answers(tenant, days)
+            const reference = yield* Effect.provide(
+              Effect.all([
+                GridIntents.run(tenant, ops, { checkRefusals: false }),
+                GridIntents.answers(tenant, days)
+              ]),
+              gridsOver(MemoryStore.layer)
+            )
+            expect(outcomes).toEqual(reference[0])
+            expect(answers).toEqual(reference[1])
+          }),
+        { fastCheck: { numRuns } }
+      )
+    })
+  })
+}
