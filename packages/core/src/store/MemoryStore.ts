@@ -6,7 +6,6 @@
  * @since 0.1.0
  */
 import { Chunk, Effect, FiberRef, HashMap, Layer, Option, Ref } from "effect"
-import type { Tenant } from "../access/Tenant.js"
 import type { AuditEntry } from "../audit/AuditEntry.js"
 import type { StoreError } from "../errors/StoreError.js"
 import { type Grid, inSubtree, validAt } from "../grid/Grid.js"
@@ -18,22 +17,25 @@ import type { CategoryCount } from "../grid/WorkerRepository.js"
 import type { IsoDate } from "../time/IsoDate.js"
 import { Store, type StoreShape } from "./Store.js"
 
-interface State {
+interface TenantState {
   readonly grids: HashMap.HashMap<string, Grid>
   readonly places: HashMap.HashMap<string, Place>
   readonly links: HashMap.HashMap<string, PlaceLink>
   readonly workers: HashMap.HashMap<string, Worker>
   readonly assignments: HashMap.HashMap<string, Assignment>
-  readonly audit: HashMap.HashMap<string, Chunk.Chunk<AuditEntry>>
+  readonly audit: Chunk.Chunk<AuditEntry>
 }
 
-const emptyState: State = {
+/** Tenants never share rows, so each has its own maps and scans stay within one tenant. */
+type State = HashMap.HashMap<string, TenantState>
+
+const emptyTenant: TenantState = {
   grids: HashMap.empty(),
   places: HashMap.empty(),
   links: HashMap.empty(),
   workers: HashMap.empty(),
   assignments: HashMap.empty(),
-  audit: HashMap.empty()
+  audit: Chunk.empty()
 }
 
 const key = (...parts: ReadonlyArray<string>): string => parts.join("\u0000")
@@ -65,28 +67,46 @@ const values = <A>(map: HashMap.HashMap<string, A>): Array<A> => Array.from(Hash
  * @category constructors
  */
 export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
-  const committed = yield* Ref.make(emptyState)
+  const committed = yield* Ref.make<State>(HashMap.empty())
   const current = yield* Effect.sync(() => FiberRef.unsafeMake<Option.Option<Ref.Ref<State>>>(Option.none()))
   const lock = yield* Effect.makeSemaphore(1)
 
-  const read = <A>(f: (s: State) => A): Effect.Effect<A, StoreError> =>
-    Effect.flatMap(FiberRef.get(current), (tx) => Effect.map(Ref.get(Option.getOrElse(tx, () => committed)), f))
-
-  const modify = (f: (s: State) => State): Effect.Effect<void, StoreError> =>
+  const read = <A>(tenant: string, f: (s: TenantState) => A): Effect.Effect<A, StoreError> =>
     Effect.flatMap(FiberRef.get(current), (tx) =>
+      Effect.map(
+        Ref.get(Option.getOrElse(tx, () => committed)),
+        (state) => f(Option.getOrElse(HashMap.get(state, tenant), () => emptyTenant))
+      ))
+
+  const modify = (tenant: string, f: (s: TenantState) => TenantState): Effect.Effect<void, StoreError> => {
+    const update = (state: State): State =>
+      HashMap.set(state, tenant, f(Option.getOrElse(HashMap.get(state, tenant), () => emptyTenant)))
+    return Effect.flatMap(FiberRef.get(current), (tx) =>
       Option.match(tx, {
-        onNone: () => lock.withPermits(1)(Ref.update(committed, f)),
-        onSome: (ref) => Ref.update(ref, f)
+        onNone: () => lock.withPermits(1)(Ref.update(committed, update)),
+        onSome: (ref) => Ref.update(ref, update)
       }))
+  }
 
-  const gridsAt = (s: State, tenant: Tenant, root: string, at: IsoDate): Array<Grid> =>
-    values(s.grids).filter((g) => g.tenant === tenant && inSubtree(root, g.code) && validAt(g, at))
+  /** Writes rows that each name their tenant, tenant by tenant. */
+  const modifyRows = <A extends { readonly tenant: string }>(
+    rows: ReadonlyArray<A>,
+    f: (s: TenantState, rows: ReadonlyArray<A>) => TenantState
+  ): Effect.Effect<void, StoreError> =>
+    Effect.forEach(
+      [...new Set(rows.map((r) => r.tenant))],
+      (tenant) => modify(tenant, (s) => f(s, rows.filter((r) => r.tenant === tenant))),
+      { discard: true }
+    )
 
-  const linksAt = (s: State, tenant: Tenant, root: string, at: IsoDate): Array<PlaceLink> =>
-    values(s.links).filter((l) => l.tenant === tenant && inSubtree(root, l.gridCode) && validAt(l, at))
+  const gridsAt = (s: TenantState, root: string, at: IsoDate): Array<Grid> =>
+    values(s.grids).filter((g) => inSubtree(root, g.code) && validAt(g, at))
 
-  const assignmentsAt = (s: State, tenant: Tenant, root: string, at: IsoDate): Array<Assignment> =>
-    values(s.assignments).filter((a) => a.tenant === tenant && inSubtree(root, a.gridCode) && validAt(a, at))
+  const linksAt = (s: TenantState, root: string, at: IsoDate): Array<PlaceLink> =>
+    values(s.links).filter((l) => inSubtree(root, l.gridCode) && validAt(l, at))
+
+  const assignmentsAt = (s: TenantState, root: string, at: IsoDate): Array<Assignment> =>
+    values(s.assignments).filter((a) => inSubtree(root, a.gridCode) && validAt(a, at))
 
   /** Ends the open rows among `keys`; rows already ended keep their end. */
   const closeWhere = <A extends { readonly validTo: IsoDate | null }>(
@@ -102,147 +122,146 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
   const store: StoreShape = {
     grids: {
       insert: (grids) =>
-        modify((s) => ({ ...s, grids: grids.reduce((m, g) => HashMap.set(m, key(g.tenant, g.id), g), s.grids) })),
-      close: (tenant, ids, validTo) =>
-        modify((s) => ({ ...s, grids: closeWhere(s.grids, ids.map((id) => key(tenant, id)), validTo) })),
-      byId: (tenant, id) => read((s) => HashMap.get(s.grids, key(tenant, id))),
+        modifyRows(grids, (s, rows) => ({ ...s, grids: rows.reduce((m, g) => HashMap.set(m, g.id, g), s.grids) })),
+      close: (tenant, ids, validTo) => modify(tenant, (s) => ({ ...s, grids: closeWhere(s.grids, ids, validTo) })),
+      byId: (tenant, id) => read(tenant, (s) => HashMap.get(s.grids, id)),
       at: (tenant, code, at) =>
-        read((s) => Option.fromNullable(values(s.grids).find((g) => g.tenant === tenant && g.code === code && validAt(g, at)))),
+        read(tenant, (s) => Option.fromNullable(values(s.grids).find((g) => g.code === code && validAt(g, at)))),
       versions: (tenant, code) =>
-        read((s) => values(s.grids).filter((g) => g.tenant === tenant && g.code === code).sort(byString((g) => g.validFrom))),
+        read(tenant, (s) => values(s.grids).filter((g) => g.code === code).sort(byString((g) => g.validFrom))),
       subtree: (tenant, root, at, level) =>
-        read((s) =>
-          gridsAt(s, tenant, root, at)
+        read(tenant, (s) =>
+          gridsAt(s, root, at)
             .filter((g) => level === undefined || g.level === level)
             .sort(byString((g) => g.code))
         ),
       countByLevel: (tenant, root, at) =>
-        read((s): ReadonlyArray<LevelCount> => {
+        read(tenant, (s): ReadonlyArray<LevelCount> => {
           const counts = new Map<number, number>()
-          for (const g of gridsAt(s, tenant, root, at)) counts.set(g.level, (counts.get(g.level) ?? 0) + 1)
+          for (const g of gridsAt(s, root, at)) counts.set(g.level, (counts.get(g.level) ?? 0) + 1)
           return [...counts].sort(([a], [b]) => a - b).map(([level, count]) => ({ level, count }))
         }),
       history: (tenant, root) =>
-        read((s) =>
+        read(tenant, (s) =>
           values(s.grids)
-            .filter((g) => g.tenant === tenant && inSubtree(root, g.code))
+            .filter((g) => inSubtree(root, g.code))
             .sort(byString((g) => key(g.code, g.validFrom)))
         ),
       successors: (tenant, id) =>
-        read((s) =>
+        read(tenant, (s) =>
           values(s.grids)
-            .filter((g) => g.tenant === tenant && g.predecessors.includes(id))
+            .filter((g) => g.predecessors.includes(id))
             .sort(byString((g) => g.id))
         ),
       latestChange: (tenant, root) =>
-        read((s) =>
+        read(tenant, (s) =>
           latest(
             values(s.grids)
-              .filter((g) => g.tenant === tenant && inSubtree(root, g.code))
+              .filter((g) => inSubtree(root, g.code))
               .flatMap((g) => [g.validFrom, g.validTo])
           )
         )
     },
     places: {
       put: (places) =>
-        modify((s) => ({ ...s, places: places.reduce((m, p) => HashMap.set(m, key(p.tenant, p.id), p), s.places) })),
-      get: (tenant, id) => read((s) => HashMap.get(s.places, key(tenant, id))),
+        modifyRows(places, (s, rows) => ({ ...s, places: rows.reduce((m, p) => HashMap.set(m, p.id, p), s.places) })),
+      get: (tenant, id) => read(tenant, (s) => HashMap.get(s.places, id)),
       link: (links) =>
-        modify((s) => ({
+        modifyRows(links, (s, rows) => ({
           ...s,
-          links: links.reduce((m, l) => HashMap.set(m, key(l.tenant, l.placeId, l.validFrom), l), s.links)
+          links: rows.reduce((m, l) => HashMap.set(m, key(l.placeId, l.validFrom), l), s.links)
         })),
       closeLinks: (tenant, keys, validTo) =>
-        modify((s) => ({
+        modify(tenant, (s) => ({
           ...s,
-          links: closeWhere(s.links, keys.map((k) => key(tenant, k.placeId, k.validFrom)), validTo)
+          links: closeWhere(s.links, keys.map((k) => key(k.placeId, k.validFrom)), validTo)
         })),
       linkAt: (tenant, id, at) =>
-        read((s) =>
-          Option.fromNullable(values(s.links).find((l) => l.tenant === tenant && l.placeId === id && validAt(l, at)))
+        read(tenant, (s) =>
+          Option.fromNullable(values(s.links).find((l) => l.placeId === id && validAt(l, at)))
         ),
       links: (tenant, id) =>
-        read((s) =>
-          values(s.links).filter((l) => l.tenant === tenant && l.placeId === id).sort(byString((l) => l.validFrom))
+        read(tenant, (s) =>
+          values(s.links).filter((l) => l.placeId === id).sort(byString((l) => l.validFrom))
         ),
       linksInSubtree: (tenant, root, at) =>
-        read((s) => linksAt(s, tenant, root, at).sort(byString((l) => key(l.gridCode, l.placeId)))),
+        read(tenant, (s) => linksAt(s, root, at).sort(byString((l) => key(l.gridCode, l.placeId)))),
       history: (tenant, root) =>
-        read((s) =>
+        read(tenant, (s) =>
           values(s.links)
-            .filter((l) => l.tenant === tenant && inSubtree(root, l.gridCode))
+            .filter((l) => inSubtree(root, l.gridCode))
             .sort(byString((l) => key(l.placeId, l.validFrom)))
         ),
-      countInSubtree: (tenant, root, at) => read((s) => linksAt(s, tenant, root, at).length),
+      countInSubtree: (tenant, root, at) => read(tenant, (s) => linksAt(s, root, at).length),
       countByKind: (tenant, root, at) =>
-        read((s): ReadonlyArray<KindCount> =>
+        read(tenant, (s): ReadonlyArray<KindCount> =>
           counted(
-            linksAt(s, tenant, root, at).flatMap((l) =>
-              Option.toArray(Option.map(HashMap.get(s.places, key(tenant, l.placeId)), (p): PlaceKind => p.kind))
+            linksAt(s, root, at).flatMap((l) =>
+              Option.toArray(Option.map(HashMap.get(s.places, l.placeId), (p): PlaceKind => p.kind))
             )
           ).map(([kind, count]) => ({ kind, count }))
         ),
       latestChange: (tenant, root) =>
-        read((s) =>
+        read(tenant, (s) =>
           latest(
             values(s.links)
-              .filter((l) => l.tenant === tenant && inSubtree(root, l.gridCode))
+              .filter((l) => inSubtree(root, l.gridCode))
               .flatMap((l) => [l.validFrom, l.validTo])
           )
         )
     },
     workers: {
       put: (workers) =>
-        modify((s) => ({ ...s, workers: workers.reduce((m, w) => HashMap.set(m, key(w.tenant, w.id), w), s.workers) })),
-      get: (tenant, id) => read((s) => HashMap.get(s.workers, key(tenant, id))),
+        modifyRows(workers, (s, rows) => ({ ...s, workers: rows.reduce((m, w) => HashMap.set(m, w.id, w), s.workers) })),
+      get: (tenant, id) => read(tenant, (s) => HashMap.get(s.workers, id)),
       getMany: (tenant, ids) =>
-        read((s) =>
+        read(tenant, (s) =>
           [...new Set(ids)]
-            .flatMap((id) => Option.toArray(HashMap.get(s.workers, key(tenant, id))))
+            .flatMap((id) => Option.toArray(HashMap.get(s.workers, id)))
             .sort(byString((w) => w.id))
         ),
       assign: (assignments) =>
-        modify((s) => ({
+        modifyRows(assignments, (s, rows) => ({
           ...s,
-          assignments: assignments.reduce((m, a) => HashMap.set(m, key(a.tenant, a.id), a), s.assignments)
+          assignments: rows.reduce((m, a) => HashMap.set(m, a.id, a), s.assignments)
         })),
       closeAssignments: (tenant, ids, validTo) =>
-        modify((s) => ({ ...s, assignments: closeWhere(s.assignments, ids.map((id) => key(tenant, id)), validTo) })),
+        modify(tenant, (s) => ({ ...s, assignments: closeWhere(s.assignments, ids, validTo) })),
       assignmentsInSubtree: (tenant, root, at) =>
-        read((s) => assignmentsAt(s, tenant, root, at).sort(byString((a) => key(a.gridCode, a.id)))),
+        read(tenant, (s) => assignmentsAt(s, root, at).sort(byString((a) => key(a.gridCode, a.id)))),
       assignmentsOfGrid: (tenant, gridCode) =>
-        read((s) =>
+        read(tenant, (s) =>
           values(s.assignments)
-            .filter((a) => a.tenant === tenant && a.gridCode === gridCode)
+            .filter((a) => a.gridCode === gridCode)
             .sort(byString((a) => a.id))
         ),
       history: (tenant, root) =>
-        read((s) =>
+        read(tenant, (s) =>
           values(s.assignments)
-            .filter((a) => a.tenant === tenant && inSubtree(root, a.gridCode))
+            .filter((a) => inSubtree(root, a.gridCode))
             .sort(byString((a) => a.id))
         ),
-      assignment: (tenant, id) => read((s) => HashMap.get(s.assignments, key(tenant, id))),
+      assignment: (tenant, id) => read(tenant, (s) => HashMap.get(s.assignments, id)),
       assignmentsOf: (tenant, id, at) =>
-        read((s) =>
+        read(tenant, (s) =>
           values(s.assignments)
-            .filter((a) => a.tenant === tenant && a.workerId === id && validAt(a, at))
+            .filter((a) => a.workerId === id && validAt(a, at))
             .sort(byString((a) => a.id))
         ),
       countByCategory: (tenant, root, at) =>
-        read((s): ReadonlyArray<CategoryCount> => {
-          const serving = new Set(assignmentsAt(s, tenant, root, at).map((a) => a.workerId))
+        read(tenant, (s): ReadonlyArray<CategoryCount> => {
+          const serving = new Set(assignmentsAt(s, root, at).map((a) => a.workerId))
           return counted(
             [...serving].flatMap((id) =>
-              Option.toArray(Option.map(HashMap.get(s.workers, key(tenant, id)), (w) => w.category))
+              Option.toArray(Option.map(HashMap.get(s.workers, id), (w) => w.category))
             )
           ).map(([category, count]) => ({ category, count }))
         }),
       latestChange: (tenant, root) =>
-        read((s) =>
+        read(tenant, (s) =>
           latest(
             values(s.assignments)
-              .filter((a) => a.tenant === tenant && inSubtree(root, a.gridCode))
+              .filter((a) => inSubtree(root, a.gridCode))
               .flatMap((a) => [a.validFrom, a.validTo])
           )
         )
@@ -252,18 +271,15 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
         Effect.gen(function*() {
           const atMs = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
           let appended: AuditEntry | undefined
-          yield* modify((s) => {
-            const log = Option.getOrElse(HashMap.get(s.audit, entry.tenant), () => Chunk.empty<AuditEntry>())
-            appended = { ...entry, seq: Chunk.size(log) + 1, atMs }
-            return { ...s, audit: HashMap.set(s.audit, entry.tenant, Chunk.append(log, appended)) }
+          yield* modify(entry.tenant, (s) => {
+            appended = { ...entry, seq: Chunk.size(s.audit) + 1, atMs }
+            return { ...s, audit: Chunk.append(s.audit, appended) }
           })
           return appended!
         }),
       list: (tenant, { afterSeq, limit }) =>
-        read((s) =>
-          Chunk.toReadonlyArray(
-            Option.getOrElse(HashMap.get(s.audit, tenant), () => Chunk.empty<AuditEntry>())
-          ).slice(Math.max(0, afterSeq), Math.max(0, afterSeq) + Math.max(0, limit))
+        read(tenant, (s) =>
+          Chunk.toReadonlyArray(s.audit).slice(Math.max(0, afterSeq), Math.max(0, afterSeq) + Math.max(0, limit))
         )
     },
     transaction: (_tenant, self) =>
