@@ -1,7 +1,9 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // `district` is a second entry without vitest: programs (the demo, a CLI) generate
+  // districts without loading the conformance suite, which imports vitest.
+  entry: { index: "src/index.ts", district: "src/district/District.ts" },
   format: ["esm", "cjs"],
   dts: { compilerOptions: { composite: false } },
   sourcemap: true,
