@@ -1,0 +1,30 @@
+import { describe, expect, it } from "@effect/vitest"
+import { IsoDate } from "@jiceng/core"
+import { FastCheck } from "effect"
+
+const dates = FastCheck.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+
+describe("IsoDate", () => {
+  it.prop("every real calendar day is valid and round-trips through addDays", [dates, FastCheck.integer({ min: -4000, max: 4000 })], ([d, n]) => {
+    const iso = d.toISOString().slice(0, 10)
+    expect(IsoDate.isValid(iso)).toBe(true)
+    const day = IsoDate.unsafeMake(iso)
+    expect(IsoDate.addDays(IsoDate.addDays(day, n), -n)).toBe(day)
+    expect(IsoDate.addDays(day, n) > day).toBe(n > 0)
+  })
+
+  it.prop("half-open intervals: a day is within [from, to) iff from ≤ day < to", [dates, dates, dates], ([a, b, c]) => {
+    const [from, day, to] = [a, b, c].map((x) => IsoDate.unsafeMake(x.toISOString().slice(0, 10))) as [IsoDate.IsoDate, IsoDate.IsoDate, IsoDate.IsoDate]
+    expect(IsoDate.within(day, from, to)).toBe(from <= day && day < to)
+    expect(IsoDate.within(day, from, null)).toBe(from <= day)
+  })
+
+  it("rejects days that do not exist", () => {
+    expect(["2023-02-29", "2024-02-30", "2023-13-01", "2023-04-31", "20230101"].map(IsoDate.isValid)).toEqual([false, false, false, false, false])
+    expect(IsoDate.isValid("2024-02-29")).toBe(true)
+  })
+
+  it("today is China Standard Time", () => {
+    expect(IsoDate.fromEpochMillis(Date.parse("2026-11-28T16:30:00Z"))).toBe("2026-11-29")
+  })
+})
