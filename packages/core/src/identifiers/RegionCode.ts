@@ -51,11 +51,20 @@ interface Problem {
 const SIX = /^\d{6}$/
 const TWELVE = /^\d{12}$/
 
-// 71 台湾, 81 香港, 82 澳门 sit outside the 11–65 mainland range.
-const isProvince = (digits: string): boolean => {
-  const n = Number(digits)
-  return (n >= 11 && n <= 65) || n === 71 || n === 81 || n === 82
-}
+/**
+ * @since 0.1.0
+ * @category constants
+ *
+ * The GB/T 2260 province codes in use: 华北 11–15, 东北 21–23, 华东 31–37, 中南 41–46,
+ * 西南 50–54, 西北 61–65, and 71 台湾, 81 香港, 82 澳门.
+ */
+export const provinces: ReadonlyArray<string> = [
+  "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+  "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+  "71", "81", "82"
+]
+
+const isProvince = (digits: string): boolean => provinces.includes(digits)
 
 const problem = (input: string): Problem | undefined => {
   if (!SIX.test(input) && !TWELVE.test(input)) {
@@ -65,7 +74,7 @@ const problem = (input: string): Problem | undefined => {
   if (!isProvince(province)) {
     return {
       rule: "region-code.province",
-      message: `Province code ${province} is not in 11–65, 71, 81 or 82`
+      message: `Province code ${province} is not a GB/T 2260 province code`
     }
   }
   if (input.length === 12) {
@@ -85,13 +94,6 @@ const problem = (input: string): Problem | undefined => {
   }
   return undefined
 }
-
-const PROVINCES: ReadonlyArray<string> = [
-  ...Array.from({ length: 55 }, (_, i) => String(11 + i)),
-  "71",
-  "81",
-  "82"
-]
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
@@ -114,7 +116,7 @@ export const RegionCode = Schema.String.pipe(
       arbitrary: () => (fc) =>
         fc
           .record({
-            province: fc.constantFrom(...PROVINCES),
+            province: fc.constantFrom(...provinces),
             prefecture: fc.integer({ min: 0, max: 99 }),
             county: fc.integer({ min: 0, max: 99 }),
             twelve: fc.boolean(),

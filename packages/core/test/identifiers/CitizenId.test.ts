@@ -1,3 +1,4 @@
+import * as RegionCode from "../../src/identifiers/RegionCode.js"
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc, Option, Schema } from "effect"
 import * as ValidationError from "../../src/errors/ValidationError.js"
@@ -22,7 +23,7 @@ const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y %
 const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31
 
-const validProvince = fc.constantFrom(...Array.from({ length: 55 }, (_, i) => String(11 + i)), "71", "81", "82")
+const validProvince = fc.constantFrom(...RegionCode.provinces)
 
 /** A valid 17-digit prefix: valid province, any 4 digits, a birth date in 1900–2020, any sequence. */
 const first17 = fc

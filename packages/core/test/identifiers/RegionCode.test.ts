@@ -10,7 +10,7 @@ const failure = (input: string, field?: string): ValidationError.ValidationError
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
-const VALID_PROVINCES = new Set([...Array.from({ length: 55 }, (_, i) => 11 + i), 71, 81, 82])
+const VALID_PROVINCES = new Set(RegionCode.provinces.map(Number))
 
 const LEVEL_ORDER: ReadonlyArray<RegionCode.Level> = ["province", "prefecture", "county", "township", "village"]
 
