@@ -155,5 +155,37 @@ describe("Grids", () => {
         expect(Option.map(then, (g) => g.code)).toEqual(Option.some("131102001001001001001"))
         expect(Option.map(now, (g) => g.code)).toEqual(Option.some("131102002001001001001"))
       }))
+
+    it.effect("personal data: masked for readers without pii:read; unmasked reads are audited", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.execute(admin, {
+          _tag: "RegisterWorker", id: "W1", name: "李四", category: "community_worker",
+          communityCode: "131102001001", phone: "13812345678", citizenId: "11010519491231002X"
+        })
+        const viewer = Actor.make({ id: "v", tenant, roles: ["viewer"] })
+        const store = yield* Store.Store
+        const seqBefore = (yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })).length
+        const masked = Option.getOrThrow(yield* grids.worker(viewer, "W1"))
+        expect(masked.phone).toBe("138****5678")
+        expect(masked.citizenId).toBe("110105********002X")
+        const place = Option.getOrThrow(yield* grids.place(viewer, "H1"))
+        expect(place.address).not.toContain("101")
+        expect((yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })).length).toBe(seqBefore)
+        const full = Option.getOrThrow(yield* grids.worker(admin, "W1"))
+        expect(full.phone).toBe("13812345678")
+        const log = yield* store.audit.list(admin.tenant, { afterSeq: seqBefore, limit: 10 })
+        expect(log.map((e) => [e.action, e.target])).toEqual([["ReadWorkerPii", "W1"]])
+        const all = yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })
+        expect(all.some((e) => e.detail.includes("13812345678") || e.detail.includes("11010519491231002X"))).toBe(false)
+      }))
+
+    it.effect("a viewer cannot write", () =>
+      Effect.gen(function*() {
+        const viewer = Actor.make({ id: "v", tenant, roles: ["viewer"] })
+        const grids = yield* Grids.Grids
+        const e = yield* Effect.flip(grids.execute(viewer, { _tag: "RenameGrid", code: "131102001", name: "x", at: "2025-02-01" }))
+        expect(e).toMatchObject({ _tag: "Forbidden", reason: "role" })
+      }))
   })
 })
