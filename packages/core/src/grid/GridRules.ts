@@ -172,13 +172,13 @@ export const create = (
  * @since 0.1.0
  * @category rules
  */
-export const rename = (context: { readonly current: Option.Option<Grid> }, command: RenameGrid): Result => {
-  if (Option.isNone(context.current)) {
+export const rename = (context: { readonly versions: ReadonlyArray<Grid> }, command: RenameGrid): Result => {
+  const current = context.versions.find((v) => validAt(v, command.at))
+  if (current === undefined) {
     return violation("grid.exists", "code", `no grid ${command.code} is valid on ${command.at}`)
   }
-  const current = context.current.value
-  if (current.validFrom >= command.at) {
-    return violation("grid.backdated", "at", `${command.code}'s version starts on ${current.validFrom}`)
+  if (current.validFrom >= command.at || context.versions.some((v) => v.validFrom > command.at)) {
+    return violation("grid.backdated", "at", `${command.code} records a version starting on or after ${command.at}`)
   }
   if (current.name === command.name) {
     return violation("grid.rename-unchanged", "name", `${command.code} is already named ${command.name}`)

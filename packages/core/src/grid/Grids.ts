@@ -120,8 +120,8 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
         )
       case "RenameGrid":
         return Effect.flatMap(
-          store.grids.at(tenant, command.code, command.at),
-          (current) => rule(GridRules.rename({ current }, command))
+          store.grids.versions(tenant, command.code),
+          (versions) => rule(GridRules.rename({ versions }, command))
         )
       case "MoveGrid":
         return Effect.gen(function*() {

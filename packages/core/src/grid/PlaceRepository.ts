@@ -38,7 +38,7 @@ export interface PlaceRepository {
   readonly put: (places: ReadonlyArray<Place>) => Effect.Effect<void, StoreError>
   readonly get: (tenant: Tenant, id: PlaceId) => Effect.Effect<Option.Option<Place>, StoreError>
   readonly link: (links: ReadonlyArray<PlaceLink>) => Effect.Effect<void, StoreError>
-  /** Ends links on a day (sets `validTo`). */
+  /** Ends rows on a day: sets `validTo` where it is open or later; an earlier end stays. */
   readonly closeLinks: (
     tenant: Tenant,
     keys: ReadonlyArray<LinkKey>,

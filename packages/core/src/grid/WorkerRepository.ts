@@ -29,7 +29,7 @@ export interface WorkerRepository {
   /** Workers by id, ordered by id; unknown ids are left out. */
   readonly getMany: (tenant: Tenant, ids: ReadonlyArray<WorkerId>) => Effect.Effect<ReadonlyArray<Worker>, StoreError>
   readonly assign: (assignments: ReadonlyArray<Assignment>) => Effect.Effect<void, StoreError>
-  /** Ends assignments on a day (sets `validTo`). */
+  /** Ends rows on a day: sets `validTo` where it is open or later; an earlier end stays. */
   readonly closeAssignments: (
     tenant: Tenant,
     ids: ReadonlyArray<AssignmentId>,

@@ -108,14 +108,14 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
   const assignmentsAt = (s: TenantState, root: string, at: IsoDate): Array<Assignment> =>
     values(s.assignments).filter((a) => inSubtree(root, a.gridCode) && validAt(a, at))
 
-  /** Ends the open rows among `keys`; rows already ended keep their end. */
+  /** Ends the rows among `keys` on a day; rows already ended earlier keep their end. */
   const closeWhere = <A extends { readonly validTo: IsoDate | null }>(
     map: HashMap.HashMap<string, A>,
     keys: ReadonlyArray<string>,
     validTo: IsoDate
   ): HashMap.HashMap<string, A> =>
     keys.reduce(
-      (m, k) => HashMap.modify(m, k, (row) => (row.validTo === null ? { ...row, validTo } : row)),
+      (m, k) => HashMap.modify(m, k, (row) => (row.validTo === null || row.validTo > validTo ? { ...row, validTo } : row)),
       map
     )
 
@@ -192,12 +192,12 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
             .filter((l) => inSubtree(root, l.gridCode))
             .sort(byString((l) => key(l.placeId, l.validFrom)))
         ),
-      countInSubtree: (tenant, root, at) => read(tenant, (s) => linksAt(s, root, at).length),
+      countInSubtree: (tenant, root, at) => read(tenant, (s) => new Set(linksAt(s, root, at).map((l) => l.placeId)).size),
       countByKind: (tenant, root, at) =>
         read(tenant, (s): ReadonlyArray<KindCount> =>
           counted(
-            linksAt(s, root, at).flatMap((l) =>
-              Option.toArray(Option.map(HashMap.get(s.places, l.placeId), (p): PlaceKind => p.kind))
+            [...new Set(linksAt(s, root, at).map((l) => l.placeId))].flatMap((id) =>
+              Option.toArray(Option.map(HashMap.get(s.places, id), (p): PlaceKind => p.kind))
             )
           ).map(([kind, count]) => ({ kind, count }))
         ),

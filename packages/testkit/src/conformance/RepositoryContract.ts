@@ -222,6 +222,16 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           yield* store.grids.close(t, [], day("2026-03-01"))
         }))
 
+      it.effect("close shortens a planned end that lies after the day, and never lengthens one", () =>
+        Effect.gen(function*() {
+          const t = freshTenant()
+          const { left, store } = yield* seedGrids(t)
+          yield* store.grids.close(t, [left.id], day("2024-06-01"))
+          expect(yield* store.grids.byId(t, left.id)).toEqual(Option.some({ ...left, validTo: day("2024-06-01") }))
+          yield* store.grids.close(t, [left.id], day("2024-09-01"))
+          expect(yield* store.grids.byId(t, left.id)).toEqual(Option.some({ ...left, validTo: day("2024-06-01") }))
+        }))
+
       it.effect("subtree: valid on the day, root included, ordered by code, optionally one level", () =>
         Effect.gen(function*() {
           const t = freshTenant()
@@ -273,7 +283,9 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
         Effect.gen(function*() {
           const t = freshTenant()
           const { all, store } = yield* seedGrids(t)
-          const expected = all.filter((g) => g.code.startsWith(`${t}00`)).sort(byString((g) => `${g.code} ${g.validFrom}`))
+          const expected = all
+            .filter((g) => g.code.startsWith(`${t}00`))
+            .sort(byString((g) => `${g.code} ${g.validFrom}`))
           expect(yield* store.grids.history(t, `${t}00`)).toEqual(expected)
           expect(ids(yield* store.grids.history(t, `${t}002`))).toEqual([
             `${t}002@2020-01-01`,
@@ -349,7 +361,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           yield* store.places.put([])
         }))
 
-      it.effect("links (oldest first), linkAt (half-open) and closeLinks", () =>
+      it.effect("links (oldest first), linkAt (half-open) and closeLinks (open links only)", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const { b1, b2, store } = yield* seedPlaces(t)
@@ -366,6 +378,9 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.places.linkAt(t, p1, day("2022-12-31"))).toEqual(
             Option.some({ ...open, validTo: day("2023-01-01") })
           )
+          // An end once recorded stays.
+          yield* store.places.closeLinks(t, [{ placeId: p1, validFrom: closed.validFrom }], day("2024-01-01"))
+          expect(yield* store.places.links(t, p1)).toEqual([closed, { ...open, validTo: day("2023-01-01") }])
           yield* store.places.closeLinks(t, [], day("2023-01-01"))
         }))
 
@@ -383,7 +398,9 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
             link(t, "p3", b1, "2021-01-01")
           ])
           expect(yield* store.places.linksInSubtree(t, t, day("2022-06-01"))).toHaveLength(4)
-          expect(yield* store.places.linksInSubtree(t, b3, day("2022-06-01"))).toEqual([link(t, "p4", b3, "2021-01-01")])
+          expect(yield* store.places.linksInSubtree(t, b3, day("2022-06-01"))).toEqual([
+            link(t, "p4", b3, "2021-01-01")
+          ])
           expect(yield* store.places.linksInSubtree(t, `${t}009`, day("2022-06-01"))).toEqual([])
         }))
 
@@ -518,17 +535,21 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.workers.assignmentsOf(t, "w2" as Worker.WorkerId, day("2021-02-01"))).toEqual([])
         }))
 
-      it.effect("closeAssignments ends assignments on a day", () =>
+      it.effect("closeAssignments ends open assignments on a day", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const { a, store } = yield* seedWorkers(t)
           yield* store.workers.closeAssignments(t, [a.w1b2.id], day("2023-01-01"))
           const ended = { ...a.w1b2, validTo: day("2023-01-01") }
           expect(yield* store.workers.assignment(t, a.w1b2.id)).toEqual(Option.some(ended))
-          expect(yield* store.workers.assignmentsOf(t, "w1" as Worker.WorkerId, day("2022-12-31"))).toContainEqual(ended)
+          const w1 = "w1" as Worker.WorkerId
+          expect(yield* store.workers.assignmentsOf(t, w1, day("2022-12-31"))).toContainEqual(ended)
           expect(ids(yield* store.workers.assignmentsOf(t, "w1" as Worker.WorkerId, day("2023-01-01")))).toEqual(
             [a.w1c.id, a.w1b1.id].sort()
           )
+          // An end once recorded stays.
+          yield* store.workers.closeAssignments(t, [a.w1b2.id], day("2025-01-01"))
+          expect(yield* store.workers.assignment(t, a.w1b2.id)).toEqual(Option.some(ended))
           yield* store.workers.closeAssignments(t, [], day("2023-01-01"))
         }))
 
@@ -784,7 +805,10 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           const on = day("2021-01-01")
           expect(yield* store.grids.subtree(t, "110101", on)).toEqual(inT)
           expect(yield* store.grids.subtree(u, "110101", on)).toEqual(inU)
-          expect(yield* store.grids.countByLevel(u, "110101", on)).toEqual([{ level: 0, count: 1 }, { level: 1, count: 1 }])
+          expect(yield* store.grids.countByLevel(u, "110101", on)).toEqual([
+            { level: 0, count: 1 },
+            { level: 1, count: 1 }
+          ])
           expect(yield* store.grids.byId(u, inT[1]!.id)).toEqual(Option.some(inU[1]))
           expect(yield* store.grids.versions(u, code)).toEqual([inU[1]])
           yield* store.grids.close(t, [inT[1]!.id], day("2022-01-01"))
@@ -829,7 +853,10 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           yield* store.places.put([place(t, "in", "building"), place(t, "out", "building")])
           yield* store.places.link([link(t, "in", `${a}999`, "2020-01-01"), link(t, "out", `${b}001`, "2020-01-01")])
           yield* store.workers.put([worker(t, "w", 社区工作者, a), worker(t, "x", 社区工作者, b)])
-          yield* store.workers.assign([assignment(t, "w", `${a}999`, "2020-01-01"), assignment(t, "x", b, "2020-01-01")])
+          yield* store.workers.assign([
+            assignment(t, "w", `${a}999`, "2020-01-01"),
+            assignment(t, "x", b, "2020-01-01")
+          ])
           const on = day("2021-01-01")
           expect(ids(yield* store.grids.subtree(t, a, on))).toEqual([a, `${a}001`, `${a}002`, `${a}999`].map((c) =>
             `${c}@2020-01-01`
@@ -862,7 +889,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
               predecessors: [Grid.makeId(parent, "2019-01-01")]
             }))
           yield* store.grids.insert(blocks)
-          yield* store.places.put(blocks.map((b, i) => place(t, `h${i}`, "household")))
+          yield* store.places.put(blocks.map((_, i) => place(t, `h${i}`, "household")))
           yield* store.places.link(blocks.map((b, i) => link(t, `h${i}`, b.code, "2020-01-01")))
           yield* store.workers.put([worker(t, "w", 社区工作者, `${t}001001`)])
           yield* store.workers.assign(blocks.map((b) => assignment(t, "w", b.code, "2020-01-01", { primary: true })))
@@ -875,9 +902,8 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.grids.successors(t, Grid.makeId(parent, "2019-01-01"))).toHaveLength(size)
           yield* store.grids.close(t, ids(blocks) as ReadonlyArray<Grid.GridId>, day("2022-01-01"))
           expect(yield* store.grids.countByLevel(t, t, day("2022-01-01"))).toEqual([])
-          expect(yield* store.workers.getMany(t, Array.from({ length: size }, () => "w" as Worker.WorkerId))).toHaveLength(
-            1
-          )
+          const many = Array.from({ length: size }, () => "w" as Worker.WorkerId)
+          expect(yield* store.workers.getMany(t, many)).toHaveLength(1)
         }), { timeout: 120_000 })
     })
 
@@ -908,7 +934,11 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           return sorted.map((cut, i) => {
             const next = sorted[i + 1]
             const from = IsoDate.addDays(epoch, cut)
-            const to = next !== undefined ? IsoDate.addDays(epoch, next) : open ? null : IsoDate.addDays(epoch, cut + tail)
+            const to = next !== undefined
+              ? IsoDate.addDays(epoch, next)
+              : open
+              ? null
+              : IsoDate.addDays(epoch, cut + tail)
             return grid(t, {
               code,
               level: path.length,

@@ -1,0 +1,147 @@
+import { describe, expect, layer } from "@effect/vitest"
+import * as SqlClient from "@effect/sql/SqlClient"
+import { Grid, IsoDate, type Place, Store, Tenant } from "@jiceng/core"
+import { SqlStore } from "@jiceng/store-sql"
+import { PostgresStore } from "@jiceng/store-postgres"
+import { GridConformance, repositoryContract } from "@jiceng/testkit"
+import { Effect, Layer } from "effect"
+
+const url = process.env["JICENG_PG_URL"]
+
+/** A store in a schema of its own, dropped (with everything in it) when the layer closes. */
+const freshStore = () => {
+  const schema = `jiceng_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  const dropSchema = Layer.scopedDiscard(
+    Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      yield* Effect.addFinalizer(() => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`.pipe(Effect.orDie))
+    })
+  )
+  return { schema, layer: dropSchema.pipe(Layer.provideMerge(PostgresStore.layer({ url: url ?? "", schema }))) }
+}
+
+if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL store suites are skipped")
+
+describe.skipIf(url === undefined)("PostgresStore", () => {
+  repositoryContract("PostgresStore", freshStore().layer)
+  GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
+
+  const store = freshStore()
+  layer(store.layer)("in a schema of its own", (it) => {
+    it.effect("creates its tables in the schema, migrations recorded there", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const tables = yield* sql<{ readonly table_name: string }>`SELECT table_name FROM information_schema.tables
+WHERE table_schema = ${store.schema} ORDER BY table_name`
+        expect(tables.map((t) => t.table_name)).toEqual([
+          "assignments",
+          "audit_log",
+          "grid_lineage",
+          "grids",
+          "jiceng_migrations",
+          "place_links",
+          "places",
+          "workers"
+        ])
+        expect(yield* SqlStore.migrate).toEqual([])
+      }))
+
+    it.effect("every table leads its primary key and indexes with tenant", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const indexes = yield* sql<{ readonly tablename: string; readonly indexdef: string }>`SELECT tablename, indexdef
+FROM pg_indexes WHERE schemaname = ${store.schema} AND tablename <> 'jiceng_migrations'`
+        expect(indexes.length).toBeGreaterThanOrEqual(12)
+        for (const index of indexes) expect(index.indexdef, index.indexdef).toMatch(/USING btree \(tenant[,)]/)
+      }))
+
+    it.effect("text columns are byte-ordered (COLLATE \"C\")", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const columns = yield* sql<{ readonly column_name: string; readonly collation_name: string | null }>`SELECT
+  table_name || '.' || column_name AS column_name, collation_name
+FROM information_schema.columns
+WHERE table_schema = ${store.schema} AND data_type = 'text' AND table_name <> 'jiceng_migrations'`
+        expect(columns.length).toBeGreaterThan(30)
+        for (const column of columns) expect(column.collation_name, column.column_name).toBe("C")
+      }))
+
+    it.effect("answers subtree questions with an index range scan", () =>
+      Effect.gen(function*() {
+        const s = yield* Store.Store
+        const sql = yield* SqlClient.SqlClient
+        // A district's worth of rows and fresh statistics, so the planner chooses as in production.
+        const tenant = Tenant.make("131102")
+        const blocks = Array.from({ length: 4_000 }, (_, i) => {
+          const code = `131102${String(1 + (i % 4)).padStart(3, "0")}${String(i).padStart(9, "0")}`
+          return {
+            tenant,
+            id: Grid.makeId(code, "2020-01-01"),
+            code: code as Grid.GridCode,
+            parentCode: code.slice(0, -3) as Grid.GridCode,
+            level: 3,
+            name: `block ${i}`,
+            validFrom: IsoDate.unsafeMake("2020-01-01"),
+            validTo: null,
+            change: "create" as const,
+            predecessors: []
+          }
+        })
+        yield* s.grids.insert(blocks)
+        yield* s.places.link(blocks.map((b, i) => ({
+          tenant,
+          placeId: `h${i}` as Place.PlaceId,
+          gridCode: b.code,
+          validFrom: b.validFrom,
+          validTo: null
+        })))
+        yield* sql`ANALYZE`
+        const plan = (table: string, column: string) =>
+          sql.withTransaction(
+            Effect.zipRight(
+              sql`SET LOCAL enable_seqscan = off`,
+              sql.unsafe<{ readonly "QUERY PLAN": string }>(
+                `EXPLAIN SELECT * FROM ${table} WHERE tenant = $1 AND ${column} >= $2 AND ${column} < $3
+AND valid_from <= $4 AND (valid_to IS NULL OR valid_to > $4) ORDER BY ${column}`,
+                ["131102", "131102001", "131102001:", "2024-01-01"]
+              )
+            )
+          ).pipe(Effect.map((rows) => rows.map((r) => r["QUERY PLAN"]).join("\n")))
+        const grids = yield* plan("grids", "code")
+        expect(grids).toMatch(/Index (Only )?Scan using grids_code/)
+        expect(grids).toMatch(/Index Cond: .*code >= .*code < /)
+        expect(grids).not.toMatch(/Sort/)
+        expect(yield* plan("place_links", "grid_code")).toMatch(/Index (Only )?Scan using place_links_grid/)
+        expect(yield* plan("assignments", "grid_code")).toMatch(/Index (Only )?Scan using assignments_grid/)
+      }))
+
+    it.effect("two transactions of one tenant on two connections wait for each other", () =>
+      Effect.gen(function*() {
+        const s = yield* Store.Store
+        const sql = yield* SqlClient.SqlClient
+        const tenant = Tenant.make("139999")
+        // The first holds the tenant's lock until the second has asked for it.
+        const order: Array<string> = []
+        const first = s.transaction(
+          tenant,
+          Effect.gen(function*() {
+            order.push("first:start")
+            yield* sql`SELECT pg_sleep(0.3)`
+            yield* s.audit.append({ tenant, actor: "a", action: "first", target: "t", detail: "{}" })
+            order.push("first:end")
+          })
+        )
+        const second = s.transaction(
+          tenant,
+          Effect.gen(function*() {
+            order.push("second:start")
+            yield* s.audit.append({ tenant, actor: "a", action: "second", target: "t", detail: "{}" })
+          })
+        )
+        yield* Effect.all([first, Effect.zipRight(sql`SELECT pg_sleep(0.1)`, second)], { concurrency: 2 })
+        expect(order).toEqual(["first:start", "first:end", "second:start"])
+        const entries = yield* s.audit.list(tenant, { afterSeq: 0, limit: 10 })
+        expect(entries.map((e) => [e.seq, e.action])).toEqual([[1, "first"], [2, "second"]])
+      }))
+  })
+})

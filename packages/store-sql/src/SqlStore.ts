@@ -1,0 +1,610 @@
+/**
+ * The Store port on `@effect/sql`: every repository of `@jiceng/core` written once
+ * against the generic `SqlClient`, so the database is chosen by the client layer the
+ * application provides (`@jiceng/store-sqlite`, `@jiceng/store-postgres`).
+ *
+ * - Subtrees are code ranges, `code >= root AND code < root || ':'` (':' sorts right
+ *   after '9'), answered from the `(tenant, code, valid_from)` indexes.
+ * - Writes insert many rows per statement, chunked under the dialect's parameter limit.
+ * - `transaction(tenant, …)` serialises the writes of a tenant: on PostgreSQL with
+ *   `pg_advisory_xact_lock(hashtext(tenant))`; on SQLite by taking the database's write
+ *   lock as the first statement, which makes the transaction `BEGIN IMMEDIATE`.
+ * - `close`, `closeLinks` and `closeAssignments` end open rows only: an end once
+ *   recorded is history and is never moved.
+ * - Driver failures surface as core's `StoreError`, naming the operation.
+ *
+ * @since 0.1.0
+ */
+import * as Migrator from "@effect/sql/Migrator"
+import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import type * as Statement from "@effect/sql/Statement"
+import type {
+  AuditEntry,
+  AuditLog,
+  Grid,
+  GridRepository,
+  IsoDate,
+  Place,
+  PlaceRepository,
+  Tenant,
+  Worker,
+  WorkerRepository
+} from "@jiceng/core"
+import { Store, StoreError } from "@jiceng/core"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { chunks, compareBytes, lastByKey } from "./internal/batch.js"
+import { corruptRow, fromSqlError } from "./internal/errors.js"
+import * as Rows from "./internal/rows.js"
+import * as Migrations from "./Migrations.js"
+
+/** The exclusive upper bound of a subtree's code range: ':' is the byte after '9'. */
+const upperBound = (root: string): string => `${root}:`
+
+/** The latest of two optional days. */
+const latest = (a: string | null, b: string | null): Option.Option<IsoDate.IsoDate> => {
+  const day = a === null ? b : b === null ? a : a > b ? a : b
+  return day === null ? Option.none() : Option.some(day as IsoDate.IsoDate)
+}
+
+/** Keeps a failure of the caller's effect apart from the store's own SQL failures. */
+class CallerFailure<E> {
+  constructor(readonly error: E) {}
+}
+
+/**
+ * Builds the Store on the `SqlClient` in context (SQLite or PostgreSQL). The client's
+ * name transforms, if any, are bypassed: the queries name their columns themselves.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Store.StoreShape, never, SqlClient.SqlClient> = Effect.gen(function*() {
+  const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+  const fail = fromSqlError
+
+  // ---------------------------------------------------------------- fragments
+
+  const inSubtree = (column: string, root: string): Statement.Fragment =>
+    sql`${sql.literal(column)} >= ${root} AND ${sql.literal(column)} < ${upperBound(root)}`
+
+  /** `[valid_from, valid_to)` contains `at`; `prefix` is a table alias with its dot. */
+  const validAt = (prefix: string, at: IsoDate.IsoDate): Statement.Fragment =>
+    sql`${sql.literal(`${prefix}valid_from`)} <= ${at} AND (${sql.literal(`${prefix}valid_to`)} IS NULL OR ${
+      sql.literal(`${prefix}valid_to`)
+    } > ${at})`
+
+  /** Runs write statements atomically: one statement as is, several in a (nested) transaction. */
+  const writeAll = (statements: ReadonlyArray<Effect.Effect<unknown, SqlError>>): Effect.Effect<void, SqlError> => {
+    if (statements.length === 0) return Effect.void
+    const all = Effect.forEach(statements, (statement) => statement, { discard: true })
+    return statements.length === 1 ? all : sql.withTransaction(all)
+  }
+
+  // --------------------------------------------------------------------- grids
+
+  const selectGrids = (where: Statement.Fragment, orderBy: string) =>
+    sql<Rows.GridRow>`SELECT g.tenant, g.id, g.code, g.parent_code, g.level, g.name, g.valid_from, g.valid_to,
+  g.change, l.predecessor_id
+FROM grids g LEFT JOIN grid_lineage l ON l.tenant = g.tenant AND l.grid_id = g.id
+WHERE ${where}
+ORDER BY ${sql.literal(orderBy)}, l.ordinal`.pipe(Effect.map(Rows.toGrids))
+
+  const latestInSubtree = (table: string, column: string, tenant: Tenant.Tenant, root: string) =>
+    sql<{ readonly latest_from: string | null; readonly latest_to: string | null }>`SELECT
+  max(valid_from) AS latest_from, max(valid_to) AS latest_to
+FROM ${sql.literal(table)}
+WHERE tenant = ${tenant} AND ${inSubtree(column, root)}`.pipe(
+      Effect.map(([row]) => row === undefined ? Option.none() : latest(row.latest_from, row.latest_to))
+    )
+
+  const grids: GridRepository.GridRepository = {
+    insert: Effect.fn("SqlStore.grids.insert")(function*(versions: ReadonlyArray<Grid.Grid>) {
+      const rows = versions.map((g) => ({
+        tenant: g.tenant,
+        id: g.id,
+        code: g.code,
+        parent_code: g.parentCode,
+        level: g.level,
+        name: g.name,
+        valid_from: g.validFrom,
+        valid_to: g.validTo,
+        change: g.change
+      }))
+      const lineage = versions.flatMap((g) =>
+        g.predecessors.map((predecessor, ordinal) => ({
+          tenant: g.tenant,
+          grid_id: g.id,
+          ordinal,
+          predecessor_id: predecessor
+        }))
+      )
+      yield* writeAll([
+        ...chunks(sql, rows, 9).map((chunk) => sql`INSERT INTO grids ${sql.insert(chunk)}`),
+        ...chunks(sql, lineage, 4).map((chunk) => sql`INSERT INTO grid_lineage ${sql.insert(chunk)}`)
+      ])
+    }, Effect.mapError(fail("grids.insert"))),
+
+    close: Effect.fn("SqlStore.grids.close")(
+      function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Grid.GridId>, validTo: IsoDate.IsoDate) {
+        yield* writeAll(
+          chunks(sql, ids, 1, 3).map((chunk) =>
+            sql`UPDATE grids SET valid_to = ${validTo}
+WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND id IN ${sql.in(chunk)}`
+          )
+        )
+      },
+      Effect.mapError(fail("grids.close"))
+    ),
+
+    byId: Effect.fn("SqlStore.grids.byId")(function*(tenant: Tenant.Tenant, id: Grid.GridId) {
+      const found = yield* selectGrids(sql`g.tenant = ${tenant} AND g.id = ${id}`, "g.id")
+      return Option.fromNullable(found[0])
+    }, Effect.mapError(fail("grids.byId"))),
+
+    at: Effect.fn("SqlStore.grids.at")(function*(tenant: Tenant.Tenant, code: string, at: IsoDate.IsoDate) {
+      const found = yield* selectGrids(
+        sql`g.tenant = ${tenant} AND g.code = ${code} AND ${validAt("g.", at)}`,
+        "g.valid_from DESC"
+      )
+      return Option.fromNullable(found[0])
+    }, Effect.mapError(fail("grids.at"))),
+
+    versions: (tenant, code) =>
+      selectGrids(sql`g.tenant = ${tenant} AND g.code = ${code}`, "g.valid_from").pipe(
+        Effect.mapError(fail("grids.versions")),
+        Effect.withSpan("SqlStore.grids.versions")
+      ),
+
+    subtree: (tenant, root, at, level) =>
+      selectGrids(
+        sql.and([
+          sql`g.tenant = ${tenant}`,
+          inSubtree("g.code", root),
+          validAt("g.", at),
+          ...(level === undefined ? [] : [sql`g.level = ${level}`])
+        ]),
+        "g.code, g.valid_from"
+      ).pipe(Effect.mapError(fail("grids.subtree")), Effect.withSpan("SqlStore.grids.subtree")),
+
+    countByLevel: (tenant, root, at) =>
+      sql<{ readonly level: number | string; readonly count: number | string }>`SELECT
+  level, CAST(count(*) AS INTEGER) AS count
+FROM grids
+WHERE tenant = ${tenant} AND ${inSubtree("code", root)} AND ${validAt("", at)}
+GROUP BY level
+ORDER BY level`.pipe(
+        Effect.map((rows) => rows.map((row) => ({ level: Rows.toNumber(row.level), count: Rows.toNumber(row.count) }))),
+        Effect.mapError(fail("grids.countByLevel")),
+        Effect.withSpan("SqlStore.grids.countByLevel")
+      ),
+
+    history: (tenant, root) =>
+      selectGrids(sql`g.tenant = ${tenant} AND ${inSubtree("g.code", root)}`, "g.code, g.valid_from").pipe(
+        Effect.mapError(fail("grids.history")),
+        Effect.withSpan("SqlStore.grids.history")
+      ),
+
+    successors: (tenant, id) =>
+      selectGrids(
+        sql`g.tenant = ${tenant} AND g.id IN (
+  SELECT grid_id FROM grid_lineage WHERE tenant = ${tenant} AND predecessor_id = ${id})`,
+        "g.id"
+      ).pipe(Effect.mapError(fail("grids.successors")), Effect.withSpan("SqlStore.grids.successors")),
+
+    latestChange: (tenant, root) =>
+      latestInSubtree("grids", "code", tenant, root).pipe(
+        Effect.mapError(fail("grids.latestChange")),
+        Effect.withSpan("SqlStore.grids.latestChange")
+      )
+  }
+
+  // -------------------------------------------------------------------- places
+
+  const linkColumns = sql.literal("l.tenant, l.place_id, l.grid_code, l.valid_from, l.valid_to")
+
+  const places: PlaceRepository.PlaceRepository = {
+    put: Effect.fn("SqlStore.places.put")(function*(input: ReadonlyArray<Place.Place>) {
+      const rows = lastByKey(input, (p) => `${p.tenant}/${p.id}`).map((p) => ({
+        tenant: p.tenant,
+        id: p.id,
+        kind: p.kind,
+        name: p.name,
+        address: p.address
+      }))
+      yield* writeAll(
+        chunks(sql, rows, 5).map((chunk) =>
+          sql`INSERT INTO places ${sql.insert(chunk)}
+ON CONFLICT (tenant, id) DO UPDATE SET kind = excluded.kind, name = excluded.name, address = excluded.address`
+        )
+      )
+    }, Effect.mapError(fail("places.put"))),
+
+    get: Effect.fn("SqlStore.places.get")(function*(tenant: Tenant.Tenant, id: Place.PlaceId) {
+      const rows = yield* sql<Rows.PlaceRow>`SELECT tenant, id, kind, name, address
+FROM places WHERE tenant = ${tenant} AND id = ${id}`
+      return Option.map(Option.fromNullable(rows[0]), Rows.toPlace)
+    }, Effect.mapError(fail("places.get"))),
+
+    link: Effect.fn("SqlStore.places.link")(function*(links: ReadonlyArray<Place.PlaceLink>) {
+      const rows = links.map((l) => ({
+        tenant: l.tenant,
+        place_id: l.placeId,
+        grid_code: l.gridCode,
+        valid_from: l.validFrom,
+        valid_to: l.validTo
+      }))
+      yield* writeAll(chunks(sql, rows, 5).map((chunk) => sql`INSERT INTO place_links ${sql.insert(chunk)}`))
+    }, Effect.mapError(fail("places.link"))),
+
+    closeLinks: Effect.fn("SqlStore.places.closeLinks")(
+      function*(tenant: Tenant.Tenant, keys: ReadonlyArray<PlaceRepository.LinkKey>, validTo: IsoDate.IsoDate) {
+        yield* writeAll(
+          chunks(sql, keys, 2, 3).map((chunk) =>
+            sql`UPDATE place_links SET valid_to = ${validTo}
+WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND (place_id, valid_from) IN (VALUES ${
+              sql.join(", ", false)(chunk.map((key) => sql`(${key.placeId}, ${key.validFrom})`))
+            })`
+          )
+        )
+      },
+      Effect.mapError(fail("places.closeLinks"))
+    ),
+
+    linkAt: Effect.fn("SqlStore.places.linkAt")(
+      function*(tenant: Tenant.Tenant, id: Place.PlaceId, at: IsoDate.IsoDate) {
+        const rows = yield* sql<Rows.LinkRow>`SELECT ${linkColumns}
+FROM place_links l
+WHERE l.tenant = ${tenant} AND l.place_id = ${id} AND ${validAt("l.", at)}
+ORDER BY l.valid_from DESC`
+        return Option.map(Option.fromNullable(rows[0]), Rows.toLink)
+      },
+      Effect.mapError(fail("places.linkAt"))
+    ),
+
+    links: (tenant, id) =>
+      sql<Rows.LinkRow>`SELECT ${linkColumns}
+FROM place_links l
+WHERE l.tenant = ${tenant} AND l.place_id = ${id}
+ORDER BY l.valid_from`.pipe(
+        Effect.map((rows) => rows.map(Rows.toLink)),
+        Effect.mapError(fail("places.links")),
+        Effect.withSpan("SqlStore.places.links")
+      ),
+
+    linksInSubtree: (tenant, root, at) =>
+      sql<Rows.LinkRow>`SELECT ${linkColumns}
+FROM place_links l
+WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)} AND ${validAt("l.", at)}
+ORDER BY l.grid_code, l.place_id`.pipe(
+        Effect.map((rows) => rows.map(Rows.toLink)),
+        Effect.mapError(fail("places.linksInSubtree")),
+        Effect.withSpan("SqlStore.places.linksInSubtree")
+      ),
+
+    history: (tenant, root) =>
+      sql<Rows.LinkRow>`SELECT ${linkColumns}
+FROM place_links l
+WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)}
+ORDER BY l.place_id, l.valid_from`.pipe(
+        Effect.map((rows) => rows.map(Rows.toLink)),
+        Effect.mapError(fail("places.history")),
+        Effect.withSpan("SqlStore.places.history")
+      ),
+
+    countInSubtree: (tenant, root, at) =>
+      sql<{ readonly count: number | string }>`SELECT CAST(count(DISTINCT l.place_id) AS INTEGER) AS count
+FROM place_links l
+WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)} AND ${validAt("l.", at)}`.pipe(
+        Effect.map(([row]) => row === undefined ? 0 : Rows.toNumber(row.count)),
+        Effect.mapError(fail("places.countInSubtree")),
+        Effect.withSpan("SqlStore.places.countInSubtree")
+      ),
+
+    countByKind: (tenant, root, at) =>
+      sql<{ readonly kind: string; readonly count: number | string }>`SELECT
+  p.kind, CAST(count(DISTINCT l.place_id) AS INTEGER) AS count
+FROM place_links l JOIN places p ON p.tenant = l.tenant AND p.id = l.place_id
+WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)} AND ${validAt("l.", at)}
+GROUP BY p.kind
+ORDER BY p.kind`.pipe(
+        Effect.map((rows) =>
+          rows.map((row) => ({ kind: row.kind as Place.PlaceKind, count: Rows.toNumber(row.count) }))
+        ),
+        Effect.mapError(fail("places.countByKind")),
+        Effect.withSpan("SqlStore.places.countByKind")
+      ),
+
+    latestChange: (tenant, root) =>
+      latestInSubtree("place_links", "grid_code", tenant, root).pipe(
+        Effect.mapError(fail("places.latestChange")),
+        Effect.withSpan("SqlStore.places.latestChange")
+      )
+  }
+
+  // ------------------------------------------------------------------- workers
+
+  const workerColumns = sql.literal("tenant, id, name, category, community_code, phone, citizen_id")
+  const assignmentColumns = sql.literal(
+    "a.tenant, a.id, a.worker_id, a.grid_code, a.post, a.is_primary, a.duties, a.valid_from, a.valid_to"
+  )
+
+  const toAssignments = (operation: string) => (rows: ReadonlyArray<Rows.AssignmentRow>) =>
+    Effect.forEach(rows, (row) => {
+      const duties = Rows.parseDuties(row.duties)
+      return duties === undefined
+        ? Effect.fail(corruptRow(operation, `assignment ${row.id}: duties are not a non-empty JSON array of strings`))
+        : Effect.succeed(Rows.toAssignment(row, duties))
+    })
+
+  const workers: WorkerRepository.WorkerRepository = {
+    put: Effect.fn("SqlStore.workers.put")(function*(input: ReadonlyArray<Worker.Worker>) {
+      const rows = lastByKey(input, (w) => `${w.tenant}/${w.id}`).map((w) => ({
+        tenant: w.tenant,
+        id: w.id,
+        name: w.name,
+        category: w.category,
+        community_code: w.communityCode,
+        phone: w.phone,
+        citizen_id: w.citizenId
+      }))
+      yield* writeAll(
+        chunks(sql, rows, 7).map((chunk) =>
+          sql`INSERT INTO workers ${sql.insert(chunk)}
+ON CONFLICT (tenant, id) DO UPDATE SET name = excluded.name, category = excluded.category,
+  community_code = excluded.community_code, phone = excluded.phone, citizen_id = excluded.citizen_id`
+        )
+      )
+    }, Effect.mapError(fail("workers.put"))),
+
+    get: Effect.fn("SqlStore.workers.get")(function*(tenant: Tenant.Tenant, id: Worker.WorkerId) {
+      const rows = yield* sql<Rows.WorkerRow>`SELECT ${workerColumns}
+FROM workers WHERE tenant = ${tenant} AND id = ${id}`
+      return Option.map(Option.fromNullable(rows[0]), Rows.toWorker)
+    }, Effect.mapError(fail("workers.get"))),
+
+    getMany: Effect.fn("SqlStore.workers.getMany")(
+      function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Worker.WorkerId>) {
+        const parts = yield* Effect.forEach(
+          chunks(sql, Array.from(new Set(ids)), 1, 1),
+          (chunk) =>
+            sql<Rows.WorkerRow>`SELECT ${workerColumns}
+FROM workers WHERE tenant = ${tenant} AND id IN ${sql.in(chunk)}
+ORDER BY id`
+        )
+        const rows = parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => compareBytes(a.id, b.id))
+        return rows.map(Rows.toWorker)
+      },
+      Effect.mapError(fail("workers.getMany"))
+    ),
+
+    assign: Effect.fn("SqlStore.workers.assign")(function*(assignments: ReadonlyArray<Worker.Assignment>) {
+      const rows = assignments.map((a) => ({
+        tenant: a.tenant,
+        id: a.id,
+        worker_id: a.workerId,
+        grid_code: a.gridCode,
+        post: a.post,
+        is_primary: a.primary ? 1 : 0,
+        duties: JSON.stringify(a.duties),
+        valid_from: a.validFrom,
+        valid_to: a.validTo
+      }))
+      yield* writeAll(chunks(sql, rows, 9).map((chunk) => sql`INSERT INTO assignments ${sql.insert(chunk)}`))
+    }, Effect.mapError(fail("workers.assign"))),
+
+    closeAssignments: Effect.fn("SqlStore.workers.closeAssignments")(
+      function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Worker.AssignmentId>, validTo: IsoDate.IsoDate) {
+        yield* writeAll(
+          chunks(sql, ids, 1, 3).map((chunk) =>
+            sql`UPDATE assignments SET valid_to = ${validTo}
+WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND id IN ${sql.in(chunk)}`
+          )
+        )
+      },
+      Effect.mapError(fail("workers.closeAssignments"))
+    ),
+
+    assignmentsInSubtree: (tenant, root, at) =>
+      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
+FROM assignments a
+WHERE a.tenant = ${tenant} AND ${inSubtree("a.grid_code", root)} AND ${validAt("a.", at)}
+ORDER BY a.grid_code, a.id`.pipe(
+        Effect.mapError(fail("workers.assignmentsInSubtree")),
+        Effect.flatMap(toAssignments("workers.assignmentsInSubtree")),
+        Effect.withSpan("SqlStore.workers.assignmentsInSubtree")
+      ),
+
+    assignmentsOfGrid: (tenant, gridCode) =>
+      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
+FROM assignments a
+WHERE a.tenant = ${tenant} AND a.grid_code = ${gridCode}
+ORDER BY a.id`.pipe(
+        Effect.mapError(fail("workers.assignmentsOfGrid")),
+        Effect.flatMap(toAssignments("workers.assignmentsOfGrid")),
+        Effect.withSpan("SqlStore.workers.assignmentsOfGrid")
+      ),
+
+    history: (tenant, root) =>
+      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
+FROM assignments a
+WHERE a.tenant = ${tenant} AND ${inSubtree("a.grid_code", root)}
+ORDER BY a.id`.pipe(
+        Effect.mapError(fail("workers.history")),
+        Effect.flatMap(toAssignments("workers.history")),
+        Effect.withSpan("SqlStore.workers.history")
+      ),
+
+    assignment: (tenant, id) =>
+      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
+FROM assignments a
+WHERE a.tenant = ${tenant} AND a.id = ${id}`.pipe(
+        Effect.mapError(fail("workers.assignment")),
+        Effect.flatMap(toAssignments("workers.assignment")),
+        Effect.map((found) => Option.fromNullable(found[0])),
+        Effect.withSpan("SqlStore.workers.assignment")
+      ),
+
+    assignmentsOf: (tenant, id, at) =>
+      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
+FROM assignments a
+WHERE a.tenant = ${tenant} AND a.worker_id = ${id} AND ${validAt("a.", at)}
+ORDER BY a.id`.pipe(
+        Effect.mapError(fail("workers.assignmentsOf")),
+        Effect.flatMap(toAssignments("workers.assignmentsOf")),
+        Effect.withSpan("SqlStore.workers.assignmentsOf")
+      ),
+
+    countByCategory: (tenant, root, at) =>
+      sql<{ readonly category: string; readonly count: number | string }>`SELECT
+  w.category, CAST(count(DISTINCT a.worker_id) AS INTEGER) AS count
+FROM assignments a JOIN workers w ON w.tenant = a.tenant AND w.id = a.worker_id
+WHERE a.tenant = ${tenant} AND ${inSubtree("a.grid_code", root)} AND ${validAt("a.", at)}
+GROUP BY w.category
+ORDER BY w.category`.pipe(
+        Effect.map((rows) => rows.map((row) => ({ category: row.category, count: Rows.toNumber(row.count) }))),
+        Effect.mapError(fail("workers.countByCategory")),
+        Effect.withSpan("SqlStore.workers.countByCategory")
+      ),
+
+    latestChange: (tenant, root) =>
+      latestInSubtree("assignments", "grid_code", tenant, root).pipe(
+        Effect.mapError(fail("workers.latestChange")),
+        Effect.withSpan("SqlStore.workers.latestChange")
+      )
+  }
+
+  // --------------------------------------------------------------- transaction
+
+  /**
+   * Serialises the writers of one tenant until commit. PostgreSQL: a transaction-scoped
+   * advisory lock on the tenant. SQLite has one writer per database: a write that
+   * touches no row takes its write lock now rather than at the first real write, so a
+   * transaction never reads a snapshot that another process's commit makes stale
+   * (`BEGIN IMMEDIATE`, which @effect/sql-sqlite-node does not let us configure).
+   */
+  const lockTenant = (tenant: Tenant.Tenant): Effect.Effect<void, SqlError> =>
+    sql.onDialectOrElse({
+      pg: () => sql`SELECT pg_advisory_xact_lock(hashtext(${tenant}))`,
+      sqlite: () => sql`UPDATE audit_log SET seq = seq WHERE 0`,
+      orElse: () => Effect.void
+    }).pipe(Effect.asVoid)
+
+  /**
+   * The outermost call opens the transaction; a nested call joins it, as the port says
+   * (no savepoint: what a nested call wrote stays part of the outer transaction even if
+   * the outer one recovers from the nested failure, exactly as in the memory store).
+   * A nested call still takes its tenant's lock, which may be another tenant's.
+   */
+  const transaction = <A, E, R>(
+    tenant: Tenant.Tenant,
+    self: Effect.Effect<A, E, R>
+  ): Effect.Effect<A, E | StoreError.StoreError, R> =>
+    Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (open) => {
+      const locked = Effect.zipRight(
+        lockTenant(tenant),
+        Effect.mapError(self, (error) => new CallerFailure(error))
+      )
+      return (Option.isSome(open) ? locked : sql.withTransaction(locked)).pipe(
+        Effect.mapError((error) => error instanceof CallerFailure ? error.error : fail("transaction")(error)),
+        Effect.withSpan("SqlStore.transaction", { attributes: { tenant } })
+      )
+    })
+
+  // --------------------------------------------------------------------- audit
+
+  const auditColumns = sql.literal("tenant, seq, at_ms, actor, action, target, detail")
+
+  const audit: AuditLog.AuditLog = {
+    append: (entry) =>
+      transaction(
+        entry.tenant,
+        Effect.gen(function*() {
+          const [last] = yield* sql<{ readonly seq: number | string | null }>`SELECT max(seq) AS seq
+FROM audit_log WHERE tenant = ${entry.tenant}`
+          const seq = last === undefined || last.seq === null ? 1 : Rows.toNumber(last.seq) + 1
+          const atMs = yield* Clock.currentTimeMillis
+          const appended: AuditEntry.AuditEntry = {
+            tenant: entry.tenant,
+            seq,
+            atMs,
+            actor: entry.actor,
+            action: entry.action,
+            target: entry.target,
+            detail: entry.detail
+          }
+          yield* sql`INSERT INTO audit_log ${
+            sql.insert({
+              tenant: appended.tenant,
+              seq: appended.seq,
+              at_ms: appended.atMs,
+              actor: appended.actor,
+              action: appended.action,
+              target: appended.target,
+              detail: appended.detail
+            })
+          }`
+          return appended
+        }).pipe(Effect.mapError(fail("audit.append")))
+      ).pipe(Effect.withSpan("SqlStore.audit.append")),
+
+    list: (tenant, { afterSeq, limit }) =>
+      limit <= 0
+        ? Effect.succeed([])
+        : sql<Rows.AuditRow>`SELECT ${auditColumns}
+FROM audit_log
+WHERE tenant = ${tenant} AND seq > ${afterSeq}
+ORDER BY seq
+LIMIT ${Math.floor(limit)}`.pipe(
+          Effect.map((rows) => rows.map(Rows.toAuditEntry)),
+          Effect.mapError(fail("audit.list")),
+          Effect.withSpan("SqlStore.audit.list")
+        )
+  }
+
+  return { grids, places, workers, audit, transaction }
+})
+
+/**
+ * Runs the schema migrations (`Migrations`) on the `SqlClient` in context; migrations
+ * already applied are skipped. Returns the ones it ran.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrate: Effect.Effect<
+  ReadonlyArray<readonly [id: number, name: string]>,
+  StoreError.StoreError,
+  SqlClient.SqlClient
+> = Migrator.make({})({ loader: Migrations.loader, table: Migrations.table }).pipe(
+  Effect.mapError((error) =>
+    error._tag === "SqlError" ? fromSqlError("migrate")(error) : new StoreError.StoreError({
+      operation: "migrate",
+      message: error.message,
+      cause: error
+    })
+  ),
+  Effect.withSpan("SqlStore.migrate")
+)
+
+/**
+ * The Store on the `SqlClient` in context, which must already be migrated.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer.effect(Store.Store, make)
+
+/**
+ * The Store on the `SqlClient` in context, after running the migrations.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMigrated: Layer.Layer<Store.Store, StoreError.StoreError, SqlClient.SqlClient> = Layer.effect(
+  Store.Store,
+  Effect.zipRight(migrate, make)
+)
