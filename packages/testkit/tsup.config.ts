@@ -5,7 +5,7 @@ export default defineConfig({
   // districts without loading the conformance suite, which imports vitest.
   entry: { index: "src/index.ts", district: "src/district/District.ts" },
   format: ["esm", "cjs"],
-  dts: { compilerOptions: { composite: false } },
+  dts: false,
   sourcemap: true,
   clean: true,
   target: "node20"

@@ -45,8 +45,8 @@ describe("定格定人定岗定责 check", () => {
     const assignments = rows.map((r, i) => ({
       tenant: "131102" as never,
       id: `A${i}` as never,
-      workerId: `W${r.worker}` as never,
-      gridCode: block(r.community, r.block) as never,
+      workerId: `W${r.worker}` as Worker.WorkerId,
+      gridCode: block(r.community, r.block) as Grid.GridCode,
       post: "专职网格员",
       primary: r.primary,
       duties: ["走访"] as const,

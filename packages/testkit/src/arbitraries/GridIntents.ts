@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import { Actor, GridConfig, Grids, IsoDate, LevelScheme, Store } from "@jiceng/core"
-import type { Grid } from "@jiceng/core"
+import type { AuditEntry, Grid, Place, StoreError, Worker } from "@jiceng/core"
 import { Effect, Either, Option, Schema } from "effect"
 
 const Index = Schema.Int.pipe(Schema.between(0, 1000))
@@ -253,8 +253,22 @@ export const resolve = (
   }
 }
 
+/**
+ * Everything a store holds for a tenant.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface History {
+  readonly grids: ReadonlyArray<Grid.Grid>
+  readonly links: ReadonlyArray<Place.PlaceLink>
+  readonly assignments: ReadonlyArray<Worker.Assignment>
+  /** Audit entries without their times, which differ between runs. */
+  readonly audit: ReadonlyArray<Omit<AuditEntry.AuditEntry, "atMs">>
+}
+
 /** Everything a store holds for a tenant: what a refused command must leave alone. */
-const snapshot = (tenant: string) =>
+const snapshot = (tenant: string): Effect.Effect<History, StoreError.StoreError, Store.Store> =>
   Effect.gen(function*() {
     const store = yield* Store.Store
     const t = tenant as never
@@ -286,7 +300,7 @@ export const run = (
   tenant: string,
   intents: ReadonlyArray<Intent>,
   options: { readonly start?: string; readonly checkRefusals?: boolean } = {}
-) =>
+): Effect.Effect<ReadonlyArray<Outcome>, Grids.GridReadError, Grids.Grids | GridConfig.GridConfig | Store.Store> =>
   Effect.gen(function*() {
     const grids = yield* Grids.Grids
     const { scheme, workerCategories } = yield* GridConfig.GridConfig
@@ -329,7 +343,10 @@ export const run = (
  * @since 0.1.0
  * @category running
  */
-export const answers = (tenant: string, days: ReadonlyArray<string>) =>
+export const answers = (
+  tenant: string,
+  days: ReadonlyArray<string>
+): Effect.Effect<ReadonlyArray<unknown>, Grids.GridReadError, Grids.Grids | Store.Store> =>
   Effect.gen(function*() {
     const grids = yield* Grids.Grids
     const actor = Actor.system(tenant)

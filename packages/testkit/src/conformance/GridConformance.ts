@@ -17,7 +17,9 @@ import * as GridIntents from "../arbitraries/GridIntents.js"
  * @since 0.1.0
  * @category layers
  */
-export const gridsOver = <E>(store: Layer.Layer<Store.Store, E>) =>
+export const gridsOver = <E>(
+  store: Layer.Layer<Store.Store, E>
+): Layer.Layer<Grids.Grids | Store.Store | GridConfig.GridConfig, E> =>
   Grids.layer.pipe(Layer.provideMerge(Layer.merge(store, GridConfig.layer())))
 
 let tenants = 0
