@@ -35,7 +35,7 @@ const refusal = (
 
 const pick = <A>(items: ReadonlyArray<A>, n: number): A | undefined => items[n % Math.max(1, items.length)]
 const ops = GridIntents.Intents(12)
-const options = { fastCheck: { numRuns: 25 } }
+const options = { fastCheck: { numRuns: 25 * GridConformance.longFactor() } }
 
 describe("grid rules (property)", () => {
   it.layer(layer, { timeout: 300_000 })((it) => {

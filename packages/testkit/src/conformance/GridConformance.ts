@@ -32,6 +32,14 @@ let tenants = 0
  */
 export const freshTenant = (): string => String(500000 + ((tenants++ * 7919 + process.pid) % 400000))
 
+/**
+ * How many times more property runs `npm run test:long` (JICENG_LONG=1) asks for.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const longFactor = (): number => (process.env["JICENG_LONG"] ? 20 : 1)
+
 const days = ["2023-01-01", "2023-06-30", "2024-01-01", "2025-01-01", "2026-12-31"]
 
 /**
@@ -45,7 +53,7 @@ export const gridConformance = <E>(
   store: Layer.Layer<Store.Store, E>,
   options: { readonly numRuns?: number; readonly maxIntents?: number } = {}
 ): void => {
-  const numRuns = options.numRuns ?? 40
+  const numRuns = (options.numRuns ?? 40) * longFactor()
   const intents = GridIntents.Intents(options.maxIntents ?? 30)
   describe(`${name}: grid conformance`, () => {
     it.layer(gridsOver(store), { timeout: 600_000 })((it) => {
