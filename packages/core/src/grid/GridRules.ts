@@ -26,7 +26,13 @@ import * as LevelScheme from "./LevelScheme.js"
 import type { PlaceLink } from "./Place.js"
 import { type Assignment, makeAssignmentId } from "./Worker.js"
 
-type Result = Either.Either<Changes.Changes, RuleViolation>
+/**
+ * What a rule returns: the facts to write, or the rule broken.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Result = Either.Either<Changes.Changes, RuleViolation>
 
 const violation = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
   Either.left(new RuleViolation({ rule, field, message }))

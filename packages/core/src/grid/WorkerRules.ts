@@ -10,12 +10,11 @@ import { RuleViolation } from "../errors/RuleViolation.js"
 import * as Changes from "./Changes.js"
 import { type Grid, validAt } from "./Grid.js"
 import type { AssignWorker, EndAssignment, RegisterWorker } from "./GridCommand.js"
-import { coveredUntil } from "./GridRules.js"
+import { coveredUntil, type Result } from "./GridRules.js"
 import * as LevelScheme from "./LevelScheme.js"
 import type { WorkerCategory } from "./WorkerCategory.js"
 import { type Assignment, makeAssignmentId, type Worker } from "./Worker.js"
 
-type Result = Either.Either<Changes.Changes, RuleViolation>
 
 const violation = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
   Either.left(new RuleViolation({ rule, field, message }))
