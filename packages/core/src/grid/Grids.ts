@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Effect, Either, Layer, Option, Schema } from "effect"
+import { Effect, Layer, Option, Schema } from "effect"
 import * as Actor from "../access/Actor.js"
 import type { Permission } from "../access/Permission.js"
 import type { Tenant } from "../access/Tenant.js"
@@ -21,7 +21,7 @@ import * as Phone from "../identifiers/Phone.js"
 import { Store } from "../store/Store.js"
 import * as IsoDate from "../time/IsoDate.js"
 import type { Changes } from "./Changes.js"
-import { GridCode, type GridId } from "./Grid.js"
+import { type Grid, GridCode, type GridId } from "./Grid.js"
 import { GridCommand } from "./GridCommand.js"
 import { GridConfig } from "./GridConfig.js"
 import * as GridRules from "./GridRules.js"
@@ -106,7 +106,6 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
     command: GridCommand
   ): Effect.Effect<Changes, RuleViolation | Forbidden | StoreError> => {
     const tenant = actor.tenant
-    const rule = (result: Either.Either<Changes, RuleViolation>) => result
     switch (command._tag) {
       case "CreateGrid":
         return Effect.flatMap(
@@ -116,12 +115,12 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
               : store.grids.versions(tenant, command.parentCode),
             sameCode: store.grids.versions(tenant, command.code)
           }),
-          (context) => rule(GridRules.create(scheme, tenant, context, command))
+          (context) => GridRules.create(scheme, tenant, context, command)
         )
       case "RenameGrid":
         return Effect.flatMap(
           store.grids.versions(tenant, command.code),
-          (versions) => rule(GridRules.rename({ versions }, command))
+          (versions) => GridRules.rename({ versions }, command)
         )
       case "MoveGrid":
         return Effect.gen(function*() {
@@ -131,25 +130,25 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
           const width = root === undefined ? 0 : scheme.levels[root.level]?.segmentWidth ?? 0
           const segment = command.segment ?? command.code.slice(command.code.length - width)
           const target = yield* store.grids.versions(tenant, command.newParentCode + segment)
-          return yield* rule(GridRules.move(scheme, { source, newParent, target }, command))
+          return yield* GridRules.move(scheme, { source, newParent, target }, command)
         })
       case "SplitGrid":
         return Effect.gen(function*() {
           const source = yield* subtreeState(tenant, command.code, command.at)
-          const targets = new Map<string, ReadonlyArray<import("./Grid.js").Grid>>()
+          const targets = new Map<string, ReadonlyArray<Grid>>()
           for (const part of command.parts) targets.set(part.code, yield* store.grids.versions(tenant, part.code))
-          return yield* rule(GridRules.split(scheme, { source, targets }, command))
+          return yield* GridRules.split(scheme, { source, targets }, command)
         })
       case "MergeGrids":
         return Effect.gen(function*() {
           const sources = yield* Effect.forEach(command.codes, (code) => subtreeState(tenant, code, command.at))
           const target = yield* store.grids.versions(tenant, command.into.code)
-          return yield* rule(GridRules.merge(scheme, { sources, target }, command))
+          return yield* GridRules.merge(scheme, { sources, target }, command)
         })
       case "CloseGrid":
         return Effect.flatMap(
           subtreeState(tenant, command.code, command.at),
-          (source) => rule(GridRules.close({ source }, command))
+          (source) => GridRules.close({ source }, command)
         )
       case "PlacePlace":
         return Effect.gen(function*() {
@@ -158,12 +157,12 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
           const current = links.find((l) => l.validTo === null)
           if (current !== undefined) yield* Actor.authorize(actor, "place:write", "PlacePlace", [current.gridCode])
           const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
-          return yield* rule(GridRules.place(scheme, tenant, { gridVersions, links }, command))
+          return yield* GridRules.place(scheme, tenant, { gridVersions, links }, command)
         })
       case "RegisterWorker":
         return Effect.flatMap(
           store.grids.versions(tenant, command.communityCode),
-          (community) => rule(WorkerRules.register(scheme, workerCategories, tenant, { community }, command))
+          (community) => WorkerRules.register(scheme, workerCategories, tenant, { community }, command)
         )
       case "AssignWorker":
         return Effect.flatMap(
@@ -172,12 +171,12 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
             gridVersions: store.grids.versions(tenant, command.gridCode),
             gridAssignments: store.workers.assignmentsOfGrid(tenant, command.gridCode)
           }),
-          (context) => rule(WorkerRules.assign(tenant, context, command))
+          (context) => WorkerRules.assign(tenant, context, command)
         )
       case "EndAssignment":
         return Effect.flatMap(
           store.workers.assignment(tenant, command.id),
-          (assignment) => rule(WorkerRules.endAssignment({ assignment }, command))
+          (assignment) => WorkerRules.endAssignment({ assignment }, command)
         )
     }
   }
