@@ -84,6 +84,20 @@ export const make: Effect.Effect<Store.StoreShape, never, SqlClient.SqlClient> =
     return statements.length === 1 ? all : sql.withTransaction(all)
   }
 
+  /** Ends rows on a day by id: sets valid_to where it is open or later (an earlier end stays). */
+  const closeById = (
+    table: "grids" | "assignments",
+    tenant: Tenant.Tenant,
+    ids: ReadonlyArray<string>,
+    validTo: IsoDate.IsoDate
+  ): Effect.Effect<void, StoreError.StoreError> =>
+    writeAll(
+      chunks(sql, ids, 1, 3).map((chunk) =>
+        sql`UPDATE ${sql(table)} SET valid_to = ${validTo}
+WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND id IN ${sql.in(chunk)}`
+      )
+    ).pipe(Effect.mapError(fail(`${table === "grids" ? "grids.close" : "workers.closeAssignments"}`)))
+
   // --------------------------------------------------------------------- grids
 
   const selectGrids = (where: Statement.Fragment, orderBy: string) =>
@@ -128,17 +142,7 @@ WHERE tenant = ${tenant} AND ${inSubtree(column, root)}`.pipe(
       ])
     }, Effect.mapError(fail("grids.insert"))),
 
-    close: Effect.fn("SqlStore.grids.close")(
-      function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Grid.GridId>, validTo: IsoDate.IsoDate) {
-        yield* writeAll(
-          chunks(sql, ids, 1, 3).map((chunk) =>
-            sql`UPDATE grids SET valid_to = ${validTo}
-WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND id IN ${sql.in(chunk)}`
-          )
-        )
-      },
-      Effect.mapError(fail("grids.close"))
-    ),
+    close: (tenant, ids, validTo) => closeById("grids", tenant, ids, validTo),
 
     byId: Effect.fn("SqlStore.grids.byId")(function*(tenant: Tenant.Tenant, id: Grid.GridId) {
       const found = yield* selectGrids(sql`g.tenant = ${tenant} AND g.id = ${id}`, "g.id")
@@ -396,17 +400,7 @@ ORDER BY id`
       yield* writeAll(chunks(sql, rows, 9).map((chunk) => sql`INSERT INTO assignments ${sql.insert(chunk)}`))
     }, Effect.mapError(fail("workers.assign"))),
 
-    closeAssignments: Effect.fn("SqlStore.workers.closeAssignments")(
-      function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Worker.AssignmentId>, validTo: IsoDate.IsoDate) {
-        yield* writeAll(
-          chunks(sql, ids, 1, 3).map((chunk) =>
-            sql`UPDATE assignments SET valid_to = ${validTo}
-WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND id IN ${sql.in(chunk)}`
-          )
-        )
-      },
-      Effect.mapError(fail("workers.closeAssignments"))
-    ),
+    closeAssignments: (tenant, ids, validTo) => closeById("assignments", tenant, ids, validTo),
 
     assignmentsInSubtree: (tenant, root, at) =>
       sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
