@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { describe, expect, it } from "@effect/vitest"
-import { GridConfig, GridInvariants, Grids, MemoryStore, type Store } from "@jiceng/core"
+import { Actor, GridConfig, GridInvariants, Grids, MemoryStore, type Store } from "@jiceng/core"
 import { Effect, Layer } from "effect"
 import * as GridIntents from "../arbitraries/GridIntents.js"
 
@@ -73,6 +73,39 @@ export const gridConformance = <E>(
           }),
         { fastCheck: { numRuns } }
       )
+
+      it.effect("concurrent conflicting writes: exactly one succeeds, nothing is counted twice", () =>
+        Effect.gen(function*() {
+          const tenant = freshTenant()
+          const grids = yield* Grids.Grids
+          const actor = Actor.system(tenant)
+          yield* grids.executeAll(actor, GridIntents.baseTree(tenant, "2023-01-01"))
+          const block = `${tenant}001001002001001`
+          const ids = Array.from({ length: 8 }, (_, i) => i)
+          yield* grids.executeAll(actor, ids.map((i) => ({
+            _tag: "RegisterWorker", id: `C${i}`, name: `候选${i}`, category: "volunteer", communityCode: `${tenant}001001`
+          })))
+          // Different ids, so only the rules checked inside serialised transactions (not a
+          // unique key) can keep a second grid or a second primary worker out.
+          const creates = ids.map((i) => ({
+            _tag: "CreateGrid", code: `${tenant}003`, name: "新街道", parentCode: tenant,
+            validFrom: `2024-01-0${i + 1}`
+          }))
+          const assigns = ids.map((i) => ({
+            _tag: "AssignWorker", workerId: `C${i}`, gridCode: block, post: "专职网格员", primary: true,
+            duties: ["走访"], at: "2024-01-01"
+          }))
+          for (const commands of [creates, assigns]) {
+            const results = yield* Effect.forEach(commands, (c) => Effect.either(grids.execute(actor, c)), {
+              concurrency: "unbounded"
+            })
+            expect(results.filter((r) => r._tag === "Right")).toHaveLength(1)
+          }
+          const history = yield* GridIntents.history(tenant)
+          expect(history.grids.filter((g) => g.code === `${tenant}003`)).toHaveLength(1)
+          expect(history.assignments.filter((a) => a.gridCode === block && a.primary)).toHaveLength(1)
+          expect(history.audit.map((e) => e.seq)).toEqual(history.audit.map((_, i) => i + 1))
+        }))
 
       it.effect.prop(
         "answers the same as the memory store after the same operations",
