@@ -163,6 +163,16 @@ describe("District", () => {
     expect(Object.values(taocheng.summary.placesByKind).every((n) => n > 0)).toBe(true)
   })
 
+  it("scales the worker defaults with the blocks", () => {
+    expect(taocheng.options.workers).toBe(1500)
+    expect(taocheng.options.extraAssignments).toBe(600)
+    const smaller = District.generate({ blocks: 1000 })
+    expect(smaller.options.workers).toBe(463)
+    expect(smaller.options.extraAssignments).toBe(185)
+    checkInvariants(smaller)
+    expect(District.generate({ blocks: 1000, workers: 700 }).options.workers).toBe(700)
+  })
+
   it("honours unassignedBlocks, placesPerBlock and validFrom", () => {
     const d = District.generate({ unassignedBlocks: 0, placesPerBlock: 0, validFrom: "2024-02-29" })
     expect(d.summary.unassignedBlocks).toEqual([])

@@ -70,11 +70,14 @@ export interface DistrictOptions {
   readonly sectors: number
   readonly compounds: number
   readonly blocks: number
-  /** Grid workers in all; each community gets a share in proportion to its blocks (at least one). */
+  /**
+   * Grid workers in all; each community gets a share in proportion to its blocks (at
+   * least one). Default: in proportion to the blocks, 1500 for 3242.
+   */
   readonly workers: number
   /** Share of a community's workers who hold primary (专职) posts; the rest are secondary (兼职). */
   readonly primaryShare: number
-  /** Secondary assignments beyond the one every non-primary worker gets. */
+  /** Secondary assignments beyond the one every non-primary worker gets. Default: 600 for 3242 blocks. */
   readonly extraAssignments: number
   /** Blocks left without a primary worker, so the 定格定人定岗定责 check has something to report. */
   readonly unassignedBlocks: number
@@ -99,8 +102,10 @@ export type Input = {
 }
 
 /**
- * The defaults: 桃城区 at the article's scale. `unassignedBlocks` has no fixed
- * default; it is drawn from the seed (2–5, at most the number of blocks).
+ * The defaults: 桃城区 at the article's scale. Three defaults depend on other options
+ * and are filled in by {@link resolve}: `workers` and `extraAssignments` scale with the
+ * blocks (1500 and 600 for 3242 blocks), so a smaller district keeps the same ratio;
+ * `unassignedBlocks` is drawn from the seed (2–5, at most the number of blocks).
  *
  * @since 0.1.0
  * @category constants
@@ -196,9 +201,13 @@ export const resolve = (input: Input = {}): DistrictOptions => {
   const streetsInput = input.streets ?? defaults.streets
   const streets = typeof streetsInput === "number" ? makeStreets(streetsInput, seed) : streetsInput
   const base = { ...defaults, ...input, seed, streets }
+  const blocks = base.blocks
+  const workers = input.workers ?? Math.max(base.communities, Math.round((blocks * defaults.workers) / defaults.blocks))
+  const extraAssignments = input.extraAssignments ??
+    Math.round((blocks * defaults.extraAssignments) / defaults.blocks)
   const unassignedBlocks =
-    input.unassignedBlocks ?? Math.min(Random.make(seed ^ 0x5eed).between(2, 5), Math.max(0, base.blocks))
-  const options: DistrictOptions = { ...base, unassignedBlocks }
+    input.unassignedBlocks ?? Math.min(Random.make(seed ^ 0x5eed).between(2, 5), Math.max(0, blocks))
+  const options: DistrictOptions = { ...base, workers, extraAssignments, unassignedBlocks }
   check(options)
   return options
 }
@@ -388,6 +397,165 @@ const citizenId = (random: Random.Random, region: string, sex: Names.Sex): strin
 const placeKinds: ReadonlyArray<Place.PlaceKind> = ["household", "merchant", "building", "work_unit"]
 const placeKindWeights: ReadonlyArray<number> = [70, 15, 10, 5]
 
+const gridCommands = (o: DistrictOptions, tree: Tree): Array<Command> => {
+  const at = o.validFrom
+  const commands: Array<Command> = [
+    { _tag: "CreateGrid", code: o.tenant, name: o.name, parentCode: null, level: 0, validFrom: at }
+  ]
+  levelsOf(tree).forEach((nodes, i) => {
+    for (const node of nodes) {
+      commands.push({ _tag: "CreateGrid", code: node.code, name: node.name, parentCode: node.parent, level: i + 1, validFrom: at })
+    }
+  })
+  return commands
+}
+
+const levelsOf = (tree: Tree): ReadonlyArray<ReadonlyArray<Node>> => [
+  tree.streets,
+  tree.communities,
+  tree.sectors,
+  tree.compounds,
+  tree.blocks
+]
+
+/** Places registered into blocks (入格), with their counts per kind. */
+const placeCommands = (o: DistrictOptions, tree: Tree, random: Random.Random) => {
+  const at = o.validFrom
+  const names = new Map<string, string>()
+  for (const nodes of levelsOf(tree)) for (const node of nodes) names.set(node.code, node.name)
+  const byKind: Record<Place.PlaceKind, number> = { building: 0, merchant: 0, work_unit: 0, household: 0 }
+  const commands: Array<Command> = []
+  for (const block of tree.blocks) {
+    const compoundCode = block.parent
+    const communityCode = compoundCode.slice(0, -2 * SEGMENT_WIDTH)
+    const streetCode = communityCode.slice(0, -SEGMENT_WIDTH)
+    const compoundName = names.get(compoundCode) ?? ""
+    const prefix = `${o.name}${names.get(streetCode) ?? ""}${names.get(communityCode) ?? ""}${compoundName}`
+    const firstUnit = block.name.endsWith("号楼1单元")
+    for (let k = 1; k <= o.placesPerBlock; k++) {
+      const drawn = placeKinds[random.weighted(placeKindWeights)]!
+      // A building is registered once, as the first place of its first unit; any other
+      // building draw becomes a household.
+      const kind = drawn === "building" && !(firstUnit && k === 1) ? "household" : drawn
+      byKind[kind] += 1
+      const name = kind === "household"
+        ? `${block.name}${random.between(1, 18)}0${k}室`
+        : kind === "merchant"
+        ? Names.merchant(random)
+        : kind === "building"
+        ? `${compoundName}${block.name.replace(/\d+单元$/, "")}`
+        : Names.workUnit(random, o.name)
+      const address = kind === "household" ? `${prefix}${name}` : `${prefix}${block.name}`
+      commands.push({ _tag: "PlacePlace", id: `P-${block.code}-${k}`, kind, name, address, gridCode: block.code, at })
+    }
+  }
+  return { commands, byKind }
+}
+
+/**
+ * Workers and their assignments. Every block gets one primary worker from its
+ * community except the `unassignedBlocks`; each primary covers a run of neighbouring
+ * blocks; every other worker gets one secondary post, and `extraAssignments` more go
+ * to random workers, never twice to one grid.
+ */
+const staffCommands = (o: DistrictOptions, tree: Tree, workerRandom: Random.Random, assignRandom: Random.Random) => {
+  const at = o.validFrom
+  const blocksOf = new Map<string, Array<string>>()
+  for (const block of tree.blocks) {
+    const community = block.code.slice(0, o.tenant.length + 2 * SEGMENT_WIDTH)
+    const list = blocksOf.get(community) ?? []
+    list.push(block.code)
+    blocksOf.set(community, list)
+  }
+  const unassigned = new Set(workerRandom.shuffle(tree.blocks.map((b) => b.code)).slice(0, o.unassignedBlocks))
+  const perCommunity = Distribute.allocate(
+    o.workers,
+    tree.communities.map((c) => blocksOf.get(c.code)?.length ?? 1),
+    { min: 1, max: Number.MAX_SAFE_INTEGER }
+  )
+  const secondaryCategories = o.categories.filter((c) => !o.primaryCategories.includes(c))
+  const drafts: Array<WorkerDraft> = []
+  const primaryOf = new Map<string, string>()
+  tree.communities.forEach((community, c) => {
+    const count = perCommunity[c]!
+    const assignable = (blocksOf.get(community.code) ?? []).filter((b) => !unassigned.has(b))
+    const primaries = assignable.length === 0
+      ? 0
+      : Math.min(count, assignable.length, Math.max(1, Math.round(count * o.primaryShare)))
+    const list: Array<WorkerDraft> = []
+    for (let i = 0; i < count; i++) {
+      const primary = i < primaries
+      const pool = primary || secondaryCategories.length === 0 ? o.primaryCategories : secondaryCategories
+      // The first category of a pool is the usual one (社区工作者 among 专职网格员).
+      const category = pool[workerRandom.weighted(pool.map((_, k) => (k === 0 ? 3 : 1)))]!
+      list.push({ id: `W-${community.code}-${pad(i + 1)}`, communityCode: community.code, primary, category })
+    }
+    // Blocks are in code order, so consecutive blocks share a primary worker.
+    assignable.forEach((block, j) => primaryOf.set(block, list[Math.floor((j * primaries) / assignable.length)]!.id))
+    drafts.push(...list)
+  })
+  coverCategories(drafts.filter((w) => w.primary), o.primaryCategories)
+  coverCategories(
+    drafts.filter((w) => !w.primary),
+    secondaryCategories.length === 0 ? o.primaryCategories : secondaryCategories
+  )
+
+  const commands: Array<Command> = []
+  const workersByCategory: Record<string, number> = {}
+  for (const w of drafts) {
+    const sex: Names.Sex = workerRandom.next() < 0.5 ? "male" : "female"
+    workersByCategory[w.category] = (workersByCategory[w.category] ?? 0) + 1
+    commands.push({
+      _tag: "RegisterWorker",
+      id: w.id,
+      name: Names.person(workerRandom, sex),
+      category: w.category,
+      communityCode: w.communityCode,
+      phone: phone(workerRandom),
+      citizenId: citizenId(workerRandom, o.tenant, sex)
+    })
+  }
+
+  const taken = new Set<string>()
+  let primaryAssignments = 0
+  for (const block of tree.blocks) {
+    const workerId = primaryOf.get(block.code)
+    if (workerId === undefined) continue
+    taken.add(`${workerId} ${block.code}`)
+    primaryAssignments += 1
+    commands.push({ _tag: "AssignWorker", workerId, gridCode: block.code, post: "专职网格员", primary: true, duties: primaryDuties, at })
+  }
+  let secondaryAssignments = 0
+  const secondary = (w: WorkerDraft, block: string): void => {
+    taken.add(`${w.id} ${block}`)
+    secondaryAssignments += 1
+    const duties = secondaryDuties[w.category] ?? genericDuties
+    commands.push({ _tag: "AssignWorker", workerId: w.id, gridCode: block, post: "兼职网格员", primary: false, duties, at })
+  }
+  for (const w of drafts) {
+    if (!w.primary) secondary(w, assignRandom.pick(blocksOf.get(w.communityCode) ?? []))
+  }
+  for (let k = 0; k < o.extraAssignments; k++) {
+    const w = drafts[assignRandom.int(drafts.length)]!
+    const blocks = blocksOf.get(w.communityCode) ?? []
+    // A few tries: a small community may have no block left for this worker.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const block = assignRandom.pick(blocks)
+      if (!taken.has(`${w.id} ${block}`)) {
+        secondary(w, block)
+        break
+      }
+    }
+  }
+  return {
+    commands,
+    workersByCategory,
+    primaryAssignments,
+    secondaryAssignments,
+    unassignedBlocks: [...unassigned].sort()
+  }
+}
+
 /**
  * Generates a district. Same options, same output; a different seed or size,
  * different data. Throws a RangeError for impossible options (see {@link resolve}).
@@ -405,165 +573,20 @@ export const generate = (input: Input = {}): GeneratedDistrict => {
   const placeRandom = root.fork()
 
   const tree = buildTree(o, treeRandom)
-  const at = o.validFrom
-  const commands: Array<Command> = []
-
-  // Grids, top-down: a parent always exists before its children.
-  commands.push({ _tag: "CreateGrid", code: o.tenant, name: o.name, parentCode: null, level: 0, validFrom: at })
-  const levels = [tree.streets, tree.communities, tree.sectors, tree.compounds, tree.blocks]
-  levels.forEach((nodes, i) => {
-    for (const node of nodes) {
-      commands.push({ _tag: "CreateGrid", code: node.code, name: node.name, parentCode: node.parent, level: i + 1, validFrom: at })
-    }
-  })
-
-  // Places, registered into blocks (入格).
-  const names = new Map<string, string>()
-  for (const nodes of levels) for (const node of nodes) names.set(node.code, node.name)
-  const placesByKind: Record<Place.PlaceKind, number> = { building: 0, merchant: 0, work_unit: 0, household: 0 }
-  for (const block of tree.blocks) {
-    const compoundCode = block.parent
-    const sectorCode = compoundCode.slice(0, -SEGMENT_WIDTH)
-    const communityCode = sectorCode.slice(0, -SEGMENT_WIDTH)
-    const streetCode = communityCode.slice(0, -SEGMENT_WIDTH)
-    const compoundName = names.get(compoundCode) ?? ""
-    const prefix = `${o.name}${names.get(streetCode) ?? ""}${names.get(communityCode) ?? ""}${compoundName}`
-    for (let k = 1; k <= o.placesPerBlock; k++) {
-      const drawn = placeKinds[placeRandom.weighted(placeKindWeights)]!
-      // A building is registered once, in its first unit; elsewhere the draw is a household.
-      const kind = drawn === "building" && !block.name.endsWith("号楼1单元") ? "household" : drawn
-      placesByKind[kind] += 1
-      const id = `P-${block.code}-${k}`
-      const building = block.name.replace(/\d+单元$/, "")
-      const name =
-        kind === "household"
-          ? `${block.name}${placeRandom.between(1, 18)}0${k}室`
-          : kind === "merchant"
-            ? Names.merchant(placeRandom)
-            : kind === "building"
-              ? `${compoundName}${building}`
-              : Names.workUnit(placeRandom, o.name)
-      const address = kind === "household" ? `${prefix}${name}` : `${prefix}${block.name}`
-      commands.push({ _tag: "PlacePlace", id, kind, name, address, gridCode: block.code, at })
-    }
-  }
-
-  // Workers: each community gets a share in proportion to its blocks.
-  const blocksOf = new Map<string, Array<string>>()
-  for (const block of tree.blocks) {
-    const community = block.code.slice(0, o.tenant.length + 2 * SEGMENT_WIDTH)
-    const list = blocksOf.get(community) ?? []
-    list.push(block.code)
-    blocksOf.set(community, list)
-  }
-  const unassigned = new Set(
-    workerRandom
-      .shuffle(tree.blocks.map((b) => b.code))
-      .slice(0, o.unassignedBlocks)
-  )
-  const perCommunity = Distribute.allocate(
-    o.workers,
-    tree.communities.map((c) => blocksOf.get(c.code)?.length ?? 1),
-    { min: 1, max: Number.MAX_SAFE_INTEGER }
-  )
-  const secondaryCategories = o.categories.filter((c) => !o.primaryCategories.includes(c))
-  const drafts: Array<WorkerDraft> = []
-  const primaryOf = new Map<string, string>()
-  const workersOf = new Map<string, Array<WorkerDraft>>()
-  tree.communities.forEach((community, c) => {
-    const count = perCommunity[c]!
-    const assignable = (blocksOf.get(community.code) ?? []).filter((b) => !unassigned.has(b))
-    const primaries = assignable.length === 0 ? 0 : Math.min(count, assignable.length, Math.max(1, Math.round(count * o.primaryShare)))
-    const list: Array<WorkerDraft> = []
-    for (let i = 0; i < count; i++) {
-      const primary = i < primaries
-      const pool = primary || secondaryCategories.length === 0 ? o.primaryCategories : secondaryCategories
-      // The first category of a pool is the usual one (社区工作者 among 专职网格员).
-      const category = pool[workerRandom.weighted(pool.map((_, k) => (k === 0 ? 3 : 1)))]!
-      list.push({ id: `W-${community.code}-${pad(i + 1)}`, communityCode: community.code, primary, category })
-    }
-    // Each primary worker covers a run of neighbouring blocks (blocks are in code order).
-    assignable.forEach((block, j) => {
-      primaryOf.set(block, list[Math.floor((j * primaries) / assignable.length)]!.id)
-    })
-    workersOf.set(community.code, list)
-    drafts.push(...list)
-  })
-  coverCategories(drafts.filter((w) => w.primary), o.primaryCategories)
-  coverCategories(
-    drafts.filter((w) => !w.primary),
-    secondaryCategories.length === 0 ? o.primaryCategories : secondaryCategories
-  )
-
-  const workersByCategory: Record<string, number> = {}
-  for (const w of drafts) {
-    const sex: Names.Sex = workerRandom.next() < 0.5 ? "male" : "female"
-    workersByCategory[w.category] = (workersByCategory[w.category] ?? 0) + 1
-    commands.push({
-      _tag: "RegisterWorker",
-      id: w.id,
-      name: Names.person(workerRandom, sex),
-      category: w.category,
-      communityCode: w.communityCode,
-      phone: phone(workerRandom),
-      citizenId: citizenId(workerRandom, o.tenant, sex)
-    })
-  }
-
-  // Assignments: primaries block by block, then one secondary post for every worker
-  // who is primary nowhere, then extra secondary posts; never twice to one grid.
-  const taken = new Set<string>()
-  let primaryAssignments = 0
-  for (const block of tree.blocks) {
-    const workerId = primaryOf.get(block.code)
-    if (workerId === undefined) continue
-    taken.add(`${workerId} ${block.code}`)
-    primaryAssignments += 1
-    commands.push({
-      _tag: "AssignWorker",
-      workerId,
-      gridCode: block.code,
-      post: "专职网格员",
-      primary: true,
-      duties: primaryDuties,
-      at
-    })
-  }
-  let secondaryAssignments = 0
-  const secondary = (w: WorkerDraft, block: string): void => {
-    taken.add(`${w.id} ${block}`)
-    secondaryAssignments += 1
-    const duties = secondaryDuties[w.category] ?? genericDuties
-    commands.push({ _tag: "AssignWorker", workerId: w.id, gridCode: block, post: "兼职网格员", primary: false, duties, at })
-  }
-  for (const w of drafts) {
-    if (w.primary) continue
-    secondary(w, assignRandom.pick(blocksOf.get(w.communityCode) ?? []))
-  }
-  for (let k = 0; k < o.extraAssignments; k++) {
-    const w = drafts[assignRandom.int(drafts.length)]!
-    const blocks = blocksOf.get(w.communityCode) ?? []
-    // A few tries: a small community may have no block left for this worker.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const block = assignRandom.pick(blocks)
-      if (!taken.has(`${w.id} ${block}`)) {
-        secondary(w, block)
-        break
-      }
-    }
-  }
-
+  const places = placeCommands(o, tree, placeRandom)
+  const staff = staffCommands(o, tree, workerRandom, assignRandom)
   return {
     tenant: o.tenant,
     options: o,
-    commands,
+    // The order applies cleanly: grids top-down, then places, workers, assignments.
+    commands: [...gridCommands(o, tree), ...places.commands, ...staff.commands],
     summary: {
-      gridsByLevel: [1, ...levels.map((l) => l.length)],
-      workersByCategory,
-      placesByKind,
-      primaryAssignments,
-      secondaryAssignments,
-      unassignedBlocks: [...unassigned].sort()
+      gridsByLevel: [1, ...levelsOf(tree).map((l) => l.length)],
+      workersByCategory: staff.workersByCategory,
+      placesByKind: places.byKind,
+      primaryAssignments: staff.primaryAssignments,
+      secondaryAssignments: staff.secondaryAssignments,
+      unassignedBlocks: staff.unassignedBlocks
     }
   }
 }
