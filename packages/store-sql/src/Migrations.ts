@@ -82,7 +82,8 @@ const grids = ({ bigint, int, tableOptions, text }: ColumnTypes): ReadonlyArray<
   valid_to ${text},
   PRIMARY KEY (tenant, place_id, valid_from)
 )${tableOptions}`,
-  `CREATE INDEX place_links_grid ON place_links (tenant, grid_code, valid_from)`,
+  // Covering: subtree rollups read the index alone.
+  `CREATE INDEX place_links_grid ON place_links (tenant, grid_code, valid_from, valid_to, place_id)`,
   `CREATE TABLE workers (
   tenant ${text} NOT NULL,
   id ${text} NOT NULL,

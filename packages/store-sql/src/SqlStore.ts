@@ -34,6 +34,7 @@ import type {
 import { Store, StoreError } from "@jiceng/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { chunks, compareBytes, lastByKey } from "./internal/batch.js"
@@ -300,7 +301,7 @@ ORDER BY l.place_id, l.valid_from`.pipe(
       ),
 
     countInSubtree: (tenant, root, at) =>
-      sql<{ readonly count: number | string }>`SELECT CAST(count(DISTINCT l.place_id) AS INTEGER) AS count
+      sql<{ readonly count: number | string }>`SELECT CAST(count(*) AS INTEGER) AS count
 FROM place_links l
 WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)} AND ${validAt("l.", at)}`.pipe(
         Effect.map(([row]) => row === undefined ? 0 : Rows.toNumber(row.count)),
@@ -310,7 +311,7 @@ WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)} AND ${validAt("
 
     countByKind: (tenant, root, at) =>
       sql<{ readonly kind: string; readonly count: number | string }>`SELECT
-  p.kind, CAST(count(DISTINCT l.place_id) AS INTEGER) AS count
+  p.kind, CAST(count(*) AS INTEGER) AS count
 FROM place_links l JOIN places p ON p.tenant = l.tenant AND p.id = l.place_id
 WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)} AND ${validAt("l.", at)}
 GROUP BY p.kind
@@ -480,6 +481,9 @@ ORDER BY w.category`.pipe(
    * transaction never reads a snapshot that another process's commit makes stale
    * (`BEGIN IMMEDIATE`, which @effect/sql-sqlite-node does not let us configure).
    */
+  /** Tenants whose lock the current transaction holds. */
+  const lockedTenants = FiberRef.unsafeMake<ReadonlySet<string>>(new Set())
+
   const lockTenant = (tenant: Tenant.Tenant): Effect.Effect<void, SqlError> =>
     sql.onDialectOrElse({
       pg: () => sql`SELECT pg_advisory_xact_lock(hashtext(${tenant}))`,
@@ -497,11 +501,12 @@ ORDER BY w.category`.pipe(
     tenant: Tenant.Tenant,
     self: Effect.Effect<A, E, R>
   ): Effect.Effect<A, E | StoreError.StoreError, R> =>
-    Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (open) => {
-      const locked = Effect.zipRight(
-        lockTenant(tenant),
-        Effect.mapError(self, (error) => new CallerFailure(error))
-      )
+    Effect.flatMap(Effect.all([Effect.serviceOption(SqlClient.TransactionConnection), FiberRef.get(lockedTenants)]), ([open, held]) => {
+      const body = Effect.mapError(self, (error) => new CallerFailure(error))
+      // A tenant locked once stays locked until commit: nested calls skip the statement.
+      const locked = Option.isSome(open) && held.has(tenant)
+        ? body
+        : Effect.zipRight(lockTenant(tenant), Effect.locally(body, lockedTenants, new Set([...(Option.isSome(open) ? held : []), tenant])))
       return (Option.isSome(open) ? locked : sql.withTransaction(locked)).pipe(
         Effect.mapError((error) => error instanceof CallerFailure ? error.error : fail("transaction")(error)),
         Effect.withSpan("SqlStore.transaction", { attributes: { tenant } })

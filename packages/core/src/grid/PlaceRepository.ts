@@ -56,7 +56,7 @@ export interface PlaceRepository {
   ) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
   /** Every link ever recorded into a subtree, ordered by place id then validFrom. */
   readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
-  /** How many places lie in a subtree on a day. */
+  /** How many places lie in a subtree on a day (links valid then: a place has one at a time). */
   readonly countInSubtree: (tenant: Tenant, root: string, at: IsoDate) => Effect.Effect<number, StoreError>
   /** Places in a subtree on a day per kind, ordered by kind; kinds with none are left out. */
   readonly countByKind: (

@@ -192,11 +192,11 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
             .filter((l) => inSubtree(root, l.gridCode))
             .sort(byString((l) => key(l.placeId, l.validFrom)))
         ),
-      countInSubtree: (tenant, root, at) => read(tenant, (s) => new Set(linksAt(s, root, at).map((l) => l.placeId)).size),
+      countInSubtree: (tenant, root, at) => read(tenant, (s) => linksAt(s, root, at).length),
       countByKind: (tenant, root, at) =>
         read(tenant, (s): ReadonlyArray<KindCount> =>
           counted(
-            [...new Set(linksAt(s, root, at).map((l) => l.placeId))].flatMap((id) =>
+            linksAt(s, root, at).map((l) => l.placeId).flatMap((id) =>
               Option.toArray(Option.map(HashMap.get(s.places, id), (p): PlaceKind => p.kind))
             )
           ).map(([kind, count]) => ({ kind, count }))
