@@ -63,7 +63,7 @@ describe("SqliteStore", () => {
         )
         const links = range.replace(/\bcode\b/g, "grid_code")
         expect(yield* plan(`SELECT * FROM place_links WHERE ${links}`)).toMatch(
-          /USING INDEX place_links_grid \(tenant=\? AND grid_code>\? AND grid_code<\?\)/
+          /USING (?:COVERING )?INDEX place_links_grid \(tenant=\? AND grid_code>\? AND grid_code<\?\)/
         )
         expect(yield* plan(`SELECT * FROM assignments WHERE ${links}`)).toMatch(
           /USING INDEX assignments_grid \(tenant=\? AND grid_code>\? AND grid_code<\?\)/
