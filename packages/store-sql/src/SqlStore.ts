@@ -481,6 +481,9 @@ ORDER BY w.category`.pipe(
    * transaction never reads a snapshot that another process's commit makes stale
    * (`BEGIN IMMEDIATE`, which @effect/sql-sqlite-node does not let us configure).
    */
+  /** The last audit seq each tenant's lock-holding transaction has seen or written. */
+  const lastSeqs = FiberRef.unsafeMake<Map<string, number>>(new Map())
+
   /** Tenants whose lock the current transaction holds. */
   const lockedTenants = FiberRef.unsafeMake<ReadonlySet<string>>(new Set())
 
@@ -507,7 +510,7 @@ ORDER BY w.category`.pipe(
       const locked = Option.isSome(open) && held.has(tenant)
         ? body
         : Effect.zipRight(lockTenant(tenant), Effect.locally(body, lockedTenants, new Set([...(Option.isSome(open) ? held : []), tenant])))
-      return (Option.isSome(open) ? locked : sql.withTransaction(locked)).pipe(
+      return (Option.isSome(open) ? locked : sql.withTransaction(Effect.locally(locked, lastSeqs, new Map()))).pipe(
         Effect.mapError((error) => error instanceof CallerFailure ? error.error : fail("transaction")(error)),
         Effect.withSpan("SqlStore.transaction", { attributes: { tenant } })
       )
@@ -522,9 +525,14 @@ ORDER BY w.category`.pipe(
       transaction(
         entry.tenant,
         Effect.gen(function*() {
-          const [last] = yield* sql<{ readonly seq: number | string | null }>`SELECT max(seq) AS seq
-FROM audit_log WHERE tenant = ${entry.tenant}`
-          const seq = last === undefined || last.seq === null ? 1 : Rows.toNumber(last.seq) + 1
+          // The tenant is locked for the whole transaction, so its last seq, once read, is known.
+          const seen = yield* FiberRef.get(lastSeqs)
+          const known = seen.get(entry.tenant)
+          const seq = known !== undefined ? known + 1 : yield* Effect.map(
+            sql<{ readonly seq: number | string | null }>`SELECT max(seq) AS seq
+FROM audit_log WHERE tenant = ${entry.tenant}`,
+            ([last]) => last === undefined || last.seq === null ? 1 : Rows.toNumber(last.seq) + 1
+          )
           const atMs = yield* Clock.currentTimeMillis
           const appended: AuditEntry.AuditEntry = {
             tenant: entry.tenant,
@@ -546,6 +554,7 @@ FROM audit_log WHERE tenant = ${entry.tenant}`
               detail: appended.detail
             })
           }`
+          seen.set(entry.tenant, seq)
           return appended
         }).pipe(Effect.mapError(fail("audit.append")))
       ).pipe(Effect.withSpan("SqlStore.audit.append")),
