@@ -4,7 +4,7 @@ import { Actor, GridConfig, Grids } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
 import { Effect, Layer } from "effect"
 
-it.effect("the README example runs", () => {
+it.live("the README example runs (real clock: today is the default day)", () => {
   const live = Grids.layer.pipe(
     Layer.provideMerge(Layer.merge(SqliteStore.layer({ filename: ":memory:" }), GridConfig.layer()))
   )
