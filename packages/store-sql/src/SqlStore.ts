@@ -99,6 +99,23 @@ WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND id 
       )
     ).pipe(Effect.mapError(fail(`${table === "grids" ? "grids.close" : "workers.closeAssignments"}`)))
 
+  /** Inserts rows keyed by (tenant, id), replacing every other column of existing ones. */
+  const upsert = (
+    table: "places" | "workers",
+    rows: ReadonlyArray<{ readonly tenant: string; readonly id: string } & Record<string, unknown>>
+  ): Effect.Effect<void, SqlError> => {
+    const first = rows[0]
+    if (first === undefined) return Effect.void
+    const columns = Object.keys(first)
+    const update = columns.filter((c) => c !== "tenant" && c !== "id").map((c) => `${c} = excluded.${c}`)
+    return writeAll(
+      chunks(sql, rows, columns.length).map((chunk) =>
+        sql`INSERT INTO ${sql(table)} ${sql.insert(chunk)}
+ON CONFLICT (tenant, id) DO UPDATE SET ${sql.literal(update.join(", "))}`
+      )
+    )
+  }
+
   // --------------------------------------------------------------------- grids
 
   const selectGrids = (where: Statement.Fragment, orderBy: string) =>
@@ -220,12 +237,7 @@ ORDER BY level`.pipe(
         name: p.name,
         address: p.address
       }))
-      yield* writeAll(
-        chunks(sql, rows, 5).map((chunk) =>
-          sql`INSERT INTO places ${sql.insert(chunk)}
-ON CONFLICT (tenant, id) DO UPDATE SET kind = excluded.kind, name = excluded.name, address = excluded.address`
-        )
-      )
+      yield* upsert("places", rows)
     }, Effect.mapError(fail("places.put"))),
 
     get: Effect.fn("SqlStore.places.get")(function*(tenant: Tenant.Tenant, id: Place.PlaceId) {
@@ -356,13 +368,7 @@ ORDER BY p.kind`.pipe(
         phone: w.phone,
         citizen_id: w.citizenId
       }))
-      yield* writeAll(
-        chunks(sql, rows, 7).map((chunk) =>
-          sql`INSERT INTO workers ${sql.insert(chunk)}
-ON CONFLICT (tenant, id) DO UPDATE SET name = excluded.name, category = excluded.category,
-  community_code = excluded.community_code, phone = excluded.phone, citizen_id = excluded.citizen_id`
-        )
-      )
+      yield* upsert("workers", rows)
     }, Effect.mapError(fail("workers.put"))),
 
     get: Effect.fn("SqlStore.workers.get")(function*(tenant: Tenant.Tenant, id: Worker.WorkerId) {
