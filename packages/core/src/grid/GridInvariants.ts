@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import type { Tenant } from "../access/Tenant.js"
+import { groupBy } from "../internal/groupBy.js"
 import type { IsoDate } from "../time/IsoDate.js"
 import type { Grid } from "./Grid.js"
 import * as LevelScheme from "./LevelScheme.js"
@@ -46,17 +47,6 @@ const overlapping = <A extends { readonly validFrom: IsoDate; readonly validTo: 
     if (prev.validTo === null || sorted[i]!.validFrom < prev.validTo) return [prev, sorted[i]!]
   }
   return undefined
-}
-
-const groupBy = <A>(rows: ReadonlyArray<A>, f: (a: A) => string): Map<string, Array<A>> => {
-  const map = new Map<string, Array<A>>()
-  for (const row of rows) {
-    const k = f(row)
-    const list = map.get(k)
-    if (list === undefined) map.set(k, [row])
-    else list.push(row)
-  }
-  return map
 }
 
 /**

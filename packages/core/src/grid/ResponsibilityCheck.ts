@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { groupBy } from "../internal/groupBy.js"
 import type { Grid } from "./Grid.js"
 import * as LevelScheme from "./LevelScheme.js"
 import type { ResponsibilityAlert } from "./ResponsibilityAlert.js"
@@ -28,12 +29,7 @@ export const check = (
   const alerts: Array<ResponsibilityAlert> = []
   const lowest = LevelScheme.lowest(scheme)
   const communityWidth = LevelScheme.codeLength(scheme, LevelScheme.communityLevel(scheme))
-  const byGrid = new Map<string, Array<Assignment>>()
-  for (const a of input.assignments) {
-    const list = byGrid.get(a.gridCode)
-    if (list === undefined) byGrid.set(a.gridCode, [a])
-    else list.push(a)
-  }
+  const byGrid = groupBy(input.assignments, (a) => a.gridCode)
   for (const grid of input.grids) {
     if (grid.level !== lowest) continue
     const primaries = (byGrid.get(grid.code) ?? []).filter((a) => a.primary)
