@@ -301,7 +301,8 @@ export const move = (
   scheme: LevelScheme.LevelScheme,
   context: {
     readonly source: SubtreeState
-    readonly newParent: Option.Option<Grid>
+    /** Every version of the new parent's code. */
+    readonly newParent: ReadonlyArray<Grid>
     /** Every version of the grid's new code. */
     readonly target: ReadonlyArray<Grid>
   },
@@ -309,10 +310,10 @@ export const move = (
 ): Result =>
   Either.gen(function*() {
     const root = yield* rootOf(context.source, command.code, command.at, "code")
-    if (Option.isNone(context.newParent)) {
+    const parent = context.newParent.find((v) => validAt(v, command.at))
+    if (parent === undefined) {
       return yield* violation("grid.parent-exists", "newParentCode", `no grid ${command.newParentCode} is valid on ${command.at}`)
     }
-    const parent = context.newParent.value
     if (parent.code.startsWith(root.code)) {
       return yield* violation("grid.cycle", "newParentCode", `${parent.code} lies inside ${root.code}'s own subtree`)
     }
@@ -327,7 +328,15 @@ export const move = (
     const newCode = parent.code + segment
     yield* checkCode(scheme, newCode, root.level, parent.code, "segment")
     yield* notBackdated(context.source, command.at, root.code)
-    if (occupied(context.target, command.at, null)) {
+    const coverage = Option.getOrElse(coveredUntil(context.newParent, command.at), () => null)
+    if (coverage !== null && (root.validTo === null || root.validTo > coverage)) {
+      return yield* violation(
+        "grid.within-parent",
+        "newParentCode",
+        `${parent.code} ends on ${coverage}, ${root.code} would outlive it`
+      )
+    }
+    if (occupied(context.target, command.at, root.validTo)) {
       return yield* violation("grid.code-unique", "segment", `${newCode} is taken on ${command.at}`)
     }
     return carryOver(

@@ -125,7 +125,7 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
       case "MoveGrid":
         return Effect.gen(function*() {
           const source = yield* subtreeState(tenant, command.code, command.at)
-          const newParent = yield* store.grids.at(tenant, command.newParentCode, command.at)
+          const newParent = yield* store.grids.versions(tenant, command.newParentCode)
           const root = source.grids[0]
           const width = root === undefined ? 0 : scheme.levels[root.level]?.segmentWidth ?? 0
           const segment = command.segment ?? command.code.slice(command.code.length - width)

@@ -104,6 +104,17 @@ describe("Grids", () => {
         expect(e).toMatchObject({ _tag: "RuleViolation", field: "newParentCode", rule: "grid.cycle" })
       }))
 
+    it.effect("move under a parent that ends later: the grid would outlive it", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.execute(admin, {
+          _tag: "CreateGrid", code: "131102002002", name: "临时社区", parentCode: "131102002", validFrom: "2023-03-01",
+          validTo: "2025-03-01"
+        })
+        const e = yield* refused({ _tag: "MoveGrid", code: "131102001001001", newParentCode: "131102002002", at: "2024-01-01" })
+        expect(e).toMatchObject({ _tag: "RuleViolation", field: "newParentCode", rule: "grid.within-parent" })
+      }))
+
     it.effect("outside the actor's scope: Forbidden", () =>
       Effect.gen(function*() {
         const streetAdmin = Actor.make({ id: "hexi", tenant, roles: ["admin"], scope: "131102001" })

@@ -55,6 +55,10 @@ export const gridConformance = <E>(
 ): void => {
   const numRuns = (options.numRuns ?? 40) * longFactor()
   const intents = GridIntents.Intents(options.maxIntents ?? 30)
+  // A failing property shrinks, one store round trip per step. Stop shrinking before
+  // the test times out so a slow store still reports its (partly shrunk) counterexample.
+  const budget = 240_000 * longFactor()
+  const propOptions = { timeout: budget + 60_000, fastCheck: { numRuns, interruptAfterTimeLimit: budget } }
   describe(`${name}: grid conformance`, () => {
     it.layer(gridsOver(store), { timeout: 600_000 })((it) => {
       it.effect.prop(
@@ -71,7 +75,7 @@ export const gridConformance = <E>(
             expect(history.audit.length).toBe(base + outcomes.filter((o) => o.result === "ok").length)
             expect(history.audit.map((e) => e.seq)).toEqual(history.audit.map((_, i) => i + 1))
           }),
-        { fastCheck: { numRuns } }
+        propOptions
       )
 
       it.effect("concurrent conflicting writes: exactly one succeeds, nothing is counted twice", () =>
@@ -125,7 +129,7 @@ export const gridConformance = <E>(
             expect(outcomes).toEqual(reference[0])
             expect(answers).toEqual(reference[1])
           }),
-        { fastCheck: { numRuns } }
+        propOptions
       )
     })
   })
