@@ -1,5 +1,6 @@
-// Emits a package's declarations with tsc (unbundled, as effect publishes its own),
-// then a CommonJS twin of every file (.d.cts importing .cjs) for the `require`
+// Emits a package's declarations with `tsc -b` (its tsconfig.json is a composite
+// project referencing the packages it imports; unbundled, as effect publishes its
+// own), then a CommonJS twin of every file (.d.cts importing .cjs) for the `require`
 // condition. Bundling declarations drops namespace members that share a name with a
 // type (`Grid.Grid` as both Schema and type), so they are not bundled.
 import { execFileSync } from "node:child_process"
@@ -11,10 +12,7 @@ execFileSync(
   process.execPath,
   [
     new URL("../node_modules/typescript/bin/tsc", import.meta.url).pathname,
-    "-p", "tsconfig.json",
-    "--noEmit", "false",
-    "--declaration", "--emitDeclarationOnly",
-    "--outDir", out
+    "-b", "tsconfig.json"
   ],
   { stdio: "inherit" }
 )
