@@ -14,6 +14,9 @@ export * as Permission from "./access/Permission.js"
 export * as Tenant from "./access/Tenant.js"
 
 /** @since 0.1.0 */
+export * as Client from "./client/Client.js"
+
+/** @since 0.1.0 */
 export * as AuditEntry from "./audit/AuditEntry.js"
 /** @since 0.1.0 */
 export * as AuditLog from "./audit/AuditLog.js"

@@ -1,0 +1,64 @@
+// The Promise facade: plain async/await, no Effect in the caller's code.
+import { describe, expect, it } from "vitest"
+import { Actor, Client, MemoryStore, RuleViolation, Store } from "@jiceng/core"
+import { Effect } from "effect"
+
+const admin = Actor.system("131102")
+const base = [
+  { _tag: "CreateGrid", code: "131102", name: "桃城区", parentCode: null, validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102001", name: "河西街道", parentCode: "131102", validFrom: "2023-01-01" }
+]
+
+describe("Client", () => {
+  it("writes and reads with Promises; Option results are plain values", async () => {
+    const jiceng = Client.make({ store: MemoryStore.layer })
+    try {
+      const changes = await jiceng.grids.executeAll(admin, base)
+      expect(changes).toHaveLength(2)
+      expect(await jiceng.grids.countByLevel(admin, { at: "2024-01-01" })).toEqual([
+        { level: 0, count: 1 },
+        { level: 1, count: 1 }
+      ])
+      expect((await jiceng.grids.resolve(admin, "131102001", "2024-01-01"))?.name).toBe("河西街道")
+      expect(await jiceng.grids.resolve(admin, "131102009", "2024-01-01")).toBeUndefined()
+    } finally {
+      await jiceng.dispose()
+    }
+  })
+
+  it("rejects with the typed error itself, and nothing is written", async () => {
+    const jiceng = Client.make({ store: MemoryStore.layer })
+    try {
+      await jiceng.grids.executeAll(admin, base)
+      const error = await jiceng.grids
+        .execute(admin, { _tag: "CreateGrid", code: "131102001", name: "河西", parentCode: "131102", validFrom: "2024-01-01" })
+        .then(() => undefined, (e: unknown) => e)
+      expect(error).toBeInstanceOf(RuleViolation.RuleViolation)
+      expect(error).toMatchObject({ _tag: "RuleViolation", field: "code", rule: "grid.code-unique" })
+      const bad = await jiceng.grids.execute(admin, { _tag: "CreateGrid", code: "x" }).catch((e: unknown) => e)
+      expect(bad).toMatchObject({ _tag: "ValidationError" })
+      const audit = await jiceng.run(
+        Effect.flatMap(Store.Store, (store) => store.audit.list(admin.tenant, { afterSeq: 0, limit: 100 }))
+      )
+      expect(audit).toHaveLength(2)
+    } finally {
+      await jiceng.dispose()
+    }
+  })
+
+  it("keeps one store for its lifetime and takes a grid configuration", async () => {
+    const jiceng = Client.make({ store: MemoryStore.layer, grids: { workerCategories: [] } })
+    try {
+      await jiceng.grids.executeAll(admin, base)
+      expect(await jiceng.grids.subtree(admin, { at: "2024-01-01" })).toHaveLength(2)
+      const error = await jiceng.grids
+        .executeAll(admin, [{
+          _tag: "RegisterWorker", id: "W1", name: "张三", category: "full_time_grid_worker", communityCode: "131102001"
+        }])
+        .catch((e: unknown) => e)
+      expect(error).toMatchObject({ _tag: "RuleViolation", rule: "worker.category", field: "category", row: 1 })
+    } finally {
+      await jiceng.dispose()
+    }
+  })
+})
