@@ -1,44 +1,68 @@
 /**
  * The in-memory Store: for tests, examples and embedding without a database. State
- * lives in persistent maps, so a transaction works on a snapshot taken in O(1) and
- * commits by swapping it in; one writer at a time, as in the SQL stores.
+ * lives in persistent maps and sorted indexes (subtrees are key ranges, as in the SQL
+ * stores), so a transaction works on a snapshot taken in O(1) and commits by swapping
+ * it in; one writer at a time, as in the SQL stores.
  *
  * @since 0.1.0
  */
 import { Chunk, Effect, FiberRef, HashMap, Layer, Option, Ref } from "effect"
 import type { AuditEntry } from "../audit/AuditEntry.js"
 import type { StoreError } from "../errors/StoreError.js"
-import { type Grid, inSubtree, validAt } from "../grid/Grid.js"
+import { type Grid, validAt } from "../grid/Grid.js"
 import type { LevelCount } from "../grid/GridRepository.js"
 import type { Place, PlaceKind, PlaceLink } from "../grid/Place.js"
 import type { KindCount } from "../grid/PlaceRepository.js"
 import type { Assignment, Worker } from "../grid/Worker.js"
 import type { CategoryCount } from "../grid/WorkerRepository.js"
+import * as SortedIndex from "../internal/SortedIndex.js"
+import * as Table from "../internal/Table.js"
 import type { IsoDate } from "../time/IsoDate.js"
 import { Store, type StoreShape } from "./Store.js"
 
+const { key } = SortedIndex
+
+/** Grid versions by code then validFrom: a subtree is a key range, a code's versions a prefix. */
+const gridLayout: Table.Layout<Grid, never> = { primary: (g) => key(g.code, g.validFrom), indexes: {} }
+
+/** Links by place then validFrom, and by grid code then place then validFrom. */
+const linkLayout: Table.Layout<PlaceLink, "grid"> = {
+  primary: (l) => key(l.placeId, l.validFrom),
+  indexes: { grid: (l) => key(l.gridCode, l.placeId, l.validFrom) }
+}
+
+/** Assignments by id, by grid code then id, and by worker then id. */
+const assignmentLayout: Table.Layout<Assignment, "grid" | "worker"> = {
+  primary: (a) => a.id,
+  indexes: { grid: (a) => key(a.gridCode, a.id), worker: (a) => key(a.workerId, a.id) }
+}
+
 interface TenantState {
-  readonly grids: HashMap.HashMap<string, Grid>
+  readonly grids: Table.Table<Grid, never>
   readonly places: HashMap.HashMap<string, Place>
-  readonly links: HashMap.HashMap<string, PlaceLink>
+  readonly links: Table.Table<PlaceLink, "grid">
   readonly workers: HashMap.HashMap<string, Worker>
-  readonly assignments: HashMap.HashMap<string, Assignment>
+  readonly assignments: Table.Table<Assignment, "grid" | "worker">
   readonly audit: Chunk.Chunk<AuditEntry>
 }
 
-/** Tenants never share rows, so each has its own maps and scans stay within one tenant. */
+/** Tenants never share rows, so each has its own tables and ranges stay within one tenant. */
 type State = HashMap.HashMap<string, TenantState>
 
 const emptyTenant: TenantState = {
-  grids: HashMap.empty(),
+  grids: Table.empty(gridLayout),
   places: HashMap.empty(),
-  links: HashMap.empty(),
+  links: Table.empty(linkLayout),
   workers: HashMap.empty(),
-  assignments: HashMap.empty(),
+  assignments: Table.empty(assignmentLayout),
   audit: Chunk.empty()
 }
 
-const key = (...parts: ReadonlyArray<string>): string => parts.join("\u0000")
+/** A grid id (`code@validFrom`) as the grid table's primary key. */
+const gridKey = (id: string): string => {
+  const at = id.lastIndexOf("@")
+  return at < 0 ? id : key(id.slice(0, at), id.slice(at + 1))
+}
 
 const byString = <A>(f: (a: A) => string) => (a: A, b: A): number => {
   const x = f(a)
@@ -58,7 +82,17 @@ const counted = <K extends string>(keys: Iterable<K>): Array<[K, number]> => {
   return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-const values = <A>(map: HashMap.HashMap<string, A>): Array<A> => Array.from(HashMap.values(map))
+/** Every version in a subtree, ordered by code then validFrom. */
+const gridsUnder = (s: TenantState, root: string): Array<Grid> => SortedIndex.withPrefix(s.grids.rows, root)
+
+/** Every link into a subtree, ordered by grid code, place, validFrom. */
+const linksUnder = (s: TenantState, root: string): Array<PlaceLink> => SortedIndex.withPrefix(s.links.by.grid, root)
+
+/** Every assignment in a subtree, ordered by grid code then id. */
+const assignmentsUnder = (s: TenantState, root: string): Array<Assignment> =>
+  SortedIndex.withPrefix(s.assignments.by.grid, root)
+
+const span = (row: { readonly validFrom: IsoDate; readonly validTo: IsoDate | null }) => [row.validFrom, row.validTo]
 
 /**
  * Builds a fresh, empty memory store.
@@ -99,116 +133,72 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
       { discard: true }
     )
 
-  const gridsAt = (s: TenantState, root: string, at: IsoDate): Array<Grid> =>
-    values(s.grids).filter((g) => inSubtree(root, g.code) && validAt(g, at))
-
-  const linksAt = (s: TenantState, root: string, at: IsoDate): Array<PlaceLink> =>
-    values(s.links).filter((l) => inSubtree(root, l.gridCode) && validAt(l, at))
-
-  const assignmentsAt = (s: TenantState, root: string, at: IsoDate): Array<Assignment> =>
-    values(s.assignments).filter((a) => inSubtree(root, a.gridCode) && validAt(a, at))
-
-  /** Ends the rows among `keys` on a day; rows already ended earlier keep their end. */
-  const closeWhere = <A extends { readonly validTo: IsoDate | null }>(
-    map: HashMap.HashMap<string, A>,
+  /** Ends the rows with the given keys on a day; rows already ended earlier keep their end. */
+  const closeWhere = <A extends { readonly validTo: IsoDate | null }, I extends string>(
+    layout: Table.Layout<A, I>,
+    table: Table.Table<A, I>,
     keys: ReadonlyArray<string>,
     validTo: IsoDate
-  ): HashMap.HashMap<string, A> =>
+  ): Table.Table<A, I> =>
     keys.reduce(
-      (m, k) => HashMap.modify(m, k, (row) => (row.validTo === null || row.validTo > validTo ? { ...row, validTo } : row)),
-      map
+      (t, k) =>
+        Table.modify(layout, t, k, (row) => (row.validTo === null || row.validTo > validTo ? { ...row, validTo } : row)),
+      table
     )
 
   const store: StoreShape = {
     grids: {
-      insert: (grids) =>
-        modifyRows(grids, (s, rows) => ({ ...s, grids: rows.reduce((m, g) => HashMap.set(m, g.id, g), s.grids) })),
-      close: (tenant, ids, validTo) => modify(tenant, (s) => ({ ...s, grids: closeWhere(s.grids, ids, validTo) })),
-      byId: (tenant, id) => read(tenant, (s) => HashMap.get(s.grids, id)),
+      insert: (grids) => modifyRows(grids, (s, rows) => ({ ...s, grids: Table.putAll(gridLayout, s.grids, rows) })),
+      close: (tenant, ids, validTo) =>
+        modify(tenant, (s) => ({ ...s, grids: closeWhere(gridLayout, s.grids, ids.map(gridKey), validTo) })),
+      byId: (tenant, id) => read(tenant, (s) => Table.get(s.grids, gridKey(id))),
       at: (tenant, code, at) =>
-        read(tenant, (s) => Option.fromNullable(values(s.grids).find((g) => g.code === code && validAt(g, at)))),
-      versions: (tenant, code) =>
-        read(tenant, (s) => values(s.grids).filter((g) => g.code === code).sort(byString((g) => g.validFrom))),
+        read(tenant, (s) => Option.fromNullable(SortedIndex.withFirst(s.grids.rows, code).find((g) => validAt(g, at)))),
+      versions: (tenant, code) => read(tenant, (s) => SortedIndex.withFirst(s.grids.rows, code)),
       subtree: (tenant, root, at, level) =>
-        read(tenant, (s) =>
-          gridsAt(s, root, at)
-            .filter((g) => level === undefined || g.level === level)
-            .sort(byString((g) => g.code))
-        ),
+        read(tenant, (s) => gridsUnder(s, root).filter((g) => validAt(g, at) && (level === undefined || g.level === level))),
       countByLevel: (tenant, root, at) =>
         read(tenant, (s): ReadonlyArray<LevelCount> => {
           const counts = new Map<number, number>()
-          for (const g of gridsAt(s, root, at)) counts.set(g.level, (counts.get(g.level) ?? 0) + 1)
+          for (const g of gridsUnder(s, root)) if (validAt(g, at)) counts.set(g.level, (counts.get(g.level) ?? 0) + 1)
           return [...counts].sort(([a], [b]) => a - b).map(([level, count]) => ({ level, count }))
         }),
-      history: (tenant, root) =>
-        read(tenant, (s) =>
-          values(s.grids)
-            .filter((g) => inSubtree(root, g.code))
-            .sort(byString((g) => key(g.code, g.validFrom)))
-        ),
+      history: (tenant, root) => read(tenant, (s) => gridsUnder(s, root)),
       successors: (tenant, id) =>
         read(tenant, (s) =>
-          values(s.grids)
+          SortedIndex.values(s.grids.rows)
             .filter((g) => g.predecessors.includes(id))
             .sort(byString((g) => g.id))
         ),
-      latestChange: (tenant, root) =>
-        read(tenant, (s) =>
-          latest(
-            values(s.grids)
-              .filter((g) => inSubtree(root, g.code))
-              .flatMap((g) => [g.validFrom, g.validTo])
-          )
-        )
+      latestChange: (tenant, root) => read(tenant, (s) => latest(gridsUnder(s, root).flatMap(span)))
     },
     places: {
       put: (places) =>
         modifyRows(places, (s, rows) => ({ ...s, places: rows.reduce((m, p) => HashMap.set(m, p.id, p), s.places) })),
       get: (tenant, id) => read(tenant, (s) => HashMap.get(s.places, id)),
-      link: (links) =>
-        modifyRows(links, (s, rows) => ({
-          ...s,
-          links: rows.reduce((m, l) => HashMap.set(m, key(l.placeId, l.validFrom), l), s.links)
-        })),
+      link: (links) => modifyRows(links, (s, rows) => ({ ...s, links: Table.putAll(linkLayout, s.links, rows) })),
       closeLinks: (tenant, keys, validTo) =>
         modify(tenant, (s) => ({
           ...s,
-          links: closeWhere(s.links, keys.map((k) => key(k.placeId, k.validFrom)), validTo)
+          links: closeWhere(linkLayout, s.links, keys.map((k) => key(k.placeId, k.validFrom)), validTo)
         })),
       linkAt: (tenant, id, at) =>
-        read(tenant, (s) =>
-          Option.fromNullable(values(s.links).find((l) => l.placeId === id && validAt(l, at)))
-        ),
-      links: (tenant, id) =>
-        read(tenant, (s) =>
-          values(s.links).filter((l) => l.placeId === id).sort(byString((l) => l.validFrom))
-        ),
-      linksInSubtree: (tenant, root, at) =>
-        read(tenant, (s) => linksAt(s, root, at).sort(byString((l) => key(l.gridCode, l.placeId)))),
+        read(tenant, (s) => Option.fromNullable(SortedIndex.withFirst(s.links.rows, id).find((l) => validAt(l, at)))),
+      links: (tenant, id) => read(tenant, (s) => SortedIndex.withFirst(s.links.rows, id)),
+      linksInSubtree: (tenant, root, at) => read(tenant, (s) => linksUnder(s, root).filter((l) => validAt(l, at))),
       history: (tenant, root) =>
-        read(tenant, (s) =>
-          values(s.links)
-            .filter((l) => inSubtree(root, l.gridCode))
-            .sort(byString((l) => key(l.placeId, l.validFrom)))
-        ),
-      countInSubtree: (tenant, root, at) => read(tenant, (s) => linksAt(s, root, at).length),
+        read(tenant, (s) => linksUnder(s, root).sort(byString((l) => key(l.placeId, l.validFrom)))),
+      countInSubtree: (tenant, root, at) =>
+        read(tenant, (s) => linksUnder(s, root).filter((l) => validAt(l, at)).length),
       countByKind: (tenant, root, at) =>
         read(tenant, (s): ReadonlyArray<KindCount> =>
           counted(
-            linksAt(s, root, at).map((l) => l.placeId).flatMap((id) =>
-              Option.toArray(Option.map(HashMap.get(s.places, id), (p): PlaceKind => p.kind))
+            linksUnder(s, root).filter((l) => validAt(l, at)).flatMap((l) =>
+              Option.toArray(Option.map(HashMap.get(s.places, l.placeId), (p): PlaceKind => p.kind))
             )
           ).map(([kind, count]) => ({ kind, count }))
         ),
-      latestChange: (tenant, root) =>
-        read(tenant, (s) =>
-          latest(
-            values(s.links)
-              .filter((l) => inSubtree(root, l.gridCode))
-              .flatMap((l) => [l.validFrom, l.validTo])
-          )
-        )
+      latestChange: (tenant, root) => read(tenant, (s) => latest(linksUnder(s, root).flatMap(span)))
     },
     workers: {
       put: (workers) =>
@@ -221,50 +211,24 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
             .sort(byString((w) => w.id))
         ),
       assign: (assignments) =>
-        modifyRows(assignments, (s, rows) => ({
-          ...s,
-          assignments: rows.reduce((m, a) => HashMap.set(m, a.id, a), s.assignments)
-        })),
+        modifyRows(assignments, (s, rows) => ({ ...s, assignments: Table.putAll(assignmentLayout, s.assignments, rows) })),
       closeAssignments: (tenant, ids, validTo) =>
-        modify(tenant, (s) => ({ ...s, assignments: closeWhere(s.assignments, ids, validTo) })),
+        modify(tenant, (s) => ({ ...s, assignments: closeWhere(assignmentLayout, s.assignments, ids, validTo) })),
       assignmentsInSubtree: (tenant, root, at) =>
-        read(tenant, (s) => assignmentsAt(s, root, at).sort(byString((a) => key(a.gridCode, a.id)))),
-      assignmentsOfGrid: (tenant, gridCode) =>
-        read(tenant, (s) =>
-          values(s.assignments)
-            .filter((a) => a.gridCode === gridCode)
-            .sort(byString((a) => a.id))
-        ),
-      history: (tenant, root) =>
-        read(tenant, (s) =>
-          values(s.assignments)
-            .filter((a) => inSubtree(root, a.gridCode))
-            .sort(byString((a) => a.id))
-        ),
-      assignment: (tenant, id) => read(tenant, (s) => HashMap.get(s.assignments, id)),
+        read(tenant, (s) => assignmentsUnder(s, root).filter((a) => validAt(a, at))),
+      assignmentsOfGrid: (tenant, gridCode) => read(tenant, (s) => SortedIndex.withFirst(s.assignments.by.grid, gridCode)),
+      history: (tenant, root) => read(tenant, (s) => assignmentsUnder(s, root).sort(byString((a) => a.id))),
+      assignment: (tenant, id) => read(tenant, (s) => Table.get(s.assignments, id)),
       assignmentsOf: (tenant, id, at) =>
-        read(tenant, (s) =>
-          values(s.assignments)
-            .filter((a) => a.workerId === id && validAt(a, at))
-            .sort(byString((a) => a.id))
-        ),
+        read(tenant, (s) => SortedIndex.withFirst(s.assignments.by.worker, id).filter((a) => validAt(a, at))),
       countByCategory: (tenant, root, at) =>
         read(tenant, (s): ReadonlyArray<CategoryCount> => {
-          const serving = new Set(assignmentsAt(s, root, at).map((a) => a.workerId))
+          const serving = new Set(assignmentsUnder(s, root).filter((a) => validAt(a, at)).map((a) => a.workerId))
           return counted(
-            [...serving].flatMap((id) =>
-              Option.toArray(Option.map(HashMap.get(s.workers, id), (w) => w.category))
-            )
+            [...serving].flatMap((id) => Option.toArray(Option.map(HashMap.get(s.workers, id), (w) => w.category)))
           ).map(([category, count]) => ({ category, count }))
         }),
-      latestChange: (tenant, root) =>
-        read(tenant, (s) =>
-          latest(
-            values(s.assignments)
-              .filter((a) => inSubtree(root, a.gridCode))
-              .flatMap((a) => [a.validFrom, a.validTo])
-          )
-        )
+      latestChange: (tenant, root) => read(tenant, (s) => latest(assignmentsUnder(s, root).flatMap(span)))
     },
     audit: {
       append: (entry) =>
