@@ -45,12 +45,6 @@ import * as Migrations from "./Migrations.js"
 /** The exclusive upper bound of a subtree's code range: ':' is the byte after '9'. */
 const upperBound = (root: string): string => `${root}:`
 
-/** The latest of two optional days. */
-const latest = (a: string | null, b: string | null): Option.Option<IsoDate.IsoDate> => {
-  const day = a === null ? b : b === null ? a : a > b ? a : b
-  return day === null ? Option.none() : Option.some(day as IsoDate.IsoDate)
-}
-
 /** Keeps a failure of the caller's effect apart from the store's own SQL failures. */
 class CallerFailure<E> {
   constructor(readonly error: E) {}
@@ -125,12 +119,11 @@ FROM grids g LEFT JOIN grid_lineage l ON l.tenant = g.tenant AND l.grid_id = g.i
 WHERE ${where}
 ORDER BY ${sql.literal(orderBy)}, l.ordinal`.pipe(Effect.map(Rows.toGrids))
 
-  const latestInSubtree = (table: string, column: string, tenant: Tenant.Tenant, root: string) =>
-    sql<{ readonly latest_from: string | null; readonly latest_to: string | null }>`SELECT
-  max(valid_from) AS latest_from, max(valid_to) AS latest_to
+  const latestStartInSubtree = (table: string, column: string, tenant: Tenant.Tenant, root: string) =>
+    sql<{ readonly latest_from: string | null }>`SELECT max(valid_from) AS latest_from
 FROM ${sql.literal(table)}
 WHERE tenant = ${tenant} AND ${inSubtree(column, root)}`.pipe(
-      Effect.map(([row]) => row === undefined ? Option.none() : latest(row.latest_from, row.latest_to))
+      Effect.map(([row]) => Option.fromNullable(row?.latest_from as IsoDate.IsoDate | null | undefined))
     )
 
   const grids: GridRepository.GridRepository = {
@@ -217,10 +210,10 @@ ORDER BY level`.pipe(
         "g.id"
       ).pipe(Effect.mapError(fail("grids.successors")), Effect.withSpan("SqlStore.grids.successors")),
 
-    latestChange: (tenant, root) =>
-      latestInSubtree("grids", "code", tenant, root).pipe(
-        Effect.mapError(fail("grids.latestChange")),
-        Effect.withSpan("SqlStore.grids.latestChange")
+    latestStart: (tenant, root) =>
+      latestStartInSubtree("grids", "code", tenant, root).pipe(
+        Effect.mapError(fail("grids.latestStart")),
+        Effect.withSpan("SqlStore.grids.latestStart")
       )
   }
 
@@ -335,10 +328,10 @@ ORDER BY p.kind`.pipe(
         Effect.withSpan("SqlStore.places.countByKind")
       ),
 
-    latestChange: (tenant, root) =>
-      latestInSubtree("place_links", "grid_code", tenant, root).pipe(
-        Effect.mapError(fail("places.latestChange")),
-        Effect.withSpan("SqlStore.places.latestChange")
+    latestStart: (tenant, root) =>
+      latestStartInSubtree("place_links", "grid_code", tenant, root).pipe(
+        Effect.mapError(fail("places.latestStart")),
+        Effect.withSpan("SqlStore.places.latestStart")
       )
   }
 
@@ -471,10 +464,10 @@ ORDER BY w.category`.pipe(
         Effect.withSpan("SqlStore.workers.countByCategory")
       ),
 
-    latestChange: (tenant, root) =>
-      latestInSubtree("assignments", "grid_code", tenant, root).pipe(
-        Effect.mapError(fail("workers.latestChange")),
-        Effect.withSpan("SqlStore.workers.latestChange")
+    latestStart: (tenant, root) =>
+      latestStartInSubtree("assignments", "grid_code", tenant, root).pipe(
+        Effect.mapError(fail("workers.latestStart")),
+        Effect.withSpan("SqlStore.workers.latestStart")
       )
   }
 

@@ -55,6 +55,6 @@ export interface GridRepository {
   readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<Grid>, StoreError>
   /** Versions that name `id` among their predecessors, ordered by id. */
   readonly successors: (tenant: Tenant, id: GridId) => Effect.Effect<ReadonlyArray<Grid>, StoreError>
-  /** The latest `validFrom` or `validTo` recorded in a subtree (for the no-backdating rule). */
-  readonly latestChange: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
+  /** The latest `validFrom` of any version in a subtree (for the no-backdating rule). */
+  readonly latestStart: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
 }

@@ -212,19 +212,28 @@ export interface SubtreeState {
   readonly grids: ReadonlyArray<Grid>
   readonly links: ReadonlyArray<PlaceLink>
   readonly assignments: ReadonlyArray<Assignment>
-  /** The latest date recorded anywhere in the subtree. */
-  readonly latest: Option.Option<IsoDate>
+  /** The latest `validFrom` of any version, link or assignment ever recorded in the subtree. */
+  readonly latestStart: Option.Option<IsoDate>
+  /** Versions valid on the day whose end a later change recorded (they have successors). */
+  readonly replacedLater: ReadonlyArray<Grid>
 }
 
+/**
+ * A structural change is appended to a subtree's history, never inserted before what is
+ * recorded there: nothing in the subtree may start on or after the day (a same-day
+ * change would leave an empty interval), and no version valid on the day may already
+ * be replaced by a later change. Planned ends (a `validTo` without successors, such as
+ * a temporary grid's or one set by CloseGrid) are not changes: they carry over.
+ */
 const notBackdated = (state: SubtreeState, at: IsoDate, code: string): Either.Either<void, RuleViolation> => {
-  const late =
-    (Option.isSome(state.latest) && state.latest.value > at) ||
-    state.grids.some((g) => g.validFrom >= at) ||
-    state.links.some((l) => l.validFrom >= at) ||
-    state.assignments.some((a) => a.validFrom >= at)
-  return late
-    ? violation("grid.backdated", "at", `changes on or after ${at} are already recorded under ${code}`)
-    : Either.void
+  if (Option.isSome(state.latestStart) && state.latestStart.value >= at) {
+    return violation("grid.backdated", "at", `changes on or after ${at} are already recorded under ${code}`)
+  }
+  const replaced = state.replacedLater[0]
+  if (replaced !== undefined) {
+    return violation("grid.backdated", "at", `${replaced.code} is replaced by a later change on ${replaced.validTo}`)
+  }
+  return Either.void
 }
 
 /** Replaces the `from` prefix of a code by `to`. */
@@ -463,8 +472,14 @@ export const merge = (
       roots.push(root)
     }
     const first = roots[0]!
+    // The merged grid lasts as long as the longest-lived source: siblings all lie within
+    // the parent, and every carried child within its own source.
+    const end = roots.some((r) => r.validTo === null)
+      ? null
+      : roots.map((r) => r.validTo!).reduce((a, b) => (a > b ? a : b))
     yield* checkCode(scheme, command.into.code, first.level, first.parentCode, "into.code")
-    if (!command.codes.includes(command.into.code) && occupied(context.target, command.at, null)) {
+    const others = context.target.filter((v) => !roots.some((r) => r.id === v.id))
+    if (occupied(others, command.at, end)) {
       return yield* violation("grid.code-unique", "into.code", `${command.into.code} is taken on ${command.at}`)
     }
     const childLevel = scheme.levels[first.level + 1]
@@ -491,6 +506,7 @@ export const merge = (
       code: into,
       name: command.into.name,
       validFrom: at,
+      validTo: end,
       change: "merge",
       predecessors: roots.map((r) => r.id)
     }

@@ -80,12 +80,12 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
   const store = yield* Store
   const { scheme, workerCategories } = yield* GridConfig
 
-  const latestOf = (tenant: Tenant, code: string) =>
+  const latestStartOf = (tenant: Tenant, code: string) =>
     Effect.map(
       Effect.all([
-        store.grids.latestChange(tenant, code),
-        store.places.latestChange(tenant, code),
-        store.workers.latestChange(tenant, code)
+        store.grids.latestStart(tenant, code),
+        store.places.latestStart(tenant, code),
+        store.workers.latestStart(tenant, code)
       ]),
       (dates) => {
         const present = dates.flatMap(Option.toArray).sort()
@@ -94,11 +94,19 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
     )
 
   const subtreeState = (tenant: Tenant, code: string, at: IsoDate.IsoDate) =>
-    Effect.all({
-      grids: store.grids.subtree(tenant, code, at),
-      links: store.places.linksInSubtree(tenant, code, at),
-      assignments: store.workers.assignmentsInSubtree(tenant, code, at),
-      latest: latestOf(tenant, code)
+    Effect.gen(function*() {
+      const state = yield* Effect.all({
+        grids: store.grids.subtree(tenant, code, at),
+        links: store.places.linksInSubtree(tenant, code, at),
+        assignments: store.workers.assignmentsInSubtree(tenant, code, at),
+        latestStart: latestStartOf(tenant, code)
+      })
+      // Only versions with an end can have been replaced; most are open-ended.
+      const replacedLater = yield* Effect.filter(
+        state.grids.filter((g) => g.validTo !== null),
+        (g) => Effect.map(store.grids.successors(tenant, g.id), (next) => next.length > 0)
+      )
+      return { ...state, replacedLater }
     })
 
   const decide = (

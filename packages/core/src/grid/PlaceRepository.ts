@@ -64,6 +64,6 @@ export interface PlaceRepository {
     root: string,
     at: IsoDate
   ) => Effect.Effect<ReadonlyArray<KindCount>, StoreError>
-  /** The latest `validFrom` or `validTo` of links into a subtree. */
-  readonly latestChange: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
+  /** The latest `validFrom` of any link into a subtree. */
+  readonly latestStart: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
 }

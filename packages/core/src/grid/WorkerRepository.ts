@@ -65,6 +65,6 @@ export interface WorkerRepository {
     root: string,
     at: IsoDate
   ) => Effect.Effect<ReadonlyArray<CategoryCount>, StoreError>
-  /** The latest `validFrom` or `validTo` of assignments in a subtree. */
-  readonly latestChange: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
+  /** The latest `validFrom` of any assignment in a subtree. */
+  readonly latestStart: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
 }

@@ -70,9 +70,9 @@ const byString = <A>(f: (a: A) => string) => (a: A, b: A): number => {
   return x < y ? -1 : x > y ? 1 : 0
 }
 
-const latest = (dates: Iterable<IsoDate | null>): Option.Option<IsoDate> => {
+const latest = (dates: Iterable<IsoDate>): Option.Option<IsoDate> => {
   let max: IsoDate | undefined
-  for (const d of dates) if (d !== null && (max === undefined || d > max)) max = d
+  for (const d of dates) if (max === undefined || d > max) max = d
   return Option.fromNullable(max)
 }
 
@@ -92,7 +92,7 @@ const linksUnder = (s: TenantState, root: string): Array<PlaceLink> => SortedInd
 const assignmentsUnder = (s: TenantState, root: string): Array<Assignment> =>
   SortedIndex.withPrefix(s.assignments.by.grid, root)
 
-const span = (row: { readonly validFrom: IsoDate; readonly validTo: IsoDate | null }) => [row.validFrom, row.validTo]
+const start = (row: { readonly validFrom: IsoDate }): IsoDate => row.validFrom
 
 /**
  * Builds a fresh, empty memory store.
@@ -170,7 +170,7 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
             .filter((g) => g.predecessors.includes(id))
             .sort(byString((g) => g.id))
         ),
-      latestChange: (tenant, root) => read(tenant, (s) => latest(gridsUnder(s, root).flatMap(span)))
+      latestStart: (tenant, root) => read(tenant, (s) => latest(gridsUnder(s, root).map(start)))
     },
     places: {
       put: (places) =>
@@ -198,7 +198,7 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
             )
           ).map(([kind, count]) => ({ kind, count }))
         ),
-      latestChange: (tenant, root) => read(tenant, (s) => latest(linksUnder(s, root).flatMap(span)))
+      latestStart: (tenant, root) => read(tenant, (s) => latest(linksUnder(s, root).map(start)))
     },
     workers: {
       put: (workers) =>
@@ -228,7 +228,7 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
             [...serving].flatMap((id) => Option.toArray(Option.map(HashMap.get(s.workers, id), (w) => w.category)))
           ).map(([category, count]) => ({ category, count }))
         }),
-      latestChange: (tenant, root) => read(tenant, (s) => latest(assignmentsUnder(s, root).flatMap(span)))
+      latestStart: (tenant, root) => read(tenant, (s) => latest(assignmentsUnder(s, root).map(start)))
     },
     audit: {
       append: (entry) =>

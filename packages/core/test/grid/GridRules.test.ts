@@ -115,6 +115,48 @@ describe("grid rules (property)", () => {
         if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "grid.backdated", field: "at" })
       }), options)
 
+    it.effect.prop("grid.backdated: no close on or before the latest start recorded in the subtree", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const e = yield* refusal(o, n, ({ grids }) => {
+          const target = pick(grids.filter((g) => g.parentCode !== null), n)
+          if (target === undefined) return undefined
+          const starts = grids.filter((g) => g.code.startsWith(target.code)).map((g) => g.validFrom).sort()
+          return { _tag: "CloseGrid", code: target.code, at: starts[starts.length - 1] }
+        })
+        if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "grid.backdated", field: "at" })
+      }), options)
+
+    it.effect.prop(
+      "grid.backdated: a planned end is not a recorded change (a leaf with a planned end closes before it)",
+      [ops, Pick],
+      ([o, n]) =>
+        Effect.gen(function*() {
+          const tenant = GridConformance.freshTenant()
+          yield* GridIntents.run(tenant, o, { checkRefusals: false })
+          const grids = yield* Grids.Grids
+          const actor = Actor.system(tenant)
+          const { scheme } = yield* GridConfig.GridConfig
+          // Below the region-coded levels (district, street, community), any free segment will do.
+          const parents = (yield* grids.subtree(actor, { at: today })).filter((g) =>
+            g.level >= 2 && g.level < scheme.levels.length - 1
+          )
+          const parent = pick(parents, n)
+          if (parent === undefined) return
+          const free = Array.from({ length: 999 }, (_, i) => `${parent.code}${String(999 - i).padStart(3, "0")}`)
+          const existing = new Set<string>((yield* GridIntents.history(tenant)).grids.map((g) => g.code))
+          const code = free.find((c) => !existing.has(c))
+          if (code === undefined) return
+          yield* grids.execute(actor, {
+            _tag: "CreateGrid", code, name: "临时", parentCode: parent.code, validFrom: today, validTo: "2031-01-01"
+          })
+          yield* grids.execute(actor, { _tag: "CloseGrid", code, at: "2030-06-01" })
+          expect(Option.map(yield* grids.resolve(actor, code, "2030-05-31"), (g) => g.validTo)).toEqual(
+            Option.some("2030-06-01")
+          )
+        }),
+      options
+    )
+
     it.effect.prop("place.lowest-level: places go into lowest-level grids only", [ops, Pick], ([o, n]) =>
       Effect.gen(function*() {
         const e = yield* refusal(o, n, ({ grids }) => {

@@ -199,4 +199,43 @@ describe("Grids", () => {
         expect(e).toMatchObject({ _tag: "Forbidden", reason: "role" })
       }))
   })
+
+  it.layer(layer)("planned ends and backdating", (it) => {
+    const temporary = [
+      ...base.slice(0, 2),
+      { _tag: "CreateGrid", code: "131102002", name: "临时街道", parentCode: "131102", validFrom: "2023-01-01", validTo: "2027-01-01" },
+      { _tag: "CreateGrid", code: "131102002001", name: "临时社区", parentCode: "131102002", validFrom: "2023-01-01" },
+      { _tag: "CreateGrid", code: "131102002002", name: "另一社区", parentCode: "131102002", validFrom: "2023-01-01" }
+    ]
+
+    it.effect("a planned end is not a later change: the grid closes early, its children move before it", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.executeAll(admin, temporary)
+        yield* grids.execute(admin, { _tag: "MoveGrid", code: "131102002001", newParentCode: "131102001", at: "2026-06-01" })
+        const moved = yield* grids.resolve(admin, "131102001001", "2026-06-01")
+        // It was created under a parent that ends in 2027; that end came along.
+        expect(Option.map(moved, (g) => [g.name, g.validTo])).toEqual(Option.some(["临时社区", "2027-01-01"]))
+        yield* grids.executeAll(admin, [
+          { _tag: "CloseGrid", code: "131102002002", at: "2026-07-01" },
+          { _tag: "CloseGrid", code: "131102002", at: "2026-07-01" }
+        ])
+        expect(yield* grids.resolve(admin, "131102002", "2026-07-01")).toEqual(Option.none())
+        expect(Option.map(yield* grids.resolve(admin, "131102002", "2026-06-30"), (g) => g.validTo)).toEqual(
+          Option.some("2026-07-01")
+        )
+      }))
+
+    it.effect("a change before one already recorded in the subtree is refused", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.execute(admin, { _tag: "RenameGrid", code: "131102001001", name: "迁入社区", at: "2026-08-01" })
+        const late = yield* refused({ _tag: "CloseGrid", code: "131102001001", at: "2026-07-15" })
+        expect(late).toMatchObject({ _tag: "RuleViolation", field: "at", rule: "grid.backdated" })
+        // The moved grid's old version was replaced by the move: closing the old code before it is refused.
+        const replaced = yield* refused({ _tag: "CloseGrid", code: "131102002001", at: "2026-01-01" })
+        expect(replaced).toMatchObject({ _tag: "RuleViolation", field: "at", rule: "grid.backdated" })
+        expect(replaced.message).toContain("replaced by a later change on 2026-06-01")
+      }))
+  })
 })

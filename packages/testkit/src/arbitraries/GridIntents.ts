@@ -24,7 +24,14 @@ const Step = Schema.Int.pipe(Schema.between(-40, 90))
 export const Intent = Schema.Union(
   Schema.Struct({ op: Schema.Literal("create"), parent: Index, segment: Index, step: Step }),
   Schema.Struct({ op: Schema.Literal("create"), parent: Index, segment: Index, step: Step }),
-  Schema.Struct({ op: Schema.Literal("create"), parent: Index, segment: Index, step: Step }),
+  // A planned end (validTo) some days on: an end that is not a change.
+  Schema.Struct({
+    op: Schema.Literal("create"),
+    parent: Index,
+    segment: Index,
+    step: Step,
+    lasts: Schema.Int.pipe(Schema.between(1, 400))
+  }),
   Schema.Struct({ op: Schema.Literal("rename"), target: Index, step: Step }),
   Schema.Struct({ op: Schema.Literal("move"), target: Index, parent: Index, segment: Schema.optional(Index), step: Step }),
   Schema.Struct({ op: Schema.Literal("split"), target: Index, segment: Index, step: Step }),
@@ -159,7 +166,8 @@ export const resolve = (
       if (parent === undefined) return { _tag: "CreateGrid", code: tenant, name: "区", parentCode: null, validFrom: at }
       const level = parent.level + 1
       const code = parent.code + segmentOf(scheme, Math.min(level, LevelScheme.lowest(scheme)), intent.segment)
-      return { _tag: "CreateGrid", code, name: `网格${code.slice(-3)}`, parentCode: parent.code, validFrom: at }
+      const planned = "lasts" in intent ? { validTo: IsoDate.addDays(IsoDate.unsafeMake(at), intent.lasts) } : {}
+      return { _tag: "CreateGrid", code, name: `网格${code.slice(-3)}`, parentCode: parent.code, validFrom: at, ...planned }
     }
     case "rename": {
       const target = pick(grids, intent.target)

@@ -308,17 +308,16 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.grids.successors(t, merged.id)).toEqual([])
         }))
 
-      it.effect("latestChange: the latest validFrom or validTo in a subtree", () =>
+      it.effect("latestStart: the latest validFrom in a subtree; an end does not count", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const { store } = yield* seedGrids(t)
-          expect(yield* store.grids.latestChange(t, `${t}001`)).toEqual(Option.some(day("2023-01-01")))
-          expect(yield* store.grids.latestChange(t, `${t}002`)).toEqual(Option.some(day("2025-01-01")))
-          expect(yield* store.grids.latestChange(t, `${t}009`)).toEqual(Option.none())
+          expect(yield* store.grids.latestStart(t, `${t}001`)).toEqual(Option.some(day("2023-01-01")))
+          expect(yield* store.grids.latestStart(t, `${t}002`)).toEqual(Option.some(day("2025-01-01")))
+          expect(yield* store.grids.latestStart(t, `${t}009`)).toEqual(Option.none())
           yield* store.grids.close(t, [Grid.makeId(`${t}001002`, "2020-01-01")], day("2026-03-01"))
-          // A validTo counts too.
-          expect(yield* store.grids.latestChange(t, `${t}001`)).toEqual(Option.some(day("2026-03-01")))
-          expect(yield* store.grids.latestChange(t, `${t}002`)).toEqual(Option.some(day("2025-01-01")))
+          expect(yield* store.grids.latestStart(t, `${t}001`)).toEqual(Option.some(day("2023-01-01")))
+          expect(yield* store.grids.latestStart(t, `${t}002`)).toEqual(Option.some(day("2025-01-01")))
         }))
     })
 
@@ -440,18 +439,18 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.places.countByKind(t, `${t}009`, on)).toEqual([])
         }))
 
-      it.effect("latestChange: the latest validFrom or validTo of links into a subtree", () =>
+      it.effect("latestStart: the latest validFrom of links into a subtree; an end does not count", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const { b3, store } = yield* seedPlaces(t)
-          expect(yield* store.places.latestChange(t, `${t}001`)).toEqual(Option.some(day("2022-01-01")))
-          expect(yield* store.places.latestChange(t, `${t}001001`)).toEqual(Option.some(day("2022-01-01")))
-          expect(yield* store.places.latestChange(t, `${t}002`)).toEqual(Option.some(day("2021-01-01")))
-          expect(yield* store.places.latestChange(t, `${t}009`)).toEqual(Option.none())
+          expect(yield* store.places.latestStart(t, `${t}001`)).toEqual(Option.some(day("2022-01-01")))
+          expect(yield* store.places.latestStart(t, `${t}001001`)).toEqual(Option.some(day("2021-06-01")))
+          expect(yield* store.places.latestStart(t, `${t}002`)).toEqual(Option.some(day("2021-01-01")))
+          expect(yield* store.places.latestStart(t, `${t}009`)).toEqual(Option.none())
           yield* store.places.closeLinks(t, [{ placeId: "p4" as Place.PlaceId, validFrom: day("2021-01-01") }], day(
             "2024-05-01"
           ))
-          expect(yield* store.places.latestChange(t, b3)).toEqual(Option.some(day("2024-05-01")))
+          expect(yield* store.places.latestStart(t, b3)).toEqual(Option.some(day("2021-01-01")))
         }))
     })
 
@@ -594,15 +593,15 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.workers.countByCategory(t, `${t}009`, day("2021-06-01"))).toEqual([])
         }))
 
-      it.effect("latestChange: the latest validFrom or validTo of assignments in a subtree", () =>
+      it.effect("latestStart: the latest validFrom of assignments in a subtree; an end does not count", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const { a, store } = yield* seedWorkers(t)
-          expect(yield* store.workers.latestChange(t, `${t}001`)).toEqual(Option.some(day("2021-03-01")))
-          expect(yield* store.workers.latestChange(t, `${t}002`)).toEqual(Option.some(day("2021-01-01")))
-          expect(yield* store.workers.latestChange(t, `${t}009`)).toEqual(Option.none())
+          expect(yield* store.workers.latestStart(t, `${t}001`)).toEqual(Option.some(day("2021-03-01")))
+          expect(yield* store.workers.latestStart(t, `${t}002`)).toEqual(Option.some(day("2021-01-01")))
+          expect(yield* store.workers.latestStart(t, `${t}009`)).toEqual(Option.none())
           yield* store.workers.closeAssignments(t, [a.w1b2.id], day("2024-02-29"))
-          expect(yield* store.workers.latestChange(t, `${t}001`)).toEqual(Option.some(day("2024-02-29")))
+          expect(yield* store.workers.latestStart(t, `${t}001`)).toEqual(Option.some(day("2021-03-01")))
         }))
     })
 
@@ -813,7 +812,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.grids.versions(u, code)).toEqual([inU[1]])
           yield* store.grids.close(t, [inT[1]!.id], day("2022-01-01"))
           expect(yield* store.grids.at(u, code, day("2023-01-01"))).toEqual(Option.some(inU[1]))
-          expect(yield* store.grids.latestChange(u, "110101")).toEqual(Option.some(day("2020-01-01")))
+          expect(yield* store.grids.latestStart(u, "110101")).toEqual(Option.some(day("2020-01-01")))
 
           yield* store.places.put([place(t, "p1", "merchant", "甲商户"), place(u, "p1", "household", "乙住户")])
           yield* store.places.link([link(t, "p1", `${code}001`, "2020-01-01"), link(u, "p1", code, "2020-06-01")])
@@ -863,14 +862,14 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           ))
           expect(ids(yield* store.grids.subtree(t, `${a}001`, on))).toEqual([`${a}001@2020-01-01`])
           expect(yield* store.grids.countByLevel(t, a, on)).toEqual([{ level: 1, count: 1 }, { level: 2, count: 3 }])
-          expect(yield* store.grids.latestChange(t, a)).toEqual(Option.some(day("2020-01-01")))
+          expect(yield* store.grids.latestStart(t, a)).toEqual(Option.some(day("2020-01-01")))
           expect(yield* store.grids.history(t, a)).toHaveLength(4)
           expect((yield* store.places.linksInSubtree(t, a, on)).map((l) => l.placeId)).toEqual(["in"])
           expect(yield* store.places.countInSubtree(t, a, on)).toBe(1)
-          expect(yield* store.places.latestChange(t, a)).toEqual(Option.some(day("2020-01-01")))
+          expect(yield* store.places.latestStart(t, a)).toEqual(Option.some(day("2020-01-01")))
           expect((yield* store.workers.assignmentsInSubtree(t, a, on)).map((x) => x.workerId)).toEqual(["w"])
           expect(yield* store.workers.countByCategory(t, a, on)).toEqual([{ category: 社区工作者, count: 1 }])
-          expect(yield* store.workers.latestChange(t, a)).toEqual(Option.some(day("2020-01-01")))
+          expect(yield* store.workers.latestStart(t, a)).toEqual(Option.some(day("2020-01-01")))
         }))
     })
 
@@ -952,7 +951,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
         })
 
       it.effect.prop(
-        "subtree, countByLevel, history and latestChange agree with a naive filter",
+        "subtree, countByLevel, history and latestStart agree with a naive filter",
         { input: gridSets },
         ({ input }) =>
           Effect.gen(function*() {
@@ -976,8 +975,8 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
               [...counts].sort(([a], [b]) => a - b).map(([level, count]) => ({ level, count }))
             )
             expect(yield* store.grids.history(t, root)).toEqual(ordered(inTree))
-            const days = inTree.flatMap((g) => (g.validTo === null ? [g.validFrom] : [g.validFrom, g.validTo])).sort()
-            expect(yield* store.grids.latestChange(t, root)).toEqual(Option.fromNullable(days[days.length - 1]))
+            const days = inTree.map((g) => g.validFrom).sort()
+            expect(yield* store.grids.latestStart(t, root)).toEqual(Option.fromNullable(days[days.length - 1]))
           }),
         { timeout: 120_000, fastCheck: { numRuns: 40 } }
       )
