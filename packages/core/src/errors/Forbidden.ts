@@ -15,5 +15,7 @@ export class Forbidden extends Schema.TaggedError<Forbidden>("@jiceng/core/Forbi
   target: Schema.String,
   /** `role` when the actor lacks the role, `scope` when the target is outside its subtree. */
   reason: Schema.Literal("role", "scope"),
-  message: Schema.String
+  message: Schema.String,
+  /** The 1-based row of the refused command in a batch. */
+  row: Schema.optional(Schema.Int)
 }) {}

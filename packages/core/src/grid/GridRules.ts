@@ -44,19 +44,36 @@ const violation = (rule: string, field: string, message: string): Either.Either<
  * @since 0.1.0
  * @category rules
  */
-export const coveredUntil = (versions: ReadonlyArray<Grid>, at: IsoDate): Option.Option<IsoDate | null> => {
+export const coveredUntil = (versions: ReadonlyArray<Grid>, at: IsoDate): Option.Option<IsoDate | null> =>
+  Option.map(coverageLast(versions, at), (last) => last.validTo)
+
+/**
+ * The last version of a code's gapless coverage from `at` (following renames' back-to-back
+ * versions), or none when no version is valid at `at`. If it has an end and a later
+ * change replaced it (it has successors), anything dated `at` under the code would be
+ * cut off by that change: see `replacedOn`.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const coverageLast = (versions: ReadonlyArray<Grid>, at: IsoDate): Option.Option<Grid> => {
   const sorted = [...versions].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))
   let current: Grid | undefined = sorted.find((v) => validAt(v, at))
   if (current === undefined) return Option.none()
-  // Renames leave back-to-back versions; follow them to the end of the coverage.
   for (;;) {
     const end: IsoDate | null = current.validTo
-    if (end === null) return Option.some(null)
+    if (end === null) return Option.some(current)
     const next: Grid | undefined = sorted.find((v) => v.validFrom === end)
-    if (next === undefined) return Option.some(end)
+    if (next === undefined) return Option.some(current)
     current = next
   }
 }
+
+/** Refuses a write dated before a later change that replaced the grid it goes into. */
+const notReplaced = (replacedOn: IsoDate | null, code: string, field: string): Either.Either<void, RuleViolation> =>
+  replacedOn === null
+    ? Either.void
+    : violation("grid.backdated", field, `${code} is replaced by a later change on ${replacedOn}`)
 
 /**
  * Whether a new interval `[from, to)` would overlap any version of the same code.
@@ -117,7 +134,12 @@ export const checkCode = (
 export const create = (
   scheme: LevelScheme.LevelScheme,
   tenant: Tenant,
-  context: { readonly parentVersions: ReadonlyArray<Grid>; readonly sameCode: ReadonlyArray<Grid> },
+  context: {
+    readonly parentVersions: ReadonlyArray<Grid>
+    readonly sameCode: ReadonlyArray<Grid>
+    /** When a later change replaced the parent's coverage from `validFrom` (see `coverageLast`). */
+    readonly parentReplacedOn: IsoDate | null
+  },
   command: CreateGrid
 ): Result => {
   const validTo = command.validTo ?? null
@@ -140,6 +162,8 @@ export const create = (
       )
     }
     level = parent.level + 1
+    const replaced = notReplaced(context.parentReplacedOn, parent.code, "validFrom")
+    if (Either.isLeft(replaced)) return Either.left(replaced.left)
     const coverage = Option.getOrElse(coveredUntil(context.parentVersions, command.validFrom), () => null)
     if (coverage !== null) {
       if (validTo !== null && validTo > coverage) {
@@ -178,7 +202,14 @@ export const create = (
  * @since 0.1.0
  * @category rules
  */
-export const rename = (context: { readonly versions: ReadonlyArray<Grid> }, command: RenameGrid): Result => {
+export const rename = (
+  context: {
+    readonly versions: ReadonlyArray<Grid>
+    /** When a later change replaced the version valid on the day (see `coverageLast`). */
+    readonly replacedOn: IsoDate | null
+  },
+  command: RenameGrid
+): Result => {
   const current = context.versions.find((v) => validAt(v, command.at))
   if (current === undefined) {
     return violation("grid.exists", "code", `no grid ${command.code} is valid on ${command.at}`)
@@ -186,6 +217,8 @@ export const rename = (context: { readonly versions: ReadonlyArray<Grid> }, comm
   if (current.validFrom >= command.at || context.versions.some((v) => v.validFrom > command.at)) {
     return violation("grid.backdated", "at", `${command.code} records a version starting on or after ${command.at}`)
   }
+  const replaced = notReplaced(context.replacedOn, current.code, "at")
+  if (Either.isLeft(replaced)) return Either.left(replaced.left)
   if (current.name === command.name) {
     return violation("grid.rename-unchanged", "name", `${command.code} is already named ${command.name}`)
   }
@@ -561,7 +594,12 @@ export const close = (context: { readonly source: SubtreeState }, command: Close
 export const place = (
   scheme: LevelScheme.LevelScheme,
   tenant: Tenant,
-  context: { readonly gridVersions: ReadonlyArray<Grid>; readonly links: ReadonlyArray<PlaceLink> },
+  context: {
+    readonly gridVersions: ReadonlyArray<Grid>
+    readonly links: ReadonlyArray<PlaceLink>
+    /** When a later change replaced the grid's coverage from the day (see `coverageLast`). */
+    readonly gridReplacedOn: IsoDate | null
+  },
   command: PlacePlace
 ): Result => {
   const grid = context.gridVersions.find((v) => validAt(v, command.at))
@@ -571,10 +609,14 @@ export const place = (
   if (grid.level !== LevelScheme.lowest(scheme)) {
     return violation("place.lowest-level", "gridCode", `places go into ${LevelScheme.label(scheme, LevelScheme.lowest(scheme), "en")} grids; ${grid.code} is level ${grid.level}`)
   }
-  if (context.links.some((l) => l.validFrom >= command.at || (l.validTo !== null && l.validTo > command.at))) {
+  // A link starting on or after the day is a later record; a link's planned end (its
+  // grid's) is not, and a link valid on the day simply ends then.
+  if (context.links.some((l) => l.validFrom >= command.at)) {
     return violation("place.backdated", "at", `${command.id} has links recorded on or after ${command.at}`)
   }
-  const current = context.links.find((l) => l.validTo === null)
+  const replaced = notReplaced(context.gridReplacedOn, grid.code, "at")
+  if (Either.isLeft(replaced)) return Either.left(replaced.left)
+  const current = context.links.find((l) => validAt(l, command.at))
   const placeRecord = { tenant, id: command.id, kind: command.kind, name: command.name, address: command.address }
   if (current !== undefined && current.gridCode === command.gridCode) {
     return Either.right(Changes.make({ places: [placeRecord] }))

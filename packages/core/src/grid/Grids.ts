@@ -37,9 +37,11 @@ const targetsOf = (command: GridCommand): { readonly permission: Permission; rea
     case "MoveGrid":
       return { permission: "grid:write", codes: [command.code, command.newParentCode] }
     case "MergeGrids":
-      return { permission: "grid:write", codes: command.codes }
-    case "RenameGrid":
+      return { permission: "grid:write", codes: [...command.codes, command.into.code] }
     case "SplitGrid":
+      // The parts are siblings of the grid: each must lie in the actor's scope too.
+      return { permission: "grid:write", codes: [command.code, ...command.parts.map((p) => p.code)] }
+    case "RenameGrid":
     case "CloseGrid":
       return { permission: "grid:write", codes: [command.code] }
     case "PlacePlace":
@@ -53,11 +55,16 @@ const targetsOf = (command: GridCommand): { readonly permission: Permission; rea
   }
 }
 
-/** Personal data never goes into the audit log. */
+/**
+ * Personal data never goes into the audit log: phones, ID numbers, addresses, and the
+ * names of households (residents). Grid and worker names stay: grids are public, and
+ * grid workers are posted by name (网格员公示).
+ */
 const auditDetail = (command: GridCommand): string => {
   const { phone: _phone, citizenId: _citizenId, address: _address, ...rest } = Schema.encodeSync(GridCommand)(
     command
   ) as Record<string, unknown>
+  if (command._tag === "PlacePlace" && command.kind === "household") delete rest["name"]
   return JSON.stringify(rest)
 }
 
@@ -68,6 +75,10 @@ const withRow = <E>(error: E, row: number | undefined): E => {
   }
   if (error instanceof RuleViolation) {
     return new RuleViolation({ field: error.field, rule: error.rule, message: error.message, row }) as E
+  }
+  if (error instanceof Forbidden) {
+    const { actor, action, target, reason, message } = error
+    return new Forbidden({ actor, action, target, reason, message, row }) as E
   }
   return error
 }
@@ -109,6 +120,19 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
       return { ...state, replacedLater }
     })
 
+  /**
+   * When a later change replaced a code's coverage from a day: the end of the last
+   * version of that coverage, if it has successors; null for a planned or no end.
+   */
+  const replacedOn = (tenant: Tenant, versions: ReadonlyArray<Grid>, at: IsoDate.IsoDate) =>
+    Option.match(GridRules.coverageLast(versions, at), {
+      onNone: () => Effect.succeed(null),
+      onSome: (last) =>
+        last.validTo === null
+          ? Effect.succeed(null)
+          : Effect.map(store.grids.successors(tenant, last.id), (next) => (next.length > 0 ? last.validTo : null))
+    })
+
   const decide = (
     actor: Actor.Actor,
     command: GridCommand
@@ -116,20 +140,17 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
     const tenant = actor.tenant
     switch (command._tag) {
       case "CreateGrid":
-        return Effect.flatMap(
-          Effect.all({
-            parentVersions: command.parentCode === null
-              ? Effect.succeed([])
-              : store.grids.versions(tenant, command.parentCode),
-            sameCode: store.grids.versions(tenant, command.code)
-          }),
-          (context) => GridRules.create(scheme, tenant, context, command)
-        )
+        return Effect.gen(function*() {
+          const parentVersions = command.parentCode === null ? [] : yield* store.grids.versions(tenant, command.parentCode)
+          const sameCode = yield* store.grids.versions(tenant, command.code)
+          const parentReplacedOn = yield* replacedOn(tenant, parentVersions, command.validFrom)
+          return yield* GridRules.create(scheme, tenant, { parentVersions, sameCode, parentReplacedOn }, command)
+        })
       case "RenameGrid":
-        return Effect.flatMap(
-          store.grids.versions(tenant, command.code),
-          (versions) => GridRules.rename({ versions }, command)
-        )
+        return Effect.gen(function*() {
+          const versions = yield* store.grids.versions(tenant, command.code)
+          return yield* GridRules.rename({ versions, replacedOn: yield* replacedOn(tenant, versions, command.at) }, command)
+        })
       case "MoveGrid":
         return Effect.gen(function*() {
           const source = yield* subtreeState(tenant, command.code, command.at)
@@ -161,26 +182,39 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
       case "PlacePlace":
         return Effect.gen(function*() {
           const links = yield* store.places.links(tenant, command.id)
-          // Moving a place out of a grid needs the old grid in scope too.
-          const current = links.find((l) => l.validTo === null)
+          // Changing a place needs the grid it is in (or was last in) in scope too.
+          const current = links.find((l) => IsoDate.within(command.at, l.validFrom, l.validTo)) ?? links[links.length - 1]
           if (current !== undefined) yield* Actor.authorize(actor, "place:write", "PlacePlace", [current.gridCode])
           const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
-          return yield* GridRules.place(scheme, tenant, { gridVersions, links }, command)
+          const gridReplacedOn = yield* replacedOn(tenant, gridVersions, command.at)
+          return yield* GridRules.place(scheme, tenant, { gridVersions, links, gridReplacedOn }, command)
         })
       case "RegisterWorker":
-        return Effect.flatMap(
-          store.grids.versions(tenant, command.communityCode),
-          (community) => WorkerRules.register(scheme, workerCategories, tenant, { community }, command)
-        )
+        return Effect.gen(function*() {
+          const existing = yield* store.workers.get(tenant, command.id)
+          // Re-registering a worker needs their current community in scope too.
+          if (Option.isSome(existing)) {
+            yield* Actor.authorize(actor, "worker:write", "RegisterWorker", [existing.value.communityCode])
+          }
+          const today = yield* IsoDate.today
+          const community = yield* store.grids.versions(tenant, command.communityCode)
+          const assignments = yield* store.workers.assignmentsOf(tenant, command.id, today)
+          return yield* WorkerRules.register(
+            scheme,
+            workerCategories,
+            tenant,
+            { community, existing, assignments, today },
+            command
+          )
+        })
       case "AssignWorker":
-        return Effect.flatMap(
-          Effect.all({
-            worker: store.workers.get(tenant, command.workerId),
-            gridVersions: store.grids.versions(tenant, command.gridCode),
-            gridAssignments: store.workers.assignmentsOfGrid(tenant, command.gridCode)
-          }),
-          (context) => WorkerRules.assign(tenant, context, command)
-        )
+        return Effect.gen(function*() {
+          const worker = yield* store.workers.get(tenant, command.workerId)
+          const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
+          const gridAssignments = yield* store.workers.assignmentsOfGrid(tenant, command.gridCode)
+          const gridReplacedOn = yield* replacedOn(tenant, gridVersions, command.at)
+          return yield* WorkerRules.assign(tenant, { worker, gridVersions, gridAssignments, gridReplacedOn }, command)
+        })
       case "EndAssignment":
         return Effect.flatMap(
           store.workers.assignment(tenant, command.id),
@@ -209,7 +243,7 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
     Effect.gen(function*() {
       const command = yield* Decode.decode(GridCommand, input, row)
       const { codes, permission } = targetsOf(command)
-      yield* Actor.authorize(actor, permission, command._tag, codes)
+      yield* Actor.authorize(actor, permission, command._tag, codes).pipe(Effect.mapError((e) => withRow(e, row)))
       return command
     })
 
@@ -325,18 +359,25 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
       }),
     place: (actor, id) =>
       Effect.gen(function*() {
-        yield* Actor.authorize(actor, "read", "place", [actor.scope])
         const found = yield* store.places.get(actor.tenant, id as never)
         if (Option.isNone(found)) return Option.none()
-        const at = yield* IsoDate.today
-        const link = yield* store.places.linkAt(actor.tenant, found.value.id, at)
-        if (Option.isSome(link) && !Actor.covers(actor, link.value.gridCode)) return Option.none()
+        // The place belongs where it is today, or where it was (or will be) last.
+        const today = yield* IsoDate.today
+        const links = yield* store.places.links(actor.tenant, found.value.id)
+        const where = links.find((l) => IsoDate.within(today, l.validFrom, l.validTo)) ?? links[links.length - 1]
+        const code = where?.gridCode ?? actor.tenant
+        if (!Actor.covers(actor, code)) return Option.none()
+        yield* Actor.authorize(actor, "read", "place", [code])
         const place = found.value
         if (Actor.can(actor, "pii:read")) {
-          if (place.address !== null) yield* readPii(actor, "ReadPlacePii", place.id)
+          if (place.address !== null || place.kind === "household") yield* readPii(actor, "ReadPlacePii", place.id)
           return found
         }
-        return Option.some({ ...place, address: place.address === null ? null : Masking.maskAddress(place.address) })
+        return Option.some({
+          ...place,
+          name: place.kind === "household" ? Masking.maskName(place.name) : place.name,
+          address: place.address === null ? null : Masking.maskAddress(place.address)
+        })
       })
   }
   return service

@@ -7,6 +7,7 @@
 import { Either, Option } from "effect"
 import type { Tenant } from "../access/Tenant.js"
 import { RuleViolation } from "../errors/RuleViolation.js"
+import type { IsoDate } from "../time/IsoDate.js"
 import * as Changes from "./Changes.js"
 import { type Grid, validAt } from "./Grid.js"
 import type { AssignWorker, EndAssignment, RegisterWorker } from "./GridCommand.js"
@@ -29,7 +30,15 @@ export const register = (
   scheme: LevelScheme.LevelScheme,
   categories: ReadonlyArray<WorkerCategory>,
   tenant: Tenant,
-  context: { readonly community: ReadonlyArray<Grid> },
+  context: {
+    /** Every version of the community's code. */
+    readonly community: ReadonlyArray<Grid>
+    /** The worker as registered so far, if at all. */
+    readonly existing: Option.Option<Worker>
+    /** The worker's assignments valid today. */
+    readonly assignments: ReadonlyArray<Assignment>
+    readonly today: IsoDate
+  },
   command: RegisterWorker
 ): Result => {
   if (!categories.some((c) => c.key === command.category)) {
@@ -39,8 +48,17 @@ export const register = (
       `${command.category} is not one of the configured categories (${categories.map((c) => c.key).join(", ")})`
     )
   }
-  if (!context.community.some((g) => g.level === LevelScheme.communityLevel(scheme))) {
-    return violation("worker.community", "communityCode", `${command.communityCode} is not a community grid`)
+  const community = LevelScheme.communityLevel(scheme)
+  if (!context.community.some((g) => g.level === community && (g.validTo === null || g.validTo > context.today))) {
+    return violation("worker.community", "communityCode", `${command.communityCode} is not a community grid in service`)
+  }
+  const existing = Option.getOrUndefined(context.existing)
+  if (existing !== undefined && existing.communityCode !== command.communityCode && context.assignments.length > 0) {
+    return violation(
+      "worker.one-community",
+      "communityCode",
+      `${command.id} still holds assignments in ${existing.communityCode}; end them before moving the worker`
+    )
   }
   const worker: Worker = {
     tenant,
@@ -69,6 +87,8 @@ export const assign = (
     readonly gridVersions: ReadonlyArray<Grid>
     /** Assignments to the grid valid on the day or later. */
     readonly gridAssignments: ReadonlyArray<Assignment>
+    /** When a later change replaced the grid's coverage from the day (see `GridRules.coverageLast`). */
+    readonly gridReplacedOn: IsoDate | null
   },
   command: AssignWorker
 ): Result => {
@@ -79,6 +99,9 @@ export const assign = (
   const grid = context.gridVersions.find((v) => validAt(v, command.at))
   if (grid === undefined) {
     return violation("grid.exists", "gridCode", `no grid ${command.gridCode} is valid on ${command.at}`)
+  }
+  if (context.gridReplacedOn !== null) {
+    return violation("grid.backdated", "at", `${grid.code} is replaced by a later change on ${context.gridReplacedOn}`)
   }
   if (!grid.code.startsWith(worker.communityCode)) {
     return violation(

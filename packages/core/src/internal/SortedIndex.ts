@@ -5,7 +5,8 @@
  *
  * @internal
  */
-import { Option, Order, RedBlackTree } from "effect"
+import { type Option, Order, RedBlackTree } from "effect"
+import { compareStrings } from "./compareStrings.js"
 
 /** @internal */
 export type SortedIndex<A> = RedBlackTree.RedBlackTree<string, A>
@@ -16,8 +17,14 @@ export const separator = "\u0000"
 /** A composite key: its parts joined by the separator, so it sorts part by part. */
 export const key = (...parts: ReadonlyArray<string>): string => parts.join(separator)
 
+/** Code-point order: the byte order of the SQL stores' text columns. */
+const byCodePoint: Order.Order<string> = Order.make((a, b) => {
+  const c = compareStrings(a, b)
+  return c < 0 ? -1 : c > 0 ? 1 : 0
+})
+
 /** @internal */
-export const empty = <A>(): SortedIndex<A> => RedBlackTree.empty<string, A>(Order.string)
+export const empty = <A>(): SortedIndex<A> => RedBlackTree.empty<string, A>(byCodePoint)
 
 /** @internal */
 export const get = <A>(index: SortedIndex<A>, k: string): Option.Option<A> => RedBlackTree.findFirst(index, k)
@@ -32,7 +39,10 @@ export const remove = <A>(index: SortedIndex<A>, k: string): SortedIndex<A> => R
 /** The values whose keys start with `prefix`, in key order. */
 export const withPrefix = <A>(index: SortedIndex<A>, prefix: string): Array<A> => {
   const out: Array<A> = []
-  RedBlackTree.forEachBetween(index, { min: prefix, max: prefix + "\uffff", body: (_, value) => out.push(value) })
+  for (const [k, value] of RedBlackTree.greaterThanEqual(index, prefix)) {
+    if (!k.startsWith(prefix)) break
+    out.push(value)
+  }
   return out
 }
 

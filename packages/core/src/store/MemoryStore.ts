@@ -15,6 +15,7 @@ import type { Place, PlaceKind, PlaceLink } from "../grid/Place.js"
 import type { KindCount } from "../grid/PlaceRepository.js"
 import type { Assignment, Worker } from "../grid/Worker.js"
 import type { CategoryCount } from "../grid/WorkerRepository.js"
+import { compareStrings } from "../internal/compareStrings.js"
 import * as SortedIndex from "../internal/SortedIndex.js"
 import * as Table from "../internal/Table.js"
 import type { IsoDate } from "../time/IsoDate.js"
@@ -64,11 +65,8 @@ const gridKey = (id: string): string => {
   return at < 0 ? id : key(id.slice(0, at), id.slice(at + 1))
 }
 
-const byString = <A>(f: (a: A) => string) => (a: A, b: A): number => {
-  const x = f(a)
-  const y = f(b)
-  return x < y ? -1 : x > y ? 1 : 0
-}
+/** Orders by a string key in code-point order, as the SQL stores' byte-ordered columns do. */
+const byString = <A>(f: (a: A) => string) => (a: A, b: A): number => compareStrings(f(a), f(b))
 
 const latest = (dates: Iterable<IsoDate>): Option.Option<IsoDate> => {
   let max: IsoDate | undefined
@@ -79,7 +77,7 @@ const latest = (dates: Iterable<IsoDate>): Option.Option<IsoDate> => {
 const counted = <K extends string>(keys: Iterable<K>): Array<[K, number]> => {
   const counts = new Map<K, number>()
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1)
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return [...counts].sort(([a], [b]) => compareStrings(a, b))
 }
 
 /** Every version in a subtree, ordered by code then validFrom. */

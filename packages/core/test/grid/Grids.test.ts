@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, Layer, Option } from "effect"
+import { Effect, Either, Layer, Option, TestClock } from "effect"
 import { Actor, GridConfig, Grids, MemoryStore, Store } from "@jiceng/core"
 
 const tenant = "131102"
@@ -182,6 +182,8 @@ describe("Grids", () => {
         expect(masked.citizenId).toBe("110105********002X")
         const place = Option.getOrThrow(yield* grids.place(viewer, "H1"))
         expect(place.address).not.toContain("101")
+        // A household's name is a resident's: masked too, and never in the audit log.
+        expect(place.name).toBe("张*")
         expect((yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })).length).toBe(seqBefore)
         const full = Option.getOrThrow(yield* grids.worker(admin, "W1"))
         expect(full.phone).toBe("13812345678")
@@ -189,6 +191,7 @@ describe("Grids", () => {
         expect(log.map((e) => [e.action, e.target])).toEqual([["ReadWorkerPii", "W1"]])
         const all = yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })
         expect(all.some((e) => e.detail.includes("13812345678") || e.detail.includes("11010519491231002X"))).toBe(false)
+        expect(all.some((e) => e.detail.includes("张家"))).toBe(false)
       }))
 
     it.effect("a viewer cannot write", () =>
@@ -236,6 +239,107 @@ describe("Grids", () => {
         const replaced = yield* refused({ _tag: "CloseGrid", code: "131102002001", at: "2026-01-01" })
         expect(replaced).toMatchObject({ _tag: "RuleViolation", field: "at", rule: "grid.backdated" })
         expect(replaced.message).toContain("replaced by a later change on 2026-06-01")
+      }))
+  })
+
+  it.layer(layer)("scope and later changes", (it) => {
+    const hexi = Actor.make({ id: "hexi", tenant, roles: ["grid_manager"], scope: "131102001" })
+    const sector = Actor.make({ id: "pian", tenant, roles: ["grid_manager"], scope: "131102001001001" })
+
+    it.effect("a split's parts must lie in the actor's scope", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.executeAll(admin, base)
+        const e = yield* Effect.flip(grids.execute(sector, {
+          _tag: "SplitGrid", code: "131102001001001", at: "2024-01-01",
+          parts: [
+            { code: "131102001001005", name: "甲", children: ["131102001001001001"], places: [] },
+            { code: "131102001001006", name: "乙", children: [], places: [] }
+          ]
+        }))
+        expect(e).toMatchObject({ _tag: "Forbidden", reason: "scope", target: "131102001001005" })
+      }))
+
+    it.effect("a batch's Forbidden names the row", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        const e = yield* Effect.flip(grids.executeAll(hexi, [
+          { _tag: "RenameGrid", code: "131102001001", name: "明珠", at: "2024-02-01" },
+          { _tag: "RenameGrid", code: "131102002001", name: "锦华", at: "2024-02-01" }
+        ]))
+        expect(e).toMatchObject({ _tag: "Forbidden", reason: "scope", row: 2 })
+      }))
+
+    it.effect("a worker registered elsewhere cannot be taken over from outside their community's scope", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* TestClock.setTime(Date.parse("2024-06-01T00:00:00Z"))
+        yield* grids.executeAll(admin, [
+          { _tag: "RegisterWorker", id: "W9", name: "王五", category: "community_worker", communityCode: "131102002001" },
+          {
+            _tag: "AssignWorker", workerId: "W9", gridCode: "131102002001", post: "专职网格员", primary: true,
+            duties: ["走访"], at: "2024-01-01"
+          }
+        ])
+        const e = yield* Effect.flip(grids.execute(hexi, {
+          _tag: "RegisterWorker", id: "W9", name: "冒名", category: "community_worker", communityCode: "131102001001"
+        }))
+        expect(e).toMatchObject({ _tag: "Forbidden", reason: "scope", target: "131102002001" })
+        const moving = yield* refused({
+          _tag: "RegisterWorker", id: "W9", name: "王五", category: "community_worker", communityCode: "131102001001"
+        })
+        expect(moving).toMatchObject({ _tag: "RuleViolation", rule: "worker.one-community", field: "communityCode" })
+      }))
+
+    it.effect("nothing is dated into a grid before a later change replaced it", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.execute(admin, { _tag: "MoveGrid", code: "131102001001001", newParentCode: "131102002001", at: "2025-01-01" })
+        const old = "131102001001001"
+        const rename = yield* refused({ _tag: "RenameGrid", code: old, name: "旧片区", at: "2024-09-01" })
+        expect(rename).toMatchObject({ rule: "grid.backdated", field: "at" })
+        const create = yield* refused({
+          _tag: "CreateGrid", code: `${old}009`, name: "补录小区", parentCode: old, validFrom: "2024-09-01"
+        })
+        expect(create).toMatchObject({ rule: "grid.backdated", field: "validFrom" })
+        const place = yield* refused({
+          _tag: "PlacePlace", id: "P8", kind: "building", name: "补录楼宇", gridCode: `${old}001001`, at: "2024-09-01"
+        })
+        expect(place).toMatchObject({ rule: "grid.backdated", field: "at" })
+        yield* grids.execute(admin, {
+          _tag: "RegisterWorker", id: "W8", name: "赵六", category: "community_worker", communityCode: "131102001001"
+        })
+        const assign = yield* refused({
+          _tag: "AssignWorker", workerId: "W8", gridCode: `${old}001`, post: "楼栋长", primary: false, duties: ["走访"],
+          at: "2024-09-01"
+        })
+        expect(assign).toMatchObject({ rule: "grid.backdated", field: "at" })
+      }))
+
+    it.effect("a place leaves a temporary grid before its planned end", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        const compound = "131102002001001001"
+        yield* grids.executeAll(admin, [
+          { _tag: "CreateGrid", code: `${compound}002`, name: "临时楼栋", parentCode: compound, validFrom: "2025-02-01", validTo: "2030-01-01" },
+          { _tag: "PlacePlace", id: "P7", kind: "merchant", name: "临时商户", gridCode: `${compound}002`, at: "2025-03-01" },
+          { _tag: "PlacePlace", id: "P7", kind: "merchant", name: "临时商户", gridCode: `${compound}001`, at: "2026-01-01" }
+        ])
+        expect(Option.map(yield* grids.gridOfPlace(admin, "P7", "2025-12-31"), (g) => g.code)).toEqual(Option.some(`${compound}002`))
+        expect(Option.map(yield* grids.gridOfPlace(admin, "P7", "2026-01-01"), (g) => g.code)).toEqual(Option.some(`${compound}001`))
+      }))
+
+    it.effect("a place is read only where it is (or was last), never from another subtree", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* grids.execute(admin, {
+          _tag: "PlacePlace", id: "P9", kind: "merchant", name: "未来商户", address: "河东街道锦华社区88号",
+          gridCode: "131102002001001001001", at: "2099-01-01"
+        })
+        // Today it is in no grid yet: it belongs where it will be.
+        const hedong = Actor.make({ id: "hedong", tenant, roles: ["admin"], scope: "131102002" })
+        expect(yield* grids.place(hexi, "P9")).toEqual(Option.none())
+        expect(Option.map(yield* grids.place(hedong, "P9"), (p) => p.name)).toEqual(Option.some("未来商户"))
       }))
   })
 })

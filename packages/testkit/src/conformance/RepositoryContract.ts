@@ -487,6 +487,21 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
       })
 
     describe("workers", () => {
+      it.effect("ids order by code point (UTF-8 bytes), beyond U+FFFF too", () =>
+        Effect.gen(function*() {
+          const store = yield* Store.Store
+          const t = freshTenant()
+          // UTF-16 code units would put the emoji (a surrogate pair) before U+FF21.
+          const ids = ["\u{1F600}", "\uFF21", "z", "\u00E9"]
+          yield* store.workers.put(ids.map((id) => worker(t, id, 社区工作者, `${t}001`)))
+          expect((yield* store.workers.getMany(t, ids as Array<Worker.WorkerId>)).map((w) => w.id)).toEqual([
+            "z",
+            "\u00E9",
+            "\uFF21",
+            "\u{1F600}"
+          ])
+        }))
+
       it.effect("put inserts or replaces, get and getMany (ordered by id, unknown left out)", () =>
         Effect.gen(function*() {
           const t = freshTenant()
