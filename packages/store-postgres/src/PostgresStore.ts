@@ -20,6 +20,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 
 /**
  * @since 0.1.0
@@ -40,18 +41,25 @@ const configError = (message: string): StoreError.StoreError =>
   new StoreError.StoreError({ operation: "connect", message })
 
 /**
- * The URL with `-c search_path=<schema>` added to its libpq `options`, so that every
- * connection the pool opens starts in the schema.
+ * The URL with session settings added to its libpq `options`, so that every connection
+ * the pool opens starts with them: READ COMMITTED always (the tenant lock serialises
+ * writers only if each statement after it sees what the previous holder committed; a
+ * server or role defaulting to REPEATABLE READ would take the snapshot at the lock
+ * statement itself), and `search_path=<schema>` when the store has a schema.
  */
-const withSearchPath = (url: string, schema: string): Effect.Effect<string, StoreError.StoreError> =>
+const withSessionSettings = (url: string, schema: string | undefined): Effect.Effect<string, StoreError.StoreError> =>
   Effect.try({
     try: () => new URL(url),
     catch: () => configError("the PostgreSQL url is not a URL (postgres://user@host:port/database)")
   }).pipe(
     Effect.map((parsed) => {
       const options = parsed.searchParams.get("options")
-      const searchPath = `-c search_path=${schema}`
-      parsed.searchParams.set("options", options === null ? searchPath : `${options} ${searchPath}`)
+      const settings = [
+        "-c default_transaction_isolation=read\\ committed",
+        ...(schema === undefined ? [] : [`-c search_path=${schema}`])
+      ].join(" ")
+      // Later settings win, so ours come after the caller's.
+      parsed.searchParams.set("options", options === null ? settings : `${options} ${settings}`)
       return parsed.toString()
     })
   )
@@ -62,8 +70,15 @@ const createSchema = (schema: string): Layer.Layer<never, StoreError.StoreError,
       const sql = yield* SqlClient.SqlClient
       yield* sql`CREATE SCHEMA IF NOT EXISTS ${sql(schema)}`.raw
     }).pipe(
+      // Two processes creating the schema at once: one of them fails on the catalog's
+      // unique index even with IF NOT EXISTS, and finds the schema on its retry.
+      Effect.retry({ times: 3, schedule: Schedule.spaced("200 millis") }),
       Effect.mapError((cause) =>
-        new StoreError.StoreError({ operation: "createSchema", message: `${cause.message} (${schema})`, cause })
+        new StoreError.StoreError({
+          operation: "createSchema",
+          message: `${cause.message} (${schema}): ${String(cause.cause)}`,
+          cause
+        })
       )
     )
   )
@@ -85,7 +100,7 @@ export const layer = (
       if (schema !== undefined && !schemaPattern.test(schema)) {
         return yield* configError(`schema ${JSON.stringify(schema)}: expected lower-case letters, digits and _`)
       }
-      const url = schema === undefined ? raw : yield* withSearchPath(raw, schema)
+      const url = yield* withSessionSettings(raw, schema)
       const client = PgClient.layer({
         url: Redacted.make(url),
         applicationName: "jiceng",

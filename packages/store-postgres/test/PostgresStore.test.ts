@@ -1,4 +1,4 @@
-import { describe, expect, layer } from "@effect/vitest"
+import { describe, expect, it, layer } from "@effect/vitest"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { Grid, IsoDate, type Place, Store, Tenant } from "@jiceng/core"
 import { SqlStore } from "@jiceng/store-sql"
@@ -9,7 +9,7 @@ import { Effect, Layer } from "effect"
 const url = process.env["JICENG_PG_URL"]
 
 /** A store in a schema of its own, dropped (with everything in it) when the layer closes. */
-const freshStore = () => {
+const freshStore = (base: string = url ?? "") => {
   const schema = `jiceng_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const dropSchema = Layer.scopedDiscard(
     Effect.gen(function*() {
@@ -17,7 +17,7 @@ const freshStore = () => {
       yield* Effect.addFinalizer(() => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`.pipe(Effect.orDie))
     })
   )
-  return { schema, layer: dropSchema.pipe(Layer.provideMerge(PostgresStore.layer({ url: url ?? "", schema }))) }
+  return { schema, layer: dropSchema.pipe(Layer.provideMerge(PostgresStore.layer({ url: base, schema }))) }
 }
 
 if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL store suites are skipped")
@@ -25,6 +25,26 @@ if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL sto
 describe.skipIf(url === undefined)("PostgresStore", () => {
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
+
+  // A server (or role) whose default is REPEATABLE READ, as some deployments set.
+  const repeatable = new URL(url ?? "postgres://localhost/x")
+  repeatable.searchParams.set("options", "-c default_transaction_isolation=repeatable\\ read")
+  layer(freshStore(repeatable.toString()).layer)("on a server defaulting to REPEATABLE READ", (it) => {
+    it.effect("transactions still run READ COMMITTED, so concurrent writers of a tenant stay serialised", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const store = yield* Store.Store
+        const t = Tenant.make("139902")
+        expect(yield* store.transaction(t, sql`SHOW transaction_isolation`)).toEqual([
+          { transaction_isolation: "read committed" }
+        ])
+        const entry = { tenant: t, actor: "a", action: "b", target: "c", detail: "{}" }
+        const appended = yield* Effect.all(Array.from({ length: 8 }, () => store.audit.append(entry)), {
+          concurrency: "unbounded"
+        })
+        expect(appended.map((e) => e.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+      }))
+  })
 
   const store = freshStore()
   layer(store.layer)("in a schema of its own", (it) => {
@@ -144,4 +164,21 @@ AND valid_from <= $4 AND (valid_to IS NULL OR valid_to > $4) ORDER BY ${column}`
         expect(entries.map((e) => [e.seq, e.action])).toEqual([[1, "first"], [2, "second"]])
       }))
   })
+
+  // Live clock: the losers of the race retry after a real pause.
+  it.live("several processes starting at once on a fresh schema: each creates or finds it, all start", () =>
+    Effect.gen(function*() {
+      const schema = `jiceng_test_race_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+      const start = PostgresStore.layer({ url: url ?? "", schema })
+      const results = yield* Effect.all(
+        Array.from({ length: 5 }, () => Effect.either(Effect.scoped(Layer.build(start)))),
+        { concurrency: "unbounded" }
+      )
+      expect(results.filter((r) => r._tag === "Left")).toEqual([])
+      yield* Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        expect(yield* sql`SELECT count(*)::int AS n FROM jiceng_migrations`).toEqual([{ n: 1 }])
+        yield* sql`DROP SCHEMA ${sql(schema)} CASCADE`
+      }).pipe(Effect.provide(start))
+    }))
 })

@@ -37,6 +37,7 @@ import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
 import { chunks, compareBytes, lastByKey } from "./internal/batch.js"
 import { corruptRow, fromSqlError } from "./internal/errors.js"
 import * as Rows from "./internal/rows.js"
@@ -473,6 +474,9 @@ ORDER BY w.category`.pipe(
 
   // --------------------------------------------------------------- transaction
 
+  /** Tenants whose lock the current transaction holds. */
+  const lockedTenants = FiberRef.unsafeMake<ReadonlySet<string>>(new Set())
+
   /**
    * Serialises the writers of one tenant until commit. PostgreSQL: a transaction-scoped
    * advisory lock on the tenant. SQLite has one writer per database: a write that
@@ -480,11 +484,6 @@ ORDER BY w.category`.pipe(
    * transaction never reads a snapshot that another process's commit makes stale
    * (`BEGIN IMMEDIATE`, which @effect/sql-sqlite-node does not let us configure).
    */
-  /** The last audit seq each tenant's lock-holding transaction has seen or written. */
-  const lastSeqs = FiberRef.unsafeMake<Map<string, number>>(new Map())
-
-  /** Tenants whose lock the current transaction holds. */
-  const lockedTenants = FiberRef.unsafeMake<ReadonlySet<string>>(new Set())
 
   const lockTenant = (tenant: Tenant.Tenant): Effect.Effect<void, SqlError> =>
     sql.onDialectOrElse({
@@ -509,7 +508,7 @@ ORDER BY w.category`.pipe(
       const locked = Option.isSome(open) && held.has(tenant)
         ? body
         : Effect.zipRight(lockTenant(tenant), Effect.locally(body, lockedTenants, new Set([...(Option.isSome(open) ? held : []), tenant])))
-      return (Option.isSome(open) ? locked : sql.withTransaction(Effect.locally(locked, lastSeqs, new Map()))).pipe(
+      return (Option.isSome(open) ? locked : sql.withTransaction(locked)).pipe(
         Effect.mapError((error) => error instanceof CallerFailure ? error.error : fail("transaction")(error)),
         Effect.withSpan("SqlStore.transaction", { attributes: { tenant } })
       )
@@ -524,36 +523,24 @@ ORDER BY w.category`.pipe(
       transaction(
         entry.tenant,
         Effect.gen(function*() {
-          // The tenant is locked for the whole transaction, so its last seq, once read, is known.
-          const seen = yield* FiberRef.get(lastSeqs)
-          const known = seen.get(entry.tenant)
-          const seq = known !== undefined ? known + 1 : yield* Effect.map(
-            sql<{ readonly seq: number | string | null }>`SELECT max(seq) AS seq
-FROM audit_log WHERE tenant = ${entry.tenant}`,
-            ([last]) => last === undefined || last.seq === null ? 1 : Rows.toNumber(last.seq) + 1
-          )
           const atMs = yield* Clock.currentTimeMillis
+          // One statement numbers and inserts: the tenant's lock keeps other transactions
+          // out, and a statement sees every earlier one of its own transaction, so seqs
+          // stay gap-free even around savepoints or several appends in flight.
+          const rows = yield* sql<{ readonly seq: number | string }>`INSERT INTO audit_log (${auditColumns})
+SELECT CAST(${entry.tenant} AS TEXT), coalesce(max(seq), 0) + 1, CAST(${atMs} AS BIGINT), CAST(${entry.actor} AS TEXT),
+  CAST(${entry.action} AS TEXT), CAST(${entry.target} AS TEXT), CAST(${entry.detail} AS TEXT)
+FROM audit_log WHERE tenant = ${entry.tenant}
+RETURNING seq`
           const appended: AuditEntry.AuditEntry = {
             tenant: entry.tenant,
-            seq,
+            seq: Rows.toNumber(rows[0]!.seq),
             atMs,
             actor: entry.actor,
             action: entry.action,
             target: entry.target,
             detail: entry.detail
           }
-          yield* sql`INSERT INTO audit_log ${
-            sql.insert({
-              tenant: appended.tenant,
-              seq: appended.seq,
-              at_ms: appended.atMs,
-              actor: appended.actor,
-              action: appended.action,
-              target: appended.target,
-              detail: appended.detail
-            })
-          }`
-          seen.set(entry.tenant, seq)
           return appended
         }).pipe(Effect.mapError(fail("audit.append")))
       ).pipe(Effect.withSpan("SqlStore.audit.append")),
@@ -565,7 +552,7 @@ FROM audit_log WHERE tenant = ${entry.tenant}`,
 FROM audit_log
 WHERE tenant = ${tenant} AND seq > ${afterSeq}
 ORDER BY seq
-LIMIT ${Math.floor(limit)}`.pipe(
+LIMIT ${Number.isFinite(limit) ? Math.floor(limit) : Number.MAX_SAFE_INTEGER}`.pipe(
           Effect.map((rows) => rows.map(Rows.toAuditEntry)),
           Effect.mapError(fail("audit.list")),
           Effect.withSpan("SqlStore.audit.list")
@@ -575,9 +562,19 @@ LIMIT ${Math.floor(limit)}`.pipe(
   return { grids, places, workers, audit, transaction }
 })
 
+/** What a defect (a migration's own failure, which the migrator raises as one) says. */
+const describe = (defect: unknown): string => {
+  if (!(defect instanceof Error)) return String(defect)
+  const cause = (defect as { readonly cause?: unknown }).cause
+  return cause === undefined ? defect.message : `${defect.message}: ${describe(cause)}`
+}
+
 /**
  * Runs the schema migrations (`Migrations`) on the `SqlClient` in context; migrations
- * already applied are skipped. Returns the ones it ran.
+ * already applied are skipped. Returns the ones it ran. Every failure is a
+ * `StoreError`, a failing migration's too. Processes starting together on a fresh
+ * database race to create the migrations table: the loser retries, then finds the
+ * migrations done (or waits for them on the table's lock).
  *
  * @since 0.1.0
  * @category migrations
@@ -593,6 +590,11 @@ export const migrate: Effect.Effect<
       message: error.message,
       cause: error
     })
+  ),
+  // Only a failure to set up is retried; a failing migration is a defect of the migrator.
+  Effect.retry({ times: 3, schedule: Schedule.spaced("200 millis") }),
+  Effect.catchAllDefect((defect) =>
+    Effect.fail(new StoreError.StoreError({ operation: "migrate", message: describe(defect), cause: defect }))
   ),
   Effect.withSpan("SqlStore.migrate")
 )

@@ -3,6 +3,7 @@ import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlStore } from "@jiceng/store-sql"
 import { SqliteStore } from "@jiceng/store-sqlite"
+import { Store, type Tenant } from "@jiceng/core"
 import { GridConformance, repositoryContract } from "@jiceng/testkit"
 import { Effect, Layer } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -43,6 +44,19 @@ describe("SqliteStore", () => {
         expect(yield* SqlStore.migrate).toEqual([])
       }))
 
+    it.effect("appends inside the application's own SQL transactions stay gap-free, rolled back or not", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const store = yield* Store.Store
+        const t = "139901" as Tenant.Tenant
+        const entry = { tenant: t, actor: "app", action: "x", target: "y", detail: "{}" }
+        yield* sql.withTransaction(store.audit.append(entry))
+        yield* store.audit.append(entry)
+        yield* Effect.flip(sql.withTransaction(Effect.zipRight(store.audit.append(entry), Effect.fail("no"))))
+        yield* sql.withTransaction(store.audit.append(entry))
+        expect((yield* store.audit.list(t, { afterSeq: 0, limit: 10 })).map((e) => e.seq)).toEqual([1, 2, 3])
+      }))
+
     it.effect("answers subtree questions from the (tenant, code, …) indexes", () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
@@ -70,6 +84,21 @@ describe("SqliteStore", () => {
         )
       }))
   })
+
+  it.effect("a migration that fails is a StoreError naming it and the cause, not a crash", () =>
+    Effect.gen(function*() {
+      const { filename } = temporaryFile()
+      const result = yield* Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        yield* sql`CREATE TABLE grids (x INTEGER)`
+        return yield* Effect.either(SqlStore.migrate)
+      }).pipe(Effect.provide(SqliteClient.layer({ filename })))
+      expect(result._tag).toBe("Left")
+      if (result._tag === "Left") {
+        expect(result.left).toMatchObject({ _tag: "StoreError", operation: "migrate" })
+        expect(result.left.message).toMatch(/grids/)
+      }
+    }))
 
   it.effect("reopening a file keeps its data and runs no migration again", () =>
     Effect.gen(function*() {

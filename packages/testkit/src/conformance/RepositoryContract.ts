@@ -658,6 +658,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.audit.list(t, { afterSeq: 5, limit: 2 })).toEqual([])
           expect(yield* store.audit.list(t, { afterSeq: 0, limit: 0 })).toEqual([])
           expect(yield* store.audit.list(freshTenant(), { afterSeq: 0, limit: 10 })).toEqual([])
+          expect((yield* store.audit.list(t, { afterSeq: 1, limit: Infinity })).map((e) => e.seq)).toEqual([2, 3, 4, 5])
         }))
 
       it.effect("concurrent appends get distinct, gap-free seqs", () =>
@@ -673,6 +674,20 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(seqs).toEqual(Array.from({ length: 25 }, (_, n) => n + 1))
           const listed = yield* store.audit.list(t, { afterSeq: 0, limit: 100 })
           expect(listed.map((e) => e.seq)).toEqual(seqs)
+        }))
+
+      it.effect("appends in flight together inside one transaction, and after a rolled-back one, stay gap-free", () =>
+        Effect.gen(function*() {
+          const store = yield* Store.Store
+          const t = freshTenant()
+          const inOne = yield* store.transaction(
+            t,
+            Effect.all([1, 2, 3].map((n) => store.audit.append(entry(t, n))), { concurrency: "unbounded" })
+          )
+          expect(inOne.map((e) => e.seq).sort()).toEqual([1, 2, 3])
+          yield* Effect.flip(store.transaction(t, Effect.zipRight(store.audit.append(entry(t, 4)), Effect.fail("no"))))
+          expect((yield* store.audit.append(entry(t, 5))).seq).toBe(4)
+          expect((yield* store.audit.list(t, { afterSeq: 0, limit: 10 })).map((e) => e.seq)).toEqual([1, 2, 3, 4])
         }))
     })
 
