@@ -17,7 +17,9 @@ import * as Effect from "effect/Effect"
 
 /**
  * The table that records which migrations ran. It is not `effect_sql_migrations`, so
- * jiceng can share a database with an application that has its own migrations.
+ * jiceng's migrations never mix with an application's own. The other tables have
+ * plain names (`grids`, `places`, …): an application with tables of those names gives
+ * the store a database file or PostgreSQL schema of its own.
  *
  * @since 0.1.0
  * @category constants
