@@ -6,9 +6,9 @@
  *
  * @since 0.1.0
  */
-import { Chunk, Effect, FiberRef, HashMap, Layer, Option, Ref } from "effect"
+import { Chunk, Effect, Either, FiberRef, HashMap, Layer, Option, Ref } from "effect"
 import type { AuditEntry } from "../audit/AuditEntry.js"
-import type { StoreError } from "../errors/StoreError.js"
+import { StoreError } from "../errors/StoreError.js"
 import { type Grid, validAt } from "../grid/Grid.js"
 import type { LevelCount } from "../grid/GridRepository.js"
 import type { Place, PlaceKind, PlaceLink } from "../grid/Place.js"
@@ -110,26 +110,58 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
         (state) => f(Option.getOrElse(HashMap.get(state, tenant), () => emptyTenant))
       ))
 
-  const modify = (tenant: string, f: (s: TenantState) => TenantState): Effect.Effect<void, StoreError> => {
-    const update = (state: State): State =>
-      HashMap.set(state, tenant, f(Option.getOrElse(HashMap.get(state, tenant), () => emptyTenant)))
+  /** Changes a tenant's state, or changes nothing and fails when `f` refuses. */
+  const modifyOrFail = (
+    tenant: string,
+    f: (s: TenantState) => Either.Either<TenantState, StoreError>
+  ): Effect.Effect<void, StoreError> => {
+    const update = (state: State): readonly [Either.Either<void, StoreError>, State] => {
+      const next = f(Option.getOrElse(HashMap.get(state, tenant), () => emptyTenant))
+      return Either.isLeft(next) ? [Either.left(next.left), state] : [Either.void, HashMap.set(state, tenant, next.right)]
+    }
     return Effect.flatMap(FiberRef.get(current), (tx) =>
       Option.match(tx, {
-        onNone: () => lock.withPermits(1)(Ref.update(committed, update)),
-        onSome: (ref) => Ref.update(ref, update)
-      }))
+        onNone: () => lock.withPermits(1)(Ref.modify(committed, update)),
+        onSome: (ref) => Ref.modify(ref, update)
+      })).pipe(Effect.flatten)
   }
+
+  const modify = (tenant: string, f: (s: TenantState) => TenantState): Effect.Effect<void, StoreError> =>
+    modifyOrFail(tenant, (s) => Either.right(f(s)))
 
   /** Writes rows that each name their tenant, tenant by tenant. */
   const modifyRows = <A extends { readonly tenant: string }>(
     rows: ReadonlyArray<A>,
-    f: (s: TenantState, rows: ReadonlyArray<A>) => TenantState
+    f: (s: TenantState, rows: ReadonlyArray<A>) => Either.Either<TenantState, StoreError>
   ): Effect.Effect<void, StoreError> =>
     Effect.forEach(
       [...new Set(rows.map((r) => r.tenant))],
-      (tenant) => modify(tenant, (s) => f(s, rows.filter((r) => r.tenant === tenant))),
+      (tenant) => modifyOrFail(tenant, (s) => f(s, rows.filter((r) => r.tenant === tenant))),
       { discard: true }
     )
+
+  /**
+   * Inserts rows that must be new, as a primary key makes them in the SQL stores: a key
+   * already present (or twice in the batch) fails and writes nothing.
+   */
+  const insertNew = <A, I extends string>(
+    operation: string,
+    layout: Table.Layout<A, I>,
+    table: Table.Table<A, I>,
+    rows: ReadonlyArray<A>
+  ): Either.Either<Table.Table<A, I>, StoreError> => {
+    const seen = new Set<string>()
+    for (const row of rows) {
+      const k = layout.primary(row)
+      if (seen.has(k) || Option.isSome(Table.get(table, k))) {
+        return Either.left(
+          new StoreError({ operation, message: `duplicate key ${JSON.stringify(k.split(SortedIndex.separator))}` })
+        )
+      }
+      seen.add(k)
+    }
+    return Either.right(Table.putAll(layout, table, rows))
+  }
 
   /** Ends the rows with the given keys on a day; rows already ended earlier keep their end. */
   const closeWhere = <A extends { readonly validTo: IsoDate | null }, I extends string>(
@@ -146,7 +178,9 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
 
   const store: StoreShape = {
     grids: {
-      insert: (grids) => modifyRows(grids, (s, rows) => ({ ...s, grids: Table.putAll(gridLayout, s.grids, rows) })),
+      insert: (grids) =>
+        modifyRows(grids, (s, rows) =>
+          Either.map(insertNew("grids.insert", gridLayout, s.grids, rows), (t) => ({ ...s, grids: t }))),
       close: (tenant, ids, validTo) =>
         modify(tenant, (s) => ({ ...s, grids: closeWhere(gridLayout, s.grids, ids.map(gridKey), validTo) })),
       byId: (tenant, id) => read(tenant, (s) => Table.get(s.grids, gridKey(id))),
@@ -172,9 +206,12 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
     },
     places: {
       put: (places) =>
-        modifyRows(places, (s, rows) => ({ ...s, places: rows.reduce((m, p) => HashMap.set(m, p.id, p), s.places) })),
+        modifyRows(places, (s, rows) =>
+          Either.right({ ...s, places: rows.reduce((m, p) => HashMap.set(m, p.id, p), s.places) })),
       get: (tenant, id) => read(tenant, (s) => HashMap.get(s.places, id)),
-      link: (links) => modifyRows(links, (s, rows) => ({ ...s, links: Table.putAll(linkLayout, s.links, rows) })),
+      link: (links) =>
+        modifyRows(links, (s, rows) =>
+          Either.map(insertNew("places.link", linkLayout, s.links, rows), (t) => ({ ...s, links: t }))),
       closeLinks: (tenant, keys, validTo) =>
         modify(tenant, (s) => ({
           ...s,
@@ -200,7 +237,8 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
     },
     workers: {
       put: (workers) =>
-        modifyRows(workers, (s, rows) => ({ ...s, workers: rows.reduce((m, w) => HashMap.set(m, w.id, w), s.workers) })),
+        modifyRows(workers, (s, rows) =>
+          Either.right({ ...s, workers: rows.reduce((m, w) => HashMap.set(m, w.id, w), s.workers) })),
       get: (tenant, id) => read(tenant, (s) => HashMap.get(s.workers, id)),
       getMany: (tenant, ids) =>
         read(tenant, (s) =>
@@ -209,7 +247,11 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
             .sort(byString((w) => w.id))
         ),
       assign: (assignments) =>
-        modifyRows(assignments, (s, rows) => ({ ...s, assignments: Table.putAll(assignmentLayout, s.assignments, rows) })),
+        modifyRows(assignments, (s, rows) =>
+          Either.map(
+            insertNew("workers.assign", assignmentLayout, s.assignments, rows),
+            (t) => ({ ...s, assignments: t })
+          )),
       closeAssignments: (tenant, ids, validTo) =>
         modify(tenant, (s) => ({ ...s, assignments: closeWhere(assignmentLayout, s.assignments, ids, validTo) })),
       assignmentsInSubtree: (tenant, root, at) =>

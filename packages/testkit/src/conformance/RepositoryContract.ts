@@ -694,6 +694,29 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
     // ------------------------------------------------------------ transaction
 
     describe("transaction", () => {
+      it.effect("grid versions, links and assignments are new rows: an existing key fails and changes nothing", () =>
+        Effect.gen(function*() {
+          const store = yield* Store.Store
+          const t = freshTenant()
+          const g = grid(t, { code: t, level: 0, from: "2020-01-01" })
+          const l = link(t, "p1", `${t}001`, "2020-01-01")
+          const a = assignment(t, "w1", `${t}001`, "2020-01-01")
+          yield* store.grids.insert([g])
+          yield* store.places.link([l])
+          yield* store.workers.assign([a])
+          const again = [
+            store.grids.insert([{ ...g, name: "重名" }]),
+            store.places.link([{ ...l, gridCode: `${t}002` as Grid.GridCode }]),
+            store.workers.assign([{ ...a, post: "别的岗位" }])
+          ]
+          for (const write of again) {
+            expect(yield* Effect.flip(store.transaction(t, write))).toMatchObject({ _tag: "StoreError" })
+          }
+          expect(yield* store.grids.byId(t, g.id)).toEqual(Option.some(g))
+          expect(yield* store.places.links(t, l.placeId)).toEqual([l])
+          expect(yield* store.workers.assignment(t, a.id)).toEqual(Option.some(a))
+        }))
+
       const writeEverything = (t: Tenant.Tenant) =>
         Effect.gen(function*() {
           const store = yield* Store.Store
