@@ -54,17 +54,17 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
     },
     strict: true
   })
-  const int = (raw: string | undefined, fallback: number, min: number): number => {
+  const int = (flag: string, raw: string | undefined, fallback: number, min: number): number => {
     if (raw === undefined) return fallback
     const n = Number(raw)
-    if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`${raw}: expected a whole number ≥ ${min}`)
+    if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`--${flag} ${raw}: expected a whole number ≥ ${min}`)
     return n
   }
   return {
-    rows: int(values.rows, 1_000_000, 0),
-    runs: int(values.runs, 20, 1),
-    warmup: int(values.warmup, 1, 0),
-    budgetSeconds: int(values.budget, 15, 1),
+    rows: int("rows", values.rows, 1_000_000, 0),
+    runs: int("runs", values.runs, 20, 1),
+    warmup: int("warmup", values.warmup, 1, 0),
+    budgetSeconds: int("budget", values.budget, 15, 1),
     analyze: values["skip-analyze"] !== true
   }
 }
@@ -288,7 +288,10 @@ const runBackend = <E>(
       `${Output.count(flags.rows)} households loaded in ${loadSeconds} s through the Store; ` +
       `${flags.analyze ? "ANALYZE" : "no ANALYZE"}; ` +
       `median ms per query (up to ${flags.runs} runs or ${flags.budgetSeconds} s, after ${flags.warmup} warm-up), as of ${at}`
-    return `${report(header, timings)}\n  total ${Output.seconds(started)} s`
+    return {
+      text: `${report(header, timings)}\n  total ${Output.seconds(started)} s`,
+      agree: timings.every((t) => t.agree)
+    }
   }).pipe(
     Effect.provide(Grids.layer.pipe(Layer.provide(GridConfig.layer()), Layer.provideMerge(storeLayer)))
   )
@@ -317,12 +320,15 @@ const main = async (): Promise<number> => {
     console.error("SQLite run failed:", sqlite.cause.toString())
     return 1
   }
-  console.log(`\n${sqlite.value}`)
+  console.log(`\n${sqlite.value.text}`)
+  // The answers are the bench's correctness check: a disagreement fails the run.
+  let exitCode = sqlite.value.agree ? 0 : 1
 
   const url = process.env["JICENG_PG_URL"]
   if (url === undefined || url === "") {
     console.log("\nPostgreSQL: skipped (set JICENG_PG_URL, e.g. postgres://postgres@127.0.0.1:5432/test, to run it)")
-    return 0
+    if (exitCode !== 0) console.error("the store and the raw queries disagree (MISMATCH above)")
+    return exitCode
   }
   const schema = `jiceng_bench_${process.pid}_${Date.now().toString(36)}`
   try {
@@ -334,8 +340,10 @@ const main = async (): Promise<number> => {
       console.error("PostgreSQL run failed:", postgres.cause.toString())
       return 1
     }
-    console.log(`\n${postgres.value}`)
-    return 0
+    console.log(`\n${postgres.value.text}`)
+    if (!postgres.value.agree) exitCode = 1
+    if (exitCode !== 0) console.error("the store and the raw queries disagree (MISMATCH above)")
+    return exitCode
   } finally {
     // The store's pool is closed when its layer's scope ends; drop the schema after it.
     const client = new (pg().Client)({ connectionString: url })

@@ -50,7 +50,13 @@ const parseFlags = (argv: ReadonlyArray<string>): District.Input => {
     const raw = values[flag]
     if (raw === undefined) continue
     const n = Number(raw)
-    if (!Number.isSafeInteger(n) || (flag !== "seed" && n < 1)) throw new RangeError(`--${flag} ${raw}: expected a whole number`)
+    if (flag === "seed") {
+      if (raw.trim() === "" || !Number.isInteger(n) || n < 0 || n > District.maxSeed) {
+        throw new RangeError(`--seed ${raw}: expected a whole number from 0 to ${District.maxSeed}`)
+      }
+    } else if (!Number.isSafeInteger(n) || n < 1) {
+      throw new RangeError(`--${flag} ${raw}: expected a whole number ≥ 1`)
+    }
     input[flag] = n
   }
   return input

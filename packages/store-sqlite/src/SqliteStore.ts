@@ -15,6 +15,7 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import type { Store } from "@jiceng/core"
 import { StoreError } from "@jiceng/core"
 import { SqlStore } from "@jiceng/store-sql"
+import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
@@ -60,7 +61,15 @@ export const layer = (
     Layer.provide(pragmas(config.filename)),
     Layer.provideMerge(
       SqliteClient.layer({ filename: config.filename, disableWAL: inMemory(config.filename) }).pipe(
-        Layer.mapError((cause) => new StoreError.StoreError({ operation: "open", message: cause.message, cause }))
+        // better-sqlite3 throws while opening (no such directory, not a database): the
+        // client raises that as a defect, which is a StoreError like any other failure.
+        Layer.catchAllCause((cause) => {
+          const error = Cause.squash(cause)
+          const message = error instanceof Error ? error.message : String(error)
+          return Layer.fail(
+            new StoreError.StoreError({ operation: "open", message: `${config.filename}: ${message}`, cause: error })
+          )
+        })
       )
     )
   )

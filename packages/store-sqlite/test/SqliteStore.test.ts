@@ -6,7 +6,7 @@ import { SqliteStore } from "@jiceng/store-sqlite"
 import { Store, type Tenant } from "@jiceng/core"
 import { GridConformance, repositoryContract } from "@jiceng/testkit"
 import { Effect, Layer } from "effect"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
@@ -84,6 +84,19 @@ describe("SqliteStore", () => {
         )
       }))
   })
+
+  it.effect("a file that cannot be opened is a StoreError naming it, not a crash", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "jiceng-sqlite-"))
+      const notADatabase = join(dir, "notes.txt")
+      writeFileSync(notADatabase, "这不是数据库，只是一段文字。".repeat(100))
+      for (const filename of [join(dir, "missing", "x.db"), notADatabase]) {
+        const error = yield* Effect.flip(Effect.scoped(Layer.build(SqliteStore.layer({ filename }))))
+        expect(error).toMatchObject({ _tag: "StoreError", operation: "open" })
+        expect(error.message).toContain(filename)
+      }
+      rmSync(dir, { recursive: true, force: true })
+    }))
 
   it.effect("a migration that fails is a StoreError naming it and the cause, not a crash", () =>
     Effect.gen(function*() {

@@ -191,7 +191,7 @@ describe("District", () => {
   it.prop(
     "sizes as parameters: counts, invariants and decoding hold for small random districts",
     {
-      seed: fc.integer(),
+      seed: fc.integer({ min: 0, max: District.maxSeed }),
       streets: fc.integer({ min: 1, max: 4 }),
       communities: fc.integer({ min: 0, max: 6 }),
       sectors: fc.integer({ min: 0, max: 10 }),
@@ -234,6 +234,20 @@ describe("District", () => {
     expect(() => District.generate({ tenant: "13110" })).toThrow(/tenant/)
     expect(() => District.generate({ validFrom: "2023-02-30" })).toThrow(/validFrom/)
     expect(() => District.generate({ streets: [{ segment: "100", name: "某镇" }], communities: 1, sectors: 1, compounds: 1, blocks: 1, workers: 1 })).toThrow(/街道/)
+  })
+
+  it("refuses seeds the 32-bit generator would silently repeat", () => {
+    expect(() => District.generate({ seed: -1 })).toThrow(/seed/)
+    expect(() => District.generate({ seed: 2 ** 32 + 7 })).toThrow(/seed/)
+    expect(() => District.generate({ seed: 1.5 })).toThrow(/seed/)
+    expect(District.generate({ seed: District.maxSeed, blocks: 400 }).commands.length).toBeGreaterThan(0)
+  })
+
+  it("refuses options whose commands would fail decoding, naming the command", () => {
+    expect(() => District.generate({ name: "很".repeat(95) })).toThrow(/command \d+ \(PlacePlace\)/)
+    expect(() =>
+      District.generate({ streets: [{ segment: "001", name: " 河西街道" }], communities: 1, sectors: 1, compounds: 1, blocks: 1, workers: 1 })
+    ).toThrow(/command 2 \(CreateGrid\)/)
   })
 })
 

@@ -15,7 +15,7 @@
 import {
   Actor,
   CitizenId,
-  type GridCommand,
+  GridCommand,
   Grids,
   IsoDate,
   type Place,
@@ -23,7 +23,7 @@ import {
   ValidationError,
   WorkerCategory
 } from "@jiceng/core"
-import { Effect, type Schema } from "effect"
+import { Effect, Either, ParseResult, Schema } from "effect"
 import * as Distribute from "./Distribute.js"
 import * as Names from "./Names.js"
 import * as Random from "./Random.js"
@@ -225,8 +225,19 @@ export const makeStreets = (count: number, seed: number = defaults.seed): Readon
   return Array.from({ length: count }, (_, i) => ({ segment: pad(i + 1), name: Names.street(random, names) }))
 }
 
+/**
+ * The largest seed: the generator's state is 32 bits, so larger or fractional seeds
+ * would silently repeat smaller ones; they are refused instead.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const maxSeed = 0xffffffff
+
 const check = (o: DistrictOptions): void => {
-  if (!Number.isFinite(o.seed)) fail(`seed ${o.seed} is not a number`)
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > maxSeed) {
+    fail(`seed ${o.seed} is not a whole number from 0 to ${maxSeed} (the generator has 32 bits of state)`)
+  }
   if (!/^\d{6}$/.test(o.tenant)) fail(`tenant ${o.tenant} is not a 6-digit region code`)
   if (o.name.trim() === "") fail("name is empty")
   if (o.streets.length === 0 || o.streets.length > MAX_STREETS) fail(`${o.streets.length} streets; expected 1–${MAX_STREETS}`)
@@ -556,6 +567,8 @@ const staffCommands = (o: DistrictOptions, tree: Tree, workerRandom: Random.Rand
   }
 }
 
+const decodeCommand = Schema.decodeUnknownEither(GridCommand.GridCommand)
+
 /**
  * Generates a district. Same options, same output; a different seed or size,
  * different data. Throws a RangeError for impossible options (see {@link resolve}).
@@ -575,11 +588,24 @@ export const generate = (input: Input = {}): GeneratedDistrict => {
   const tree = buildTree(o, treeRandom)
   const places = placeCommands(o, tree, placeRandom)
   const staff = staffCommands(o, tree, workerRandom, assignRandom)
+  // The order applies cleanly: grids top-down, then places, workers, assignments.
+  const commands = [...gridCommands(o, tree), ...places.commands, ...staff.commands]
+  // Options such as a very long name or padded street names would make commands that
+  // fail decoding at apply time: refuse them here, naming the command.
+  for (const [i, command] of commands.entries()) {
+    const decoded = decodeCommand(command)
+    if (Either.isLeft(decoded)) {
+      throw new RangeError(
+        `District.generate: command ${i + 1} (${command._tag}) would be refused: ${
+          ParseResult.TreeFormatter.formatErrorSync(decoded.left)
+        }`
+      )
+    }
+  }
   return {
     tenant: o.tenant,
     options: o,
-    // The order applies cleanly: grids top-down, then places, workers, assignments.
-    commands: [...gridCommands(o, tree), ...places.commands, ...staff.commands],
+    commands,
     summary: {
       gridsByLevel: [1, ...levelsOf(tree).map((l) => l.length)],
       workersByCategory: staff.workersByCategory,
