@@ -191,3 +191,13 @@ export const GridCommand = Schema.Union(
  * @category models
  */
 export type GridCommand = typeof GridCommand.Type
+
+/**
+ * What a caller passes for a command: plain strings and numbers, decoded by the
+ * service (`Grids.execute` takes `unknown` for input from JSON, CSV or HTTP; annotate
+ * a literal with this type to have the compiler check it).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Input = typeof GridCommand.Encoded

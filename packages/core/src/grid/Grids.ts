@@ -21,7 +21,7 @@ import * as Phone from "../identifiers/Phone.js"
 import { Store } from "../store/Store.js"
 import * as IsoDate from "../time/IsoDate.js"
 import type { Changes } from "./Changes.js"
-import { type Grid, GridCode, type GridId } from "./Grid.js"
+import { type Grid, GridCode, GridId } from "./Grid.js"
 import { GridCommand } from "./GridCommand.js"
 import { GridConfig } from "./GridConfig.js"
 import * as GridRules from "./GridRules.js"
@@ -311,8 +311,11 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
         if (Option.isNone(link) || !Actor.covers(actor, link.value.gridCode)) return Option.none()
         return yield* store.grids.at(s.tenant, link.value.gridCode, s.at)
       }),
-    lineage: (actor, id: GridId) =>
+    lineage: (actor, input) =>
       Effect.gen(function*() {
+        const id = yield* Decode.decode(GridId, input).pipe(
+          Effect.mapError((e) => new ValidationError({ rule: e.rule, message: e.message, field: "id" }))
+        )
         yield* Actor.authorize(actor, "read", "lineage", [id.split("@")[0] ?? ""])
         const grid = yield* store.grids.byId(actor.tenant, id)
         if (Option.isNone(grid)) return Option.none()
@@ -380,7 +383,24 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
         })
       })
   }
-  return service
+  // A malformed actor (a Promise caller's plain object, say) is a ValidationError naming
+  // the field, never a TypeError from deep inside.
+  const validActor = (actor: unknown) =>
+    Decode.decode(Actor.Actor, actor).pipe(
+      Effect.mapError((e) =>
+        new ValidationError({ rule: e.rule, message: e.message, field: e.field === "(input)" ? "actor" : `actor.${e.field}` })
+      )
+    )
+  return Object.fromEntries(
+    Object.entries(service).map(([name, method]) => [
+      name,
+      (actor: unknown, ...args: ReadonlyArray<unknown>) =>
+        Effect.flatMap(
+          validActor(actor),
+          (valid) => (method as (actor: Actor.Actor, ...args: ReadonlyArray<unknown>) => Effect.Effect<unknown>)(valid, ...args)
+        )
+    ])
+  ) as unknown as GridsShape
 })
 
 /** Masks a phone number; one that is not a valid mobile number keeps only its last 4. */

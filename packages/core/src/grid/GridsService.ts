@@ -12,7 +12,7 @@ import type { RuleViolation } from "../errors/RuleViolation.js"
 import type { StoreError } from "../errors/StoreError.js"
 import type { ValidationError } from "../errors/ValidationError.js"
 import type { Changes } from "./Changes.js"
-import type { Grid, GridId } from "./Grid.js"
+import type { Grid } from "./Grid.js"
 import type { LevelCount } from "./GridRepository.js"
 import type { Place, PlaceLink } from "./Place.js"
 import type { KindCount } from "./PlaceRepository.js"
@@ -67,6 +67,7 @@ export interface Lineage {
 export interface GridsShape {
   /**
    * Runs one command (any member of `GridCommand`, as unknown input: it is decoded).
+   * Type a literal as `GridCommand.Input` for the compiler's help.
    */
   readonly execute: (actor: Actor, command: unknown) => Effect.Effect<Changes, GridWriteError>
   /**
@@ -86,7 +87,7 @@ export interface GridsShape {
     at?: string
   ) => Effect.Effect<Option.Option<Grid>, GridReadError>
   /** A version's predecessors and successors. */
-  readonly lineage: (actor: Actor, id: GridId) => Effect.Effect<Option.Option<Lineage>, GridReadError>
+  readonly lineage: (actor: Actor, id: string) => Effect.Effect<Option.Option<Lineage>, GridReadError>
   /** Grids valid on a day in a subtree, ordered by code; optionally one level. */
   readonly subtree: (
     actor: Actor,

@@ -1,6 +1,6 @@
 // The Promise facade: plain async/await, no Effect in the caller's code.
 import { describe, expect, it } from "vitest"
-import { Actor, Client, MemoryStore, RuleViolation, Store } from "@jiceng/core"
+import { Actor, Client, type GridCommand, MemoryStore, RuleViolation, Store, ValidationError } from "@jiceng/core"
 import { Effect } from "effect"
 
 const admin = Actor.system("131102")
@@ -41,6 +41,26 @@ describe("Client", () => {
         Effect.flatMap(Store.Store, (store) => store.audit.list(admin.tenant, { afterSeq: 0, limit: 100 }))
       )
       expect(audit).toHaveLength(2)
+    } finally {
+      await jiceng.dispose()
+    }
+  })
+
+  it("a malformed actor or command is a ValidationError naming the field, typed input checks at compile time", async () => {
+    const jiceng = Client.make({ store: MemoryStore.layer })
+    try {
+      // Plain strings type-check as input; the service brands and checks them.
+      const command: GridCommand.Input = {
+        _tag: "CreateGrid", code: "131102", name: "桃城区", parentCode: null, validFrom: "2023-01-01"
+      }
+      const noRoles = await jiceng.grids.execute({ id: "x", tenant: "131102", scope: "131102" } as never, command)
+        .catch((e: unknown) => e)
+      expect(noRoles).toBeInstanceOf(ValidationError.ValidationError)
+      expect(noRoles).toMatchObject({ field: "actor.roles" })
+      const noActor = await jiceng.grids.countByLevel(undefined as never).catch((e: unknown) => e)
+      expect(noActor).toMatchObject({ _tag: "ValidationError", field: "actor" })
+      const lineage = await jiceng.grids.lineage(admin, "131102@2023-01-01")
+      expect(lineage).toBeUndefined()
     } finally {
       await jiceng.dispose()
     }
