@@ -154,6 +154,8 @@ export const resolve = (
     readonly grids: ReadonlyArray<Grid.Grid>
     readonly assignments: ReadonlyArray<{ readonly id: string }>
     readonly links: ReadonlyArray<{ readonly placeId: string; readonly gridCode: string }>
+    /** Registered workers' communities by worker id, where known. */
+    readonly workers?: ReadonlyMap<string, string>
   },
   intent: Intent,
   categories: ReadonlyArray<string>
@@ -239,10 +241,20 @@ export const resolve = (
       }
     }
     case "assign": {
-      const target = pick(grids, intent.target)
+      // Mostly a grid inside the worker's community, so that assignments (and the
+      // one-primary rule) are reached; one time in four any grid, to hit the refusals.
+      const known = [...(state.workers?.keys() ?? [])].sort()
+      const workerId = intent.worker % 4 !== 0 && known.length > 0
+        ? known[Math.floor(intent.worker / 4) % known.length]!
+        : `W${intent.worker % 8}`
+      const community = state.workers?.get(workerId)
+      const inside = community === undefined ? [] : grids.filter((g) => g.code.startsWith(community))
+      const target = intent.target % 4 !== 0 && inside.length > 0
+        ? pick(inside, Math.floor(intent.target / 4))
+        : pick(grids, intent.target)
       return {
         _tag: "AssignWorker",
-        workerId: `W${intent.worker % 8}`,
+        workerId,
         gridCode: target?.code ?? tenant,
         post: intent.primary ? "专职网格员" : "兼职网格员",
         primary: intent.primary,
@@ -315,8 +327,18 @@ export const run = (
     const actor = Actor.system(tenant)
     const categories = workerCategories.map((c) => c.key)
     let day = IsoDate.unsafeMake(options.start ?? "2023-01-01")
-    yield* grids.executeAll(actor, baseTree(tenant, day)).pipe(Effect.orDie)
+    const base = baseTree(tenant, day)
+    yield* grids.executeAll(actor, base).pipe(Effect.orDie)
     const outcomes: Array<Outcome> = []
+    // Registered workers' communities, so that assignments mostly land inside them.
+    const workers = new Map<string, string>()
+    const remember = (command: unknown) => {
+      const c = command as { readonly _tag: string; readonly id?: string; readonly communityCode?: string }
+      if (c._tag === "RegisterWorker" && c.id !== undefined && c.communityCode !== undefined) {
+        workers.set(c.id, c.communityCode)
+      }
+    }
+    base.forEach(remember)
     for (const intent of intents) {
       if ("step" in intent) day = IsoDate.addDays(day, intent.step)
       const at = day
@@ -324,7 +346,8 @@ export const run = (
         at,
         grids: yield* grids.subtree(actor, { at }),
         assignments: yield* grids.assignments(actor, { at }),
-        links: yield* grids.placeLinks(actor, { at })
+        links: yield* grids.placeLinks(actor, { at }),
+        workers
       }
       const command = resolve(scheme, tenant, state, intent, categories)
       const before = options.checkRefusals === false ? undefined : yield* snapshot(tenant)
@@ -340,6 +363,7 @@ export const run = (
         outcomes.push({ command, result: `${error._tag}:${"rule" in error ? error.rule : error.message}` })
       } else {
         outcomes.push({ command, result: "ok" })
+        remember(command)
       }
     }
     return outcomes

@@ -970,9 +970,15 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
         open: FastCheck.boolean(),
         tail: FastCheck.integer({ min: 1, max: 20 })
       })
+      // Roots are mostly real code prefixes (so most answers are not empty), sometimes
+      // digit strings that cut across segments (so boundaries are tested).
+      const root = FastCheck.oneof(
+        { arbitrary: FastCheck.array(segment, { maxLength: 2 }).map((s) => s.join("")), weight: 4 },
+        { arbitrary: digits, weight: 1 }
+      )
       const gridSets = FastCheck.record({
-        codes: FastCheck.uniqueArray(versionedCode, { selector: (c) => c.path.join(""), maxLength: 14 }),
-        root: FastCheck.oneof(FastCheck.array(segment, { maxLength: 2 }).map((s) => s.join("")), digits),
+        codes: FastCheck.uniqueArray(versionedCode, { selector: (c) => c.path.join(""), minLength: 3, maxLength: 14 }),
+        root,
         day: FastCheck.integer({ min: -2, max: 65 }),
         level: FastCheck.option(FastCheck.integer({ min: 0, max: 3 }), { nil: undefined })
       })
@@ -1041,9 +1047,9 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
             block: FastCheck.constantFrom("001001", "001002", "002001", "010001"),
             cut: FastCheck.integer({ min: 0, max: 40 })
           }),
-          { maxLength: 20 }
+          { minLength: 3, maxLength: 20 }
         ),
-        root: FastCheck.oneof(FastCheck.array(segment, { maxLength: 2 }).map((s) => s.join("")), digits),
+        root,
         day: FastCheck.integer({ min: -2, max: 45 })
       })
       const kinds: Record<string, Place.PlaceKind> = {
