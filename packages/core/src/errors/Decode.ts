@@ -23,7 +23,10 @@ export const toValidationError = (error: ParseResult.ParseError, row?: number): 
   const message = first?.message ?? error.message
   const match = ruleMessage.exec(message)
   const rule = match?.[1] ?? `schema.${first?._tag.toLowerCase() ?? "type"}`
-  const text = match?.[2] ?? message
+  // A generic schema message ends with the offending value ("Expected string, actual
+  // 13812345678"): an ID or phone number given as a number would be echoed in full, so
+  // the value is left out. The rules' own messages never repeat personal data.
+  const text = match?.[2] ?? message.replace(/, actual [\s\S]*$/, "")
   return new ValidationError(
     row === undefined ? { field, rule, message: text } : { field, rule, message: text, row }
   )

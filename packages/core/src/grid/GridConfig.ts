@@ -4,9 +4,10 @@
  *
  * @since 0.1.0
  */
-import { Context, Layer } from "effect"
-import { defaultScheme, type LevelScheme } from "./LevelScheme.js"
-import { defaultCategories, type WorkerCategory } from "./WorkerCategory.js"
+import { Context, Either, Layer, Schema } from "effect"
+import * as Decode from "../errors/Decode.js"
+import { defaultScheme, LevelScheme } from "./LevelScheme.js"
+import { defaultCategories, WorkerCategory } from "./WorkerCategory.js"
 
 /**
  * @since 0.1.0
@@ -34,4 +35,28 @@ export const defaults: GridConfigShape = { scheme: defaultScheme, workerCategori
  * @category layers
  */
 export const layer = (config: Partial<GridConfigShape> = {}): Layer.Layer<GridConfig> =>
-  Layer.succeed(GridConfig, { ...defaults, ...config })
+  Layer.succeed(GridConfig, validate({ ...defaults, ...config }))
+
+const Shape = Schema.Struct({ scheme: LevelScheme, workerCategories: Schema.Array(WorkerCategory) }).pipe(
+  Schema.filter(({ workerCategories }) =>
+    new Set(workerCategories.map((c) => c.key)).size === workerCategories.length ||
+    "worker-category.keys: category keys must be distinct"
+  )
+)
+
+/**
+ * Checks a configuration: the level scheme's rules (`level-scheme.*`: a 6-digit root,
+ * at most 36 digits in all, region-coded levels where the 统计用区划代码 puts them) and
+ * distinct, labelled worker categories. A configuration is code, not input, so a bad
+ * one throws the `ValidationError` (naming the field) when the layer is made.
+ *
+ * @since 0.1.0
+ * @category policy
+ */
+export const validate = (config: GridConfigShape): GridConfigShape =>
+  Either.match(Decode.decodeEither(Shape, config), {
+    onLeft: (error) => {
+      throw error
+    },
+    onRight: () => config
+  })

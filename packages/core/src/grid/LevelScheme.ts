@@ -39,7 +39,29 @@ export interface Level extends Schema.Schema.Type<typeof Level> {}
  */
 export const LevelScheme = Schema.Struct({
   levels: Schema.Array(Level).pipe(Schema.minItems(2))
-})
+}).pipe(
+  Schema.filter(({ levels }) => {
+    const root = levels[0]
+    if (root === undefined || root.segmentWidth !== 6) {
+      return "level-scheme.root: the root level is the district, whose code is its 6-digit GB/T 2260 code (the tenant)"
+    }
+    const length = levels.reduce((n, l) => n + l.segmentWidth, 0)
+    if (length > 36) return `level-scheme.length: lowest-level codes would have ${length} digits; grid codes have at most 36`
+    if (new Set(levels.map((l) => l.key)).size !== levels.length) return "level-scheme.keys: level keys must be distinct"
+    for (const [i, level] of levels.entries()) {
+      if (level.regionCode === undefined) continue
+      // The 统计用区划代码 adds 3 digits for the township (level 1) and 3 for the village (level 2).
+      const expected = level.regionCode === "township" ? 1 : 2
+      if (i !== expected || level.segmentWidth !== 3) {
+        return `level-scheme.region-code: a ${level.regionCode} level is level ${expected} with 3 digits (统计用区划代码); ${level.key} is level ${i} with ${level.segmentWidth}`
+      }
+      if (level.regionCode === "village" && levels[1]?.regionCode !== "township") {
+        return "level-scheme.region-code: a village level needs the township level above it"
+      }
+    }
+    return true
+  })
+)
 
 /**
  * @since 0.1.0

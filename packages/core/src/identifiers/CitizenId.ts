@@ -103,13 +103,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const ARBITRARY_LAST_BIRTH_DAY = Date.UTC(2020, 11, 31) / DAY_MS
 const ARBITRARY_FIRST_BIRTH_DAY = Date.UTC(1900, 0, 1) / DAY_MS
 
-/**
- * A valid GB 11643-1999 resident ID number, with an uppercase `X` check character.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const CitizenId = Schema.String.pipe(
+/** A valid GB 11643-1999 resident ID number, with an uppercase `X` check character. */
+const Canonical = Schema.String.pipe(
   Schema.filter(
     (input) => {
       const p = problem(input)
@@ -135,6 +130,19 @@ export const CitizenId = Schema.String.pipe(
   ),
   Schema.brand("CitizenId")
 )
+
+/**
+ * A valid GB 11643-1999 resident ID number, decoded to an uppercase `X` check
+ * character (a lowercase `x` is accepted, as `isValid` and `parse` accept it).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CitizenId = Schema.transform(Schema.String, Canonical, {
+  strict: true,
+  decode: (input) => normalise(input),
+  encode: (id) => id
+})
 
 /**
  * @since 0.1.0

@@ -35,11 +35,11 @@ export type TownshipKind = "street" | "town" | "township" | "other"
  * @since 0.1.0
  * @category i18n
  */
-export const townshipKindLabel: { readonly [K in TownshipKind]: string } = {
-  street: "街道",
-  town: "镇",
-  township: "乡",
-  other: "其他"
+export const townshipKindLabel: { readonly [K in TownshipKind]: { readonly zh: string; readonly en: string } } = {
+  street: { zh: "街道", en: "Subdistrict" },
+  town: { zh: "镇", en: "Town" },
+  township: { zh: "乡", en: "Township" },
+  other: { zh: "其他", en: "Other" }
 }
 
 /** @internal */

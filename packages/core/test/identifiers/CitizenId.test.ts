@@ -1,6 +1,7 @@
 import * as RegionCode from "../../src/identifiers/RegionCode.js"
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc, Option, Schema } from "effect"
+import * as Decode from "../../src/errors/Decode.js"
 import * as ValidationError from "../../src/errors/ValidationError.js"
 import * as CitizenId from "../../src/identifiers/CitizenId.js"
 
@@ -107,6 +108,23 @@ describe("CitizenId", () => {
       expect(failure(input).message).not.toContain("19990229")
       expect(failure(input.slice(0, 17) + "5").message).not.toContain(input.slice(0, 17))
     })
+
+    it("never echoes a number given as a number (a spreadsheet cell) when decoding", () => {
+      const error = Either.getLeft(Decode.decodeEither(CitizenId.CitizenId, 110105194912310021)).pipe(Option.getOrThrow)
+      expect(error.rule).toBe("schema.type")
+      expect(error.message).not.toMatch(/1101051949/)
+    })
+
+    it.prop(
+      "the Schema and isValid agree, a lowercase x included, and the Schema decodes to X",
+      { id: CitizenId.CitizenId },
+      ({ id }) => {
+        const lower = id.toLowerCase()
+        const decoded = Schema.decodeUnknownEither(CitizenId.CitizenId)(lower)
+        expect(Either.isRight(decoded)).toBe(CitizenId.isValid(lower))
+        expect(Either.getOrThrow(decoded)).toBe(id)
+      }
+    )
 
     it("the Schema names the rule in its message", () => {
       const result = Schema.decodeUnknownEither(CitizenId.CitizenId)("110105194912310021")

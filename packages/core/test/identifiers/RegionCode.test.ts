@@ -110,7 +110,12 @@ describe("RegionCode", () => {
     })
 
     it("has zh-CN labels", () => {
-      expect(RegionCode.townshipKindLabel).toEqual({ street: "街道", town: "镇", township: "乡", other: "其他" })
+      expect(RegionCode.townshipKindLabel).toEqual({
+        street: { zh: "街道", en: "Subdistrict" },
+        town: { zh: "镇", en: "Town" },
+        township: { zh: "乡", en: "Township" },
+        other: { zh: "其他", en: "Other" }
+      })
     })
   })
 
