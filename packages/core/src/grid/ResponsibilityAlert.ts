@@ -13,6 +13,8 @@ import { Schema } from "effect"
  * - `unknown-worker`: an assignment names a worker that is not registered.
  * - `outside-community`: an assignment lies outside the worker's community.
  * - `several-communities`: a worker's assignments span communities.
+ * - `inactive-grid`: an assignment names a grid that is not in service on the day
+ *   (imported data, or a grid closed or recoded around the library).
  *
  * @since 0.1.0
  * @category schemas
@@ -24,7 +26,8 @@ export const AlertKind = Schema.Literal(
   "no-duties",
   "unknown-worker",
   "outside-community",
-  "several-communities"
+  "several-communities",
+  "inactive-grid"
 )
 
 /**
@@ -44,7 +47,8 @@ export const alertLabels: Readonly<Record<AlertKind, { readonly zh: string; read
   "no-duties": { zh: "未明确职责", en: "Assignment names no duties" },
   "unknown-worker": { zh: "网格员未登记", en: "Assignment names an unregistered worker" },
   "outside-community": { zh: "网格员跨社区任职", en: "Assignment lies outside the worker's community" },
-  "several-communities": { zh: "网格员在多个社区任职", en: "Worker serves in several communities" }
+  "several-communities": { zh: "网格员在多个社区任职", en: "Worker serves in several communities" },
+  "inactive-grid": { zh: "任职网格已撤销或未启用", en: "Assignment names a grid not in service" }
 }
 
 /**

@@ -45,8 +45,17 @@ export const check = (
     }
   }
   const workers = new Map(input.workers.map((w) => [w.id as string, w]))
+  const active = new Set(input.grids.map((g) => g.code as string))
   const communities = new Map<string, Set<string>>()
   for (const a of input.assignments) {
+    if (!active.has(a.gridCode)) {
+      alerts.push({
+        kind: "inactive-grid",
+        gridCode: a.gridCode,
+        workerIds: [a.workerId],
+        message: `${a.id} names ${a.gridCode}, which is not in service`
+      })
+    }
     if (a.post.trim() === "") {
       alerts.push({ kind: "no-post", gridCode: a.gridCode, workerIds: [a.workerId], message: `${a.id} names no post` })
     }

@@ -78,5 +78,17 @@ describe("定格定人定岗定责 check", () => {
       workers: []
     })
     expect(alerts.map((a) => a.kind).sort()).toEqual(["no-duties", "no-post", "unknown-worker"])
+    const stray = ResponsibilityCheck.check(scheme, {
+      grids: [grid(block(0, 0), 5)],
+      assignments: [{
+        tenant: "131102" as never, id: "B" as never, workerId: "W0" as never, gridCode: block(0, 4) as never,
+        post: "楼栋长", primary: false, duties: ["走访"] as never, validFrom: "2023-01-01" as never, validTo: null
+      }],
+      workers: [{
+        tenant: "131102" as never, id: "W0" as never, name: "W0", category: "community_worker",
+        communityCode: community(0) as never, phone: null, citizenId: null
+      }]
+    })
+    expect(stray.map((a) => [a.kind, a.gridCode])).toEqual([["no-primary", block(0, 0)], ["inactive-grid", block(0, 4)]])
   })
 })
