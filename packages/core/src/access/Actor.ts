@@ -18,9 +18,14 @@ export const Actor = Schema.Struct({
   id: Schema.NonEmptyTrimmedString,
   tenant: Tenant,
   roles: Schema.Array(Role),
-  /** Root code of the subtree the actor may act in. */
+  /** Root code of the subtree the actor may act in: the tenant's code or a grid code below it. */
   scope: Schema.String.pipe(Schema.pattern(/^\d{6,}$/))
-})
+}).pipe(
+  Schema.filter((actor) =>
+    actor.scope.startsWith(actor.tenant) ||
+    { path: ["scope"], message: `actor.scope: ${actor.scope} lies outside the tenant ${actor.tenant}` }
+  )
+)
 
 /**
  * @since 0.1.0
@@ -36,7 +41,9 @@ export const make = (input: { id: string; tenant: string; roles: ReadonlyArray<R
   Schema.decodeSync(Actor)({ ...input, scope: input.scope ?? input.tenant })
 
 /**
- * The system actor, for migrations and imports run by the platform itself.
+ * The system actor, for migrations and imports run by the platform itself: an admin
+ * (every permission, `pii:read` included) over the whole tenant, audited as `system`.
+ * Give people actors of their own, so the audit log names them.
  *
  * @since 0.1.0
  * @category constructors

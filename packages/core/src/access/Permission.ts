@@ -1,6 +1,8 @@
 /**
- * Permissions and the roles that grant them. The role table is policy: a platform
- * passes its own to {@link Actor.make} when its roles differ.
+ * Permissions and the roles that grant them (`defaultGrants`): admin has every
+ * permission; grid_manager writes grids, places and workers; worker writes places; viewer
+ * reads. Only admin reads unmasked personal data (`pii:read`). The table is fixed in
+ * this release; a configurable one is left for later.
  *
  * @since 0.1.0
  */

@@ -53,7 +53,12 @@ export type Services = Grids.Grids | GridConfig.GridConfig | Store.Store
 export interface Client {
   /** The grid service (`Grids.GridsShape`) with Promises. */
   readonly grids: Promised<Grids.GridsShape>
-  /** Runs any effect over the client's services, rejecting with its typed error. */
+  /**
+   * Runs any effect over the client's services, rejecting with its typed error. This is
+   * trusted, platform-level access: an effect that uses `Store` directly bypasses the
+   * services' authorization, audit entries and masking. Application code goes through
+   * `grids`.
+   */
   readonly run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promise<A>
   /** Releases the store (closes connections); the client is unusable afterwards. */
   readonly dispose: () => Promise<void>
@@ -122,9 +127,13 @@ export const make = <E>(options: Options<E>): Client => {
     Grids.layer.pipe(Layer.provideMerge(Layer.merge(options.store, GridConfig.layer(options.grids))))
   )
   const run = <A, E2>(effect: Effect.Effect<A, E2, Services>): Promise<A> =>
-    runtime.runPromiseExit(effect).then((exit) =>
-      Exit.isSuccess(exit) ? exit.value : Promise.reject(Cause.squash(exit.cause))
-    )
+    runtime.runPromiseExit(effect).then((exit) => {
+      if (Exit.isSuccess(exit)) return exit.value
+      // A typed failure rejects as itself; anything else (a defect that is not an Error,
+      // "ManagedRuntime disposed") still rejects with an Error carrying a _tag.
+      const error = Cause.squash(exit.cause)
+      return Promise.reject(error instanceof Error ? error : new Cause.UnknownException(error, String(error)))
+    })
   return {
     grids: promised(run, Grids.Grids, gridMethods),
     run,

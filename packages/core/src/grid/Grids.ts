@@ -25,6 +25,7 @@ import { type Grid, GridCode, GridId } from "./Grid.js"
 import { GridCommand } from "./GridCommand.js"
 import { GridConfig } from "./GridConfig.js"
 import * as GridRules from "./GridRules.js"
+import * as LevelScheme from "./LevelScheme.js"
 import { Grids, type GridsShape, type ReadOptions } from "./GridsService.js"
 import * as ResponsibilityCheck from "./ResponsibilityCheck.js"
 import * as WorkerRules from "./WorkerRules.js"
@@ -385,10 +386,21 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
   }
   // A malformed actor (a Promise caller's plain object, say) is a ValidationError naming
   // the field, never a TypeError from deep inside.
+  // A scope is a whole grid code (a subtree), not any prefix: its length is a level's.
+  const scopeLengths = scheme.levels.map((_, level) => LevelScheme.codeLength(scheme, level))
   const validActor = (actor: unknown) =>
     Decode.decode(Actor.Actor, actor).pipe(
       Effect.mapError((e) =>
         new ValidationError({ rule: e.rule, message: e.message, field: e.field === "(input)" ? "actor" : `actor.${e.field}` })
+      ),
+      Effect.filterOrFail(
+        (valid) => scopeLengths.includes(valid.scope.length),
+        (valid) =>
+          new ValidationError({
+            field: "actor.scope",
+            rule: "actor.scope",
+            message: `${valid.scope} is not a grid code (${scopeLengths.join(", ")} digits)`
+          })
       )
     )
   return Object.fromEntries(

@@ -2,7 +2,8 @@
  * The in-memory Store: for tests, examples and embedding without a database. State
  * lives in persistent maps and sorted indexes (subtrees are key ranges, as in the SQL
  * stores), so a transaction works on a snapshot taken in O(1) and commits by swapping
- * it in; one writer at a time, as in the SQL stores.
+ * it in; one transaction at a time across all tenants (the SQL stores serialise per
+ * tenant).
  *
  * @since 0.1.0
  */

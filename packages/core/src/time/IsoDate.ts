@@ -88,13 +88,18 @@ export const unsafeMake = (input: string): IsoDate => {
 }
 
 /**
- * Adds whole days.
+ * Adds whole days. Throws a RangeError for a fractional count or a result outside the
+ * years 0001–9999, which would not be a date of this format.
  *
  * @since 0.1.0
  * @category utils
  */
-export const addDays = (date: IsoDate, days: number): IsoDate =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) as IsoDate
+export const addDays = (date: IsoDate, days: number): IsoDate => {
+  if (!Number.isInteger(days)) throw new RangeError(`addDays: ${days} is not a whole number of days`)
+  const result = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+  if (!isValid(result)) throw new RangeError(`addDays: ${date} + ${days} days lies outside the years 0001–9999`)
+  return result as IsoDate
+}
 
 /**
  * Validity intervals are half-open, `[validFrom, validTo)`; `validTo` null is open-ended.

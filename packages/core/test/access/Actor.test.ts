@@ -24,4 +24,8 @@ describe("Actor.authorize", () => {
     const result = Actor.authorize(street, "grid:write", "MoveGrid", ["131102001001", "131102002"])
     expect(Either.isLeft(result) && result.left).toMatchObject({ reason: "scope", target: "131102002" })
   })
+
+  it("a scope outside the tenant is refused when the actor is made", () => {
+    expect(() => Actor.make({ id: "x", tenant: "131102", roles: ["admin"], scope: "131103001" })).toThrow(/actor\.scope/)
+  })
 })

@@ -61,9 +61,22 @@ describe("Client", () => {
       expect(noActor).toMatchObject({ _tag: "ValidationError", field: "actor" })
       const lineage = await jiceng.grids.lineage(admin, "131102@2023-01-01")
       expect(lineage).toBeUndefined()
+      // A scope must be a whole grid code, not any prefix of one.
+      const prefix = Actor.make({ id: "p", tenant: "131102", roles: ["admin"], scope: "1311020" })
+      expect(await jiceng.grids.countByLevel(prefix).catch((e: unknown) => e)).toMatchObject({
+        _tag: "ValidationError", field: "actor.scope", rule: "actor.scope"
+      })
     } finally {
       await jiceng.dispose()
     }
+  })
+
+  it("after dispose, calls reject with an Error that has a _tag", async () => {
+    const jiceng = Client.make({ store: MemoryStore.layer })
+    await jiceng.dispose()
+    const error = await jiceng.grids.countByLevel(admin).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toHaveProperty("_tag")
   })
 
   it("keeps one store for its lifetime and takes a grid configuration", async () => {

@@ -27,4 +27,11 @@ describe("IsoDate", () => {
   it("today is China Standard Time", () => {
     expect(IsoDate.fromEpochMillis(Date.parse("2026-11-28T16:30:00Z"))).toBe("2026-11-29")
   })
+
+  it("addDays takes whole days and stays within the years 0001–9999", () => {
+    expect(IsoDate.addDays(IsoDate.unsafeMake("2024-02-28"), 1)).toBe("2024-02-29")
+    expect(() => IsoDate.addDays(IsoDate.unsafeMake("2024-01-01"), -0.5)).toThrow(RangeError)
+    expect(() => IsoDate.addDays(IsoDate.unsafeMake("9999-12-31"), 1)).toThrow(RangeError)
+    expect(() => IsoDate.addDays(IsoDate.unsafeMake("0001-01-01"), -1)).toThrow(RangeError)
+  })
 })
