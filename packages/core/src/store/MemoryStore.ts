@@ -93,6 +93,17 @@ const assignmentsUnder = (s: TenantState, root: string): Array<Assignment> =>
 
 const start = (row: { readonly validFrom: IsoDate }): IsoDate => row.validFrom
 
+/** A transaction's working copy; `open` until it commits or rolls back. */
+interface Transaction {
+  readonly state: Ref.Ref<State>
+  open: boolean
+}
+
+const ended = new StoreError({
+  operation: "write",
+  message: "the transaction this write belongs to has already ended (a fiber outlived it)"
+})
+
 /**
  * Builds a fresh, empty memory store.
  *
@@ -101,45 +112,50 @@ const start = (row: { readonly validFrom: IsoDate }): IsoDate => row.validFrom
  */
 export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
   const committed = yield* Ref.make<State>(HashMap.empty())
-  const current = yield* Effect.sync(() => FiberRef.unsafeMake<Option.Option<Ref.Ref<State>>>(Option.none()))
+  const current = yield* Effect.sync(() => FiberRef.unsafeMake<Option.Option<Transaction>>(Option.none()))
   const lock = yield* Effect.makeSemaphore(1)
 
   const read = <A>(tenant: string, f: (s: TenantState) => A): Effect.Effect<A, StoreError> =>
     Effect.flatMap(FiberRef.get(current), (tx) =>
       Effect.map(
-        Ref.get(Option.getOrElse(tx, () => committed)),
+        Ref.get(Option.match(tx, { onNone: () => committed, onSome: (t) => t.state })),
         (state) => f(Option.getOrElse(HashMap.get(state, tenant), () => emptyTenant))
       ))
 
-  /** Changes a tenant's state, or changes nothing and fails when `f` refuses. */
-  const modifyOrFail = (
-    tenant: string,
-    f: (s: TenantState) => Either.Either<TenantState, StoreError>
+  /**
+   * Changes the states of some tenants in one step, or changes nothing and fails when
+   * `f` refuses any of them: a write call is all-or-nothing even across tenants.
+   */
+  const modifyTenants = (
+    tenants: ReadonlyArray<string>,
+    f: (s: TenantState, tenant: string) => Either.Either<TenantState, StoreError>
   ): Effect.Effect<void, StoreError> => {
     const update = (state: State): readonly [Either.Either<void, StoreError>, State] => {
-      const next = f(Option.getOrElse(HashMap.get(state, tenant), () => emptyTenant))
-      return Either.isLeft(next) ? [Either.left(next.left), state] : [Either.void, HashMap.set(state, tenant, next.right)]
+      let next = state
+      for (const tenant of tenants) {
+        const changed = f(Option.getOrElse(HashMap.get(state, tenant), () => emptyTenant), tenant)
+        if (Either.isLeft(changed)) return [Either.left(changed.left), state]
+        next = HashMap.set(next, tenant, changed.right)
+      }
+      return [Either.void, next]
     }
     return Effect.flatMap(FiberRef.get(current), (tx) =>
       Option.match(tx, {
         onNone: () => lock.withPermits(1)(Ref.modify(committed, update)),
-        onSome: (ref) => Ref.modify(ref, update)
+        // A fiber forked inside a transaction may outlive it: its writes would be lost.
+        onSome: (t) => t.open ? Ref.modify(t.state, update) : Effect.succeed(Either.left(ended))
       })).pipe(Effect.flatten)
   }
 
   const modify = (tenant: string, f: (s: TenantState) => TenantState): Effect.Effect<void, StoreError> =>
-    modifyOrFail(tenant, (s) => Either.right(f(s)))
+    modifyTenants([tenant], (s) => Either.right(f(s)))
 
-  /** Writes rows that each name their tenant, tenant by tenant. */
+  /** Writes rows that each name their tenant, all tenants in one step. */
   const modifyRows = <A extends { readonly tenant: string }>(
     rows: ReadonlyArray<A>,
     f: (s: TenantState, rows: ReadonlyArray<A>) => Either.Either<TenantState, StoreError>
   ): Effect.Effect<void, StoreError> =>
-    Effect.forEach(
-      [...new Set(rows.map((r) => r.tenant))],
-      (tenant) => modifyOrFail(tenant, (s) => f(s, rows.filter((r) => r.tenant === tenant))),
-      { discard: true }
-    )
+    modifyTenants([...new Set(rows.map((r) => r.tenant))], (s, tenant) => f(s, rows.filter((r) => r.tenant === tenant)))
 
   /**
    * Inserts rows that must be new, as a primary key makes them in the SQL stores: a key
@@ -293,9 +309,13 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
           ? self
           : lock.withPermits(1)(
             Effect.gen(function*() {
-              const working = yield* Ref.make(yield* Ref.get(committed))
-              const result = yield* Effect.locally(self, current, Option.some(working))
-              yield* Ref.set(committed, yield* Ref.get(working))
+              const tx: Transaction = { state: yield* Ref.make(yield* Ref.get(committed)), open: true }
+              const result = yield* Effect.locally(self, current, Option.some(tx)).pipe(
+                Effect.ensuring(Effect.sync(() => {
+                  tx.open = false
+                }))
+              )
+              yield* Ref.set(committed, yield* Ref.get(tx.state))
               return result
             })
           ))
