@@ -40,7 +40,7 @@ export const layer = (config: Partial<GridConfigShape> = {}): Layer.Layer<GridCo
 const Shape = Schema.Struct({ scheme: LevelScheme, workerCategories: Schema.Array(WorkerCategory) }).pipe(
   Schema.filter(({ workerCategories }) =>
     new Set(workerCategories.map((c) => c.key)).size === workerCategories.length ||
-    "worker-category.keys: category keys must be distinct"
+    { path: ["workerCategories"], message: "worker-category.keys: category keys must be distinct" }
   )
 )
 

@@ -416,7 +416,7 @@ export const split = (
       yield* checkCode(scheme, part.code, root.level, root.parentCode, `parts.${i}.code`)
       if (seen.has(part.code)) return yield* violation("grid.code-unique", `parts.${i}.code`, `${part.code} is named twice`)
       seen.add(part.code)
-      if (part.code !== root.code && occupied(context.targets.get(part.code) ?? [], command.at, null)) {
+      if (part.code !== root.code && occupied(context.targets.get(part.code) ?? [], command.at, root.validTo)) {
         return yield* violation("grid.code-unique", `parts.${i}.code`, `${part.code} is taken on ${command.at}`)
       }
     }

@@ -52,12 +52,15 @@ export const register = (
   if (!context.community.some((g) => g.level === community && (g.validTo === null || g.validTo > context.today))) {
     return violation("worker.community", "communityCode", `${command.communityCode} is not a community grid in service`)
   }
-  const existing = Option.getOrUndefined(context.existing)
-  if (existing !== undefined && existing.communityCode !== command.communityCode && context.assignments.length > 0) {
+  // A worker's current assignments must lie in the community they are registered to:
+  // moving a worker away from them is refused; following a community that was recoded
+  // (its grids moved, split or merged) is how its workers catch up.
+  const outside = context.assignments.find((a) => !a.gridCode.startsWith(command.communityCode))
+  if (outside !== undefined) {
     return violation(
       "worker.one-community",
       "communityCode",
-      `${command.id} still holds assignments in ${existing.communityCode}; end them before moving the worker`
+      `${command.id} holds ${outside.id} outside ${command.communityCode}; end it before moving the worker`
     )
   }
   const worker: Worker = {

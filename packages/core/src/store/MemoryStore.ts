@@ -41,6 +41,8 @@ const assignmentLayout: Table.Layout<Assignment, "grid" | "worker"> = {
 
 interface TenantState {
   readonly grids: Table.Table<Grid, never>
+  /** Lineage by predecessor id then successor id; values are the successor's key in `grids`. */
+  readonly lineage: SortedIndex.SortedIndex<string>
   readonly places: HashMap.HashMap<string, Place>
   readonly links: Table.Table<PlaceLink, "grid">
   readonly workers: HashMap.HashMap<string, Worker>
@@ -53,6 +55,7 @@ type State = HashMap.HashMap<string, TenantState>
 
 const emptyTenant: TenantState = {
   grids: Table.empty(gridLayout),
+  lineage: SortedIndex.empty(),
   places: HashMap.empty(),
   links: Table.empty(linkLayout),
   workers: HashMap.empty(),
@@ -197,7 +200,15 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
     grids: {
       insert: (grids) =>
         modifyRows(grids, (s, rows) =>
-          Either.map(insertNew("grids.insert", gridLayout, s.grids, rows), (t) => ({ ...s, grids: t }))),
+          Either.map(insertNew("grids.insert", gridLayout, s.grids, rows), (t) => ({
+            ...s,
+            grids: t,
+            lineage: rows.reduce(
+              (index, g) =>
+                g.predecessors.reduce((i, p) => SortedIndex.set(i, key(p, g.id), gridLayout.primary(g)), index),
+              s.lineage
+            )
+          }))),
       close: (tenant, ids, validTo) =>
         modify(tenant, (s) => ({ ...s, grids: closeWhere(gridLayout, s.grids, ids.map(gridKey), validTo) })),
       byId: (tenant, id) => read(tenant, (s) => Table.get(s.grids, gridKey(id))),
@@ -215,8 +226,8 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
       history: (tenant, root) => read(tenant, (s) => gridsUnder(s, root)),
       successors: (tenant, id) =>
         read(tenant, (s) =>
-          SortedIndex.values(s.grids.rows)
-            .filter((g) => g.predecessors.includes(id))
+          SortedIndex.withFirst(s.lineage, id)
+            .flatMap((k) => Option.toArray(Table.get(s.grids, k)))
             .sort(byString((g) => g.id))
         ),
       latestStart: (tenant, root) => read(tenant, (s) => latest(gridsUnder(s, root).map(start)))

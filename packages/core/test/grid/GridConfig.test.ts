@@ -45,6 +45,9 @@ describe("GridConfig", () => {
     expect(refusal({ scheme: { levels: [levels[0]!, levels[1]!, { ...levels[1]!, regionCode: undefined }] } } as never))
       .toMatchObject({ rule: "level-scheme.keys" })
     const category = { key: "volunteer", zh: "志愿者", en: "Volunteer" }
-    expect(refusal({ workerCategories: [category, category] })).toMatchObject({ rule: "worker-category.keys" })
+    expect(refusal({ workerCategories: [category, category] })).toMatchObject({
+      rule: "worker-category.keys",
+      field: "workerCategories"
+    })
   })
 })

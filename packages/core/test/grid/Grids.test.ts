@@ -329,6 +329,43 @@ describe("Grids", () => {
         expect(Option.map(yield* grids.gridOfPlace(admin, "P7", "2026-01-01"), (g) => g.code)).toEqual(Option.some(`${compound}001`))
       }))
 
+    it.effect("a worker follows a community that was recoded, and a split reuses a code after the planned end", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* TestClock.setTime(Date.parse("2025-06-01T00:00:00Z"))
+        yield* grids.executeAll(admin, [
+          { _tag: "CreateGrid", code: "131102002005", name: "新社区", parentCode: "131102002", validFrom: "2024-01-01" },
+          { _tag: "CreateGrid", code: "131102002005001", name: "一片", parentCode: "131102002005", validFrom: "2024-01-01" },
+          { _tag: "RegisterWorker", id: "W5", name: "孙七", category: "community_worker", communityCode: "131102002005" },
+          {
+            _tag: "AssignWorker", workerId: "W5", gridCode: "131102002005001", post: "片长", primary: false,
+            duties: ["走访"], at: "2024-02-01"
+          },
+          { _tag: "MoveGrid", code: "131102002005", newParentCode: "131102001", segment: "005", at: "2025-01-01" }
+        ])
+        // The assignment moved with its grid; the worker's registration catches up.
+        yield* grids.execute(admin, {
+          _tag: "RegisterWorker", id: "W5", name: "孙七", category: "community_worker", communityCode: "131102001005"
+        })
+        const alerts = yield* grids.check(admin, { root: "131102001005", at: "2025-06-01" })
+        expect(alerts.filter((a) => a.kind === "outside-community")).toEqual([])
+        // A sector with a planned end splits into a part whose code is taken only after that end.
+        yield* grids.executeAll(admin, [
+          { _tag: "CreateGrid", code: "131102001005002", name: "临时片", parentCode: "131102001005", validFrom: "2025-02-01", validTo: "2026-01-01" },
+          { _tag: "CreateGrid", code: "131102001005003", name: "后来片", parentCode: "131102001005", validFrom: "2026-01-01" },
+          {
+            _tag: "SplitGrid", code: "131102001005002", at: "2025-03-01",
+            parts: [
+              { code: "131102001005002", name: "甲", children: [], places: [] },
+              { code: "131102001005003", name: "乙", children: [], places: [] }
+            ]
+          }
+        ])
+        expect(Option.map(yield* grids.resolve(admin, "131102001005003", "2025-03-01"), (g) => g.validTo)).toEqual(
+          Option.some("2026-01-01")
+        )
+      }))
+
     it.effect("a place is read only where it is (or was last), never from another subtree", () =>
       Effect.gen(function*() {
         const grids = yield* Grids.Grids
