@@ -443,6 +443,16 @@ WHERE a.tenant = ${tenant} AND a.id = ${id}`.pipe(
         Effect.withSpan("SqlStore.workers.assignment")
       ),
 
+    assignmentsOfWorker: (tenant, id) =>
+      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
+FROM assignments a
+WHERE a.tenant = ${tenant} AND a.worker_id = ${id}
+ORDER BY a.id`.pipe(
+        Effect.mapError(fail("workers.assignmentsOfWorker")),
+        Effect.flatMap(toAssignments("workers.assignmentsOfWorker")),
+        Effect.withSpan("SqlStore.workers.assignmentsOfWorker")
+      ),
+
     assignmentsOf: (tenant, id, at) =>
       sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
 FROM assignments a

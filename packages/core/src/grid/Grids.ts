@@ -199,7 +199,10 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
           }
           const today = yield* IsoDate.today
           const community = yield* store.grids.versions(tenant, command.communityCode)
-          const assignments = yield* store.workers.assignmentsOf(tenant, command.id, today)
+          // Current and future assignments: every one must lie in the community.
+          const assignments = (yield* store.workers.assignmentsOfWorker(tenant, command.id)).filter((a) =>
+            a.validTo === null || a.validTo > today
+          )
           return yield* WorkerRules.register(
             scheme,
             workerCategories,

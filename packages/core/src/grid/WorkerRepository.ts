@@ -50,6 +50,11 @@ export interface WorkerRepository {
   readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
   /** An assignment by id. */
   readonly assignment: (tenant: Tenant, id: AssignmentId) => Effect.Effect<Option.Option<Assignment>, StoreError>
+  /** Every assignment a worker ever held, ended ones too, ordered by id. */
+  readonly assignmentsOfWorker: (
+    tenant: Tenant,
+    id: WorkerId
+  ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
   /** A worker's assignments valid on a day, ordered by id. */
   readonly assignmentsOf: (
     tenant: Tenant,

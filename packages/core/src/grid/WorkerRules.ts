@@ -35,7 +35,7 @@ export const register = (
     readonly community: ReadonlyArray<Grid>
     /** The worker as registered so far, if at all. */
     readonly existing: Option.Option<Worker>
-    /** The worker's assignments valid today. */
+    /** The worker's assignments not ended by today (current and future ones). */
     readonly assignments: ReadonlyArray<Assignment>
     readonly today: IsoDate
   },

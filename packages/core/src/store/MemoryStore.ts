@@ -287,6 +287,7 @@ export const make: Effect.Effect<StoreShape> = Effect.gen(function*() {
       assignmentsOfGrid: (tenant, gridCode) => read(tenant, (s) => SortedIndex.withFirst(s.assignments.by.grid, gridCode)),
       history: (tenant, root) => read(tenant, (s) => assignmentsUnder(s, root).sort(byString((a) => a.id))),
       assignment: (tenant, id) => read(tenant, (s) => Table.get(s.assignments, id)),
+      assignmentsOfWorker: (tenant, id) => read(tenant, (s) => SortedIndex.withFirst(s.assignments.by.worker, id)),
       assignmentsOf: (tenant, id, at) =>
         read(tenant, (s) => SortedIndex.withFirst(s.assignments.by.worker, id).filter((a) => validAt(a, at))),
       countByCategory: (tenant, root, at) =>

@@ -289,6 +289,18 @@ describe("Grids", () => {
           _tag: "RegisterWorker", id: "W9", name: "王五", category: "community_worker", communityCode: "131102001001"
         })
         expect(moving).toMatchObject({ _tag: "RuleViolation", rule: "worker.one-community", field: "communityCode" })
+        // An assignment that starts later counts too.
+        yield* grids.executeAll(admin, [
+          { _tag: "RegisterWorker", id: "W10", name: "周八", category: "community_worker", communityCode: "131102002001" },
+          {
+            _tag: "AssignWorker", workerId: "W10", gridCode: "131102002001", post: "兼职网格员", primary: false,
+            duties: ["走访"], at: "2024-09-01"
+          }
+        ])
+        const later = yield* refused({
+          _tag: "RegisterWorker", id: "W10", name: "周八", category: "community_worker", communityCode: "131102001001"
+        })
+        expect(later).toMatchObject({ rule: "worker.one-community" })
       }))
 
     it.effect("nothing is dated into a grid before a later change replaced it", () =>

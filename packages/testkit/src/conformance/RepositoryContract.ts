@@ -549,6 +549,24 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.workers.assignmentsOf(t, "w2" as Worker.WorkerId, day("2021-02-01"))).toEqual([])
         }))
 
+      it.effect("assignmentsOfWorker: every assignment of one worker, ended ones too, ordered by id", () =>
+        Effect.gen(function*() {
+          const t = freshTenant()
+          const { a, store } = yield* seedWorkers(t)
+          yield* store.workers.closeAssignments(t, [a.w1b2.id], day("2023-01-01"))
+          expect(yield* store.workers.assignmentsOfWorker(t, "w1" as Worker.WorkerId)).toEqual(
+            [a.w1c, a.w1b1, { ...a.w1b2, validTo: day("2023-01-01") }].sort(byString((x) => x.id))
+          )
+          // "w1" is not a prefix match: another worker's id that starts with it stays out.
+          yield* store.workers.assign([assignment(t, "w10", `${t}001`, "2021-01-01")])
+          expect((yield* store.workers.assignmentsOfWorker(t, "w1" as Worker.WorkerId)).map((x) => x.workerId)).toEqual([
+            "w1",
+            "w1",
+            "w1"
+          ])
+          expect(yield* store.workers.assignmentsOfWorker(t, "nobody" as Worker.WorkerId)).toEqual([])
+        }))
+
       it.effect("closeAssignments ends open assignments on a day", () =>
         Effect.gen(function*() {
           const t = freshTenant()
