@@ -351,6 +351,17 @@ ORDER BY p.kind`.pipe(
         : Effect.succeed(Rows.toAssignment(row, duties))
     })
 
+  /** Assignments matching a condition, ordered, as one repository method (`workers.<method>`). */
+  const selectAssignments = (method: string, where: Statement.Fragment, orderBy = "a.id") =>
+    sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
+FROM assignments a
+WHERE ${where}
+ORDER BY ${sql.literal(orderBy)}`.pipe(
+      Effect.mapError(fail(`workers.${method}`)),
+      Effect.flatMap(toAssignments(`workers.${method}`)),
+      Effect.withSpan(`SqlStore.workers.${method}`)
+    )
+
   const workers: WorkerRepository.WorkerRepository = {
     put: Effect.fn("SqlStore.workers.put")(function*(input: ReadonlyArray<Worker.Worker>) {
       const rows = lastByKey(input, (w) => `${w.tenant}/${w.id}`).map((w) => ({
@@ -404,64 +415,28 @@ ORDER BY id`
     closeAssignments: (tenant, ids, validTo) => closeById("assignments", tenant, ids, validTo),
 
     assignmentsInSubtree: (tenant, root, at) =>
-      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
-FROM assignments a
-WHERE a.tenant = ${tenant} AND ${inSubtree("a.grid_code", root)} AND ${validAt("a.", at)}
-ORDER BY a.grid_code, a.id`.pipe(
-        Effect.mapError(fail("workers.assignmentsInSubtree")),
-        Effect.flatMap(toAssignments("workers.assignmentsInSubtree")),
-        Effect.withSpan("SqlStore.workers.assignmentsInSubtree")
+      selectAssignments(
+        "assignmentsInSubtree",
+        sql`a.tenant = ${tenant} AND ${inSubtree("a.grid_code", root)} AND ${validAt("a.", at)}`,
+        "a.grid_code, a.id"
       ),
 
     assignmentsOfGrid: (tenant, gridCode) =>
-      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
-FROM assignments a
-WHERE a.tenant = ${tenant} AND a.grid_code = ${gridCode}
-ORDER BY a.id`.pipe(
-        Effect.mapError(fail("workers.assignmentsOfGrid")),
-        Effect.flatMap(toAssignments("workers.assignmentsOfGrid")),
-        Effect.withSpan("SqlStore.workers.assignmentsOfGrid")
-      ),
+      selectAssignments("assignmentsOfGrid", sql`a.tenant = ${tenant} AND a.grid_code = ${gridCode}`),
 
     history: (tenant, root) =>
-      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
-FROM assignments a
-WHERE a.tenant = ${tenant} AND ${inSubtree("a.grid_code", root)}
-ORDER BY a.id`.pipe(
-        Effect.mapError(fail("workers.history")),
-        Effect.flatMap(toAssignments("workers.history")),
-        Effect.withSpan("SqlStore.workers.history")
-      ),
+      selectAssignments("history", sql`a.tenant = ${tenant} AND ${inSubtree("a.grid_code", root)}`),
 
     assignment: (tenant, id) =>
-      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
-FROM assignments a
-WHERE a.tenant = ${tenant} AND a.id = ${id}`.pipe(
-        Effect.mapError(fail("workers.assignment")),
-        Effect.flatMap(toAssignments("workers.assignment")),
-        Effect.map((found) => Option.fromNullable(found[0])),
-        Effect.withSpan("SqlStore.workers.assignment")
+      selectAssignments("assignment", sql`a.tenant = ${tenant} AND a.id = ${id}`).pipe(
+        Effect.map((found) => Option.fromNullable(found[0]))
       ),
 
     assignmentsOfWorker: (tenant, id) =>
-      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
-FROM assignments a
-WHERE a.tenant = ${tenant} AND a.worker_id = ${id}
-ORDER BY a.id`.pipe(
-        Effect.mapError(fail("workers.assignmentsOfWorker")),
-        Effect.flatMap(toAssignments("workers.assignmentsOfWorker")),
-        Effect.withSpan("SqlStore.workers.assignmentsOfWorker")
-      ),
+      selectAssignments("assignmentsOfWorker", sql`a.tenant = ${tenant} AND a.worker_id = ${id}`),
 
     assignmentsOf: (tenant, id, at) =>
-      sql<Rows.AssignmentRow>`SELECT ${assignmentColumns}
-FROM assignments a
-WHERE a.tenant = ${tenant} AND a.worker_id = ${id} AND ${validAt("a.", at)}
-ORDER BY a.id`.pipe(
-        Effect.mapError(fail("workers.assignmentsOf")),
-        Effect.flatMap(toAssignments("workers.assignmentsOf")),
-        Effect.withSpan("SqlStore.workers.assignmentsOf")
-      ),
+      selectAssignments("assignmentsOf", sql`a.tenant = ${tenant} AND a.worker_id = ${id} AND ${validAt("a.", at)}`),
 
     countByCategory: (tenant, root, at) =>
       sql<{ readonly category: string; readonly count: number | string }>`SELECT
