@@ -222,6 +222,17 @@ ORDER BY level`.pipe(
 
   const linkColumns = sql.literal("l.tenant, l.place_id, l.grid_code, l.valid_from, l.valid_to")
 
+  /** Links matching a condition, ordered, as one repository method (`places.<method>`). */
+  const selectLinks = (method: string, where: Statement.Fragment, orderBy: string) =>
+    sql<Rows.LinkRow>`SELECT ${linkColumns}
+FROM place_links l
+WHERE ${where}
+ORDER BY ${sql.literal(orderBy)}`.pipe(
+      Effect.map((rows) => rows.map(Rows.toLink)),
+      Effect.mapError(fail(`places.${method}`)),
+      Effect.withSpan(`SqlStore.places.${method}`)
+    )
+
   const places: PlaceRepository.PlaceRepository = {
     put: Effect.fn("SqlStore.places.put")(function*(input: ReadonlyArray<Place.Place>) {
       const rows = lastByKey(input, (p) => `${p.tenant}/${p.id}`).map((p) => ({
@@ -265,46 +276,21 @@ WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND (pl
       Effect.mapError(fail("places.closeLinks"))
     ),
 
-    linkAt: Effect.fn("SqlStore.places.linkAt")(
-      function*(tenant: Tenant.Tenant, id: Place.PlaceId, at: IsoDate.IsoDate) {
-        const rows = yield* sql<Rows.LinkRow>`SELECT ${linkColumns}
-FROM place_links l
-WHERE l.tenant = ${tenant} AND l.place_id = ${id} AND ${validAt("l.", at)}
-ORDER BY l.valid_from DESC`
-        return Option.map(Option.fromNullable(rows[0]), Rows.toLink)
-      },
-      Effect.mapError(fail("places.linkAt"))
-    ),
+    linkAt: (tenant, id, at) =>
+      selectLinks("linkAt", sql`l.tenant = ${tenant} AND l.place_id = ${id} AND ${validAt("l.", at)}`, "l.valid_from DESC")
+        .pipe(Effect.map((links) => Option.fromNullable(links[0]))),
 
-    links: (tenant, id) =>
-      sql<Rows.LinkRow>`SELECT ${linkColumns}
-FROM place_links l
-WHERE l.tenant = ${tenant} AND l.place_id = ${id}
-ORDER BY l.valid_from`.pipe(
-        Effect.map((rows) => rows.map(Rows.toLink)),
-        Effect.mapError(fail("places.links")),
-        Effect.withSpan("SqlStore.places.links")
-      ),
+    links: (tenant, id) => selectLinks("links", sql`l.tenant = ${tenant} AND l.place_id = ${id}`, "l.valid_from"),
 
     linksInSubtree: (tenant, root, at) =>
-      sql<Rows.LinkRow>`SELECT ${linkColumns}
-FROM place_links l
-WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)} AND ${validAt("l.", at)}
-ORDER BY l.grid_code, l.place_id`.pipe(
-        Effect.map((rows) => rows.map(Rows.toLink)),
-        Effect.mapError(fail("places.linksInSubtree")),
-        Effect.withSpan("SqlStore.places.linksInSubtree")
+      selectLinks(
+        "linksInSubtree",
+        sql`l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)} AND ${validAt("l.", at)}`,
+        "l.grid_code, l.place_id"
       ),
 
     history: (tenant, root) =>
-      sql<Rows.LinkRow>`SELECT ${linkColumns}
-FROM place_links l
-WHERE l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)}
-ORDER BY l.place_id, l.valid_from`.pipe(
-        Effect.map((rows) => rows.map(Rows.toLink)),
-        Effect.mapError(fail("places.history")),
-        Effect.withSpan("SqlStore.places.history")
-      ),
+      selectLinks("history", sql`l.tenant = ${tenant} AND ${inSubtree("l.grid_code", root)}`, "l.place_id, l.valid_from"),
 
     countInSubtree: (tenant, root, at) =>
       sql<{ readonly count: number | string }>`SELECT CAST(count(*) AS INTEGER) AS count
