@@ -18,7 +18,7 @@
  */
 import { createRequire } from "node:module"
 import { parseArgs } from "node:util"
-import { GridConfig, Grids, IsoDate, type Place, Store, Tenant } from "@jiceng/core"
+import { GridConfig, Grids, GridStore, IsoDate, type Place, type Store, Tenant, Transactor } from "@jiceng/core"
 import { PostgresStore } from "@jiceng/store-postgres"
 import { SqliteStore } from "@jiceng/store-sqlite"
 // The vitest-free entry of the testkit: its main entry also carries the conformance suite.
@@ -167,7 +167,8 @@ const pgRaw = async (url: string, schema: string, tenant: string, at: string): P
 /** Synthetic households, spread over the blocks by a multiplicative hash (deterministic, no PRNG needed). */
 const loadHouseholds = (tenantCode: string, blocks: ReadonlyArray<string>, rows: number, validFrom: string) =>
   Effect.gen(function*() {
-    const store = yield* Store.Store
+    const { places: repo } = yield* GridStore.GridStore
+    const { transaction } = yield* Transactor.Transactor
     const tenant = Tenant.make(tenantCode)
     const from = IsoDate.unsafeMake(validFrom)
     for (let start = 0; start < rows; start += LOAD_BATCH) {
@@ -182,13 +183,13 @@ const loadHouseholds = (tenantCode: string, blocks: ReadonlyArray<string>, rows:
         places.push({ tenant, id, kind: "household", name: `合成住户${k + 1}`, address: null })
         links.push({ tenant, placeId: id, gridCode, validFrom: from, validTo: null })
       }
-      yield* store.transaction(tenant, Effect.zipRight(store.places.put(places), store.places.link(links)))
+      yield* transaction(tenant, Effect.zipRight(repo.put(places), repo.link(links)))
     }
   })
 
 const measure = (queries: ReadonlyArray<Query>, tenantCode: string, at: string, raw: Raw, flags: Flags) =>
   Effect.gen(function*() {
-    const store = yield* Store.Store
+    const store = yield* GridStore.GridStore
     const tenant = Tenant.make(tenantCode)
     const day = IsoDate.unsafeMake(at)
     const timings: Array<Timing> = []

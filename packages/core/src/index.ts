@@ -48,6 +48,8 @@ export * as GridInvariants from "./grid/GridInvariants.js"
 export * as GridRepository from "./grid/GridRepository.js"
 /** @since 0.1.0 */
 export * as GridRules from "./grid/GridRules.js"
+/** @since 0.2.0 */
+export * as GridStore from "./grid/GridStore.js"
 /** @since 0.1.0 */
 export * as Grids from "./grid/Grids.js"
 /** @since 0.1.0 */
@@ -80,10 +82,18 @@ export * as Phone from "./identifiers/Phone.js"
 /** @since 0.1.0 */
 export * as RegionCode from "./identifiers/RegionCode.js"
 
+/** @since 0.2.0 */
+export * as MemoryAuditLog from "./store/MemoryAuditLog.js"
+/** @since 0.2.0 */
+export * as MemoryGridStore from "./store/MemoryGridStore.js"
 /** @since 0.1.0 */
 export * as MemoryStore from "./store/MemoryStore.js"
+/** @since 0.2.0 */
+export * as MemoryTransactor from "./store/MemoryTransactor.js"
 /** @since 0.1.0 */
 export * as Store from "./store/Store.js"
+/** @since 0.2.0 */
+export * as Transactor from "./store/Transactor.js"
 
 /** @since 0.1.0 */
 export * as IsoDate from "./time/IsoDate.js"

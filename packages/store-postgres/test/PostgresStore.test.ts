@@ -1,9 +1,9 @@
 import { describe, expect, it, layer } from "@effect/vitest"
 import * as SqlClient from "@effect/sql/SqlClient"
-import { Grid, IsoDate, type Place, Store, Tenant } from "@jiceng/core"
+import { Grid, IsoDate, type Place, Tenant } from "@jiceng/core"
 import { SqlStore } from "@jiceng/store-sql"
 import { PostgresStore } from "@jiceng/store-postgres"
-import { GridConformance, repositoryContract } from "@jiceng/testkit"
+import { GridConformance, repositoryContract, StorePorts } from "@jiceng/testkit"
 import { Effect, Layer } from "effect"
 
 const url = process.env["JICENG_PG_URL"]
@@ -33,7 +33,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
     it.effect("transactions still run READ COMMITTED, so concurrent writers of a tenant stay serialised", () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
-        const store = yield* Store.Store
+        const store = yield* StorePorts.all
         const t = Tenant.make("139902")
         expect(yield* store.transaction(t, sql`SHOW transaction_isolation`)).toEqual([
           { transaction_isolation: "read committed" }
@@ -58,7 +58,9 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "audit_log",
           "grid_lineage",
           "grids",
-          "jiceng_migrations",
+          "jiceng_migrations_audit",
+          "jiceng_migrations_grid",
+          "jiceng_migrations_store",
           "place_links",
           "places",
           "workers"
@@ -70,7 +72,7 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
         const indexes = yield* sql<{ readonly tablename: string; readonly indexdef: string }>`SELECT tablename, indexdef
-FROM pg_indexes WHERE schemaname = ${store.schema} AND tablename <> 'jiceng_migrations'`
+FROM pg_indexes WHERE schemaname = ${store.schema} AND tablename NOT LIKE 'jiceng_migrations%'`
         expect(indexes.length).toBeGreaterThanOrEqual(12)
         for (const index of indexes) expect(index.indexdef, index.indexdef).toMatch(/USING btree \(tenant[,)]/)
       }))
@@ -81,14 +83,14 @@ FROM pg_indexes WHERE schemaname = ${store.schema} AND tablename <> 'jiceng_migr
         const columns = yield* sql<{ readonly column_name: string; readonly collation_name: string | null }>`SELECT
   table_name || '.' || column_name AS column_name, collation_name
 FROM information_schema.columns
-WHERE table_schema = ${store.schema} AND data_type = 'text' AND table_name <> 'jiceng_migrations'`
+WHERE table_schema = ${store.schema} AND data_type = 'text' AND table_name NOT LIKE 'jiceng_migrations%'`
         expect(columns.length).toBeGreaterThan(30)
         for (const column of columns) expect(column.collation_name, column.column_name).toBe("C")
       }))
 
     it.effect("answers subtree questions with an index range scan", () =>
       Effect.gen(function*() {
-        const s = yield* Store.Store
+        const s = yield* StorePorts.all
         const sql = yield* SqlClient.SqlClient
         // A district's worth of rows and fresh statistics, so the planner chooses as in production.
         const tenant = Tenant.make("131102")
@@ -137,7 +139,7 @@ AND valid_from <= $4 AND (valid_to IS NULL OR valid_to > $4) ORDER BY ${column}`
 
     it.effect("two transactions of one tenant on two connections wait for each other", () =>
       Effect.gen(function*() {
-        const s = yield* Store.Store
+        const s = yield* StorePorts.all
         const sql = yield* SqlClient.SqlClient
         const tenant = Tenant.make("139999")
         // The first holds the tenant's lock until the second has asked for it.
@@ -177,7 +179,9 @@ AND valid_from <= $4 AND (valid_to IS NULL OR valid_to > $4) ORDER BY ${column}`
       expect(results.filter((r) => r._tag === "Left")).toEqual([])
       yield* Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
-        expect(yield* sql`SELECT count(*)::int AS n FROM jiceng_migrations`).toEqual([{ n: 1 }])
+        for (const table of ["jiceng_migrations_store", "jiceng_migrations_audit", "jiceng_migrations_grid"]) {
+          expect(yield* sql`SELECT count(*)::int AS n FROM ${sql(table)}`).toEqual([{ n: 1 }])
+        }
         yield* sql`DROP SCHEMA ${sql(schema)} CASCADE`
       }).pipe(Effect.provide(start))
     }))

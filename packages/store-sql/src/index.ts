@@ -3,7 +3,7 @@
  */
 
 /**
- * The Store port on `@effect/sql`: repositories, transactions and the migrate helpers.
+ * The whole Store on `@effect/sql`: every port, and the migrations of every module.
  *
  * @since 0.1.0
  * @category modules
@@ -11,9 +11,25 @@
 export * as SqlStore from "./SqlStore.js"
 
 /**
- * The schema as `@effect/sql` migrations.
+ * The transaction port on `@effect/sql` (tenant locks).
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category modules
  */
-export * as Migrations from "./Migrations.js"
+export * as SqlTransactor from "./SqlTransactor.js"
+
+/**
+ * The audit log on `@effect/sql`: its table and queries.
+ *
+ * @since 0.2.0
+ * @category modules
+ */
+export * as SqlAuditLog from "./SqlAuditLog.js"
+
+/**
+ * The grid domain on `@effect/sql`: its tables and queries.
+ *
+ * @since 0.2.0
+ * @category modules
+ */
+export * as SqlGridStore from "./SqlGridStore.js"

@@ -3,8 +3,8 @@ import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlStore } from "@jiceng/store-sql"
 import { SqliteStore } from "@jiceng/store-sqlite"
-import { Store, type Tenant } from "@jiceng/core"
-import { GridConformance, repositoryContract } from "@jiceng/testkit"
+import type { Tenant } from "@jiceng/core"
+import { GridConformance, repositoryContract, StorePorts } from "@jiceng/testkit"
 import { Effect, Layer } from "effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -38,16 +38,18 @@ describe("SqliteStore", () => {
     it.effect("migrations ran once and are recorded", () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
-        expect(yield* sql`SELECT migration_id, name FROM jiceng_migrations`).toEqual([
-          { migration_id: 1, name: "grids" }
-        ])
+        for (const [table, name] of [["store", "write_lock"], ["audit", "audit_log"], ["grid", "grids"]]) {
+          expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)}`).toEqual([
+            { migration_id: 1, name }
+          ])
+        }
         expect(yield* SqlStore.migrate).toEqual([])
       }))
 
     it.effect("appends inside the application's own SQL transactions stay gap-free, rolled back or not", () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
-        const store = yield* Store.Store
+        const store = yield* StorePorts.all
         const t = "139901" as Tenant.Tenant
         const entry = { tenant: t, actor: "app", action: "x", target: "y", detail: "{}" }
         yield* sql.withTransaction(store.audit.append(entry))

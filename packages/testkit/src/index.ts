@@ -13,3 +13,5 @@ export * as GridIntents from "./arbitraries/GridIntents.js"
 export * as GridConformance from "./conformance/GridConformance.js"
 /** @since 0.1.0 */
 export * from "./conformance/RepositoryContract.js"
+/** @since 0.2.0 */
+export * as StorePorts from "./conformance/StorePorts.js"

@@ -1,23 +1,33 @@
 /**
- * The audit log port: append-only.
+ * The audit log port: append-only, one entry per write and per read of personal data,
+ * in the same transaction as what it records.
  *
  * @since 0.1.0
  */
-import type { Effect } from "effect"
+import { Context, type Effect } from "effect"
 import type { Tenant } from "../access/Tenant.js"
 import type { StoreError } from "../errors/StoreError.js"
 import type { AuditEntry, NewAuditEntry } from "./AuditEntry.js"
 
 /**
- * @since 0.1.0
+ * @since 0.2.0
  * @category ports
  */
-export interface AuditLog {
-  /** Appends an entry; its seq is the tenant's next. */
+export interface AuditLogShape {
+  /**
+   * Appends an entry; its seq is the tenant's next. Joins the current transaction, or
+   * runs as a transaction of the entry's tenant of its own.
+   */
   readonly append: (entry: NewAuditEntry) => Effect.Effect<AuditEntry, StoreError>
-  /** Entries after a seq, oldest first, at most `limit`. */
+  /** Entries after a seq, oldest first, at most `limit` (`Infinity` for all). */
   readonly list: (
     tenant: Tenant,
     options: { readonly afterSeq: number; readonly limit: number }
   ) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
 }
+
+/**
+ * @since 0.2.0
+ * @category tags
+ */
+export class AuditLog extends Context.Tag("@jiceng/core/AuditLog")<AuditLog, AuditLogShape>() {}

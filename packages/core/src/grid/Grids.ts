@@ -18,7 +18,9 @@ import { ValidationError } from "../errors/ValidationError.js"
 import * as CitizenId from "../identifiers/CitizenId.js"
 import * as Masking from "../identifiers/Masking.js"
 import * as Phone from "../identifiers/Phone.js"
-import { Store } from "../store/Store.js"
+import { AuditLog } from "../audit/AuditLog.js"
+import { Transactor } from "../store/Transactor.js"
+import { GridStore } from "./GridStore.js"
 import * as IsoDate from "../time/IsoDate.js"
 import type { Changes } from "./Changes.js"
 import { type Grid, GridCode, GridId } from "./Grid.js"
@@ -88,8 +90,10 @@ const withRow = <E>(error: E, row: number | undefined): E => {
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect.gen(function*() {
-  const store = yield* Store
+export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | GridStore | GridConfig> = Effect.gen(function*() {
+  const store = yield* GridStore
+  const audit = yield* AuditLog
+  const transactor = yield* Transactor
   const { scheme, workerCategories } = yield* GridConfig
 
   const latestStartOf = (tenant: Tenant, code: string) =>
@@ -256,7 +260,7 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
       const changes = yield* decide(actor, command)
       yield* write(actor.tenant, changes)
       const { codes } = targetsOf(command)
-      yield* store.audit.append({
+      yield* audit.append({
         tenant: actor.tenant,
         actor: actor.id,
         action: command._tag,
@@ -269,13 +273,13 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
   const execute: GridsShape["execute"] = (actor, input) =>
     Effect.flatMap(
       admit(actor, input),
-      (command) => store.transaction(actor.tenant, apply(actor, command))
+      (command) => transactor.transaction(actor.tenant, apply(actor, command))
     ).pipe(Effect.withSpan("Grids.execute"))
 
   const executeAll: GridsShape["executeAll"] = (actor, inputs) =>
     Effect.gen(function*() {
       const commands = yield* Effect.forEach(inputs, (input, i) => admit(actor, input, i + 1))
-      return yield* store.transaction(
+      return yield* transactor.transaction(
         actor.tenant,
         Effect.forEach(commands, (command, i) => apply(actor, command, i + 1))
       )
@@ -295,9 +299,9 @@ export const make: Effect.Effect<GridsShape, never, Store | GridConfig> = Effect
     })
 
   const readPii = (actor: Actor.Actor, action: string, target: string) =>
-    store.transaction(
+    transactor.transaction(
       actor.tenant,
-      store.audit.append({ tenant: actor.tenant, actor: actor.id, action, target, detail: "{}" })
+      audit.append({ tenant: actor.tenant, actor: actor.id, action, target, detail: "{}" })
     )
 
   const service: GridsShape = {
@@ -432,7 +436,7 @@ const maskCitizenId = (id: string): string =>
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<Grids, never, Store | GridConfig> = Layer.effect(Grids, make)
+export const layer: Layer.Layer<Grids, never, Transactor | AuditLog | GridStore | GridConfig> = Layer.effect(Grids, make)
 
 export {
   /**

@@ -1,6 +1,7 @@
 // The Promise facade: plain async/await, no Effect in the caller's code.
 import { describe, expect, it } from "vitest"
-import { Actor, Client, type GridCommand, MemoryStore, RuleViolation, Store, ValidationError } from "@jiceng/core"
+import { Actor, Client, type GridCommand, MemoryStore, RuleViolation, ValidationError } from "@jiceng/core"
+import { StorePorts } from "@jiceng/testkit"
 import { Effect } from "effect"
 
 const admin = Actor.system("131102")
@@ -38,7 +39,7 @@ describe("Client", () => {
       const bad = await jiceng.grids.execute(admin, { _tag: "CreateGrid", code: "x" }).catch((e: unknown) => e)
       expect(bad).toMatchObject({ _tag: "ValidationError" })
       const audit = await jiceng.run(
-        Effect.flatMap(Store.Store, (store) => store.audit.list(admin.tenant, { afterSeq: 0, limit: 100 }))
+        Effect.flatMap(StorePorts.all, (store) => store.audit.list(admin.tenant, { afterSeq: 0, limit: 100 }))
       )
       expect(audit).toHaveLength(2)
     } finally {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
-import { Actor, GridConfig, Grids, MemoryStore, Store } from "@jiceng/core"
+import { Actor, GridConfig, Grids, MemoryStore } from "@jiceng/core"
+import { StorePorts } from "@jiceng/testkit"
 
 const tenant = "131102"
 const admin = Actor.system(tenant)
@@ -19,7 +20,7 @@ const base = [
 
 /** Everything a store holds for the tenant, to prove a refusal wrote nothing. */
 const snapshot = Effect.gen(function*() {
-  const store = yield* Store.Store
+  const store = yield* StorePorts.all
   return {
     grids: yield* store.grids.history(admin.tenant, tenant),
     links: yield* store.places.history(admin.tenant, tenant),
@@ -175,7 +176,7 @@ describe("Grids", () => {
           communityCode: "131102001001", phone: "13812345678", citizenId: "11010519491231002X"
         })
         const viewer = Actor.make({ id: "v", tenant, roles: ["viewer"] })
-        const store = yield* Store.Store
+        const store = yield* StorePorts.all
         const seqBefore = (yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })).length
         const masked = Option.getOrThrow(yield* grids.worker(viewer, "W1"))
         expect(masked.phone).toBe("138****5678")

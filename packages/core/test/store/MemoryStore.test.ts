@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type Grid, MemoryStore, Store, type Tenant } from "@jiceng/core"
-import { repositoryContract } from "@jiceng/testkit"
+import { type Grid, MemoryStore, type Tenant } from "@jiceng/core"
+import { repositoryContract, StorePorts } from "@jiceng/testkit"
 import { Deferred, Effect, Fiber, Option } from "effect"
 
 repositoryContract("MemoryStore", MemoryStore.layer)
@@ -21,7 +21,7 @@ const root = (tenant: string, name = "区"): Grid.Grid => ({
 describe("MemoryStore", () => {
   it.effect("a write call spanning tenants is all-or-nothing", () =>
     Effect.gen(function*() {
-      const store = yield* Store.Store
+      const store = yield* StorePorts.all
       yield* store.grids.insert([root("131105")])
       const error = yield* Effect.flip(store.grids.insert([root("131104"), root("131105", "重复")]))
       expect(error).toMatchObject({ _tag: "StoreError", operation: "grids.insert" })
@@ -30,7 +30,7 @@ describe("MemoryStore", () => {
 
   it.effect("a fiber that outlives its transaction cannot write into it unseen", () =>
     Effect.gen(function*() {
-      const store = yield* Store.Store
+      const store = yield* StorePorts.all
       const tenant = "131106" as Tenant.Tenant
       const go = yield* Deferred.make<void>()
       const late = yield* store.transaction(

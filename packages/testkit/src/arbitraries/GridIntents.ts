@@ -7,9 +7,10 @@
  *
  * @since 0.1.0
  */
-import { Actor, GridConfig, Grids, IsoDate, LevelScheme, Store } from "@jiceng/core"
+import { Actor, GridConfig, Grids, IsoDate, LevelScheme, type Store } from "@jiceng/core"
 import type { AuditEntry, Grid, Place, StoreError, Worker } from "@jiceng/core"
 import { Effect, Either, Option, Schema } from "effect"
+import * as StorePorts from "../conformance/StorePorts.js"
 
 const Index = Schema.Int.pipe(Schema.between(0, 1000))
 /** Days after the previous step; negative values try to backdate. */
@@ -290,7 +291,7 @@ export interface History {
 /** Everything a store holds for a tenant: what a refused command must leave alone. */
 const snapshot = (tenant: string): Effect.Effect<History, StoreError.StoreError, Store.Store> =>
   Effect.gen(function*() {
-    const store = yield* Store.Store
+    const store = yield* StorePorts.all
     const t = tenant as never
     return {
       grids: yield* store.grids.history(t, tenant),

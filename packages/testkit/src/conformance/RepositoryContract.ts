@@ -16,8 +16,9 @@
  * @since 0.1.0
  */
 import { describe, expect, layer } from "@effect/vitest"
-import { Grid, IsoDate, type Place, Store, Tenant, Worker } from "@jiceng/core"
+import { Grid, IsoDate, type Place, type Store, Tenant, Worker } from "@jiceng/core"
 import { Effect, FastCheck, type Layer, Option, TestClock } from "effect"
+import * as StorePorts from "./StorePorts.js"
 
 const day = IsoDate.unsafeMake
 
@@ -129,7 +130,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
      */
     const seedGrids = (t: Tenant.Tenant) =>
       Effect.gen(function*() {
-        const store = yield* Store.Store
+        const store = yield* StorePorts.all
         const v1 = grid(t, { code: `${t}001001`, level: 2, from: "2020-01-01", to: "2023-01-01", name: "明珠社区" })
         const v2 = grid(t, {
           code: `${t}001001`,
@@ -326,7 +327,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
     /** Blocks B1 = T001001001, B2 = T001002001 under street T001; B3 = T002001001 under T002. */
     const seedPlaces = (t: Tenant.Tenant) =>
       Effect.gen(function*() {
-        const store = yield* Store.Store
+        const store = yield* StorePorts.all
         const b1 = `${t}001001001`
         const b2 = `${t}001002001`
         const b3 = `${t}002001001`
@@ -465,7 +466,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
      */
     const seedWorkers = (t: Tenant.Tenant) =>
       Effect.gen(function*() {
-        const store = yield* Store.Store
+        const store = yield* StorePorts.all
         const b1 = `${t}001001001`
         const b2 = `${t}001002001`
         const b3 = `${t}002001001`
@@ -489,7 +490,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
     describe("workers", () => {
       it.effect("ids order by code point (UTF-8 bytes), beyond U+FFFF too", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           // UTF-16 code units would put the emoji (a surrogate pair) before U+FF21.
           const ids = ["\u{1F600}", "\uFF21", "z", "\u00E9"]
@@ -651,7 +652,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("append numbers entries per tenant from 1, stamped from the Clock", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const u = freshTenant()
           yield* TestClock.setTime(1_700_000_000_123)
@@ -664,7 +665,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("list pages entries after a seq, oldest first, at most limit", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           yield* TestClock.setTime(1_700_000_000_000)
           for (let n = 1; n <= 5; n++) yield* store.audit.append(entry(t, n))
@@ -681,7 +682,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("concurrent appends get distinct, gap-free seqs", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const appended = yield* Effect.forEach(
             Array.from({ length: 25 }, (_, n) => n),
@@ -696,7 +697,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("appends in flight together inside one transaction, and after a rolled-back one, stay gap-free", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const inOne = yield* store.transaction(
             t,
@@ -714,7 +715,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
     describe("transaction", () => {
       it.effect("grid versions, links and assignments are new rows: an existing key fails and changes nothing", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const g = grid(t, { code: t, level: 0, from: "2020-01-01" })
           const l = link(t, "p1", `${t}001`, "2020-01-01")
@@ -737,7 +738,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       const writeEverything = (t: Tenant.Tenant) =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           yield* store.grids.insert([grid(t, { code: t, level: 0, from: "2020-01-01" })])
           yield* store.grids.close(t, [Grid.makeId(t, "2020-01-01")], day("2021-01-01"))
           yield* store.places.put([place(t, "p1", "household")])
@@ -749,7 +750,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       const nothingOf = (t: Tenant.Tenant) =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           expect(yield* store.grids.history(t, t)).toEqual([])
           expect(yield* store.places.get(t, "p1" as Place.PlaceId)).toEqual(Option.none())
           expect(yield* store.places.history(t, t)).toEqual([])
@@ -760,7 +761,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("commits everything a successful effect wrote, and returns its value", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const appended = yield* store.transaction(t, writeEverything(t))
           expect(appended.seq).toBe(1)
@@ -772,7 +773,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("an effect that writes then fails leaves nothing, not even its audit entry", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           yield* store.audit.append({ tenant: t, actor: "a", action: "before", target: "t", detail: "{}" })
           const error = yield* Effect.flip(
@@ -790,7 +791,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("a defect rolls back too", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const exit = yield* Effect.exit(store.transaction(t, Effect.zipRight(writeEverything(t), Effect.die("bug"))))
           expect(exit._tag).toBe("Failure")
@@ -799,7 +800,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("reads inside a transaction see its own writes", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const seen = yield* store.transaction(
             t,
@@ -817,7 +818,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("nested calls join the outer transaction", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const inner = store.transaction(t, writeEverything(t))
           yield* store.transaction(t, inner)
@@ -833,7 +834,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("transactions of one tenant are serialised: a read-then-write never interleaves", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           // Each transaction reads how many entries exist and records the place named
           // after that count; interleaved, two would read the same count.
@@ -858,7 +859,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
     describe("isolation", () => {
       it.effect("the same codes and ids in two tenants never mix", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const u = freshTenant()
           const code = "110101001"
@@ -907,7 +908,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
 
       it.effect("a subtree never takes in a sibling whose code is a string neighbour", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const a = `${t}001`
           const b = `${t}002`
@@ -947,7 +948,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
     describe("batches", () => {
       it.effect("writes thousands of rows in one call (more than one statement's parameters)", () =>
         Effect.gen(function*() {
-          const store = yield* Store.Store
+          const store = yield* StorePorts.all
           const t = freshTenant()
           const size = 8_000
           const parent = `${t}001001001001`
@@ -1032,7 +1033,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
         { input: gridSets },
         ({ input }) =>
           Effect.gen(function*() {
-            const store = yield* Store.Store
+            const store = yield* StorePorts.all
             const t = freshTenant()
             const all = versionsOf(t, input)
             yield* store.grids.insert(all)
@@ -1083,7 +1084,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
         { input: linkSets },
         ({ input }) =>
           Effect.gen(function*() {
-            const store = yield* Store.Store
+            const store = yield* StorePorts.all
             const t = freshTenant()
             // Each place moves between blocks; one link per (place, day), contiguous.
             const byPlace = new Map<string, Map<number, string>>()

@@ -1,0 +1,27 @@
+/**
+ * Every port of a store in one object, for suites and tests that exercise them
+ * together (the repository contract, a store's own tests).
+ *
+ * @since 0.2.0
+ */
+import { AuditLog, GridStore, type Store, Transactor } from "@jiceng/core"
+import { Effect } from "effect"
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface StorePorts extends GridStore.GridStoreShape, Transactor.TransactorShape {
+  readonly audit: AuditLog.AuditLogShape
+}
+
+/**
+ * The ports of the store in context.
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
+  Effect.all([GridStore.GridStore, AuditLog.AuditLog, Transactor.Transactor]),
+  ([grid, audit, transactor]) => ({ ...grid, audit, transaction: transactor.transaction })
+)
