@@ -15,6 +15,7 @@
  */
 import { Either, Schema } from "effect"
 import * as ValidationError from "../errors/ValidationError.js"
+import * as Masking from "./Masking.js"
 import * as RegionCode from "./RegionCode.js"
 
 /** @internal */
@@ -277,6 +278,21 @@ export const sex = (id: CitizenId): "male" | "female" => (Number(id.charAt(16)) 
  * @category masking
  */
 export const mask = (id: CitizenId): string => `${id.slice(0, 6)}********${id.slice(14)}`
+
+/**
+ * Masks any stored string meant to be an ID number: a valid number (a lowercase `x`
+ * included) as {@link mask} does, `110105********002X`; anything else by
+ * `Masking.maskUnknown`, 8 characters of stars ending in at most the last 4 of the
+ * value, so that an ID with a typo shows no more than its last 4 characters. Line
+ * breaks, lone surrogates and other odd content never get through.
+ *
+ * @since 0.2.0
+ * @category masking
+ */
+export const maskStored = (value: string): string => {
+  const normalised = normalise(value)
+  return problem(normalised) === undefined ? mask(normalised as CitizenId) : Masking.maskUnknown(value)
+}
 
 /**
  * Age in completed years on `isoDate` (`YYYY-MM-DD`): a year is completed on the
