@@ -9,6 +9,7 @@
  */
 import { Either, Schema } from "effect"
 import * as ValidationError from "../errors/ValidationError.js"
+import * as Masking from "./Masking.js"
 
 const FORMAT = /^1[3-9]\d{9}$/
 const RULE = "phone.format"
@@ -68,3 +69,15 @@ export const parse = (input: string, field: string = "phone"): Either.Either<Pho
  * @category masking
  */
 export const mask = (phone: Phone): string => `${phone.slice(0, 3)}****${phone.slice(7)}`
+
+/**
+ * Masks any stored string meant to be a phone number: a valid number as {@link mask}
+ * does (`138****5678`), anything else by `Masking.maskUnknown`, 8 characters of stars
+ * ending in at most the last 4 of the value (`+86 138 1234 5678` → `****5678`). Line
+ * breaks, lone surrogates and other odd content never get through.
+ *
+ * @since 0.2.0
+ * @category masking
+ */
+export const maskStored = (value: string): string =>
+  FORMAT.test(value) ? mask(value as Phone) : Masking.maskUnknown(value)

@@ -3,6 +3,9 @@
  * county) and the 12-digit 统计用区划代码, which appends a 3-digit township
  * (街道 / 镇 / 乡) and a 3-digit 居委会 / 村委会 segment.
  *
+ * A township- or village-level code lies under a county-level unit: under a county
+ * (digits 5–6 not `00`) or under one of the {@link prefecturesWithoutDistricts}.
+ *
  * Validation is structural only: a code that is well formed may still not exist in
  * the current edition of the tables, and codes change every year, so the library
  * does not ship the tables.
@@ -21,8 +24,11 @@ import * as ValidationError from "../errors/ValidationError.js"
 export type Level = "province" | "prefecture" | "county" | "township" | "village"
 
 /**
- * The kind of a township-level unit, read from the township segment (digits 7–9):
- * 001–099 街道, 100–199 镇, 200–399 乡, 400–599 others (开发区, 农场 and the like).
+ * The kind of a township-level unit, read from the township segment (digits 7–9) as
+ * the 统计用区划代码 编制规则 of the 国家统计局 assigns it: 001–099 街道, 100–199 镇,
+ * 200–399 乡 (the units the civil-affairs departments recognise, coded by GB/T 10114),
+ * and 400–599 类似乡级单位, the township-like units they do not recognise: development
+ * zones, industrial and mining areas, farms and the like (`other`).
  *
  * @since 0.1.0
  * @category models
@@ -30,7 +36,7 @@ export type Level = "province" | "prefecture" | "county" | "township" | "village
 export type TownshipKind = "street" | "town" | "township" | "other"
 
 /**
- * zh-CN labels for {@link TownshipKind}.
+ * zh and en labels for {@link TownshipKind}.
  *
  * @since 0.1.0
  * @category i18n
@@ -39,7 +45,7 @@ export const townshipKindLabel: { readonly [K in TownshipKind]: { readonly zh: s
   street: { zh: "街道", en: "Subdistrict" },
   town: { zh: "镇", en: "Town" },
   township: { zh: "乡", en: "Township" },
-  other: { zh: "其他", en: "Other" }
+  other: { zh: "类似乡级单位", en: "Township-like unit (development zone, farm, mining area)" }
 }
 
 /** @internal */
@@ -66,6 +72,61 @@ export const provinces: ReadonlyArray<string> = [
 
 const isProvince = (digits: string): boolean => provinces.includes(digits)
 
+/**
+ * A prefecture-level city without districts (不设区的地级市), whose towns and streets
+ * stand directly under the city: their 12-digit codes carry county digits `00`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface PrefectureWithoutDistricts {
+  /** Digits 1–4 of its GB/T 2260 code. */
+  readonly code: string
+  readonly zh: string
+  readonly en: string
+}
+
+/**
+ * The prefecture-level cities without districts: 东莞 4419, 中山 4420, 儋州 4604,
+ * 嘉峪关 6202. Only under these may a township-level code have county digits `00`,
+ * and their codes (`441900`, …) stand at county level ({@link isCountyLevel}).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const prefecturesWithoutDistricts: ReadonlyArray<PrefectureWithoutDistricts> = [
+  { code: "4419", zh: "东莞市", en: "Dongguan" },
+  { code: "4420", zh: "中山市", en: "Zhongshan" },
+  { code: "4604", zh: "儋州市", en: "Danzhou" },
+  { code: "6202", zh: "嘉峪关市", en: "Jiayuguan" }
+]
+
+const hasNoDistricts = (four: string): boolean => prefecturesWithoutDistricts.some((p) => p.code === four)
+
+const levelSix = (six: string): Level =>
+  six.slice(2, 6) === "0000" ? "province" : six.slice(4, 6) === "00" ? "prefecture" : "county"
+
+/**
+ * Whether `code` is a valid 6-digit code at county level: a county, district or
+ * county-level city (digits 5–6 not `00`), or one of the
+ * {@link prefecturesWithoutDistricts}, which stand at county level (`441900` 东莞).
+ * False for `000000`, provinces, other prefectures and anything but 6 digits.
+ *
+ * @since 0.2.0
+ * @category predicates
+ */
+export const isCountyLevel = (code: string): boolean => {
+  if (!SIX.test(code) || !isProvince(code.slice(0, 2))) return false
+  switch (levelSix(code)) {
+    case "county":
+      return true
+    case "prefecture":
+      return hasNoDistricts(code.slice(0, 4))
+    default:
+      return false
+  }
+}
+
 const problem = (input: string): Problem | undefined => {
   if (!SIX.test(input) && !TWELVE.test(input)) {
     return { rule: "region-code.format", message: `Expected 6 or 12 digits, found ${input.length} characters` }
@@ -91,6 +152,14 @@ const problem = (input: string): Problem | undefined => {
         message: `Village segment must be 000 when the township segment is 000, found ${input.slice(9, 12)}`
       }
     }
+    if (township !== 0 && !isCountyLevel(input.slice(0, 6))) {
+      return {
+        rule: "region-code.township-parent",
+        message: levelSix(input.slice(0, 6)) === "province"
+          ? `Township segment ${input.slice(6, 9)} lies directly under province ${input.slice(0, 6)}; townships lie under a county-level unit`
+          : `Township segment ${input.slice(6, 9)} lies under prefecture ${input.slice(0, 6)}, which has districts; townships lie under a county-level unit`
+      }
+    }
   }
   return undefined
 }
@@ -112,7 +181,8 @@ export const RegionCode = Schema.String.pipe(
     {
       identifier: "RegionCode",
       description: "a 6-digit GB/T 2260 code or a 12-digit 统计用区划代码",
-      // Random strings almost never pass the filter, so generate codes level by level.
+      // Random strings almost never pass the filter, so generate codes level by level:
+      // a township or village sits under a county or a prefecture without districts.
       arbitrary: () => (fc) =>
         fc
           .record({
@@ -121,12 +191,19 @@ export const RegionCode = Schema.String.pipe(
             county: fc.integer({ min: 0, max: 99 }),
             twelve: fc.boolean(),
             township: fc.integer({ min: 0, max: 599 }),
-            village: fc.integer({ min: 0, max: 999 })
+            village: fc.integer({ min: 0, max: 999 }),
+            withoutDistricts: fc.option(fc.constantFrom(...prefecturesWithoutDistricts.map((p) => p.code)), {
+              freq: 8
+            })
           })
-          .map(({ county, prefecture, province, township, twelve, village }) => {
+          .map(({ county, prefecture, province, township, twelve, village, withoutDistricts }) => {
             const six = province + pad(prefecture, 2) + pad(county, 2)
             if (!twelve) return six
-            return six + pad(township, 3) + (township === 0 ? "000" : pad(village, 3))
+            if (township === 0) return six + "000000"
+            const parent = withoutDistricts !== null
+              ? withoutDistricts + "00"
+              : province + pad(Math.max(prefecture, 1), 2) + pad(Math.max(county, 1), 2)
+            return parent + pad(township, 3) + pad(village, 3)
           })
     }
   ),
@@ -148,8 +225,10 @@ export type RegionCode = typeof RegionCode.Type
 export const isValid = (input: string): boolean => problem(input) === undefined
 
 /**
- * Checks `input` and brands it, or names the broken rule (`region-code.format`,
- * `region-code.province`, `region-code.township`, `region-code.village`).
+ * Checks `input` and brands it, or names the first broken rule, in this order:
+ * `region-code.format`, `region-code.province`, `region-code.township`,
+ * `region-code.village`, `region-code.township-parent` (a township or village code
+ * whose first six digits are not county level, see {@link isCountyLevel}).
  *
  * @since 0.1.0
  * @category parsing
@@ -163,9 +242,6 @@ export const parse = (
     ? Either.right(input as RegionCode)
     : Either.left(ValidationError.make(field, p.rule, p.message))
 }
-
-const levelSix = (six: string): Level =>
-  six.slice(2, 6) === "0000" ? "province" : six.slice(4, 6) === "00" ? "prefecture" : "county"
 
 /**
  * The level of a code, read from its trailing zero segments: `110000` province,

@@ -1,9 +1,9 @@
-import * as RegionCode from "../../src/identifiers/RegionCode.js"
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc, Option, Schema } from "effect"
 import * as Decode from "../../src/errors/Decode.js"
 import * as ValidationError from "../../src/errors/ValidationError.js"
 import * as CitizenId from "../../src/identifiers/CitizenId.js"
+import * as RegionCode from "../../src/identifiers/RegionCode.js"
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
@@ -24,19 +24,24 @@ const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y %
 const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31
 
-const validProvince = fc.constantFrom(...RegionCode.provinces)
+/** Provinces of resident IDs: 81 and 82 appear only in the residence permit codes 810000 and 820000. */
+const residentProvince = fc.constantFrom(...RegionCode.provinces.filter((p) => p !== "81" && p !== "82"))
 
-/** A valid 17-digit prefix: valid province, any 4 digits, a birth date in 1900–2020, any sequence. */
+/** A valid address code: a resident province and any 4 digits, or now and then a permit code. */
+const address = fc.oneof(
+  { weight: 9, arbitrary: fc.tuple(residentProvince, fc.integer({ min: 0, max: 9999 })).map(([p, rest]) => p + pad(rest, 4)) },
+  { weight: 1, arbitrary: fc.constantFrom("810000", "820000", "830000") }
+)
+
+/** A valid 17-digit prefix: valid address code, a birth date in 1800–2020, any sequence. */
 const first17 = fc
   .record({
-    province: validProvince,
-    rest: fc.integer({ min: 0, max: 9999 }),
-    day: fc.integer({ min: Date.UTC(1900, 0, 1) / DAY_MS, max: Date.UTC(2020, 11, 31) / DAY_MS }),
+    address,
+    day: fc.integer({ min: Date.UTC(1800, 0, 1) / DAY_MS, max: Date.UTC(2020, 11, 31) / DAY_MS }),
     sequence: fc.integer({ min: 0, max: 999 })
   })
-  .map(({ day, province, rest, sequence }) => ({
-    prefix: province + pad(rest, 4) + new Date(day * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "") +
-      pad(sequence, 3),
+  .map(({ address, day, sequence }) => ({
+    prefix: address + new Date(day * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "") + pad(sequence, 3),
     birth: new Date(day * DAY_MS).toISOString().slice(0, 10)
   }))
 
@@ -53,6 +58,56 @@ describe("CitizenId", () => {
       expect(CitizenId.mask(id)).toBe("110105********002X")
       expect(CitizenId.ageOn(id, "1999-12-30")).toBe(49)
       expect(CitizenId.ageOn(id, "1999-12-31")).toBe(50)
+    })
+
+    it("accepts both examples of GB 11643-1999 附录A, one born in 1880", () => {
+      expect(CitizenId.isValid("11010519491231002X")).toBe(true)
+      expect(CitizenId.isValid("440524188001010014")).toBe(true)
+      // By hand: Σ digit × weight over 44052418800101001 is 4·7 + 4·9 + 0·10 + 5·5 + 2·8 + 4·4 + 1·2 + 8·1
+      // + 8·6 + 0·3 + 0·7 + 1·9 + 0·10 + 1·5 + 0·8 + 0·4 + 1·2 = 195; 195 mod 11 = 8; "10X98765432"[8] = "4".
+      expect(CitizenId.checkCharacter("44052418800101001")).toBe("4")
+      const id = Either.getOrThrow(CitizenId.parse("440524188001010014"))
+      expect(CitizenId.birthDate(id)).toBe("1880-01-01")
+      expect(CitizenId.sex(id)).toBe("male")
+      expect(CitizenId.documentKind(id)).toBe("resident")
+    })
+
+    it("accepts the residence permits of Hong Kong, Macao and Taiwan residents and tells them apart", () => {
+      const kinds = { "810000": "hong-kong-macao-permit", "820000": "hong-kong-macao-permit", "830000": "taiwan-permit" }
+      for (const [code, kind] of Object.entries(kinds)) {
+        const input = build(code, "19800101", "002")
+        expect(CitizenId.isValid(input), code).toBe(true)
+        const id = Either.getOrThrow(CitizenId.parse(input))
+        expect(CitizenId.documentKind(id)).toBe(kind)
+        expect(CitizenId.birthDate(id)).toBe("1980-01-01")
+        expect(CitizenId.sex(id)).toBe("female")
+        expect(CitizenId.mask(id)).toBe(`${code}********${input.slice(14)}`)
+      }
+      expect(CitizenId.documentKindLabel["taiwan-permit"]).toEqual({
+        zh: "台湾居民居住证",
+        en: "Residence permit for Taiwan residents"
+      })
+      expect(CitizenId.documentKindLabel["hong-kong-macao-permit"].zh).toBe("港澳居民居住证")
+      expect(CitizenId.documentKindLabel.resident.zh).toBe("居民身份证")
+    })
+
+    it("permits follow GB 11643 otherwise: birth date and check character", () => {
+      expect(failure(build("830000", "19800230")).rule).toBe("citizen-id.birth-date")
+      expect(failure(build("810000", chinaDate(1))).rule).toBe("citizen-id.birth-date")
+      const valid = build("830000", "19800101")
+      const wrong = valid.slice(0, 17) + (valid.endsWith("0") ? "1" : "0")
+      expect(failure(wrong).rule).toBe("citizen-id.check-digit")
+      expect(CitizenId.isValid(valid.slice(0, 17) + valid.charAt(17).toLowerCase())).toBe(true)
+    })
+
+    it("81, 82 and 83 are address codes only as the exact permit codes", () => {
+      for (const code of ["810100", "811234", "820001", "830100", "839999", "831000"]) {
+        const error = failure(build(code, "19800101"))
+        expect(error.rule, code).toBe("citizen-id.region")
+        expect(error.message, code).not.toContain(code)
+      }
+      // Taiwan's GB/T 2260 province code stays a structural address code, as before.
+      expect(CitizenId.isValid(build("710000", "19800101"))).toBe(true)
     })
 
     it("accepts a lowercase x and normalises it", () => {
@@ -89,14 +144,16 @@ describe("CitizenId", () => {
     it("rejects an unknown province with citizen-id.region", () => {
       expect(failure(build("100105", "19491231")).rule).toBe("citizen-id.region")
       expect(failure(build("990105", "19491231")).rule).toBe("citizen-id.region")
+      expect(failure(build("000000", "19491231")).rule).toBe("citizen-id.region")
       expect(CitizenId.isValid(build("810000", "19491231"))).toBe(true)
     })
 
     it("rejects impossible, early and future birth dates with citizen-id.birth-date", () => {
-      for (const date of ["19990229", "19000229", "21000229", "19991301", "19990000", "19990431", "19991232", "18991231"]) {
+      for (const date of ["19990229", "19000229", "21000229", "19991301", "19990000", "19990431", "19991232", "17991231", "18000229", "00010101"]) {
         expect(failure(build("110105", date)).rule, date).toBe("citizen-id.birth-date")
       }
-      for (const date of ["20000229", "20240229", "19000101", "19991231"]) {
+      // No lower bound in GB 11643-1999 (its example was born in 1880): 1800-01-01 is a sanity bound.
+      for (const date of ["20000229", "20240229", "19000101", "19991231", "18991231", "18800101", "18000101", "18040229"]) {
         expect(CitizenId.isValid(build("110105", date)), date).toBe(true)
       }
       expect(CitizenId.isValid(build("110105", chinaDate(0)))).toBe(true)
@@ -241,6 +298,7 @@ describe("CitizenId", () => {
       },
       ({ p, province }) => {
         const prefix = pad(province, 2) + p.prefix.slice(2)
+        fc.pre(prefix.slice(0, 6) !== "830000")
         expect(failure(prefix + CitizenId.checkCharacter(prefix)).rule).toBe("citizen-id.region")
       }
     )

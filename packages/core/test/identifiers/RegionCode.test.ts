@@ -51,6 +51,51 @@ describe("RegionCode", () => {
     })
   })
 
+  describe("townships under a county-level unit", () => {
+    it("rejects a township or village under a prefecture that has districts", () => {
+      for (const input of ["130100001000", "130100100201", "110100001000", "320500599001"]) {
+        expect(failure(input).rule, input).toBe("region-code.township-parent")
+      }
+    })
+
+    it("accepts townships under the four prefecture cities without districts", () => {
+      for (const input of ["441900003000", "441900003001", "442000001000", "460400100000", "620200100201"]) {
+        expect(RegionCode.isValid(input), input).toBe(true)
+      }
+      expect(RegionCode.prefecturesWithoutDistricts.map((p) => p.code)).toEqual(["4419", "4420", "4604", "6202"])
+      expect(RegionCode.prefecturesWithoutDistricts.map((p) => p.zh)).toEqual(["东莞市", "中山市", "儋州市", "嘉峪关市"])
+    })
+
+    it("rejects a township directly under a province", () => {
+      for (const input of ["130000001000", "440000100000", "110000200001"]) {
+        expect(failure(input).rule, input).toBe("region-code.township-parent")
+      }
+      // A 12-digit code at province, prefecture or county level is still valid.
+      for (const input of ["130000000000", "130100000000", "130102000000"]) {
+        expect(RegionCode.isValid(input), input).toBe(true)
+      }
+    })
+
+    it("the message says where the township lies", () => {
+      expect(failure("130100001000").message).toContain("prefecture 130100")
+      expect(failure("130000001000").message).toContain("province 130000")
+    })
+  })
+
+  describe("isCountyLevel", () => {
+    it("is true for counties and for the four prefecture cities without districts", () => {
+      for (const input of ["110105", "130102", "429004", "441900", "442000", "460400", "620200", "441901"]) {
+        expect(RegionCode.isCountyLevel(input), input).toBe(true)
+      }
+    })
+
+    it("is false for 000000, provinces, other prefectures and anything but a valid 6-digit code", () => {
+      for (const input of ["000000", "110000", "440000", "130100", "441800", "460300", "620100", "990105", "110105001000", "11010", "", "４４１９００"]) {
+        expect(RegionCode.isCountyLevel(input), input).toBe(false)
+      }
+    })
+  })
+
   describe("parse", () => {
     it("defaults the field to regionCode and keeps a given field", () => {
       const error = failure("1")
@@ -109,12 +154,12 @@ describe("RegionCode", () => {
       expect(kind("110105")).toBeNull()
     })
 
-    it("has zh-CN labels", () => {
+    it("names each kind in zh and en; 400–599 are 类似乡级单位 (统计用区划代码 编制规则)", () => {
       expect(RegionCode.townshipKindLabel).toEqual({
         street: { zh: "街道", en: "Subdistrict" },
         town: { zh: "镇", en: "Town" },
         township: { zh: "乡", en: "Township" },
-        other: { zh: "其他", en: "Other" }
+        other: { zh: "类似乡级单位", en: "Township-like unit (development zone, farm, mining area)" }
       })
     })
   })
@@ -188,6 +233,33 @@ describe("RegionCode", () => {
       { township: fc.integer({ min: 600, max: 999 }), village: fc.integer({ min: 0, max: 999 }) },
       ({ township, village }) => {
         expect(failure("110105" + pad(township, 3) + pad(village, 3)).rule).toBe("region-code.township")
+      }
+    )
+
+    it.prop(
+      "a township or village not under a county-level unit fails with region-code.township-parent",
+      {
+        province: fc.constantFrom(...RegionCode.provinces),
+        prefecture: fc.integer({ min: 0, max: 99 }),
+        township: fc.integer({ min: 1, max: 599 }),
+        village: fc.integer({ min: 0, max: 999 })
+      },
+      ({ prefecture, province, township, village }) => {
+        const four = province + pad(prefecture, 2)
+        fc.pre(!RegionCode.prefecturesWithoutDistricts.some((p) => p.code === four))
+        expect(RegionCode.isCountyLevel(four + "00")).toBe(false)
+        expect(failure(four + "00" + pad(township, 3) + pad(village, 3)).rule).toBe("region-code.township-parent")
+      }
+    )
+
+    it.prop(
+      "isCountyLevel holds exactly for valid 6-digit codes at county level or of a prefecture without districts",
+      { c: RegionCode.RegionCode },
+      ({ c }) => {
+        const withoutDistricts = RegionCode.prefecturesWithoutDistricts.some((p) => p.code + "00" === c)
+        expect(RegionCode.isCountyLevel(c)).toBe(
+          c.length === 6 && (RegionCode.level(c) === "county" || withoutDistricts)
+        )
       }
     )
 
