@@ -180,7 +180,7 @@ const loadHouseholds = (tenantCode: string, blocks: ReadonlyArray<string>, rows:
         // million Schema decodes that would only slow the load down.
         const id = `H-${String(k).padStart(7, "0")}` as Place.PlaceId
         const gridCode = blocks[(Math.imul(k + 1, 2654435761) >>> 0) % blocks.length]! as Place.PlaceLink["gridCode"]
-        places.push({ tenant, id, kind: "household", name: `合成住户${k + 1}`, address: null })
+        places.push({ tenant, id, kind: "household", name: `合成住户${k + 1}`, address: null, creditCode: null })
         links.push({ tenant, placeId: id, gridCode, validFrom: from, validTo: null })
       }
       yield* transaction(tenant, Effect.zipRight(repo.put(places), repo.link(links)))

@@ -6,6 +6,8 @@
  * @since 0.1.0
  */
 
+/** @since 0.2.0 */
+export * as AccessPolicy from "./access/AccessPolicy.js"
 /** @since 0.1.0 */
 export * as Actor from "./access/Actor.js"
 /** @since 0.1.0 */
@@ -44,6 +46,8 @@ export * as GridCommand from "./grid/GridCommand.js"
 export * as GridConfig from "./grid/GridConfig.js"
 /** @since 0.1.0 */
 export * as GridInvariants from "./grid/GridInvariants.js"
+/** @since 0.2.0 */
+export * as GridPermission from "./grid/GridPermission.js"
 /** @since 0.1.0 */
 export * as GridRepository from "./grid/GridRepository.js"
 /** @since 0.1.0 */
@@ -94,6 +98,9 @@ export * as MemoryTransactor from "./store/MemoryTransactor.js"
 export * as Store from "./store/Store.js"
 /** @since 0.2.0 */
 export * as Transactor from "./store/Transactor.js"
+
+/** @since 0.2.0 */
+export * as Text from "./text/Text.js"
 
 /** @since 0.1.0 */
 export * as IsoDate from "./time/IsoDate.js"

@@ -63,6 +63,7 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "jiceng_migrations_store",
           "place_links",
           "places",
+          "worker_terms",
           "workers"
         ])
         expect(yield* SqlStore.migrate).toEqual([])

@@ -5,8 +5,9 @@
  * - Subtrees are code ranges, `code >= root AND code < root || ':'` (':' sorts right
  *   after '9'), answered from the `(tenant, code, valid_from)` indexes.
  * - Writes insert many rows per statement, chunked under the dialect's parameter limit.
- * - `close`, `closeLinks` and `closeAssignments` end open rows only: an end once
- *   recorded is history and is never moved.
+ * - `close`, `closeLinks`, `closeTerms` and `closeAssignments` end open rows only (an
+ *   end once recorded is history and is never moved) and remove rows that begin on or
+ *   after the day (same-day corrections), a grid version with its lineage.
  * - Driver failures surface as core's `StoreError`, naming the operation.
  *
  * @since 0.2.0
@@ -73,6 +74,7 @@ const gridTables = ({ int, tableOptions, text }: ColumnTypes): ReadonlyArray<str
   kind ${text} NOT NULL,
   name ${text} NOT NULL,
   address ${text},
+  credit_code ${text},
   PRIMARY KEY (tenant, id)
 )${tableOptions}`,
   // A place has at most one link starting on a given day: the key is the backstop.
@@ -90,19 +92,30 @@ const gridTables = ({ int, tableOptions, text }: ColumnTypes): ReadonlyArray<str
   tenant ${text} NOT NULL,
   id ${text} NOT NULL,
   name ${text} NOT NULL,
-  category ${text} NOT NULL,
-  community_code ${text} NOT NULL,
   phone ${text},
   citizen_id ${text},
   PRIMARY KEY (tenant, id)
 )${tableOptions}`,
+  // A worker has at most one term starting on a given day.
+  `CREATE TABLE worker_terms (
+  tenant ${text} NOT NULL,
+  worker_id ${text} NOT NULL,
+  valid_from ${text} NOT NULL,
+  valid_to ${text},
+  category ${text} NOT NULL,
+  community_code ${text} NOT NULL,
+  employment ${text} NOT NULL,
+  change ${text} NOT NULL,
+  PRIMARY KEY (tenant, worker_id, valid_from)
+)${tableOptions}`,
+  `CREATE INDEX worker_terms_community ON worker_terms (tenant, community_code, valid_from)`,
   `CREATE TABLE assignments (
   tenant ${text} NOT NULL,
   id ${text} NOT NULL,
   worker_id ${text} NOT NULL,
   grid_code ${text} NOT NULL,
   post ${text} NOT NULL,
-  is_primary ${int} NOT NULL,
+  responsible ${int} NOT NULL,
   duties ${text} NOT NULL,
   valid_from ${text} NOT NULL,
   valid_to ${text},
@@ -113,8 +126,8 @@ const gridTables = ({ int, tableOptions, text }: ColumnTypes): ReadonlyArray<str
 ]
 
 /**
- * The grid domain's schema: grids and their lineage, places and their links, workers
- * and their assignments. Every key and index leads with the tenant.
+ * The grid domain's schema: grids and their lineage, places and their links, workers,
+ * their terms and their assignments. Every key and index leads with the tenant.
  *
  * @since 0.2.0
  * @category migrations
@@ -175,7 +188,9 @@ ORDER BY ${sql.literal(orderBy)}, l.ordinal`.pipe(Effect.map(Rows.toGrids))
     }, Effect.mapError(fail("grids.insert"))),
 
     close: (tenant, ids, validTo) =>
-      q.closeById("grids", tenant, ids, validTo).pipe(Effect.mapError(fail("grids.close"))),
+      q.close("grids", tenant, ["id"], ids.map((id) => [id]), validTo, (removed) => [
+        sql`DELETE FROM grid_lineage WHERE tenant = ${tenant} AND grid_id IN (SELECT id FROM grids WHERE ${removed})`
+      ]).pipe(Effect.mapError(fail("grids.close")), Effect.withSpan("SqlStore.grids.close")),
 
     byId: Effect.fn("SqlStore.grids.byId")(function*(tenant: Tenant.Tenant, id: Grid.GridId) {
       const found = yield* selectGrids(sql`g.tenant = ${tenant} AND g.id = ${id}`, "g.id")
@@ -242,6 +257,22 @@ ORDER BY level`.pipe(
   // -------------------------------------------------------------------- places
 
   const linkColumns = sql.literal("l.tenant, l.place_id, l.grid_code, l.valid_from, l.valid_to")
+  const placeColumns = sql.literal("tenant, id, kind, name, address, credit_code")
+
+  /** Rows of a table keyed by (tenant, id), by id, ordered by id; unknown ids left out. */
+  const byIds = <Row extends { readonly id: string }>(
+    table: string,
+    columns: Statement.Fragment,
+    tenant: Tenant.Tenant,
+    ids: ReadonlyArray<string>
+  ) =>
+    Effect.map(
+      Effect.forEach(
+        chunks(sql, Array.from(new Set(ids)), 1, 1),
+        (chunk) => sql<Row>`SELECT ${columns} FROM ${sql(table)} WHERE tenant = ${tenant} AND id IN ${sql.in(chunk)} ORDER BY id`
+      ),
+      (parts) => parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => compareBytes(a.id, b.id))
+    )
 
   /** Links matching a condition, ordered, as one repository method (`places.<method>`). */
   const selectLinks = (method: string, where: Statement.Fragment, orderBy: string) =>
@@ -261,16 +292,25 @@ ORDER BY ${sql.literal(orderBy)}`.pipe(
         id: p.id,
         kind: p.kind,
         name: p.name,
-        address: p.address
+        address: p.address,
+        credit_code: p.creditCode
       }))
       yield* q.upsert("places", rows)
     }, Effect.mapError(fail("places.put"))),
 
     get: Effect.fn("SqlStore.places.get")(function*(tenant: Tenant.Tenant, id: Place.PlaceId) {
-      const rows = yield* sql<Rows.PlaceRow>`SELECT tenant, id, kind, name, address
+      const rows = yield* sql<Rows.PlaceRow>`SELECT ${placeColumns}
 FROM places WHERE tenant = ${tenant} AND id = ${id}`
       return Option.map(Option.fromNullable(rows[0]), Rows.toPlace)
     }, Effect.mapError(fail("places.get"))),
+
+    getMany: Effect.fn("SqlStore.places.getMany")(
+      function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Place.PlaceId>) {
+        const rows = yield* byIds<Rows.PlaceRow>("places", placeColumns, tenant, ids)
+        return rows.map(Rows.toPlace)
+      },
+      Effect.mapError(fail("places.getMany"))
+    ),
 
     link: Effect.fn("SqlStore.places.link")(function*(links: ReadonlyArray<Place.PlaceLink>) {
       const rows = links.map((l) => ({
@@ -283,19 +323,11 @@ FROM places WHERE tenant = ${tenant} AND id = ${id}`
       yield* q.writeAll(chunks(sql, rows, 5).map((chunk) => sql`INSERT INTO place_links ${sql.insert(chunk)}`))
     }, Effect.mapError(fail("places.link"))),
 
-    closeLinks: Effect.fn("SqlStore.places.closeLinks")(
-      function*(tenant: Tenant.Tenant, keys: ReadonlyArray<PlaceRepository.LinkKey>, validTo: IsoDate.IsoDate) {
-        yield* q.writeAll(
-          chunks(sql, keys, 2, 3).map((chunk) =>
-            sql`UPDATE place_links SET valid_to = ${validTo}
-WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND (place_id, valid_from) IN (VALUES ${
-              sql.join(", ", false)(chunk.map((key) => sql`(${key.placeId}, ${key.validFrom})`))
-            })`
-          )
-        )
-      },
-      Effect.mapError(fail("places.closeLinks"))
-    ),
+    closeLinks: (tenant, keys, validTo) =>
+      q.close("place_links", tenant, ["place_id", "valid_from"], keys.map((k) => [k.placeId, k.validFrom]), validTo).pipe(
+        Effect.mapError(fail("places.closeLinks")),
+        Effect.withSpan("SqlStore.places.closeLinks")
+      ),
 
     linkAt: (tenant, id, at) =>
       selectLinks("linkAt", sql`l.tenant = ${tenant} AND l.place_id = ${id} AND ${q.validAt("l.", at)}`, "l.valid_from DESC")
@@ -345,10 +377,24 @@ ORDER BY p.kind`.pipe(
 
   // ------------------------------------------------------------------- workers
 
-  const workerColumns = sql.literal("tenant, id, name, category, community_code, phone, citizen_id")
-  const assignmentColumns = sql.literal(
-    "a.tenant, a.id, a.worker_id, a.grid_code, a.post, a.is_primary, a.duties, a.valid_from, a.valid_to"
+  const workerColumns = sql.literal("tenant, id, name, phone, citizen_id")
+  const termColumns = sql.literal(
+    "t.tenant, t.worker_id, t.valid_from, t.valid_to, t.category, t.community_code, t.employment, t.change"
   )
+  const assignmentColumns = sql.literal(
+    "a.tenant, a.id, a.worker_id, a.grid_code, a.post, a.responsible, a.duties, a.valid_from, a.valid_to"
+  )
+
+  /** Terms matching a condition, ordered, as one repository method (`workers.<method>`). */
+  const selectTerms = (method: string, where: Statement.Fragment, orderBy: string) =>
+    sql<Rows.TermRow>`SELECT ${termColumns}
+FROM worker_terms t
+WHERE ${where}
+ORDER BY ${sql.literal(orderBy)}`.pipe(
+      Effect.map((rows) => rows.map(Rows.toTerm)),
+      Effect.mapError(fail(`workers.${method}`)),
+      Effect.withSpan(`SqlStore.workers.${method}`)
+    )
 
   const toAssignments = (operation: string) => (rows: ReadonlyArray<Rows.AssignmentRow>) =>
     Effect.forEach(rows, (row) => {
@@ -375,8 +421,6 @@ ORDER BY ${sql.literal(orderBy)}`.pipe(
         tenant: w.tenant,
         id: w.id,
         name: w.name,
-        category: w.category,
-        community_code: w.communityCode,
         phone: w.phone,
         citizen_id: w.citizenId
       }))
@@ -391,18 +435,64 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
 
     getMany: Effect.fn("SqlStore.workers.getMany")(
       function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Worker.WorkerId>) {
-        const parts = yield* Effect.forEach(
-          chunks(sql, Array.from(new Set(ids)), 1, 1),
-          (chunk) =>
-            sql<Rows.WorkerRow>`SELECT ${workerColumns}
-FROM workers WHERE tenant = ${tenant} AND id IN ${sql.in(chunk)}
-ORDER BY id`
-        )
-        const rows = parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => compareBytes(a.id, b.id))
+        const rows = yield* byIds<Rows.WorkerRow>("workers", workerColumns, tenant, ids)
         return rows.map(Rows.toWorker)
       },
       Effect.mapError(fail("workers.getMany"))
     ),
+
+    addTerms: Effect.fn("SqlStore.workers.addTerms")(function*(terms: ReadonlyArray<Worker.WorkerTerm>) {
+      yield* q.insert(
+        "worker_terms",
+        terms.map((t) => ({
+          tenant: t.tenant,
+          worker_id: t.workerId,
+          valid_from: t.validFrom,
+          valid_to: t.validTo,
+          category: t.category,
+          community_code: t.communityCode,
+          employment: t.employment,
+          change: t.change
+        }))
+      )
+    }, Effect.mapError(fail("workers.addTerms"))),
+
+    closeTerms: (tenant, keys, validTo) =>
+      q.close("worker_terms", tenant, ["worker_id", "valid_from"], keys.map((k) => [k.workerId, k.validFrom]), validTo)
+        .pipe(Effect.mapError(fail("workers.closeTerms")), Effect.withSpan("SqlStore.workers.closeTerms")),
+
+    terms: (tenant, id) => selectTerms("terms", sql`t.tenant = ${tenant} AND t.worker_id = ${id}`, "t.valid_from"),
+
+    termsAt: (tenant, ids, at) =>
+      Effect.map(
+        Effect.forEach(chunks(sql, Array.from(new Set(ids)), 1, 3), (chunk) =>
+          selectTerms(
+            "termsAt",
+            sql`t.tenant = ${tenant} AND t.worker_id IN ${sql.in(chunk)} AND ${q.validAt("t.", at)}`,
+            "t.worker_id"
+          )),
+        (parts) => parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => compareBytes(a.workerId, b.workerId))
+      ),
+
+    termsInSubtree: (tenant, root, at) =>
+      selectTerms(
+        "termsInSubtree",
+        sql`t.tenant = ${tenant} AND ${q.inSubtree("t.community_code", root)} AND ${q.validAt("t.", at)}`,
+        "t.community_code, t.worker_id"
+      ),
+
+    termHistory: (tenant, root) =>
+      selectTerms(
+        "termHistory",
+        sql`t.tenant = ${tenant} AND ${q.inSubtree("t.community_code", root)}`,
+        "t.worker_id, t.valid_from"
+      ),
+
+    latestTermStart: (tenant, root) =>
+      q.latestStartInSubtree("worker_terms", "community_code", tenant, root).pipe(
+        Effect.mapError(fail("workers.latestTermStart")),
+        Effect.withSpan("SqlStore.workers.latestTermStart")
+      ),
 
     assign: Effect.fn("SqlStore.workers.assign")(function*(assignments: ReadonlyArray<Worker.Assignment>) {
       const rows = assignments.map((a) => ({
@@ -411,7 +501,7 @@ ORDER BY id`
         worker_id: a.workerId,
         grid_code: a.gridCode,
         post: a.post,
-        is_primary: a.primary ? 1 : 0,
+        responsible: a.responsible ? 1 : 0,
         duties: JSON.stringify(a.duties),
         valid_from: a.validFrom,
         valid_to: a.validTo
@@ -420,7 +510,10 @@ ORDER BY id`
     }, Effect.mapError(fail("workers.assign"))),
 
     closeAssignments: (tenant, ids, validTo) =>
-      q.closeById("assignments", tenant, ids, validTo).pipe(Effect.mapError(fail("workers.closeAssignments"))),
+      q.close("assignments", tenant, ["id"], ids.map((id) => [id]), validTo).pipe(
+        Effect.mapError(fail("workers.closeAssignments")),
+        Effect.withSpan("SqlStore.workers.closeAssignments")
+      ),
 
     assignmentsInSubtree: (tenant, root, at) =>
       selectAssignments(
@@ -448,11 +541,11 @@ ORDER BY id`
 
     countByCategory: (tenant, root, at) =>
       sql<{ readonly category: string; readonly count: number | string }>`SELECT
-  w.category, CAST(count(DISTINCT a.worker_id) AS INTEGER) AS count
-FROM assignments a JOIN workers w ON w.tenant = a.tenant AND w.id = a.worker_id
+  t.category, CAST(count(DISTINCT a.worker_id) AS INTEGER) AS count
+FROM assignments a JOIN worker_terms t ON t.tenant = a.tenant AND t.worker_id = a.worker_id AND ${q.validAt("t.", at)}
 WHERE a.tenant = ${tenant} AND ${q.inSubtree("a.grid_code", root)} AND ${q.validAt("a.", at)}
-GROUP BY w.category
-ORDER BY w.category`.pipe(
+GROUP BY t.category
+ORDER BY t.category`.pipe(
         Effect.map((rows) => rows.map((row) => ({ category: row.category, count: Rows.toNumber(row.count) }))),
         Effect.mapError(fail("workers.countByCategory")),
         Effect.withSpan("SqlStore.workers.countByCategory")

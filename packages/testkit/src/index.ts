@@ -15,3 +15,5 @@ export * as GridConformance from "./conformance/GridConformance.js"
 export * from "./conformance/RepositoryContract.js"
 /** @since 0.2.0 */
 export * as StorePorts from "./conformance/StorePorts.js"
+/** @since 0.2.0 */
+export * as Tenants from "./conformance/Tenants.js"

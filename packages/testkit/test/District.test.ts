@@ -60,15 +60,28 @@ const checkInvariants = (d: District.GeneratedDistrict): void => {
   const ranks = d.commands.map((c) => order.indexOf(c._tag))
   expect(ranks.every((r, i) => r >= 0 && (i === 0 || r >= ranks[i - 1]!))).toBe(true)
 
-  // 入格: places go into blocks only, placesPerBlock each.
+  // 入格: each kind at the level it goes into (the default GridConfig.placeLevels).
   const blocks = new Set(all.filter((g) => g.level === 5).map((g) => g.code))
+  const compounds = new Set(all.filter((g) => g.level === 4).map((g) => g.code))
+  const levelOf = new Map(all.map((g) => [g.code, GridConfig.defaults.scheme.levels[g.level ?? 0]!.key]))
   const ps = places(d)
-  expect(ps.length).toBe(o.blocks * o.placesPerBlock)
-  expect(ps.every((p) => blocks.has(p.gridCode) && p.at === o.validFrom)).toBe(true)
+  for (const p of ps) {
+    expect(GridConfig.defaults.placeLevels[p.kind], `${p.kind} in ${p.gridCode}`).toContain(levelOf.get(p.gridCode))
+    expect(p.kind === "work_unit" ? typeof p.creditCode === "string" : p.creditCode === undefined).toBe(true)
+  }
+  const ofKind = (kind: string) => ps.filter((p) => p.kind === kind).length
+  expect(ofKind("household")).toBe(o.blocks * o.householdsPerBlock)
+  expect([ofKind("work_unit"), ofKind("merchant"), ofKind("office_building")]).toEqual([o.workUnits, o.merchants, o.officeBuildings])
+  expect(ofKind("residential_building")).toBeGreaterThanOrEqual(o.compounds)
+  expect(Object.fromEntries(Object.entries(d.summary.placesByKind).filter(([, n]) => n > 0))).toEqual(
+    Object.fromEntries(["household", "residential_building", "work_unit", "merchant", "office_building"].map((k) => [k, ofKind(k)]).filter(([, n]) => (n as number) > 0))
+  )
+  expect(ps.every((p) => p.at === o.validFrom)).toBe(true)
   expect(new Set(ps.map((p) => p.id)).size).toBe(ps.length)
 
-  // 定格定人定岗定责: exactly one primary per block except the unassigned ones; every
-  // worker works within their community and has at least one assignment.
+  // 定格定人定岗定责: exactly one responsible worker per compound and per block except the
+  // unassigned blocks; every worker works within their community and has at least one
+  // assignment; employment follows the category.
   const ws = new Map(workers(d).map((w) => [w.id, w]))
   const as = assignments(d)
   const primaries = new Map<string, number>()
@@ -78,20 +91,26 @@ const checkInvariants = (d: District.GeneratedDistrict): void => {
     const w = ws.get(a.workerId)
     expect(w, `worker ${a.workerId} is registered`).toBeDefined()
     expect(a.gridCode.startsWith(w!.communityCode), `${a.workerId} stays in ${w!.communityCode}`).toBe(true)
-    expect(blocks.has(a.gridCode)).toBe(true)
+    expect(blocks.has(a.gridCode) || (a.responsible && compounds.has(a.gridCode))).toBe(true)
     expect(a.duties.length).toBeGreaterThan(0)
     expect(pairs.has(`${a.workerId} ${a.gridCode}`)).toBe(false)
     pairs.add(`${a.workerId} ${a.gridCode}`)
     assigned.add(a.workerId)
-    if (a.primary) primaries.set(a.gridCode, (primaries.get(a.gridCode) ?? 0) + 1)
+    if (a.responsible) primaries.set(a.gridCode, (primaries.get(a.gridCode) ?? 0) + 1)
+    // Building and unit heads (楼栋长, 单元长) are never answerable for a grid.
+    if (a.responsible) expect(["building_head", "unit_head"]).not.toContain(w!.category)
   }
   expect([...ws.keys()].every((id) => assigned.has(id))).toBe(true)
   expect([...primaries.values()].every((n) => n === 1)).toBe(true)
+  expect([...compounds].every((c) => primaries.has(c))).toBe(true)
+  for (const w of ws.values()) {
+    expect(w.employment).toBe(o.fullTimeCategories.includes(w.category) ? "full_time" : "part_time")
+  }
   const without = [...blocks].filter((b) => !primaries.has(b)).sort()
   expect(without).toEqual(d.summary.unassignedBlocks)
   expect(without.length).toBe(o.unassignedBlocks)
   expect(ws.size).toBe(o.workers)
-  expect(d.summary.primaryAssignments + d.summary.secondaryAssignments).toBe(as.length)
+  expect(d.summary.responsibleAssignments + d.summary.otherAssignments).toBe(as.length)
 }
 
 const decode = Schema.decodeUnknownSync(GridCommand.GridCommand)
@@ -147,17 +166,19 @@ describe("District", () => {
     expect(workers(taocheng).every((w) => /^[\u4e00-\u9fff]{2,3}$/.test(w.name))).toBe(true)
   })
 
-  it("puts workers in all 13 categories, leaves a few blocks without a primary worker", () => {
+  it("puts workers in all 13 categories, leaves a few blocks without a responsible worker", () => {
     const categories = new Set(workers(taocheng).map((w) => w.category))
     expect([...categories].sort()).toEqual(WorkerCategory.defaultCategories.map((c) => c.key).sort())
     expect(taocheng.options.unassignedBlocks).toBeGreaterThanOrEqual(2)
     expect(taocheng.options.unassignedBlocks).toBeLessThanOrEqual(5)
     expect(taocheng.summary.unassignedBlocks.length).toBe(taocheng.options.unassignedBlocks)
-    // Some workers are primary for several blocks of their community.
+    // Some workers are responsible for several grids of their community.
     const perWorker = new Map<string, number>()
-    for (const a of assignments(taocheng)) if (a.primary) perWorker.set(a.workerId, (perWorker.get(a.workerId) ?? 0) + 1)
+    for (const a of assignments(taocheng)) if (a.responsible) perWorker.set(a.workerId, (perWorker.get(a.workerId) ?? 0) + 1)
     expect(Math.max(...perWorker.values())).toBeGreaterThan(1)
-    expect(assignments(taocheng).some((a) => !a.primary)).toBe(true)
+    expect(assignments(taocheng).some((a) => !a.responsible)).toBe(true)
+    expect(taocheng.summary.workersByEmployment.full_time + taocheng.summary.workersByEmployment.part_time).toBe(1500)
+    expect(taocheng.summary.workersByEmployment.part_time).toBeGreaterThan(0)
     const total = Object.values(taocheng.summary.workersByCategory).reduce((s, n) => s + n, 0)
     expect(total).toBe(taocheng.options.workers)
     expect(Object.values(taocheng.summary.placesByKind).every((n) => n > 0)).toBe(true)
@@ -173,13 +194,15 @@ describe("District", () => {
     expect(District.generate({ blocks: 1000, workers: 700 }).options.workers).toBe(700)
   })
 
-  it("honours unassignedBlocks, placesPerBlock and validFrom", () => {
-    const d = District.generate({ unassignedBlocks: 0, placesPerBlock: 0, validFrom: "2024-02-29" })
+  it("honours unassignedBlocks, the place counts and validFrom", () => {
+    const d = District.generate({
+      unassignedBlocks: 0, householdsPerBlock: 0, workUnits: 0, merchants: 0, officeBuildings: 0, validFrom: "2024-02-29"
+    })
     expect(d.summary.unassignedBlocks).toEqual([])
-    expect(places(d)).toEqual([])
+    expect(places(d).every((p) => p.kind === "residential_building")).toBe(true)
     expect(d.commands.every((c) => ("validFrom" in c ? c.validFrom : "at" in c ? c.at : "2024-02-29") === "2024-02-29")).toBe(true)
     checkInvariants(d)
-    const many = District.generate({ seed: 3, unassignedBlocks: 25, placesPerBlock: 5 })
+    const many = District.generate({ seed: 3, unassignedBlocks: 25, householdsPerBlock: 5 })
     expect(many.summary.unassignedBlocks.length).toBe(25)
     checkInvariants(many)
   })
@@ -199,8 +222,11 @@ describe("District", () => {
       blocks: fc.integer({ min: 0, max: 40 }),
       workers: fc.integer({ min: 0, max: 15 }),
       extraAssignments: fc.integer({ min: 0, max: 20 }),
-      placesPerBlock: fc.integer({ min: 0, max: 3 }),
-      primaryShare: fc.double({ min: 0.05, max: 1, noNaN: true })
+      householdsPerBlock: fc.integer({ min: 0, max: 3 }),
+      workUnits: fc.integer({ min: 0, max: 5 }),
+      merchants: fc.integer({ min: 0, max: 5 }),
+      officeBuildings: fc.integer({ min: 0, max: 3 }),
+      leaderShare: fc.double({ min: 0.05, max: 1, noNaN: true })
     },
     (sizes) => {
       // Each level at least as large as the one above, so every parent gets a child.
@@ -285,12 +311,12 @@ describe("District.apply", () => {
       const categories = yield* grids.countWorkersByCategory(actor, { at })
       expect(Object.fromEntries(categories.map((c) => [c.category, c.count]))).toEqual(small.summary.workersByCategory)
       const kinds = yield* grids.countPlaces(actor, { at })
-      expect(kinds.reduce((s, k) => s + k.count, 0)).toBe(o.blocks * o.placesPerBlock)
+      expect(kinds.reduce((s, k) => s + k.count, 0)).toBe(places(small).length)
       expect(Object.fromEntries(kinds.map((k) => [k.kind, k.count]))).toEqual(
         Object.fromEntries(Object.entries(small.summary.placesByKind).filter(([, n]) => n > 0))
       )
       const alerts = yield* grids.check(actor, { at })
-      expect(alerts.map((a) => [a.kind, a.gridCode])).toEqual(small.summary.unassignedBlocks.map((code) => ["no-primary", code]))
+      expect(alerts.map((a) => [a.kind, a.gridCode])).toEqual(small.summary.unassignedBlocks.map((code) => ["no-responsible", code]))
     }).pipe(Effect.provide(memoryGrids)))
 
   it.effect("numbers a failing command by its row in the whole list", () =>

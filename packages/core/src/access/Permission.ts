@@ -1,24 +1,23 @@
 /**
- * Permissions and the roles that grant them (`defaultGrants`): admin has every
- * permission; grid_manager writes grids, places and workers; worker writes places; viewer
- * reads. Only admin reads unmasked personal data (`pii:read`). The table is fixed in
- * this release; a configurable one is left for later.
+ * Permissions, namespaced by domain (`grid:write`, `grid:worker:write`): each domain
+ * declares its own (`GridPermission` for grids), and a deployment's roles grant them
+ * (`AccessPolicy`). `pii:read` — seeing unmasked ID numbers, phones, addresses and
+ * residents' names — spans every domain, and every such read is audited.
  *
  * @since 0.1.0
  */
 import { Schema } from "effect"
 
 /**
+ * A permission: `domain:action` (more `:`-separated parts allowed), lower-case.
+ *
  * @since 0.1.0
  * @category schemas
  */
-export const Permission = Schema.Literal(
-  "grid:write",
-  "place:write",
-  "worker:write",
-  "read",
-  /** See unmasked ID numbers, phones and addresses; every such read is audited. */
-  "pii:read"
+export const Permission = Schema.String.pipe(
+  Schema.pattern(/^[a-z][a-z0-9-]*(?::[a-z][a-z0-9-]*)+$/, {
+    message: () => "permission.format: expected domain:action (lower-case letters, digits and -)"
+  })
 )
 
 /**
@@ -28,41 +27,26 @@ export const Permission = Schema.Literal(
 export type Permission = typeof Permission.Type
 
 /**
- * @since 0.1.0
- * @category schemas
+ * Seeing personal data unmasked; every such read writes an audit entry.
+ *
+ * @since 0.2.0
+ * @category permissions
  */
-export const Role = Schema.Literal("admin", "grid_manager", "worker", "viewer")
+export const piiRead = "pii:read"
 
 /**
- * @since 0.1.0
+ * A grant: a permission, every permission of a domain (`grid:*`), or every permission (`*`).
+ *
+ * @since 0.2.0
  * @category models
  */
-export type Role = typeof Role.Type
+export type Grant = string
 
 /**
- * The default grant table: admins do everything in their scope; grid managers
- * change grids, places and workers; grid workers keep places (入格) current;
- * viewers read.
+ * Whether a grant covers a permission.
  *
- * @since 0.1.0
- * @category policy
+ * @since 0.2.0
+ * @category predicates
  */
-export const defaultGrants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
-  admin: ["grid:write", "place:write", "worker:write", "read", "pii:read"],
-  grid_manager: ["grid:write", "place:write", "worker:write", "read"],
-  worker: ["place:write", "read"],
-  viewer: ["read"]
-}
-
-/**
- * zh-CN and en labels of the roles.
- *
- * @since 0.1.0
- * @category labels
- */
-export const roleLabels: Readonly<Record<Role, { readonly zh: string; readonly en: string }>> = {
-  admin: { zh: "管理员", en: "Administrator" },
-  grid_manager: { zh: "网格管理员", en: "Grid manager" },
-  worker: { zh: "网格员", en: "Grid worker" },
-  viewer: { zh: "查看者", en: "Viewer" }
-}
+export const grants = (grant: Grant, permission: Permission): boolean =>
+  grant === "*" || grant === permission || (grant.endsWith(":*") && permission.startsWith(grant.slice(0, -1)))

@@ -80,6 +80,8 @@ export interface Options<E> {
 const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
   execute: true,
   executeAll: true,
+  executeUnknown: true,
+  executeAllUnknown: true,
   resolve: true,
   gridOfPlace: true,
   lineage: true,

@@ -2,13 +2,69 @@
  * Decoding of untrusted input into a Schema, turning a ParseError into a
  * {@link ValidationError} that names the field (dotted path), the rule and the row.
  *
+ * Input is decoded strictly: a key the schema does not know (`valid_to` for
+ * `validTo`) is an error, not silently dropped. An input that cannot even be read (a
+ * getter that throws, a Proxy) is a `ValidationError` too. Messages start with the
+ * field and never repeat the offending value, which may be personal data.
+ *
  * @since 0.1.0
  */
 import { Effect, Either, ParseResult, Schema } from "effect"
 import { ValidationError } from "./ValidationError.js"
 
+/**
+ * Where the input came from: its 1-based `row` in a batch, and the `field` it was
+ * given as (the paths of its problems are appended to it).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Options {
+  readonly row?: number | undefined
+  readonly field?: string | undefined
+}
+
 /** Filters state their rule as `rule.id: message`; other failures are `schema.<kind>`. */
 const ruleMessage = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+): (.*)$/s
+
+const quoted = /"((?:[^"\\]|\\.)*)"/g
+
+/** `"a" | "b"` → `a, b`. */
+const names = (text: string): Array<string> => [...text.matchAll(quoted)].map((m) => m[1]!)
+
+/** The message of one issue, without the offending value. */
+const describe = (tag: string, message: string): { readonly rule: string; readonly text: string } => {
+  const rule = ruleMessage.exec(message)
+  if (rule !== null) return { rule: rule[1]!, text: rule[2]! }
+  if (tag === "Missing") return { rule: "schema.missing", text: "is missing" }
+  if (tag === "Unexpected") {
+    const allowed = names(message)
+    return {
+      rule: "schema.unknown-key",
+      text: allowed.length === 0 ? "is not a known field" : `is not a known field; expected one of ${allowed.join(", ")}`
+    }
+  }
+  // "Expected X, actual <value>": the value is left out (an ID number given as a number
+  // would be echoed in full).
+  const expected = (/^Expected ([\s\S]*?), actual [\s\S]*$/.exec(message)?.[1] ?? message)
+    .replace(/\((\w+) \(Encoded side\) <-> \1\)/g, "$1")
+  if (/^"(?:[^"\\]|\\.)*"(?: \| "(?:[^"\\]|\\.)*")*$/.test(expected)) {
+    const allowed = names(expected)
+    return {
+      rule: `schema.${tag.toLowerCase()}`,
+      text: allowed.length === 1 ? `expected ${allowed[0]}` : `expected one of ${allowed.join(", ")}`
+    }
+  }
+  return { rule: `schema.${tag.toLowerCase()}`, text: `expected ${expected}` }
+}
+
+const make = (field: string, rule: string, message: string, row: number | undefined): ValidationError =>
+  new ValidationError(row === undefined ? { field, rule, message } : { field, rule, message, row })
+
+const fieldOf = (path: ReadonlyArray<PropertyKey>, options: Options): string => {
+  const parts = [...(options.field === undefined ? [] : [options.field]), ...path.map(String)]
+  return parts.length === 0 ? "(input)" : parts.join(".")
+}
 
 /**
  * The first issue of a ParseError as a ValidationError.
@@ -16,20 +72,37 @@ const ruleMessage = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+): (.*)$/s
  * @since 0.1.0
  * @category conversions
  */
-export const toValidationError = (error: ParseResult.ParseError, row?: number): ValidationError => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const first = issues[0]
-  const field = first === undefined || first.path.length === 0 ? "(input)" : first.path.join(".")
-  const message = first?.message ?? error.message
-  const match = ruleMessage.exec(message)
-  const rule = match?.[1] ?? `schema.${first?._tag.toLowerCase() ?? "type"}`
-  // A generic schema message ends with the offending value ("Expected string, actual
-  // 13812345678"): an ID or phone number given as a number would be echoed in full, so
-  // the value is left out. The rules' own messages never repeat personal data.
-  const text = match?.[2] ?? message.replace(/, actual [\s\S]*$/, "")
-  return new ValidationError(
-    row === undefined ? { field, rule, message: text } : { field, rule, message: text, row }
-  )
+export const toValidationError = (error: ParseResult.ParseError, options: Options = {}): ValidationError => {
+  const first = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  const field = fieldOf(first?.path ?? [], options)
+  const { rule, text } = describe(first?._tag ?? "Type", first?.message ?? error.message)
+  return make(field, rule, `${field}: ${text}`, options.row)
+}
+
+const unreadable = (options: Options): ValidationError => {
+  const field = fieldOf([], options)
+  return make(field, "schema.unreadable", `${field}: could not be read (a getter or proxy threw)`, options.row)
+}
+
+/**
+ * Synchronous decoding for pure code: the value, or a ValidationError.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeEither = <A, I>(
+  schema: Schema.Schema<A, I>,
+  input: unknown,
+  options: Options = {}
+): Either.Either<A, ValidationError> => {
+  try {
+    return Either.mapLeft(
+      Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "error" })(input),
+      (e) => toValidationError(e, options)
+    )
+  } catch {
+    return Either.left(unreadable(options))
+  }
 }
 
 /**
@@ -38,17 +111,18 @@ export const toValidationError = (error: ParseResult.ParseError, row?: number): 
  * @since 0.1.0
  * @category decoding
  */
-export const decode = <A, I>(schema: Schema.Schema<A, I>, input: unknown, row?: number): Effect.Effect<A, ValidationError> =>
-  Either.match(Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "ignore" })(input), {
-    onLeft: (error) => Effect.fail(toValidationError(error, row)),
-    onRight: Effect.succeed
-  })
+export const decode = <A, I>(
+  schema: Schema.Schema<A, I>,
+  input: unknown,
+  options: Options = {}
+): Effect.Effect<A, ValidationError> => Effect.suspend(() => decodeEither(schema, input, options))
 
 /**
- * Synchronous variant for pure code.
+ * Decodes or throws the ValidationError: for constructors called with values written
+ * in code (`Actor.make`, `Tenant.make`), where a bad value is a bug to fail on at once.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category decoding
  */
-export const decodeEither = <A, I>(schema: Schema.Schema<A, I>, input: unknown, row?: number): Either.Either<A, ValidationError> =>
-  Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "first" })(input), (e) => toValidationError(e, row))
+export const decodeOrThrow = <A, I>(schema: Schema.Schema<A, I>, input: unknown, options: Options = {}): A =>
+  Either.getOrThrowWith(decodeEither(schema, input, options), (error) => error)

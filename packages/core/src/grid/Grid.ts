@@ -9,7 +9,7 @@
  */
 import { Schema } from "effect"
 import { Tenant } from "../access/Tenant.js"
-import { IsoDate } from "../time/IsoDate.js"
+import { IsoDate, isValid as isValidDate } from "../time/IsoDate.js"
 
 /**
  * A grid code: digits, the parent's code plus this level's segment.
@@ -35,7 +35,14 @@ export type GridCode = typeof GridCode.Type
  * @since 0.1.0
  * @category schemas
  */
-export const GridId = Schema.String.pipe(Schema.brand("GridId"))
+export const GridId = Schema.String.pipe(
+  Schema.filter((s) => {
+    const at = s.indexOf("@")
+    return (/^\d{6,36}@\d{4}-\d{2}-\d{2}$/.test(s) && isValidDate(s.slice(at + 1))) ||
+      "grid.id-format: expected code@YYYY-MM-DD (a grid code and its version's first day)"
+  }),
+  Schema.brand("GridId")
+)
 
 /**
  * @since 0.1.0
@@ -67,7 +74,7 @@ export const Grid = Schema.Struct({
   code: GridCode,
   parentCode: Schema.NullOr(GridCode),
   level: Schema.Int.pipe(Schema.nonNegative()),
-  name: Schema.NonEmptyTrimmedString,
+  name: Schema.String,
   validFrom: IsoDate,
   validTo: Schema.NullOr(IsoDate),
   change: GridChange,

@@ -28,7 +28,11 @@ export interface LevelCount {
 export interface GridRepository {
   /** Inserts new versions (with their lineage). */
   readonly insert: (grids: ReadonlyArray<Grid>) => Effect.Effect<void, StoreError>
-  /** Ends rows on a day: sets `validTo` where it is open or later; an earlier end stays. */
+  /**
+   * Ends versions on a day: sets `validTo` where it is open or later (an earlier end
+   * stays). A version beginning on or after that day is removed with its lineage: it
+   * was superseded before it took effect (a same-day correction).
+   */
   readonly close: (tenant: Tenant, ids: ReadonlyArray<GridId>, validTo: IsoDate) => Effect.Effect<void, StoreError>
   readonly byId: (tenant: Tenant, id: GridId) => Effect.Effect<Option.Option<Grid>, StoreError>
   /** The version of a code valid on a day. */

@@ -23,8 +23,9 @@ import type {
   SplitGrid
 } from "./GridCommand.js"
 import * as LevelScheme from "./LevelScheme.js"
-import type { PlaceLink } from "./Place.js"
-import { type Assignment, makeAssignmentId } from "./Worker.js"
+import type { GridConfigShape } from "./GridConfig.js"
+import { type Place, type PlaceLink, placeKindLabels } from "./Place.js"
+import { type Assignment, makeAssignmentId, type TermChange, type WorkerTerm } from "./Worker.js"
 
 /**
  * What a rule returns: the facts to write, or the rule broken.
@@ -214,8 +215,8 @@ export const rename = (
   if (current === undefined) {
     return violation("grid.exists", "code", `no grid ${command.code} is valid on ${command.at}`)
   }
-  if (current.validFrom >= command.at || context.versions.some((v) => v.validFrom > command.at)) {
-    return violation("grid.backdated", "at", `${command.code} records a version starting on or after ${command.at}`)
+  if (context.versions.some((v) => v.validFrom > command.at)) {
+    return violation("grid.backdated", "at", `${command.code} records a version starting after ${command.at}`)
   }
   const replaced = notReplaced(context.replacedOn, current.code, "at")
   if (Either.isLeft(replaced)) return Either.left(replaced.left)
@@ -227,8 +228,7 @@ export const rename = (
     id: makeId(current.code, command.at),
     name: command.name,
     validFrom: command.at,
-    change: "rename",
-    predecessors: [current.id]
+    ...supersede([current], command.at, "rename")
   }
   return Either.right(Changes.make({ endGrids: [current.id], newGrids: [next], at: command.at }))
 }
@@ -245,7 +245,11 @@ export interface SubtreeState {
   readonly grids: ReadonlyArray<Grid>
   readonly links: ReadonlyArray<PlaceLink>
   readonly assignments: ReadonlyArray<Assignment>
-  /** The latest `validFrom` of any version, link or assignment ever recorded in the subtree. */
+  /** Worker terms valid on the day whose community lies in the subtree. */
+  readonly terms: ReadonlyArray<WorkerTerm>
+  /** Terms valid on the day of the workers assigned in the subtree (their communities may lie above it). */
+  readonly assignedTerms: ReadonlyArray<WorkerTerm>
+  /** The latest `validFrom` of any version, link, assignment or term ever recorded in the subtree. */
   readonly latestStart: Option.Option<IsoDate>
   /** Versions valid on the day whose end a later change recorded (they have successors). */
   readonly replacedLater: ReadonlyArray<Grid>
@@ -253,14 +257,15 @@ export interface SubtreeState {
 
 /**
  * A structural change is appended to a subtree's history, never inserted before what is
- * recorded there: nothing in the subtree may start on or after the day (a same-day
- * change would leave an empty interval), and no version valid on the day may already
- * be replaced by a later change. Planned ends (a `validTo` without successors, such as
- * a temporary grid's or one set by CloseGrid) are not changes: they carry over.
+ * recorded there: nothing in the subtree may start after the day, and no version valid
+ * on the day may already be replaced by a later change. Something that starts on the
+ * day itself is superseded (a same-day correction). Planned ends (a `validTo` without
+ * successors, such as a temporary grid's or one set by CloseGrid) are not changes: they
+ * carry over.
  */
 const notBackdated = (state: SubtreeState, at: IsoDate, code: string): Either.Either<void, RuleViolation> => {
-  if (Option.isSome(state.latestStart) && state.latestStart.value >= at) {
-    return violation("grid.backdated", "at", `changes on or after ${at} are already recorded under ${code}`)
+  if (Option.isSome(state.latestStart) && state.latestStart.value > at) {
+    return violation("grid.backdated", "at", `changes after ${at} are already recorded under ${code}`)
   }
   const replaced = state.replacedLater[0]
   if (replaced !== undefined) {
@@ -269,21 +274,44 @@ const notBackdated = (state: SubtreeState, at: IsoDate, code: string): Either.Ei
   return Either.void
 }
 
+/**
+ * The lineage of a version that replaces `sources` on a day. A source that began on that
+ * very day is superseded before it took effect and leaves the history: the new version
+ * names that source's predecessors instead, and takes its change when it replaces it
+ * alone (a grid created this morning and moved in the afternoon was created where it
+ * now is).
+ */
+const supersede = (
+  sources: ReadonlyArray<Grid>,
+  at: IsoDate,
+  change: Grid["change"]
+): Pick<Grid, "change" | "predecessors"> => ({
+  change: sources.length === 1 && sources[0]!.validFrom === at ? sources[0]!.change : change,
+  predecessors: sources.flatMap((g) => (g.validFrom === at ? g.predecessors : [g.id]))
+})
+
 /** Replaces the `from` prefix of a code by `to`. */
 const recode = (code: string, from: string, to: string): GridCode => (to + code.slice(from.length)) as GridCode
 
 /**
- * The facts that carry a subtree's descendants, places and assignments over to new
- * codes on a day: every version valid then ends and a new one starts.
- * `mapCode` gives each old code its new one (or undefined to drop it).
+ * The facts that carry a subtree's descendants, places, workers' terms and assignments
+ * over to new codes on a day: every version valid then ends and a new one starts.
+ * `mapCode` gives each old code its new one (or undefined to drop it); `mapTerm` gives a
+ * term (of a community in the subtree) its new community (default: `mapCode` of its
+ * community). An assignment is kept when its grid is carried and still lies in its
+ * worker's community after the change (a sector moved to another community leaves its
+ * workers behind); `keepAssignment` can drop more.
  */
 const carryOver = (
   scheme: LevelScheme.LevelScheme,
   state: SubtreeState,
   at: IsoDate,
-  change: Grid["change"],
+  change: TermChange & Grid["change"],
   mapCode: (code: string) => GridCode | undefined,
-  keepAssignment: (a: Assignment) => boolean
+  options: {
+    readonly keepAssignment?: (a: Assignment) => boolean
+    readonly mapTerm?: (term: WorkerTerm) => GridCode | undefined
+  } = {}
 ): Changes.Changes => {
   const newGrids: Array<Grid> = []
   for (const g of state.grids) {
@@ -296,8 +324,7 @@ const carryOver = (
       // The code encodes the path, so the new parent is the new code less its last segment.
       parentCode: Option.getOrNull(LevelScheme.parentCode(scheme, code)) as GridCode | null,
       validFrom: at,
-      change,
-      predecessors: [g.id]
+      ...supersede([g], at, change)
     })
   }
   const newLinks: Array<PlaceLink> = []
@@ -305,10 +332,23 @@ const carryOver = (
     const code = mapCode(l.gridCode)
     if (code !== undefined) newLinks.push({ ...l, gridCode: code, validFrom: at })
   }
+  // Each assigned worker's community after the change ("" when their term ends).
+  const community = new Map<string, string>(state.assignedTerms.map((t) => [t.workerId, t.communityCode]))
+  const newTerms: Array<WorkerTerm> = []
+  const mapTerm = options.mapTerm ?? ((t: WorkerTerm) => mapCode(t.communityCode))
+  for (const t of state.terms) {
+    const code = mapTerm(t)
+    community.set(t.workerId, code ?? "")
+    if (code !== undefined) {
+      newTerms.push({ ...t, communityCode: code, validFrom: at, change: t.validFrom === at ? t.change : change })
+    }
+  }
+  const keep = options.keepAssignment ?? (() => true)
   const newAssignments: Array<Assignment> = []
   for (const a of state.assignments) {
     const code = mapCode(a.gridCode)
-    if (code !== undefined && keepAssignment(a)) {
+    const home = community.get(a.workerId) ?? ""
+    if (code !== undefined && home !== "" && code.startsWith(home) && keep(a)) {
       newAssignments.push({ ...a, id: makeAssignmentId(a.workerId, code, at), gridCode: code, validFrom: at })
     }
   }
@@ -319,6 +359,8 @@ const carryOver = (
     newLinks,
     endAssignments: state.assignments.map((a) => a.id),
     newAssignments,
+    endTerms: state.terms.map((t) => ({ workerId: t.workerId, validFrom: t.validFrom })),
+    newTerms,
     at
   })
 }
@@ -381,20 +423,14 @@ export const move = (
     if (occupied(context.target, command.at, root.validTo)) {
       return yield* violation("grid.code-unique", "segment", `${newCode} is taken on ${command.at}`)
     }
-    return carryOver(
-      scheme,
-      context.source,
-      command.at,
-      "move",
-      (code) => recode(code, root.code, newCode),
-      () => true
-    )
+    return carryOver(scheme, context.source, command.at, "move", (code) => recode(code, root.code, newCode))
   })
 
 /**
  * Splits a grid into sibling parts. Every child and place of the source goes to
- * exactly one part; assignments to the source itself end (the parts are new grids),
- * those below it follow their grids.
+ * exactly one part, and so does every worker when the source is a community (one
+ * whose assignments all lie in one part goes there unless named); assignments to the
+ * source itself end (the parts are new grids), those below it follow their grids.
  *
  * @since 0.1.0
  * @category rules
@@ -420,25 +456,45 @@ export const split = (
         return yield* violation("grid.code-unique", `parts.${i}.code`, `${part.code} is taken on ${command.at}`)
       }
     }
+    const parts = command.parts
+    const childWidth = root.code.length + (scheme.levels[root.level + 1]?.segmentWidth ?? 0)
     const children = context.source.grids.filter((g) => g.parentCode === root.code).map((g) => g.code as string)
     const places = context.source.links.filter((l) => l.gridCode === root.code).map((l) => l.placeId as string)
-    const childPart = yield* cover(children, command.parts.map((p) => p.children), "children", "child")
-    const placePart = yield* cover(places, command.parts.map((p) => p.places), "places", "place")
-    const parts = command.parts
+    const childPart = yield* cover(children, parts.map((p) => p.children), "children", "child")
+    const placePart = yield* cover(places, parts.map((p) => p.places), "places", "place")
+    // A community's workers: named, or where all their assignments below it go.
+    const workers = context.source.terms.filter((t) => t.communityCode === root.code).map((t) => t.workerId as string)
+    const inferred = new Map<string, Set<number>>()
+    for (const a of context.source.assignments) {
+      const part = childPart.get(a.gridCode.slice(0, childWidth))
+      if (part !== undefined && a.gridCode !== root.code) {
+        inferred.set(a.workerId, (inferred.get(a.workerId) ?? new Set()).add(part))
+      }
+    }
+    const explicit = new Set<string>(parts.flatMap((p) => p.workers))
+    const named = parts.map((p, i) => [
+      ...p.workers,
+      ...workers.filter((w) => {
+        const where = inferred.get(w)
+        return !explicit.has(w) && where !== undefined && where.size === 1 && where.has(i)
+      })
+    ])
+    const workerPart = yield* cover(workers, named, "workers", "worker")
     const mapCode = (code: string): GridCode | undefined => {
       if (code === root.code) return undefined
-      const child = code.slice(0, root.code.length + scheme.levels[root.level + 1]!.segmentWidth)
-      return recode(code, root.code, parts[childPart.get(child)!]!.code)
+      return recode(code, root.code, parts[childPart.get(code.slice(0, childWidth))!]!.code)
     }
-    const carried = carryOver(scheme, context.source, command.at, "split", mapCode, (a) => a.gridCode !== root.code)
+    const carried = carryOver(scheme, context.source, command.at, "split", mapCode, {
+      keepAssignment: (a) => a.gridCode !== root.code,
+      mapTerm: (t) => t.communityCode === root.code ? parts[workerPart.get(t.workerId)!]!.code : mapCode(t.communityCode)
+    })
     const partGrids: Array<Grid> = parts.map((part) => ({
       ...root,
       id: makeId(part.code, command.at),
       code: part.code,
       name: part.name,
       validFrom: command.at,
-      change: "split",
-      predecessors: [root.id]
+      ...supersede([root], command.at, "split")
     }))
     const rootLinks = context.source.links.filter((l) => l.gridCode === root.code)
     const partLinks: Array<PlaceLink> = rootLinks.map((l) => ({
@@ -457,7 +513,7 @@ export const split = (
 const cover = (
   items: ReadonlyArray<string>,
   named: ReadonlyArray<ReadonlyArray<string>>,
-  field: "children" | "places",
+  field: "children" | "places" | "workers",
   noun: string
 ): Either.Either<Map<string, number>, RuleViolation> => {
   const owner = new Map<string, number>()
@@ -540,11 +596,14 @@ export const merge = (
       name: command.into.name,
       validFrom: at,
       validTo: end,
-      change: "merge",
-      predecessors: roots.map((r) => r.id)
+      ...supersede(roots, at, "merge")
     }
     const all = context.sources.map((state) =>
-      carryOver(scheme, state, at, "merge", mapCode, (a) => !sourceCodes.has(a.gridCode))
+      carryOver(scheme, state, at, "merge", mapCode, {
+        keepAssignment: (a) => !sourceCodes.has(a.gridCode),
+        // The workers of merged communities work in the merged one.
+        mapTerm: (t) => (sourceCodes.has(t.communityCode) ? into : mapCode(t.communityCode))
+      })
     )
     const sourceLinks = context.sources.flatMap((s) => s.links.filter((l) => sourceCodes.has(l.gridCode)))
     return Changes.make({
@@ -557,12 +616,15 @@ export const merge = (
       ],
       endAssignments: all.flatMap((c) => c.endAssignments),
       newAssignments: all.flatMap((c) => c.newAssignments),
+      endTerms: all.flatMap((c) => c.endTerms),
+      newTerms: all.flatMap((c) => c.newTerms),
       at
     })
   })
 
 /**
- * Ends a grid with no children and no places on the day; its assignments end too.
+ * Ends a grid with no children and no places on the day; its assignments end too, and
+ * so do the terms of a community's workers.
  *
  * @since 0.1.0
  * @category rules
@@ -580,21 +642,28 @@ export const close = (context: { readonly source: SubtreeState }, command: Close
     return Changes.make({
       endGrids: [root.id],
       endAssignments: context.source.assignments.map((a) => a.id),
+      // A closed community's workers are left without a community from that day.
+      endTerms: context.source.terms.map((t) => ({ workerId: t.workerId, validFrom: t.validFrom })),
       at: command.at
     })
   })
 
 /**
- * Puts a place into a lowest-level grid from a day on (入格). A place is in exactly
- * one lowest-level grid at a time: its current link, if any, ends that day.
+ * Registers a place and puts it into a grid from a day on (入格): a grid of a level its
+ * kind may be registered at (`GridConfig.placeLevels`). A place is in exactly one grid
+ * at a time: its current link, if any, ends that day (or, begun that same day, is
+ * replaced). A place keeps its kind. A work unit carries its 统一社会信用代码; a household
+ * carries none.
  *
  * @since 0.1.0
  * @category rules
  */
 export const place = (
-  scheme: LevelScheme.LevelScheme,
+  config: Pick<GridConfigShape, "scheme" | "placeLevels">,
   tenant: Tenant,
   context: {
+    /** The place as registered so far, if at all. */
+    readonly existing: Option.Option<Place>
     readonly gridVersions: ReadonlyArray<Grid>
     readonly links: ReadonlyArray<PlaceLink>
     /** When a later change replaced the grid's coverage from the day (see `coverageLast`). */
@@ -602,22 +671,51 @@ export const place = (
   },
   command: PlacePlace
 ): Result => {
+  const { placeLevels, scheme } = config
+  if (Option.isSome(context.existing) && context.existing.value.kind !== command.kind) {
+    return violation(
+      "place.kind",
+      "kind",
+      `${command.id} is registered as a ${placeKindLabels[context.existing.value.kind].en.toLowerCase()}; a place keeps its kind (register another place)`
+    )
+  }
+  if (command.kind === "work_unit" && command.creditCode === null) {
+    return violation("place.credit-code", "creditCode", "a work unit carries its 统一社会信用代码 (GB 32100)")
+  }
+  if (command.kind === "household" && command.creditCode !== null) {
+    return violation("place.credit-code", "creditCode", "a household carries no 统一社会信用代码")
+  }
   const grid = context.gridVersions.find((v) => validAt(v, command.at))
   if (grid === undefined) {
     return violation("grid.exists", "gridCode", `no grid ${command.gridCode} is valid on ${command.at}`)
   }
-  if (grid.level !== LevelScheme.lowest(scheme)) {
-    return violation("place.lowest-level", "gridCode", `places go into ${LevelScheme.label(scheme, LevelScheme.lowest(scheme), "en")} grids; ${grid.code} is level ${grid.level}`)
+  const allowed = placeLevels[command.kind]
+  if (!allowed.includes(scheme.levels[grid.level]?.key ?? "")) {
+    const levels = scheme.levels.filter((l) => allowed.includes(l.key)).map((l) => `${l.zh} (${l.key})`).join(", ")
+    return violation(
+      "place.level",
+      "gridCode",
+      `a ${placeKindLabels[command.kind].en.toLowerCase()} goes into a grid of ${levels}; ${grid.code} is a ${
+        LevelScheme.label(scheme, grid.level)
+      } (${scheme.levels[grid.level]?.key}) grid`
+    )
   }
-  // A link starting on or after the day is a later record; a link's planned end (its
-  // grid's) is not, and a link valid on the day simply ends then.
-  if (context.links.some((l) => l.validFrom >= command.at)) {
-    return violation("place.backdated", "at", `${command.id} has links recorded on or after ${command.at}`)
+  // A link starting after the day is a later record; a link's planned end (its grid's)
+  // is not, and a link valid on the day simply ends then (or, begun that day, is replaced).
+  if (context.links.some((l) => l.validFrom > command.at)) {
+    return violation("place.backdated", "at", `${command.id} has links recorded after ${command.at}`)
   }
   const replaced = notReplaced(context.gridReplacedOn, grid.code, "at")
   if (Either.isLeft(replaced)) return Either.left(replaced.left)
   const current = context.links.find((l) => validAt(l, command.at))
-  const placeRecord = { tenant, id: command.id, kind: command.kind, name: command.name, address: command.address }
+  const placeRecord = {
+    tenant,
+    id: command.id,
+    kind: command.kind,
+    name: command.name,
+    address: command.address,
+    creditCode: command.creditCode
+  }
   if (current !== undefined && current.gridCode === command.gridCode) {
     return Either.right(Changes.make({ places: [placeRecord] }))
   }

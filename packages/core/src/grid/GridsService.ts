@@ -13,11 +13,12 @@ import type { StoreError } from "../errors/StoreError.js"
 import type { ValidationError } from "../errors/ValidationError.js"
 import type { Changes } from "./Changes.js"
 import type { Grid } from "./Grid.js"
+import type { Input } from "./GridCommand.js"
 import type { LevelCount } from "./GridRepository.js"
 import type { Place, PlaceLink } from "./Place.js"
 import type { KindCount } from "./PlaceRepository.js"
 import type { ResponsibilityAlert } from "./ResponsibilityAlert.js"
-import type { Assignment, Worker } from "./Worker.js"
+import type { Assignment, WorkerOnDay } from "./Worker.js"
 import type { CategoryCount } from "./WorkerRepository.js"
 
 /**
@@ -66,49 +67,68 @@ export interface Lineage {
  */
 export interface GridsShape {
   /**
-   * Runs one command (any member of `GridCommand`, as unknown input: it is decoded).
-   * Type a literal as `GridCommand.Input` for the compiler's help.
+   * Runs one command: decode (a `ValidationError` naming the field) → authorize
+   * (`Forbidden`) → the rule (`RuleViolation`) → the facts and one audit entry in one
+   * transaction. A refused command writes nothing.
    */
-  readonly execute: (actor: Actor, command: unknown) => Effect.Effect<Changes, GridWriteError>
+  readonly execute: (actor: Actor, command: Input) => Effect.Effect<Changes, GridWriteError>
   /**
    * Runs commands in order in one transaction: all commit or none. Errors carry the
    * 1-based `row` of the failing command.
    */
   readonly executeAll: (
     actor: Actor,
-    commands: ReadonlyArray<unknown>
+    commands: ReadonlyArray<Input>
   ) => Effect.Effect<ReadonlyArray<Changes>, GridWriteError>
-  /** The version of a code valid on a day (as-of resolution). */
+  /** {@link GridsShape.execute} for input of unknown shape (a parsed JSON body, a CSV row). */
+  readonly executeUnknown: (actor: Actor, input: unknown) => Effect.Effect<Changes, GridWriteError>
+  /** {@link GridsShape.executeAll} for input of unknown shape; anything but an array is a `ValidationError`. */
+  readonly executeAllUnknown: (actor: Actor, inputs: unknown) => Effect.Effect<ReadonlyArray<Changes>, GridWriteError>
+  /** The version of a code valid on a day (as-of resolution); the code must lie in the actor's scope. */
   readonly resolve: (actor: Actor, code: string, at?: string) => Effect.Effect<Option.Option<Grid>, GridReadError>
-  /** The lowest-level grid a place was in on a day. */
+  /** The grid a place was in on a day; none when it lies outside the actor's scope. */
   readonly gridOfPlace: (
     actor: Actor,
     placeId: string,
     at?: string
   ) => Effect.Effect<Option.Option<Grid>, GridReadError>
-  /** A version's predecessors and successors. */
+  /** A version (`code@validFrom`) with its predecessors and successors inside the actor's scope. */
   readonly lineage: (actor: Actor, id: string) => Effect.Effect<Option.Option<Lineage>, GridReadError>
   /** Grids valid on a day in a subtree, ordered by code; optionally one level. */
   readonly subtree: (
     actor: Actor,
     options?: ReadOptions & { readonly level?: number }
   ) => Effect.Effect<ReadonlyArray<Grid>, GridReadError>
+  /** Grids valid on a day in a subtree per level, ordered by level; levels with none left out. */
   readonly countByLevel: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<LevelCount>, GridReadError>
+  /**
+   * Workers serving in a subtree on a day (an assignment valid then), each counted once,
+   * per the category of their term that day; ordered by category.
+   */
   readonly countWorkersByCategory: (
     actor: Actor,
     options?: ReadOptions
   ) => Effect.Effect<ReadonlyArray<CategoryCount>, GridReadError>
+  /** Places in a subtree on a day per kind, ordered by kind; kinds with none left out. */
   readonly countPlaces: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<KindCount>, GridReadError>
-  /** Links valid on a day in a subtree. */
+  /** Links valid on a day in a subtree, ordered by grid code then place id. */
   readonly placeLinks: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<PlaceLink>, GridReadError>
-  /** Assignments valid on a day in a subtree. */
+  /** Assignments valid on a day in a subtree, ordered by grid code then id. */
   readonly assignments: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<Assignment>, GridReadError>
-  /** The 定格定人定岗定责 check over a subtree on a day. */
+  /** The 定格定人定岗定责 check over a subtree on a day: typed alerts in a total order. */
   readonly check: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<ResponsibilityAlert>, GridReadError>
-  /** A worker, phone and ID number masked unless the actor holds `pii:read` (then the read is audited). */
-  readonly worker: (actor: Actor, id: string) => Effect.Effect<Option.Option<Worker>, GridReadError>
-  /** A place, address masked unless the actor holds `pii:read` (then the read is audited). */
-  readonly place: (actor: Actor, id: string) => Effect.Effect<Option.Option<Place>, GridReadError>
+  /**
+   * A worker as they are on a day (default today): none when not registered in a
+   * community in the actor's scope then. Phone and ID number are masked unless the
+   * actor holds `pii:read` (then the read is audited).
+   */
+  readonly worker: (actor: Actor, id: string, at?: string) => Effect.Effect<Option.Option<WorkerOnDay>, GridReadError>
+  /**
+   * A place, where it is on a day (default today) or was last; none outside the actor's
+   * scope. A household's name and every address are masked unless the actor holds
+   * `pii:read` (then the read is audited).
+   */
+  readonly place: (actor: Actor, id: string, at?: string) => Effect.Effect<Option.Option<Place>, GridReadError>
 }
 
 /**

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Option, Schema } from "effect"
+import * as RegionCode from "../identifiers/RegionCode.js"
 
 /**
  * @since 0.1.0
@@ -138,6 +139,26 @@ export const parentCode = (scheme: LevelScheme, code: string): Option.Option<str
  */
 export const label = (scheme: LevelScheme, level: number, lang: "zh" | "en" = "zh"): string =>
   scheme.levels[level]?.[lang] ?? `L${level}`
+
+/**
+ * The label of a grid by its code: its level's label, except at a township level of the
+ * 统计用区划代码, where the code's township segment names the kind — 街道 (001–099), 镇
+ * (100–199), 乡 (200–399) or another township-level unit.
+ *
+ * @since 0.2.0
+ * @category labels
+ */
+export const gridLabel = (scheme: LevelScheme, code: string, lang: "zh" | "en" = "zh"): string =>
+  Option.match(levelOfCode(scheme, code), {
+    onNone: () => code,
+    onSome: (level) => {
+      if (scheme.levels[level]?.regionCode !== "township") return label(scheme, level, lang)
+      // A township level is level 1 with 3 digits (the scheme's own rule): its code plus
+      // 000 is the township's 12-digit 统计用区划代码.
+      const kind = RegionCode.townshipKind(`${code}000` as RegionCode.RegionCode)
+      return Option.match(kind, { onNone: () => label(scheme, level, lang), onSome: (k) => RegionCode.townshipKindLabel[k][lang] })
+    }
+  })
 
 /**
  * The level of communities (社区), within which a grid worker works: the level keyed

@@ -1,5 +1,5 @@
 /**
- * The place repository: places and their 入格 links to lowest-level grids.
+ * The place repository: places and their 入格 links to grids.
  *
  * @since 0.1.0
  */
@@ -37,8 +37,13 @@ export interface PlaceRepository {
   /** Inserts a place or replaces its attributes. */
   readonly put: (places: ReadonlyArray<Place>) => Effect.Effect<void, StoreError>
   readonly get: (tenant: Tenant, id: PlaceId) => Effect.Effect<Option.Option<Place>, StoreError>
+  /** Places by id, ordered by id; unknown ids are left out. */
+  readonly getMany: (tenant: Tenant, ids: ReadonlyArray<PlaceId>) => Effect.Effect<ReadonlyArray<Place>, StoreError>
   readonly link: (links: ReadonlyArray<PlaceLink>) => Effect.Effect<void, StoreError>
-  /** Ends rows on a day: sets `validTo` where it is open or later; an earlier end stays. */
+  /**
+   * Ends links on a day: sets `validTo` where it is open or later (an earlier end
+   * stays); a link beginning on or after that day is removed.
+   */
   readonly closeLinks: (
     tenant: Tenant,
     keys: ReadonlyArray<LinkKey>,

@@ -6,12 +6,13 @@
 import { Schema } from "effect"
 
 /**
- * - `no-primary`: an active lowest-level grid has no primary worker (定人).
- * - `several-primaries`: it has more than one.
+ * - `no-responsible`: an active grid of a staffed level has no responsible worker
+ *   (网格长 / 责任网格员: 定人).
+ * - `several-responsible`: it has more than one.
  * - `no-post` / `no-duties`: an assignment names no post or no duties (定岗, 定责);
  *   writes refuse these, so they appear only in data imported around the library.
- * - `unknown-worker`: an assignment names a worker that is not registered.
- * - `outside-community`: an assignment lies outside the worker's community.
+ * - `unknown-worker`: an assignment names a worker not registered in a community on the day.
+ * - `outside-community`: an assignment lies outside the community of the worker's term.
  * - `several-communities`: a worker's assignments span communities.
  * - `inactive-grid`: an assignment names a grid that is not in service on the day
  *   (imported data, or a grid closed or recoded around the library).
@@ -20,8 +21,8 @@ import { Schema } from "effect"
  * @category schemas
  */
 export const AlertKind = Schema.Literal(
-  "no-primary",
-  "several-primaries",
+  "no-responsible",
+  "several-responsible",
   "no-post",
   "no-duties",
   "unknown-worker",
@@ -41,8 +42,8 @@ export type AlertKind = typeof AlertKind.Type
  * @category labels
  */
 export const alertLabels: Readonly<Record<AlertKind, { readonly zh: string; readonly en: string }>> = {
-  "no-primary": { zh: "网格无专职网格员", en: "Grid has no primary worker" },
-  "several-primaries": { zh: "网格有多名专职网格员", en: "Grid has several primary workers" },
+  "no-responsible": { zh: "网格无责任网格员", en: "Grid has no responsible worker" },
+  "several-responsible": { zh: "网格有多名责任网格员", en: "Grid has several responsible workers" },
   "no-post": { zh: "未明确岗位", en: "Assignment names no post" },
   "no-duties": { zh: "未明确职责", en: "Assignment names no duties" },
   "unknown-worker": { zh: "网格员未登记", en: "Assignment names an unregistered worker" },

@@ -1,5 +1,5 @@
 /**
- * The worker repository: grid workers and their assignments.
+ * The worker repository: grid workers, their terms and their assignments.
  *
  * @since 0.1.0
  */
@@ -7,7 +7,7 @@ import type { Effect, Option } from "effect"
 import type { Tenant } from "../access/Tenant.js"
 import type { StoreError } from "../errors/StoreError.js"
 import type { IsoDate } from "../time/IsoDate.js"
-import type { Assignment, AssignmentId, Worker, WorkerId } from "./Worker.js"
+import type { Assignment, AssignmentId, TermKey, Worker, WorkerId, WorkerTerm } from "./Worker.js"
 
 /**
  * @since 0.1.0
@@ -23,13 +23,45 @@ export interface CategoryCount {
  * @category ports
  */
 export interface WorkerRepository {
-  /** Inserts a worker or replaces their attributes. */
+  /** Inserts a worker or replaces their identity and contact data. */
   readonly put: (workers: ReadonlyArray<Worker>) => Effect.Effect<void, StoreError>
   readonly get: (tenant: Tenant, id: WorkerId) => Effect.Effect<Option.Option<Worker>, StoreError>
   /** Workers by id, ordered by id; unknown ids are left out. */
   readonly getMany: (tenant: Tenant, ids: ReadonlyArray<WorkerId>) => Effect.Effect<ReadonlyArray<Worker>, StoreError>
+  /** Inserts terms. */
+  readonly addTerms: (terms: ReadonlyArray<WorkerTerm>) => Effect.Effect<void, StoreError>
+  /**
+   * Ends terms on a day: sets `validTo` where it is open or later (an earlier end
+   * stays); a term beginning on or after that day is removed.
+   */
+  readonly closeTerms: (
+    tenant: Tenant,
+    keys: ReadonlyArray<TermKey>,
+    validTo: IsoDate
+  ) => Effect.Effect<void, StoreError>
+  /** Every term of a worker, oldest first. */
+  readonly terms: (tenant: Tenant, id: WorkerId) => Effect.Effect<ReadonlyArray<WorkerTerm>, StoreError>
+  /** The terms valid on a day of some workers, ordered by worker id; unknown ids are left out. */
+  readonly termsAt: (
+    tenant: Tenant,
+    ids: ReadonlyArray<WorkerId>,
+    at: IsoDate
+  ) => Effect.Effect<ReadonlyArray<WorkerTerm>, StoreError>
+  /** Terms valid on a day whose community lies in a subtree, ordered by community code then worker id. */
+  readonly termsInSubtree: (
+    tenant: Tenant,
+    root: string,
+    at: IsoDate
+  ) => Effect.Effect<ReadonlyArray<WorkerTerm>, StoreError>
+  /** Every term ever recorded in a subtree (by community), ordered by worker id then validFrom. */
+  readonly termHistory: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<WorkerTerm>, StoreError>
+  /** The latest `validFrom` of any term whose community lies in a subtree. */
+  readonly latestTermStart: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
   readonly assign: (assignments: ReadonlyArray<Assignment>) => Effect.Effect<void, StoreError>
-  /** Ends rows on a day: sets `validTo` where it is open or later; an earlier end stays. */
+  /**
+   * Ends assignments on a day: sets `validTo` where it is open or later (an earlier end
+   * stays); an assignment beginning on or after that day is removed.
+   */
   readonly closeAssignments: (
     tenant: Tenant,
     ids: ReadonlyArray<AssignmentId>,
@@ -63,7 +95,8 @@ export interface WorkerRepository {
   ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
   /**
    * Workers serving in a subtree on a day (an assignment valid then), counted once
-   * each, per category; ordered by category.
+   * each, per the category of their term valid then; ordered by category. A worker
+   * with no term that day is left out.
    */
   readonly countByCategory: (
     tenant: Tenant,

@@ -64,6 +64,17 @@ export const modify = <A, I extends string>(
     onSome: (row) => put(layout, table, f(row))
   })
 
+/** Removes the row with a primary key (and its index entries); an unknown key changes nothing. */
+export const remove = <A, I extends string>(layout: Layout<A, I>, table: Table<A, I>, k: string): Table<A, I> =>
+  Option.match(SortedIndex.get(table.rows, k), {
+    onNone: () => table,
+    onSome: (old) => {
+      const by: { [K in I]: SortedIndex.SortedIndex<A> } = { ...table.by }
+      for (const name of indexNames(layout)) by[name] = SortedIndex.remove(by[name], layout.indexes[name](old))
+      return { rows: SortedIndex.remove(table.rows, k), by }
+    }
+  })
+
 /** The row with a primary key. */
 export const get = <A, I extends string>(table: Table<A, I>, k: string): Option.Option<A> =>
   SortedIndex.get(table.rows, k)

@@ -1,6 +1,6 @@
 /**
- * The memory store's grid domain: grid versions, places and links, workers and
- * assignments, in persistent sorted tables per tenant (a subtree is a key range, as
+ * The memory store's grid domain: grid versions, places and links, workers, their terms
+ * and assignments, in persistent sorted tables per tenant (a subtree is a key range, as
  * in the SQL stores' indexes).
  *
  * @since 0.2.0
@@ -12,7 +12,7 @@ import type { LevelCount } from "../grid/GridRepository.js"
 import { GridStore, type GridStoreShape } from "../grid/GridStore.js"
 import type { Place, PlaceKind, PlaceLink } from "../grid/Place.js"
 import type { KindCount } from "../grid/PlaceRepository.js"
-import type { Assignment, Worker } from "../grid/Worker.js"
+import type { Assignment, Worker, WorkerTerm } from "../grid/Worker.js"
 import type { CategoryCount } from "../grid/WorkerRepository.js"
 import { compareStrings } from "../internal/compareStrings.js"
 import * as SortedIndex from "../internal/SortedIndex.js"
@@ -31,6 +31,12 @@ const linkLayout: Table.Layout<PlaceLink, "grid"> = {
   indexes: { grid: (l) => key(l.gridCode, l.placeId, l.validFrom) }
 }
 
+/** Terms by worker then validFrom, and by community then worker then validFrom. */
+const termLayout: Table.Layout<WorkerTerm, "community"> = {
+  primary: (t) => key(t.workerId, t.validFrom),
+  indexes: { community: (t) => key(t.communityCode, t.workerId, t.validFrom) }
+}
+
 /** Assignments by id, by grid code then id, and by worker then id. */
 const assignmentLayout: Table.Layout<Assignment, "grid" | "worker"> = {
   primary: (a) => a.id,
@@ -44,6 +50,7 @@ interface TenantState {
   readonly places: HashMap.HashMap<string, Place>
   readonly links: Table.Table<PlaceLink, "grid">
   readonly workers: HashMap.HashMap<string, Worker>
+  readonly terms: Table.Table<WorkerTerm, "community">
   readonly assignments: Table.Table<Assignment, "grid" | "worker">
 }
 
@@ -53,6 +60,7 @@ const emptyTenant: TenantState = {
   places: HashMap.empty(),
   links: Table.empty(linkLayout),
   workers: HashMap.empty(),
+  terms: Table.empty(termLayout),
   assignments: Table.empty(assignmentLayout)
 }
 
@@ -83,11 +91,61 @@ const gridsUnder = (s: TenantState, root: string): Array<Grid> => SortedIndex.wi
 /** Every link into a subtree, ordered by grid code, place, validFrom. */
 const linksUnder = (s: TenantState, root: string): Array<PlaceLink> => SortedIndex.withPrefix(s.links.by.grid, root)
 
+/** Every term of a community in a subtree, ordered by community code, worker, validFrom. */
+const termsUnder = (s: TenantState, root: string): Array<WorkerTerm> =>
+  SortedIndex.withPrefix(s.terms.by.community, root)
+
 /** Every assignment in a subtree, ordered by grid code then id. */
 const assignmentsUnder = (s: TenantState, root: string): Array<Assignment> =>
   SortedIndex.withPrefix(s.assignments.by.grid, root)
 
 const start = (row: { readonly validFrom: IsoDate }): IsoDate => row.validFrom
+
+/**
+ * Inserts rows that must be new, as a primary key makes them in the SQL stores: a key
+ * already present (or twice in the batch) fails and writes nothing.
+ */
+const insertNew = <A, I extends string>(
+  operation: string,
+  layout: Table.Layout<A, I>,
+  table: Table.Table<A, I>,
+  rows: ReadonlyArray<A>
+): Either.Either<Table.Table<A, I>, StoreError> => {
+  const seen = new Set<string>()
+  for (const row of rows) {
+    const k = layout.primary(row)
+    if (seen.has(k) || Option.isSome(Table.get(table, k))) {
+      return Either.left(
+        new StoreError({ operation, message: `${operation}: a row with this key exists already` })
+      )
+    }
+    seen.add(k)
+  }
+  return Either.right(Table.putAll(layout, table, rows))
+}
+
+/**
+ * Ends the rows with the given keys on a day: rows already ended earlier keep their
+ * end; rows beginning on or after the day are removed (and reported to `removed`).
+ */
+const closeWhere = <A extends { readonly validFrom: IsoDate; readonly validTo: IsoDate | null }, I extends string>(
+  layout: Table.Layout<A, I>,
+  table: Table.Table<A, I>,
+  keys: ReadonlyArray<string>,
+  validTo: IsoDate,
+  removed: (row: A) => void = () => {}
+): Table.Table<A, I> =>
+  keys.reduce((t, k) =>
+    Option.match(Table.get(t, k), {
+      onNone: () => t,
+      onSome: (row) => {
+        if (row.validFrom >= validTo) {
+          removed(row)
+          return Table.remove(layout, t, k)
+        }
+        return row.validTo === null || row.validTo > validTo ? Table.put(layout, t, { ...row, validTo }) : t
+      }
+    }), table)
 
 /**
  * @since 0.2.0
@@ -104,42 +162,6 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
     f: (s: TenantState, rows: ReadonlyArray<A>) => Either.Either<TenantState, StoreError>
   ) => modifyRowsOf(transactor, cell, emptyTenant, rows, f)
 
-  /**
-   * Inserts rows that must be new, as a primary key makes them in the SQL stores: a key
-   * already present (or twice in the batch) fails and writes nothing.
-   */
-  const insertNew = <A, I extends string>(
-    operation: string,
-    layout: Table.Layout<A, I>,
-    table: Table.Table<A, I>,
-    rows: ReadonlyArray<A>
-  ): Either.Either<Table.Table<A, I>, StoreError> => {
-    const seen = new Set<string>()
-    for (const row of rows) {
-      const k = layout.primary(row)
-      if (seen.has(k) || Option.isSome(Table.get(table, k))) {
-        return Either.left(
-          new StoreError({ operation, message: `duplicate key ${JSON.stringify(k.split(SortedIndex.separator))}` })
-        )
-      }
-      seen.add(k)
-    }
-    return Either.right(Table.putAll(layout, table, rows))
-  }
-
-  /** Ends the rows with the given keys on a day; rows already ended earlier keep their end. */
-  const closeWhere = <A extends { readonly validTo: IsoDate | null }, I extends string>(
-    layout: Table.Layout<A, I>,
-    table: Table.Table<A, I>,
-    keys: ReadonlyArray<string>,
-    validTo: IsoDate
-  ): Table.Table<A, I> =>
-    keys.reduce(
-      (t, k) =>
-        Table.modify(layout, t, k, (row) => (row.validTo === null || row.validTo > validTo ? { ...row, validTo } : row)),
-      table
-    )
-
   return {
     grids: {
       insert: (grids) =>
@@ -154,7 +176,13 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
             )
           }))),
       close: (tenant, ids, validTo) =>
-        modify(tenant, (s) => ({ ...s, grids: closeWhere(gridLayout, s.grids, ids.map(gridKey), validTo) })),
+        modify(tenant, (s) => {
+          let lineage = s.lineage
+          const grids = closeWhere(gridLayout, s.grids, ids.map(gridKey), validTo, (g) => {
+            for (const p of g.predecessors) lineage = SortedIndex.remove(lineage, key(p, g.id))
+          })
+          return { ...s, grids, lineage }
+        }),
       byId: (tenant, id) => read(tenant, (s) => Table.get(s.grids, gridKey(id))),
       at: (tenant, code, at) =>
         read(tenant, (s) => Option.fromNullable(SortedIndex.withFirst(s.grids.rows, code).find((g) => validAt(g, at)))),
@@ -181,6 +209,10 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
         modifyRows(places, (s, rows) =>
           Either.right({ ...s, places: rows.reduce((m, p) => HashMap.set(m, p.id, p), s.places) })),
       get: (tenant, id) => read(tenant, (s) => HashMap.get(s.places, id)),
+      getMany: (tenant, ids) =>
+        read(tenant, (s) =>
+          [...new Set(ids)].flatMap((id) => Option.toArray(HashMap.get(s.places, id))).sort(byString((p) => p.id))
+        ),
       link: (links) =>
         modifyRows(links, (s, rows) =>
           Either.map(insertNew("places.link", linkLayout, s.links, rows), (t) => ({ ...s, links: t }))),
@@ -218,6 +250,25 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
             .flatMap((id) => Option.toArray(HashMap.get(s.workers, id)))
             .sort(byString((w) => w.id))
         ),
+      addTerms: (terms) =>
+        modifyRows(terms, (s, rows) =>
+          Either.map(insertNew("workers.addTerms", termLayout, s.terms, rows), (t) => ({ ...s, terms: t }))),
+      closeTerms: (tenant, keys, validTo) =>
+        modify(tenant, (s) => ({
+          ...s,
+          terms: closeWhere(termLayout, s.terms, keys.map((k) => key(k.workerId, k.validFrom)), validTo)
+        })),
+      terms: (tenant, id) => read(tenant, (s) => SortedIndex.withFirst(s.terms.rows, id)),
+      termsAt: (tenant, ids, at) =>
+        read(tenant, (s) =>
+          [...new Set(ids)]
+            .sort(compareStrings)
+            .flatMap((id) => SortedIndex.withFirst(s.terms.rows, id).filter((t) => validAt(t, at)))
+        ),
+      termsInSubtree: (tenant, root, at) => read(tenant, (s) => termsUnder(s, root).filter((t) => validAt(t, at))),
+      termHistory: (tenant, root) =>
+        read(tenant, (s) => termsUnder(s, root).sort(byString((t) => key(t.workerId, t.validFrom)))),
+      latestTermStart: (tenant, root) => read(tenant, (s) => latest(termsUnder(s, root).map(start))),
       assign: (assignments) =>
         modifyRows(assignments, (s, rows) =>
           Either.map(
@@ -238,7 +289,9 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
         read(tenant, (s): ReadonlyArray<CategoryCount> => {
           const serving = new Set(assignmentsUnder(s, root).filter((a) => validAt(a, at)).map((a) => a.workerId))
           return counted(
-            [...serving].flatMap((id) => Option.toArray(Option.map(HashMap.get(s.workers, id), (w) => w.category)))
+            [...serving].flatMap((id) =>
+              SortedIndex.withFirst(s.terms.rows, id).filter((t) => validAt(t, at)).map((t) => t.category)
+            )
           ).map(([category, count]) => ({ category, count }))
         }),
       latestStart: (tenant, root) => read(tenant, (s) => latest(assignmentsUnder(s, root).map(start)))

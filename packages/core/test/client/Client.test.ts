@@ -5,7 +5,7 @@ import { StorePorts } from "@jiceng/testkit"
 import { Effect } from "effect"
 
 const admin = Actor.system("131102")
-const base = [
+const base: ReadonlyArray<GridCommand.Input> = [
   { _tag: "CreateGrid", code: "131102", name: "桃城区", parentCode: null, validFrom: "2023-01-01" },
   { _tag: "CreateGrid", code: "131102001", name: "河西街道", parentCode: "131102", validFrom: "2023-01-01" }
 ]
@@ -36,7 +36,7 @@ describe("Client", () => {
         .then(() => undefined, (e: unknown) => e)
       expect(error).toBeInstanceOf(RuleViolation.RuleViolation)
       expect(error).toMatchObject({ _tag: "RuleViolation", field: "code", rule: "grid.code-unique" })
-      const bad = await jiceng.grids.execute(admin, { _tag: "CreateGrid", code: "x" }).catch((e: unknown) => e)
+      const bad = await jiceng.grids.executeUnknown(admin, { _tag: "CreateGrid", code: "x" }).catch((e: unknown) => e)
       expect(bad).toMatchObject({ _tag: "ValidationError" })
       const audit = await jiceng.run(
         Effect.flatMap(StorePorts.all, (store) => store.audit.list(admin.tenant, { afterSeq: 0, limit: 100 }))
@@ -87,7 +87,8 @@ describe("Client", () => {
       expect(await jiceng.grids.subtree(admin, { at: "2024-01-01" })).toHaveLength(2)
       const error = await jiceng.grids
         .executeAll(admin, [{
-          _tag: "RegisterWorker", id: "W1", name: "张三", category: "full_time_grid_worker", communityCode: "131102001"
+          _tag: "RegisterWorker", id: "W1", name: "张三", category: "full_time_grid_worker", communityCode: "131102001",
+          employment: "full_time", at: "2023-01-01"
         }])
         .catch((e: unknown) => e)
       expect(error).toMatchObject({ _tag: "RuleViolation", rule: "worker.category", field: "category", row: 1 })

@@ -29,12 +29,19 @@ export interface Queries {
     table: string,
     rows: ReadonlyArray<{ readonly tenant: string; readonly id: string } & Record<string, unknown>>
   ) => Effect.Effect<void, SqlError>
-  /** Ends rows on a day by id: sets valid_to where it is open or later (an earlier end stays). */
-  readonly closeById: (
+  /**
+   * Ends rows on a day by key (one or more key columns, the tenant aside): sets valid_to
+   * where it is open or later (an earlier end stays); a row beginning on or after the
+   * day is removed, after `dependents` (statements deleting what refers to the removed
+   * rows, given the condition selecting them).
+   */
+  readonly close: (
     table: string,
     tenant: string,
-    ids: ReadonlyArray<string>,
-    validTo: IsoDate.IsoDate
+    columns: ReadonlyArray<string>,
+    keys: ReadonlyArray<ReadonlyArray<string>>,
+    validTo: IsoDate.IsoDate,
+    dependents?: (removed: Statement.Fragment) => ReadonlyArray<Effect.Effect<unknown, SqlError>>
   ) => Effect.Effect<void, SqlError>
   /** The latest `valid_from` in a table whose `column` lies in a subtree. */
   readonly latestStartInSubtree: (
@@ -82,12 +89,26 @@ ON CONFLICT (tenant, id) DO UPDATE SET ${sql.literal(update.join(", "))}`
     )
   }
 
-  const closeById: Queries["closeById"] = (table, tenant, ids, validTo) =>
+  /** `(a, b) IN (VALUES (…), …)`, or `a IN (…)` for one column. */
+  const keyIn = (columns: ReadonlyArray<string>, keys: ReadonlyArray<ReadonlyArray<string>>): Statement.Fragment =>
+    columns.length === 1
+      ? sql`${sql(columns[0]!)} IN ${sql.in(keys.map((k) => k[0]!))}`
+      : sql`(${sql.literal(columns.join(", "))}) IN (VALUES ${
+        sql.join(", ", false)(keys.map((k) => sql`(${sql.join(", ", false)(k.map((v) => sql`${v}`))})`))
+      })`
+
+  const close: Queries["close"] = (table, tenant, columns, keys, validTo, dependents = () => []) =>
     writeAll(
-      chunks(sql, ids, 1, 3).map((chunk) =>
-        sql`UPDATE ${sql(table)} SET valid_to = ${validTo}
-WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND id IN ${sql.in(chunk)}`
-      )
+      chunks(sql, keys, columns.length, 4).flatMap((chunk) => {
+        const match = keyIn(columns, chunk)
+        const removed = sql`tenant = ${tenant} AND valid_from >= ${validTo} AND ${match}`
+        return [
+          ...dependents(removed),
+          sql`DELETE FROM ${sql(table)} WHERE ${removed}`,
+          sql`UPDATE ${sql(table)} SET valid_to = ${validTo}
+WHERE tenant = ${tenant} AND (valid_to IS NULL OR valid_to > ${validTo}) AND ${match}`
+        ]
+      })
     )
 
   const latestStartInSubtree: Queries["latestStartInSubtree"] = (table, column, tenant, root) =>
@@ -97,5 +118,5 @@ WHERE tenant = ${tenant} AND ${inSubtree(column, root)}`.pipe(
       Effect.map(([row]) => Option.fromNullable(row?.latest_from as IsoDate.IsoDate | null | undefined))
     )
 
-  return { inSubtree, validAt, writeAll, insert, upsert, closeById, latestStartInSubtree }
+  return { inSubtree, validAt, writeAll, insert, upsert, close, latestStartInSubtree }
 }

@@ -22,6 +22,7 @@ export interface PlaceRow {
   readonly kind: string
   readonly name: string
   readonly address: string | null
+  readonly credit_code: string | null
 }
 
 /** @internal */
@@ -38,10 +39,20 @@ export interface WorkerRow {
   readonly tenant: string
   readonly id: string
   readonly name: string
-  readonly category: string
-  readonly community_code: string
   readonly phone: string | null
   readonly citizen_id: string | null
+}
+
+/** @internal */
+export interface TermRow {
+  readonly tenant: string
+  readonly worker_id: string
+  readonly valid_from: string
+  readonly valid_to: string | null
+  readonly category: string
+  readonly community_code: string
+  readonly employment: string
+  readonly change: string
 }
 
 /** @internal */
@@ -51,7 +62,7 @@ export interface AssignmentRow {
   readonly worker_id: string
   readonly grid_code: string
   readonly post: string
-  readonly is_primary: number | string | boolean
+  readonly responsible: number | string | boolean
   readonly duties: string
   readonly valid_from: string
   readonly valid_to: string | null
@@ -120,7 +131,8 @@ export const toPlace = (row: PlaceRow): Place.Place => ({
   id: row.id as Place.PlaceId,
   kind: row.kind as Place.PlaceKind,
   name: row.name,
-  address: row.address
+  address: row.address,
+  creditCode: row.credit_code
 })
 
 /** @internal */
@@ -137,10 +149,20 @@ export const toWorker = (row: WorkerRow): Worker.Worker => ({
   tenant: row.tenant as Tenant.Tenant,
   id: row.id as Worker.WorkerId,
   name: row.name,
-  category: row.category,
-  communityCode: row.community_code as Grid.GridCode,
   phone: row.phone,
   citizenId: row.citizen_id
+})
+
+/** @internal */
+export const toTerm = (row: TermRow): Worker.WorkerTerm => ({
+  tenant: row.tenant as Tenant.Tenant,
+  workerId: row.worker_id as Worker.WorkerId,
+  category: row.category,
+  communityCode: row.community_code as Grid.GridCode,
+  employment: row.employment as Worker.Employment,
+  validFrom: date(row.valid_from),
+  validTo: dateOrNull(row.valid_to),
+  change: row.change as Worker.TermChange
 })
 
 /**
@@ -166,7 +188,7 @@ export const toAssignment = (row: AssignmentRow, duties: readonly [string, ...Ar
   workerId: row.worker_id as Worker.WorkerId,
   gridCode: row.grid_code as Grid.GridCode,
   post: row.post,
-  primary: toNumber(row.is_primary) !== 0,
+  responsible: toNumber(row.responsible) !== 0,
   duties,
   validFrom: date(row.valid_from),
   validTo: dateOrNull(row.valid_to)

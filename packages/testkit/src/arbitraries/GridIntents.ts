@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Actor, GridConfig, Grids, IsoDate, LevelScheme, type Store } from "@jiceng/core"
+import { Actor, CreditCode, GridConfig, Grids, IsoDate, LevelScheme, type Store } from "@jiceng/core"
 import type { AuditEntry, Grid, Place, StoreError, Worker } from "@jiceng/core"
 import { Effect, Either, Option, Schema } from "effect"
 import * as StorePorts from "../conformance/StorePorts.js"
@@ -39,12 +39,19 @@ export const Intent = Schema.Union(
   Schema.Struct({ op: Schema.Literal("merge"), a: Index, b: Index, step: Step }),
   Schema.Struct({ op: Schema.Literal("close"), target: Index, step: Step }),
   Schema.Struct({ op: Schema.Literal("place"), place: Index, target: Index, step: Step }),
-  Schema.Struct({ op: Schema.Literal("worker"), worker: Index, community: Index, category: Index }),
-  Schema.Struct({ op: Schema.Literal("assign"), worker: Index, target: Index, primary: Schema.Boolean, step: Step }),
+  Schema.Struct({
+    op: Schema.Literal("worker"),
+    worker: Index,
+    community: Index,
+    category: Index,
+    fullTime: Schema.Boolean,
+    step: Step
+  }),
+  Schema.Struct({ op: Schema.Literal("assign"), worker: Index, target: Index, responsible: Schema.Boolean, step: Step }),
   Schema.Struct({ op: Schema.Literal("end"), assignment: Index, step: Step }),
   Schema.Struct({
     op: Schema.Literal("junk"),
-    tag: Schema.Literal("CreateGrid", "MoveGrid", "PlacePlace", "AssignWorker", "Nope"),
+    tag: Schema.Literal("CreateGrid", "MoveGrid", "PlacePlace", "AssignWorker", "RegisterWorker", "Nope"),
     code: Schema.String.pipe(Schema.maxLength(24)),
     date: Schema.String.pipe(Schema.maxLength(12))
   })
@@ -64,10 +71,27 @@ export type Intent = typeof Intent.Type
  */
 export const Intents = (max = 30) => Schema.Array(Intent).pipe(Schema.minItems(Math.min(5, max)), Schema.maxItems(max))
 
+/** Where each kind of place goes by default, and a kind's index. */
+const kinds = ["residential_building", "merchant", "work_unit", "household", "office_building"] as const
+const levelOfKind = (kind: (typeof kinds)[number]): "compound" | "sector" | "block" =>
+  kind === "household" ? "block" : kind === "residential_building" ? "compound" : "sector"
+
+/**
+ * A valid 统一社会信用代码 for the n-th work unit of a tenant (registered by 工商 as an
+ * enterprise, in the tenant's region).
+ *
+ * @since 0.2.0
+ * @category resolution
+ */
+export const creditCode = (tenant: string, n: number): string => {
+  const first17 = `91${tenant}MA${String(n).padStart(7, "0")}`
+  return first17 + CreditCode.checkCharacter(first17)
+}
+
 /**
  * A small tree every run starts from, so that random operations meet grids at every
  * level: 2 streets, 3 communities, 4 sectors, 5 compounds, 8 blocks, 4 workers (3 of
- * the blocks with a primary worker) and 6 places, all from `start`.
+ * the blocks with a responsible worker) and 6 places at their levels, all from `start`.
  *
  * @since 0.1.0
  * @category resolution
@@ -89,6 +113,7 @@ export const baseTree = (tenant: string, start: string): ReadonlyArray<unknown> 
     comp[2] + "002", comp[3] + "001", comp[4] + "001", comp[4] + "002"
   ]
   const parentOf = (code: string) => code.slice(0, code.length - 3)
+  const at = { household: blocks, residential_building: comp, merchant: sec, work_unit: sec, office_building: comp }
   return [
     grid(tenant, null),
     ...[...s, ...c, ...sec, ...comp, ...blocks].map((code) => grid(code, parentOf(code))),
@@ -98,26 +123,32 @@ export const baseTree = (tenant: string, start: string): ReadonlyArray<unknown> 
       name: `网格员${i}`,
       category: i % 2 === 0 ? "community_worker" : "veteran_placement",
       communityCode: c[i % 3],
-      phone: "13800138000"
+      employment: i % 2 === 0 ? "full_time" : "part_time",
+      phone: "13800138000",
+      at: start
     })),
     ...[0, 1, 2].map((i) => ({
       _tag: "AssignWorker",
       workerId: `W${i === 2 ? 1 : 0}`,
       gridCode: blocks[i === 2 ? 5 : i],
-      post: "专职网格员",
-      primary: true,
+      post: "网格长",
+      responsible: true,
       duties: ["走访"],
       at: start
     })),
-    ...[0, 1, 2, 3, 4, 5].map((i) => ({
-      _tag: "PlacePlace",
-      id: `P${i}`,
-      kind: (["building", "merchant", "work_unit", "household"] as const)[i % 4],
-      name: `场所${i}`,
-      address: `地址${i}`,
-      gridCode: blocks[i],
-      at: start
-    }))
+    ...[0, 1, 2, 3, 4, 5].map((i) => {
+      const kind = kinds[i % kinds.length]!
+      return {
+        _tag: "PlacePlace",
+        id: `P${i}`,
+        kind,
+        name: `场所${i}`,
+        address: `地址${i}`,
+        ...(kind === "work_unit" ? { creditCode: creditCode(tenant, i) } : {}),
+        gridCode: at[kind][i % at[kind].length],
+        at: start
+      }
+    })
   ]
 }
 
@@ -155,8 +186,8 @@ export const resolve = (
     readonly grids: ReadonlyArray<Grid.Grid>
     readonly assignments: ReadonlyArray<{ readonly id: string }>
     readonly links: ReadonlyArray<{ readonly placeId: string; readonly gridCode: string }>
-    /** Registered workers' communities by worker id, where known. */
-    readonly workers?: ReadonlyMap<string, string>
+    /** Workers' terms valid on the day. */
+    readonly terms: ReadonlyArray<Worker.WorkerTerm>
   },
   intent: Intent,
   categories: ReadonlyArray<string>
@@ -190,13 +221,17 @@ export const resolve = (
       const sibling = (target.parentCode ?? "") + segmentOf(scheme, target.level, intent.segment)
       const children = grids.filter((g) => g.parentCode === target.code).map((g) => g.code)
       const places = state.links.filter((l) => l.gridCode === target.code).map((l) => l.placeId)
+      // A community's workers: every other one named, the rest left to inference.
+      const workers = state.terms.filter((t) => t.communityCode === target.code).map((t) => t.workerId)
+      const half = (items: ReadonlyArray<string>, odd: number) => items.filter((_, i) => i % 2 === odd)
+      const named = (odd: number) => workers.filter((_, i) => i % 4 === odd * 2)
       return {
         _tag: "SplitGrid",
         code: target.code,
         at,
         parts: [
-          { code: target.code, name: "甲", children: children.filter((_, i) => i % 2 === 0), places: places.filter((_, i) => i % 2 === 0) },
-          { code: sibling, name: "乙", children: children.filter((_, i) => i % 2 === 1), places: places.filter((_, i) => i % 2 === 1) }
+          { code: target.code, name: "甲", children: half(children, 0), places: half(places, 0), workers: named(0) },
+          { code: sibling, name: "乙", children: half(children, 1), places: half(places, 1), workers: named(1) }
         ]
       }
     }
@@ -216,14 +251,21 @@ export const resolve = (
       return { _tag: "CloseGrid", code: target?.code ?? tenant, at }
     }
     case "place": {
-      const lowest = grids.filter((g) => g.level === LevelScheme.lowest(scheme))
-      const target = pick(lowest, intent.target) ?? pick(grids, intent.target)
+      // Mostly a grid of the level the kind goes into; one time in five any grid. An
+      // id keeps its kind (one in nine tries another, to reach the refusal).
+      const id = intent.place % 12
+      const kind = kinds[(id + (intent.target % 9 === 0 ? 1 : 0)) % kinds.length]!
+      const key = levelOfKind(kind)
+      const fitting = grids.filter((g) => scheme.levels[g.level]?.key === key)
+      const target = intent.target % 5 !== 0 ? pick(fitting, Math.floor(intent.target / 5)) : pick(grids, intent.target)
       return {
         _tag: "PlacePlace",
-        id: `P${intent.place % 12}`,
-        kind: (["building", "merchant", "work_unit", "household"] as const)[intent.place % 4],
-        name: `场所${intent.place % 12}`,
+        id: `P${id}`,
+        kind,
+        name: `场所${id}`,
         address: `地址${intent.place}`,
+        // One work unit in seven comes without its code, to reach the refusal.
+        ...(kind === "work_unit" && intent.place % 7 !== 0 ? { creditCode: creditCode(tenant, id) } : {}),
         gridCode: target?.code ?? tenant,
         at
       }
@@ -238,17 +280,20 @@ export const resolve = (
         // One index in fourteen names no configured category.
         category: categories[intent.category % (categories.length + 1)] ?? "unknown_category",
         communityCode: community?.code ?? tenant,
-        phone: "13800138000"
+        employment: intent.fullTime ? "full_time" : "part_time",
+        phone: "13800138000",
+        at
       }
     }
     case "assign": {
       // Mostly a grid inside the worker's community, so that assignments (and the
-      // one-primary rule) are reached; one time in four any grid, to hit the refusals.
-      const known = [...(state.workers?.keys() ?? [])].sort()
+      // one-responsible rule) are reached; one time in four any grid, to hit the refusals.
+      const communities = new Map(state.terms.map((t) => [t.workerId as string, t.communityCode as string]))
+      const known = [...communities.keys()].sort()
       const workerId = intent.worker % 4 !== 0 && known.length > 0
         ? known[Math.floor(intent.worker / 4) % known.length]!
         : `W${intent.worker % 8}`
-      const community = state.workers?.get(workerId)
+      const community = communities.get(workerId)
       const inside = community === undefined ? [] : grids.filter((g) => g.code.startsWith(community))
       const target = intent.target % 4 !== 0 && inside.length > 0
         ? pick(inside, Math.floor(intent.target / 4))
@@ -257,8 +302,8 @@ export const resolve = (
         _tag: "AssignWorker",
         workerId,
         gridCode: target?.code ?? tenant,
-        post: intent.primary ? "专职网格员" : "兼职网格员",
-        primary: intent.primary,
+        post: intent.responsible ? "网格长" : "网格员",
+        responsible: intent.responsible,
         duties: ["走访", "信息采集"],
         at
       }
@@ -284,6 +329,9 @@ export interface History {
   readonly grids: ReadonlyArray<Grid.Grid>
   readonly links: ReadonlyArray<Place.PlaceLink>
   readonly assignments: ReadonlyArray<Worker.Assignment>
+  readonly terms: ReadonlyArray<Worker.WorkerTerm>
+  /** The places the links name. */
+  readonly places: ReadonlyArray<Place.Place>
   /** Audit entries without their times, which differ between runs. */
   readonly audit: ReadonlyArray<Omit<AuditEntry.AuditEntry, "atMs">>
 }
@@ -293,16 +341,19 @@ const snapshot = (tenant: string): Effect.Effect<History, StoreError.StoreError,
   Effect.gen(function*() {
     const store = yield* StorePorts.all
     const t = tenant as never
+    const links = yield* store.places.history(t, tenant)
     return {
       grids: yield* store.grids.history(t, tenant),
-      links: yield* store.places.history(t, tenant),
+      links,
       assignments: yield* store.workers.history(t, tenant),
-      audit: (yield* store.audit.list(t, { afterSeq: 0, limit: 1_000_000 })).map(({ atMs: _, ...e }) => e)
+      terms: yield* store.workers.termHistory(t, tenant),
+      places: yield* store.places.getMany(t, links.map((l) => l.placeId)),
+      audit: (yield* store.audit.list(t, { afterSeq: 0, limit: Infinity })).map(({ atMs: _, ...e }) => e)
     }
   })
 
 /**
- * The full history of a tenant (grids, links, assignments, audit without times).
+ * The full history of a tenant (grids, links, places, terms, assignments, audit without times).
  *
  * @since 0.1.0
  * @category running
@@ -329,17 +380,9 @@ export const run = (
     const categories = workerCategories.map((c) => c.key)
     let day = IsoDate.unsafeMake(options.start ?? "2023-01-01")
     const base = baseTree(tenant, day)
-    yield* grids.executeAll(actor, base).pipe(Effect.orDie)
+    yield* grids.executeAllUnknown(actor, base).pipe(Effect.orDie)
     const outcomes: Array<Outcome> = []
-    // Registered workers' communities, so that assignments mostly land inside them.
-    const workers = new Map<string, string>()
-    const remember = (command: unknown) => {
-      const c = command as { readonly _tag: string; readonly id?: string; readonly communityCode?: string }
-      if (c._tag === "RegisterWorker" && c.id !== undefined && c.communityCode !== undefined) {
-        workers.set(c.id, c.communityCode)
-      }
-    }
-    base.forEach(remember)
+    const store = yield* StorePorts.all
     for (const intent of intents) {
       if ("step" in intent) day = IsoDate.addDays(day, intent.step)
       const at = day
@@ -348,11 +391,11 @@ export const run = (
         grids: yield* grids.subtree(actor, { at }),
         assignments: yield* grids.assignments(actor, { at }),
         links: yield* grids.placeLinks(actor, { at }),
-        workers
+        terms: yield* store.workers.termsInSubtree(actor.tenant, tenant, at)
       }
       const command = resolve(scheme, tenant, state, intent, categories)
       const before = options.checkRefusals === false ? undefined : yield* snapshot(tenant)
-      const result = yield* Effect.either(grids.execute(actor, command))
+      const result = yield* Effect.either(grids.executeUnknown(actor, command))
       if (Either.isLeft(result)) {
         const error = result.left
         if (before !== undefined) {
@@ -364,7 +407,6 @@ export const run = (
         outcomes.push({ command, result: `${error._tag}:${"rule" in error ? error.rule : error.message}` })
       } else {
         outcomes.push({ command, result: "ok" })
-        remember(command)
       }
     }
     return outcomes

@@ -10,6 +10,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, GridConfig, GridInvariants, Grids, MemoryStore, type Store } from "@jiceng/core"
 import { Effect, Layer } from "effect"
 import * as GridIntents from "../arbitraries/GridIntents.js"
+import * as Tenants from "./Tenants.js"
 
 /**
  * The Grids service over a store, with the default grid configuration.
@@ -22,7 +23,6 @@ export const gridsOver = <E>(
 ): Layer.Layer<Grids.Grids | Store.Store | GridConfig.GridConfig, E> =>
   Grids.layer.pipe(Layer.provideMerge(Layer.merge(store, GridConfig.layer())))
 
-let tenants = 0
 /**
  * A fresh tenant code per property run, so runs share one database and never see
  * each other (which also exercises tenant isolation).
@@ -30,7 +30,7 @@ let tenants = 0
  * @since 0.1.0
  * @category utils
  */
-export const freshTenant = (): string => String(500000 + ((tenants++ * 7919 + process.pid) % 400000))
+export const freshTenant = (): string => Tenants.fresh()
 
 /**
  * How many times more property runs `npm run test:long` (JICENG_LONG=1) asks for.
@@ -73,9 +73,9 @@ export const gridConformance = <E>(
           Effect.gen(function*() {
             const tenant = freshTenant()
             const outcomes = yield* GridIntents.run(tenant, ops)
-            const { scheme } = yield* GridConfig.GridConfig
+            const config = yield* GridConfig.GridConfig
             const history = yield* GridIntents.history(tenant)
-            expect(GridInvariants.verify(scheme, tenant as never, history)).toEqual([])
+            expect(GridInvariants.verify(config, tenant as never, history)).toEqual([])
             const base = GridIntents.baseTree(tenant, "2023-01-01").length
             expect(history.audit.length).toBe(base + outcomes.filter((o) => o.result === "ok").length)
             expect(history.audit.map((e) => e.seq)).toEqual(history.audit.map((_, i) => i + 1))
@@ -88,31 +88,32 @@ export const gridConformance = <E>(
           const tenant = freshTenant()
           const grids = yield* Grids.Grids
           const actor = Actor.system(tenant)
-          yield* grids.executeAll(actor, GridIntents.baseTree(tenant, "2023-01-01"))
+          yield* grids.executeAllUnknown(actor, GridIntents.baseTree(tenant, "2023-01-01"))
           const block = `${tenant}001001002001001`
           const ids = Array.from({ length: 8 }, (_, i) => i)
-          yield* grids.executeAll(actor, ids.map((i) => ({
-            _tag: "RegisterWorker", id: `C${i}`, name: `候选${i}`, category: "volunteer", communityCode: `${tenant}001001`
+          yield* grids.executeAllUnknown(actor, ids.map((i) => ({
+            _tag: "RegisterWorker", id: `C${i}`, name: `候选${i}`, category: "volunteer", communityCode: `${tenant}001001`,
+            employment: "part_time", at: "2023-01-01"
           })))
           // Different ids, so only the rules checked inside serialised transactions (not a
-          // unique key) can keep a second grid or a second primary worker out.
+          // unique key) can keep a second grid or a second responsible worker out.
           const creates = ids.map((i) => ({
             _tag: "CreateGrid", code: `${tenant}003`, name: "新街道", parentCode: tenant,
             validFrom: `2024-01-0${i + 1}`
           }))
           const assigns = ids.map((i) => ({
-            _tag: "AssignWorker", workerId: `C${i}`, gridCode: block, post: "专职网格员", primary: true,
+            _tag: "AssignWorker", workerId: `C${i}`, gridCode: block, post: "网格长", responsible: true,
             duties: ["走访"], at: "2024-01-01"
           }))
           for (const commands of [creates, assigns]) {
-            const results = yield* Effect.forEach(commands, (c) => Effect.either(grids.execute(actor, c)), {
+            const results = yield* Effect.forEach(commands, (c) => Effect.either(grids.executeUnknown(actor, c)), {
               concurrency: "unbounded"
             })
             expect(results.filter((r) => r._tag === "Right")).toHaveLength(1)
           }
           const history = yield* GridIntents.history(tenant)
           expect(history.grids.filter((g) => g.code === `${tenant}003`)).toHaveLength(1)
-          expect(history.assignments.filter((a) => a.gridCode === block && a.primary)).toHaveLength(1)
+          expect(history.assignments.filter((a) => a.gridCode === block && a.responsible)).toHaveLength(1)
           expect(history.audit.map((e) => e.seq)).toEqual(history.audit.map((_, i) => i + 1))
         }))
 

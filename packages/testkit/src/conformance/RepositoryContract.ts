@@ -16,9 +16,10 @@
  * @since 0.1.0
  */
 import { describe, expect, layer } from "@effect/vitest"
-import { Grid, IsoDate, type Place, type Store, Tenant, Worker } from "@jiceng/core"
+import { CreditCode, Grid, IsoDate, type Place, type Store, Tenant, Worker } from "@jiceng/core"
 import { Effect, FastCheck, type Layer, Option, TestClock } from "effect"
 import * as StorePorts from "./StorePorts.js"
+import * as Tenants from "./Tenants.js"
 
 const day = IsoDate.unsafeMake
 
@@ -51,7 +52,8 @@ const place = (tenant: Tenant.Tenant, id: string, kind: Place.PlaceKind, name = 
   id: id as Place.PlaceId,
   kind,
   name,
-  address: kind === "household" ? `${id} 号` : null
+  address: kind === "household" ? `${id} 号` : null,
+  creditCode: kind === "work_unit" ? workUnitCode : null
 })
 
 const link = (
@@ -68,14 +70,32 @@ const link = (
   validTo: to === null ? null : day(to)
 })
 
-const worker = (tenant: Tenant.Tenant, id: string, category: string, communityCode: string): Worker.Worker => ({
+const workUnitCode = `91130100MA0000001${CreditCode.checkCharacter("91130100MA0000001")}`
+
+const worker = (tenant: Tenant.Tenant, id: string): Worker.Worker => ({
   tenant,
   id: id as Worker.WorkerId,
   name: `网格员 ${id}`,
-  category,
-  communityCode: communityCode as Grid.GridCode,
   phone: "13800000000",
   citizenId: null
+})
+
+const term = (
+  tenant: Tenant.Tenant,
+  workerId: string,
+  category: string,
+  communityCode: string,
+  from: string,
+  options: { readonly to?: string; readonly employment?: Worker.Employment } = {}
+): Worker.WorkerTerm => ({
+  tenant,
+  workerId: workerId as Worker.WorkerId,
+  category,
+  communityCode: communityCode as Grid.GridCode,
+  employment: options.employment ?? "full_time",
+  validFrom: day(from),
+  validTo: options.to === undefined ? null : day(options.to),
+  change: "register"
 })
 
 const assignment = (
@@ -83,14 +103,14 @@ const assignment = (
   workerId: string,
   gridCode: string,
   from: string,
-  options: { readonly primary?: boolean; readonly to?: string; readonly duties?: ReadonlyArray<string> } = {}
+  options: { readonly responsible?: boolean; readonly to?: string; readonly duties?: ReadonlyArray<string> } = {}
 ): Worker.Assignment => ({
   tenant,
   id: Worker.makeAssignmentId(workerId, gridCode, from),
   workerId: workerId as Worker.WorkerId,
   gridCode: gridCode as Grid.GridCode,
-  post: options.primary === true ? "专职网格员" : "兼职网格员",
-  primary: options.primary === true,
+  post: options.responsible === true ? "网格长" : "网格员",
+  responsible: options.responsible === true,
   duties: (options.duties ?? ["信息采集", "走访"]) as unknown as readonly [string, ...Array<string>],
   validFrom: day(from),
   validTo: options.to === undefined ? null : day(options.to)
@@ -116,9 +136,9 @@ class Boom {
  * @category conformance
  */
 export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.Store, unknown>): void => {
-  let lastTenant = 300_000
-  /** A tenant no other test of this suite writes to. */
-  const freshTenant = (): Tenant.Tenant => Tenant.make(String(++lastTenant))
+  let lastTenant = 200_000
+  /** A tenant no other test of this suite writes to (GridConformance draws below 200,000). */
+  const freshTenant = (): Tenant.Tenant => Tenant.make(Tenants.nth(lastTenant++))
 
   layer(storeLayer, { timeout: "120 seconds" })(`${name}: repository contract`, (it) => {
     // ------------------------------------------------------------------ grids
@@ -332,7 +352,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
         const b2 = `${t}001002001`
         const b3 = `${t}002001001`
         const places = [
-          place(t, "p3", "building"),
+          place(t, "p3", "residential_building"),
           place(t, "p2", "merchant"),
           place(t, "p1", "household"),
           place(t, "p4", "household")
@@ -428,14 +448,14 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.places.countInSubtree(t, `${t}001`, day("2021-03-01"))).toBe(2)
           expect(yield* store.places.countInSubtree(t, `${t}009`, on)).toBe(0)
           expect(yield* store.places.countByKind(t, `${t}001`, on)).toEqual([
-            { kind: "building", count: 1 },
             { kind: "household", count: 1 },
-            { kind: "merchant", count: 1 }
+            { kind: "merchant", count: 1 },
+            { kind: "residential_building", count: 1 }
           ])
           expect(yield* store.places.countByKind(t, t, on)).toEqual([
-            { kind: "building", count: 1 },
             { kind: "household", count: 2 },
-            { kind: "merchant", count: 1 }
+            { kind: "merchant", count: 1 },
+            { kind: "residential_building", count: 1 }
           ])
           expect(yield* store.places.countByKind(t, `${t}009`, on)).toEqual([])
         }))
@@ -461,8 +481,9 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
     const 退役士官 = "退役士官安置人员"
 
     /**
-     * w1 (社区工作者) serves B1 (primary) and B2; w2 (退役士官) serves B1; w3 (社区工作者)
-     * serves B3 under the other street; w1 also leads community T001001.
+     * w1 (社区工作者) serves B1 (responsible) and B2; w2 (退役士官 until 2022, then
+     * 社区工作者, part-time) serves B1; w3 (社区工作者) serves B3 under the other street;
+     * w1 also leads community T001001.
      */
     const seedWorkers = (t: Tenant.Tenant) =>
       Effect.gen(function*() {
@@ -470,21 +491,24 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
         const b1 = `${t}001001001`
         const b2 = `${t}001002001`
         const b3 = `${t}002001001`
-        const workers = [
-          worker(t, "w2", 退役士官, `${t}001001`),
-          worker(t, "w1", 社区工作者, `${t}001001`),
-          worker(t, "w3", 社区工作者, `${t}002001`)
-        ]
+        const workers = [worker(t, "w2"), worker(t, "w1"), worker(t, "w3")]
         yield* store.workers.put(workers)
+        const terms = {
+          w1: term(t, "w1", 社区工作者, `${t}001001`, "2020-01-01"),
+          w2a: term(t, "w2", 退役士官, `${t}001001`, "2020-01-01", { to: "2022-01-01" }),
+          w2b: term(t, "w2", 社区工作者, `${t}001001`, "2022-01-01", { employment: "part_time" }),
+          w3: term(t, "w3", 社区工作者, `${t}002001`, "2020-01-01")
+        }
+        yield* store.workers.addTerms([terms.w3, terms.w2b, terms.w1, terms.w2a])
         const a = {
-          w1b1: assignment(t, "w1", b1, "2021-01-01", { primary: true, duties: ["巡查走访", "矛盾调解", "政策宣传"] }),
+          w1b1: assignment(t, "w1", b1, "2021-01-01", { responsible: true, duties: ["巡查走访", "矛盾调解", "政策宣传"] }),
           w1b2: assignment(t, "w1", b2, "2021-01-01"),
           w2b1: assignment(t, "w2", b1, "2021-03-01"),
-          w3b3: assignment(t, "w3", b3, "2021-01-01", { primary: true }),
+          w3b3: assignment(t, "w3", b3, "2021-01-01", { responsible: true }),
           w1c: assignment(t, "w1", `${t}001001`, "2021-01-01")
         }
         yield* store.workers.assign([a.w3b3, a.w2b1, a.w1b2, a.w1b1, a.w1c])
-        return { store, workers, a, b1, b2, b3 }
+        return { store, workers, terms, a, b1, b2, b3 }
       })
 
     describe("workers", () => {
@@ -494,7 +518,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           const t = freshTenant()
           // UTF-16 code units would put the emoji (a surrogate pair) before U+FF21.
           const ids = ["\u{1F600}", "\uFF21", "z", "\u00E9"]
-          yield* store.workers.put(ids.map((id) => worker(t, id, 社区工作者, `${t}001`)))
+          yield* store.workers.put(ids.map((id) => worker(t, id)))
           expect((yield* store.workers.getMany(t, ids as Array<Worker.WorkerId>)).map((w) => w.id)).toEqual([
             "z",
             "\u00E9",
@@ -514,12 +538,46 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
             yield* store.workers.getMany(t, [w3.id, "nobody" as Worker.WorkerId, w1.id, w2.id, w1.id])
           ).toEqual([w1, w2, w3])
           expect(yield* store.workers.getMany(t, [])).toEqual([])
-          const moved = { ...w2, category: 社区工作者, phone: null, citizenId: "130102199001011234" }
+          const moved = { ...w2, name: "改名", phone: null, citizenId: "130102199001011234" }
           yield* store.workers.put([moved])
           expect(yield* store.workers.get(t, w2.id)).toEqual(Option.some(moved))
         }))
 
-      it.effect("assignments keep post, primary and duties; assignment reads one by id", () =>
+      it.effect("terms: by worker oldest first, on a day, in a subtree, history, latest start", () =>
+        Effect.gen(function*() {
+          const t = freshTenant()
+          const { store, terms } = yield* seedWorkers(t)
+          const w2 = "w2" as Worker.WorkerId
+          expect(yield* store.workers.terms(t, w2)).toEqual([terms.w2a, terms.w2b])
+          expect(yield* store.workers.terms(t, "nobody" as Worker.WorkerId)).toEqual([])
+          expect(yield* store.workers.termsAt(t, [w2, "w3" as Worker.WorkerId, "w1" as Worker.WorkerId, w2], day("2021-12-31")))
+            .toEqual([terms.w1, terms.w2a, terms.w3])
+          expect(yield* store.workers.termsAt(t, [w2], day("2022-01-01"))).toEqual([terms.w2b])
+          expect(yield* store.workers.termsAt(t, [w2], day("2019-12-31"))).toEqual([])
+          expect(yield* store.workers.termsAt(t, [], day("2022-01-01"))).toEqual([])
+          expect(yield* store.workers.termsInSubtree(t, `${t}001`, day("2022-06-01"))).toEqual([terms.w1, terms.w2b])
+          expect(yield* store.workers.termsInSubtree(t, t, day("2021-06-01"))).toEqual([terms.w1, terms.w2a, terms.w3])
+          expect(yield* store.workers.termsInSubtree(t, `${t}009`, day("2021-06-01"))).toEqual([])
+          expect(yield* store.workers.termHistory(t, `${t}001`)).toEqual([terms.w1, terms.w2a, terms.w2b])
+          expect(yield* store.workers.latestTermStart(t, `${t}001`)).toEqual(Option.some(day("2022-01-01")))
+          expect(yield* store.workers.latestTermStart(t, `${t}002`)).toEqual(Option.some(day("2020-01-01")))
+          expect(yield* store.workers.latestTermStart(t, `${t}009`)).toEqual(Option.none())
+        }))
+
+      it.effect("closeTerms ends open terms, keeps earlier ends, removes terms beginning on or after the day", () =>
+        Effect.gen(function*() {
+          const t = freshTenant()
+          const { store, terms } = yield* seedWorkers(t)
+          yield* store.workers.closeTerms(t, [terms.w1, terms.w2a, terms.w2b], day("2022-01-01"))
+          expect(yield* store.workers.terms(t, "w1" as Worker.WorkerId)).toEqual([{ ...terms.w1, validTo: day("2022-01-01") }])
+          // w2a already ended then; w2b began that day, so it is gone.
+          expect(yield* store.workers.terms(t, "w2" as Worker.WorkerId)).toEqual([terms.w2a])
+          yield* store.workers.closeTerms(t, [], day("2022-01-01"))
+          yield* store.workers.addTerms([terms.w2b])
+          expect(yield* store.workers.terms(t, "w2" as Worker.WorkerId)).toEqual([terms.w2a, terms.w2b])
+        }))
+
+      it.effect("assignments keep post, responsible and duties; assignment reads one by id", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const { a, store } = yield* seedWorkers(t)
@@ -625,6 +683,13 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
             { category: 社区工作者, count: 1 }
           ])
           expect(yield* store.workers.countByCategory(t, `${t}009`, day("2021-06-01"))).toEqual([])
+          // From 2022 w2's term names another category: the count follows the day's term.
+          expect(yield* store.workers.countByCategory(t, `${t}001`, day("2022-06-01"))).toEqual([
+            { category: 社区工作者, count: 2 }
+          ])
+          expect(yield* store.workers.countByCategory(t, `${t}001`, day("2021-12-31"))).toEqual(
+            [{ category: 社区工作者, count: 1 }, { category: 退役士官, count: 1 }].sort(byString((c) => c.category))
+          )
         }))
 
       it.effect("latestStart: the latest validFrom of assignments in a subtree; an end does not count", () =>
@@ -743,7 +808,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           yield* store.grids.close(t, [Grid.makeId(t, "2020-01-01")], day("2021-01-01"))
           yield* store.places.put([place(t, "p1", "household")])
           yield* store.places.link([link(t, "p1", `${t}001`, "2020-01-01")])
-          yield* store.workers.put([worker(t, "w1", 社区工作者, `${t}001`)])
+          yield* store.workers.put([worker(t, "w1")])
           yield* store.workers.assign([assignment(t, "w1", `${t}001`, "2020-01-01")])
           return yield* store.audit.append({ tenant: t, actor: "a", action: "x", target: "y", detail: "{}" })
         })
@@ -843,7 +908,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
             Effect.gen(function*() {
               const n = (yield* store.audit.list(t, { afterSeq: 0, limit: 1_000 })).length
               yield* Effect.yieldNow()
-              yield* store.places.put([place(t, `p${n}`, "building")])
+              yield* store.places.put([place(t, `p${n}`, "residential_building")])
               yield* Effect.yieldNow()
               yield* store.audit.append({ tenant: t, actor: "a", action: "count", target: `p${n}`, detail: "{}" })
             })
@@ -895,7 +960,11 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.places.countByKind(u, "110101", on)).toEqual([{ kind: "household", count: 1 }])
           expect(yield* store.places.countInSubtree(t, "110101", on)).toBe(1)
 
-          yield* store.workers.put([worker(t, "w1", 社区工作者, code), worker(u, "w1", 退役士官, code)])
+          yield* store.workers.put([worker(t, "w1"), worker(u, "w1")])
+          yield* store.workers.addTerms([
+            term(t, "w1", 社区工作者, code, "2020-01-01"),
+            term(u, "w1", 退役士官, code, "2020-01-01")
+          ])
           yield* store.workers.assign([assignment(u, "w1", code, "2020-01-01")])
           expect(yield* store.workers.countByCategory(t, "110101", on)).toEqual([])
           expect(yield* store.workers.countByCategory(u, "110101", on)).toEqual([{ category: 退役士官, count: 1 }])
@@ -921,9 +990,10 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
             grid(t, { code: b, level: 1, from: "2020-01-01", to: "2030-01-01" }),
             grid(t, { code: `${b}001`, level: 2, from: "2020-01-01" })
           ])
-          yield* store.places.put([place(t, "in", "building"), place(t, "out", "building")])
+          yield* store.places.put([place(t, "in", "residential_building"), place(t, "out", "residential_building")])
           yield* store.places.link([link(t, "in", `${a}999`, "2020-01-01"), link(t, "out", `${b}001`, "2020-01-01")])
-          yield* store.workers.put([worker(t, "w", 社区工作者, a), worker(t, "x", 社区工作者, b)])
+          yield* store.workers.put([worker(t, "w"), worker(t, "x")])
+          yield* store.workers.addTerms([term(t, "w", 社区工作者, a, "2020-01-01"), term(t, "x", 社区工作者, b, "2020-01-01")])
           yield* store.workers.assign([
             assignment(t, "w", `${a}999`, "2020-01-01"),
             assignment(t, "x", b, "2020-01-01")
@@ -962,8 +1032,9 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           yield* store.grids.insert(blocks)
           yield* store.places.put(blocks.map((_, i) => place(t, `h${i}`, "household")))
           yield* store.places.link(blocks.map((b, i) => link(t, `h${i}`, b.code, "2020-01-01")))
-          yield* store.workers.put([worker(t, "w", 社区工作者, `${t}001001`)])
-          yield* store.workers.assign(blocks.map((b) => assignment(t, "w", b.code, "2020-01-01", { primary: true })))
+          yield* store.workers.put([worker(t, "w")])
+          yield* store.workers.addTerms([term(t, "w", 社区工作者, `${t}001001`, "2020-01-01")])
+          yield* store.workers.assign(blocks.map((b) => assignment(t, "w", b.code, "2020-01-01", { responsible: true })))
           const on = day("2021-01-01")
           expect(yield* store.grids.countByLevel(t, t, on)).toEqual([{ level: 5, count: size }])
           expect(yield* store.places.countInSubtree(t, t, on)).toBe(size)
@@ -1075,7 +1146,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
         a: "household",
         b: "household",
         c: "merchant",
-        d: "building",
+        d: "residential_building",
         e: "work_unit"
       }
 

@@ -2,9 +2,12 @@
  * A deterministic, seeded district generator. By default it builds 桃城区 (衡水市) at
  * the scale its party committee's organisation department reports: the 4 real
  * streets with their 统计用区划代码, 124 sectors (三级网格), 355 compounds (四级网格)
- * and 3242 blocks (五级网格), grid workers of the 13 categories, and places
- * registered into blocks (入格). The article gives no community count; 40 is a
- * parameter like every other size.
+ * and 3242 blocks (五级网格), grid workers of the 13 categories with a responsible
+ * worker for every compound and block (四、五级网格员), and places registered at the
+ * level their kind goes into (入格): households in blocks, residential buildings and
+ * merchants in compounds, work units (with their 统一社会信用代码) and office buildings
+ * in sectors. The article gives no community count; 40 is a parameter like every
+ * other size.
  *
  * The output is a list of encoded grid commands, in an order that applies cleanly
  * through the Grids service: grids top-down, then places, workers and assignments,
@@ -15,12 +18,15 @@
 import {
   Actor,
   CitizenId,
+  CreditCode,
   GridCommand,
   Grids,
   IsoDate,
   type Place,
+  RegionCode,
   RuleViolation,
   ValidationError,
+  type Worker,
   WorkerCategory
 } from "@jiceng/core"
 import { Effect, Either, ParseResult, Schema } from "effect"
@@ -75,17 +81,30 @@ export interface DistrictOptions {
    * least one). Default: in proportion to the blocks, 1500 for 3242.
    */
   readonly workers: number
-  /** Share of a community's workers who hold primary (专职) posts; the rest are secondary (兼职). */
-  readonly primaryShare: number
-  /** Secondary assignments beyond the one every non-primary worker gets. Default: 600 for 3242 blocks. */
+  /**
+   * Share of a community's workers who are responsible for grids (网格长 of the 小区,
+   * 责任网格员 of the 单元); the others hold posts of their category (楼栋长, 单元长,
+   * 社区民警 …) without being answerable for a grid.
+   */
+  readonly leaderShare: number
+  /** Posts beyond the one every other worker gets. Default: 600 for 3242 blocks. */
   readonly extraAssignments: number
-  /** Blocks left without a primary worker, so the 定格定人定岗定责 check has something to report. */
+  /** Blocks left without a responsible worker, so the 定格定人定岗定责 check has something to report. */
   readonly unassignedBlocks: number
-  readonly placesPerBlock: number
+  /** Households registered in each block (单元). */
+  readonly householdsPerBlock: number
+  /** Work units (辖区单位, each with its 统一社会信用代码), registered in sectors (片区). */
+  readonly workUnits: number
+  /** Merchants (商户), registered in compounds (小区). */
+  readonly merchants: number
+  /** Office buildings (商务楼宇), registered in sectors (片区). */
+  readonly officeBuildings: number
   /** Worker category keys (the configured categories). */
   readonly categories: ReadonlyArray<string>
-  /** Categories whose workers take primary posts; a subset of `categories`. */
-  readonly primaryCategories: ReadonlyArray<string>
+  /** Categories whose workers are responsible for grids; a subset of `categories`. */
+  readonly leaderCategories: ReadonlyArray<string>
+  /** Categories whose workers are employed full-time (专职); the others part-time (兼职). */
+  readonly fullTimeCategories: ReadonlyArray<string>
   /** The day every command takes effect (`YYYY-MM-DD`). */
   readonly validFrom: string
 }
@@ -120,18 +139,15 @@ export const defaults: Omit<DistrictOptions, "unassignedBlocks"> = {
   compounds: 355,
   blocks: 3242,
   workers: 1500,
-  primaryShare: 0.6,
+  leaderShare: 0.6,
   extraAssignments: 600,
-  placesPerBlock: 2,
+  householdsPerBlock: 2,
+  workUnits: 197,
+  merchants: 355,
+  officeBuildings: 20,
   categories: WorkerCategory.defaultCategories.map((c) => c.key),
-  primaryCategories: [
-    "community_worker",
-    "veteran_placement",
-    "public_welfare_post",
-    "property_staff",
-    "building_head",
-    "unit_head"
-  ],
+  leaderCategories: ["community_worker", "veteran_placement", "public_welfare_post", "property_staff"],
+  fullTimeCategories: ["community_worker", "veteran_placement", "public_welfare_post"],
   validFrom: "2023-01-01"
 }
 
@@ -156,10 +172,13 @@ export interface Summary {
   readonly gridsByLevel: ReadonlyArray<number>
   /** Workers per category key (every worker has at least one assignment). */
   readonly workersByCategory: Readonly<Record<string, number>>
+  /** Workers per employment (专职 / 兼职). */
+  readonly workersByEmployment: Readonly<Record<Worker.Employment, number>>
   readonly placesByKind: Readonly<Record<Place.PlaceKind, number>>
-  readonly primaryAssignments: number
-  readonly secondaryAssignments: number
-  /** Codes of the blocks left without a primary worker, in code order. */
+  /** Responsible assignments: one per compound, one per block but the unassigned ones. */
+  readonly responsibleAssignments: number
+  readonly otherAssignments: number
+  /** Codes of the blocks left without a responsible worker, in code order. */
   readonly unassignedBlocks: ReadonlyArray<string>
 }
 
@@ -180,6 +199,8 @@ const MAX_CHILDREN = 999
 /** Street segments 001–099 are 街道 in the 统计用区划代码. */
 const MAX_STREETS = 99
 const MAX_PLACES_PER_BLOCK = 99
+/** Numbered places (work units, merchants, office buildings) have 7-digit numbers. */
+const MAX_NUMBERED = 9_999_999
 
 const pad = (n: number, width = SEGMENT_WIDTH): string => String(n).padStart(width, "0")
 
@@ -238,7 +259,7 @@ const check = (o: DistrictOptions): void => {
   if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > maxSeed) {
     fail(`seed ${o.seed} is not a whole number from 0 to ${maxSeed} (the generator has 32 bits of state)`)
   }
-  if (!/^\d{6}$/.test(o.tenant)) fail(`tenant ${o.tenant} is not a 6-digit region code`)
+  if (!RegionCode.isCountyLevel(o.tenant)) fail(`tenant ${o.tenant} is not a county-level region code`)
   if (o.name.trim() === "") fail("name is empty")
   if (o.streets.length === 0 || o.streets.length > MAX_STREETS) fail(`${o.streets.length} streets; expected 1–${MAX_STREETS}`)
   const segments = new Set<string>()
@@ -263,20 +284,24 @@ const check = (o: DistrictOptions): void => {
     }
   }
   if (!isCount(o.workers) || o.workers < o.communities) fail(`workers ${o.workers}: each of ${o.communities} communities needs one`)
-  if (!(o.primaryShare > 0 && o.primaryShare <= 1)) fail(`primaryShare ${o.primaryShare} is not in (0, 1]`)
+  if (!(o.leaderShare > 0 && o.leaderShare <= 1)) fail(`leaderShare ${o.leaderShare} is not in (0, 1]`)
   if (!isCount(o.extraAssignments)) fail(`extraAssignments ${o.extraAssignments} is not a count`)
   if (!isCount(o.unassignedBlocks) || o.unassignedBlocks > o.blocks) {
     fail(`unassignedBlocks ${o.unassignedBlocks} is not in 0–${o.blocks}`)
   }
-  if (!isCount(o.placesPerBlock) || o.placesPerBlock > MAX_PLACES_PER_BLOCK) {
-    fail(`placesPerBlock ${o.placesPerBlock} is not in 0–${MAX_PLACES_PER_BLOCK}`)
+  if (!isCount(o.householdsPerBlock) || o.householdsPerBlock > MAX_PLACES_PER_BLOCK) {
+    fail(`householdsPerBlock ${o.householdsPerBlock} is not in 0–${MAX_PLACES_PER_BLOCK}`)
+  }
+  for (const [what, count] of [["workUnits", o.workUnits], ["merchants", o.merchants], ["officeBuildings", o.officeBuildings]] as const) {
+    if (!isCount(count) || count > MAX_NUMBERED) fail(`${what} ${count} is not in 0–${MAX_NUMBERED}`)
   }
   if (o.categories.length === 0 || new Set(o.categories).size !== o.categories.length) {
     fail("categories must be non-empty and distinct")
   }
-  if (o.primaryCategories.length === 0 || o.primaryCategories.some((c) => !o.categories.includes(c))) {
-    fail("primaryCategories must be a non-empty subset of categories")
+  if (o.leaderCategories.length === 0 || o.leaderCategories.some((c) => !o.categories.includes(c))) {
+    fail("leaderCategories must be a non-empty subset of categories")
   }
+  if (o.fullTimeCategories.some((c) => !o.categories.includes(c))) fail("fullTimeCategories must be a subset of categories")
   if (!IsoDate.isValid(o.validFrom)) fail(`validFrom ${o.validFrom} is not a calendar date`)
 }
 
@@ -342,9 +367,9 @@ const buildTree = (o: DistrictOptions, random: Random.Random): Tree => {
 
 type Duties = readonly [string, ...Array<string>]
 
-const primaryDuties: Duties = ["信息采集", "走访入户", "矛盾纠纷排查", "诉求收集上报"]
+const responsibleDuties: Duties = ["信息采集", "走访入户", "矛盾纠纷排查", "诉求收集上报"]
 
-const secondaryDuties: Readonly<Record<string, Duties>> = {
+const otherDuties: Readonly<Record<string, Duties>> = {
   community_worker: ["协助信息采集", "政策宣传"],
   veteran_placement: ["治安巡查", "应急处置"],
   public_welfare_post: ["环境卫生巡查", "便民服务"],
@@ -365,7 +390,8 @@ const genericDuties: Duties = ["协助网格管理"]
 interface WorkerDraft {
   readonly id: string
   readonly communityCode: string
-  readonly primary: boolean
+  /** Responsible for grids (网格长 / 责任网格员). */
+  readonly leader: boolean
   category: string
 }
 
@@ -405,9 +431,6 @@ const citizenId = (random: Random.Random, region: string, sex: Names.Sex): strin
   return first17 + CitizenId.checkCharacter(first17)
 }
 
-const placeKinds: ReadonlyArray<Place.PlaceKind> = ["household", "merchant", "building", "work_unit"]
-const placeKindWeights: ReadonlyArray<number> = [70, 15, 10, 5]
-
 const gridCommands = (o: DistrictOptions, tree: Tree): Array<Command> => {
   const at = o.validFrom
   const commands: Array<Command> = [
@@ -429,45 +452,97 @@ const levelsOf = (tree: Tree): ReadonlyArray<ReadonlyArray<Node>> => [
   tree.blocks
 ]
 
-/** Places registered into blocks (入格), with their counts per kind. */
+/** The n-th valid 统一社会信用代码 of the district: an enterprise (91) or, one in five, a 事业单位 (12). */
+const creditCode = (tenant: string, n: number): string => {
+  const first17 = `${n % 5 === 0 ? "12" : "91"}${tenant}MA${pad(n, 7)}`
+  return first17 + CreditCode.checkCharacter(first17)
+}
+
+/**
+ * Places registered at the level their kind goes into (入格): households in blocks,
+ * each residential building in its compound, merchants in compounds, work units and
+ * office buildings in sectors. Returns the commands and their counts per kind.
+ */
 const placeCommands = (o: DistrictOptions, tree: Tree, random: Random.Random) => {
   const at = o.validFrom
   const names = new Map<string, string>()
   for (const nodes of levelsOf(tree)) for (const node of nodes) names.set(node.code, node.name)
-  const byKind: Record<Place.PlaceKind, number> = { building: 0, merchant: 0, work_unit: 0, household: 0 }
+  const byKind: Record<Place.PlaceKind, number> = {
+    residential_building: 0,
+    office_building: 0,
+    work_unit: 0,
+    merchant: 0,
+    household: 0
+  }
   const commands: Array<Command> = []
+  const addressOf = (code: string): string => {
+    const community = code.slice(0, o.tenant.length + 2 * SEGMENT_WIDTH)
+    const street = community.slice(0, -SEGMENT_WIDTH)
+    const compound = code.length >= community.length + 2 * SEGMENT_WIDTH
+      ? names.get(code.slice(0, community.length + 2 * SEGMENT_WIDTH)) ?? ""
+      : ""
+    return `${o.name}${names.get(street) ?? ""}${names.get(community) ?? ""}${compound}`
+  }
+  const push = (kind: Place.PlaceKind, id: string, name: string, gridCode: string, extra: { readonly creditCode?: string } = {}) => {
+    byKind[kind] += 1
+    const address = kind === "household" ? `${addressOf(gridCode)}${name}` : `${addressOf(gridCode)}${kind === "residential_building" ? name : ""}`
+    commands.push({ _tag: "PlacePlace", id, kind, name, address, ...extra, gridCode, at })
+  }
+  // A compound's residential buildings: one per building its blocks (N号楼M单元) belong to.
+  const buildings = new Map<string, Set<string>>()
   for (const block of tree.blocks) {
-    const compoundCode = block.parent
-    const communityCode = compoundCode.slice(0, -2 * SEGMENT_WIDTH)
-    const streetCode = communityCode.slice(0, -SEGMENT_WIDTH)
-    const compoundName = names.get(compoundCode) ?? ""
-    const prefix = `${o.name}${names.get(streetCode) ?? ""}${names.get(communityCode) ?? ""}${compoundName}`
-    const firstUnit = block.name.endsWith("号楼1单元")
-    for (let k = 1; k <= o.placesPerBlock; k++) {
-      const drawn = placeKinds[random.weighted(placeKindWeights)]!
-      // A building is registered once, as the first place of its first unit; any other
-      // building draw becomes a household.
-      const kind = drawn === "building" && !(firstUnit && k === 1) ? "household" : drawn
-      byKind[kind] += 1
-      const name = kind === "household"
-        ? `${block.name}${random.between(1, 18)}0${k}室`
-        : kind === "merchant"
-        ? Names.merchant(random)
-        : kind === "building"
-        ? `${compoundName}${block.name.replace(/\d+单元$/, "")}`
-        : Names.workUnit(random, o.name)
-      const address = kind === "household" ? `${prefix}${name}` : `${prefix}${block.name}`
-      commands.push({ _tag: "PlacePlace", id: `P-${block.code}-${k}`, kind, name, address, gridCode: block.code, at })
+    const building = block.name.replace(/\d+单元$/, "")
+    buildings.set(block.parent, (buildings.get(block.parent) ?? new Set()).add(building))
+  }
+  for (const compound of tree.compounds) {
+    ;[...(buildings.get(compound.code) ?? [])].forEach((building, i) =>
+      push("residential_building", `P-B-${compound.code}-${pad(i + 1)}`, `${compound.name}${building}`, compound.code)
+    )
+  }
+  for (const block of tree.blocks) {
+    for (let k = 1; k <= o.householdsPerBlock; k++) {
+      push("household", `P-H-${block.code}-${pad(k, 2)}`, `${block.name}${random.between(1, 18)}0${k}室`, block.code)
     }
+  }
+  for (let n = 1; n <= o.merchants; n++) {
+    push("merchant", `P-M-${pad(n, 7)}`, Names.merchant(random), random.pick(tree.compounds).code)
+  }
+  for (let n = 1; n <= o.workUnits; n++) {
+    push("work_unit", `P-U-${pad(n, 7)}`, Names.workUnit(random, o.name), random.pick(tree.sectors).code, {
+      creditCode: creditCode(o.tenant, n)
+    })
+  }
+  const officeNames = Names.namer()
+  for (let n = 1; n <= o.officeBuildings; n++) {
+    push("office_building", `P-O-${pad(n, 7)}`, Names.officeBuilding(random, officeNames), random.pick(tree.sectors).code)
   }
   return { commands, byKind }
 }
 
+/** The post of a worker who is not answerable for a grid, by category. */
+const postOf: Readonly<Record<string, string>> = {
+  community_worker: "社区专干",
+  veteran_placement: "巡查员",
+  public_welfare_post: "公益岗网格员",
+  property_staff: "物业网格员",
+  building_head: "楼栋长",
+  unit_head: "单元长",
+  enrolled_member: "报到党员",
+  retired_cadre: "退休干部联络员",
+  community_police: "社区民警",
+  urban_management: "城管队员",
+  family_doctor: "家庭医生",
+  volunteer: "志愿者",
+  unit_liaison: "单位联络员"
+}
+
 /**
- * Workers and their assignments. Every block gets one primary worker from its
- * community except the `unassignedBlocks`; each primary covers a run of neighbouring
- * blocks; every other worker gets one secondary post, and `extraAssignments` more go
- * to random workers, never twice to one grid.
+ * Workers, their terms and their assignments. Every compound gets a responsible worker
+ * (网格长) and every block one (责任网格员) from its community, except the
+ * `unassignedBlocks`; a responsible worker covers a run of neighbouring blocks and the
+ * compounds they lie in. Every other worker holds one post of their category, and
+ * `extraAssignments` more go to random workers, never twice to one grid. Employment
+ * (专职/兼职) follows the category.
  */
 const staffCommands = (o: DistrictOptions, tree: Tree, workerRandom: Random.Random, assignRandom: Random.Random) => {
   const at = o.validFrom
@@ -478,82 +553,95 @@ const staffCommands = (o: DistrictOptions, tree: Tree, workerRandom: Random.Rand
     list.push(block.code)
     blocksOf.set(community, list)
   }
+  const compoundsOf = new Map<string, Array<string>>()
+  for (const compound of tree.compounds) {
+    const community = compound.code.slice(0, o.tenant.length + 2 * SEGMENT_WIDTH)
+    compoundsOf.set(community, [...(compoundsOf.get(community) ?? []), compound.code])
+  }
   const unassigned = new Set(workerRandom.shuffle(tree.blocks.map((b) => b.code)).slice(0, o.unassignedBlocks))
   const perCommunity = Distribute.allocate(
     o.workers,
     tree.communities.map((c) => blocksOf.get(c.code)?.length ?? 1),
     { min: 1, max: Number.MAX_SAFE_INTEGER }
   )
-  const secondaryCategories = o.categories.filter((c) => !o.primaryCategories.includes(c))
+  const otherCategories = o.categories.filter((c) => !o.leaderCategories.includes(c))
   const drafts: Array<WorkerDraft> = []
-  const primaryOf = new Map<string, string>()
+  const responsibleFor = new Map<string, string>()
   tree.communities.forEach((community, c) => {
     const count = perCommunity[c]!
     const assignable = (blocksOf.get(community.code) ?? []).filter((b) => !unassigned.has(b))
-    const primaries = assignable.length === 0
-      ? 0
-      : Math.min(count, assignable.length, Math.max(1, Math.round(count * o.primaryShare)))
+    const leaders = Math.min(count, Math.max(1, Math.min(assignable.length, Math.round(count * o.leaderShare))))
     const list: Array<WorkerDraft> = []
     for (let i = 0; i < count; i++) {
-      const primary = i < primaries
-      const pool = primary || secondaryCategories.length === 0 ? o.primaryCategories : secondaryCategories
-      // The first category of a pool is the usual one (社区工作者 among 专职网格员).
+      const leader = i < leaders
+      const pool = leader || otherCategories.length === 0 ? o.leaderCategories : otherCategories
+      // The first category of a pool is the usual one (社区工作者 among 网格长).
       const category = pool[workerRandom.weighted(pool.map((_, k) => (k === 0 ? 3 : 1)))]!
-      list.push({ id: `W-${community.code}-${pad(i + 1)}`, communityCode: community.code, primary, category })
+      list.push({ id: `W-${community.code}-${pad(i + 1)}`, communityCode: community.code, leader, category })
     }
-    // Blocks are in code order, so consecutive blocks share a primary worker.
-    assignable.forEach((block, j) => primaryOf.set(block, list[Math.floor((j * primaries) / assignable.length)]!.id))
+    // Blocks are in code order, so consecutive blocks share a responsible worker; a
+    // compound's is the one of its first block (or the community's first leader).
+    assignable.forEach((block, j) => responsibleFor.set(block, list[Math.floor((j * leaders) / assignable.length)]!.id))
+    for (const compound of compoundsOf.get(community.code) ?? []) {
+      const first = assignable.find((b) => b.startsWith(compound))
+      responsibleFor.set(compound, first === undefined ? list[0]!.id : responsibleFor.get(first)!)
+    }
     drafts.push(...list)
   })
-  coverCategories(drafts.filter((w) => w.primary), o.primaryCategories)
-  coverCategories(
-    drafts.filter((w) => !w.primary),
-    secondaryCategories.length === 0 ? o.primaryCategories : secondaryCategories
-  )
+  coverCategories(drafts.filter((w) => w.leader), o.leaderCategories)
+  coverCategories(drafts.filter((w) => !w.leader), otherCategories.length === 0 ? o.leaderCategories : otherCategories)
 
   const commands: Array<Command> = []
   const workersByCategory: Record<string, number> = {}
+  const workersByEmployment: Record<Worker.Employment, number> = { full_time: 0, part_time: 0 }
   for (const w of drafts) {
     const sex: Names.Sex = workerRandom.next() < 0.5 ? "male" : "female"
+    const employment: Worker.Employment = o.fullTimeCategories.includes(w.category) ? "full_time" : "part_time"
     workersByCategory[w.category] = (workersByCategory[w.category] ?? 0) + 1
+    workersByEmployment[employment] += 1
     commands.push({
       _tag: "RegisterWorker",
       id: w.id,
       name: Names.person(workerRandom, sex),
       category: w.category,
       communityCode: w.communityCode,
+      employment,
       phone: phone(workerRandom),
-      citizenId: citizenId(workerRandom, o.tenant, sex)
+      citizenId: citizenId(workerRandom, o.tenant, sex),
+      at
     })
   }
 
   const taken = new Set<string>()
-  let primaryAssignments = 0
-  for (const block of tree.blocks) {
-    const workerId = primaryOf.get(block.code)
+  let responsibleAssignments = 0
+  for (const grid of [...tree.compounds, ...tree.blocks]) {
+    const workerId = responsibleFor.get(grid.code)
     if (workerId === undefined) continue
-    taken.add(`${workerId} ${block.code}`)
-    primaryAssignments += 1
-    commands.push({ _tag: "AssignWorker", workerId, gridCode: block.code, post: "专职网格员", primary: true, duties: primaryDuties, at })
+    taken.add(`${workerId} ${grid.code}`)
+    responsibleAssignments += 1
+    const post = grid.code.length === o.tenant.length + 4 * SEGMENT_WIDTH ? "网格长" : "责任网格员"
+    commands.push({ _tag: "AssignWorker", workerId, gridCode: grid.code, post, responsible: true, duties: responsibleDuties, at })
   }
-  let secondaryAssignments = 0
-  const secondary = (w: WorkerDraft, block: string): void => {
+  let otherAssignments = 0
+  const other = (w: WorkerDraft, block: string): void => {
     taken.add(`${w.id} ${block}`)
-    secondaryAssignments += 1
-    const duties = secondaryDuties[w.category] ?? genericDuties
-    commands.push({ _tag: "AssignWorker", workerId: w.id, gridCode: block, post: "兼职网格员", primary: false, duties, at })
+    otherAssignments += 1
+    const duties = otherDuties[w.category] ?? genericDuties
+    const post = postOf[w.category] ?? "网格员"
+    commands.push({ _tag: "AssignWorker", workerId: w.id, gridCode: block, post, responsible: false, duties, at })
   }
   for (const w of drafts) {
-    if (!w.primary) secondary(w, assignRandom.pick(blocksOf.get(w.communityCode) ?? []))
+    const blocks = blocksOf.get(w.communityCode) ?? []
+    if (!w.leader && blocks.length > 0) other(w, assignRandom.pick(blocks))
   }
   for (let k = 0; k < o.extraAssignments; k++) {
     const w = drafts[assignRandom.int(drafts.length)]!
     const blocks = blocksOf.get(w.communityCode) ?? []
     // A few tries: a small community may have no block left for this worker.
-    for (let attempt = 0; attempt < 4; attempt++) {
+    for (let attempt = 0; attempt < 4 && blocks.length > 0; attempt++) {
       const block = assignRandom.pick(blocks)
       if (!taken.has(`${w.id} ${block}`)) {
-        secondary(w, block)
+        other(w, block)
         break
       }
     }
@@ -561,8 +649,9 @@ const staffCommands = (o: DistrictOptions, tree: Tree, workerRandom: Random.Rand
   return {
     commands,
     workersByCategory,
-    primaryAssignments,
-    secondaryAssignments,
+    workersByEmployment,
+    responsibleAssignments,
+    otherAssignments,
     unassignedBlocks: [...unassigned].sort()
   }
 }
@@ -609,9 +698,10 @@ export const generate = (input: Input = {}): GeneratedDistrict => {
     summary: {
       gridsByLevel: [1, ...levelsOf(tree).map((l) => l.length)],
       workersByCategory: staff.workersByCategory,
+      workersByEmployment: staff.workersByEmployment,
       placesByKind: places.byKind,
-      primaryAssignments: staff.primaryAssignments,
-      secondaryAssignments: staff.secondaryAssignments,
+      responsibleAssignments: staff.responsibleAssignments,
+      otherAssignments: staff.otherAssignments,
       unassignedBlocks: staff.unassignedBlocks
     }
   }

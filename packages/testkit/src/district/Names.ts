@@ -226,3 +226,14 @@ export const merchant = (random: Random): string => random.pick(merchantWords) +
  * @category names
  */
 export const workUnit = (random: Random, districtName: string): string => districtName + random.pick(workUnits)
+
+const officeWords: ReadonlyArray<string> = ["金融", "商务", "科技", "时代", "国贸", "财富", "创业", "汇通", "银座", "中心"]
+
+/**
+ * An office building (商务楼宇): 时代大厦.
+ *
+ * @since 0.2.0
+ * @category names
+ */
+export const officeBuilding = (random: Random, names: Namer): string =>
+  names.take(random, officeWords.map((w) => `${w}大厦`), (base, n) => `${base.replace(/大厦$/, "")}${chineseNumeral(n)}号大厦`)

@@ -1,0 +1,120 @@
+/**
+ * One grid command's decision inside its transaction: load the context the rule
+ * needs, call the pure rule, return the facts to write.
+ *
+ * @internal
+ */
+import { Effect } from "effect"
+import * as Actor from "../../access/Actor.js"
+import type { AccessPolicyShape } from "../../access/AccessPolicy.js"
+import type { Forbidden } from "../../errors/Forbidden.js"
+import type { RuleViolation } from "../../errors/RuleViolation.js"
+import type { StoreError } from "../../errors/StoreError.js"
+import type { Changes } from "../../grid/Changes.js"
+import type { Grid } from "../../grid/Grid.js"
+import type { GridCommand } from "../../grid/GridCommand.js"
+import type { GridConfigShape } from "../../grid/GridConfig.js"
+import * as GridPermission from "../../grid/GridPermission.js"
+import * as GridRules from "../../grid/GridRules.js"
+import type { GridStoreShape } from "../../grid/GridStore.js"
+import * as WorkerRules from "../../grid/WorkerRules.js"
+import * as IsoDate from "../../time/IsoDate.js"
+import * as Context from "./context.js"
+
+/** @internal */
+export const make = (store: GridStoreShape, config: GridConfigShape, policy: AccessPolicyShape) => {
+  const { scheme, workerCategories } = config
+  const { replacedOn, subtreeState } = Context.make(store)
+
+  return (actor: Actor.Actor, command: GridCommand): Effect.Effect<Changes, RuleViolation | Forbidden | StoreError> => {
+    const tenant = actor.tenant
+    switch (command._tag) {
+      case "CreateGrid":
+        return Effect.gen(function*() {
+          const parentVersions = command.parentCode === null ? [] : yield* store.grids.versions(tenant, command.parentCode)
+          const sameCode = yield* store.grids.versions(tenant, command.code)
+          const parentReplacedOn = yield* replacedOn(tenant, parentVersions, command.validFrom)
+          return yield* GridRules.create(scheme, tenant, { parentVersions, sameCode, parentReplacedOn }, command)
+        })
+      case "RenameGrid":
+        return Effect.gen(function*() {
+          const versions = yield* store.grids.versions(tenant, command.code)
+          return yield* GridRules.rename({ versions, replacedOn: yield* replacedOn(tenant, versions, command.at) }, command)
+        })
+      case "MoveGrid":
+        return Effect.gen(function*() {
+          const source = yield* subtreeState(tenant, command.code, command.at)
+          const newParent = yield* store.grids.versions(tenant, command.newParentCode)
+          const root = source.grids[0]
+          const width = root === undefined ? 0 : scheme.levels[root.level]?.segmentWidth ?? 0
+          const segment = command.segment ?? command.code.slice(command.code.length - width)
+          const target = yield* store.grids.versions(tenant, command.newParentCode + segment)
+          return yield* GridRules.move(scheme, { source, newParent, target }, command)
+        })
+      case "SplitGrid":
+        return Effect.gen(function*() {
+          const source = yield* subtreeState(tenant, command.code, command.at)
+          const targets = new Map<string, ReadonlyArray<Grid>>()
+          for (const part of command.parts) targets.set(part.code, yield* store.grids.versions(tenant, part.code))
+          return yield* GridRules.split(scheme, { source, targets }, command)
+        })
+      case "MergeGrids":
+        return Effect.gen(function*() {
+          const sources = yield* Effect.forEach(command.codes, (code) => subtreeState(tenant, code, command.at))
+          const target = yield* store.grids.versions(tenant, command.into.code)
+          return yield* GridRules.merge(scheme, { sources, target }, command)
+        })
+      case "CloseGrid":
+        return Effect.flatMap(
+          subtreeState(tenant, command.code, command.at),
+          (source) => GridRules.close({ source }, command)
+        )
+      case "PlacePlace":
+        return Effect.gen(function*() {
+          const links = yield* store.places.links(tenant, command.id)
+          // Changing a place needs the grid it is in (or was last in) in scope too.
+          const current = links.find((l) => IsoDate.within(command.at, l.validFrom, l.validTo)) ?? links[links.length - 1]
+          if (current !== undefined) {
+            yield* Actor.authorize(actor, GridPermission.placeWrite, "PlacePlace", [current.gridCode], policy)
+          }
+          const existing = yield* store.places.get(tenant, command.id)
+          const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
+          const gridReplacedOn = yield* replacedOn(tenant, gridVersions, command.at)
+          return yield* GridRules.place(config, tenant, { existing, gridVersions, links, gridReplacedOn }, command)
+        })
+      case "RegisterWorker":
+        return Effect.gen(function*() {
+          const terms = yield* store.workers.terms(tenant, command.id)
+          // Re-registering a worker needs their community on the day (or their last) in scope too.
+          const current = terms.find((t) => IsoDate.within(command.at, t.validFrom, t.validTo)) ?? terms[terms.length - 1]
+          if (current !== undefined) {
+            yield* Actor.authorize(actor, GridPermission.workerWrite, "RegisterWorker", [current.communityCode], policy)
+          }
+          const community = yield* store.grids.versions(tenant, command.communityCode)
+          const communityReplacedOn = yield* replacedOn(tenant, community, command.at)
+          const assignments = yield* store.workers.assignmentsOfWorker(tenant, command.id)
+          return yield* WorkerRules.register(
+            scheme,
+            workerCategories,
+            tenant,
+            { community, communityReplacedOn, terms, assignments },
+            command
+          )
+        })
+      case "AssignWorker":
+        return Effect.gen(function*() {
+          const terms = yield* store.workers.terms(tenant, command.workerId)
+          const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
+          const gridAssignments = yield* store.workers.assignmentsOfGrid(tenant, command.gridCode)
+          const gridReplacedOn = yield* replacedOn(tenant, gridVersions, command.at)
+          return yield* WorkerRules.assign(tenant, { terms, gridVersions, gridAssignments, gridReplacedOn }, command)
+        })
+      case "EndAssignment":
+        return Effect.flatMap(
+          store.workers.assignment(tenant, command.id),
+          (assignment) => WorkerRules.endAssignment({ assignment }, command)
+        )
+    }
+  }
+}
+

@@ -1,0 +1,175 @@
+/**
+ * The grid service's reads: arguments decoded like commands, the actor's permission
+ * and scope checked, nothing outside the scope returned, personal data masked unless
+ * the actor may see it (and such reads audited).
+ *
+ * @internal
+ */
+import { Effect, Option, Schema } from "effect"
+import * as Actor from "../../access/Actor.js"
+import type { AccessPolicyShape } from "../../access/AccessPolicy.js"
+import { piiRead } from "../../access/Permission.js"
+import type { AuditLogShape } from "../../audit/AuditLog.js"
+import * as Decode from "../../errors/Decode.js"
+import { GridCode, GridId } from "../../grid/Grid.js"
+import { type GridConfigShape, levelsOf } from "../../grid/GridConfig.js"
+import * as GridPermission from "../../grid/GridPermission.js"
+import type { GridsShape } from "../../grid/GridsService.js"
+import type { GridStoreShape } from "../../grid/GridStore.js"
+import { PlaceId } from "../../grid/Place.js"
+import * as ResponsibilityCheck from "../../grid/ResponsibilityCheck.js"
+import { WorkerId } from "../../grid/Worker.js"
+import * as CitizenId from "../../identifiers/CitizenId.js"
+import * as Masking from "../../identifiers/Masking.js"
+import * as Phone from "../../identifiers/Phone.js"
+import type { Transactor } from "../../store/Transactor.js"
+import * as IsoDate from "../../time/IsoDate.js"
+
+const ReadOptions = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
+const SubtreeOptions = Schema.Struct({
+  root: Schema.optional(GridCode),
+  at: Schema.optional(IsoDate.IsoDate),
+  level: Schema.optional(Schema.Int.pipe(Schema.between(0, 12)))
+})
+const OptionalDay = Schema.UndefinedOr(IsoDate.IsoDate)
+
+type Reads = Omit<GridsShape, "execute" | "executeAll" | "executeUnknown" | "executeAllUnknown">
+
+/** @internal */
+export const make = (
+  store: GridStoreShape,
+  audit: AuditLogShape,
+  transactor: Transactor["Type"],
+  config: GridConfigShape,
+  policy: AccessPolicyShape
+): Reads => {
+  const { scheme } = config
+  const staffed = levelsOf(scheme, config.staffedLevels)
+
+  const day = (input: unknown) =>
+    Effect.flatMap(Decode.decode(OptionalDay, input, { field: "at" }), (at) => at === undefined ? IsoDate.today : Effect.succeed(at))
+
+  /** Resolves read options against the actor: scope, permission and the day. */
+  const readScope = (
+    actor: Actor.Actor,
+    input: unknown,
+    schema: Schema.Schema<typeof SubtreeOptions.Type, typeof SubtreeOptions.Encoded> = ReadOptions
+  ) =>
+    Effect.gen(function*() {
+      const options = yield* Decode.decode(schema, input ?? {}, { field: "options" })
+      const root = options.root ?? actor.scope
+      const at = options.at ?? (yield* IsoDate.today)
+      yield* Actor.authorize(actor, GridPermission.read, "read", [root], policy)
+      return { root, at, level: options.level, tenant: actor.tenant }
+    })
+
+  const readPii = (actor: Actor.Actor, action: string, target: string) =>
+    transactor.transaction(
+      actor.tenant,
+      audit.append({ tenant: actor.tenant, actor: actor.id, action, target, detail: "{}" })
+    )
+
+  return {
+    resolve: (actor, code, at) =>
+      Effect.gen(function*() {
+        const valid = yield* Decode.decode(GridCode, code, { field: "code" })
+        const s = yield* readScope(actor, at === undefined ? { root: valid } : { root: valid, at })
+        return yield* store.grids.at(s.tenant, s.root, s.at)
+      }),
+    gridOfPlace: (actor, placeId, at) =>
+      Effect.gen(function*() {
+        const id = yield* Decode.decode(PlaceId, placeId, { field: "placeId" })
+        const s = yield* readScope(actor, at === undefined ? {} : { at })
+        const link = yield* store.places.linkAt(s.tenant, id, s.at)
+        if (Option.isNone(link) || !Actor.covers(actor, link.value.gridCode)) return Option.none()
+        return yield* store.grids.at(s.tenant, link.value.gridCode, s.at)
+      }),
+    lineage: (actor, input) =>
+      Effect.gen(function*() {
+        const id = yield* Decode.decode(GridId, input, { field: "id" })
+        yield* Actor.authorize(actor, GridPermission.read, "lineage", [id.slice(0, id.indexOf("@"))], policy)
+        const grid = yield* store.grids.byId(actor.tenant, id)
+        if (Option.isNone(grid)) return Option.none()
+        const predecessors = yield* Effect.forEach(grid.value.predecessors, (p) => store.grids.byId(actor.tenant, p))
+        const successors = yield* store.grids.successors(actor.tenant, id)
+        // Versions outside the scope are left out, as every other read leaves them out.
+        const inScope = <G extends { readonly code: string }>(gs: ReadonlyArray<G>) =>
+          gs.filter((g) => Actor.covers(actor, g.code))
+        return Option.some({
+          grid: grid.value,
+          predecessors: inScope(predecessors.flatMap(Option.toArray)),
+          successors: inScope(successors)
+        })
+      }),
+    subtree: (actor, options) =>
+      Effect.flatMap(readScope(actor, options, SubtreeOptions), (s) => store.grids.subtree(s.tenant, s.root, s.at, s.level)),
+    countByLevel: (actor, options) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.grids.countByLevel(s.tenant, s.root, s.at)),
+    countWorkersByCategory: (actor, options) =>
+      Effect.flatMap(
+        readScope(actor, options),
+        (s) => store.workers.countByCategory(s.tenant, s.root, s.at)
+      ),
+    countPlaces: (actor, options) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.places.countByKind(s.tenant, s.root, s.at)),
+    placeLinks: (actor, options) =>
+      Effect.flatMap(readScope(actor, options), (s) => store.places.linksInSubtree(s.tenant, s.root, s.at)),
+    assignments: (actor, options) =>
+      Effect.flatMap(
+        readScope(actor, options),
+        (s) => store.workers.assignmentsInSubtree(s.tenant, s.root, s.at)
+      ),
+    check: (actor, options) =>
+      Effect.gen(function*() {
+        const s = yield* readScope(actor, options)
+        const grids = yield* store.grids.subtree(s.tenant, s.root, s.at)
+        const assignments = yield* store.workers.assignmentsInSubtree(s.tenant, s.root, s.at)
+        const terms = yield* store.workers.termsAt(s.tenant, [...new Set(assignments.map((a) => a.workerId))], s.at)
+        return ResponsibilityCheck.check(scheme, staffed, { grids, assignments, terms })
+      }),
+    worker: (actor, input, at) =>
+      Effect.gen(function*() {
+        const id = yield* Decode.decode(WorkerId, input, { field: "id" })
+        const on = yield* day(at)
+        const found = yield* store.workers.get(actor.tenant, id)
+        const term = (yield* store.workers.termsAt(actor.tenant, [id], on))[0]
+        if (Option.isNone(found) || term === undefined || !Actor.covers(actor, term.communityCode)) return Option.none()
+        yield* Actor.authorize(actor, GridPermission.read, "worker", [term.communityCode], policy)
+        const { category, communityCode, employment, validFrom, validTo } = term
+        const worker = { ...found.value, category, communityCode, employment, validFrom, validTo }
+        if (Actor.can(actor, piiRead, policy)) {
+          if (worker.phone !== null || worker.citizenId !== null) yield* readPii(actor, "ReadWorkerPii", worker.id)
+          return Option.some(worker)
+        }
+        return Option.some({
+          ...worker,
+          phone: worker.phone === null ? null : Phone.maskStored(worker.phone),
+          citizenId: worker.citizenId === null ? null : CitizenId.maskStored(worker.citizenId)
+        })
+      }),
+    place: (actor, input, at) =>
+      Effect.gen(function*() {
+        const id = yield* Decode.decode(PlaceId, input, { field: "id" })
+        const on = yield* day(at)
+        const found = yield* store.places.get(actor.tenant, id)
+        if (Option.isNone(found)) return Option.none()
+        // The place belongs where it is on the day, or where it was (or will be) last.
+        const links = yield* store.places.links(actor.tenant, found.value.id)
+        const where = links.find((l) => IsoDate.within(on, l.validFrom, l.validTo)) ?? links[links.length - 1]
+        if (where === undefined || !Actor.covers(actor, where.gridCode)) return Option.none()
+        yield* Actor.authorize(actor, GridPermission.read, "place", [where.gridCode], policy)
+        const place = found.value
+        const personal = place.kind === "household"
+        if (Actor.can(actor, piiRead, policy)) {
+          if (place.address !== null || personal) yield* readPii(actor, "ReadPlacePii", place.id)
+          return found
+        }
+        return Option.some({
+          ...place,
+          name: personal ? Masking.maskName(place.name) : place.name,
+          address: place.address === null ? null : Masking.maskAddress(place.address)
+        })
+      })
+  }
+}
+
