@@ -29,6 +29,28 @@ import * as LevelScheme from "./LevelScheme.js"
 /** At most this many commands in one batch (one transaction); split larger imports. */
 const maxBatch = 100_000
 
+const batchError = (rule: string, message: string) =>
+  new ValidationError({ field: "(input)", rule, message: `(input): ${message}` })
+
+/**
+ * A batch as a plain array: anything but an array (or one whose reading throws, a
+ * Proxy say) is a ValidationError, as is a batch above the limit.
+ */
+const readBatch = (inputs: unknown): Effect.Effect<ReadonlyArray<unknown>, ValidationError> =>
+  Effect.suspend(() => {
+    if (!Array.isArray(inputs)) return Effect.fail(batchError("batch.array", "expected an array of commands"))
+    let copy: Array<unknown>
+    try {
+      if (inputs.length > maxBatch) {
+        return Effect.fail(batchError("batch.size", `${inputs.length} commands; at most ${maxBatch} in one batch`))
+      }
+      copy = Array.from(inputs)
+    } catch {
+      return Effect.fail(batchError("schema.unreadable", "could not be read (a getter or proxy threw)"))
+    }
+    return Effect.succeed(copy)
+  })
+
 const withRow = <E>(error: E, row: number | undefined): E => {
   if (row === undefined) return error
   if (error instanceof ValidationError) {
@@ -88,21 +110,8 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
 
     const executeAllUnknown: GridsShape["executeAllUnknown"] = (actor, inputs) =>
       Effect.gen(function*() {
-        if (!Array.isArray(inputs)) {
-          return yield* new ValidationError({
-            field: "(input)",
-            rule: "batch.array",
-            message: "(input): expected an array of commands"
-          })
-        }
-        if (inputs.length > maxBatch) {
-          return yield* new ValidationError({
-            field: "(input)",
-            rule: "batch.size",
-            message: `(input): ${inputs.length} commands; at most ${maxBatch} in one batch`
-          })
-        }
-        const commands = yield* Effect.forEach(inputs, (input, i) => admit(actor, input, i + 1))
+        const batch = yield* readBatch(inputs)
+        const commands = yield* Effect.forEach(batch, (input, i) => admit(actor, input, i + 1))
         return yield* transactor.transaction(
           actor.tenant,
           Effect.forEach(commands, (command, i) => apply(actor, command, i + 1))

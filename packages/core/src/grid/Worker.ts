@@ -152,10 +152,12 @@ export interface WorkerOnDay extends Worker {
  * @category schemas
  */
 export const AssignmentId = Schema.String.pipe(
-  Schema.filter((s) =>
-    (s.length <= 128 && /:\d{6,36}@\d{4}-\d{2}-\d{2}$/.test(s)) ||
-    "assignment.id-format: expected workerId:gridCode@YYYY-MM-DD"
-  ),
+  Schema.filter((s) => {
+    const tail = /:\d{6,36}@\d{4}-\d{2}-\d{2}$/.exec(s)
+    if (s.length > 128 || tail === null) return "assignment.id-format: expected workerId:gridCode@YYYY-MM-DD"
+    // The worker id part is a worker id: one line of printable text.
+    return Text.problem(s.slice(0, tail.index), 64) ?? true
+  }),
   Schema.brand("AssignmentId")
 )
 

@@ -1,22 +1,30 @@
 import type { SqlError } from "@effect/sql/SqlError"
 import { StoreError } from "@jiceng/core"
 
-const driverMessage = (cause: unknown): string | undefined =>
-  typeof cause === "object" && cause !== null && "message" in cause && typeof cause.message === "string"
-    ? cause.message
-    : undefined
+/**
+ * The driver's error code, which names the kind of failure without the values a
+ * driver's message may quote: PostgreSQL's SQLSTATE (`23505`), SQLite's code
+ * (`SQLITE_CONSTRAINT_PRIMARYKEY`), Node's (`ECONNREFUSED`).
+ */
+const driverCode = (cause: unknown): string | undefined => {
+  if (typeof cause !== "object" || cause === null || !("code" in cause)) return undefined
+  const code = (cause as { readonly code: unknown }).code
+  return typeof code === "string" && /^[A-Za-z0-9_]{1,64}$/.test(code) ? code : undefined
+}
 
 /**
- * A `SqlError` as core's `StoreError`, naming the repository operation; the driver's
- * own message (constraint, syntax, connection) is kept because `SqlError`'s is generic.
+ * A `SqlError` as core's `StoreError`, naming the repository operation and the
+ * driver's error code. The driver's own message stays in `cause` (for logs) and out
+ * of `message`: it may quote the values of the row that failed, personal data
+ * included.
  *
  * @internal
  */
 export const fromSqlError = (operation: string) => (error: SqlError): StoreError.StoreError => {
-  const detail = driverMessage(error.cause)
+  const code = driverCode(error.cause)
   return new StoreError.StoreError({
     operation,
-    message: detail === undefined ? error.message : `${error.message}: ${detail}`,
+    message: `${operation} failed${code === undefined ? "" : ` (${code})`}: ${error.message}`,
     cause: error
   })
 }

@@ -13,8 +13,15 @@ import { Effect, Either, Option, Schema } from "effect"
 import * as StorePorts from "../conformance/StorePorts.js"
 
 const Index = Schema.Int.pipe(Schema.between(0, 1000))
-/** Days after the previous step; negative values try to backdate. */
-const Step = Schema.Int.pipe(Schema.between(-40, 90))
+/**
+ * Days after the previous step; negative values try to backdate, and one step in three
+ * stays on the same day (a same-day correction supersedes what that day recorded).
+ */
+const Step = Schema.Union(
+  Schema.Literal(0),
+  Schema.Int.pipe(Schema.between(-40, -1)),
+  Schema.Int.pipe(Schema.between(1, 90))
+)
 
 /**
  * One random operation to attempt.
