@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { Effect, Either, ParseResult, Schema } from "effect"
+import { Effect, Either, ParseResult, Schema, SchemaAST } from "effect"
 import { ValidationError } from "./ValidationError.js"
 
 /**
@@ -58,6 +58,37 @@ const describe = (tag: string, message: string): { readonly rule: string; readon
   return { rule: `schema.${tag.toLowerCase()}`, text: `expected ${expected}` }
 }
 
+/** The literals of a union of literals (such as `Schema.Literal("a", "b")`), if the AST is one. */
+const literalsOf = (ast: SchemaAST.AST): ReadonlyArray<string> | undefined => {
+  if (!SchemaAST.isUnion(ast)) return undefined
+  const values = ast.types.map((t) => (SchemaAST.isLiteral(t) ? String(t.literal) : undefined))
+  return values.every((v) => v !== undefined) ? values as ReadonlyArray<string> : undefined
+}
+
+/**
+ * The allowed values where the first issue lies under a union of literals: decoding
+ * stops at the union's first member, so its message alone would name one value.
+ */
+const allowedAt = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>): ReadonlyArray<string> | undefined => {
+  switch (issue._tag) {
+    case "Pointer": {
+      const step = Array.isArray(issue.path) ? issue.path : [issue.path]
+      return allowedAt(issue.issue, path.length === 0 ? path : path.slice(step.length))
+    }
+    case "Composite": {
+      const literals = path.length === 0 ? literalsOf(issue.ast) : undefined
+      if (literals !== undefined) return literals
+      const first = Array.isArray(issue.issues) ? issue.issues[0] : issue.issues
+      return first === undefined ? undefined : allowedAt(first as ParseResult.ParseIssue, path)
+    }
+    case "Refinement":
+    case "Transformation":
+      return allowedAt(issue.issue, path)
+    default:
+      return undefined
+  }
+}
+
 const make = (field: string, rule: string, message: string, row: number | undefined): ValidationError =>
   new ValidationError(row === undefined ? { field, rule, message } : { field, rule, message, row })
 
@@ -75,7 +106,11 @@ const fieldOf = (path: ReadonlyArray<PropertyKey>, options: Options): string => 
 export const toValidationError = (error: ParseResult.ParseError, options: Options = {}): ValidationError => {
   const first = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
   const field = fieldOf(first?.path ?? [], options)
-  const { rule, text } = describe(first?._tag ?? "Type", first?.message ?? error.message)
+  const described = describe(first?._tag ?? "Type", first?.message ?? error.message)
+  const allowed = first?._tag === "Type" ? allowedAt(error.issue, first.path) : undefined
+  const { rule, text } = allowed === undefined
+    ? described
+    : { rule: "schema.type", text: `expected one of ${allowed.join(", ")}` }
   return make(field, rule, `${field}: ${text}`, options.row)
 }
 

@@ -8,42 +8,45 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Actor, GridConfig, GridInvariants, Grids, MemoryStore, type Store } from "@jiceng/core"
-import { Effect, Layer } from "effect"
+import { Effect, type Layer } from "effect"
 import * as GridIntents from "../arbitraries/GridIntents.js"
-import * as Tenants from "./Tenants.js"
+import { gridAccess } from "./GridAccess.js"
+import { gridHistory } from "./GridHistory.js"
+import { gridInput } from "./GridInput.js"
+import { freshTenant, gridsOver, longFactor } from "./support.js"
 
-/**
- * The Grids service over a store, with the default grid configuration.
- *
- * @since 0.1.0
- * @category layers
- */
-export const gridsOver = <E>(
-  store: Layer.Layer<Store.Store, E>
-): Layer.Layer<Grids.Grids | Store.Store | GridConfig.GridConfig, E> =>
-  Grids.layer.pipe(Layer.provideMerge(Layer.merge(store, GridConfig.layer())))
-
-/**
- * A fresh tenant code per property run, so runs share one database and never see
- * each other (which also exercises tenant isolation).
- *
- * @since 0.1.0
- * @category utils
- */
-export const freshTenant = (): string => Tenants.fresh()
-
-/**
- * How many times more property runs `npm run test:long` (JICENG_LONG=1) asks for.
- *
- * @since 0.1.0
- * @category utils
- */
-export const longFactor = (): number => (process.env["JICENG_LONG"] ? 20 : 1)
+export {
+  /**
+   * A fresh tenant code per property run, so runs share one database and never see
+   * each other (which also exercises tenant isolation).
+   *
+   * @since 0.1.0
+   * @category utils
+   */
+  freshTenant,
+  /**
+   * The Grids service over a store, with the default grid configuration.
+   *
+   * @since 0.1.0
+   * @category layers
+   */
+  gridsOver,
+  /**
+   * How many times more property runs `npm run test:long` (JICENG_LONG=1) asks for.
+   *
+   * @since 0.1.0
+   * @category utils
+   */
+  longFactor
+} from "./support.js"
 
 const days = ["2023-01-01", "2023-06-30", "2024-01-01", "2025-01-01", "2026-12-31"]
 
 /**
- * Registers the suite for one store.
+ * Registers the suite for one store: random operation sequences (invariants, refusals
+ * that write nothing, one audit entry per success, the differential against the memory
+ * store), then the reads' scope (`GridAccess`), bad input (`GridInput`) and the
+ * history's harder cases (`GridHistory`).
  *
  * @since 0.1.0
  * @category suites
@@ -139,5 +142,8 @@ export const gridConformance = <E>(
         propOptions
       )
     })
+    gridAccess(name, store, { numRuns: Math.ceil((options.numRuns ?? 40) / 2) })
+    gridInput(name, store, { numRuns: Math.ceil((options.numRuns ?? 40) * 1.5) })
+    gridHistory(name, store)
   })
 }

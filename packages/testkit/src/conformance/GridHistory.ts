@@ -1,0 +1,167 @@
+/**
+ * The grid history's harder cases, on any store: same-day corrections (a change on the
+ * day of an earlier record supersedes it), and workers' terms following their
+ * community through moves, splits, merges and closes — a future-dated change never
+ * freezes a community's workers.
+ *
+ * @since 0.2.0
+ */
+import { expect, it } from "@effect/vitest"
+import { Actor, GridConfig, GridInvariants, Grids, type Store } from "@jiceng/core"
+import { Effect, type Layer, Option } from "effect"
+import * as GridIntents from "../arbitraries/GridIntents.js"
+import { freshTenant, gridsOver } from "./support.js"
+
+const start = "2023-01-01"
+
+/**
+ * Registers the suite for one store.
+ *
+ * @since 0.2.0
+ * @category suites
+ */
+export const gridHistory = <E>(name: string, store: Layer.Layer<Store.Store, E>) =>
+  it.layer(gridsOver(store), { timeout: 600_000 })(`${name}: grid history`, (it) => {
+    const setup = Effect.gen(function*() {
+      const tenant = freshTenant()
+      const grids = yield* Grids.Grids
+      const admin = Actor.system(tenant)
+      yield* grids.executeAllUnknown(admin, GridIntents.baseTree(tenant, start))
+      return { tenant, grids, admin }
+    })
+
+    const sound = (tenant: string) =>
+      Effect.gen(function*() {
+        const config = yield* GridConfig.GridConfig
+        const history = yield* GridIntents.history(tenant)
+        expect(GridInvariants.verify(config, tenant as never, history)).toEqual([])
+        return history
+      })
+
+    it.effect("same day: a household placed this morning follows its compound moved in the afternoon", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const compound = `${tenant}001001001001`
+        const block = `${compound}001`
+        const day = "2024-05-06"
+        yield* grids.executeUnknown(admin, { _tag: "PlacePlace", id: "H9", kind: "household", name: "王家", gridCode: block, at: day })
+        yield* grids.executeUnknown(admin, {
+          _tag: "MoveGrid", code: compound, newParentCode: `${tenant}001001002`, segment: "009", at: day
+        })
+        const moved = `${tenant}001001002009001`
+        expect(Option.map(yield* grids.gridOfPlace(admin, "H9", day), (g) => g.code)).toEqual(Option.some(moved))
+        const history = yield* sound(tenant)
+        // The morning's link never took effect: one link, into the new code.
+        expect(history.links.filter((l) => l.placeId === "H9")).toEqual([
+          { tenant, placeId: "H9", gridCode: moved, validFrom: day, validTo: null }
+        ])
+      }))
+
+    it.effect("same day: a rename on a version's first day corrects its name; a grid created and moved is created there", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const sector = `${tenant}001001001`
+        const code = `${sector}009`
+        const day = "2024-03-01"
+        yield* grids.executeUnknown(admin, { _tag: "CreateGrid", code, name: "错名小区", parentCode: sector, validFrom: day })
+        yield* grids.executeUnknown(admin, { _tag: "RenameGrid", code, name: "正名小区", at: day })
+        const renamed = Option.getOrThrow(yield* grids.resolve(admin, code, day))
+        expect([renamed.name, renamed.change, renamed.predecessors]).toEqual(["正名小区", "create", []])
+        yield* grids.executeUnknown(admin, { _tag: "MoveGrid", code, newParentCode: `${tenant}001001002`, at: day })
+        const moved = Option.getOrThrow(yield* grids.resolve(admin, `${tenant}001001002009`, day))
+        expect([moved.name, moved.change, moved.predecessors]).toEqual(["正名小区", "create", []])
+        const history = yield* sound(tenant)
+        expect(history.grids.filter((g) => g.code === code)).toEqual([])
+      }))
+
+    it.effect("same day: an assignment ended on its first day leaves no row", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const block = `${tenant}001001001002`
+        const day = "2024-02-01"
+        const [changes] = yield* grids.executeAllUnknown(admin, [{
+          _tag: "AssignWorker", workerId: "W0", gridCode: block, post: "网格员", responsible: false, duties: ["走访"], at: day
+        }])
+        const id = changes!.newAssignments[0]!.id
+        yield* grids.executeUnknown(admin, { _tag: "EndAssignment", id, at: day })
+        const history = yield* sound(tenant)
+        expect(history.assignments.filter((a) => a.id === id)).toEqual([])
+      }))
+
+    it.effect("a future-dated move of a community does not freeze its workers", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const community = `${tenant}001002`
+        const moved = `${tenant}002002`
+        yield* grids.executeUnknown(admin, { _tag: "MoveGrid", code: community, newParentCode: `${tenant}002`, at: "2026-01-01" })
+        // W1 works in the community (base tree); change their category before the move.
+        yield* grids.executeUnknown(admin, {
+          _tag: "RegisterWorker", id: "W1", name: "网格员1", category: "community_worker", communityCode: community,
+          employment: "full_time", at: "2025-06-01"
+        })
+        const before = Option.getOrThrow(yield* grids.worker(admin, "W1", "2025-12-31"))
+        const after = Option.getOrThrow(yield* grids.worker(admin, "W1", "2026-01-01"))
+        expect([before.communityCode, before.category, before.employment]).toEqual([community, "community_worker", "full_time"])
+        expect([after.communityCode, after.category, after.employment]).toEqual([moved, "community_worker", "full_time"])
+        // Counts of a past day stay what they were.
+        const earlier = Option.getOrThrow(yield* grids.worker(admin, "W1", "2024-01-01"))
+        expect(earlier.category).toBe("veteran_placement")
+        // Registering into the old code after the move, or into a community replaced later, is refused.
+        expect(yield* Effect.flip(grids.executeUnknown(admin, {
+          _tag: "RegisterWorker", id: "W8", name: "新人", category: "volunteer", communityCode: community,
+          employment: "part_time", at: "2025-06-01"
+        }))).toMatchObject({ _tag: "RuleViolation", rule: "worker.backdated" })
+        yield* sound(tenant)
+      }))
+
+    it.effect("no worker registers into a community not in service on the day", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        for (const [communityCode, at] of [[`${tenant}001001`, "2022-12-31"], [`${tenant}001009`, "2024-01-01"], [`${tenant}001001001`, "2024-01-01"]]) {
+          expect(yield* Effect.flip(grids.executeUnknown(admin, {
+            _tag: "RegisterWorker", id: "W8", name: "新人", category: "volunteer", communityCode, employment: "part_time", at
+          }))).toMatchObject({ _tag: "RuleViolation", rule: "worker.community", field: "communityCode" })
+        }
+      }))
+
+    it.effect("a community's workers follow its split; one with no grid there must be named", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const community = `${tenant}001001`
+        yield* grids.executeUnknown(admin, {
+          _tag: "RegisterWorker", id: "W7", name: "闲人", category: "volunteer", communityCode: community,
+          employment: "part_time", at: start
+        })
+        const split = (workers: ReadonlyArray<string>) => ({
+          _tag: "SplitGrid", code: community, at: "2024-01-01",
+          parts: [
+            { code: community, name: "甲", children: [`${community}001`] },
+            { code: `${tenant}001005`, name: "乙", children: [`${community}002`], workers }
+          ]
+        })
+        expect(yield* Effect.flip(grids.executeUnknown(admin, split([])))).toMatchObject({
+          _tag: "RuleViolation", rule: "grid.split-coverage"
+        })
+        yield* grids.executeUnknown(admin, split(["W3", "W7"]))
+        // W0 is responsible for blocks of the first sector: it stays in part 甲.
+        const w0 = Option.getOrThrow(yield* grids.worker(admin, "W0", "2024-01-01"))
+        const w7 = Option.getOrThrow(yield* grids.worker(admin, "W7", "2024-01-01"))
+        const w3 = Option.getOrThrow(yield* grids.worker(admin, "W3", "2024-01-01"))
+        expect([w0.communityCode, w3.communityCode, w7.communityCode]).toEqual([community, `${tenant}001005`, `${tenant}001005`])
+        yield* sound(tenant)
+      }))
+
+    it.effect("a sector moved to another community leaves its workers' assignments behind", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const sector = `${tenant}001001001`
+        yield* grids.executeUnknown(admin, {
+          _tag: "MoveGrid", code: sector, newParentCode: `${tenant}001002`, segment: "009", at: "2024-01-01"
+        })
+        const assignments = yield* grids.assignments(admin, { root: `${tenant}001002`, at: "2024-01-01" })
+        expect(assignments.filter((a) => a.workerId === "W0")).toEqual([])
+        const alerts = yield* grids.check(admin, { root: `${tenant}001002`, at: "2024-01-01" })
+        expect(alerts.filter((a) => a.kind === "outside-community")).toEqual([])
+        yield* sound(tenant)
+      }))
+  })
