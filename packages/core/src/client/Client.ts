@@ -14,8 +14,19 @@
  * @since 0.1.0
  */
 import { Cause, Effect, Exit, Layer, ManagedRuntime, Option } from "effect"
+import * as AccessPolicy from "../access/AccessPolicy.js"
+import type * as Actor from "../access/Actor.js"
+import type * as Changes from "../grid/Changes.js"
+import type * as Grid from "../grid/Grid.js"
+import type * as GridCommand from "../grid/GridCommand.js"
 import * as GridConfig from "../grid/GridConfig.js"
+import type * as GridRepository from "../grid/GridRepository.js"
 import * as Grids from "../grid/Grids.js"
+import type * as Place from "../grid/Place.js"
+import type * as PlaceRepository from "../grid/PlaceRepository.js"
+import type * as ResponsibilityAlert from "../grid/ResponsibilityAlert.js"
+import type * as Worker from "../grid/Worker.js"
+import type * as WorkerRepository from "../grid/WorkerRepository.js"
 import type * as Store from "../store/Store.js"
 
 /**
@@ -47,12 +58,75 @@ export type Promised<S> = {
 export type Services = Grids.Grids | GridConfig.GridConfig | Store.Store
 
 /**
+ * The grid service with Promises: each method is `Grids.GridsShape`'s, resolving with
+ * its result (`undefined` for none) or rejecting with its typed error —
+ * `ValidationError` (bad input, naming `field` and `rule`), `Forbidden` (role or scope),
+ * `RuleViolation` (a grid rule, naming `rule` and `field`), `StoreError`; in a batch,
+ * with the failing command's 1-based `row`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface GridsClient {
+  /** Runs one command in its own transaction, with one audit entry. A refused command writes nothing. */
+  readonly execute: (actor: Actor.Actor, command: GridCommand.Input) => Promise<Changes.Changes>
+  /** Runs commands in order in one transaction: all commit or none. */
+  readonly executeAll: (
+    actor: Actor.Actor,
+    commands: ReadonlyArray<GridCommand.Input>
+  ) => Promise<ReadonlyArray<Changes.Changes>>
+  /** `execute` for input of unknown shape: a parsed JSON body, a CSV row. */
+  readonly executeUnknown: (actor: Actor.Actor, input: unknown) => Promise<Changes.Changes>
+  /** `executeAll` for input of unknown shape; anything but an array is a `ValidationError`. */
+  readonly executeAllUnknown: (actor: Actor.Actor, inputs: unknown) => Promise<ReadonlyArray<Changes.Changes>>
+  /** The version of a code valid on a day (default today, China Standard Time). */
+  readonly resolve: (actor: Actor.Actor, code: string, at?: string) => Promise<Grid.Grid | undefined>
+  /** The grid a place was in on a day; `undefined` outside the actor's scope. */
+  readonly gridOfPlace: (actor: Actor.Actor, placeId: string, at?: string) => Promise<Grid.Grid | undefined>
+  /** A version (`code@validFrom`) with its predecessors and successors in the actor's scope. */
+  readonly lineage: (actor: Actor.Actor, id: string) => Promise<Grids.Lineage | undefined>
+  /** Grids valid on a day in a subtree (default: the actor's scope), ordered by code; optionally one level. */
+  readonly subtree: (
+    actor: Actor.Actor,
+    options?: Grids.ReadOptions & { readonly level?: number }
+  ) => Promise<ReadonlyArray<Grid.Grid>>
+  /** Grids valid on a day in a subtree per level, ordered by level; levels with none left out. */
+  readonly countByLevel: (actor: Actor.Actor, options?: Grids.ReadOptions) => Promise<ReadonlyArray<GridRepository.LevelCount>>
+  /** Workers serving in a subtree on a day, each counted once, per the category of their term that day. */
+  readonly countWorkersByCategory: (
+    actor: Actor.Actor,
+    options?: Grids.ReadOptions
+  ) => Promise<ReadonlyArray<WorkerRepository.CategoryCount>>
+  /** Places in a subtree on a day per kind, ordered by kind; kinds with none left out. */
+  readonly countPlaces: (actor: Actor.Actor, options?: Grids.ReadOptions) => Promise<ReadonlyArray<PlaceRepository.KindCount>>
+  /** Place links valid on a day in a subtree, ordered by grid code then place id. */
+  readonly placeLinks: (actor: Actor.Actor, options?: Grids.ReadOptions) => Promise<ReadonlyArray<Place.PlaceLink>>
+  /** Assignments valid on a day in a subtree, ordered by grid code then id. */
+  readonly assignments: (actor: Actor.Actor, options?: Grids.ReadOptions) => Promise<ReadonlyArray<Worker.Assignment>>
+  /** The 定格定人定岗定责 check over a subtree on a day: typed alerts in a total order. */
+  readonly check: (
+    actor: Actor.Actor,
+    options?: Grids.ReadOptions
+  ) => Promise<ReadonlyArray<ResponsibilityAlert.ResponsibilityAlert>>
+  /** A worker as they are on a day; phone and ID number masked unless the actor holds `pii:read` (then audited). */
+  readonly worker: (actor: Actor.Actor, id: string, at?: string) => Promise<Worker.WorkerOnDay | undefined>
+  /** A place where it is on a day; a household's name and every address masked unless the actor holds `pii:read`. */
+  readonly place: (actor: Actor.Actor, id: string, at?: string) => Promise<Place.Place | undefined>
+}
+
+// The compiler holds the hand-written interface to the service's: a method added to
+// the service, or a signature changed, breaks this line until GridsClient follows.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const gridsClientMatches: Same<GridsClient, Promised<Grids.GridsShape>> = true
+void gridsClientMatches
+
+/**
  * @since 0.1.0
  * @category models
  */
 export interface Client {
-  /** The grid service (`Grids.GridsShape`) with Promises. */
-  readonly grids: Promised<Grids.GridsShape>
+  /** The grid service with Promises. */
+  readonly grids: GridsClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -73,6 +147,8 @@ export interface Options<E> {
   readonly store: Layer.Layer<Store.Store, E>
   /** The grid configuration (level scheme, worker categories); defaults otherwise. */
   readonly grids?: Partial<GridConfig.GridConfigShape>
+  /** The deployment's roles and their grants; the default roles otherwise. */
+  readonly access?: AccessPolicy.AccessPolicyShape
 }
 
 // Every method of the shape, checked by the compiler: a method added to the service
@@ -125,8 +201,11 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
+  const services = Grids.layer.pipe(Layer.provideMerge(Layer.merge(options.store, GridConfig.layer(options.grids))))
   const runtime = ManagedRuntime.make(
-    Grids.layer.pipe(Layer.provideMerge(Layer.merge(options.store, GridConfig.layer(options.grids))))
+    options.access === undefined
+      ? services
+      : services.pipe(Layer.provide(AccessPolicy.layer(options.access)))
   )
   const run = <A, E2>(effect: Effect.Effect<A, E2, Services>): Promise<A> =>
     runtime.runPromiseExit(effect).then((exit) => {
@@ -137,7 +216,7 @@ export const make = <E>(options: Options<E>): Client => {
       return Promise.reject(error instanceof Error ? error : new Cause.UnknownException(error, String(error)))
     })
   return {
-    grids: promised(run, Grids.Grids, gridMethods),
+    grids: promised(run, Grids.Grids, gridMethods) satisfies Promised<Grids.GridsShape> as GridsClient,
     run,
     dispose: () => runtime.dispose()
   }

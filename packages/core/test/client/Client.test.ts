@@ -96,4 +96,30 @@ describe("Client", () => {
       await jiceng.dispose()
     }
   })
+
+  it("takes the deployment's own roles", async () => {
+    const jiceng = Client.make({
+      store: MemoryStore.layer,
+      access: {
+        roles: {
+          street_admin: { zh: "街道管理员", en: "Street administrator", grants: ["grid:*"] },
+          resident_viewer: { zh: "居民查看", en: "Resident viewer", grants: ["grid:read"] }
+        }
+      }
+    })
+    try {
+      const street = Actor.make({ id: "hexi", tenant: "131102", roles: ["street_admin"] })
+      await jiceng.grids.executeAll(street, base)
+      const viewer = Actor.make({ id: "v", tenant: "131102", roles: ["resident_viewer"] })
+      expect(await jiceng.grids.countByLevel(viewer, { at: "2024-01-01" })).toHaveLength(2)
+      expect(await jiceng.grids.execute(viewer, { _tag: "RenameGrid", code: "131102001", name: "x", at: "2024-01-01" })
+        .catch((e: unknown) => e)).toMatchObject({ _tag: "Forbidden", reason: "role" })
+      // The default roles are not this deployment's.
+      expect(await jiceng.grids.countByLevel(admin).catch((e: unknown) => e)).toMatchObject({
+        _tag: "ValidationError", field: "actor.roles.0", rule: "actor.role"
+      })
+    } finally {
+      await jiceng.dispose()
+    }
+  })
 })
