@@ -194,6 +194,71 @@ describe("grid rules (property)", () => {
         if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "place.credit-code", field: "creditCode" })
       }), options)
 
+    it.effect.prop("place.kind: a place keeps the kind it was registered with", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const e = yield* refusal(o, n, ({ grids }) => {
+          // The base tree registers P0–P5 with kinds in this order; ask each for another.
+          const kinds = ["residential_building", "merchant", "work_unit", "household", "office_building"]
+          const i = n % 6
+          const kind = kinds[(i + 1 + (n % 4)) % kinds.length]!
+          const fitting = { household: 5, residential_building: 4 } as Record<string, number>
+          const g = pick(grids.filter((x) => x.level === (fitting[kind] ?? 3)), n)
+          return g && { _tag: "PlacePlace", id: `P${i}`, kind, name: "改类", gridCode: g.code, at: today, creditCode: null }
+        })
+        if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "place.kind", field: "kind" })
+      }), options)
+
+    it.effect.prop("worker.community: a worker registers only into a community grid in service on the day", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const e = yield* refusal(o, n, ({ grids, tenant }) => {
+          // Any grid that is not a community, or a community code before it began.
+          const other = pick(grids.filter((g) => g.level !== 2), n)
+          const community = pick(grids.filter((g) => g.level === 2), n)
+          const [code, at] = n % 2 === 0 || community === undefined
+            ? [other?.code ?? `${tenant}001`, today]
+            : [community.code, IsoDate.addDays(community.validFrom, -1)]
+          return {
+            _tag: "RegisterWorker", id: `N${n}`, name: "新人", category: "volunteer", communityCode: code,
+            employment: "part_time", at
+          }
+        })
+        if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "worker.community", field: "communityCode" })
+      }), options)
+
+    it.effect.prop("worker.exists: an assignment needs the worker registered in a community on the day", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const e = yield* refusal(o, n, ({ grids }) => {
+          const g = pick(grids.filter((x) => x.level >= 2), n)
+          return g && {
+            _tag: "AssignWorker", workerId: `nobody${n}`, gridCode: g.code, post: "网格员", responsible: false,
+            duties: ["走访"], at: today
+          }
+        })
+        if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "worker.exists", field: "workerId" })
+      }), options)
+
+    it.effect.prop("worker.backdated: no change of community before a registration recorded later", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const tenant = GridConformance.freshTenant()
+        yield* GridIntents.run(tenant, o, { checkRefusals: false })
+        const grids = yield* Grids.Grids
+        const actor = Actor.system(tenant)
+        const communities = yield* grids.subtree(actor, { at: today, level: 2 })
+        if (communities.length < 2) return
+        const [home, away] = [pick(communities, n)!, pick(communities.filter((c) => c !== pick(communities, n)), n)!]
+        yield* grids.execute(actor, {
+          _tag: "RegisterWorker", id: "late", name: "后来", category: "volunteer", communityCode: home.code,
+          employment: "part_time", at: today
+        })
+        const before = yield* GridIntents.history(tenant)
+        const e = yield* Effect.flip(grids.execute(actor, {
+          _tag: "RegisterWorker", id: "late", name: "后来", category: "volunteer", communityCode: away.code,
+          employment: "part_time", at: IsoDate.addDays(IsoDate.unsafeMake(today), -1 - (n % 30))
+        }))
+        expect(e).toMatchObject({ _tag: "RuleViolation", rule: "worker.backdated", field: "at" })
+        expect(yield* GridIntents.history(tenant)).toEqual(before)
+      }), options)
+
     it.effect.prop("assignment.one-responsible: a grid with a responsible worker refuses a second", [ops, Pick], ([o, n]) =>
       Effect.gen(function*() {
         const tenant = GridConformance.freshTenant()
@@ -270,6 +335,13 @@ describe("level scheme", () => {
     const child = parent + String((n % 998) + 1).padStart(3, "0")
     expect(Option.getOrNull(LevelScheme.levelOfCode(scheme, child))).toBe(level)
     expect(Option.getOrNull(LevelScheme.parentCode(scheme, child))).toBe(parent)
+  })
+
+  it("a township-level grid is labelled by its kind: 街道, 镇, 乡, 类似乡级单位", () => {
+    const scheme = LevelScheme.defaultScheme
+    expect(["131102001", "131102101", "131102201", "131102401", "131102001001"].map((c) => LevelScheme.gridLabel(scheme, c)))
+      .toEqual(["街道", "镇", "乡", "类似乡级单位", "社区"])
+    expect(LevelScheme.gridLabel(scheme, "131102101", "en")).toBe("Town")
   })
 
   it("the default configuration has six levels and thirteen worker categories", () => {

@@ -195,6 +195,40 @@ describe("Grids", () => {
         expect(all.some((e) => e.detail.includes("张家"))).toBe(false)
       }))
 
+    it.effect("masks whatever is stored, values with line breaks too; lineage stays in scope", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        const store = yield* StorePorts.all
+        // Data written around the service (an import into the store): odd shapes.
+        yield* store.transaction(admin.tenant, store.workers.put([{
+          tenant: admin.tenant, id: "W6" as never, name: "赵六", phone: "138\n1234\n5678", citizenId: "11010519\n491231002X"
+        }]))
+        const viewer = Actor.make({ id: "v", tenant, roles: ["viewer"] })
+        const masked = Option.getOrThrow(yield* grids.worker(viewer, "W1", "2024-01-01"))
+        expect(masked.phone).toBe("138****5678")
+        yield* store.transaction(admin.tenant, store.workers.addTerms([{
+          tenant: admin.tenant, workerId: "W6" as never, category: "volunteer", communityCode: "131102001001" as never,
+          employment: "part_time", validFrom: "2023-01-01" as never, validTo: null, change: "register"
+        }]))
+        const odd = Option.getOrThrow(yield* grids.worker(viewer, "W6", "2024-01-01"))
+        for (const value of [odd.phone!, odd.citizenId!]) {
+          expect(value).not.toMatch(/\n/)
+          expect(value.replace(/\*/g, "").length).toBeLessThanOrEqual(4)
+        }
+        // A compound of 河西 moved to 河东 (2025): a 河东 viewer sees the new version, and its
+        // lineage without the predecessor outside their scope.
+        const hedong = Actor.make({ id: "hd", tenant, roles: ["viewer"], scope: "131102002" })
+        const moved = Option.getOrThrow(yield* grids.resolve(admin, "131102002001001", "2025-01-01"))
+        const lineage = Option.getOrThrow(yield* grids.lineage(hedong, moved.id))
+        expect(lineage.predecessors).toEqual([])
+        expect(Option.getOrThrow(yield* grids.lineage(admin, moved.id)).predecessors.map((g) => g.code)).toEqual([
+          "131102001001001"
+        ])
+        expect(yield* Effect.flip(grids.lineage(hedong, "131102001001001@2023-01-01"))).toMatchObject({
+          _tag: "Forbidden", reason: "scope"
+        })
+      }))
+
     it.effect("a viewer cannot write", () =>
       Effect.gen(function*() {
         const viewer = Actor.make({ id: "v", tenant, roles: ["viewer"] })
