@@ -8,6 +8,7 @@
 import { Effect, Option, Schema } from "effect"
 import * as Actor from "../../access/Actor.js"
 import type { AccessPolicyShape } from "../../access/AccessPolicy.js"
+import type { Tenant } from "../../access/Tenant.js"
 import { piiRead } from "../../access/Permission.js"
 import type { AuditLogShape } from "../../audit/AuditLog.js"
 import * as Decode from "../../errors/Decode.js"
@@ -63,6 +64,13 @@ export const make = (
       return { root, at, level: options.level, tenant: actor.tenant }
     })
 
+  /** Runs a subtree query (tenant, root, day) over the read options resolved against the actor. */
+  const over = <A, E>(
+    actor: Actor.Actor,
+    options: unknown,
+    query: (tenant: Tenant, root: string, at: IsoDate.IsoDate) => Effect.Effect<A, E>
+  ) => Effect.flatMap(readScope(actor, options), (s) => query(s.tenant, s.root, s.at))
+
   const readPii = (actor: Actor.Actor, action: string, target: string) =>
     transactor.transaction(
       actor.tenant,
@@ -103,22 +111,12 @@ export const make = (
       }),
     subtree: (actor, options) =>
       Effect.flatMap(readScope(actor, options, SubtreeOptions), (s) => store.grids.subtree(s.tenant, s.root, s.at, s.level)),
-    countByLevel: (actor, options) =>
-      Effect.flatMap(readScope(actor, options), (s) => store.grids.countByLevel(s.tenant, s.root, s.at)),
-    countWorkersByCategory: (actor, options) =>
-      Effect.flatMap(
-        readScope(actor, options),
-        (s) => store.workers.countByCategory(s.tenant, s.root, s.at)
-      ),
-    countPlaces: (actor, options) =>
-      Effect.flatMap(readScope(actor, options), (s) => store.places.countByKind(s.tenant, s.root, s.at)),
-    placeLinks: (actor, options) =>
-      Effect.flatMap(readScope(actor, options), (s) => store.places.linksInSubtree(s.tenant, s.root, s.at)),
-    assignments: (actor, options) =>
-      Effect.flatMap(
-        readScope(actor, options),
-        (s) => store.workers.assignmentsInSubtree(s.tenant, s.root, s.at)
-      ),
+    // A subtree question: the repository query over the resolved root and day.
+    countByLevel: (actor, options) => over(actor, options, store.grids.countByLevel),
+    countWorkersByCategory: (actor, options) => over(actor, options, store.workers.countByCategory),
+    countPlaces: (actor, options) => over(actor, options, store.places.countByKind),
+    placeLinks: (actor, options) => over(actor, options, store.places.linksInSubtree),
+    assignments: (actor, options) => over(actor, options, store.workers.assignmentsInSubtree),
     check: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options)
