@@ -22,8 +22,8 @@ import {
   WorkerCategory
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
-// The vitest-free entry of the testkit: its main entry also carries the conformance suite.
-import * as District from "@jiceng/testkit/district"
+// The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
+import { District } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as Output from "./Output.js"
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Actor, type Grid, GridConfig, Grids, IsoDate, LevelScheme, MemoryStore } from "@jiceng/core"
-import { GridConformance, GridIntents } from "@jiceng/testkit"
+import { GridIntents } from "@jiceng/testkit"
+import { GridConformance } from "@jiceng/testkit/vitest"
 import { Effect, Either, Option, Schema } from "effect"
 
 const layer = GridConformance.gridsOver(MemoryStore.layer)

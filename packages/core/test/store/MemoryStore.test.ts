@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { type Grid, MemoryStore, Store, type Tenant } from "@jiceng/core"
-import { repositoryContract } from "@jiceng/testkit"
+import { repositoryContract } from "@jiceng/testkit/vitest"
 import { Deferred, Effect, Fiber, Option } from "effect"
 
 repositoryContract("MemoryStore", MemoryStore.layer)
