@@ -1,18 +1,22 @@
 import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
-const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url))
+const src = (file: string) => fileURLToPath(new URL(`./packages/${file}`, import.meta.url))
+// Exact names: a plain string alias would also rewrite "@jiceng/testkit/vitest".
+const alias = (name: string, file: string) => ({ find: new RegExp(`^${name}$`), replacement: src(file) })
 
 export default defineConfig({
   resolve: {
     // Tests run against the sources, so a test never sees a stale build.
-    alias: {
-      "@jiceng/core": pkg("core"),
-      "@jiceng/testkit": pkg("testkit"),
-      "@jiceng/store-sql": pkg("store-sql"),
-      "@jiceng/store-sqlite": pkg("store-sqlite"),
-      "@jiceng/store-postgres": pkg("store-postgres")
-    }
+    alias: [
+      alias("@jiceng/core", "core/src/index.ts"),
+      alias("@jiceng/testkit", "testkit/src/index.ts"),
+      alias("@jiceng/testkit/district", "testkit/src/district/District.ts"),
+      alias("@jiceng/testkit/vitest", "testkit/src/vitest.ts"),
+      alias("@jiceng/store-sql", "store-sql/src/index.ts"),
+      alias("@jiceng/store-sqlite", "store-sqlite/src/index.ts"),
+      alias("@jiceng/store-postgres", "store-postgres/src/index.ts")
+    ]
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts"],

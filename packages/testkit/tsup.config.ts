@@ -1,6 +1,9 @@
 import { defineConfig } from "tsup"
 import { packageBuild } from "../../tsup.package.js"
 
-// `district` is a second entry without vitest: programs (the demo, a CLI) generate
-// districts without loading the conformance suite, which imports vitest.
-export default defineConfig(packageBuild({ index: "src/index.ts", district: "src/district/District.ts" }))
+// Three entries: the main one and `district` load no test runner, so programs (the
+// demo, a CLI) can import them; `vitest` holds the conformance suites, which import
+// @effect/vitest.
+export default defineConfig(
+  packageBuild({ index: "src/index.ts", district: "src/district/District.ts", vitest: "src/vitest.ts" })
+)

@@ -5,7 +5,8 @@
  * places per kind and the 定格定人定岗定责 check. Every figure printed is read back
  * from the store, never taken from the generator's options.
  *
- * Flags: --seed N --communities N --sectors N --compounds N --blocks N
+ * Flags: --seed N --communities N --sectors N --compounds N --blocks N --lang zh|en
+ * --help
  *
  * @since 0.1.0
  */
@@ -22,13 +23,22 @@ import {
   WorkerCategory
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
-// The vitest-free entry of the testkit: its main entry also carries the conformance suite.
-import * as District from "@jiceng/testkit/district"
+// The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
+import { District } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as Output from "./Output.js"
 
-const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N]
-defaults: 桃城区 — 4 streets, 40 communities, 124 sectors, 355 compounds, 3242 blocks, seed ${District.defaults.seed}`
+const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--lang zh|en]
+
+Builds 桃城区 in a fresh SQLite file (out/taocheng.db) and prints the store's figures.
+
+  --seed N          the generator's seed, 0 to ${District.maxSeed} (default ${District.defaults.seed})
+  --communities N   communities (社区) below the 4 streets (default ${District.defaults.communities})
+  --sectors N       sectors (片区, level 3; default ${District.defaults.sectors})
+  --compounds N     compounds (小区, level 4; default ${District.defaults.compounds})
+  --blocks N        blocks (单元, level 5; default ${District.defaults.blocks})
+  --lang zh|en      labels in Chinese (default, also zh-CN) or English
+  -h, --help        this text`
 
 /** Alerts listed one by one up to this many; beyond it, per kind with a few codes. */
 const LIST_ALERTS_MAX = 12
@@ -36,13 +46,23 @@ const LIST_ALERTS_MAX = 12
 const sizeFlags = ["seed", "communities", "sectors", "compounds", "blocks"] as const
 type SizeFlag = (typeof sizeFlags)[number]
 
-const parseFlags = (argv: ReadonlyArray<string>): District.Input => {
+interface Flags {
+  readonly help: boolean
+  readonly lang: Output.Lang
+  readonly input: District.Input
+}
+
+const parseFlags = (argv: ReadonlyArray<string>): Flags => {
   const { values } = parseArgs({
     args: [...argv],
-    options: Object.fromEntries(sizeFlags.map((f) => [f, { type: "string" }] as const)) as Record<
-      SizeFlag,
-      { type: "string" }
-    >,
+    options: {
+      ...(Object.fromEntries(sizeFlags.map((f) => [f, { type: "string" }] as const)) as Record<
+        SizeFlag,
+        { type: "string" }
+      >),
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h" }
+    },
     strict: true
   })
   const input: { -readonly [K in SizeFlag]?: number } = {}
@@ -59,10 +79,12 @@ const parseFlags = (argv: ReadonlyArray<string>): District.Input => {
     }
     input[flag] = n
   }
-  return input
+  const lang = values.lang === undefined ? "zh" : Output.langs.get(values.lang)
+  if (lang === undefined) throw new RangeError(`--lang ${values.lang}: expected zh or en`)
+  return { help: values.help === true, lang, input }
 }
 
-const run = (district: District.GeneratedDistrict, file: string, started: number) =>
+const run = (district: District.GeneratedDistrict, file: string, started: number, lang: Output.Lang) =>
   Effect.gen(function*() {
     const grids = yield* Grids.Grids
     const actor = Actor.system(district.tenant)
@@ -100,28 +122,27 @@ const run = (district: District.GeneratedDistrict, file: string, started: number
     const total = (xs: ReadonlyArray<{ readonly count: number }>) => xs.reduce((s, x) => s + x.count, 0)
     const levelCount = (xs: ReadonlyArray<{ readonly level: number; readonly count: number }>, level: number) =>
       xs.find((x) => x.level === level)?.count ?? 0
-    const categoryLabel = (key: string) => workerCategories.find((c) => c.key === key)?.zh ?? key
+    const words = Output.words[lang]
+    const levelLabel = (level: number) => LevelScheme.label(scheme, level, lang)
+    const categoryLabel = (key: string) => workerCategories.find((c) => c.key === key)?.[lang] ?? key
     const order = WorkerCategory.defaultCategories.map((c) => c.key)
 
     const lines: Array<string> = []
-    lines.push(`${district.options.name}（${district.tenant}）网格化管理 · jiceng 演示`)
-    lines.push(`  seed ${district.options.seed} · ${Output.count(district.commands.length)} 条命令写入 ${Output.display(file)}`)
+    lines.push(words.title(district.options.name, district.tenant))
+    lines.push(`  seed ${district.options.seed} · ${words.commandsWritten(Output.count(district.commands.length), Output.display(file))}`)
     lines.push("")
-    lines.push(`网格（截至 ${at}）`)
+    lines.push(words.gridsAsOf(at))
     lines.push(Output.table([
-      ...levels.map((l) => [LevelScheme.label(scheme, l.level), Output.count(l.count)]),
-      ["合计", Output.count(total(levels))]
+      ...levels.map((l) => [levelLabel(l.level), Output.count(l.count)]),
+      [words.total, Output.count(total(levels))]
     ]))
     lines.push("")
-    lines.push("各街道")
+    lines.push(words.byStreet)
     lines.push(Output.table([
       [
-        "街道",
-        LevelScheme.label(scheme, 2),
-        LevelScheme.label(scheme, 3),
-        LevelScheme.label(scheme, 4),
-        LevelScheme.label(scheme, 5),
-        "入格场所"
+        words.street,
+        ...[2, 3, 4, 5].map(levelLabel),
+        words.places
       ],
       ...perStreet.map((s) => [
         `${s.street.name} ${s.street.code}`,
@@ -130,24 +151,24 @@ const run = (district: District.GeneratedDistrict, file: string, started: number
       ])
     ]))
     lines.push("")
-    lines.push("网格员（在岗，按类别）")
+    lines.push(words.workersByCategory)
     lines.push(Output.table([
       ...[...categories]
         .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category))
         .map((c) => [categoryLabel(c.category), Output.count(c.count)]),
-      ["合计", Output.count(total(categories))]
+      [words.total, Output.count(total(categories))]
     ]))
     lines.push("")
-    lines.push("入格场所（按类型）")
+    lines.push(words.placesByKind)
     lines.push(Output.table([
-      ...places.map((p) => [Place.placeKindLabels[p.kind].zh, Output.count(p.count)]),
-      ["合计", Output.count(total(places))]
+      ...places.map((p) => [Place.placeKindLabels[p.kind][lang], Output.count(p.count)]),
+      [words.total, Output.count(total(places))]
     ]))
     lines.push("")
-    lines.push(`定格定人定岗定责检查：${alerts.length === 0 ? "无预警" : `${alerts.length} 条预警`}`)
+    lines.push(words.check(alerts.length))
     if (alerts.length <= LIST_ALERTS_MAX) {
       lines.push(Output.table(
-        named.map(({ alert, where }) => [ResponsibilityAlert.alertLabels[alert.kind].zh, alert.gridCode, where]),
+        named.map(({ alert, where }) => [ResponsibilityAlert.alertLabels[alert.kind][lang], alert.gridCode, where]),
         { textColumns: [1, 2] }
       ))
     } else {
@@ -155,19 +176,27 @@ const run = (district: District.GeneratedDistrict, file: string, started: number
       for (const a of alerts) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a.gridCode])
       for (const [kind, codes] of byKind) {
         const shown = codes.slice(0, 5).join(", ")
-        lines.push(`  ${ResponsibilityAlert.alertLabels[kind].zh}：${codes.length} 个网格（${shown}${codes.length > 5 ? " …" : ""}）`)
+        const label = ResponsibilityAlert.alertLabels[kind][lang]
+        lines.push(`  ${words.alertGrids(label, codes.length, `${shown}${codes.length > 5 ? " …" : ""}`)}`)
       }
     }
     lines.push("")
-    lines.push(`用时：写入 ${writeSeconds} s · 查询 ${readSeconds} s · 合计 ${Output.seconds(started)} s`)
+    lines.push(words.timing(writeSeconds, readSeconds, Output.seconds(started)))
     return lines.join("\n")
   })
 
 const main = async (): Promise<number> => {
   const started = performance.now()
   let district: District.GeneratedDistrict
+  let lang: Output.Lang
   try {
-    district = District.generate(parseFlags(process.argv.slice(2)))
+    const flags = parseFlags(process.argv.slice(2))
+    if (flags.help) {
+      console.log(usage)
+      return 0
+    }
+    lang = flags.lang
+    district = District.generate(flags.input)
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error))
     console.error(usage)
@@ -178,7 +207,7 @@ const main = async (): Promise<number> => {
     Layer.provide(GridConfig.layer()),
     Layer.provide(SqliteStore.layer({ filename: file }))
   )
-  const exit = await Effect.runPromiseExit(run(district, file, started).pipe(Effect.provide(layer)))
+  const exit = await Effect.runPromiseExit(run(district, file, started, lang).pipe(Effect.provide(layer)))
   if (Exit.isSuccess(exit)) {
     console.log(exit.value)
     return 0

@@ -3,7 +3,8 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import { Grid, IsoDate, type Place, Tenant } from "@jiceng/core"
 import { SqlStore } from "@jiceng/store-sql"
 import { PostgresStore } from "@jiceng/store-postgres"
-import { GridConformance, repositoryContract, StorePorts } from "@jiceng/testkit"
+import { StorePorts } from "@jiceng/testkit"
+import { GridConformance, repositoryContract } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
 
 const url = process.env["JICENG_PG_URL"]

@@ -1,33 +1,60 @@
-// The README's examples, as written there (with an in-memory database).
-import { expect, it } from "@effect/vitest"
-import { Actor, Client, GridConfig, Grids } from "@jiceng/core"
-import { SqliteStore } from "@jiceng/store-sqlite"
-import { Effect, Layer } from "effect"
+// The README's examples, read from README.md and run as written, twice: an example
+// must still work when a reader runs it again. Only the database file moves, to a
+// fresh temporary directory.
+import { afterAll, describe, expect, it, vi } from "@effect/vitest"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 
-it.live("the README example runs (real clock: today is the default day)", () => {
-  const live = Grids.layer.pipe(
-    Layer.provideMerge(Layer.merge(SqliteStore.layer({ filename: ":memory:" }), GridConfig.layer()))
-  )
-  const program = Effect.gen(function*() {
-    const grids = yield* Grids.Grids
-    const admin = Actor.system("131102")
-    yield* grids.executeAll(admin, [
-      { _tag: "CreateGrid", code: "131102", name: "桃城区", parentCode: null, validFrom: "2023-01-01" },
-      { _tag: "CreateGrid", code: "131102001", name: "河西街道", parentCode: "131102", validFrom: "2023-01-01" }
-    ])
-    return yield* grids.countByLevel(admin)
-  })
-  return Effect.map(Effect.provide(program, live), (counts) =>
-    expect(counts).toEqual([{ level: 0, count: 1 }, { level: 1, count: 1 }]))
+const root = fileURLToPath(new URL("../../..", import.meta.url))
+const readme = readFileSync(join(root, "README.md"), "utf8")
+const [effectExample, promiseExample] = [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!)
+
+// The modules are written inside the repository, so that their imports resolve as the
+// tests' own do (the vitest aliases onto the sources); .vitest-temp/ is ignored by git.
+const modules = join(root, ".vitest-temp", `readme-${process.pid}`)
+const data = mkdtempSync(join(tmpdir(), "jiceng-readme-"))
+afterAll(() => {
+  rmSync(modules, { recursive: true, force: true })
+  rmSync(data, { recursive: true, force: true })
 })
 
-it("the README's Promise example runs", async () => {
-  const jiceng = Client.make({ store: SqliteStore.layer({ filename: ":memory:" }) })
-  const admin = Actor.system("131102")
-  await jiceng.grids.execute(admin, {
-    _tag: "CreateGrid", code: "131102", name: "桃城区", parentCode: null, validFrom: "2023-01-01"
+let written = 0
+/** Runs an example as a module of its own and returns what it printed. */
+const run = async (source: string): Promise<Array<ReadonlyArray<unknown>>> => {
+  mkdirSync(modules, { recursive: true })
+  const file = join(modules, `example-${++written}.ts`)
+  writeFileSync(file, source.replaceAll(`"district.db"`, JSON.stringify(join(data, "district.db"))))
+  const log = vi.spyOn(console, "log").mockImplementation(() => {})
+  try {
+    await import(file)
+    return log.mock.calls
+  } finally {
+    log.mockRestore()
+  }
+}
+
+describe("README", () => {
+  it("has the two examples", () => {
+    expect(effectExample).toContain("Effect.runPromise")
+    expect(promiseExample).toContain("Client.make")
   })
-  expect((await jiceng.grids.resolve(admin, "131102"))?.name).toBe("桃城区")
-  await jiceng.dispose()
-  await expect(jiceng.grids.resolve(admin, "131102")).rejects.toBeDefined()
+
+  // Real clock: today is the default day of countByLevel.
+  it("the Effect example runs, and runs again", async () => {
+    for (let i = 0; i < 2; i++) {
+      expect(await run(effectExample!)).toEqual([[[{ level: 0, count: 1 }, { level: 1, count: 1 }]]])
+    }
+  })
+
+  it("the Promise example runs, and runs again on the same file", async () => {
+    const first = await run(promiseExample!)
+    expect(first).toHaveLength(1)
+    expect(first[0]![0]).toMatchObject({ code: "131102", name: "桃城区" })
+    const second = await run(promiseExample!)
+    expect(second).toHaveLength(2)
+    expect(second[0]).toEqual(["grid.code-unique", "code"])
+    expect(second[1]![0]).toMatchObject({ code: "131102", name: "桃城区" })
+  })
 })

@@ -1,6 +1,8 @@
 /**
- * @jiceng/testkit — test support for jiceng: a seeded district generator, arbitraries
- * and the store conformance suite every store adapter runs.
+ * @jiceng/testkit — test support for jiceng: a seeded district generator and random
+ * grid operation sequences. This entry needs no test runner, so a program (a demo, a
+ * seeding script) can import it; the store conformance suites, which run under
+ * `@effect/vitest`, are in `@jiceng/testkit/vitest`.
  *
  * @since 0.1.0
  */
@@ -9,10 +11,6 @@
 export * as District from "./district/District.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
-/** @since 0.1.0 */
-export * as GridConformance from "./conformance/GridConformance.js"
-/** @since 0.1.0 */
-export * from "./conformance/RepositoryContract.js"
 /** @since 0.2.0 */
 export * as StorePorts from "./conformance/StorePorts.js"
 /** @since 0.2.0 */

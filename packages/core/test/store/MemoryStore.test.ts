@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { type Grid, MemoryStore, type Tenant } from "@jiceng/core"
-import { repositoryContract, StorePorts } from "@jiceng/testkit"
+import { StorePorts } from "@jiceng/testkit"
+import { repositoryContract } from "@jiceng/testkit/vitest"
 import { Deferred, Effect, Fiber, Option } from "effect"
 
 repositoryContract("MemoryStore", MemoryStore.layer)
