@@ -6,7 +6,7 @@
  * `synchronous = NORMAL`, which in WAL mode stays consistent after a crash and only
  * risks the last commits on power loss. Writes are serialised: within the process by
  * the client's single connection, across processes by SQLite's write lock, which every
- * `Store.transaction` takes as its first statement (see `@jiceng/store-sql`).
+ * `Transactor.transaction` takes as its first statement (see `@jiceng/store-sql`).
  *
  * @since 0.1.0
  */

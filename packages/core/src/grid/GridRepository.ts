@@ -1,5 +1,5 @@
 /**
- * The grid repository: the part of the Store port that keeps grid versions. Every
+ * The grid repository: the part of the `GridStore` port that keeps grid versions. Every
  * subtree question is a code-prefix question, which SQL stores answer from an index.
  *
  * @since 0.1.0

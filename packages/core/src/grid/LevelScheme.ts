@@ -7,6 +7,7 @@
  */
 import { Option, Schema } from "effect"
 import * as RegionCode from "../identifiers/RegionCode.js"
+import * as Text from "../text/Text.js"
 
 /**
  * @since 0.1.0
@@ -14,7 +15,7 @@ import * as RegionCode from "../identifiers/RegionCode.js"
  */
 export const Level = Schema.Struct({
   /** Stable key used in code and exports, e.g. `street`. */
-  key: Schema.NonEmptyTrimmedString,
+  key: Text.Id,
   zh: Schema.NonEmptyTrimmedString,
   en: Schema.NonEmptyTrimmedString,
   /** Digits this level adds to its parent's code (the root's whole code length). */
@@ -71,8 +72,9 @@ export const LevelScheme = Schema.Struct({
 export interface LevelScheme extends Schema.Schema.Type<typeof LevelScheme> {}
 
 /**
- * District (6-digit GB/T 2260) → street and community (3 digits each, so their codes
- * are the 9- and 12-digit 统计用区划代码) → sector, compound and block (3 digits each).
+ * District (6-digit GB/T 2260) → street and community (3 digits each: a street's grid
+ * code is the first 9 digits of its 12-digit 统计用区划代码, 131102001 for 131102001000,
+ * a community's is the whole 12) → sector, compound and block (3 digits each).
  *
  * @since 0.1.0
  * @category policy

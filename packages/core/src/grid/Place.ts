@@ -69,7 +69,7 @@ export const Place = Schema.Struct({
   name: Schema.String,
   /** Personal data for households: masked unless the reader holds `pii:read`. */
   address: Schema.NullOr(Schema.String),
-  /** The 统一社会信用代码 (GB 32100) of a work unit (required there), or of a merchant or office building. */
+  /** The 统一社会信用代码 (GB 32100): required of a work unit, refused for a household, optional otherwise. */
   creditCode: Schema.NullOr(Schema.String)
 })
 

@@ -6,13 +6,15 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import * as Text from "../text/Text.js"
 
 /**
  * @since 0.1.0
  * @category schemas
  */
 export const WorkerCategory = Schema.Struct({
-  key: Schema.NonEmptyTrimmedString,
+  /** What `RegisterWorker.category` names: an id of at most 64 characters. */
+  key: Text.Id,
   zh: Schema.NonEmptyTrimmedString,
   en: Schema.NonEmptyTrimmedString
 })

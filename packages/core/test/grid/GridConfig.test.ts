@@ -20,6 +20,17 @@ describe("GridConfig", () => {
     expect(() => GridConfig.layer({ scheme: { levels: custom } })).not.toThrow()
   })
 
+  it("staffed and place levels must be levels of the scheme; left out, a custom scheme gets working ones", () => {
+    expect(refusal({ staffedLevels: ["compound", "building"] })).toMatchObject({ rule: "grid-config.level", field: "staffedLevels" })
+    expect(refusal({ placeLevels: { ...GridConfig.defaults.placeLevels, merchant: ["street", "shop"] } })).toMatchObject({
+      rule: "grid-config.level", field: "placeLevels.merchant"
+    })
+    const custom = [levels[0]!, levels[1]!, levels[2]!, { key: "grid", zh: "网格", en: "Grid", segmentWidth: 4 }]
+    const config = GridConfig.make({ scheme: { levels: custom } })
+    expect(config.staffedLevels).toEqual(["grid"])
+    expect(config.placeLevels.household).toEqual(["grid"])
+  })
+
   it("refuses a root other than the 6-digit district", () => {
     const e = refusal({ scheme: { levels: [{ ...levels[0]!, segmentWidth: 12 }, ...levels.slice(1)] } })
     expect(e).toMatchObject({ rule: "level-scheme.root", field: "scheme" })

@@ -166,6 +166,63 @@ describe("grid rules (property)", () => {
       options
     )
 
+    it.effect.prop("grid.code-segment: a level's own segment is not all zeros", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const e = yield* refusal(o, n, ({ grids }) => {
+          // Below the region-coded levels every segment is free but zeros.
+          const p = pick(grids.filter((g) => g.level >= 2 && g.level < 5), n)
+          return p && { _tag: "CreateGrid", code: `${p.code}000`, name: "零段", parentCode: p.code, validFrom: today }
+        })
+        if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "grid.code-segment", field: "code" })
+      }), options)
+
+    it.effect.prop("grid.rename-unchanged: a rename to the name a grid already has", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const e = yield* refusal(o, n, ({ grids }) => {
+          const g = pick(grids, n)
+          return g && { _tag: "RenameGrid", code: g.code, name: g.name, at: today }
+        })
+        if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "grid.rename-unchanged", field: "name" })
+      }), options)
+
+    it.effect.prop("assignment.exists: only an assignment valid on the day can end", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const e = yield* refusal(o, n, ({ grids }) => {
+          const g = pick(grids, n)
+          return g && { _tag: "EndAssignment", id: `nobody:${g.code}@2023-01-01`, at: today }
+        })
+        if (e !== undefined) expect(e).toMatchObject({ _tag: "RuleViolation", rule: "assignment.exists", field: "id" })
+      }), options)
+
+    it.effect.prop("assignment.backdated: no assignment before one recorded later to the same grid", [ops, Pick], ([o, n]) =>
+      Effect.gen(function*() {
+        const tenant = GridConformance.freshTenant()
+        yield* GridIntents.run(tenant, o, { checkRefusals: false })
+        const grids = yield* Grids.Grids
+        const actor = Actor.system(tenant)
+        const block = pick(yield* grids.subtree(actor, { at: today, level: 5 }), n)
+        if (block === undefined) return
+        const community = block.code.slice(0, 12)
+        const later = IsoDate.addDays(IsoDate.unsafeMake(today), 10)
+        for (const id of ["early", "late"]) {
+          yield* grids.execute(actor, {
+            _tag: "RegisterWorker", id, name: id, category: "volunteer", communityCode: community,
+            employment: "part_time", at: today
+          })
+        }
+        yield* grids.execute(actor, {
+          _tag: "AssignWorker", workerId: "late", gridCode: block.code, post: "网格员", responsible: false,
+          duties: ["走访"], at: later
+        })
+        const before = yield* GridIntents.history(tenant)
+        const e = yield* Effect.flip(grids.execute(actor, {
+          _tag: "AssignWorker", workerId: "early", gridCode: block.code, post: "网格员", responsible: false,
+          duties: ["走访"], at: IsoDate.addDays(IsoDate.unsafeMake(today), 1 + (n % 9))
+        }))
+        expect(e).toMatchObject({ _tag: "RuleViolation", rule: "assignment.backdated", field: "at" })
+        expect(yield* GridIntents.history(tenant)).toEqual(before)
+      }), options)
+
     it.effect.prop("place.level: a place goes into a grid of a level its kind calls for", [ops, Pick], ([o, n]) =>
       Effect.gen(function*() {
         const kinds = ["household", "residential_building", "merchant", "work_unit", "office_building"] as const

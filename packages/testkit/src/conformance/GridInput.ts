@@ -78,6 +78,11 @@ export const gridInput = <E>(name: string, store: Layer.Layer<Store.Store, E>, o
           [{ ...place, valid_to: "2025-01-01" }, { field: "valid_to", rule: "schema.unknown-key" }],
           [{ ...place, kind: "shop" }, { field: "kind", rule: "schema.type" }],
           [{ ...place, name: "" }, { field: "name", rule: "text.empty" }],
+          [{ _tag: "PlacePlace", id: "X1", kind: "merchant", gridCode: compound, at: "2024-01-01" }, { field: "name", rule: "schema.missing" }],
+          [
+            { _tag: "MoveGrid", code: compound, newParentCode: `${tenant}001001002`, segment: "12a", at: "2024-01-01" },
+            { field: "segment", rule: "grid.segment-format" }
+          ],
           [{ ...place, name: "商\u0000户" }, { field: "name", rule: "text.control" }],
           [{ ...place, name: "商\ud800户" }, { field: "name", rule: "text.surrogate" }],
           [{ ...place, name: "商户\n二楼" }, { field: "name", rule: "text.control" }],
@@ -128,6 +133,10 @@ export const gridInput = <E>(name: string, store: Layer.Layer<Store.Store, E>, o
         const error = yield* refused(tenant, grids.executeAllUnknown(admin, [ok(1), ok(2), { ...ok(3), name: "\u0000" }, ok(4)]))
         expect(error).toMatchObject({ _tag: "ValidationError", field: "name", rule: "text.control", row: 3 })
         expect(yield* grids.executeAllUnknown(admin, [])).toEqual([])
+        const tooMany = Array.from({ length: 100_001 }, (_, i) => ok(i))
+        expect(yield* refused(tenant, grids.executeAllUnknown(admin, tooMany))).toMatchObject({
+          _tag: "ValidationError", field: "(input)", rule: "batch.size"
+        })
       }))
 
     it.effect("malformed actors and read arguments: a ValidationError naming the field", () =>

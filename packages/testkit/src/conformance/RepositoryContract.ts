@@ -9,8 +9,8 @@
  * repositoryContract("SqliteStore", SqliteStore.layer({ filename }))
  * ```
  *
- * Each test writes under tenants of its own (allocated from 300001 up, below the range
- * `GridConformance` draws from), so the whole suite shares one store; give it an
+ * Each test writes under tenants of its own (`Tenants.nth` from 200,000 on, beyond the
+ * range `GridConformance` draws from), so the whole suite shares one store; give it an
  * empty one.
  *
  * @since 0.1.0
@@ -243,6 +243,23 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           yield* store.grids.close(t, [], day("2026-03-01"))
         }))
 
+      it.effect("close removes a version beginning on or after the day, with its lineage", () =>
+        Effect.gen(function*() {
+          const t = freshTenant()
+          const { merged, source, store } = yield* seedGrids(t)
+          // The merged version begins on 2025-01-01: ended that day, it never took effect.
+          yield* store.grids.close(t, [merged.id], day("2025-01-01"))
+          expect(yield* store.grids.byId(t, merged.id)).toEqual(Option.none())
+          expect(yield* store.grids.versions(t, merged.code)).toEqual([])
+          const left = Grid.makeId(`${t}002002`, "2024-01-01")
+          expect(yield* store.grids.successors(t, left)).toEqual([])
+          // The split parts still name their source; a version with the same id can come back.
+          expect(ids(yield* store.grids.successors(t, source.id))).toEqual([left, Grid.makeId(`${t}002003`, "2024-01-01")])
+          yield* store.grids.insert([merged])
+          expect(yield* store.grids.byId(t, merged.id)).toEqual(Option.some(merged))
+          expect(ids(yield* store.grids.successors(t, left))).toEqual([merged.id])
+        }))
+
       it.effect("close shortens a planned end that lies after the day, and never lengthens one", () =>
         Effect.gen(function*() {
           const t = freshTenant()
@@ -402,6 +419,11 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           yield* store.places.closeLinks(t, [{ placeId: p1, validFrom: closed.validFrom }], day("2024-01-01"))
           expect(yield* store.places.links(t, p1)).toEqual([closed, { ...open, validTo: day("2023-01-01") }])
           yield* store.places.closeLinks(t, [], day("2023-01-01"))
+          // Ended on the day it began (or before), a link is removed: the place's key frees up.
+          yield* store.places.closeLinks(t, [{ placeId: p1, validFrom: open.validFrom }], day("2022-01-01"))
+          expect(yield* store.places.links(t, p1)).toEqual([closed])
+          yield* store.places.link([open])
+          expect(yield* store.places.links(t, p1)).toEqual([closed, open])
         }))
 
       it.effect("linksInSubtree: valid on the day, ordered by grid code then place id", () =>
@@ -642,6 +664,9 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           yield* store.workers.closeAssignments(t, [a.w1b2.id], day("2025-01-01"))
           expect(yield* store.workers.assignment(t, a.w1b2.id)).toEqual(Option.some(ended))
           yield* store.workers.closeAssignments(t, [], day("2023-01-01"))
+          // Ended on the day it began, an assignment is removed.
+          yield* store.workers.closeAssignments(t, [a.w2b1.id], day("2021-03-01"))
+          expect(yield* store.workers.assignment(t, a.w2b1.id)).toEqual(Option.none())
         }))
 
       it.effect("assignmentsOfGrid: every assignment of exactly that grid, ordered by id", () =>
