@@ -123,8 +123,8 @@ const problem = (input: string): Problem | undefined => {
     return {
       rule: "citizen-id.region",
       message: PERMIT_PROVINCES.includes(input.slice(0, 2))
-        ? `Address code (digits 1–6) starts ${input.slice(0, 2)}, which only the residence permit codes 810000, 820000 and 830000 carry`
-        : `Address code (digits 1–6) has province ${input.slice(0, 2)}, not a GB/T 2260 province code`
+        ? "Address code (digits 1–6) is in 香港, 澳门 or 台湾, where only the residence permit codes 810000, 820000 and 830000 are issued"
+        : "Address code (digits 1–6) is not a GB/T 2260 code of a known province"
     }
   }
   const birth = input.slice(6, 14)
@@ -142,7 +142,7 @@ const problem = (input: string): Problem | undefined => {
   if (found !== expected) {
     return {
       rule: "citizen-id.check-digit",
-      message: `Check character (18th) should be ${expected}, found ${found}`
+      message: "Check character (18th) does not match digits 1–17 (ISO 7064 MOD 11-2)"
     }
   }
   return undefined
@@ -180,7 +180,8 @@ const Canonical = Schema.String.pipe(
                 weight: 9,
                 arbitrary: fc
                   .tuple(fc.constantFrom(...MAINLAND_PROVINCES), fc.integer({ min: 0, max: 9999 }))
-                  .map(([province, rest]) => province + pad(rest, 4))
+                  // A county needs a prefecture: digits 3–4 of 00 come with 5–6 of 00.
+                  .map(([province, rest]) => province + pad(rest < 100 ? 0 : rest, 4))
               },
               { weight: 1, arbitrary: fc.constantFrom(...Object.keys(permitAddressCodes)) }
             ),

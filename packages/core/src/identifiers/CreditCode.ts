@@ -314,7 +314,7 @@ const makeSchema = (table: AuthorityTable) => {
                   weight: 9,
                   arbitrary: fc
                     .tuple(fc.constantFrom(...RegionCode.provinces), fc.integer({ min: 0, max: 9999 }))
-                    .map(([province, rest]) => province + pad(rest, 4))
+                    .map(([province, rest]) => province + pad(rest < 100 ? 0 : rest, 4))
                 },
                 { weight: 1, arbitrary: fc.constant(NATIONAL_REGION) }
               ),

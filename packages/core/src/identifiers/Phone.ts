@@ -14,10 +14,8 @@ import * as Masking from "./Masking.js"
 const FORMAT = /^1[3-9]\d{9}$/
 const RULE = "phone.format"
 
-const message = (input: string): string =>
-  `Expected 11 digits starting 13–19; found ${input.length} characters${
-    input.length === 11 && /^\d+$/.test(input) ? ` starting ${input.slice(0, 2)}` : ""
-  }`
+// Names the length only: not even a phone number's first digits are repeated.
+const message = (input: string): string => `Expected 11 digits starting 13–19; found ${input.length} characters`
 
 /**
  * A mainland mobile phone number.

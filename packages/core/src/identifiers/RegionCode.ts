@@ -72,6 +72,16 @@ export const provinces: ReadonlyArray<string> = [
 
 const isProvince = (digits: string): boolean => provinces.includes(digits)
 
+/** 香港 and 澳门 list their districts directly under the province code (810001–810018, 820001–820008). */
+const DISTRICTS_UNDER_PROVINCE: ReadonlyArray<string> = ["81", "82"]
+
+/**
+ * Whether a 6-digit code's county digits may follow its prefecture digits: a county
+ * (digits 5–6) needs a prefecture (digits 3–4) but under 香港 and 澳门.
+ */
+const countyUnderPrefecture = (six: string): boolean =>
+  six.slice(2, 4) !== "00" || six.slice(4, 6) === "00" || DISTRICTS_UNDER_PROVINCE.includes(six.slice(0, 2))
+
 /**
  * A prefecture-level city without districts (不设区的地级市), whose towns and streets
  * stand directly under the city: their 12-digit codes carry county digits `00`.
@@ -116,7 +126,7 @@ const levelSix = (six: string): Level =>
  * @category predicates
  */
 export const isCountyLevel = (code: string): boolean => {
-  if (!SIX.test(code) || !isProvince(code.slice(0, 2))) return false
+  if (!SIX.test(code) || !isProvince(code.slice(0, 2)) || !countyUnderPrefecture(code)) return false
   switch (levelSix(code)) {
     case "county":
       return true
@@ -136,6 +146,12 @@ const problem = (input: string): Problem | undefined => {
     return {
       rule: "region-code.province",
       message: `Province code ${province} is not a GB/T 2260 province code`
+    }
+  }
+  if (input.slice(2, 4) === "00" && input.slice(4, 6) !== "00" && !DISTRICTS_UNDER_PROVINCE.includes(province)) {
+    return {
+      rule: "region-code.prefecture",
+      message: "Prefecture digits (3–4) are 00 but county digits (5–6) are not: only 香港 81 and 澳门 82 list districts directly under the province"
     }
   }
   if (input.length === 12) {
@@ -198,6 +214,7 @@ export const RegionCode = Schema.String.pipe(
           })
           .map(({ county, prefecture, province, township, twelve, village, withoutDistricts }) => {
             const six = province + pad(prefecture, 2) + pad(county, 2)
+            if (!countyUnderPrefecture(six)) return province + "0000"
             if (!twelve) return six
             if (township === 0) return six + "000000"
             const parent = withoutDistricts !== null

@@ -29,7 +29,7 @@ const residentProvince = fc.constantFrom(...RegionCode.provinces.filter((p) => p
 
 /** A valid address code: a resident province and any 4 digits, or now and then a permit code. */
 const address = fc.oneof(
-  { weight: 9, arbitrary: fc.tuple(residentProvince, fc.integer({ min: 0, max: 9999 })).map(([p, rest]) => p + pad(rest, 4)) },
+  { weight: 9, arbitrary: fc.tuple(residentProvince, fc.integer({ min: 0, max: 9999 })).map(([p, rest]) => p + pad(rest < 100 ? 0 : rest, 4)) },
   { weight: 1, arbitrary: fc.constantFrom("810000", "820000", "830000") }
 )
 
@@ -118,13 +118,14 @@ describe("CitizenId", () => {
       expect(Schema.is(CitizenId.CitizenId)("11010519491231002X")).toBe(true)
     })
 
-    it("reports the expected and found check characters", () => {
+    it("reports a wrong check character without repeating any of the number", () => {
       const error = failure("110105194912310021")
       expect(error).toBeInstanceOf(ValidationError.ValidationError)
       expect(error.rule).toBe("citizen-id.check-digit")
       expect(error.field).toBe("citizenId")
-      expect(error.message).toContain("should be X")
-      expect(error.message).toContain("found 1")
+      // Neither the expected nor the found character: the message repeats nothing of the number.
+      expect(error.message).not.toMatch(/should be|found/)
+      expect(error.message).toContain("does not match")
     })
 
     it("rejects malformed input with citizen-id.format", () => {

@@ -17,7 +17,9 @@ const heads = Object.entries(CreditCode.defaultAuthorities).flatMap(([a, { types
 
 /** A region of a known province, or 100000. */
 const regions = fc.oneof(
-  fc.tuple(fc.constantFrom(...RegionCode.provinces), symbols(4, "0123456789")).map(([p, rest]) => p + rest),
+  fc.tuple(fc.constantFrom(...RegionCode.provinces), symbols(4, "0123456789"))
+    // A county sits under a prefecture (GB/T 2260): digits 3–4 of 00 come with 5–6 of 00.
+    .map(([p, rest]) => p + (rest.startsWith("00") ? "0000" : rest)),
   fc.constant("100000")
 )
 

@@ -279,4 +279,14 @@ describe("RegionCode", () => {
       }
     )
   })
+
+  it("a county needs a prefecture: digits 3–4 of 00 with 5–6 not 00 fail with region-code.prefecture, but under 香港 and 澳门", () => {
+    for (const code of ["110001", "110001001000", "130010", "710001"]) {
+      expect(Either.isLeft(RegionCode.parse(code)) && Either.getLeft(RegionCode.parse(code)).pipe(Option.map((e) => e.rule)))
+        .toEqual(Option.some("region-code.prefecture"))
+    }
+    for (const code of ["810001", "810018", "820008", "110000", "110100", "110101"]) expect(RegionCode.isValid(code), code).toBe(true)
+    expect(RegionCode.isCountyLevel("110001")).toBe(false)
+    expect(RegionCode.isCountyLevel("810001")).toBe(true)
+  })
 })

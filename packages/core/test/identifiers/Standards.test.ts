@@ -33,10 +33,17 @@ const allDigits = (s: string): boolean => {
   return true
 }
 
+/** GB/T 2260: a county sits under a prefecture; only 香港 and 澳门 list districts under the province. */
+const countyHasPrefecture = (six: string): boolean => {
+  const province = Number(six.substring(0, 2))
+  return Number(six.substring(2, 4)) > 0 || Number(six.substring(4, 6)) === 0 || province === 81 || province === 82
+}
+
 const referenceRegion = (s: string): boolean => {
   if ((s.length !== 6 && s.length !== 12) || !allDigits(s)) return false
   const province = Number(s.substring(0, 2))
   if (!PROVINCES.has(province)) return false
+  if (!countyHasPrefecture(s.substring(0, 6))) return false
   if (s.length === 6) return true
   const prefecture = Number(s.substring(2, 4))
   const county = Number(s.substring(4, 6))
@@ -83,7 +90,9 @@ const referenceCitizenId = (input: string): boolean => {
   const address = input.substring(0, 6)
   const province = Number(input.substring(0, 2))
   const permit = address === "810000" || address === "820000" || address === "830000"
-  if (!permit && (!PROVINCES.has(province) || province === 81 || province === 82)) return false
+  if (!permit && (!PROVINCES.has(province) || province === 81 || province === 82 || !countyHasPrefecture(address))) {
+    return false
+  }
   const y = Number(input.substring(6, 10))
   const m = Number(input.substring(10, 12))
   const d = Number(input.substring(12, 14))
@@ -130,7 +139,7 @@ const referenceCreditCode = (raw: string): boolean => {
   if (!PAIRS.has(s.substring(0, 2))) return false
   const region = s.substring(2, 8)
   if (!allDigits(region)) return false
-  if (region !== "100000" && !PROVINCES.has(Number(region.substring(0, 2)))) return false
+  if (region !== "100000" && (!PROVINCES.has(Number(region.substring(0, 2))) || !countyHasPrefecture(region))) return false
   return referenceCreditCheck(s.substring(0, 17)) === s.charAt(17)
 }
 
