@@ -2,8 +2,9 @@
  * Text fields of commands and actors: one line of printable Unicode, bounded. A value
  * is refused at decoding (a `ValidationError` naming the field and the rule) rather
  * than stored, when a store could not keep it exactly as given: every store then reads
- * back the same string. Refused are control characters (U+0000–U+001F, U+007F–U+009F:
- * PostgreSQL cannot store U+0000, line breaks break one-line fields and masks), unpaired
+ * back the same string. Refused are control characters and line breaks (U+0000–U+001F,
+ * U+007F–U+009F, U+2028, U+2029: PostgreSQL cannot store U+0000, line breaks break
+ * one-line fields and masks), text with no visible character (only U+200B, say), unpaired
  * surrogates (not Unicode; each store would replace them differently), bidirectional
  * controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, which can make a
  * name display as another), leading or trailing white space, and values over the
@@ -40,8 +41,8 @@ export const problem = (value: string, maxLength: number): string | undefined =>
     if (unit >= 0xdc00 && unit <= 0xdfff) {
       return `text.surrogate: character ${count} is an unpaired surrogate, not Unicode text`
     }
-    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f)) {
-      return `text.control: character ${count} is a control character (U+${hex(unit)}); one line of printable text is expected`
+    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f) || unit === 0x2028 || unit === 0x2029) {
+      return `text.control: character ${count} is a control character or line break (U+${hex(unit)}); one line of printable text is expected`
     }
     if (unit === 0x061c || unit === 0x200e || unit === 0x200f || (unit >= 0x202a && unit <= 0x202e) || (unit >= 0x2066 && unit <= 0x2069)) {
       return `text.bidi: character ${count} is a bidirectional control (U+${hex(unit)})`
@@ -49,8 +50,12 @@ export const problem = (value: string, maxLength: number): string | undefined =>
   }
   if (count > maxLength) return `text.length: ${count} characters, at most ${maxLength}`
   if (value.trim() !== value) return "text.trimmed: must not start or end with white space"
+  if (!visible.test(value)) return "text.empty: has no visible character"
   return undefined
 }
+
+/** A character that is neither white space nor an invisible format character (U+200B, U+FEFF …). */
+const visible = /[^\s\p{Cf}\p{Z}]/u
 
 const hex = (unit: number): string => unit.toString(16).toUpperCase().padStart(4, "0")
 
