@@ -64,7 +64,12 @@ export interface Role extends Schema.Schema.Type<typeof Role> {}
  * @category schemas
  */
 export const AccessPolicyShape = Schema.Struct({
-  roles: Schema.Record({ key: Text.Id, value: Role })
+  roles: Schema.Record({ key: Text.Id, value: Role }).pipe(
+    Schema.filter((roles) =>
+      !Object.hasOwn(roles, "system") ||
+      { path: ["system"], message: "access-policy.reserved: system is the platform's own role (Actor.system); name yours otherwise" }
+    )
+  )
 })
 
 /**
@@ -125,10 +130,32 @@ export const validate = (policy: AccessPolicyShape): AccessPolicyShape =>
 export const layer = (policy: AccessPolicyShape): Layer.Layer<AccessPolicy> => Layer.succeed(AccessPolicy, validate(policy))
 
 /**
- * Whether any of the roles grants a permission (an unknown role grants nothing).
+ * The role of the platform itself (`Actor.system`: migrations, imports): every
+ * permission, under any policy. A policy cannot define it.
+ *
+ * @since 0.2.0
+ * @category policy
+ */
+export const systemRole = "system"
+
+/**
+ * Whether a role key is the policy's or the reserved {@link systemRole}.
+ *
+ * @since 0.2.0
+ * @category predicates
+ */
+export const hasRole = (policy: AccessPolicyShape, role: string): boolean =>
+  role === systemRole || Object.hasOwn(policy.roles, role)
+
+/**
+ * Whether any of the roles grants a permission (an unknown role grants nothing; the
+ * system role grants everything).
  *
  * @since 0.2.0
  * @category predicates
  */
 export const can = (policy: AccessPolicyShape, roles: ReadonlyArray<string>, permission: Permission): boolean =>
-  roles.some((role) => Object.hasOwn(policy.roles, role) && policy.roles[role]!.grants.some((g) => grants(g, permission)))
+  roles.some((role) =>
+    role === systemRole ||
+    (Object.hasOwn(policy.roles, role) && policy.roles[role]!.grants.some((g) => grants(g, permission)))
+  )

@@ -57,14 +57,15 @@ export const make = (input: {
 }): Actor => Decode.decodeOrThrow(Actor, { ...input, scope: input.scope ?? input.tenant }, { field: "actor" })
 
 /**
- * The system actor, for migrations and imports run by the platform itself: an admin
- * (every permission of the default policy, `pii:read` included) over the whole tenant,
- * audited as `system`. Give people actors of their own, so the audit log names them.
+ * The system actor, for migrations and imports run by the platform itself: the reserved
+ * `system` role (every permission, `pii:read` included, under any access policy) over
+ * the whole tenant, audited as `system`. Give people actors of their own, so the audit
+ * log names them.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const system = (tenant: string): Actor => make({ id: "system", tenant, roles: ["admin"] })
+export const system = (tenant: string): Actor => make({ id: "system", tenant, roles: [AccessPolicy.systemRole] })
 
 /**
  * Whether the actor's roles grant a permission under a policy (the default roles
@@ -142,7 +143,7 @@ export const validate = (
   scopeLengths: ReadonlyArray<number>
 ): Effect.Effect<Actor, ValidationError> =>
   Effect.flatMap(Decode.decode(Actor, input, { field: "actor" }), (actor) => {
-    const unknown = actor.roles.findIndex((role) => !Object.hasOwn(policy.roles, role))
+    const unknown = actor.roles.findIndex((role) => !AccessPolicy.hasRole(policy, role))
     if (unknown !== -1) {
       return Effect.fail(
         new ValidationError({

@@ -77,6 +77,15 @@ describe("AccessPolicy", () => {
     expect(AccessPolicy.can(valid, ["__proto__", "constructor"], GridPermission.read)).toBe(false)
   })
 
+  it("the system role is the platform's: every permission under any policy, and no policy may define it", () => {
+    const valid = AccessPolicy.validate(policy)
+    expect(Actor.system("131102").roles).toEqual([AccessPolicy.systemRole])
+    expect(AccessPolicy.knownPermissions.every((p) => AccessPolicy.can(valid, ["system"], p))).toBe(true)
+    expect(() => AccessPolicy.layer({ roles: { system: { zh: "系统", en: "System", grants: [] } } })).toThrow(
+      expect.objectContaining({ _tag: "ValidationError", rule: "access-policy.reserved" })
+    )
+  })
+
   it("a grant that names no permission is refused when the layer is made", () => {
     expect(() => AccessPolicy.layer({ roles: { x: { zh: "甲", en: "X", grants: ["grid:wirte"] } } })).toThrow(
       expect.objectContaining({ _tag: "ValidationError", field: "roles.x.grants.0", rule: "access-policy.grant" })
