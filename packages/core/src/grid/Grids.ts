@@ -77,7 +77,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
     const transactor = yield* Transactor
     const config = yield* GridConfig
     const policy = yield* AccessPolicy
-    const decide = Decide.make(store, config, policy)
+    const decide = Decide.make(store, config)
 
     /** Decodes and authorizes: everything that can be refused before the transaction. */
     const admit = (actor: Actor.Actor, input: unknown, row?: number) =>

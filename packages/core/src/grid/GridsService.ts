@@ -118,15 +118,18 @@ export interface GridsShape {
   /** The 定格定人定岗定责 check over a subtree on a day: typed alerts in a total order. */
   readonly check: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<ResponsibilityAlert>, GridReadError>
   /**
-   * A worker as they are on a day (default today): none when not registered in a
-   * community in the actor's scope then. Phone and ID number are masked unless the
-   * actor holds `pii:read` (then the read is audited).
+   * A worker as they are on a day (default today): none unless registered in a community
+   * then and seen from the actor's scope (their community, or a grid they serve that
+   * day). Phone and ID number are kept as they are now: masked unless the actor holds
+   * `pii:read` (then the read is audited), and `null` when the worker lies outside the
+   * actor's scope today.
    */
   readonly worker: (actor: Actor, id: string, at?: string) => Effect.Effect<Option.Option<WorkerOnDay>, GridReadError>
   /**
    * A place, where it is on a day (default today) or was last; none outside the actor's
-   * scope. A household's name and every address are masked unless the actor holds
-   * `pii:read` (then the read is audited).
+   * scope. A household's name and every address are kept as they are now: masked unless
+   * the actor holds `pii:read` (then the read is audited), and withheld (`***`, `null`)
+   * when the place lies outside the actor's scope today.
    */
   readonly place: (actor: Actor, id: string, at?: string) => Effect.Effect<Option.Option<Place>, GridReadError>
 }

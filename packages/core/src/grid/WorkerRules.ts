@@ -181,7 +181,9 @@ export const assign = (
     return violation(
       "worker.one-community",
       "gridCode",
-      `${grid.code} lies outside ${command.workerId}'s community ${outside.communityCode} (from ${outside.validFrom})`
+      outside === term
+        ? `${grid.code} lies outside ${command.workerId}'s community`
+        : `${grid.code} lies outside ${command.workerId}'s community from ${outside.validFrom}`
     )
   }
   const live = context.gridAssignments.filter((a) => a.validTo === null || a.validTo > command.at)

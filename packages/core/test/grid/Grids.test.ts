@@ -177,6 +177,8 @@ describe("Grids", () => {
         })
         const viewer = Actor.make({ id: "v", tenant, roles: ["viewer"] })
         const store = yield* StorePorts.all
+        // Contact data is shown while the worker is in scope today.
+        yield* TestClock.setTime(Date.parse("2024-06-01T00:00:00Z"))
         const seqBefore = (yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })).length
         const masked = Option.getOrThrow(yield* grids.worker(viewer, "W1", "2024-01-01"))
         expect(masked.phone).toBe("138****5678")
@@ -323,7 +325,9 @@ describe("Grids", () => {
           _tag: "RegisterWorker", id: "W9", name: "冒名", category: "community_worker", employment: "full_time",
           communityCode: "131102001001", at: "2024-06-01"
         }))
-        expect(e).toMatchObject({ _tag: "Forbidden", reason: "scope", target: "131102002001" })
+        // The refusal names the worker, not where they work (outside the actor's scope).
+        expect(e).toMatchObject({ _tag: "Forbidden", reason: "scope", target: "W9" })
+        expect((e as { readonly message: string }).message).not.toContain("131102002")
         const moving = yield* refused({
           _tag: "RegisterWorker", id: "W9", name: "王五", category: "community_worker", employment: "full_time",
           communityCode: "131102001001", at: "2024-06-01"
@@ -438,6 +442,67 @@ describe("Grids", () => {
         const hedong = Actor.make({ id: "hedong", tenant, roles: ["admin"], scope: "131102002" })
         expect(yield* grids.place(hexi, "P9")).toEqual(Option.none())
         expect(Option.map(yield* grids.place(hedong, "P9"), (p) => p.name)).toEqual(Option.some("未来商户"))
+      }))
+  })
+
+  it.layer(layer)("reads of past days", (it) => {
+    it.effect("contact data is kept as it is now: withheld on a past day once the worker or place left the scope", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* TestClock.setTime(Date.parse("2026-01-01T00:00:00Z"))
+        yield* grids.executeAll(admin, base).pipe(Effect.ignore)
+        const hedong = Actor.make({ id: "hd", tenant, roles: ["admin"], scope: "131102002" })
+        yield* grids.executeAll(admin, [
+          { _tag: "CreateGrid", code: "131102002001001", name: "锦华一片", parentCode: "131102002001", validFrom: "2023-01-01" },
+          { _tag: "CreateGrid", code: "131102002001001001", name: "锦华小区", parentCode: "131102002001001", validFrom: "2023-01-01" },
+          { _tag: "CreateGrid", code: "131102002001001001001", name: "9号楼1单元", parentCode: "131102002001001001", validFrom: "2023-01-01" },
+          {
+            _tag: "RegisterWorker", id: "W11", name: "郑十", category: "volunteer", employment: "part_time",
+            communityCode: "131102002001", phone: "13912345678", at: "2025-01-01"
+          },
+          {
+            _tag: "RegisterWorker", id: "W11", name: "郑十", category: "volunteer", employment: "part_time",
+            communityCode: "131102001001", phone: "13912345678", at: "2025-06-01"
+          },
+          {
+            _tag: "PlacePlace", id: "H11", kind: "household", name: "郑家", address: "锦华社区9号楼", at: "2025-01-01",
+            gridCode: "131102002001001001001"
+          },
+          {
+            _tag: "PlacePlace", id: "H11", kind: "household", name: "郑家", address: "明珠社区1号楼", at: "2025-06-01",
+            gridCode: "131102001001001001001"
+          }
+        ])
+        // 河东 saw them in the spring of 2025; what they are now belongs to 河西.
+        const worker = Option.getOrThrow(yield* grids.worker(hedong, "W11", "2025-03-01"))
+        expect([worker.communityCode, worker.phone]).toEqual(["131102002001", null])
+        const place = Option.getOrThrow(yield* grids.place(hedong, "H11", "2025-03-01"))
+        expect([place.name, place.address]).toEqual(["***", null])
+        // 河西 sees them today, with their data.
+        const hexiAdmin = Actor.make({ id: "hx", tenant, roles: ["admin"], scope: "131102001" })
+        expect(Option.map(yield* grids.worker(hexiAdmin, "W11"), (w) => w.phone)).toEqual(Option.some("13912345678"))
+        expect(Option.map(yield* grids.place(hexiAdmin, "H11"), (p) => p.address)).toEqual(Option.some("明珠社区1号楼"))
+      }))
+
+    it.effect("a worker is seen from a grid they serve in scope, not only from their community", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        yield* TestClock.setTime(Date.parse("2026-01-01T00:00:00Z"))
+        yield* grids.executeAll(admin, base).pipe(Effect.ignore)
+        const compound = "131102001001001001"
+        const manager = Actor.make({ id: "xq", tenant, roles: ["grid_manager"], scope: compound })
+        yield* grids.executeAll(admin, [
+          {
+            _tag: "RegisterWorker", id: "W12", name: "钱二", category: "volunteer", employment: "part_time",
+            communityCode: "131102001001", at: "2025-01-01"
+          },
+          {
+            _tag: "AssignWorker", workerId: "W12", gridCode: compound, post: "网格员", responsible: false,
+            duties: ["走访"], at: "2025-02-01"
+          }
+        ])
+        expect(Option.map(yield* grids.worker(manager, "W12"), (w) => w.id)).toEqual(Option.some("W12"))
+        expect(yield* grids.worker(manager, "W12", "2025-01-15")).toEqual(Option.none())
       }))
   })
 })

@@ -40,7 +40,11 @@ export const gridAccess = <E>(name: string, store: Layer.Layer<Store.Store, E>, 
           const reader = Actor.make({ id: "reader", tenant, roles: ["viewer"], scope })
           const inside = (code: string) => expect(code.startsWith(scope), `${code} outside ${scope}`).toBe(true)
 
-          for (const g of yield* grids.subtree(reader, { at })) inside(g.code)
+          const codeOf = (id: string) => id.slice(0, id.indexOf("@"))
+          for (const g of yield* grids.subtree(reader, { at })) {
+            inside(g.code)
+            for (const p of g.predecessors) inside(codeOf(p))
+          }
           for (const l of yield* grids.placeLinks(reader, { at })) inside(l.gridCode)
           for (const a of yield* grids.assignments(reader, { at })) inside(a.gridCode)
           for (const a of yield* grids.check(reader, { at })) inside(a.gridCode)
@@ -66,6 +70,7 @@ export const gridAccess = <E>(name: string, store: Layer.Layer<Store.Store, E>, 
               onSome: (l) => [l.grid, ...l.predecessors, ...l.successors]
             })) {
               inside(x.code)
+              for (const p of x.predecessors) inside(codeOf(p))
             }
           }
           for (const p of history.places) {
@@ -78,7 +83,12 @@ export const gridAccess = <E>(name: string, store: Layer.Layer<Store.Store, E>, 
           }
           for (const workerId of new Set(history.terms.map((t) => t.workerId))) {
             const worker = yield* grids.worker(reader, workerId, at)
-            if (Option.isSome(worker)) inside(worker.value.communityCode)
+            if (Option.isNone(worker)) continue
+            // Seen from their community, or from a grid in scope they serve on the day.
+            const serves = history.assignments.some((a) =>
+              a.workerId === workerId && a.gridCode.startsWith(scope) && a.validFrom <= at && (a.validTo === null || at < a.validTo)
+            )
+            expect(worker.value.communityCode.startsWith(scope) || serves, `${workerId} seen from ${scope}`).toBe(true)
           }
         }),
       { timeout: 600_000, fastCheck: { numRuns: (options.numRuns ?? 25) * longFactor() } }

@@ -6,15 +6,13 @@
  */
 import { Effect } from "effect"
 import * as Actor from "../../access/Actor.js"
-import type { AccessPolicyShape } from "../../access/AccessPolicy.js"
-import type { Forbidden } from "../../errors/Forbidden.js"
+import { Forbidden } from "../../errors/Forbidden.js"
 import type { RuleViolation } from "../../errors/RuleViolation.js"
 import type { StoreError } from "../../errors/StoreError.js"
 import type { Changes } from "../../grid/Changes.js"
 import type { Grid } from "../../grid/Grid.js"
 import type { GridCommand } from "../../grid/GridCommand.js"
 import type { GridConfigShape } from "../../grid/GridConfig.js"
-import * as GridPermission from "../../grid/GridPermission.js"
 import * as GridRules from "../../grid/GridRules.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import * as WorkerRules from "../../grid/WorkerRules.js"
@@ -22,9 +20,24 @@ import * as IsoDate from "../../time/IsoDate.js"
 import * as Context from "./context.js"
 
 /** @internal */
-export const make = (store: GridStoreShape, config: GridConfigShape, policy: AccessPolicyShape) => {
+export const make = (store: GridStoreShape, config: GridConfigShape) => {
   const { scheme, workerCategories } = config
   const { replacedOn, subtreeState } = Context.make(store)
+
+  /**
+   * A record the command changes (a place, a worker) must lie in the actor's scope too.
+   * The refusal names the record, not where it lies: that is outside what the actor may see.
+   */
+  const guard = (actor: Actor.Actor, action: string, id: string, code: string): Effect.Effect<void, Forbidden> =>
+    Actor.covers(actor, code) ? Effect.void : Effect.fail(
+      new Forbidden({
+        actor: actor.id,
+        action,
+        target: id,
+        reason: "scope",
+        message: `${id} lies outside ${actor.id}'s scope ${actor.scope}`
+      })
+    )
 
   return (actor: Actor.Actor, command: GridCommand): Effect.Effect<Changes, RuleViolation | Forbidden | StoreError> => {
     const tenant = actor.tenant
@@ -75,7 +88,7 @@ export const make = (store: GridStoreShape, config: GridConfigShape, policy: Acc
           // Changing a place needs the grid it is in (or was last in) in scope too.
           const current = links.find((l) => IsoDate.within(command.at, l.validFrom, l.validTo)) ?? links[links.length - 1]
           if (current !== undefined) {
-            yield* Actor.authorize(actor, GridPermission.placeWrite, "PlacePlace", [current.gridCode], policy)
+            yield* guard(actor, "PlacePlace", command.id, current.gridCode)
           }
           const existing = yield* store.places.get(tenant, command.id)
           const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
@@ -88,7 +101,7 @@ export const make = (store: GridStoreShape, config: GridConfigShape, policy: Acc
           // Re-registering a worker needs their community on the day (or their last) in scope too.
           const current = terms.find((t) => IsoDate.within(command.at, t.validFrom, t.validTo)) ?? terms[terms.length - 1]
           if (current !== undefined) {
-            yield* Actor.authorize(actor, GridPermission.workerWrite, "RegisterWorker", [current.communityCode], policy)
+            yield* guard(actor, "RegisterWorker", command.id, current.communityCode)
           }
           const community = yield* store.grids.versions(tenant, command.communityCode)
           const communityReplacedOn = yield* replacedOn(tenant, community, command.at)

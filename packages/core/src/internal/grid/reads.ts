@@ -12,7 +12,7 @@ import type { Tenant } from "../../access/Tenant.js"
 import { piiRead } from "../../access/Permission.js"
 import type { AuditLogShape } from "../../audit/AuditLog.js"
 import * as Decode from "../../errors/Decode.js"
-import { GridCode, GridId } from "../../grid/Grid.js"
+import { type Grid, GridCode, GridId } from "../../grid/Grid.js"
 import { type GridConfigShape, levelsOf } from "../../grid/GridConfig.js"
 import * as GridPermission from "../../grid/GridPermission.js"
 import type { GridsShape } from "../../grid/GridsService.js"
@@ -33,6 +33,9 @@ const SubtreeOptions = Schema.Struct({
   level: Schema.optional(Schema.Int.pipe(Schema.between(0, 12)))
 })
 const OptionalDay = Schema.UndefinedOr(IsoDate.IsoDate)
+
+/** A household's name when it is not disclosed (the household now lies outside the scope). */
+const withheld = "***"
 
 type Reads = Omit<GridsShape, "execute" | "executeAll" | "executeUnknown" | "executeAllUnknown">
 
@@ -71,6 +74,22 @@ export const make = (
     query: (tenant: Tenant, root: string, at: IsoDate.IsoDate) => Effect.Effect<A, E>
   ) => Effect.flatMap(readScope(actor, options), (s) => query(s.tenant, s.root, s.at))
 
+  /**
+   * Where an actor sees a worker from on a day: their community, if in scope, else a grid
+   * in scope they are assigned to that day; undefined when neither.
+   */
+  const workerSeenFrom = (actor: Actor.Actor, id: WorkerId, community: string, on: IsoDate.IsoDate) =>
+    Actor.covers(actor, community) ? Effect.succeed<string | undefined>(community) : Effect.map(
+      store.workers.assignmentsOf(actor.tenant, id, on),
+      (assignments) => assignments.find((a) => Actor.covers(actor, a.gridCode))?.gridCode
+    )
+
+  /** A version as the actor may see it: predecessors outside the scope left out. */
+  const visible = (actor: Actor.Actor) => (grid: Grid): Grid => {
+    const kept = grid.predecessors.filter((id) => Actor.covers(actor, id.slice(0, id.indexOf("@"))))
+    return kept.length === grid.predecessors.length ? grid : { ...grid, predecessors: kept }
+  }
+
   const readPii = (actor: Actor.Actor, action: string, target: string) =>
     transactor.transaction(
       actor.tenant,
@@ -82,7 +101,7 @@ export const make = (
       Effect.gen(function*() {
         const valid = yield* Decode.decode(GridCode, code, { field: "code" })
         const s = yield* readScope(actor, at === undefined ? { root: valid } : { root: valid, at })
-        return yield* store.grids.at(s.tenant, s.root, s.at)
+        return Option.map(yield* store.grids.at(s.tenant, s.root, s.at), visible(actor))
       }),
     gridOfPlace: (actor, placeId, at) =>
       Effect.gen(function*() {
@@ -90,7 +109,7 @@ export const make = (
         const s = yield* readScope(actor, at === undefined ? {} : { at })
         const link = yield* store.places.linkAt(s.tenant, id, s.at)
         if (Option.isNone(link) || !Actor.covers(actor, link.value.gridCode)) return Option.none()
-        return yield* store.grids.at(s.tenant, link.value.gridCode, s.at)
+        return Option.map(yield* store.grids.at(s.tenant, link.value.gridCode, s.at), visible(actor))
       }),
     lineage: (actor, input) =>
       Effect.gen(function*() {
@@ -101,16 +120,18 @@ export const make = (
         const predecessors = yield* Effect.forEach(grid.value.predecessors, (p) => store.grids.byId(actor.tenant, p))
         const successors = yield* store.grids.successors(actor.tenant, id)
         // Versions outside the scope are left out, as every other read leaves them out.
-        const inScope = <G extends { readonly code: string }>(gs: ReadonlyArray<G>) =>
-          gs.filter((g) => Actor.covers(actor, g.code))
+        const inScope = (gs: ReadonlyArray<Grid>) => gs.filter((g) => Actor.covers(actor, g.code)).map(visible(actor))
         return Option.some({
-          grid: grid.value,
+          grid: visible(actor)(grid.value),
           predecessors: inScope(predecessors.flatMap(Option.toArray)),
           successors: inScope(successors)
         })
       }),
     subtree: (actor, options) =>
-      Effect.flatMap(readScope(actor, options, SubtreeOptions), (s) => store.grids.subtree(s.tenant, s.root, s.at, s.level)),
+      Effect.flatMap(
+        readScope(actor, options, SubtreeOptions),
+        (s) => Effect.map(store.grids.subtree(s.tenant, s.root, s.at, s.level), (grids) => grids.map(visible(actor)))
+      ),
     // A subtree question: the repository query over the resolved root and day.
     countByLevel: (actor, options) => over(actor, options, store.grids.countByLevel),
     countWorkersByCategory: (actor, options) => over(actor, options, store.workers.countByCategory),
@@ -131,10 +152,20 @@ export const make = (
         const on = yield* day(at)
         const found = yield* store.workers.get(actor.tenant, id)
         const term = (yield* store.workers.termsAt(actor.tenant, [id], on))[0]
-        if (Option.isNone(found) || term === undefined || !Actor.covers(actor, term.communityCode)) return Option.none()
-        yield* Actor.authorize(actor, GridPermission.read, "worker", [term.communityCode], policy)
+        if (Option.isNone(found) || term === undefined) return Option.none()
+        // Seen from their community, or from a grid they serve on the day.
+        const where = yield* workerSeenFrom(actor, id, term.communityCode, on)
+        if (where === undefined) return Option.none()
+        yield* Actor.authorize(actor, GridPermission.read, "worker", [where], policy)
         const { category, communityCode, employment, validFrom, validTo } = term
         const worker = { ...found.value, category, communityCode, employment, validFrom, validTo }
+        // Contact data is kept as it is now: shown only while the worker is in scope today.
+        const today = yield* IsoDate.today
+        const now = on === today ? where : yield* Effect.flatMap(
+          store.workers.termsAt(actor.tenant, [id], today),
+          ([current]) => current === undefined ? Effect.succeed(undefined) : workerSeenFrom(actor, id, current.communityCode, today)
+        )
+        if (now === undefined) return Option.some({ ...worker, phone: null, citizenId: null })
         if (Actor.can(actor, piiRead, policy)) {
           if (worker.phone !== null || worker.citizenId !== null) yield* readPii(actor, "ReadWorkerPii", worker.id)
           return Option.some(worker)
@@ -153,11 +184,18 @@ export const make = (
         if (Option.isNone(found)) return Option.none()
         // The place belongs where it is on the day, or where it was (or will be) last.
         const links = yield* store.places.links(actor.tenant, found.value.id)
-        const where = links.find((l) => IsoDate.within(on, l.validFrom, l.validTo)) ?? links[links.length - 1]
+        const located = (d: IsoDate.IsoDate) => links.find((l) => IsoDate.within(d, l.validFrom, l.validTo)) ?? links[links.length - 1]
+        const where = located(on)
         if (where === undefined || !Actor.covers(actor, where.gridCode)) return Option.none()
         yield* Actor.authorize(actor, GridPermission.read, "place", [where.gridCode], policy)
         const place = found.value
         const personal = place.kind === "household"
+        // A household's name and an address are kept as they are now: shown only while the
+        // place is in scope today.
+        const now = located(yield* IsoDate.today)
+        if (now === undefined || !Actor.covers(actor, now.gridCode)) {
+          return Option.some({ ...place, name: personal ? withheld : place.name, address: null })
+        }
         if (Actor.can(actor, piiRead, policy)) {
           if (place.address !== null || personal) yield* readPii(actor, "ReadPlacePii", place.id)
           return found
