@@ -105,7 +105,13 @@ const fieldOf = (path: ReadonlyArray<PropertyKey>, options: Options): string => 
  */
 export const toValidationError = (error: ParseResult.ParseError, options: Options = {}): ValidationError => {
   const first = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
-  const field = fieldOf(first?.path ?? [], options)
+  const path = first?.path ?? []
+  // A non-empty array given empty reports its first element missing: name the array.
+  if (first?._tag === "Missing" && path.length > 0 && path[path.length - 1] === 0) {
+    const field = fieldOf(path.slice(0, -1), options)
+    return make(field, "schema.non-empty", `${field}: needs at least one item`, options.row)
+  }
+  const field = fieldOf(path, options)
   const described = describe(first?._tag ?? "Type", first?.message ?? error.message)
   const allowed = first?._tag === "Type" ? allowedAt(error.issue, first.path) : undefined
   const { rule, text } = allowed === undefined

@@ -118,7 +118,7 @@ export const checkCode = (
     return violation(
       "grid.township-code",
       field,
-      `township segment ${segment} is outside 001–599 (街道 001–099, 镇 100–199, 乡 200–399)`
+      `township segment ${segment} is outside 001–599 (街道 001–099, 镇 100–199, 乡 200–399, 类似乡级单位 400–599)`
     )
   }
   return Either.void
@@ -695,7 +695,7 @@ export const place = (
     return violation(
       "place.level",
       "gridCode",
-      `a ${placeKindLabels[command.kind].en.toLowerCase()} goes into a grid of ${levels}; ${grid.code} is a ${
+      `${placeKindLabels[command.kind].zh} (${command.kind}) goes into a grid of ${levels}; ${grid.code} is a ${
         LevelScheme.label(scheme, grid.level)
       } (${scheme.levels[grid.level]?.key}) grid`
     )

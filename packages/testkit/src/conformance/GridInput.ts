@@ -80,6 +80,10 @@ export const gridInput = <E>(name: string, store: Layer.Layer<Store.Store, E>, o
           [{ ...place, name: "" }, { field: "name", rule: "text.empty" }],
           [{ _tag: "PlacePlace", id: "X1", kind: "merchant", gridCode: compound, at: "2024-01-01" }, { field: "name", rule: "schema.missing" }],
           [
+            { _tag: "AssignWorker", workerId: "W0", gridCode: compound, post: "网格员", responsible: false, duties: [], at: "2024-01-01" },
+            { field: "duties", rule: "schema.non-empty" }
+          ],
+          [
             { _tag: "MoveGrid", code: compound, newParentCode: `${tenant}001001002`, segment: "12a", at: "2024-01-01" },
             { field: "segment", rule: "grid.segment-format" }
           ],
