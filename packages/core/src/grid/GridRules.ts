@@ -70,6 +70,46 @@ export const coverageLast = (versions: ReadonlyArray<Grid>, at: IsoDate): Option
   }
 }
 
+/**
+ * One stretch of a grid's coverage under one code: from a day until the code's coverage
+ * ends (`to`, null when open-ended), `grid` the version valid on the first day.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Segment {
+  readonly grid: Grid
+  readonly from: IsoDate
+  readonly to: IsoDate | null
+}
+
+/**
+ * A grid's coverage from a day on, through the later changes recorded for it: each move,
+ * merge (or recode by a structural change above it) continues it under the code that
+ * replaced it. A record dated into the grid (a place's link, an assignment, a worker's
+ * term) is carried the same way, so a later recorded change freezes nothing before it.
+ * `splitOn` is the day the grid itself is split, where the record would have to go into
+ * one of the parts and the chain stops.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Chain {
+  /** In date order; empty when no version is valid on the first day. */
+  readonly segments: ReadonlyArray<Segment>
+  readonly splitOn: IsoDate | null
+}
+
+/** The refusal of a record dated into a grid that a later recorded change splits. */
+const notSplit = (chain: Chain, field: string): Either.Either<void, RuleViolation> =>
+  chain.splitOn === null
+    ? Either.void
+    : violation(
+      "grid.backdated",
+      field,
+      `${chain.segments[chain.segments.length - 1]?.grid.code} is split on ${chain.splitOn}; date this from then, into one of the parts`
+    )
+
 /** Refuses a write dated before a later change that replaced the grid it goes into. */
 const notReplaced = (replacedOn: IsoDate | null, code: string, field: string): Either.Either<void, RuleViolation> =>
   replacedOn === null
@@ -664,10 +704,12 @@ export const place = (
   context: {
     /** The place as registered so far, if at all. */
     readonly existing: Option.Option<Place>
-    readonly gridVersions: ReadonlyArray<Grid>
+    /** Every link of the place, oldest first. */
     readonly links: ReadonlyArray<PlaceLink>
-    /** When a later change replaced the grid's coverage from the day (see `coverageLast`). */
-    readonly gridReplacedOn: IsoDate | null
+    /** The grid's coverage from the day, through later recorded changes. */
+    readonly chain: Chain
+    /** The coverage of the grid the place is in on the day, if any (its links carried by later changes). */
+    readonly currentChain: Chain | undefined
   },
   command: PlacePlace
 ): Result => {
@@ -685,7 +727,7 @@ export const place = (
   if (command.kind === "household" && command.creditCode !== null) {
     return violation("place.credit-code", "creditCode", "a household carries no 统一社会信用代码")
   }
-  const grid = context.gridVersions.find((v) => validAt(v, command.at))
+  const grid = context.chain.segments[0]?.grid
   if (grid === undefined) {
     return violation("grid.exists", "gridCode", `no grid ${command.gridCode} is valid on ${command.at}`)
   }
@@ -700,14 +742,16 @@ export const place = (
       } (${scheme.levels[grid.level]?.key}) grid`
     )
   }
-  // A link starting after the day is a later record; a link's planned end (its grid's)
-  // is not, and a link valid on the day simply ends then (or, begun that day, is replaced).
-  if (context.links.some((l) => l.validFrom > command.at)) {
+  const current = context.links.find((l) => validAt(l, command.at))
+  // Links after the day may only be the current link carried by later changes: a link
+  // recorded later by a placement is history that must not be rewritten.
+  const later = context.links.filter((l) => l.validFrom > command.at)
+  const carried = (context.currentChain?.segments ?? []).slice(1)
+  if (later.some((l) => !carried.some((s) => s.grid.code === l.gridCode && s.from === l.validFrom))) {
     return violation("place.backdated", "at", `${command.id} has links recorded after ${command.at}`)
   }
-  const replaced = notReplaced(context.gridReplacedOn, grid.code, "at")
-  if (Either.isLeft(replaced)) return Either.left(replaced.left)
-  const current = context.links.find((l) => validAt(l, command.at))
+  const split = notSplit(context.chain, "at")
+  if (Either.isLeft(split)) return Either.left(split.left)
   const placeRecord = {
     tenant,
     id: command.id,
@@ -719,18 +763,21 @@ export const place = (
   if (current !== undefined && current.gridCode === command.gridCode) {
     return Either.right(Changes.make({ places: [placeRecord] }))
   }
-  const link: PlaceLink = {
+  const newLinks: Array<PlaceLink> = context.chain.segments.map((s, i) => ({
     tenant,
     placeId: command.id,
-    gridCode: command.gridCode,
-    validFrom: command.at,
-    validTo: Option.getOrElse(coveredUntil(context.gridVersions, command.at), () => null)
-  }
+    gridCode: s.grid.code,
+    validFrom: i === 0 ? command.at : s.from,
+    validTo: s.to
+  }))
   return Either.right(
     Changes.make({
       places: [placeRecord],
-      endLinks: current === undefined ? [] : [{ placeId: current.placeId, validFrom: current.validFrom }],
-      newLinks: [link],
+      endLinks: [...(current === undefined ? [] : [current]), ...later].map((l) => ({
+        placeId: l.placeId,
+        validFrom: l.validFrom
+      })),
+      newLinks,
       at: command.at
     })
   )

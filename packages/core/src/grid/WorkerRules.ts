@@ -8,19 +8,22 @@
 import { Either, Option } from "effect"
 import type { Tenant } from "../access/Tenant.js"
 import { RuleViolation } from "../errors/RuleViolation.js"
-import type { IsoDate } from "../time/IsoDate.js"
 import * as Changes from "./Changes.js"
 import { type Grid, validAt } from "./Grid.js"
 import type { AssignWorker, EndAssignment, RegisterWorker } from "./GridCommand.js"
-import { coveredUntil, type Result } from "./GridRules.js"
+import type { Chain, Result } from "./GridRules.js"
 import * as LevelScheme from "./LevelScheme.js"
-import { type Assignment, makeAssignmentId, type Worker, type WorkerTerm } from "./Worker.js"
+import { type Assignment, makeAssignmentId, type TermChange, type Worker, type WorkerTerm } from "./Worker.js"
 import type { WorkerCategory } from "./WorkerCategory.js"
 
 const violation = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
   Either.left(new RuleViolation({ rule, field, message }))
 
 const keyOf = (t: WorkerTerm) => ({ workerId: t.workerId, validFrom: t.validFrom })
+
+/** How a carried term came to be: the change of the version that carried its community. */
+const termChangeOf = (change: Grid["change"]): TermChange =>
+  change === "move" || change === "split" || change === "merge" ? change : "register"
 
 /**
  * Registers a worker (or updates them) from a day on. Identity and contact data are
@@ -44,10 +47,8 @@ export const register = (
   categories: ReadonlyArray<WorkerCategory>,
   tenant: Tenant,
   context: {
-    /** Every version of the command's community code. */
-    readonly community: ReadonlyArray<Grid>
-    /** When a later change replaced the community's coverage from `at` (see `GridRules.coverageLast`). */
-    readonly communityReplacedOn: IsoDate | null
+    /** The community's coverage from `at`, through later recorded changes. */
+    readonly community: Chain
     /** Every term of the worker, oldest first. */
     readonly terms: ReadonlyArray<WorkerTerm>
     /** Every assignment of the worker. */
@@ -94,25 +95,39 @@ export const register = (
     )
   }
   const community = LevelScheme.communityLevel(scheme)
-  const home = context.community.find((g) => validAt(g, at))
+  const home = context.community.segments[0]?.grid
   if (home === undefined || home.level !== community) {
     return violation("worker.community", "communityCode", `${command.communityCode} is not a community grid in service on ${at}`)
   }
-  if (context.communityReplacedOn !== null) {
+  if (context.community.splitOn !== null) {
     return violation(
       "worker.backdated",
       "at",
-      `${command.communityCode} is replaced by a later change on ${context.communityReplacedOn}; register the worker from then into what replaced it`
+      `${command.communityCode} is split on ${context.community.splitOn}; register the worker from then into one of its parts`
     )
   }
   const registered = later.find((t) => t.change === "register")
   if (registered !== undefined) {
     return violation("worker.backdated", "at", `${command.id} has a registration recorded from ${registered.validFrom}`)
   }
-  // Every assignment held on or after the day must lie in the community: moving a
-  // worker away from their grids is refused.
+  // The new terms: the community from the day, carried by its later recorded changes.
+  const terms: Array<WorkerTerm> = context.community.segments.map((s, i) => ({
+    tenant,
+    workerId: command.id,
+    ...attributes,
+    communityCode: s.grid.code,
+    validFrom: i === 0 ? at : s.from,
+    validTo: s.to,
+    change: i === 0 ? "register" : termChangeOf(s.grid.change)
+  }))
+  // Every assignment held on or after the day must lie in the community on its days:
+  // moving a worker away from their grids is refused.
   const outside = context.assignments.find((a) =>
-    (a.validTo === null || a.validTo > at) && !a.gridCode.startsWith(command.communityCode)
+    (a.validTo === null || a.validTo > at) &&
+    terms.some((t) =>
+      (t.validTo === null || t.validTo > a.validFrom) && (a.validTo === null || t.validFrom < a.validTo) &&
+      !a.gridCode.startsWith(t.communityCode)
+    )
   )
   if (outside !== undefined) {
     return violation(
@@ -121,21 +136,12 @@ export const register = (
       `${command.id} holds ${outside.id} outside ${command.communityCode}; end it before moving the worker`
     )
   }
-  const term: WorkerTerm = {
-    tenant,
-    workerId: command.id,
-    ...attributes,
-    communityCode: command.communityCode,
-    validFrom: at,
-    validTo: Option.getOrElse(coveredUntil(context.community, at), () => null),
-    change: "register"
-  }
   return Either.right(
     Changes.make({
       workers: [worker],
       // The current term ends; later ones (recodes of the old community) go.
       endTerms: [...(current === undefined ? [] : [current]), ...later].map(keyOf),
-      newTerms: [term],
+      newTerms: terms,
       at
     })
   )
@@ -143,9 +149,10 @@ export const register = (
 
 /**
  * Assigns a worker to a grid valid on the day, inside the community of the worker's
- * term then (and of every later term while the grid lasts); a grid has at most one
- * responsible worker at a time, and a worker holds at most one assignment to a grid at
- * a time.
+ * terms for as long as the assignment lasts; a grid has at most one responsible worker
+ * at a time, and a worker holds at most one assignment to a grid at a time. Later
+ * recorded changes of the grid (a move, a merge) carry the assignment under the codes
+ * that replaced it, with the same checks on each.
  *
  * @since 0.1.0
  * @category rules
@@ -155,59 +162,71 @@ export const assign = (
   context: {
     /** Every term of the worker, oldest first. */
     readonly terms: ReadonlyArray<WorkerTerm>
-    readonly gridVersions: ReadonlyArray<Grid>
-    /** Assignments to the grid valid on the day or later. */
-    readonly gridAssignments: ReadonlyArray<Assignment>
-    /** When a later change replaced the grid's coverage from the day (see `GridRules.coverageLast`). */
-    readonly gridReplacedOn: IsoDate | null
+    /** The grid's coverage from the day, through later recorded changes. */
+    readonly chain: Chain
+    /** Every assignment ever made to each code of the chain, by code. */
+    readonly assignments: ReadonlyMap<string, ReadonlyArray<Assignment>>
   },
   command: AssignWorker
 ): Result => {
-  const term = context.terms.find((t) => validAt(t, command.at))
-  if (term === undefined) {
+  if (!context.terms.some((t) => validAt(t, command.at))) {
     return violation("worker.exists", "workerId", `${command.workerId} is not registered in a community on ${command.at}`)
   }
-  const grid = context.gridVersions.find((v) => validAt(v, command.at))
-  if (grid === undefined) {
+  const first = context.chain.segments[0]
+  if (first === undefined) {
     return violation("grid.exists", "gridCode", `no grid ${command.gridCode} is valid on ${command.at}`)
   }
-  if (context.gridReplacedOn !== null) {
-    return violation("grid.backdated", "at", `${grid.code} is replaced by a later change on ${context.gridReplacedOn}`)
+  if (context.chain.splitOn !== null) {
+    return violation("grid.backdated", "at", `${first.grid.code} is split on ${context.chain.splitOn}; assign from then, to one of the parts`)
   }
-  const end = Option.getOrElse(coveredUntil(context.gridVersions, command.at), () => null)
-  const outside = [term, ...context.terms.filter((t) => t.validFrom > command.at && (end === null || t.validFrom < end))]
-    .find((t) => !grid.code.startsWith(t.communityCode))
-  if (outside !== undefined) {
-    return violation(
-      "worker.one-community",
-      "gridCode",
-      outside === term
-        ? `${grid.code} lies outside ${command.workerId}'s community`
-        : `${grid.code} lies outside ${command.workerId}'s community from ${outside.validFrom}`
+  const newAssignments: Array<Assignment> = []
+  for (const [i, segment] of context.chain.segments.entries()) {
+    const code = segment.grid.code
+    const from = i === 0 ? command.at : segment.from
+    // Every term of the worker while the assignment lasts here holds the grid. Where a
+    // later recorded change takes the grid out of the worker's community (a sector moved
+    // to another), the assignment ends there, as the change itself ended those it found.
+    const outside = context.terms.find((t) =>
+      (t.validTo === null || t.validTo > from) && (segment.to === null || t.validFrom < segment.to) &&
+      !code.startsWith(t.communityCode)
     )
+    if (outside !== undefined && i > 0 && outside.validFrom <= from) {
+      const previous = newAssignments[newAssignments.length - 1]
+      if (previous !== undefined) newAssignments[newAssignments.length - 1] = { ...previous, validTo: from }
+      break
+    }
+    if (outside !== undefined) {
+      return violation(
+        "worker.one-community",
+        "gridCode",
+        outside.validFrom <= from
+          ? `${code} lies outside ${command.workerId}'s community`
+          : `${code} lies outside ${command.workerId}'s community from ${outside.validFrom}`
+      )
+    }
+    const live = (context.assignments.get(code) ?? []).filter((a) => a.validTo === null || a.validTo > from)
+    if (live.some((a) => a.validFrom > from)) {
+      return violation("assignment.backdated", "at", `assignments to ${code} start after ${from}`)
+    }
+    if (live.some((a) => a.workerId === command.workerId)) {
+      return violation("assignment.duplicate", "workerId", `${command.workerId} is already assigned to ${code}`)
+    }
+    if (command.responsible && live.some((a) => a.responsible)) {
+      return violation("assignment.one-responsible", "responsible", `${code} already has a responsible worker`)
+    }
+    newAssignments.push({
+      tenant,
+      id: makeAssignmentId(command.workerId, code, from),
+      workerId: command.workerId,
+      gridCode: code,
+      post: command.post,
+      responsible: command.responsible,
+      duties: command.duties,
+      validFrom: from,
+      validTo: segment.to
+    })
   }
-  const live = context.gridAssignments.filter((a) => a.validTo === null || a.validTo > command.at)
-  if (live.some((a) => a.validFrom > command.at)) {
-    return violation("assignment.backdated", "at", `assignments to ${grid.code} start after ${command.at}`)
-  }
-  if (live.some((a) => a.workerId === command.workerId)) {
-    return violation("assignment.duplicate", "workerId", `${command.workerId} is already assigned to ${grid.code}`)
-  }
-  if (command.responsible && live.some((a) => a.responsible)) {
-    return violation("assignment.one-responsible", "responsible", `${grid.code} already has a responsible worker`)
-  }
-  const assignment: Assignment = {
-    tenant,
-    id: makeAssignmentId(command.workerId, grid.code, command.at),
-    workerId: command.workerId,
-    gridCode: grid.code,
-    post: command.post,
-    responsible: command.responsible,
-    duties: command.duties,
-    validFrom: command.at,
-    validTo: end
-  }
-  return Either.right(Changes.make({ newAssignments: [assignment] }))
+  return Either.right(Changes.make({ newAssignments }))
 }
 
 /**

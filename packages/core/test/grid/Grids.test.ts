@@ -351,7 +351,7 @@ describe("Grids", () => {
         expect(later).toMatchObject({ rule: "worker.one-community" })
       }))
 
-    it.effect("nothing is dated into a grid before a later change replaced it", () =>
+    it.effect("structure is not dated before a later change; places and assignments are carried by it", () =>
       Effect.gen(function*() {
         const grids = yield* Grids.Grids
         yield* grids.execute(admin, { _tag: "MoveGrid", code: "131102001001001", newParentCode: "131102002001", at: "2025-01-01" })
@@ -362,19 +362,27 @@ describe("Grids", () => {
           _tag: "CreateGrid", code: `${old}009`, name: "补录小区", parentCode: old, validFrom: "2024-09-01"
         })
         expect(create).toMatchObject({ rule: "grid.backdated", field: "validFrom" })
-        const place = yield* refused({
+        // A building placed before the move moves with its compound.
+        yield* grids.execute(admin, {
           _tag: "PlacePlace", id: "P8", kind: "residential_building", name: "补录楼宇", gridCode: `${old}001`, at: "2024-09-01"
         })
-        expect(place).toMatchObject({ rule: "grid.backdated", field: "at" })
+        expect(Option.map(yield* grids.gridOfPlace(admin, "P8", "2024-12-31"), (g) => g.code)).toEqual(Option.some(`${old}001`))
+        expect(Option.map(yield* grids.gridOfPlace(admin, "P8", "2025-01-01"), (g) => g.code)).toEqual(
+          Option.some("131102002001001001")
+        )
+        // A worker of the old community assigned there before the move keeps the post until
+        // the sector leaves their community, as the move ended the posts it found.
         yield* grids.execute(admin, {
           _tag: "RegisterWorker", id: "W8", name: "赵六", category: "community_worker", employment: "part_time",
           communityCode: "131102001001", at: "2024-01-01"
         })
-        const assign = yield* refused({
+        const [assigned] = yield* grids.executeAll(admin, [{
           _tag: "AssignWorker", workerId: "W8", gridCode: `${old}001`, post: "楼栋长", responsible: false, duties: ["走访"],
           at: "2024-09-01"
-        })
-        expect(assign).toMatchObject({ rule: "grid.backdated", field: "at" })
+        }])
+        expect(assigned!.newAssignments.map((a) => [a.gridCode, a.validFrom, a.validTo])).toEqual([
+          [`${old}001`, "2024-09-01", "2025-01-01"]
+        ])
       }))
 
     it.effect("a place leaves a temporary grid before its planned end", () =>

@@ -2,7 +2,7 @@
  * The grid history's harder cases, on any store: same-day corrections (a change on the
  * day of an earlier record supersedes it), and workers' terms following their
  * community through moves, splits, merges and closes — a future-dated change never
- * freezes a community's workers.
+ * freezes a community's workers, places or assignments.
  *
  * @since 0.2.0
  */
@@ -106,11 +106,31 @@ export const gridHistory = <E>(name: string, store: Layer.Layer<Store.Store, E>)
         // Counts of a past day stay what they were.
         const earlier = Option.getOrThrow(yield* grids.worker(admin, "W1", "2024-01-01"))
         expect(earlier.category).toBe("veteran_placement")
-        // Registering into the old code after the move, or into a community replaced later, is refused.
+        // A worker registered, a household placed and an assignment made before the move
+        // are carried by it, as what was there when the move was recorded.
+        const block = `${community}001001001`
+        yield* grids.executeAllUnknown(admin, [
+          {
+            _tag: "RegisterWorker", id: "W8", name: "新人", category: "volunteer", communityCode: community,
+            employment: "part_time", at: "2025-06-01"
+          },
+          { _tag: "PlacePlace", id: "H8", kind: "household", name: "新户", gridCode: block, at: "2025-06-01" },
+          {
+            _tag: "AssignWorker", workerId: "W8", gridCode: block, post: "网格员", responsible: false,
+            duties: ["走访"], at: "2025-07-01"
+          }
+        ])
+        const w8 = Option.getOrThrow(yield* grids.worker(admin, "W8", "2026-01-01"))
+        expect([w8.communityCode, w8.validFrom]).toEqual([moved, "2026-01-01"])
+        const movedBlock = `${moved}001001001`
+        expect(Option.map(yield* grids.gridOfPlace(admin, "H8", "2026-01-01"), (g) => g.code)).toEqual(Option.some(movedBlock))
+        expect((yield* grids.assignments(admin, { root: moved, at: "2026-01-01" })).filter((a) => a.workerId === "W8").map((a) => a.gridCode))
+          .toEqual([movedBlock])
+        // Outside the community before the move, a worker is refused as before.
         expect(yield* Effect.flip(grids.executeUnknown(admin, {
-          _tag: "RegisterWorker", id: "W8", name: "新人", category: "volunteer", communityCode: community,
-          employment: "part_time", at: "2025-06-01"
-        }))).toMatchObject({ _tag: "RuleViolation", rule: "worker.backdated" })
+          _tag: "AssignWorker", workerId: "W8", gridCode: `${tenant}001001001001001`, post: "网格员", responsible: false,
+          duties: ["走访"], at: "2025-08-01"
+        }))).toMatchObject({ _tag: "RuleViolation", rule: "worker.one-community" })
         yield* sound(tenant)
       }))
 

@@ -5,7 +5,7 @@
  */
 import { Effect, Option } from "effect"
 import type { Tenant } from "../../access/Tenant.js"
-import type { Grid } from "../../grid/Grid.js"
+import { type Grid, validAt } from "../../grid/Grid.js"
 import * as GridRules from "../../grid/GridRules.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import type { IsoDate } from "../../time/IsoDate.js"
@@ -60,5 +60,34 @@ export const make = (store: GridStoreShape) => {
           : Effect.map(store.grids.successors(tenant, last.id), (next) => (next.length > 0 ? last.validTo : null))
     })
 
-  return { subtreeState, replacedOn }
+  /**
+   * A code's coverage from a day on, through the later changes recorded for it: at the
+   * end of a version with one successor (a move, a merge, a recode from above) the chain
+   * goes on under the successor's code; with several (a split) it stops there.
+   */
+  const chain = (tenant: Tenant, code: string, at: IsoDate) =>
+    Effect.gen(function*() {
+      const segments: Array<GridRules.Segment> = []
+      let splitOn: IsoDate | null = null
+      let versions = yield* store.grids.versions(tenant, code)
+      let from = at
+      // Bounded: every step follows a recorded change to a later day.
+      for (let step = 0; step < 1000; step++) {
+        const first = versions.find((v) => validAt(v, from))
+        const last = Option.getOrUndefined(GridRules.coverageLast(versions, from))
+        if (first === undefined || last === undefined) break
+        segments.push({ grid: first, from, to: last.validTo })
+        if (last.validTo === null) break
+        const next = yield* store.grids.successors(tenant, last.id)
+        if (next.length > 1) splitOn = last.validTo
+        const successor = next[0]
+        if (next.length !== 1 || successor === undefined || successor.validFrom !== last.validTo) break
+        versions = yield* store.grids.versions(tenant, successor.code)
+        from = last.validTo
+      }
+      const result: GridRules.Chain = { segments, splitOn }
+      return result
+    })
+
+  return { subtreeState, replacedOn, chain }
 }

@@ -11,6 +11,7 @@ import type { RuleViolation } from "../../errors/RuleViolation.js"
 import type { StoreError } from "../../errors/StoreError.js"
 import type { Changes } from "../../grid/Changes.js"
 import type { Grid } from "../../grid/Grid.js"
+import type { Assignment } from "../../grid/Worker.js"
 import type { GridCommand } from "../../grid/GridCommand.js"
 import type { GridConfigShape } from "../../grid/GridConfig.js"
 import * as GridRules from "../../grid/GridRules.js"
@@ -22,7 +23,7 @@ import * as Context from "./context.js"
 /** @internal */
 export const make = (store: GridStoreShape, config: GridConfigShape) => {
   const { scheme, workerCategories } = config
-  const { replacedOn, subtreeState } = Context.make(store)
+  const { chain, replacedOn, subtreeState } = Context.make(store)
 
   /**
    * A record the command changes (a place, a worker) must lie in the actor's scope too.
@@ -91,9 +92,13 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
             yield* guard(actor, "PlacePlace", command.id, current.gridCode)
           }
           const existing = yield* store.places.get(tenant, command.id)
-          const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
-          const gridReplacedOn = yield* replacedOn(tenant, gridVersions, command.at)
-          return yield* GridRules.place(config, tenant, { existing, gridVersions, links, gridReplacedOn }, command)
+          const target = yield* chain(tenant, command.gridCode, command.at)
+          // The current link's own carries by later changes, which a new placement replaces.
+          const valid = links.find((l) => IsoDate.within(command.at, l.validFrom, l.validTo))
+          const currentChain = valid !== undefined && links.some((l) => l.validFrom > command.at)
+            ? yield* chain(tenant, valid.gridCode, command.at)
+            : undefined
+          return yield* GridRules.place(config, tenant, { existing, links, chain: target, currentChain }, command)
         })
       case "RegisterWorker":
         return Effect.gen(function*() {
@@ -103,24 +108,19 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
           if (current !== undefined) {
             yield* guard(actor, "RegisterWorker", command.id, current.communityCode)
           }
-          const community = yield* store.grids.versions(tenant, command.communityCode)
-          const communityReplacedOn = yield* replacedOn(tenant, community, command.at)
+          const community = yield* chain(tenant, command.communityCode, command.at)
           const assignments = yield* store.workers.assignmentsOfWorker(tenant, command.id)
-          return yield* WorkerRules.register(
-            scheme,
-            workerCategories,
-            tenant,
-            { community, communityReplacedOn, terms, assignments },
-            command
-          )
+          return yield* WorkerRules.register(scheme, workerCategories, tenant, { community, terms, assignments }, command)
         })
       case "AssignWorker":
         return Effect.gen(function*() {
           const terms = yield* store.workers.terms(tenant, command.workerId)
-          const gridVersions = yield* store.grids.versions(tenant, command.gridCode)
-          const gridAssignments = yield* store.workers.assignmentsOfGrid(tenant, command.gridCode)
-          const gridReplacedOn = yield* replacedOn(tenant, gridVersions, command.at)
-          return yield* WorkerRules.assign(tenant, { terms, gridVersions, gridAssignments, gridReplacedOn }, command)
+          const target = yield* chain(tenant, command.gridCode, command.at)
+          const assignments = new Map<string, ReadonlyArray<Assignment>>()
+          for (const s of target.segments) {
+            if (!assignments.has(s.grid.code)) assignments.set(s.grid.code, yield* store.workers.assignmentsOfGrid(tenant, s.grid.code))
+          }
+          return yield* WorkerRules.assign(tenant, { terms, chain: target, assignments }, command)
         })
       case "EndAssignment":
         return Effect.flatMap(
