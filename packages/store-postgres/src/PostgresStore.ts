@@ -73,13 +73,7 @@ const createSchema = (schema: string): Layer.Layer<never, StoreError.StoreError,
       // Two processes creating the schema at once: one of them fails on the catalog's
       // unique index even with IF NOT EXISTS, and finds the schema on its retry.
       Effect.retry({ times: 3, schedule: Schedule.spaced("200 millis") }),
-      Effect.mapError((cause) =>
-        new StoreError.StoreError({
-          operation: "createSchema",
-          message: `${cause.message} (${schema}): ${String(cause.cause)}`,
-          cause
-        })
-      )
+      Effect.mapError(SqlStore.toStoreError("createSchema"))
     )
   )
 
@@ -106,13 +100,7 @@ export const layer = (
         applicationName: "jiceng",
         maxConnections: config.maxConnections
       }).pipe(
-        Layer.mapError((cause) =>
-          new StoreError.StoreError({
-            operation: "connect",
-            message: `${cause.message}: ${String(cause.cause)}`,
-            cause
-          })
-        )
+        Layer.mapError(SqlStore.toStoreError("connect"))
       )
       return SqlStore.layerMigrated.pipe(
         Layer.provide(schema === undefined ? Layer.empty : createSchema(schema)),

@@ -169,6 +169,16 @@ AND valid_from <= $4 AND (valid_to IS NULL OR valid_to > $4) ORDER BY ${column}`
       }))
   })
 
+  it.live("a failed connection is a StoreError naming the operation and the code, not the driver's text", () =>
+    Effect.gen(function*() {
+      const missing = new URL(url ?? "postgres://localhost/x")
+      missing.pathname = "/jiceng_no_such_database_13912345678"
+      const error = yield* Effect.flip(Effect.scoped(Layer.build(PostgresStore.layer({ url: missing.toString() }))))
+      expect(error).toMatchObject({ _tag: "StoreError", operation: "connect" })
+      expect(error.message).toMatch(/^connect failed/)
+      expect(error.message).not.toContain("13912345678")
+    }))
+
   // Live clock: the losers of the race retry after a real pause.
   it.live("several processes starting at once on a fresh schema: each creates or finds it, all start", () =>
     Effect.gen(function*() {

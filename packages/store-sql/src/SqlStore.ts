@@ -12,6 +12,7 @@
  */
 import * as Migrator from "@effect/sql/Migrator"
 import type * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
 import type { Store } from "@jiceng/core"
 import { StoreError } from "@jiceng/core"
 import * as Effect from "effect/Effect"
@@ -37,6 +38,16 @@ export const domains: ReadonlyArray<{
   { table: SqlAuditLog.migrationsTable, migrations: SqlAuditLog.migrations },
   { table: SqlGridStore.migrationsTable, migrations: SqlGridStore.migrations }
 ]
+
+/**
+ * A `SqlError` as core's `StoreError`: the operation and the driver's error code
+ * (SQLSTATE, `SQLITE_*`, `ECONNREFUSED`), never the driver's text, which may quote
+ * values; the `cause` keeps everything for logs.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export const toStoreError: (operation: string) => (error: SqlError) => StoreError.StoreError = fromSqlError
 
 /** What a defect (a migration's own failure, which the migrator raises as one) says. */
 const describe = (defect: unknown): string => {

@@ -92,9 +92,42 @@ const allowedAt = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKe
 const make = (field: string, rule: string, message: string, row: number | undefined): ValidationError =>
   new ValidationError(row === undefined ? { field, rule, message } : { field, rule, message, row })
 
+/** A key as a field name: itself when it is a plain name, else a placeholder (a caller's key may be anything). */
+const keyName = (key: PropertyKey): string => {
+  const name = typeof key === "symbol" ? "" : String(key)
+  return /^[A-Za-z0-9_$-]{1,64}$/.test(name) ? name : "(a key)"
+}
+
 const fieldOf = (path: ReadonlyArray<PropertyKey>, options: Options): string => {
-  const parts = [...(options.field === undefined ? [] : [options.field]), ...path.map(String)]
+  const parts = [...(options.field === undefined ? [] : [options.field]), ...path.map(keyName)]
   return parts.length === 0 ? "(input)" : parts.join(".")
+}
+
+/** Bounds on input before it is decoded at all: decoding a huge value would block the thread. */
+const limits = { depth: 16, items: 10_000, keys: 100 }
+
+/**
+ * Walks the input without recursion, refusing what no command needs: nesting deeper
+ * than 16, arrays of more than 10,000 items, objects of more than 100 keys. Field
+ * limits (`maxItems`) still apply after decoding; this only keeps a megabyte-sized or
+ * pathological value from being decoded item by item.
+ */
+const oversize = (input: unknown): { readonly rule: string; readonly text: string } | undefined => {
+  const stack: Array<readonly [unknown, number]> = [[input, 0]]
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    if (typeof value !== "object" || value === null) continue
+    if (depth > limits.depth) return { rule: "schema.too-deep", text: `nested deeper than ${limits.depth} levels` }
+    const children: ReadonlyArray<unknown> = Array.isArray(value) ? value : Object.values(value)
+    if (Array.isArray(value) && value.length > limits.items) {
+      return { rule: "schema.too-large", text: `a list of more than ${limits.items} items` }
+    }
+    if (!Array.isArray(value) && children.length > limits.keys) {
+      return { rule: "schema.too-large", text: `an object of more than ${limits.keys} keys` }
+    }
+    for (const child of children) stack.push([child, depth + 1])
+  }
+  return undefined
 }
 
 /**
@@ -137,6 +170,11 @@ export const decodeEither = <A, I>(
   options: Options = {}
 ): Either.Either<A, ValidationError> => {
   try {
+    const tooBig = oversize(input)
+    if (tooBig !== undefined) {
+      const field = fieldOf([], options)
+      return Either.left(make(field, tooBig.rule, `${field}: ${tooBig.text}`, options.row))
+    }
     return Either.mapLeft(
       Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "error" })(input),
       (e) => toValidationError(e, options)

@@ -4,7 +4,9 @@
  * than stored, when a store could not keep it exactly as given: every store then reads
  * back the same string. Refused are control characters and line breaks (U+0000–U+001F,
  * U+007F–U+009F, U+2028, U+2029: PostgreSQL cannot store U+0000, line breaks break
- * one-line fields and masks), text with no visible character (only U+200B, say), unpaired
+ * one-line fields and masks), invisible characters and noncharacters (U+200B, U+2060,
+ * U+FEFF, tag characters U+E0000–U+E007F, U+FDD0–U+FDEF, U+xFFFE/U+xFFFF: they make two
+ * names look alike), text with no visible character, unpaired
  * surrogates (not Unicode; each store would replace them differently), bidirectional
  * controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, which can make a
  * name display as another), leading or trailing white space, and values over the
@@ -33,6 +35,10 @@ export const problem = (value: string, maxLength: number): string | undefined =>
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const next = value.charCodeAt(i + 1)
       if (next >= 0xdc00 && next <= 0xdfff) {
+        const point = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00)
+        if ((point >= 0xe0000 && point <= 0xe007f) || (point & 0xfffe) === 0xfffe) {
+          return `text.invisible: character ${count} is a tag character or a noncharacter (U+${point.toString(16).toUpperCase()})`
+        }
         i++
         continue
       }
@@ -43,6 +49,9 @@ export const problem = (value: string, maxLength: number): string | undefined =>
     }
     if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f) || unit === 0x2028 || unit === 0x2029) {
       return `text.control: character ${count} is a control character or line break (U+${hex(unit)}); one line of printable text is expected`
+    }
+    if (unit === 0x200b || unit === 0x2060 || unit === 0xfeff || (unit >= 0xfdd0 && unit <= 0xfdef) || unit >= 0xfffe) {
+      return `text.invisible: character ${count} is an invisible character or a noncharacter (U+${hex(unit)})`
     }
     if (unit === 0x061c || unit === 0x200e || unit === 0x200f || (unit >= 0x202a && unit <= 0x202e) || (unit >= 0x2066 && unit <= 0x2069)) {
       return `text.bidi: character ${count} is a bidirectional control (U+${hex(unit)})`

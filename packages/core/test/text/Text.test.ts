@@ -11,8 +11,13 @@ describe("Text", () => {
   it("refuses what a store could not keep or a line could not show, naming the rule", () => {
     const cases: ReadonlyArray<readonly [string, string]> = [
       ["", "text.empty"],
-      ["\u200b", "text.empty"],
-      ["\u200b\u200c\u2060", "text.empty"],
+      ["\u200c", "text.empty"],
+      ["\u200c\u200d", "text.empty"],
+      ["张\u200b三", "text.invisible"],
+      ["张\ufeff", "text.invisible"],
+      ["张\udb40\udc41", "text.invisible"],
+      ["张\ufffe", "text.invisible"],
+      ["张\ufdd0", "text.invisible"],
       [" 张三", "text.trimmed"],
       ["张三\u3000", "text.trimmed"],
       ["张\u0000三", "text.control"],
@@ -38,6 +43,7 @@ describe("Text", () => {
     expect(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)).toBe(false)
     expect(value.trim()).toBe(value)
     expect(/[^\s\p{Cf}\p{Z}]/u.test(value)).toBe(true)
+    expect(/[\u200b\u2060\ufeff\ufffe\uffff\ufdd0-\ufdef]/.test(value)).toBe(false)
     expect(Array.from(value).length).toBeLessThanOrEqual(12)
   })
 })

@@ -76,6 +76,15 @@ export const gridInput = <E>(name: string, store: Layer.Layer<Store.Store, E>, o
           [null, { field: "(input)" }],
           [5, { field: "(input)" }],
           [{ ...place, valid_to: "2025-01-01" }, { field: "valid_to", rule: "schema.unknown-key" }],
+          // A key that is no plain name is not repeated: it may be anything (a phone number, a megabyte).
+          [{ ...place, ["k".repeat(100_000)]: 1 }, { field: "(a key)", rule: "schema.unknown-key" }],
+          [{ ...place, "13912345678\n": 1 }, { field: "(a key)", rule: "schema.unknown-key" }],
+          [{ ...place, extra: Array.from({ length: 10_001 }, () => 1) }, { field: "(input)", rule: "schema.too-large" }],
+          [
+            { _tag: "AssignWorker", workerId: "W0", gridCode: compound, post: "网格员", responsible: false, duties: Array(1_000_000).fill("走访"), at: "2024-01-01" },
+            { field: "(input)", rule: "schema.too-large" }
+          ],
+          [{ ...place, name: JSON.parse("[".repeat(200) + "]".repeat(200)) }, { field: "(input)", rule: "schema.too-deep" }],
           [{ ...place, kind: "shop" }, { field: "kind", rule: "schema.type" }],
           [{ ...place, name: "" }, { field: "name", rule: "text.empty" }],
           [{ _tag: "PlacePlace", id: "X1", kind: "merchant", gridCode: compound, at: "2024-01-01" }, { field: "name", rule: "schema.missing" }],
@@ -172,7 +181,11 @@ export const gridInput = <E>(name: string, store: Layer.Layer<Store.Store, E>, o
           [grids.subtree(admin, { root: "x" }), "options.root"],
           [grids.countByLevel(admin, { at: "2023-13-01" }), "options.at"],
           [grids.countByLevel(admin, { valid_at: "2023-01-01" } as never), "options.valid_at"],
-          [grids.gridOfPlace(admin, 5 as never), "placeId"]
+          [grids.gridOfPlace(admin, 5 as never), "placeId"],
+          [grids.resolve(admin, tenant, "2023-02-30"), "at"],
+          [grids.gridOfPlace(admin, "P1", "2023-02-30"), "at"],
+          [grids.subtree(admin, null as never), "options"],
+          [grids.subtree(admin, { level: 6 }), "options.level"]
         ]
         for (const [read, field] of reads) {
           expect(yield* Effect.flip(read), field).toMatchObject({ _tag: "ValidationError", field })

@@ -15,6 +15,8 @@ import * as Decode from "../../errors/Decode.js"
 import { type Grid, GridCode, GridId } from "../../grid/Grid.js"
 import { type GridConfigShape, levelsOf } from "../../grid/GridConfig.js"
 import * as GridPermission from "../../grid/GridPermission.js"
+import * as LevelScheme from "../../grid/LevelScheme.js"
+import { ValidationError } from "../../errors/ValidationError.js"
 import type { GridsShape } from "../../grid/GridsService.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import { PlaceId } from "../../grid/Place.js"
@@ -60,7 +62,14 @@ export const make = (
     schema: Schema.Schema<typeof SubtreeOptions.Type, typeof SubtreeOptions.Encoded> = ReadOptions
   ) =>
     Effect.gen(function*() {
-      const options = yield* Decode.decode(schema, input ?? {}, { field: "options" })
+      const options = yield* Decode.decode(schema, input === undefined ? {} : input, { field: "options" })
+      if (options.level !== undefined && options.level > LevelScheme.lowest(scheme)) {
+        return yield* new ValidationError({
+          field: "options.level",
+          rule: "grid.level",
+          message: `options.level: ${options.level} is below the lowest level ${LevelScheme.lowest(scheme)}`
+        })
+      }
       const root = options.root ?? actor.scope
       const at = options.at ?? (yield* IsoDate.today)
       yield* Actor.authorize(actor, GridPermission.read, "read", [root], policy)
@@ -100,13 +109,14 @@ export const make = (
     resolve: (actor, code, at) =>
       Effect.gen(function*() {
         const valid = yield* Decode.decode(GridCode, code, { field: "code" })
-        const s = yield* readScope(actor, at === undefined ? { root: valid } : { root: valid, at })
+        const on = yield* day(at)
+        const s = yield* readScope(actor, { root: valid, at: on })
         return Option.map(yield* store.grids.at(s.tenant, s.root, s.at), visible(actor))
       }),
     gridOfPlace: (actor, placeId, at) =>
       Effect.gen(function*() {
         const id = yield* Decode.decode(PlaceId, placeId, { field: "placeId" })
-        const s = yield* readScope(actor, at === undefined ? {} : { at })
+        const s = yield* readScope(actor, { at: yield* day(at) })
         const link = yield* store.places.linkAt(s.tenant, id, s.at)
         if (Option.isNone(link) || !Actor.covers(actor, link.value.gridCode)) return Option.none()
         return Option.map(yield* store.grids.at(s.tenant, link.value.gridCode, s.at), visible(actor))
