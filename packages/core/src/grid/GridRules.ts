@@ -317,18 +317,23 @@ const notBackdated = (state: SubtreeState, at: IsoDate, code: string): Either.Ei
 /**
  * The lineage of a version that replaces `sources` on a day. A source that began on that
  * very day is superseded before it took effect and leaves the history: the new version
- * names that source's predecessors instead, and takes its change when it replaces it
- * alone (a grid created this morning and moved in the afternoon was created where it
- * now is).
+ * names that source's predecessors instead. Replacing one such source alone, it keeps
+ * the source's change when that was a creation (a grid created this morning and moved
+ * in the afternoon was created where it now is) or when it only renames it (a merged
+ * grid renamed the same day was merged under that name).
  */
 const supersede = (
   sources: ReadonlyArray<Grid>,
   at: IsoDate,
   change: Grid["change"]
-): Pick<Grid, "change" | "predecessors"> => ({
-  change: sources.length === 1 && sources[0]!.validFrom === at ? sources[0]!.change : change,
-  predecessors: sources.flatMap((g) => (g.validFrom === at ? g.predecessors : [g.id]))
-})
+): Pick<Grid, "change" | "predecessors"> => {
+  const only = sources.length === 1 ? sources[0] : undefined
+  const inherits = only !== undefined && only.validFrom === at && (only.change === "create" || change === "rename")
+  return {
+    change: inherits ? only.change : change,
+    predecessors: sources.flatMap((g) => (g.validFrom === at ? g.predecessors : [g.id]))
+  }
+}
 
 /** Replaces the `from` prefix of a code by `to`. */
 const recode = (code: string, from: string, to: string): GridCode => (to + code.slice(from.length)) as GridCode

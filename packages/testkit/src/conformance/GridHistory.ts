@@ -72,6 +72,15 @@ export const gridHistory = <E>(name: string, store: Layer.Layer<Store.Store, E>)
         expect([moved.name, moved.change, moved.predecessors]).toEqual(["正名小区", "create", []])
         const history = yield* sound(tenant)
         expect(history.grids.filter((g) => g.code === code)).toEqual([])
+        // Renamed, then moved, the same day: a move from the version before the rename.
+        const compound = `${tenant}001001001001`
+        yield* grids.executeAllUnknown(admin, [
+          { _tag: "RenameGrid", code: compound, name: "新名小区", at: "2024-04-01" },
+          { _tag: "MoveGrid", code: compound, newParentCode: `${tenant}001001002`, segment: "008", at: "2024-04-01" }
+        ])
+        const recoded = Option.getOrThrow(yield* grids.resolve(admin, `${tenant}001001002008`, "2024-04-01"))
+        expect([recoded.name, recoded.change, recoded.predecessors]).toEqual(["新名小区", "move", [`${compound}@${start}`]])
+        yield* sound(tenant)
       }))
 
     it.effect("same day: an assignment ended on its first day leaves no row", () =>
