@@ -49,10 +49,10 @@ export const coveredUntil = (versions: ReadonlyArray<Grid>, at: IsoDate): Option
   Option.map(coverageLast(versions, at), (last) => last.validTo)
 
 /**
- * The last version of a code's gapless coverage from `at` (following renames' back-to-back
- * versions), or none when no version is valid at `at`. If it has an end and a later
- * change replaced it (it has successors), anything dated `at` under the code would be
- * cut off by that change: see `replacedOn`.
+ * The last version of a code's gapless coverage from `at` (following back-to-back
+ * versions of the code), or none when no version is valid at `at`. Whether a later
+ * recorded change replaced the coverage (a move, a merge, a split) is the grid's
+ * `Chain`, which follows successors rather than codes.
  *
  * @since 0.1.0
  * @category rules

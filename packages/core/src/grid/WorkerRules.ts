@@ -34,10 +34,11 @@ const termChangeOf = (change: Grid["change"]): TermChange =>
  * - a new category or employment in the same community: it applies from `at` until the
  *   worker's next registration, across the recodes of their community in between (a
  *   future-dated move of the community does not freeze its workers);
- * - a new community (or a first registration): a community grid in service on `at`, not
- *   replaced by a later recorded change (register from the day of that change into what
- *   replaced it); every assignment the worker holds on or after `at` must lie inside it;
- *   no registration of the worker may be recorded after `at`.
+ * - a new community (or a first registration): a community grid in service on `at`; the
+ *   term is carried through the community's later recorded moves and merges (a later
+ *   split refuses: register from the split into a part); every assignment the worker
+ *   holds on or after `at` must lie inside it on its days; no registration of the worker
+ *   may be recorded after `at`.
  *
  * @since 0.1.0
  * @category rules
@@ -133,7 +134,7 @@ export const register = (
     return violation(
       "worker.one-community",
       "communityCode",
-      `${command.id} holds ${outside.id} outside ${command.communityCode}; end it before moving the worker`
+      `${command.id} holds an assignment outside ${command.communityCode} on or after ${at}; end it before moving the worker`
     )
   }
   return Either.right(
@@ -190,7 +191,11 @@ export const assign = (
       (t.validTo === null || t.validTo > from) && (segment.to === null || t.validFrom < segment.to) &&
       !code.startsWith(t.communityCode)
     )
-    if (outside !== undefined && i > 0 && outside.validFrom <= from) {
+    // A merge ends the assignments to the grids it merges (the merged grid is new), as the
+    // merge itself ended those it found; so does a grid leaving the worker's community.
+    const merged = i > 0 && segment.grid.change === "merge" &&
+      segment.grid.parentCode === context.chain.segments[i - 1]!.grid.parentCode
+    if (merged || (outside !== undefined && i > 0 && outside.validFrom <= from)) {
       const previous = newAssignments[newAssignments.length - 1]
       if (previous !== undefined) newAssignments[newAssignments.length - 1] = { ...previous, validTo: from }
       break

@@ -124,7 +124,7 @@ const problem = (input: string): Problem | undefined => {
       rule: "citizen-id.region",
       message: PERMIT_PROVINCES.includes(input.slice(0, 2))
         ? "Address code (digits 1–6) is in 香港, 澳门 or 台湾, where only the residence permit codes 810000, 820000 and 830000 are issued"
-        : "Address code (digits 1–6) is not a GB/T 2260 code of a known province"
+        : "Address code (digits 1–6) is not a GB/T 2260 code (a known province; a county under a prefecture)"
     }
   }
   const birth = input.slice(6, 14)

@@ -143,6 +143,110 @@ export const gridHistory = <E>(name: string, store: Layer.Layer<Store.Store, E>)
         yield* sound(tenant)
       }))
 
+    it.effect("a record dated before a later split of its grid is refused: it must go into a part", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const compound = `${tenant}001001001001`
+        const community = `${tenant}001001`
+        // The compound splits in 2026; one part keeps the code.
+        yield* grids.executeUnknown(admin, {
+          _tag: "SplitGrid", code: compound, at: "2026-01-01",
+          parts: [
+            { code: compound, name: "甲", children: [`${compound}001`], places: ["P0", "P5"] },
+            { code: `${tenant}001001001007`, name: "乙", children: [`${compound}002`] }
+          ]
+        })
+        const before = yield* GridIntents.history(tenant)
+        for (const command of [
+          { _tag: "PlacePlace", id: "B9", kind: "residential_building", name: "楼", gridCode: compound, at: "2025-06-01" },
+          { _tag: "AssignWorker", workerId: "W0", gridCode: compound, post: "网格员", responsible: false, duties: ["走访"], at: "2025-06-01" }
+        ]) {
+          expect(yield* Effect.flip(grids.executeUnknown(admin, command))).toMatchObject({ rule: "grid.backdated", field: "at" })
+        }
+        expect(yield* GridIntents.history(tenant)).toEqual(before)
+        // Its blocks are carried into the parts by the split: records in them are carried too.
+        yield* grids.executeUnknown(admin, {
+          _tag: "PlacePlace", id: "H9", kind: "household", name: "户", gridCode: `${compound}002`, at: "2025-06-01"
+        })
+        expect(Option.map(yield* grids.gridOfPlace(admin, "H9", "2026-01-01"), (g) => g.code)).toEqual(
+          Option.some(`${tenant}001001001007002`)
+        )
+        // A community split later refuses a registration into it.
+        yield* grids.executeUnknown(admin, {
+          _tag: "SplitGrid", code: community, at: "2027-01-01",
+          parts: [
+            { code: community, name: "甲", children: [`${community}001`], workers: ["W0", "W3"] },
+            { code: `${tenant}001006`, name: "乙", children: [`${community}002`] }
+          ]
+        })
+        expect(yield* Effect.flip(grids.executeUnknown(admin, {
+          _tag: "RegisterWorker", id: "W9", name: "新人", category: "volunteer", communityCode: community,
+          employment: "part_time", at: "2026-06-01"
+        }))).toMatchObject({ rule: "worker.backdated", field: "at" })
+        yield* sound(tenant)
+      }))
+
+    it.effect("an assignment to a grid merged later ends at the merge; a merge renamed the same day stays a merge", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const [a, b] = [`${tenant}001001001001001`, `${tenant}001001001001002`]
+        yield* grids.executeAllUnknown(admin, [
+          { _tag: "MergeGrids", codes: [a, b], into: { code: `${tenant}001001001001009`, name: "合并单元" }, at: "2026-01-01" },
+          { _tag: "RenameGrid", code: `${tenant}001001001001009`, name: "新合并单元", at: "2026-01-01" }
+        ])
+        const merged = Option.getOrThrow(yield* grids.resolve(admin, `${tenant}001001001001009`, "2026-01-01"))
+        expect([merged.name, merged.change]).toEqual(["新合并单元", "merge"])
+        const [changes] = yield* grids.executeAllUnknown(admin, [{
+          _tag: "AssignWorker", workerId: "W3", gridCode: a, post: "网格员", responsible: false, duties: ["走访"], at: "2025-06-01"
+        }])
+        expect(changes!.newAssignments.map((x) => [x.gridCode, x.validFrom, x.validTo])).toEqual([[a, "2025-06-01", "2026-01-01"]])
+        yield* sound(tenant)
+      }))
+
+    it.effect("placing a place anew replaces its carried links; a placement recorded later is not rewritten", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const compound = `${tenant}001001001001`
+        yield* grids.executeAllUnknown(admin, [
+          { _tag: "PlacePlace", id: "H7", kind: "household", name: "户", gridCode: `${compound}001`, at: "2024-01-01" },
+          { _tag: "MoveGrid", code: compound, newParentCode: `${tenant}001001002`, segment: "009", at: "2026-01-01" },
+          // Re-placed in 2025 into another block of the compound: the carried link follows the new one.
+          { _tag: "PlacePlace", id: "H7", kind: "household", name: "户", gridCode: `${compound}002`, at: "2025-01-01" }
+        ])
+        const links = (yield* GridIntents.history(tenant)).links.filter((l) => l.placeId === "H7")
+        expect(links.map((l) => [l.gridCode, l.validFrom, l.validTo])).toEqual([
+          [`${compound}001`, "2024-01-01", "2025-01-01"],
+          [`${compound}002`, "2025-01-01", "2026-01-01"],
+          [`${tenant}001001002009002`, "2026-01-01", null]
+        ])
+        yield* grids.executeUnknown(admin, {
+          _tag: "PlacePlace", id: "H7", kind: "household", name: "户", gridCode: `${tenant}001001002009001`, at: "2026-06-01"
+        })
+        expect(yield* Effect.flip(grids.executeUnknown(admin, {
+          _tag: "PlacePlace", id: "H7", kind: "household", name: "户", gridCode: `${compound}001`, at: "2025-06-01"
+        }))).toMatchObject({ rule: "place.backdated", field: "at" })
+        yield* sound(tenant)
+      }))
+
+    it.effect("refusals about records outside the scope name the record, not where it lies", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const worker = Actor.make({ id: "hx", tenant, roles: ["grid_manager"], scope: `${tenant}001001` })
+        // P4 is an office building in a compound of street 002 (base tree).
+        const moved = yield* Effect.flip(grids.executeUnknown(worker, {
+          _tag: "PlacePlace", id: "P4", kind: "office_building", name: "楼", gridCode: `${tenant}001001001001`, at: "2024-01-01"
+        }))
+        expect(moved).toMatchObject({ _tag: "Forbidden", reason: "scope", target: "P4" })
+        expect((moved as { readonly message: string }).message).not.toContain(`${tenant}002`)
+        // W2 works in community 002001: assigning them in scope says nothing of where they work.
+        const assign = yield* Effect.flip(grids.executeUnknown(admin, {
+          _tag: "AssignWorker", workerId: "W2", gridCode: `${tenant}001001001001001`, post: "网格员", responsible: false,
+          duties: ["走访"], at: "2024-01-01"
+        }))
+        expect(assign).toMatchObject({ rule: "worker.one-community" })
+        expect((assign as { readonly message: string }).message).not.toContain(`${tenant}002`)
+      }))
+
     it.effect("no worker registers into a community not in service on the day", () =>
       Effect.gen(function*() {
         const { admin, grids, tenant } = yield* setup

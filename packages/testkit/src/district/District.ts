@@ -93,7 +93,11 @@ export interface DistrictOptions {
   readonly unassignedBlocks: number
   /** Households registered in each block (单元). */
   readonly householdsPerBlock: number
-  /** Work units (辖区单位, each with its 统一社会信用代码), registered in sectors (片区). */
+  /**
+   * Work units (辖区单位, each with its 统一社会信用代码), registered in sectors (片区).
+   * Default 197: the article's count of units that reported to the streets (双报到),
+   * a stand-in for the units of the jurisdiction, which it does not count.
+   */
   readonly workUnits: number
   /** Merchants (商户), registered in compounds (小区). */
   readonly merchants: number

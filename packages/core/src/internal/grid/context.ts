@@ -5,8 +5,8 @@
  */
 import { Effect, Option } from "effect"
 import type { Tenant } from "../../access/Tenant.js"
-import { type Grid, validAt } from "../../grid/Grid.js"
-import * as GridRules from "../../grid/GridRules.js"
+import { validAt } from "../../grid/Grid.js"
+import type * as GridRules from "../../grid/GridRules.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import type { IsoDate } from "../../time/IsoDate.js"
 
@@ -48,46 +48,45 @@ export const make = (store: GridStoreShape) => {
     })
 
   /**
-   * When a later change replaced a code's coverage from a day: the end of the last
-   * version of that coverage, if it has successors; null for a planned or no end.
-   */
-  const replacedOn = (tenant: Tenant, versions: ReadonlyArray<Grid>, at: IsoDate) =>
-    Option.match(GridRules.coverageLast(versions, at), {
-      onNone: () => Effect.succeed(null),
-      onSome: (last) =>
-        last.validTo === null
-          ? Effect.succeed(null)
-          : Effect.map(store.grids.successors(tenant, last.id), (next) => (next.length > 0 ? last.validTo : null))
-    })
-
-  /**
-   * A code's coverage from a day on, through the later changes recorded for it: at the
-   * end of a version with one successor (a move, a merge, a recode from above) the chain
-   * goes on under the successor's code; with several (a split) it stops there.
+   * A code's coverage from a day on, through the later changes recorded for it, version
+   * by version: a version with one successor goes on in it (a rename under the same code,
+   * a move, a merge or a recode under another); a version with several (a split, even
+   * one whose part keeps the code) ends the chain there.
    */
   const chain = (tenant: Tenant, code: string, at: IsoDate) =>
     Effect.gen(function*() {
       const segments: Array<GridRules.Segment> = []
       let splitOn: IsoDate | null = null
-      let versions = yield* store.grids.versions(tenant, code)
-      let from = at
+      let version = (yield* store.grids.versions(tenant, code)).find((v) => validAt(v, at))
+      let segment = version === undefined ? undefined : { grid: version, from: at }
       // Bounded: every step follows a recorded change to a later day.
-      for (let step = 0; step < 1000; step++) {
-        const first = versions.find((v) => validAt(v, from))
-        const last = Option.getOrUndefined(GridRules.coverageLast(versions, from))
-        if (first === undefined || last === undefined) break
-        segments.push({ grid: first, from, to: last.validTo })
-        if (last.validTo === null) break
-        const next = yield* store.grids.successors(tenant, last.id)
-        if (next.length > 1) splitOn = last.validTo
-        const successor = next[0]
-        if (next.length !== 1 || successor === undefined || successor.validFrom !== last.validTo) break
-        versions = yield* store.grids.versions(tenant, successor.code)
-        from = last.validTo
+      for (let step = 0; version !== undefined && segment !== undefined && step < 10_000; step++) {
+        const end: IsoDate | null = version.validTo
+        const next = end === null ? [] : yield* store.grids.successors(tenant, version.id)
+        const successor = next.length === 1 && next[0]!.validFrom === end ? next[0] : undefined
+        if (end === null || successor === undefined) {
+          segments.push({ ...segment, to: end })
+          if (next.length > 1) splitOn = end
+          break
+        }
+        if (successor.code !== segment.grid.code) {
+          segments.push({ ...segment, to: end })
+          segment = { grid: successor, from: end }
+        }
+        version = successor
       }
       const result: GridRules.Chain = { segments, splitOn }
       return result
     })
+
+  /**
+   * When a later recorded change (a move, a merge, a split) replaced a code's coverage
+   * from a day: the day it did; null for an open or planned end, or a rename.
+   */
+  const replacedOn = (tenant: Tenant, code: string, at: IsoDate) =>
+    Effect.map(chain(tenant, code, at), ({ segments, splitOn }) =>
+      segments.length > 1 || splitOn !== null ? segments[0]?.to ?? null : null
+    )
 
   return { subtreeState, replacedOn, chain }
 }

@@ -47,13 +47,13 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
         return Effect.gen(function*() {
           const parentVersions = command.parentCode === null ? [] : yield* store.grids.versions(tenant, command.parentCode)
           const sameCode = yield* store.grids.versions(tenant, command.code)
-          const parentReplacedOn = yield* replacedOn(tenant, parentVersions, command.validFrom)
+          const parentReplacedOn = command.parentCode === null ? null : yield* replacedOn(tenant, command.parentCode, command.validFrom)
           return yield* GridRules.create(scheme, tenant, { parentVersions, sameCode, parentReplacedOn }, command)
         })
       case "RenameGrid":
         return Effect.gen(function*() {
           const versions = yield* store.grids.versions(tenant, command.code)
-          return yield* GridRules.rename({ versions, replacedOn: yield* replacedOn(tenant, versions, command.at) }, command)
+          return yield* GridRules.rename({ versions, replacedOn: yield* replacedOn(tenant, command.code, command.at) }, command)
         })
       case "MoveGrid":
         return Effect.gen(function*() {
