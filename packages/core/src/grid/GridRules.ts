@@ -107,7 +107,7 @@ const notSplit = (chain: Chain, field: string): Either.Either<void, RuleViolatio
     : violation(
       "grid.backdated",
       field,
-      `${chain.segments[chain.segments.length - 1]?.grid.code} is split on ${chain.splitOn}; date this from then, into one of the parts`
+      `a later recorded change splits the grid on ${chain.splitOn}; date this from then, into one of the parts`
     )
 
 /** Refuses a write dated before a later change that replaced the grid it goes into. */
@@ -317,10 +317,10 @@ const notBackdated = (state: SubtreeState, at: IsoDate, code: string): Either.Ei
 /**
  * The lineage of a version that replaces `sources` on a day. A source that began on that
  * very day is superseded before it took effect and leaves the history: the new version
- * names that source's predecessors instead. Replacing one such source alone, it keeps
- * the source's change when that was a creation (a grid created this morning and moved
- * in the afternoon was created where it now is) or when it only renames it (a merged
- * grid renamed the same day was merged under that name).
+ * names that source's predecessors instead (each once). Replacing one such source alone,
+ * it keeps the source's change — a grid created this morning and moved in the afternoon
+ * was created where it now is, one merged and moved was merged there — except when the
+ * source was only a rename and this change is structural (renamed, then moved: a move).
  */
 const supersede = (
   sources: ReadonlyArray<Grid>,
@@ -328,10 +328,12 @@ const supersede = (
   change: Grid["change"]
 ): Pick<Grid, "change" | "predecessors"> => {
   const only = sources.length === 1 ? sources[0] : undefined
-  const inherits = only !== undefined && only.validFrom === at && (only.change === "create" || change === "rename")
+  // The day's net change: what the superseded version was (created, moved, merged or split
+  // there), unless it was only renamed and this change is structural.
+  const inherits = only !== undefined && only.validFrom === at && (only.change !== "rename" || change === "rename")
   return {
     change: inherits ? only.change : change,
-    predecessors: sources.flatMap((g) => (g.validFrom === at ? g.predecessors : [g.id]))
+    predecessors: [...new Set(sources.flatMap((g) => (g.validFrom === at ? g.predecessors : [g.id])))]
   }
 }
 

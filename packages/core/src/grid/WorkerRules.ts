@@ -235,21 +235,28 @@ export const assign = (
 }
 
 /**
- * Ends an assignment that is valid on the day; ended on the day it began, it is removed
- * (a same-day correction).
+ * Ends an assignment that is valid on the day, and its continuations under the codes
+ * later recorded changes carried it to (those begin later, so they are removed); ended on
+ * the day it began, it is removed too (a same-day correction).
  *
  * @since 0.1.0
  * @category rules
  */
 export const endAssignment = (
-  context: { readonly assignment: Option.Option<Assignment> },
+  context: {
+    readonly assignment: Option.Option<Assignment>
+    /** The assignment carried by the grid's later recorded changes: ended (removed) with it. */
+    readonly continuations: ReadonlyArray<Assignment>
+  },
   command: EndAssignment
 ): Result => {
   const assignment = Option.getOrUndefined(context.assignment)
   if (assignment === undefined || !validAt(assignment, command.at)) {
     return violation("assignment.exists", "id", `no assignment ${command.id} is valid on ${command.at}`)
   }
-  return Either.right(Changes.make({ endAssignments: [assignment.id], at: command.at }))
+  return Either.right(
+    Changes.make({ endAssignments: [assignment.id, ...context.continuations.map((a) => a.id)], at: command.at })
+  )
 }
 
 /**

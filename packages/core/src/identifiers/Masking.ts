@@ -55,16 +55,18 @@ const lastCodePoints = (value: string, limit: number): Array<string> => {
 }
 
 /**
- * Keeps the first 6 characters of an address (typically city and district) and stars
- * the rest, with at most 6 stars, so that a long address does not give away its length.
- * Addresses of 6 characters or fewer are shown whole.
+ * Keeps the start of an address (typically city and district) and stars the rest: the
+ * first half of its characters (rounded down), at most 6, then at most 6 stars, so that
+ * a short address (朝阳路1号) is never shown whole and a long one does not give away its
+ * length.
  *
  * @since 0.1.0
  * @category masking
  */
 export const maskAddress = (address: string): string => {
-  const chars = firstCodePoints(address, ADDRESS_KEPT + ADDRESS_MAX_STARS)
-  return chars.slice(0, ADDRESS_KEPT).map(shown).join("") + "*".repeat(Math.max(chars.length - ADDRESS_KEPT, 0))
+  const chars = firstCodePoints(address, 2 * ADDRESS_KEPT + 1)
+  const kept = Math.min(ADDRESS_KEPT, Math.floor(chars.length / 2))
+  return chars.slice(0, kept).map(shown).join("") + "*".repeat(Math.min(chars.length - kept, ADDRESS_MAX_STARS))
 }
 
 /**

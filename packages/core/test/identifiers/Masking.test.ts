@@ -37,20 +37,23 @@ describe("Masking", () => {
   })
 
   describe("maskAddress", () => {
-    it("keeps six characters and stars the rest, at most six stars", () => {
-      expect(Masking.maskAddress("北京市东城区")).toBe("北京市东城区")
-      expect(Masking.maskAddress("北京市东城区东华门街道")).toBe("北京市东城区*****")
+    it("keeps half the characters, at most six, and stars the rest, at most six stars", () => {
+      expect(Masking.maskAddress("北京市东城区")).toBe("北京市***")
+      expect(Masking.maskAddress("朝阳路1号")).toBe("朝阳***")
+      expect(Masking.maskAddress("1号")).toBe("1*")
+      expect(Masking.maskAddress("北京市东城区东华门街道")).toBe("北京市东城******")
       expect(Masking.maskAddress("北京市东城区东华门街道多福巷社区12号")).toBe("北京市东城区******")
       expect(Masking.maskAddress("")).toBe("")
     })
 
-    it.prop("keeps the first six characters and adds min(rest, 6) stars", { address: text(40) }, ({ address }) => {
+    it.prop("keeps min(half, 6) characters and adds min(rest, 6) stars", { address: text(40) }, ({ address }) => {
       const chars = Array.from(address)
       const masked = Array.from(Masking.maskAddress(address))
-      const stars = Math.min(Math.max(chars.length - 6, 0), 6)
-      expect(masked).toHaveLength(Math.min(chars.length, 6) + stars)
-      expect(masked.slice(0, 6)).toEqual(chars.slice(0, 6))
-      expect(masked.slice(6).join("")).toBe("*".repeat(stars))
+      const kept = Math.min(6, Math.floor(chars.length / 2))
+      const stars = Math.min(chars.length - kept, 6)
+      expect(masked).toHaveLength(kept + stars)
+      expect(masked.slice(0, kept)).toEqual(chars.slice(0, kept))
+      expect(masked.slice(kept).join("")).toBe("*".repeat(stars))
       expect(masked.length).toBeLessThanOrEqual(12)
     })
   })
@@ -158,7 +161,7 @@ describe("masks of stored strings", () => {
     expect(Masking.maskName("\u202e张三")).toBe("***")
     expect(Masking.maskName("\n")).toBe("*")
     expect(Masking.maskName("\ud800三")).toBe("**")
-    expect(Masking.maskAddress("北京\n市东城区东华门")).toBe("北京*市东城****")
+    expect(Masking.maskAddress("北京\n市东城区东华门")).toBe("北京*市东*****")
     expect(Masking.maskAddress("\u2028\u2029")).toBe("**")
   })
 
@@ -197,9 +200,10 @@ describe("masks of stored strings", () => {
       expect(name.slice(1).every((c) => c === "*")).toBe(true)
 
       const address = chars(Masking.maskAddress(value))
-      expect(address).toHaveLength(Math.min(input.length, 6) + Math.min(Math.max(input.length - 6, 0), 6))
-      expectKept(address.slice(0, 6), input)
-      expect(address.slice(6).every((c) => c === "*")).toBe(true)
+      const kept = Math.min(6, Math.floor(input.length / 2))
+      expect(address).toHaveLength(kept + Math.min(input.length - kept, 6))
+      expectKept(address.slice(0, kept), input)
+      expect(address.slice(kept).every((c) => c === "*")).toBe(true)
     },
     { fastCheck: { numRuns: 300 } }
   )

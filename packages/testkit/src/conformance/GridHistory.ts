@@ -247,6 +247,62 @@ export const gridHistory = <E>(name: string, store: Layer.Layer<Store.Store, E>)
         expect((assign as { readonly message: string }).message).not.toContain(`${tenant}002`)
       }))
 
+    it.effect("ending an assignment ends what later recorded changes carried of it", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const community = `${tenant}001001`
+        yield* grids.executeUnknown(admin, { _tag: "MoveGrid", code: community, newParentCode: `${tenant}002`, segment: "005", at: "2024-06-01" })
+        const [changes] = yield* grids.executeAllUnknown(admin, [{
+          _tag: "AssignWorker", workerId: "W3", gridCode: `${community}001001`, post: "网格员", responsible: false,
+          duties: ["走访"], at: "2024-01-01"
+        }])
+        expect(changes!.newAssignments).toHaveLength(2)
+        yield* grids.executeUnknown(admin, { _tag: "EndAssignment", id: changes!.newAssignments[0]!.id, at: "2024-03-01" })
+        expect((yield* grids.assignments(admin, { at: "2024-07-01" })).filter((a) => a.workerId === "W3")).toEqual([])
+        const ended = (yield* GridIntents.history(tenant)).assignments.filter((a) => a.workerId === "W3")
+        expect(ended.map((a) => [a.gridCode, a.validFrom, a.validTo])).toEqual([[`${community}001001`, "2024-01-01", "2024-03-01"]])
+        yield* sound(tenant)
+      }))
+
+    it.effect("a record carried into grids outside the actor's scope is Forbidden, and so is rewriting one there", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const streetA = Actor.make({ id: "a", tenant, roles: ["admin"], scope: `${tenant}001` })
+        const community = `${tenant}001001`
+        yield* grids.executeAllUnknown(admin, [
+          { _tag: "PlacePlace", id: "H6", kind: "household", name: "户", gridCode: `${community}001001001`, at: "2023-06-01" },
+          { _tag: "MoveGrid", code: community, newParentCode: `${tenant}002`, segment: "005", at: "2024-06-01" }
+        ])
+        const before = yield* GridIntents.history(tenant)
+        const writes = [
+          { _tag: "PlacePlace", id: "H5", kind: "household", name: "户", gridCode: `${community}001001001`, at: "2024-01-01" },
+          { _tag: "AssignWorker", workerId: "W0", gridCode: `${community}001001`, post: "网格员", responsible: false, duties: ["走访"], at: "2024-01-01" },
+          { _tag: "RegisterWorker", id: "W9", name: "新人", category: "volunteer", communityCode: community, employment: "part_time", at: "2024-01-01" },
+          // H6 lies in street 002 today; re-placing it before the move would rewrite that.
+          { _tag: "PlacePlace", id: "H6", kind: "household", name: "户", gridCode: `${community}001001002`, at: "2024-05-31" }
+        ]
+        for (const command of writes) {
+          const e = yield* Effect.flip(grids.executeUnknown(streetA, command))
+          expect(e, command._tag).toMatchObject({ _tag: "Forbidden", reason: "scope" })
+          expect((e as { readonly message: string }).message).not.toContain(`${tenant}002005`)
+        }
+        expect(yield* GridIntents.history(tenant)).toEqual(before)
+      }))
+
+    it.effect("merged and moved the same day: a merge there, each predecessor once", () =>
+      Effect.gen(function*() {
+        const { admin, grids, tenant } = yield* setup
+        const [a, b] = [`${tenant}001001001001001`, `${tenant}001001001001002`]
+        const into = `${tenant}001001001001009`
+        yield* grids.executeAllUnknown(admin, [
+          { _tag: "MergeGrids", codes: [a, b], into: { code: into, name: "合并单元" }, at: "2025-01-01" },
+          { _tag: "MoveGrid", code: into, newParentCode: `${tenant}001001001002`, segment: "008", at: "2025-01-01" }
+        ])
+        const moved = Option.getOrThrow(yield* grids.resolve(admin, `${tenant}001001001002008`, "2025-01-01"))
+        expect([moved.change, moved.predecessors]).toEqual(["merge", [`${a}@${start}`, `${b}@${start}`]])
+        yield* sound(tenant)
+      }))
+
     it.effect("no worker registers into a community not in service on the day", () =>
       Effect.gen(function*() {
         const { admin, grids, tenant } = yield* setup

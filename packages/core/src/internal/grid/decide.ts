@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import * as Actor from "../../access/Actor.js"
 import { Forbidden } from "../../errors/Forbidden.js"
 import type { RuleViolation } from "../../errors/RuleViolation.js"
@@ -39,6 +39,24 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
         message: `${id} lies outside ${actor.id}'s scope ${actor.scope}`
       })
     )
+
+  /**
+   * A record carried by later recorded changes reaches every grid of its chain, and
+   * rewriting a record rewrites its carried continuations: all of them must lie in the
+   * actor's scope (a street does not write into the street its grid moves to later).
+   */
+  const reach = (actor: Actor.Actor, action: string, id: string, codes: ReadonlyArray<string>) =>
+    codes.every((code) => Actor.covers(actor, code)) ? Effect.void : Effect.fail(
+      new Forbidden({
+        actor: actor.id,
+        action,
+        target: id,
+        reason: "scope",
+        message: `${id}: later recorded changes carry this into grids outside ${actor.id}'s scope ${actor.scope}`
+      })
+    )
+
+  const codesOf = (chain: GridRules.Chain) => chain.segments.map((s) => s.grid.code as string)
 
   return (actor: Actor.Actor, command: GridCommand): Effect.Effect<Changes, RuleViolation | Forbidden | StoreError> => {
     const tenant = actor.tenant
@@ -98,6 +116,10 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
           const currentChain = valid !== undefined && links.some((l) => l.validFrom > command.at)
             ? yield* chain(tenant, valid.gridCode, command.at)
             : undefined
+          yield* reach(actor, "PlacePlace", command.id, [
+            ...codesOf(target),
+            ...links.filter((l) => l.validTo === null || l.validTo > command.at).map((l) => l.gridCode)
+          ])
           return yield* GridRules.place(config, tenant, { existing, links, chain: target, currentChain }, command)
         })
       case "RegisterWorker":
@@ -109,6 +131,10 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
             yield* guard(actor, "RegisterWorker", command.id, current.communityCode)
           }
           const community = yield* chain(tenant, command.communityCode, command.at)
+          yield* reach(actor, "RegisterWorker", command.id, [
+            ...codesOf(community),
+            ...terms.filter((t) => t.validTo === null || t.validTo > command.at).map((t) => t.communityCode)
+          ])
           const assignments = yield* store.workers.assignmentsOfWorker(tenant, command.id)
           return yield* WorkerRules.register(scheme, workerCategories, tenant, { community, terms, assignments }, command)
         })
@@ -116,6 +142,7 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
         return Effect.gen(function*() {
           const terms = yield* store.workers.terms(tenant, command.workerId)
           const target = yield* chain(tenant, command.gridCode, command.at)
+          yield* reach(actor, "AssignWorker", command.gridCode, codesOf(target))
           const assignments = new Map<string, ReadonlyArray<Assignment>>()
           for (const s of target.segments) {
             if (!assignments.has(s.grid.code)) assignments.set(s.grid.code, yield* store.workers.assignmentsOfGrid(tenant, s.grid.code))
@@ -123,10 +150,23 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
           return yield* WorkerRules.assign(tenant, { terms, chain: target, assignments }, command)
         })
       case "EndAssignment":
-        return Effect.flatMap(
-          store.workers.assignment(tenant, command.id),
-          (assignment) => WorkerRules.endAssignment({ assignment }, command)
-        )
+        return Effect.gen(function*() {
+          const assignment = yield* store.workers.assignment(tenant, command.id)
+          // Its continuations: the same post carried by the grid's later recorded changes.
+          const continuations: Array<Assignment> = []
+          if (Option.isSome(assignment)) {
+            const { gridCode, workerId } = assignment.value
+            const later = (yield* chain(tenant, gridCode, command.at)).segments.slice(1)
+            const held = yield* store.workers.assignmentsOfWorker(tenant, workerId)
+            for (const s of later) {
+              const carried = held.find((a) => a.gridCode === s.grid.code && a.validFrom === s.from)
+              if (carried === undefined) break
+              continuations.push(carried)
+            }
+            yield* reach(actor, "EndAssignment", command.id, continuations.map((a) => a.gridCode))
+          }
+          return yield* WorkerRules.endAssignment({ assignment, continuations }, command)
+        })
     }
   }
 }
