@@ -34,6 +34,14 @@ const refusal = (
     return result.left
   })
 
+/** A random history: its tenant, the service, and the tenant's system actor. */
+const randomHistory = (ops: ReadonlyArray<GridIntents.Intent>) =>
+  Effect.gen(function*() {
+    const tenant = GridConformance.freshTenant()
+    yield* GridIntents.run(tenant, ops, { checkRefusals: false })
+    return { tenant, grids: yield* Grids.Grids, actor: Actor.system(tenant) }
+  })
+
 const pick = <A>(items: ReadonlyArray<A>, n: number): A | undefined => items[n % Math.max(1, items.length)]
 const ops = GridIntents.Intents(12)
 const options = { fastCheck: { numRuns: 25 * GridConformance.longFactor() } }
@@ -196,10 +204,7 @@ describe("grid rules (property)", () => {
 
     it.effect.prop("assignment.backdated: no assignment before one recorded later to the same grid", [ops, Pick], ([o, n]) =>
       Effect.gen(function*() {
-        const tenant = GridConformance.freshTenant()
-        yield* GridIntents.run(tenant, o, { checkRefusals: false })
-        const grids = yield* Grids.Grids
-        const actor = Actor.system(tenant)
+        const { actor, grids, tenant } = yield* randomHistory(o)
         const block = pick(yield* grids.subtree(actor, { at: today, level: 5 }), n)
         if (block === undefined) return
         const community = block.code.slice(0, 12)
@@ -297,10 +302,7 @@ describe("grid rules (property)", () => {
 
     it.effect.prop("worker.backdated: no change of community before a registration recorded later", [ops, Pick], ([o, n]) =>
       Effect.gen(function*() {
-        const tenant = GridConformance.freshTenant()
-        yield* GridIntents.run(tenant, o, { checkRefusals: false })
-        const grids = yield* Grids.Grids
-        const actor = Actor.system(tenant)
+        const { actor, grids, tenant } = yield* randomHistory(o)
         const communities = yield* grids.subtree(actor, { at: today, level: 2 })
         if (communities.length < 2) return
         const [home, away] = [pick(communities, n)!, pick(communities.filter((c) => c !== pick(communities, n)), n)!]
@@ -319,10 +321,7 @@ describe("grid rules (property)", () => {
 
     it.effect.prop("assignment.one-responsible: a grid with a responsible worker refuses a second", [ops, Pick], ([o, n]) =>
       Effect.gen(function*() {
-        const tenant = GridConformance.freshTenant()
-        yield* GridIntents.run(tenant, o, { checkRefusals: false })
-        const grids = yield* Grids.Grids
-        const actor = Actor.system(tenant)
+        const { actor, grids, tenant } = yield* randomHistory(o)
         const responsible = (yield* grids.assignments(actor, { at: today })).filter((a) => a.responsible)
         const taken = pick(responsible, n)
         if (taken === undefined) return
@@ -342,10 +341,7 @@ describe("grid rules (property)", () => {
 
     it.effect.prop("worker.one-community: no assignment outside the worker's community", [ops, Pick], ([o, n]) =>
       Effect.gen(function*() {
-        const tenant = GridConformance.freshTenant()
-        yield* GridIntents.run(tenant, o, { checkRefusals: false })
-        const grids = yield* Grids.Grids
-        const actor = Actor.system(tenant)
+        const { actor, grids, tenant } = yield* randomHistory(o)
         const communities = yield* grids.subtree(actor, { at: today, level: 2 })
         if (communities.length < 2) return
         const home = pick(communities, n)!
@@ -365,10 +361,7 @@ describe("grid rules (property)", () => {
 
     it.effect.prop("place: a place is in exactly one grid at a time", [ops, Pick, Pick], ([o, n, m]) =>
       Effect.gen(function*() {
-        const tenant = GridConformance.freshTenant()
-        yield* GridIntents.run(tenant, o, { checkRefusals: false })
-        const grids = yield* Grids.Grids
-        const actor = Actor.system(tenant)
+        const { actor, grids } = yield* randomHistory(o)
         const blocks = yield* grids.subtree(actor, { at: today, level: 5 })
         const a = pick(blocks, n)
         const b = pick(blocks, m)
