@@ -11,7 +11,7 @@ import { AuditLog, Transactor } from "@jiceng/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { columnTypes, runStatements } from "./internal/columns.js"
+import { ddl } from "./internal/columns.js"
 import { fromSqlError } from "./internal/errors.js"
 import * as Rows from "./internal/rows.js"
 
@@ -30,11 +30,8 @@ export const migrationsTable = "jiceng_migrations_audit"
  * @category migrations
  */
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
-  "0001_audit_log": Effect.gen(function*() {
-    const sql = yield* SqlClient.SqlClient
-    const { bigint, tableOptions, text } = columnTypes(sql)
-    yield* runStatements(sql, [
-      `CREATE TABLE audit_log (
+  "0001_audit_log": ddl(({ bigint, tableOptions, text }) => [
+    `CREATE TABLE audit_log (
   tenant ${text} NOT NULL,
   seq ${bigint} NOT NULL,
   at_ms ${bigint} NOT NULL,
@@ -44,8 +41,7 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   detail ${text} NOT NULL,
   PRIMARY KEY (tenant, seq)
 )${tableOptions}`
-    ])
-  })
+  ])
 }
 
 /**

@@ -29,7 +29,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { chunks, compareBytes, lastByKey } from "./internal/batch.js"
-import { type ColumnTypes, columnTypes, runStatements } from "./internal/columns.js"
+import { type ColumnTypes, ddl } from "./internal/columns.js"
 import { corruptRow, fromSqlError } from "./internal/errors.js"
 import * as Queries from "./internal/queries.js"
 import * as Rows from "./internal/rows.js"
@@ -133,10 +133,7 @@ const gridTables = ({ int, tableOptions, text }: ColumnTypes): ReadonlyArray<str
  * @category migrations
  */
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
-  "0001_grids": Effect.gen(function*() {
-    const sql = yield* SqlClient.SqlClient
-    yield* runStatements(sql, gridTables(columnTypes(sql)))
-  })
+  "0001_grids": ddl(gridTables)
 }
 
 /**

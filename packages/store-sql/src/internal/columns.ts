@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type * as SqlClient from "@effect/sql/SqlClient"
+import * as SqlClient from "@effect/sql/SqlClient"
 import * as Effect from "effect/Effect"
 
 /** @internal */
@@ -32,9 +32,13 @@ export const columnTypes = (sql: SqlClient.SqlClient): ColumnTypes =>
   sql.onDialectOrElse({ pg: () => pgTypes, orElse: () => sqliteTypes })
 
 /**
- * Runs DDL statements in order.
+ * A migration of DDL statements written once for every dialect: `build` gets the
+ * client's column types, the statements run in order.
  *
  * @internal
  */
-export const runStatements = (sql: SqlClient.SqlClient, statements: ReadonlyArray<string>) =>
-  Effect.forEach(statements, (statement) => sql.unsafe(statement).raw, { discard: true })
+export const ddl = (
+  build: (types: ColumnTypes) => ReadonlyArray<string>
+): Effect.Effect<void, unknown, SqlClient.SqlClient> =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.forEach(build(columnTypes(sql)), (statement) => sql.unsafe(statement).raw, { discard: true }))

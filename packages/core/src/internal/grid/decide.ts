@@ -104,15 +104,15 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
       case "PlacePlace":
         return Effect.gen(function*() {
           const links = yield* store.places.links(tenant, command.id)
+          const valid = links.find((l) => IsoDate.within(command.at, l.validFrom, l.validTo))
           // Changing a place needs the grid it is in (or was last in) in scope too.
-          const current = links.find((l) => IsoDate.within(command.at, l.validFrom, l.validTo)) ?? links[links.length - 1]
+          const current = valid ?? links[links.length - 1]
           if (current !== undefined) {
             yield* guard(actor, "PlacePlace", command.id, current.gridCode)
           }
           const existing = yield* store.places.get(tenant, command.id)
           const target = yield* chain(tenant, command.gridCode, command.at)
           // The current link's own carries by later changes, which a new placement replaces.
-          const valid = links.find((l) => IsoDate.within(command.at, l.validFrom, l.validTo))
           const currentChain = valid !== undefined && links.some((l) => l.validFrom > command.at)
             ? yield* chain(tenant, valid.gridCode, command.at)
             : undefined
