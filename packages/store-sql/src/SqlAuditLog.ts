@@ -6,13 +6,14 @@
  * @since 0.2.0
  */
 import * as SqlClient from "@effect/sql/SqlClient"
-import type { AuditEntry } from "@jiceng/core"
+import type { AuditEntry, StoreError } from "@jiceng/core"
 import { AuditLog, Transactor } from "@jiceng/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { ddl } from "./internal/columns.js"
 import { fromSqlError } from "./internal/errors.js"
+import * as Queries from "./internal/queries.js"
 import * as Rows from "./internal/rows.js"
 
 /**
@@ -52,6 +53,7 @@ export const make: Effect.Effect<AuditLog.AuditLogShape, never, SqlClient.SqlCli
   .gen(function*() {
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const { transaction } = yield* Transactor.Transactor
+    const q = Queries.make(sql)
     const columns = sql.literal("tenant, seq, at_ms, actor, action, target, detail")
     return {
       append: (entry) =>
@@ -71,6 +73,35 @@ RETURNING seq`
             return appended
           }).pipe(Effect.mapError(fromSqlError("audit.append")))
         ).pipe(Effect.withSpan("SqlStore.audit.append")),
+
+      appendAll: (entries) => {
+        const tenants = Array.from(new Set(entries.map((e) => e.tenant)))
+        const body = Effect.gen(function*() {
+          const atMs = yield* Clock.currentTimeMillis
+          const appended: Array<AuditEntry.AuditEntry> = new Array(entries.length)
+          for (const tenant of tenants) {
+            // The tenant's lock is held: nobody else numbers its entries until commit.
+            const [last] = yield* sql<{ readonly seq: number | string }>`SELECT coalesce(max(seq), 0) AS seq
+FROM audit_log WHERE tenant = ${tenant}`
+            let seq = Rows.toNumber(last?.seq ?? 0)
+            const rows: Array<Record<string, unknown>> = []
+            entries.forEach((entry, i) => {
+              if (entry.tenant !== tenant) return
+              seq++
+              appended[i] = { ...entry, seq, atMs }
+              const { action, actor, detail, target } = entry
+              rows.push({ tenant, seq, at_ms: atMs, actor, action, target, detail })
+            })
+            yield* q.insert("audit_log", rows)
+          }
+          return appended
+        }).pipe(Effect.mapError(fromSqlError("audit.appendAll")))
+        // Every tenant's lock, in one transaction.
+        return tenants.reduce<Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>, StoreError.StoreError>>(
+          (effect, tenant) => transaction(tenant, effect),
+          body
+        ).pipe(Effect.withSpan("SqlStore.audit.appendAll"))
+      },
 
       list: (tenant, { afterSeq, limit }) =>
         limit <= 0

@@ -148,6 +148,29 @@ export const make: Effect.Effect<GridStore.GridStoreShape, never, SqlClient.SqlC
   const q = Queries.make(sql)
   const fail = fromSqlError
 
+  /**
+   * A query over many keys, run in chunks under the driver's parameter limit (`fixed`:
+   * the parameters besides the keys) and merged in the order the query sorts by.
+   */
+  const selectIn = <K, A, E>(
+    keys: ReadonlyArray<K>,
+    fixed: number,
+    query: (chunk: ReadonlyArray<K>) => Effect.Effect<ReadonlyArray<A>, E>,
+    order: (a: A, b: A) => number
+  ): Effect.Effect<ReadonlyArray<A>, E> =>
+    Effect.map(
+      Effect.forEach(chunks(sql, Array.from(new Set(keys)), 1, fixed), query),
+      (parts) => parts.length === 1 ? parts[0]! : parts.flat().sort(order)
+    )
+
+  const byKeys = <A>(...fields: ReadonlyArray<(a: A) => string>) => (a: A, b: A): number => {
+    for (const field of fields) {
+      const c = compareBytes(field(a), field(b))
+      if (c !== 0) return c
+    }
+    return 0
+  }
+
   // --------------------------------------------------------------------- grids
 
   const selectGrids = (where: Statement.Fragment, orderBy: string) =>
@@ -244,6 +267,32 @@ ORDER BY level`.pipe(
         "g.id"
       ).pipe(Effect.mapError(fail("grids.successors")), Effect.withSpan("SqlStore.grids.successors")),
 
+    versionsOf: (tenant, codes) =>
+      selectIn(
+        codes,
+        1,
+        (chunk) => selectGrids(sql`g.tenant = ${tenant} AND g.code IN ${sql.in(chunk)}`, "g.code, g.valid_from"),
+        byKeys((g) => g.code, (g) => g.validFrom)
+      ).pipe(Effect.mapError(fail("grids.versionsOf")), Effect.withSpan("SqlStore.grids.versionsOf")),
+
+    successorsOf: (tenant, ids) =>
+      selectIn(
+        ids,
+        2,
+        (chunk) =>
+          selectGrids(
+            sql`g.tenant = ${tenant} AND g.id IN (
+  SELECT grid_id FROM grid_lineage WHERE tenant = ${tenant} AND predecessor_id IN ${sql.in(chunk)})`,
+            "g.id"
+          ),
+        byKeys((g) => g.id)
+      ).pipe(
+        // A version with predecessors in two chunks came back twice.
+        Effect.map((found) => found.filter((g, i) => i === 0 || found[i - 1]!.id !== g.id)),
+        Effect.mapError(fail("grids.successorsOf")),
+        Effect.withSpan("SqlStore.grids.successorsOf")
+      ),
+
     latestStart: (tenant, root) =>
       q.latestStartInSubtree("grids", "code", tenant, root).pipe(
         Effect.mapError(fail("grids.latestStart")),
@@ -263,12 +312,11 @@ ORDER BY level`.pipe(
     tenant: Tenant.Tenant,
     ids: ReadonlyArray<string>
   ) =>
-    Effect.map(
-      Effect.forEach(
-        chunks(sql, Array.from(new Set(ids)), 1, 1),
-        (chunk) => sql<Row>`SELECT ${columns} FROM ${sql(table)} WHERE tenant = ${tenant} AND id IN ${sql.in(chunk)} ORDER BY id`
-      ),
-      (parts) => parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => compareBytes(a.id, b.id))
+    selectIn(
+      ids,
+      1,
+      (chunk) => sql<Row>`SELECT ${columns} FROM ${sql(table)} WHERE tenant = ${tenant} AND id IN ${sql.in(chunk)} ORDER BY id`,
+      byKeys((row) => row.id)
     )
 
   /** Links matching a condition, ordered, as one repository method (`places.<method>`). */
@@ -331,6 +379,14 @@ FROM places WHERE tenant = ${tenant} AND id = ${id}`
         .pipe(Effect.map((links) => Option.fromNullable(links[0]))),
 
     links: (tenant, id) => selectLinks("links", sql`l.tenant = ${tenant} AND l.place_id = ${id}`, "l.valid_from"),
+
+    linksOf: (tenant, ids) =>
+      selectIn(
+        ids,
+        1,
+        (chunk) => selectLinks("linksOf", sql`l.tenant = ${tenant} AND l.place_id IN ${sql.in(chunk)}`, "l.place_id, l.valid_from"),
+        byKeys((l) => l.placeId, (l) => l.validFrom)
+      ),
 
     linksInSubtree: (tenant, root, at) =>
       selectLinks(
@@ -461,14 +517,20 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
     terms: (tenant, id) => selectTerms("terms", sql`t.tenant = ${tenant} AND t.worker_id = ${id}`, "t.valid_from"),
 
     termsAt: (tenant, ids, at) =>
-      Effect.map(
-        Effect.forEach(chunks(sql, Array.from(new Set(ids)), 1, 3), (chunk) =>
-          selectTerms(
-            "termsAt",
-            sql`t.tenant = ${tenant} AND t.worker_id IN ${sql.in(chunk)} AND ${q.validAt("t.", at)}`,
-            "t.worker_id"
-          )),
-        (parts) => parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => compareBytes(a.workerId, b.workerId))
+      selectIn(
+        ids,
+        3,
+        (chunk) =>
+          selectTerms("termsAt", sql`t.tenant = ${tenant} AND t.worker_id IN ${sql.in(chunk)} AND ${q.validAt("t.", at)}`, "t.worker_id"),
+        byKeys((t) => t.workerId)
+      ),
+
+    termsOf: (tenant, ids) =>
+      selectIn(
+        ids,
+        1,
+        (chunk) => selectTerms("termsOf", sql`t.tenant = ${tenant} AND t.worker_id IN ${sql.in(chunk)}`, "t.worker_id, t.valid_from"),
+        byKeys((t) => t.workerId, (t) => t.validFrom)
       ),
 
     termsInSubtree: (tenant, root, at) =>
@@ -521,6 +583,22 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
 
     assignmentsOfGrid: (tenant, gridCode) =>
       selectAssignments("assignmentsOfGrid", sql`a.tenant = ${tenant} AND a.grid_code = ${gridCode}`),
+
+    assignmentsOfGrids: (tenant, gridCodes) =>
+      selectIn(
+        gridCodes,
+        1,
+        (chunk) => selectAssignments("assignmentsOfGrids", sql`a.tenant = ${tenant} AND a.grid_code IN ${sql.in(chunk)}`),
+        byKeys((a) => a.id)
+      ),
+
+    assignmentsOfWorkers: (tenant, ids) =>
+      selectIn(
+        ids,
+        1,
+        (chunk) => selectAssignments("assignmentsOfWorkers", sql`a.tenant = ${tenant} AND a.worker_id IN ${sql.in(chunk)}`),
+        byKeys((a) => a.id)
+      ),
 
     history: (tenant, root) =>
       selectAssignments("history", sql`a.tenant = ${tenant} AND ${q.inSubtree("a.grid_code", root)}`),

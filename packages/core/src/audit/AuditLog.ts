@@ -19,6 +19,14 @@ export interface AuditLogShape {
    * runs as a transaction of the entry's tenant of its own.
    */
   readonly append: (entry: NewAuditEntry) => Effect.Effect<AuditEntry, StoreError>
+  /**
+   * Appends entries in their order, each tenant's numbered on from its next seq, all
+   * in one transaction (the current one, or one of their tenants of its own); returns
+   * them numbered. The batch path appends a batch's entries with it.
+   *
+   * @since 0.2.0
+   */
+  readonly appendAll: (entries: ReadonlyArray<NewAuditEntry>) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
   /** Entries after a seq, oldest first, at most `limit` (`Infinity` for all). */
   readonly list: (
     tenant: Tenant,

@@ -59,6 +59,20 @@ export interface GridRepository {
   readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<Grid>, StoreError>
   /** Versions that name `id` among their predecessors, ordered by id. */
   readonly successors: (tenant: Tenant, id: GridId) => Effect.Effect<ReadonlyArray<Grid>, StoreError>
+  /**
+   * Every version of any of the codes, ordered by code then validFrom: the batch path
+   * loads the context of many commands at once with it.
+   *
+   * @since 0.2.0
+   */
+  readonly versionsOf: (tenant: Tenant, codes: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Grid>, StoreError>
+  /**
+   * The versions that name any of the ids among their predecessors, ordered by id, each
+   * once.
+   *
+   * @since 0.2.0
+   */
+  readonly successorsOf: (tenant: Tenant, ids: ReadonlyArray<GridId>) => Effect.Effect<ReadonlyArray<Grid>, StoreError>
   /** The latest `validFrom` of any version in a subtree (for the no-backdating rule). */
   readonly latestStart: (tenant: Tenant, root: string) => Effect.Effect<Option.Option<IsoDate>, StoreError>
 }

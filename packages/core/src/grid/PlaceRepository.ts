@@ -53,6 +53,12 @@ export interface PlaceRepository {
   readonly linkAt: (tenant: Tenant, id: PlaceId, at: IsoDate) => Effect.Effect<Option.Option<PlaceLink>, StoreError>
   /** Every link of a place, oldest first. */
   readonly links: (tenant: Tenant, id: PlaceId) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
+  /**
+   * Every link ever recorded of any of the places, ordered by place id then validFrom.
+   *
+   * @since 0.2.0
+   */
+  readonly linksOf: (tenant: Tenant, ids: ReadonlyArray<PlaceId>) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
   /** Links valid on a day into grids of a subtree, ordered by grid code then place id. */
   readonly linksInSubtree: (
     tenant: Tenant,

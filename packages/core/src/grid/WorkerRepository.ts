@@ -41,6 +41,12 @@ export interface WorkerRepository {
   ) => Effect.Effect<void, StoreError>
   /** Every term of a worker, oldest first. */
   readonly terms: (tenant: Tenant, id: WorkerId) => Effect.Effect<ReadonlyArray<WorkerTerm>, StoreError>
+  /**
+   * Every term ever recorded of any of the workers, ordered by worker id then validFrom.
+   *
+   * @since 0.2.0
+   */
+  readonly termsOf: (tenant: Tenant, ids: ReadonlyArray<WorkerId>) => Effect.Effect<ReadonlyArray<WorkerTerm>, StoreError>
   /** The terms valid on a day of some workers, ordered by worker id; unknown ids are left out. */
   readonly termsAt: (
     tenant: Tenant,
@@ -77,6 +83,24 @@ export interface WorkerRepository {
   readonly assignmentsOfGrid: (
     tenant: Tenant,
     gridCode: string
+  ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
+  /**
+   * Every assignment ever recorded to any of the grid codes, ordered by id.
+   *
+   * @since 0.2.0
+   */
+  readonly assignmentsOfGrids: (
+    tenant: Tenant,
+    gridCodes: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
+  /**
+   * Every assignment ever recorded of any of the workers, ordered by id.
+   *
+   * @since 0.2.0
+   */
+  readonly assignmentsOfWorkers: (
+    tenant: Tenant,
+    ids: ReadonlyArray<WorkerId>
   ) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>
   /** Every assignment ever recorded in a subtree, ordered by id. */
   readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<Assignment>, StoreError>

@@ -99,6 +99,8 @@ const termsUnder = (s: TenantState, root: string): Array<WorkerTerm> =>
 const assignmentsUnder = (s: TenantState, root: string): Array<Assignment> =>
   SortedIndex.withPrefix(s.assignments.by.grid, root)
 
+const unique = <A extends string>(xs: ReadonlyArray<A>): Array<A> => Array.from(new Set(xs))
+
 const start = (row: { readonly validFrom: IsoDate }): IsoDate => row.validFrom
 
 /**
@@ -202,6 +204,14 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
             .flatMap((k) => Option.toArray(Table.get(s.grids, k)))
             .sort(byString((g) => g.id))
         ),
+      versionsOf: (tenant, codes) =>
+        read(tenant, (s) => unique(codes).sort(compareStrings).flatMap((code) => SortedIndex.withFirst(s.grids.rows, code))),
+      successorsOf: (tenant, ids) =>
+        read(tenant, (s) =>
+          unique(unique(ids).flatMap((id) => SortedIndex.withFirst(s.lineage, id)))
+            .flatMap((k) => Option.toArray(Table.get(s.grids, k)))
+            .sort(byString((g) => g.id))
+        ),
       latestStart: (tenant, root) => read(tenant, (s) => latest(gridsUnder(s, root).map(start)))
     },
     places: {
@@ -224,6 +234,8 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
       linkAt: (tenant, id, at) =>
         read(tenant, (s) => Option.fromNullable(SortedIndex.withFirst(s.links.rows, id).find((l) => validAt(l, at)))),
       links: (tenant, id) => read(tenant, (s) => SortedIndex.withFirst(s.links.rows, id)),
+      linksOf: (tenant, ids) =>
+        read(tenant, (s) => unique(ids).sort(compareStrings).flatMap((id) => SortedIndex.withFirst(s.links.rows, id))),
       linksInSubtree: (tenant, root, at) => read(tenant, (s) => linksUnder(s, root).filter((l) => validAt(l, at))),
       history: (tenant, root) =>
         read(tenant, (s) => linksUnder(s, root).sort(byString((l) => key(l.placeId, l.validFrom)))),
@@ -259,6 +271,8 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
           terms: closeWhere(termLayout, s.terms, keys.map((k) => key(k.workerId, k.validFrom)), validTo)
         })),
       terms: (tenant, id) => read(tenant, (s) => SortedIndex.withFirst(s.terms.rows, id)),
+      termsOf: (tenant, ids) =>
+        read(tenant, (s) => unique(ids).sort(compareStrings).flatMap((id) => SortedIndex.withFirst(s.terms.rows, id))),
       termsAt: (tenant, ids, at) =>
         read(tenant, (s) =>
           [...new Set(ids)]
@@ -280,6 +294,14 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
       assignmentsInSubtree: (tenant, root, at) =>
         read(tenant, (s) => assignmentsUnder(s, root).filter((a) => validAt(a, at))),
       assignmentsOfGrid: (tenant, gridCode) => read(tenant, (s) => SortedIndex.withFirst(s.assignments.by.grid, gridCode)),
+      assignmentsOfGrids: (tenant, gridCodes) =>
+        read(tenant, (s) =>
+          unique(gridCodes).flatMap((code) => SortedIndex.withFirst(s.assignments.by.grid, code)).sort(byString((a) => a.id))
+        ),
+      assignmentsOfWorkers: (tenant, ids) =>
+        read(tenant, (s) =>
+          unique(ids).flatMap((id) => SortedIndex.withFirst(s.assignments.by.worker, id)).sort(byString((a) => a.id))
+        ),
       history: (tenant, root) => read(tenant, (s) => assignmentsUnder(s, root).sort(byString((a) => a.id))),
       assignment: (tenant, id) => read(tenant, (s) => Table.get(s.assignments, id)),
       assignmentsOfWorker: (tenant, id) => read(tenant, (s) => SortedIndex.withFirst(s.assignments.by.worker, id)),
