@@ -18,8 +18,10 @@ import { ValidationError } from "../errors/ValidationError.js"
 import { auditDetail, targetsOf } from "../internal/grid/commands.js"
 import * as Decide from "../internal/grid/decide.js"
 import * as Reads from "../internal/grid/reads.js"
+import * as Workspace from "../internal/grid/workspace.js"
 import { write } from "../internal/grid/write.js"
 import { Transactor } from "../store/Transactor.js"
+import type { Changes } from "./Changes.js"
 import { GridCommand } from "./GridCommand.js"
 import { GridConfig } from "./GridConfig.js"
 import { Grids, type GridsShape } from "./GridsService.js"
@@ -90,19 +92,42 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
         return command
       })
 
-    const apply = (actor: Actor.Actor, command: GridCommand, row?: number) =>
+    const auditEntry = (actor: Actor.Actor, command: GridCommand) => ({
+      tenant: actor.tenant,
+      actor: actor.id,
+      action: command._tag,
+      target: targetsOf(command).codes.join(","),
+      detail: auditDetail(command)
+    })
+
+    const apply = (actor: Actor.Actor, command: GridCommand) =>
       Effect.gen(function*() {
         const changes = yield* decide(actor, command)
         yield* write(store, actor.tenant, changes)
-        yield* audit.append({
-          tenant: actor.tenant,
-          actor: actor.id,
-          action: command._tag,
-          target: targetsOf(command).codes.join(","),
-          detail: auditDetail(command)
-        })
+        yield* audit.append(auditEntry(actor, command))
         return changes
-      }).pipe(Effect.mapError((error) => withRow(error, row)))
+      })
+
+    /**
+     * A batch, set-based: the same decisions and writes as `apply`, against the batch's
+     * workspace (context loaded once per batch), written back with multi-row statements.
+     */
+    const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<GridCommand>) =>
+      Effect.gen(function*() {
+        const workspace = Workspace.make(store, audit, actor.tenant)
+        const decideIn = Decide.make(workspace.store, config)
+        yield* workspace.prefetch(commands)
+        const results: Array<Changes> = []
+        for (let i = 0; i < commands.length; i++) {
+          const command = commands[i]!
+          const changes = yield* decideIn(actor, command).pipe(Effect.mapError((error) => withRow(error, i + 1)))
+          yield* write(workspace.store, actor.tenant, changes)
+          workspace.audit(auditEntry(actor, command))
+          results.push(changes)
+        }
+        yield* workspace.flush
+        return results
+      })
 
     const executeUnknown: GridsShape["executeUnknown"] = (actor, input) =>
       Effect.flatMap(admit(actor, input), (command) => transactor.transaction(actor.tenant, apply(actor, command)))
@@ -112,10 +137,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
       Effect.gen(function*() {
         const batch = yield* readBatch(inputs)
         const commands = yield* Effect.forEach(batch, (input, i) => admit(actor, input, i + 1))
-        return yield* transactor.transaction(
-          actor.tenant,
-          Effect.forEach(commands, (command, i) => apply(actor, command, i + 1))
-        )
+        return yield* transactor.transaction(actor.tenant, applyAll(actor, commands))
       }).pipe(Effect.withSpan("Grids.executeAll"))
 
     const service: GridsShape = {

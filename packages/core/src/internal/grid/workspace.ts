@@ -1,0 +1,445 @@
+/**
+ * A batch's workspace: the grid store as the batch sees it, held in memory over the
+ * real store inside the batch's transaction.
+ *
+ * The batch path runs the very same decisions and writes as the single-command path,
+ * against this store. Point reads (a code's versions, a place's links, a worker's
+ * terms …) are answered from memory, loaded from the real store once per key, most of
+ * them for the whole batch up front (`prefetch`). Writes change the workspace only;
+ * `flush` writes their net effect to the real store with multi-row statements, and the
+ * batch's audit entries with one `appendAll`. A subtree question (a structural change
+ * needs one) flushes first and asks the real store, so every read sees every earlier
+ * command of the batch.
+ *
+ * @internal
+ */
+import { Effect, Option } from "effect"
+import type { Tenant } from "../../access/Tenant.js"
+import type { NewAuditEntry } from "../../audit/AuditEntry.js"
+import type { AuditLogShape } from "../../audit/AuditLog.js"
+import { StoreError } from "../../errors/StoreError.js"
+import { type Grid, type GridId, validAt } from "../../grid/Grid.js"
+import type { GridCommand } from "../../grid/GridCommand.js"
+import type { GridRepository } from "../../grid/GridRepository.js"
+import type { GridStoreShape } from "../../grid/GridStore.js"
+import type { Place, PlaceId, PlaceLink } from "../../grid/Place.js"
+import type { PlaceRepository } from "../../grid/PlaceRepository.js"
+import type { Assignment, AssignmentId, TermKey, Worker, WorkerId, WorkerTerm } from "../../grid/Worker.js"
+import type { WorkerRepository } from "../../grid/WorkerRepository.js"
+import * as WorkerRules from "../../grid/WorkerRules.js"
+import type { IsoDate } from "../../time/IsoDate.js"
+import { compareStrings } from "../compareStrings.js"
+import { type Change, Overlay } from "../Overlay.js"
+
+const pair = (a: string, b: string): string => `${a}\u0000${b}`
+
+const byString = <A>(...fields: ReadonlyArray<(a: A) => string>) => (a: A, b: A): number => {
+  for (const field of fields) {
+    const c = compareStrings(field(a), field(b))
+    if (c !== 0) return c
+  }
+  return 0
+}
+
+const byValidFrom = byString<{ readonly validFrom: string }>((r) => r.validFrom)
+
+const codeOfGrid = (id: string): string => id.slice(0, Math.max(0, id.lastIndexOf("@")))
+
+interface Versioned {
+  readonly validFrom: IsoDate
+  readonly validTo: IsoDate | null
+}
+
+const sameValue = (x: unknown, y: unknown): boolean =>
+  x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]))
+
+/** Whether two rows differ in nothing but their end. */
+const sameButEnd = (a: object, b: object): boolean => {
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((k) => k === "validTo" || sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+/**
+ * A versioned table's net change as the store's own operations: rows to end (or, ended
+ * on their first day, to remove) grouped by the day, then rows to insert. A row the
+ * batch rewrote otherwise is removed and inserted again.
+ */
+const netOf = <A extends Versioned, K>(changes: ReadonlyArray<Change<A>>, keyOf: (row: A) => K) => {
+  const ends = new Map<IsoDate, Array<K>>()
+  const inserts: Array<A> = []
+  const end = (day: IsoDate, key: K) => {
+    const keys = ends.get(day)
+    if (keys === undefined) ends.set(day, [key])
+    else keys.push(key)
+  }
+  for (const { after, before } of changes) {
+    if (before !== undefined && after !== undefined && sameButEnd(before, after)) {
+      if (after.validTo === before.validTo) continue
+      if (after.validTo !== null && (before.validTo === null || after.validTo < before.validTo)) {
+        end(after.validTo, keyOf(before))
+        continue
+      }
+    }
+    if (before !== undefined) end(before.validFrom, keyOf(before))
+    if (after !== undefined) inserts.push(after)
+  }
+  return { ends, inserts }
+}
+
+/** The rows of a table's keys the batch ends on a day: removed when they begin on or after it. */
+const closeRows = <A extends Versioned, I extends string>(overlay: Overlay<A, I>, keys: Iterable<string>, validTo: IsoDate) => {
+  for (const key of keys) {
+    const row = overlay.get(key)
+    if (row === undefined) continue
+    if (row.validFrom >= validTo) overlay.remove(key)
+    else if (row.validTo === null || row.validTo > validTo) overlay.put({ ...row, validTo })
+  }
+}
+
+const duplicate = (operation: string) =>
+  new StoreError({ operation, message: `${operation}: a row with this key exists already` })
+
+/** Inserts rows whose keys must be new, or fails like the store would, writing nothing. */
+const insertNew = <A, I extends string>(operation: string, overlay: Overlay<A, I>, rows: ReadonlyArray<A>) =>
+  Effect.suspend(() => {
+    const seen = new Set<string>()
+    for (const row of rows) {
+      const key = overlay.layout.key(row)
+      if (seen.has(key) || overlay.get(key) !== undefined) return Effect.fail(duplicate(operation))
+      seen.add(key)
+    }
+    for (const row of rows) overlay.put(row)
+    return Effect.void
+  })
+
+/** @internal */
+export interface Workspace {
+  /** The grid store as the batch sees it. */
+  readonly store: GridStoreShape
+  /** Loads, in a few queries, what the commands' decisions will read. */
+  readonly prefetch: (commands: ReadonlyArray<GridCommand>) => Effect.Effect<void, StoreError>
+  /** Records an audit entry, appended with the batch's others at the next flush. */
+  readonly audit: (entry: NewAuditEntry) => void
+  /** Writes everything pending to the real store and the audit log. */
+  readonly flush: Effect.Effect<void, StoreError>
+}
+
+/** @internal */
+export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tenant): Workspace => {
+  const grids = new Overlay<Grid, "code" | "predecessor">({
+    key: (g) => g.id,
+    indexes: { code: (g) => [g.code], predecessor: (g) => g.predecessors }
+  })
+  const places = new Overlay<Place, "id">({ key: (p) => p.id, indexes: { id: (p) => [p.id] } })
+  const links = new Overlay<PlaceLink, "place">({
+    key: (l) => pair(l.placeId, l.validFrom),
+    indexes: { place: (l) => [l.placeId] }
+  })
+  const workers = new Overlay<Worker, "id">({ key: (w) => w.id, indexes: { id: (w) => [w.id] } })
+  const terms = new Overlay<WorkerTerm, "worker">({
+    key: (t) => pair(t.workerId, t.validFrom),
+    indexes: { worker: (t) => [t.workerId] }
+  })
+  const assignments = new Overlay<Assignment, "grid" | "worker" | "id">({
+    key: (a) => a.id,
+    indexes: { grid: (a) => [a.gridCode], worker: (a) => [a.workerId], id: (a) => [a.id] }
+  })
+  let pendingAudit: Array<NewAuditEntry> = []
+
+  /** Loads the rows of the index values not loaded yet with one multi-key query. */
+  const ensure = <A, I extends string>(
+    overlay: Overlay<A, I>,
+    index: I,
+    values: Iterable<string>,
+    fetch: (missing: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<A>, StoreError>
+  ): Effect.Effect<void, StoreError> =>
+    Effect.suspend(() => {
+      const missing = overlay.missing(index, values)
+      return missing.length === 0 ? Effect.void : Effect.map(fetch(missing), (rows) => overlay.load(index, missing, rows))
+    })
+
+  const ensureCodes = (codes: Iterable<string>) => ensure(grids, "code", codes, (m) => base.grids.versionsOf(tenant, m))
+  const ensureSuccessors = (ids: Iterable<string>) =>
+    ensure(grids, "predecessor", ids, (m) => base.grids.successorsOf(tenant, m as ReadonlyArray<GridId>))
+  const ensurePlaces = (ids: Iterable<string>) =>
+    ensure(places, "id", ids, (m) => base.places.getMany(tenant, m as ReadonlyArray<PlaceId>))
+  const ensureLinks = (ids: Iterable<string>) =>
+    ensure(links, "place", ids, (m) => base.places.linksOf(tenant, m as ReadonlyArray<PlaceId>))
+  const ensureWorkers = (ids: Iterable<string>) =>
+    ensure(workers, "id", ids, (m) => base.workers.getMany(tenant, m as ReadonlyArray<WorkerId>))
+  const ensureTerms = (ids: Iterable<string>) =>
+    ensure(terms, "worker", ids, (m) => base.workers.termsOf(tenant, m as ReadonlyArray<WorkerId>))
+  const ensureAssignmentsOfGrids = (codes: Iterable<string>) =>
+    ensure(assignments, "grid", codes, (m) => base.workers.assignmentsOfGrids(tenant, m))
+  const ensureAssignmentsOfWorkers = (ids: Iterable<string>) =>
+    ensure(assignments, "worker", ids, (m) => base.workers.assignmentsOfWorkers(tenant, m as ReadonlyArray<WorkerId>))
+  /** Assignments by id: through their grid, which the id names; an id naming none is looked up alone. */
+  const ensureAssignments = (ids: ReadonlyArray<string>) =>
+    Effect.zipRight(
+      ensureAssignmentsOfGrids(ids.flatMap((id) => Option.toArray(WorkerRules.assignmentGrid(id)))),
+      ensure(
+        assignments,
+        "id",
+        ids.filter((id) => Option.isNone(WorkerRules.assignmentGrid(id))),
+        (m) =>
+          Effect.map(
+            Effect.forEach(m, (id) => base.workers.assignment(tenant, id as AssignmentId)),
+            (found) => found.flatMap(Option.toArray)
+          )
+      )
+    )
+
+  /** The later versions that carry the codes' versions on (moves, merges, renames), to the end of each chain. */
+  const ensureChains = (codes: Iterable<string>) =>
+    Effect.gen(function*() {
+      let frontier = Array.from(codes).flatMap((code) => grids.find("code", code))
+      // Bounded like the chain itself: every step follows a recorded change.
+      for (let step = 0; frontier.length > 0 && step < 10_000; step++) {
+        const ended = frontier.filter((g) => g.validTo !== null).map((g) => g.id)
+        const missing = grids.missing("predecessor", ended)
+        if (missing.length === 0) break
+        yield* ensureSuccessors(missing)
+        frontier = missing.flatMap((id) => grids.find("predecessor", id))
+      }
+    })
+
+  const versionsOf = (code: string) => grids.find("code", code).sort(byValidFrom)
+
+  // A question about a subtree goes to the store, after everything pending is written.
+  const flushed = <Args extends ReadonlyArray<unknown>, A>(f: (...args: Args) => Effect.Effect<A, StoreError>) =>
+  (...args: Args): Effect.Effect<A, StoreError> => Effect.zipRight(flush, Effect.suspend(() => f(...args)))
+
+  const gridRepository: GridRepository = {
+    insert: (rows) => Effect.zipRight(ensureCodes(rows.map((g) => g.code)), insertNew("grids.insert", grids, rows)),
+    close: (_tenant, ids, validTo) =>
+      Effect.zipRight(ensureCodes(ids.map(codeOfGrid)), Effect.sync(() => closeRows(grids, ids, validTo))),
+    byId: (_tenant, id) =>
+      Effect.zipRight(ensureCodes([codeOfGrid(id)]), Effect.sync(() => Option.fromNullable(grids.get(id)))),
+    at: (_tenant, code, at) =>
+      Effect.zipRight(ensureCodes([code]), Effect.sync(() => Option.fromNullable(grids.find("code", code).find((g) => validAt(g, at))))),
+    versions: (_tenant, code) => Effect.zipRight(ensureCodes([code]), Effect.sync(() => versionsOf(code))),
+    versionsOf: (_tenant, codes) =>
+      Effect.zipRight(
+        ensureCodes(codes),
+        Effect.sync(() => Array.from(new Set(codes)).flatMap((code) => grids.find("code", code)).sort(byString((g) => g.code, (g) => g.validFrom)))
+      ),
+    successors: (_tenant, id) =>
+      Effect.zipRight(ensureSuccessors([id]), Effect.sync(() => grids.find("predecessor", id).sort(byString((g) => g.id)))),
+    successorsOf: (_tenant, ids) =>
+      Effect.zipRight(
+        ensureSuccessors(ids),
+        Effect.sync(() => {
+          const found = new Map<string, Grid>()
+          for (const id of ids) for (const g of grids.find("predecessor", id)) found.set(g.id, g)
+          return Array.from(found.values()).sort(byString((g) => g.id))
+        })
+      ),
+    subtree: flushed(base.grids.subtree),
+    countByLevel: flushed(base.grids.countByLevel),
+    history: flushed(base.grids.history),
+    latestStart: flushed(base.grids.latestStart)
+  }
+
+  const linksOf = (id: string) => links.find("place", id).sort(byValidFrom)
+
+  const placeRepository: PlaceRepository = {
+    put: (rows) => Effect.sync(() => rows.forEach((p) => places.put(p))),
+    get: (_tenant, id) => Effect.zipRight(ensurePlaces([id]), Effect.sync(() => Option.fromNullable(places.get(id)))),
+    getMany: (_tenant, ids) =>
+      Effect.zipRight(
+        ensurePlaces(ids),
+        Effect.sync(() => Array.from(new Set(ids)).flatMap((id) => Option.toArray(Option.fromNullable(places.get(id)))).sort(byString((p) => p.id)))
+      ),
+    link: (rows) => Effect.zipRight(ensureLinks(rows.map((l) => l.placeId)), insertNew("places.link", links, rows)),
+    closeLinks: (_tenant, keys, validTo) =>
+      Effect.zipRight(
+        ensureLinks(keys.map((k) => k.placeId)),
+        Effect.sync(() => closeRows(links, keys.map((k) => pair(k.placeId, k.validFrom)), validTo))
+      ),
+    linkAt: (_tenant, id, at) =>
+      Effect.zipRight(ensureLinks([id]), Effect.sync(() => Option.fromNullable(linksOf(id).find((l) => validAt(l, at))))),
+    links: (_tenant, id) => Effect.zipRight(ensureLinks([id]), Effect.sync(() => linksOf(id))),
+    linksOf: (_tenant, ids) =>
+      Effect.zipRight(
+        ensureLinks(ids),
+        Effect.sync(() => Array.from(new Set(ids)).sort(compareStrings).flatMap(linksOf))
+      ),
+    linksInSubtree: flushed(base.places.linksInSubtree),
+    history: flushed(base.places.history),
+    countInSubtree: flushed(base.places.countInSubtree),
+    countByKind: flushed(base.places.countByKind),
+    latestStart: flushed(base.places.latestStart)
+  }
+
+  const termsOf = (id: string) => terms.find("worker", id).sort(byValidFrom)
+  const assignmentsById = (rows: Array<Assignment>) => rows.sort(byString((a) => a.id))
+
+  const workerRepository: WorkerRepository = {
+    put: (rows) => Effect.sync(() => rows.forEach((w) => workers.put(w))),
+    get: (_tenant, id) => Effect.zipRight(ensureWorkers([id]), Effect.sync(() => Option.fromNullable(workers.get(id)))),
+    getMany: (_tenant, ids) =>
+      Effect.zipRight(
+        ensureWorkers(ids),
+        Effect.sync(() => Array.from(new Set(ids)).flatMap((id) => Option.toArray(Option.fromNullable(workers.get(id)))).sort(byString((w) => w.id)))
+      ),
+    addTerms: (rows) => Effect.zipRight(ensureTerms(rows.map((t) => t.workerId)), insertNew("workers.addTerms", terms, rows)),
+    closeTerms: (_tenant, keys: ReadonlyArray<TermKey>, validTo) =>
+      Effect.zipRight(
+        ensureTerms(keys.map((k) => k.workerId)),
+        Effect.sync(() => closeRows(terms, keys.map((k) => pair(k.workerId, k.validFrom)), validTo))
+      ),
+    terms: (_tenant, id) => Effect.zipRight(ensureTerms([id]), Effect.sync(() => termsOf(id))),
+    termsOf: (_tenant, ids) =>
+      Effect.zipRight(ensureTerms(ids), Effect.sync(() => Array.from(new Set(ids)).sort(compareStrings).flatMap(termsOf))),
+    termsAt: (_tenant, ids, at) =>
+      Effect.zipRight(
+        ensureTerms(ids),
+        Effect.sync(() => Array.from(new Set(ids)).sort(compareStrings).flatMap((id) => termsOf(id).filter((t) => validAt(t, at))))
+      ),
+    termsInSubtree: flushed(base.workers.termsInSubtree),
+    termHistory: flushed(base.workers.termHistory),
+    latestTermStart: flushed(base.workers.latestTermStart),
+    assign: (rows) => Effect.zipRight(ensureAssignments(rows.map((a) => a.id)), insertNew("workers.assign", assignments, rows)),
+    closeAssignments: (_tenant, ids, validTo) =>
+      Effect.zipRight(ensureAssignments(ids), Effect.sync(() => closeRows(assignments, ids, validTo))),
+    assignmentsInSubtree: flushed(base.workers.assignmentsInSubtree),
+    assignmentsOfGrid: (_tenant, code) =>
+      Effect.zipRight(ensureAssignmentsOfGrids([code]), Effect.sync(() => assignmentsById(assignments.find("grid", code)))),
+    assignmentsOfGrids: (_tenant, codes) =>
+      Effect.zipRight(
+        ensureAssignmentsOfGrids(codes),
+        Effect.sync(() => assignmentsById(Array.from(new Set(codes)).flatMap((code) => assignments.find("grid", code))))
+      ),
+    assignmentsOfWorker: (_tenant, id) =>
+      Effect.zipRight(ensureAssignmentsOfWorkers([id]), Effect.sync(() => assignmentsById(assignments.find("worker", id)))),
+    assignmentsOfWorkers: (_tenant, ids) =>
+      Effect.zipRight(
+        ensureAssignmentsOfWorkers(ids),
+        Effect.sync(() => assignmentsById(Array.from(new Set(ids)).flatMap((id) => assignments.find("worker", id))))
+      ),
+    assignmentsOf: (_tenant, id, at) =>
+      Effect.zipRight(
+        ensureAssignmentsOfWorkers([id]),
+        Effect.sync(() => assignmentsById(assignments.find("worker", id).filter((a) => validAt(a, at))))
+      ),
+    assignment: (_tenant, id) =>
+      Effect.zipRight(ensureAssignments([id]), Effect.sync(() => Option.fromNullable(assignments.get(id)))),
+    history: flushed(base.workers.history),
+    countByCategory: flushed(base.workers.countByCategory),
+    latestStart: flushed(base.workers.latestStart)
+  }
+
+  /** A versioned table's net change, through the store's close and insert. */
+  const writeVersioned = <A extends Versioned, I extends string, K>(
+    overlay: Overlay<A, I>,
+    keyOf: (row: A) => K,
+    close: (keys: ReadonlyArray<K>, day: IsoDate) => Effect.Effect<void, StoreError>,
+    insert: (rows: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
+  ) =>
+    Effect.suspend(() => {
+      const { ends, inserts } = netOf(overlay.changes(), keyOf)
+      return Effect.zipRight(
+        Effect.forEach(ends, ([day, keys]) => close(keys, day), { discard: true }),
+        inserts.length === 0 ? Effect.void : insert(inserts)
+      )
+    })
+
+  /** An identity table's rows the batch wrote, upserted (they are never removed). */
+  const writeIdentities = <A, I extends string>(
+    overlay: Overlay<A, I>,
+    put: (rows: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
+  ) =>
+    Effect.suspend(() => {
+      const rows = overlay.changes().flatMap((c) => c.after === undefined || c.after === c.before ? [] : [c.after])
+      return rows.length === 0 ? Effect.void : put(rows)
+    })
+
+  const flush: Effect.Effect<void, StoreError> = Effect.suspend(() => {
+    const entries = pendingAudit
+    pendingAudit = []
+    return Effect.all([
+      writeVersioned(grids, (g) => g.id, (ids, day) => base.grids.close(tenant, ids, day), base.grids.insert),
+      writeIdentities(places, base.places.put),
+      writeVersioned(
+        links,
+        (l) => ({ placeId: l.placeId, validFrom: l.validFrom }),
+        (keys, day) => base.places.closeLinks(tenant, keys, day),
+        base.places.link
+      ),
+      writeIdentities(workers, base.workers.put),
+      writeVersioned(
+        terms,
+        (t) => ({ workerId: t.workerId, validFrom: t.validFrom }),
+        (keys, day) => base.workers.closeTerms(tenant, keys, day),
+        base.workers.addTerms
+      ),
+      writeVersioned(
+        assignments,
+        (a) => a.id,
+        (ids, day) => base.workers.closeAssignments(tenant, ids, day),
+        base.workers.assign
+      ),
+      entries.length === 0 ? Effect.void : auditLog.appendAll(entries)
+    ], { discard: true }).pipe(
+      Effect.tap(() =>
+        Effect.sync(() => {
+          for (const overlay of [grids, places, links, workers, terms, assignments]) overlay.settle()
+        })
+      )
+    )
+  })
+
+  const prefetch = (commands: ReadonlyArray<GridCommand>) =>
+    Effect.gen(function*() {
+      const codes = new Set<string>()
+      const placeIds = new Set<string>()
+      const workerIds = new Set<string>()
+      const registered = new Set<string>()
+      const assignedGrids = new Set<string>()
+      for (const command of commands) {
+        switch (command._tag) {
+          case "CreateGrid":
+            codes.add(command.code)
+            if (command.parentCode !== null) codes.add(command.parentCode)
+            break
+          case "RenameGrid":
+            codes.add(command.code)
+            break
+          case "PlacePlace":
+            placeIds.add(command.id)
+            codes.add(command.gridCode)
+            break
+          case "RegisterWorker":
+            workerIds.add(command.id)
+            registered.add(command.id)
+            codes.add(command.communityCode)
+            break
+          case "AssignWorker":
+            workerIds.add(command.workerId)
+            codes.add(command.gridCode)
+            assignedGrids.add(command.gridCode)
+            break
+          default:
+            // Structural changes and ended assignments read what they need when they run.
+            break
+        }
+      }
+      yield* ensurePlaces(placeIds)
+      yield* ensureLinks(placeIds)
+      // A place's current grid too: re-placing it reads that grid's chain.
+      for (const id of placeIds) for (const link of links.find("place", id)) codes.add(link.gridCode)
+      yield* ensureCodes(codes)
+      yield* ensureChains(codes)
+      yield* ensureTerms(workerIds)
+      yield* ensureAssignmentsOfWorkers(registered)
+      yield* ensureAssignmentsOfGrids(assignedGrids)
+    })
+
+  return {
+    store: { grids: gridRepository, places: placeRepository, workers: workerRepository },
+    prefetch,
+    audit: (entry) => void pendingAudit.push(entry),
+    flush
+  }
+}
