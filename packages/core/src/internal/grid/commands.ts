@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { Option, Schema } from "effect"
+import { Option } from "effect"
 import * as GridPermission from "../../grid/GridPermission.js"
 import { GridCommand } from "../../grid/GridCommand.js"
 import * as WorkerRules from "../../grid/WorkerRules.js"
@@ -40,9 +40,12 @@ export const targetsOf = (command: GridCommand): { readonly permission: string; 
  * stay: grids are public, and grid workers are posted by name (网格员公示).
  */
 export const auditDetail = (command: GridCommand): string => {
-  const { address: _address, citizenId: _citizenId, phone: _phone, ...rest } = Schema.encodeSync(GridCommand)(
-    command
-  ) as Record<string, unknown>
+  // Every field of a command encodes to itself (strings, numbers, booleans, plain
+  // structs), so the instance's own fields are its encoded form: no Schema encode needed.
+  const { address: _address, citizenId: _citizenId, phone: _phone, ...rest } = command as unknown as Record<
+    string,
+    unknown
+  >
   if (command._tag === "PlacePlace" && command.kind === "household") delete rest["name"]
   return JSON.stringify(rest)
 }
