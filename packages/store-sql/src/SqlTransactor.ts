@@ -79,8 +79,10 @@ const busyTimedOut = (operation: string, waitMs: number, error: SqlError): Store
  * releases the lock and takes it again at once can keep a waiter out.
  *
  * Only for an effect that a busy failure leaves undone, such as a transaction whose
- * first statement takes the write lock: a retry must not repeat work. An effect that
- * is never refused runs once, reads no clock and never sleeps.
+ * first statement takes the write lock, or a single statement outside a transaction: a
+ * retry must not repeat work. An effect that is never refused runs once, reads no clock
+ * and never sleeps; the waits use the `Clock`, so under a `TestClock` a refused effect
+ * waits until the clock is moved. An infinite `busyTimeout` waits for as long as it takes.
  *
  * @since 0.2.0
  * @category combinators

@@ -64,9 +64,15 @@ const inMemory = (filename: string): boolean => filename === ":memory:" || filen
 const openError = (message: string, cause?: unknown): StoreError.StoreError =>
   new StoreError.StoreError({ operation: "open", message, cause })
 
+/** A bad option value, briefly, for the error message (never throwing). */
 const describe = (input: unknown): string => {
   try {
-    return (typeof input === "number" ? String(input) : JSON.stringify(input) ?? String(input)).slice(0, 40)
+    const text = typeof input === "number"
+      ? String(input)
+      : typeof input === "bigint"
+      ? `${input}n`
+      : JSON.stringify(input) ?? String(input)
+    return text.slice(0, 40)
   } catch {
     return typeof input
   }
@@ -86,9 +92,7 @@ const decodeBusyTimeout = (input: unknown): Either.Either<Duration.Duration, str
   return Option.isSome(decoded) && Duration.isFinite(decoded.value)
     ? Either.right(decoded.value)
     : Either.left(
-      `busyTimeout ${
-        typeof input === "bigint" ? `${input}n` : describe(input)
-      }: expected a finite duration of 0 or more (a Duration, "5 seconds", or milliseconds)`
+      `busyTimeout ${describe(input)}: expected a finite duration of 0 or more (a Duration, "5 seconds", or milliseconds)`
     )
 }
 
