@@ -201,6 +201,18 @@ describe("SqliteStore under two writers in one process", () => {
       expect((yield* labels(b)).length).toBe(100)
     }))
 
+  it.scopedLive("two clients opening a fresh file together both start; each migration runs once", () =>
+    Effect.gen(function*() {
+      const filename = yield* temporaryFile
+      const [a, b] = yield* Effect.all([open(filename), open(filename)], { concurrency: "unbounded" })
+      const sql = yield* Effect.provide(SqlClient.SqlClient, a)
+      const recorded = yield* sql<{ readonly n: number }>`SELECT count(*) AS n FROM jiceng_migrations_store`
+      expect(recorded).toEqual([{ n: 1 }])
+      yield* withTable(b)
+      yield* Effect.all([write(a, "a"), write(b, "b")], { concurrency: "unbounded" })
+      expect(yield* labels(a)).toEqual(["a", "b"])
+    }))
+
   it.effect("the caller's own failures are never retried, busy or not, and come back untouched", () =>
     Effect.gen(function*() {
       const filename = yield* temporaryFile
