@@ -5,8 +5,10 @@ import { StoreError } from "@jiceng/core"
  * The driver's error code, which names the kind of failure without the values a
  * driver's message may quote: PostgreSQL's SQLSTATE (`23505`), SQLite's code
  * (`SQLITE_CONSTRAINT_PRIMARYKEY`), Node's (`ECONNREFUSED`).
+ *
+ * @internal
  */
-const driverCode = (cause: unknown): string | undefined => {
+export const driverCode = (cause: unknown): string | undefined => {
   if (typeof cause !== "object" || cause === null || !("code" in cause)) return undefined
   const code = (cause as { readonly code: unknown }).code
   return typeof code === "string" && /^[A-Za-z0-9_]{1,64}$/.test(code) ? code : undefined
