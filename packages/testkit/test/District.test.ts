@@ -281,19 +281,21 @@ describe("District", () => {
   })
 
   it("is deterministic: the same options give the same commands, byte for byte, array or plan", () => {
-    const again = District.generate()
-    expect(JSON.stringify(again.commands)).toBe(JSON.stringify(taocheng.commands))
-    expect(again).toStrictEqual(taocheng)
-    // The plan makes the same commands one at a time, afresh on every iteration.
+    // A second run, made one command at a time by the plan: the same bytes.
     const planned = District.plan()
+    expect(planned.options).toStrictEqual(taocheng.options)
     expect(planned.summary).toStrictEqual(taocheng.summary)
     expect(planned.commandCount).toBe(taocheng.commands.length)
     let i = 0
     let same = true
     for (const command of planned.commands) same &&= JSON.stringify(command) === JSON.stringify(taocheng.commands[i++])
     expect([same, i]).toEqual([true, taocheng.commands.length])
-    const small = District.plan({ seed: 42, communities: 6, sectors: 9, compounds: 20, blocks: 60, workers: 20 })
-    expect([...small.commands]).toStrictEqual([...small.commands])
+    // Afresh on every iteration, and the same as generate's array.
+    const small = { seed: 42, communities: 6, sectors: 9, compounds: 20, blocks: 60, workers: 20 }
+    const smallPlan = District.plan(small)
+    expect([...smallPlan.commands]).toStrictEqual([...smallPlan.commands])
+    expect(District.generate(small)).toStrictEqual(District.generate(small))
+    expect(JSON.stringify([...smallPlan.commands])).toBe(JSON.stringify(District.generate(small).commands))
   })
 
   it("changes with the seed and with the sizes", () => {
@@ -341,9 +343,9 @@ describe("District", () => {
   it("scales the worker and household defaults with the blocks", () => {
     expect(taocheng.options.workers).toBe(1500)
     expect(taocheng.options.extraAssignments).toBe(600)
-    const smaller = District.generate({ blocks: 1000 })
-    expect([smaller.options.workers, smaller.options.extraAssignments, smaller.options.households]).toEqual([463, 185, 30_000])
-    checkInvariants(smaller)
+    const smaller = District.resolve({ blocks: 1000 })
+    expect([smaller.workers, smaller.extraAssignments, smaller.households]).toEqual([463, 185, 30_000])
+    checkInvariants(District.generate({ blocks: 1000, households: 3000 }))
     expect(District.generate({ ...fewHouseholds, blocks: 1000, workers: 700 }).options.workers).toBe(700)
   })
 
