@@ -40,7 +40,7 @@ beside the article's.
   --sectors N       sectors (片区, level 3; default ${District.defaults.sectors}, the article's)
   --compounds N     compounds (小区, level 4; default ${District.defaults.compounds}, the article's)
   --blocks N        blocks (单元, level 5; default ${District.defaults.blocks}, the article's)
-  --households N    households (住户) in all blocks (default ${District.householdsPerBlock} per block, the
+  --households N    households (住户) in all blocks (default ${District.meanHouseholdsPerBlock} per block, the
                     generator's assumption: ${Output.count(District.defaults.households)} for ${Output.count(District.defaults.blocks)} blocks; at most 200 per block)
   --lang zh|en      labels in Chinese (default, also zh-CN) or English
   -h, --help        this text`

@@ -75,7 +75,7 @@ export const fromArticle: ReadonlySet<string> = new Set(["veteran_placement", "c
  * @since 0.2.0
  * @category constants
  */
-export const householdsPerBlock = 30
+export const meanHouseholdsPerBlock = 30
 
 /**
  * Everything that shapes a generated district. Counts are per level for the whole
@@ -109,8 +109,8 @@ export interface DistrictOptions {
   /**
    * Households (住户) in all blocks, from 0 to 200 per block. They are split over the
    * blocks by the flats of their buildings (a walk-up's unit has 12, a tower's up to
-   * 66) and an occupancy drawn from the seed; at the default, between about 8 and 60
-   * a block. Default: {@link householdsPerBlock} per block (97,260 for 3,242 blocks),
+   * 66) and an occupancy drawn from the seed; at the defaults, between about 10 and 66
+   * a block. Default: {@link meanHouseholdsPerBlock} per block (97,260 for 3,242 blocks),
    * the generator's assumption.
    *
    * @since 0.2.0
@@ -196,7 +196,7 @@ export const defaults: Omit<DistrictOptions, "unassignedBlocks"> = {
   sectors: 124,
   compounds: 355,
   blocks: 3242,
-  households: 3242 * householdsPerBlock,
+  households: 3242 * meanHouseholdsPerBlock,
   workers: 1500,
   leaderShare: 0.6,
   extraAssignments: 600,
@@ -301,7 +301,7 @@ export const resolve = (input: Input = {}): DistrictOptions => {
   const scaled = (n: number) => Math.round((blocks * n) / defaults.blocks)
   const workers = input.workers ?? Math.max(base.communities, scaled(defaults.workers))
   const extraAssignments = input.extraAssignments ?? scaled(defaults.extraAssignments)
-  const households = input.households ?? blocks * householdsPerBlock
+  const households = input.households ?? blocks * meanHouseholdsPerBlock
   const city = input.city ?? (base.tenant === defaults.tenant ? defaults.city : "")
   const categoriesFromArticle = input.categoriesFromArticle ?? base.categories.filter((c) => fromArticle.has(c))
   const unassignedBlocks =

@@ -2,10 +2,10 @@
  * Residential buildings (楼栋) and the households (住户) in their units (单元). A
  * compound's blocks (五级网格) are the units of its buildings: an old compound of
  * six-storey walk-ups (多层) has buildings of 2–5 units of 12 flats, a newer one
- * eleven- to thirty-three-storey towers of 2–3 units of 22–66 flats. Households fill a
- * unit's flats, most of them, never more: a unit with more households than its type
- * holds makes its building taller, so room numbers (501室: floor 5, flat 01) always
- * exist in the building they name.
+ * eleven- to thirty-three-storey towers of 2–4 units of 22–66 flats. Households fill
+ * most of a unit's flats and, while the district's flats suffice, never more; when
+ * they do not, units take more and their buildings are raised, so room numbers
+ * (501室: floor 5, flat 01) always exist in the building they name.
  *
  * @since 0.2.0
  */
