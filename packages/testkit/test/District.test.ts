@@ -391,7 +391,7 @@ describe("District", () => {
       blocks: fc.integer({ min: 0, max: 40 }),
       workers: fc.integer({ min: 0, max: 15 }),
       extraAssignments: fc.integer({ min: 0, max: 20 }),
-      householdsPerBlock: fc.integer({ min: 0, max: 40 }),
+      householdsPerBlock: fc.integer({ min: 0, max: 12 }),
       workUnits: fc.integer({ min: 0, max: 5 }),
       merchants: fc.integer({ min: 0, max: 5 }),
       officeBuildings: fc.integer({ min: 0, max: 3 }),
