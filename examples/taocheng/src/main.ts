@@ -1,12 +1,14 @@
 /**
  * `npm run demo`: builds 桃城区 at the article's scale (4 streets, 124 sectors, 355
- * compounds, 3242 blocks) in a fresh SQLite file, through the Grids service, then
- * prints what the store itself answers: grids per level, grid workers per category,
- * places per kind and the 定格定人定岗定责 check. Every figure printed is read back
- * from the store, never taken from the generator's options.
+ * compounds, 3242 blocks, about 97,000 households in them) in a fresh SQLite file,
+ * through the Grids service, then prints what the store itself answers beside the
+ * article's figures: grids per level, grid workers per category, places per kind,
+ * households per block and the 定格定人定岗定责 check. Every count printed as this
+ * run's is read back from the store, never taken from the generator's options; the
+ * article's figures are printed as what they are, the generator's inputs.
  *
- * Flags: --seed N --communities N --sectors N --compounds N --blocks N --lang zh|en
- * --help
+ * Flags: --seed N --communities N --sectors N --compounds N --blocks N --households N
+ * --lang zh|en --help
  *
  * @since 0.1.0
  */
@@ -28,22 +30,51 @@ import { District } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as Output from "./Output.js"
 
-const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--lang zh|en]
+const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--lang zh|en]
 
-Builds 桃城区 in a fresh SQLite file (out/taocheng.db) and prints the store's figures.
+Builds 桃城区 in a fresh SQLite file (out/taocheng.db) and prints the store's figures
+beside the article's.
 
   --seed N          the generator's seed, 0 to ${District.maxSeed} (default ${District.defaults.seed})
-  --communities N   communities (社区) below the 4 streets (default ${District.defaults.communities})
-  --sectors N       sectors (片区, level 3; default ${District.defaults.sectors})
-  --compounds N     compounds (小区, level 4; default ${District.defaults.compounds})
-  --blocks N        blocks (单元, level 5; default ${District.defaults.blocks})
+  --communities N   communities (社区) below the 4 streets (default ${District.defaults.communities}; not in the article)
+  --sectors N       sectors (片区, level 3; default ${District.defaults.sectors}, the article's)
+  --compounds N     compounds (小区, level 4; default ${District.defaults.compounds}, the article's)
+  --blocks N        blocks (单元, level 5; default ${District.defaults.blocks}, the article's)
+  --households N    households (住户) in all blocks (default ${District.meanHouseholdsPerBlock} per block, the
+                    generator's assumption: ${Output.count(District.defaults.households)} for ${Output.count(District.defaults.blocks)} blocks; at most 200 per block)
   --lang zh|en      labels in Chinese (default, also zh-CN) or English
   -h, --help        this text`
 
 /** Alerts listed one by one up to this many; beyond it, per kind with a few codes. */
 const LIST_ALERTS_MAX = 12
 
-const sizeFlags = ["seed", "communities", "sectors", "compounds", "blocks"] as const
+/**
+ * The article's figures for 桃城区, as the generator takes them (or, for residents,
+ * as the store cannot answer them).
+ */
+const article = {
+  /** 全区4个街道 */
+  streets: 4,
+  /** 设置124个三级网格、355个四级网格、3242个五级网格 */
+  sectors: 124,
+  compounds: 355,
+  blocks: 3242,
+  /** 将退役士官安置人员、社区工作者等13类人员确定为网格员 */
+  categories: 13,
+  /** 市区两级197个单位到街道报到 */
+  workUnits: 197,
+  /** 为315个小区、28万居民服好务（疫情防控期间） */
+  residents: 280_000,
+  residentCompounds: 315
+} as const
+
+/**
+ * Persons per family household in the 2020 census (第七次全国人口普查: 平均每个家庭户的
+ * 人口为2.62人), to set the store's households beside the article's residents.
+ */
+const PERSONS_PER_HOUSEHOLD = 2.62
+
+const sizeFlags = ["seed", "communities", "sectors", "compounds", "blocks", "households"] as const
 type SizeFlag = (typeof sizeFlags)[number]
 
 interface Flags {
@@ -74,6 +105,8 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
       if (raw.trim() === "" || !Number.isInteger(n) || n < 0 || n > District.maxSeed) {
         throw new RangeError(`--seed ${raw}: expected a whole number from 0 to ${District.maxSeed}`)
       }
+    } else if (flag === "households") {
+      if (raw.trim() === "" || !Number.isSafeInteger(n) || n < 0) throw new RangeError(`--households ${raw}: expected a whole number ≥ 0`)
     } else if (!Number.isSafeInteger(n) || n < 1) {
       throw new RangeError(`--${flag} ${raw}: expected a whole number ≥ 1`)
     }
@@ -84,15 +117,20 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
   return { help: values.help === true, lang, input }
 }
 
-const run = (district: District.GeneratedDistrict, file: string, started: number, lang: Output.Lang) =>
+interface Timing {
+  readonly started: number
+  readonly generateSeconds: string
+}
+
+const run = (district: District.GeneratedDistrict, file: string, timing: Timing, lang: Output.Lang) =>
   Effect.gen(function*() {
     const grids = yield* Grids.Grids
     const actor = Actor.system(district.tenant)
-    const { scheme, workerCategories } = GridConfig.defaults
+    const { placeLevels, scheme, workerCategories } = GridConfig.defaults
 
     const writeStart = performance.now()
     yield* District.apply(district)
-    const writeSeconds = Output.seconds(writeStart)
+    const writeMs = performance.now() - writeStart
 
     const readStart = performance.now()
     const at = yield* IsoDate.today
@@ -106,6 +144,17 @@ const run = (district: District.GeneratedDistrict, file: string, started: number
       }))
     const categories = yield* grids.countWorkersByCategory(actor, { at })
     const places = yield* grids.countPlaces(actor, { at })
+    // Places per block, from the store's links: under the default GridConfig.placeLevels
+    // only households go into a block (单元), so these are households per block.
+    const blockLevel = scheme.levels.findIndex((l) => l.key === "block")
+    const onlyHouseholds = Object.entries(placeLevels).every(([kind, keys]) => kind === "household" || !keys.includes("block"))
+    const blocks = yield* grids.subtree(actor, { at, level: blockLevel })
+    const links = yield* grids.placeLinks(actor, { at })
+    const perBlock = new Map<string, number>(blocks.map((b) => [b.code, 0]))
+    for (const link of links) {
+      const n = perBlock.get(link.gridCode)
+      if (n !== undefined) perBlock.set(link.gridCode, n + 1)
+    }
     const alerts = yield* grids.check(actor, { at })
     // Where an alert is, in words: the block and its compound, as the store names them.
     const named = yield* Effect.forEach(alerts.slice(0, LIST_ALERTS_MAX), (alert) =>
@@ -122,49 +171,91 @@ const run = (district: District.GeneratedDistrict, file: string, started: number
     const total = (xs: ReadonlyArray<{ readonly count: number }>) => xs.reduce((s, x) => s + x.count, 0)
     const levelCount = (xs: ReadonlyArray<{ readonly level: number; readonly count: number }>, level: number) =>
       xs.find((x) => x.level === level)?.count ?? 0
+    const placeCount = (kind: Place.PlaceKind) => places.find((p) => p.kind === kind)?.count ?? 0
     const words = Output.words[lang]
     const levelLabel = (level: number) => LevelScheme.label(scheme, level, lang)
     const categoryLabel = (key: string) => workerCategories.find((c) => c.key === key)?.[lang] ?? key
+    const kindLabel = (kind: Place.PlaceKind) => Place.placeKindLabels[kind][lang]
     const order = WorkerCategory.defaultCategories.map((c) => c.key)
 
     const lines: Array<string> = []
     lines.push(words.title(district.options.name, district.tenant))
-    lines.push(`  seed ${district.options.seed} · ${words.commandsWritten(Output.count(district.commands.length), Output.display(file))}`)
+    lines.push(`  ${words.run(district.options.seed, Output.count(district.commands.length), timing.generateSeconds, Output.display(file))}`)
     lines.push("")
-    lines.push(words.gridsAsOf(at))
+
+    // The article's figures beside the store's answers.
+    const households = placeCount("household")
+    const blockCount = levelCount(levels, 5)
+    const n = words.notes
+    lines.push(words.articleAndStore(at))
     lines.push(Output.table([
-      ...levels.map((l) => [levelLabel(l.level), Output.count(l.count)]),
-      [words.total, Output.count(total(levels))]
-    ]))
+      [words.figure, words.article, words.thisRun, words.note],
+      [levelLabel(1), Output.count(article.streets), Output.count(levelCount(levels, 1)), n.input],
+      [levelLabel(2), "—", Output.count(levelCount(levels, 2)), n.parameter],
+      [words.gridLevel(3, levelLabel(3)), Output.count(article.sectors), Output.count(levelCount(levels, 3)), n.input],
+      [words.gridLevel(4, levelLabel(4)), Output.count(article.compounds), Output.count(levelCount(levels, 4)), n.input],
+      [words.gridLevel(5, levelLabel(5)), Output.count(article.blocks), Output.count(blockCount), n.input],
+      [words.categories, words.articleCategories(article.categories), Output.count(categories.length), n.categories],
+      [words.workers, "—", Output.count(total(categories)), n.workers],
+      [kindLabel("work_unit"), Output.count(article.workUnits), Output.count(placeCount("work_unit")), n.workUnits],
+      [kindLabel("residential_building"), "—", Output.count(placeCount("residential_building")), n.parameter],
+      [kindLabel("household"), "—", Output.count(households), n.households],
+      [words.residents, words.articleResidents(article.residents, article.residentCompounds), "—", n.residents]
+    ], { textColumns: [3], header: true }))
+    const note = words.householdsNote(
+      Output.count(households),
+      Output.count(blockCount),
+      blockCount === 0 ? "0" : (households / blockCount).toFixed(1),
+      PERSONS_PER_HOUSEHOLD,
+      Output.count(Math.round((households * PERSONS_PER_HOUSEHOLD) / 1000) * 1000)
+    )
+    for (const line of note) lines.push(`  ${line}`)
     lines.push("")
+
     lines.push(words.byStreet)
     lines.push(Output.table([
-      [
-        words.street,
-        ...[2, 3, 4, 5].map(levelLabel),
-        words.places
-      ],
+      [words.street, ...[2, 3, 4, 5].map(levelLabel), words.places],
       ...perStreet.map((s) => [
         `${s.street.name} ${s.street.code}`,
         ...[2, 3, 4, 5].map((level) => Output.count(levelCount(s.levels, level))),
         Output.count(total(s.places))
       ])
-    ]))
+    ], { header: true }))
     lines.push("")
+
     lines.push(words.workersByCategory)
     lines.push(Output.table([
       ...[...categories]
         .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category))
-        .map((c) => [categoryLabel(c.category), Output.count(c.count)]),
-      [words.total, Output.count(total(categories))]
-    ]))
+        .map((c) => [
+          categoryLabel(c.category),
+          Output.count(c.count),
+          District.fromArticle.has(c.category) ? words.namedInArticle : words.exampleCategory
+        ]),
+      [words.total, Output.count(total(categories)), ""]
+    ], { textColumns: [2] }))
     lines.push("")
+
     lines.push(words.placesByKind)
     lines.push(Output.table([
-      ...places.map((p) => [Place.placeKindLabels[p.kind][lang], Output.count(p.count)]),
+      ...places.map((p) => [kindLabel(p.kind), Output.count(p.count)]),
       [words.total, Output.count(total(places))]
     ]))
+    if (onlyHouseholds && perBlock.size > 0) {
+      const sizes = [...perBlock.values()].sort((a, b) => a - b)
+      const buildings = placeCount("residential_building")
+      lines.push(`  ${
+        words.perBlock(
+          sizes[0]!,
+          sizes[Math.floor(sizes.length / 2)]!,
+          (sizes.reduce((s, x) => s + x, 0) / sizes.length).toFixed(1),
+          sizes.at(-1)!,
+          buildings === 0 ? "—" : (blockCount / buildings).toFixed(2)
+        )
+      }`)
+    }
     lines.push("")
+
     lines.push(words.check(alerts.length))
     if (alerts.length <= LIST_ALERTS_MAX) {
       lines.push(Output.table(
@@ -181,7 +272,14 @@ const run = (district: District.GeneratedDistrict, file: string, started: number
       }
     }
     lines.push("")
-    lines.push(words.timing(writeSeconds, readSeconds, Output.seconds(started)))
+    const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commands.length * 1000) / writeMs))
+    lines.push(words.timing({
+      generate: timing.generateSeconds,
+      write: (writeMs / 1000).toFixed(2),
+      perSecond,
+      read: readSeconds,
+      total: Output.seconds(timing.started)
+    }))
     return lines.join("\n")
   })
 
@@ -189,6 +287,7 @@ const main = async (): Promise<number> => {
   const started = performance.now()
   let district: District.GeneratedDistrict
   let lang: Output.Lang
+  let generateSeconds: string
   try {
     const flags = parseFlags(process.argv.slice(2))
     if (flags.help) {
@@ -196,7 +295,9 @@ const main = async (): Promise<number> => {
       return 0
     }
     lang = flags.lang
+    const generateStart = performance.now()
     district = District.generate(flags.input)
+    generateSeconds = Output.seconds(generateStart)
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error))
     console.error(usage)
@@ -207,7 +308,9 @@ const main = async (): Promise<number> => {
     Layer.provide(GridConfig.layer()),
     Layer.provide(SqliteStore.layer({ filename: file }))
   )
-  const exit = await Effect.runPromiseExit(run(district, file, started, lang).pipe(Effect.provide(layer)))
+  const exit = await Effect.runPromiseExit(
+    run(district, file, { started, generateSeconds }, lang).pipe(Effect.provide(layer))
+  )
   if (Exit.isSuccess(exit)) {
     console.log(exit.value)
     return 0

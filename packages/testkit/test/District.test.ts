@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, GridCommand, GridConfig, Grids, MemoryStore, WorkerCategory } from "@jiceng/core"
-import { Effect, FastCheck as fc, Layer, Schema } from "effect"
+import { Actor, CreditCode, GridCommand, GridConfig, Grids, MemoryStore, WorkerCategory } from "@jiceng/core"
+import { Effect, Either, FastCheck as fc, Layer, Option, Schema } from "effect"
 import * as District from "../src/district/District.js"
 import * as Distribute from "../src/district/Distribute.js"
 import * as Names from "../src/district/Names.js"
@@ -18,8 +18,8 @@ const assignments = (d: District.GeneratedDistrict): Array<AssignWorker> =>
   d.commands.filter((c): c is AssignWorker => c._tag === "AssignWorker")
 const workers = (d: District.GeneratedDistrict): Array<RegisterWorker> =>
   d.commands.filter((c): c is RegisterWorker => c._tag === "RegisterWorker")
-const places = (d: District.GeneratedDistrict): Array<PlacePlace> =>
-  d.commands.filter((c): c is PlacePlace => c._tag === "PlacePlace")
+const places = (d: District.GeneratedDistrict, kind?: string): Array<PlacePlace> =>
+  d.commands.filter((c): c is PlacePlace => c._tag === "PlacePlace" && (kind === undefined || c.kind === kind))
 
 const countByLevel = (d: District.GeneratedDistrict): Array<number> => {
   const counts: Array<number> = []
@@ -27,7 +27,22 @@ const countByLevel = (d: District.GeneratedDistrict): Array<number> => {
   return counts
 }
 
-/** The structural invariants every generated district keeps, whatever its size. */
+/** Households per block code. */
+const householdsPerBlock = (d: District.GeneratedDistrict): Map<string, number> => {
+  const counts = new Map<string, number>()
+  for (const g of grids(d)) if (g.level === 5) counts.set(g.code, 0)
+  for (const p of places(d, "household")) counts.set(p.gridCode, (counts.get(p.gridCode) ?? 0) + 1)
+  return counts
+}
+
+/** A block's building: its compound's code and the building number of its name (3号楼2单元). */
+const buildingOf = (block: CreateGrid): string => `${block.parentCode} ${/^(\d+)号楼/.exec(block.name)?.[1]}`
+
+/**
+ * The structural invariants every generated district keeps, whatever its size. Checks
+ * over every command collect what fails and compare once, so the full district stays
+ * quick to check.
+ */
 const checkInvariants = (d: District.GeneratedDistrict): void => {
   const o = d.options
   const all = grids(d)
@@ -35,25 +50,27 @@ const checkInvariants = (d: District.GeneratedDistrict): void => {
   expect(codes.size).toBe(all.length)
   expect(countByLevel(d)).toEqual([1, o.streets.length, o.communities, o.sectors, o.compounds, o.blocks])
   expect(d.summary.gridsByLevel).toEqual(countByLevel(d))
+  expect(d.commands.length).toBe(District.plan(o).commandCount)
 
   // Parents come before children, codes extend the parent's by 3 digits, every
   // grid above the blocks has at least one child.
   const seen = new Set<string>()
   const childCount = new Map<string, number>()
+  const badGrids: Array<string> = []
   for (const g of all) {
     if (g.parentCode === null) {
-      expect(g.code).toBe(o.tenant)
+      if (g.code !== o.tenant) badGrids.push(`${g.code} is a second root`)
     } else {
-      expect(seen.has(g.parentCode), `${g.code}'s parent comes first`).toBe(true)
-      expect(g.code.startsWith(g.parentCode) && g.code.length === g.parentCode.length + 3).toBe(true)
+      if (!seen.has(g.parentCode)) badGrids.push(`${g.code}'s parent comes later`)
+      if (!(g.code.startsWith(g.parentCode) && g.code.length === g.parentCode.length + 3)) badGrids.push(`${g.code} does not extend its parent`)
       childCount.set(g.parentCode, (childCount.get(g.parentCode) ?? 0) + 1)
     }
-    expect(g.validFrom).toBe(o.validFrom)
+    if (g.validFrom !== o.validFrom) badGrids.push(`${g.code} from ${g.validFrom}`)
+    if ((g.level ?? 0) === 5 && !/^\d+号楼\d+单元$/.test(g.name)) badGrids.push(`${g.code} is named ${g.name}`)
     seen.add(g.code)
   }
-  for (const g of all) {
-    if ((g.level ?? 0) < 5) expect(childCount.get(g.code) ?? 0, `${g.code} has a child`).toBeGreaterThanOrEqual(1)
-  }
+  for (const g of all) if ((g.level ?? 0) < 5 && (childCount.get(g.code) ?? 0) < 1) badGrids.push(`${g.code} has no child`)
+  expect(badGrids).toEqual([])
 
   // The order applies cleanly: grids, then places, workers, assignments.
   const order = ["CreateGrid", "PlacePlace", "RegisterWorker", "AssignWorker"]
@@ -61,45 +78,92 @@ const checkInvariants = (d: District.GeneratedDistrict): void => {
   expect(ranks.every((r, i) => r >= 0 && (i === 0 || r >= ranks[i - 1]!))).toBe(true)
 
   // 入格: each kind at the level it goes into (the default GridConfig.placeLevels).
-  const blocks = new Set(all.filter((g) => g.level === 5).map((g) => g.code))
-  const compounds = new Set(all.filter((g) => g.level === 4).map((g) => g.code))
-  const levelOf = new Map(all.map((g) => [g.code, GridConfig.defaults.scheme.levels[g.level ?? 0]!.key]))
+  const byCode = new Map(all.map((g) => [g.code, g]))
+  const levelOf = (code: string) => GridConfig.defaults.scheme.levels[byCode.get(code)?.level ?? 0]!.key
   const ps = places(d)
+  const badPlaces: Array<string> = []
   for (const p of ps) {
-    expect(GridConfig.defaults.placeLevels[p.kind], `${p.kind} in ${p.gridCode}`).toContain(levelOf.get(p.gridCode))
-    expect(p.kind === "work_unit" ? typeof p.creditCode === "string" : p.creditCode === undefined).toBe(true)
+    if (!GridConfig.defaults.placeLevels[p.kind].includes(levelOf(p.gridCode))) badPlaces.push(`${p.id} (${p.kind}) in ${p.gridCode}`)
+    if ((p.kind === "work_unit") !== (typeof p.creditCode === "string")) badPlaces.push(`${p.id} credit code`)
+    if (p.at !== o.validFrom) badPlaces.push(`${p.id} at ${p.at}`)
   }
-  const ofKind = (kind: string) => ps.filter((p) => p.kind === kind).length
-  expect(ofKind("household")).toBe(o.blocks * o.householdsPerBlock)
-  expect([ofKind("work_unit"), ofKind("merchant"), ofKind("office_building")]).toEqual([o.workUnits, o.merchants, o.officeBuildings])
-  expect(ofKind("residential_building")).toBeGreaterThanOrEqual(o.compounds)
-  expect(Object.fromEntries(Object.entries(d.summary.placesByKind).filter(([, n]) => n > 0))).toEqual(
-    Object.fromEntries(["household", "residential_building", "work_unit", "merchant", "office_building"].map((k) => [k, ofKind(k)]).filter(([, n]) => (n as number) > 0))
-  )
-  expect(ps.every((p) => p.at === o.validFrom)).toBe(true)
+  expect(badPlaces).toEqual([])
+  const ofKind = (kind: string) => places(d, kind).length
+  expect([ofKind("household"), ofKind("work_unit"), ofKind("merchant"), ofKind("office_building")]).toEqual([
+    o.households, o.workUnits, o.merchants, o.officeBuildings
+  ])
+  const kinds = ["household", "residential_building", "work_unit", "merchant", "office_building"] as const
+  expect(d.summary.placesByKind).toEqual(Object.fromEntries(kinds.map((k) => [k, ofKind(k)])))
   expect(new Set(ps.map((p) => p.id)).size).toBe(ps.length)
+  expect(new Set(places(d, "work_unit").map((p) => p.name)).size).toBe(o.workUnits)
+
+  // Buildings (楼栋): one place per building of a compound, named as its blocks say;
+  // units numbered 1, 2, … in each; two units or more wherever the compound has two blocks.
+  const unitsOf = new Map<string, Array<number>>()
+  const blocksOfCompound = new Map<string, number>()
+  for (const g of all) {
+    if (g.level !== 5) continue
+    const units = unitsOf.get(buildingOf(g)) ?? []
+    units.push(Number(/(\d+)单元$/.exec(g.name)?.[1]))
+    unitsOf.set(buildingOf(g), units)
+    blocksOfCompound.set(g.parentCode!, (blocksOfCompound.get(g.parentCode!) ?? 0) + 1)
+  }
+  const buildings = places(d, "residential_building")
+  expect(buildings.map((b) => `${b.gridCode} ${Number(b.id.slice(-3))}`).sort()).toEqual([...unitsOf.keys()].sort())
+  const badBuildings: Array<string> = []
+  for (const b of buildings) {
+    const compound = byCode.get(b.gridCode)!
+    const number = Number(b.id.slice(-3))
+    if (b.name !== `${compound.name}${number}号楼` || !b.address!.endsWith(b.name)) badBuildings.push(`${b.id} is ${b.name} at ${b.address}`)
+    const units = unitsOf.get(`${b.gridCode} ${number}`)!
+    if (!units.every((u, i) => u === i + 1)) badBuildings.push(`${b.id} has units ${units.join(",")}`)
+    if (units.length < 2 && blocksOfCompound.get(b.gridCode)! >= 2) badBuildings.push(`${b.id} has one unit`)
+  }
+  expect(badBuildings).toEqual([])
+
+  // Households: in their block, at most 200, each at a room of its block's building
+  // (3号楼2单元501室), the same room nowhere twice.
+  const buildingAddress = new Map(buildings.map((b) => [`${b.gridCode} ${Number(b.id.slice(-3))}`, b.address!]))
+  const badHouseholds: Array<string> = []
+  for (const h of places(d, "household")) {
+    const block = byCode.get(h.gridCode)!
+    const room = h.id.slice(h.id.lastIndexOf("-") + 1)
+    const unit = /(\d+单元)$/.exec(block.name)![1]
+    if (h.id !== `P-H-${block.code}-${room}` || !/^[1-9]\d*0[1-9]$/.test(room)) badHouseholds.push(`${h.id}: room ${room}`)
+    if (h.address !== `${buildingAddress.get(buildingOf(block))}${unit}${room}室`) badHouseholds.push(`${h.id} at ${h.address}`)
+    if (!/^[\u4e00-\u9fff]{2,3}$/.test(h.name)) badHouseholds.push(`${h.id} named ${h.name}`)
+  }
+  expect(badHouseholds).toEqual([])
+  expect([...householdsPerBlock(d).values()].every((n) => n <= 200)).toBe(true)
 
   // 定格定人定岗定责: exactly one responsible worker per compound and per block except the
   // unassigned blocks; every worker works within their community and has at least one
   // assignment; employment follows the category.
+  const blocks = new Set(all.filter((g) => g.level === 5).map((g) => g.code))
+  const compounds = new Set(all.filter((g) => g.level === 4).map((g) => g.code))
   const ws = new Map(workers(d).map((w) => [w.id, w]))
   const as = assignments(d)
   const primaries = new Map<string, number>()
   const assigned = new Set<string>()
   const pairs = new Set<string>()
+  const badAssignments: Array<string> = []
   for (const a of as) {
     const w = ws.get(a.workerId)
-    expect(w, `worker ${a.workerId} is registered`).toBeDefined()
-    expect(a.gridCode.startsWith(w!.communityCode), `${a.workerId} stays in ${w!.communityCode}`).toBe(true)
-    expect(blocks.has(a.gridCode) || (a.responsible && compounds.has(a.gridCode))).toBe(true)
-    expect(a.duties.length).toBeGreaterThan(0)
-    expect(pairs.has(`${a.workerId} ${a.gridCode}`)).toBe(false)
+    if (w === undefined) {
+      badAssignments.push(`${a.workerId} is not registered`)
+      continue
+    }
+    if (!a.gridCode.startsWith(w.communityCode)) badAssignments.push(`${a.workerId} leaves ${w.communityCode}`)
+    if (!(blocks.has(a.gridCode) || (a.responsible && compounds.has(a.gridCode)))) badAssignments.push(`${a.workerId} in ${a.gridCode}`)
+    if (a.duties.length === 0) badAssignments.push(`${a.workerId} has no duties`)
+    if (pairs.has(`${a.workerId} ${a.gridCode}`)) badAssignments.push(`${a.workerId} twice in ${a.gridCode}`)
     pairs.add(`${a.workerId} ${a.gridCode}`)
     assigned.add(a.workerId)
     if (a.responsible) primaries.set(a.gridCode, (primaries.get(a.gridCode) ?? 0) + 1)
     // Building and unit heads (楼栋长, 单元长) are never answerable for a grid.
-    if (a.responsible) expect(["building_head", "unit_head"]).not.toContain(w!.category)
+    if (a.responsible && ["building_head", "unit_head"].includes(w.category)) badAssignments.push(`${a.workerId} is a ${w.category}`)
   }
+  expect(badAssignments).toEqual([])
   expect([...ws.keys()].every((id) => assigned.has(id))).toBe(true)
   expect([...primaries.values()].every((n) => n === 1)).toBe(true)
   expect([...compounds].every((c) => primaries.has(c))).toBe(true)
@@ -114,6 +178,10 @@ const checkInvariants = (d: District.GeneratedDistrict): void => {
 }
 
 const decode = Schema.decodeUnknownSync(GridCommand.GridCommand)
+const decodeEither = Schema.decodeUnknownEither(GridCommand.GridCommand)
+
+/** Small districts keep the property and variant tests quick; the full one is built once. */
+const fewHouseholds = { households: 400 }
 
 describe("District", () => {
   const taocheng = District.generate()
@@ -134,23 +202,113 @@ describe("District", () => {
     const communities = grids(taocheng).filter((g) => g.level === 2)
     expect(communities.every((c) => /^13110200[1-4]\d{3}$/.test(c.code) && c.name.endsWith("社区"))).toBe(true)
     expect(communities.some((c) => c.code === "131102001001")).toBe(true)
+    // About 110,000 commands, most of them households.
+    expect(taocheng.commands.length).toBeGreaterThan(100_000)
+    expect(taocheng.commands.length).toBeLessThan(120_000)
     checkInvariants(taocheng)
   })
 
-  it("is deterministic: the same seed gives identical output", () => {
-    expect(District.generate()).toStrictEqual(taocheng)
+  it("puts 97,260 households in the 3,242 blocks: tens per block, between 10 and 66, 30 on average", () => {
+    expect(taocheng.options.households).toBe(97_260)
+    expect(taocheng.summary.placesByKind.household).toBe(97_260)
+    const sizes = [...householdsPerBlock(taocheng).values()].sort((a, b) => a - b)
+    expect(sizes.length).toBe(3242)
+    const mean = sizes.reduce((s, n) => s + n, 0) / sizes.length
+    const sd = Math.sqrt(sizes.reduce((s, n) => s + (n - mean) ** 2, 0) / sizes.length)
+    expect(mean).toBe(30)
+    // A walk-up's unit holds 12 flats, a 33-storey tower's 66: no building is raised at the defaults.
+    expect(sizes[0]).toBeGreaterThanOrEqual(8)
+    expect(sizes.at(-1)).toBeLessThanOrEqual(66)
+    // Varied, not all alike: a tenth of the blocks below 20, a tenth above 45.
+    expect(sd).toBeGreaterThan(10)
+    expect(sizes[Math.floor(sizes.length / 10)]).toBeLessThan(20)
+    expect(sizes[Math.floor((sizes.length * 9) / 10)]).toBeGreaterThan(45)
+  })
+
+  it("puts blocks in residential buildings of two units or more, and households at rooms of them", () => {
+    const buildings = places(taocheng, "residential_building")
+    const units = new Map<string, number>()
+    for (const g of grids(taocheng)) if (g.level === 5) units.set(buildingOf(g), (units.get(buildingOf(g)) ?? 0) + 1)
+    expect(buildings.length).toBe(units.size)
+    expect(Math.min(...units.values())).toBeGreaterThanOrEqual(2)
+    expect(Math.max(...units.values())).toBeGreaterThanOrEqual(4)
+    // Walk-ups and towers: some households live on floor 1, some on floor 20 and up.
+    const floors = places(taocheng, "household").map((h) => Math.floor(Number(/(\d+)室$/.exec(h.address!)![1]) / 100))
+    expect(Math.min(...floors)).toBe(1)
+    expect(Math.max(...floors)).toBeGreaterThanOrEqual(20)
+    expect(Math.max(...floors)).toBeLessThanOrEqual(33)
+    const first = places(taocheng, "household")[0]!
+    expect(first.address).toMatch(/^衡水市桃城区河西街道[\u4e00-\u9fff]+社区[\u4e00-\u9fff]+\d+号楼\d+单元\d+室$/)
+  })
+
+  it("gives the 197 work units distinct names and valid, distinct credit codes that fit the unit", () => {
+    const units = places(taocheng, "work_unit")
+    expect(units.length).toBe(197)
+    expect(new Set(units.map((u) => u.name)).size).toBe(197)
+    const codes = units.map((u) => u.creditCode!)
+    expect(new Set(codes).size).toBe(197)
+    const bad = codes.filter((c) => !CreditCode.isValid(c) || !CreditCode.checkOrganisationCode(c as CreditCode.CreditCode).holds)
+    expect(bad).toEqual([])
+    for (const u of units) {
+      // The city's units registered in 衡水市 (131100), the district's in 桃城区 (131102).
+      expect(u.creditCode!.slice(2, 8)).toBe(u.name.startsWith("衡水市") ? "131100" : "131102")
+      expect(u.name.startsWith("衡水市") || u.name.startsWith("桃城区")).toBe(true)
+      const type = u.creditCode!.slice(0, 2)
+      if (/公司$/.test(u.name)) expect(type).toBe("91")
+      else if (/(局|法院|检察院|办公室)$/.test(u.name)) expect(type).toBe("11")
+      else expect(type).toBe("12")
+    }
+    expect(new Set(codes.map((c) => c.slice(0, 2)))).toEqual(new Set(["11", "12", "91"]))
+    // Without a city, every unit is the district's; a large count still gets distinct names.
+    const many = District.generate({ ...fewHouseholds, tenant: "110105", name: "朝阳区", workUnits: 600 })
+    expect(many.options.city).toBe("")
+    const names = places(many, "work_unit").map((u) => u.name)
+    expect(new Set(names).size).toBe(600)
+    expect(names.every((n) => n.startsWith("朝阳区"))).toBe(true)
+    expect(names.some((n) => n.endsWith("分公司"))).toBe(true)
+    expect(places(many, "work_unit").every((u) => CreditCode.isValid(u.creditCode!))).toBe(true)
+  })
+
+  it("marks the worker categories: the article names two, the other eleven are configurable examples", () => {
+    expect([...District.fromArticle].sort()).toEqual(["community_worker", "veteran_placement"])
+    expect(taocheng.options.categories).toEqual(WorkerCategory.defaultCategories.map((c) => c.key))
+    expect(taocheng.options.categoriesFromArticle).toEqual(["community_worker", "veteran_placement"])
+    const categories = new Set(workers(taocheng).map((w) => w.category))
+    expect([...categories].sort()).toEqual(WorkerCategory.defaultCategories.map((c) => c.key).sort())
+    const own = District.generate({ ...fewHouseholds, categories: ["a", "community_worker"], leaderCategories: ["community_worker"], fullTimeCategories: [] })
+    expect(own.options.categoriesFromArticle).toEqual(["community_worker"])
+    expect(() => District.generate({ categoriesFromArticle: ["gardener"] })).toThrow(/categoriesFromArticle/)
+  })
+
+  it("is deterministic: the same options give the same commands, byte for byte, array or plan", () => {
+    // A second run, made one command at a time by the plan: the same bytes.
+    const planned = District.plan()
+    expect(planned.options).toStrictEqual(taocheng.options)
+    expect(planned.summary).toStrictEqual(taocheng.summary)
+    expect(planned.commandCount).toBe(taocheng.commands.length)
+    let i = 0
+    let same = true
+    for (const command of planned.commands) same &&= JSON.stringify(command) === JSON.stringify(taocheng.commands[i++])
+    expect([same, i]).toEqual([true, taocheng.commands.length])
+    // Afresh on every iteration, and the same as generate's array.
     const small = { seed: 42, communities: 6, sectors: 9, compounds: 20, blocks: 60, workers: 20 }
+    const smallPlan = District.plan(small)
+    expect([...smallPlan.commands]).toStrictEqual([...smallPlan.commands])
     expect(District.generate(small)).toStrictEqual(District.generate(small))
+    expect(JSON.stringify([...smallPlan.commands])).toBe(JSON.stringify(District.generate(small).commands))
   })
 
   it("changes with the seed and with the sizes", () => {
-    const other = District.generate({ seed: 7 })
-    expect(other.commands).not.toEqual(taocheng.commands)
+    const mine = District.generate(fewHouseholds)
+    const other = District.generate({ ...fewHouseholds, seed: 7 })
+    expect(other.commands).not.toEqual(mine.commands)
     expect(countByLevel(other)).toEqual([1, 4, 40, 124, 355, 3242])
     // Different seeds split the levels differently, not only rename them.
     const shape = (d: District.GeneratedDistrict) => grids(d).map((g) => g.code)
-    expect(shape(other)).not.toEqual(shape(taocheng))
-    expect(District.generate({ blocks: 3000 }).commands).not.toEqual(taocheng.commands)
+    expect(shape(other)).not.toEqual(shape(mine))
+    expect(District.generate({ ...fewHouseholds, blocks: 3000 }).commands).not.toEqual(mine.commands)
+    // The households' part draws from streams of its own: the grids stay as they were.
+    expect(grids(mine)).toEqual(grids(taocheng))
   })
 
   it("splits levels unevenly, with plausible names", () => {
@@ -166,9 +324,7 @@ describe("District", () => {
     expect(workers(taocheng).every((w) => /^[\u4e00-\u9fff]{2,3}$/.test(w.name))).toBe(true)
   })
 
-  it("puts workers in all 13 categories, leaves a few blocks without a responsible worker", () => {
-    const categories = new Set(workers(taocheng).map((w) => w.category))
-    expect([...categories].sort()).toEqual(WorkerCategory.defaultCategories.map((c) => c.key).sort())
+  it("staffs every compound and block but a few, with workers in all 13 categories", () => {
     expect(taocheng.options.unassignedBlocks).toBeGreaterThanOrEqual(2)
     expect(taocheng.options.unassignedBlocks).toBeLessThanOrEqual(5)
     expect(taocheng.summary.unassignedBlocks.length).toBe(taocheng.options.unassignedBlocks)
@@ -184,31 +340,44 @@ describe("District", () => {
     expect(Object.values(taocheng.summary.placesByKind).every((n) => n > 0)).toBe(true)
   })
 
-  it("scales the worker defaults with the blocks", () => {
+  it("scales the worker and household defaults with the blocks", () => {
     expect(taocheng.options.workers).toBe(1500)
     expect(taocheng.options.extraAssignments).toBe(600)
-    const smaller = District.generate({ blocks: 1000 })
-    expect(smaller.options.workers).toBe(463)
-    expect(smaller.options.extraAssignments).toBe(185)
-    checkInvariants(smaller)
-    expect(District.generate({ blocks: 1000, workers: 700 }).options.workers).toBe(700)
+    const smaller = District.resolve({ blocks: 1000 })
+    expect([smaller.workers, smaller.extraAssignments, smaller.households]).toEqual([463, 185, 30_000])
+    checkInvariants(District.generate({ blocks: 1000, households: 3000 }))
+    expect(District.generate({ ...fewHouseholds, blocks: 1000, workers: 700 }).options.workers).toBe(700)
   })
 
   it("honours unassignedBlocks, the place counts and validFrom", () => {
     const d = District.generate({
-      unassignedBlocks: 0, householdsPerBlock: 0, workUnits: 0, merchants: 0, officeBuildings: 0, validFrom: "2024-02-29"
+      unassignedBlocks: 0, households: 0, workUnits: 0, merchants: 0, officeBuildings: 0, validFrom: "2024-02-29"
     })
     expect(d.summary.unassignedBlocks).toEqual([])
     expect(places(d).every((p) => p.kind === "residential_building")).toBe(true)
     expect(d.commands.every((c) => ("validFrom" in c ? c.validFrom : "at" in c ? c.at : "2024-02-29") === "2024-02-29")).toBe(true)
     checkInvariants(d)
-    const many = District.generate({ seed: 3, unassignedBlocks: 25, householdsPerBlock: 5 })
+    const many = District.generate({ seed: 3, unassignedBlocks: 25, households: 5000 })
     expect(many.summary.unassignedBlocks.length).toBe(25)
     checkInvariants(many)
   })
 
+  it("fills units beyond their flats only when asked to, raising their buildings", () => {
+    // 150 households a block cannot fit any building type: buildings grow to 33 storeys of 5 or more flats.
+    const d = District.generate({ seed: 5, communities: 4, sectors: 4, compounds: 4, blocks: 10, workers: 4, households: 1500 })
+    checkInvariants(d)
+    expect([...householdsPerBlock(d).values()].every((n) => n >= 1 && n <= 200)).toBe(true)
+    const flats = places(d, "household").map((h) => Number(/(\d+)室$/.exec(h.address!)![1]) % 100)
+    expect(Math.max(...flats)).toBeGreaterThanOrEqual(3)
+    // Fewer households than blocks: some blocks stay empty, none gets more than its share.
+    const sparse = District.generate({ seed: 5, communities: 4, sectors: 4, compounds: 4, blocks: 10, workers: 4, households: 3 })
+    checkInvariants(sparse)
+    expect([...householdsPerBlock(sparse).values()].reduce((s, n) => s + n, 0)).toBe(3)
+  })
+
   it("every generated command decodes as a GridCommand", () => {
-    for (const command of taocheng.commands) expect(() => decode(command)).not.toThrow()
+    const refused = taocheng.commands.filter((command) => Either.isLeft(decodeEither(command)))
+    expect(refused).toEqual([])
   })
 
   it.prop(
@@ -222,13 +391,13 @@ describe("District", () => {
       blocks: fc.integer({ min: 0, max: 40 }),
       workers: fc.integer({ min: 0, max: 15 }),
       extraAssignments: fc.integer({ min: 0, max: 20 }),
-      householdsPerBlock: fc.integer({ min: 0, max: 3 }),
+      householdsPerBlock: fc.integer({ min: 0, max: 12 }),
       workUnits: fc.integer({ min: 0, max: 5 }),
       merchants: fc.integer({ min: 0, max: 5 }),
       officeBuildings: fc.integer({ min: 0, max: 3 }),
       leaderShare: fc.double({ min: 0.05, max: 1, noNaN: true })
     },
-    (sizes) => {
+    ({ householdsPerBlock, ...sizes }) => {
       // Each level at least as large as the one above, so every parent gets a child.
       const streets = sizes.streets
       const communities = streets + sizes.communities
@@ -242,6 +411,7 @@ describe("District", () => {
         sectors,
         compounds,
         blocks,
+        households: blocks * householdsPerBlock,
         workers: communities + sizes.workers
       })
       expect(d.options.streets.length).toBe(streets)
@@ -262,25 +432,36 @@ describe("District", () => {
     expect(() => District.generate({ streets: [{ segment: "100", name: "某镇" }], communities: 1, sectors: 1, compounds: 1, blocks: 1, workers: 1 })).toThrow(/街道/)
   })
 
+  it("refuses household counts beyond 200 a block, and the old householdsPerBlock option", () => {
+    expect(() => District.generate({ households: 3242 * 200 + 1 })).toThrow(/households/)
+    expect(() => District.generate({ households: -1 })).toThrow(/households/)
+    expect(() => District.generate({ households: 1.5 })).toThrow(/households/)
+    expect(() => District.generate({ householdsPerBlock: 2 } as District.Input)).toThrow(/replaced by households/)
+  })
+
   it("refuses seeds the 32-bit generator would silently repeat", () => {
     expect(() => District.generate({ seed: -1 })).toThrow(/seed/)
     expect(() => District.generate({ seed: 2 ** 32 + 7 })).toThrow(/seed/)
     expect(() => District.generate({ seed: 1.5 })).toThrow(/seed/)
-    expect(District.generate({ seed: District.maxSeed, blocks: 400 }).commands.length).toBeGreaterThan(0)
+    expect(District.generate({ ...fewHouseholds, seed: District.maxSeed, blocks: 400 }).commands.length).toBeGreaterThan(0)
   })
 
   it("refuses options whose commands would fail decoding, naming the command", () => {
-    expect(() => District.generate({ name: "很".repeat(95) })).toThrow(/command \d+ \(PlacePlace\)/)
+    expect(() => District.generate({ ...fewHouseholds, name: "很".repeat(95) })).toThrow(/command \d+ \(PlacePlace\)/)
     expect(() =>
       District.generate({ streets: [{ segment: "001", name: " 河西街道" }], communities: 1, sectors: 1, compounds: 1, blocks: 1, workers: 1 })
     ).toThrow(/command 2 \(CreateGrid\)/)
+    // A plan refuses them as it reaches them.
+    const planned = District.plan({ ...fewHouseholds, name: "很".repeat(95) })
+    expect(() => [...planned.commands]).toThrow(/command \d+ \(PlacePlace\)/)
   })
 })
 
 const memoryGrids = Grids.layer.pipe(Layer.provide(MemoryStore.layer), Layer.provide(GridConfig.layer()))
 
 describe("District.apply", () => {
-  const small = District.generate({
+  // A scaled-down 桃城区: about 4,600 commands, a second's work for the memory store.
+  const scaled = {
     seed: 11,
     communities: 8,
     sectors: 14,
@@ -289,12 +470,24 @@ describe("District.apply", () => {
     workers: 40,
     extraAssignments: 20,
     unassignedBlocks: 3
+  }
+  const small = District.generate(scaled)
+
+  it("has tens of households a block in the scaled-down district, too", () => {
+    expect(small.options.households).toBe(3600)
+    expect(small.commands.length).toBeLessThan(5000)
+    const sizes = [...householdsPerBlock(small).values()]
+    expect(sizes.reduce((s, n) => s + n, 0) / sizes.length).toBe(30)
+    // This seed's 30 compounds have fewer flats than 3,600 households need: some towers
+    // take a third flat a floor (the full district's flats suffice: at most 66 a block).
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(100)
   })
 
-  it.effect("writes a small district into the memory store, whose counts match the options", () =>
+  it.effect("writes a scaled-down district into the memory store, whose counts match the summary", () =>
     Effect.gen(function*() {
       // A small batch size so that several transactions run.
-      yield* District.apply(small, { batchSize: 97 })
+      yield* District.apply(small, { batchSize: 997 })
       const grids = yield* Grids.Grids
       const actor = Actor.system(small.tenant)
       const at = small.options.validFrom
@@ -317,6 +510,25 @@ describe("District.apply", () => {
       )
       const alerts = yield* grids.check(actor, { at })
       expect(alerts.map((a) => [a.kind, a.gridCode])).toEqual(small.summary.unassignedBlocks.map((code) => ["no-responsible", code]))
+      // A household as the store holds it: in its block, at its building's address.
+      const household = places(small, "household")[0]!
+      const stored = yield* grids.place(actor, household.id, at)
+      expect(Option.map(stored, (p) => [p.kind, p.name, p.address])).toEqual(Option.some(["household", household.name, household.address]))
+      const block = yield* grids.gridOfPlace(actor, household.id, at)
+      expect(Option.map(block, (g) => g.code)).toEqual(Option.some(household.gridCode))
+    }).pipe(Effect.provide(memoryGrids)))
+
+  it.effect("writes a planned district as it makes its commands, with the same result", () =>
+    Effect.gen(function*() {
+      const planned = District.plan(scaled)
+      yield* District.apply(planned, { batchSize: 1000 })
+      const grids = yield* Grids.Grids
+      const actor = Actor.system(planned.tenant)
+      const at = planned.options.validFrom
+      const kinds = yield* grids.countPlaces(actor, { at })
+      expect(Object.fromEntries(kinds.map((k) => [k.kind, k.count]))).toEqual(planned.summary.placesByKind)
+      const links = yield* grids.placeLinks(actor, { at })
+      expect(links.length).toBe(places(small).length)
     }).pipe(Effect.provide(memoryGrids)))
 
   it.effect("numbers a failing command by its row in the whole list", () =>

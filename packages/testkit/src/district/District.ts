@@ -2,37 +2,35 @@
  * A deterministic, seeded district generator. By default it builds 桃城区 (衡水市) at
  * the scale its party committee's organisation department reports: the 4 real
  * streets with their 统计用区划代码, 124 sectors (三级网格), 355 compounds (四级网格)
- * and 3242 blocks (五级网格), grid workers of the 13 categories with a responsible
- * worker for every compound and block (四、五级网格员), and places registered at the
- * level their kind goes into (入格): households in blocks, residential buildings and
- * merchants in compounds, work units (with their 统一社会信用代码) and office buildings
- * in sectors. The article gives no community count; 40 is a parameter like every
- * other size.
+ * and 3242 blocks (五级网格), grid workers of 13 categories with a responsible worker
+ * for every compound and block (四、五级网格员), 197 work units, and the places
+ * registered at the level their kind goes into (入格): some 97,000 households in the
+ * blocks, the residential buildings whose units the blocks are, merchants, work units
+ * (with their 统一社会信用代码) and office buildings.
+ *
+ * Which defaults are the article's and which the generator's own: the streets, the
+ * grids of levels 3–5, the 13 categories (of which the article names two:
+ * {@link fromArticle}) and the 197 units are the article's; the communities, the
+ * workers, the households (the article counts 28万 residents in 315 compounds, no
+ * households), buildings, merchants and office buildings are the generator's
+ * assumptions, each a parameter.
  *
  * The output is a list of encoded grid commands, in an order that applies cleanly
  * through the Grids service: grids top-down, then places, workers and assignments,
  * all dated `validFrom`. The same options give the same commands, byte for byte.
+ * {@link generate} holds them in an array; {@link plan} makes them one at a time, so
+ * an importer need not hold a district's commands in memory.
  *
  * @since 0.1.0
  */
-import {
-  Actor,
-  CitizenId,
-  CreditCode,
-  GridCommand,
-  Grids,
-  IsoDate,
-  type Place,
-  RegionCode,
-  RuleViolation,
-  ValidationError,
-  type Worker,
-  WorkerCategory
-} from "@jiceng/core"
+import { Actor, GridCommand, Grids, IsoDate, type Place, RegionCode, RuleViolation, ValidationError, type Worker, WorkerCategory } from "@jiceng/core"
 import { Effect, Either, ParseResult, Schema } from "effect"
-import * as Distribute from "./Distribute.js"
+import * as Housing from "./Housing.js"
 import * as Names from "./Names.js"
 import * as Random from "./Random.js"
+import * as Staff from "./Staff.js"
+import * as Tree from "./Tree.js"
+import * as WorkUnits from "./WorkUnits.js"
 
 /**
  * A street (街道): its 3-digit township segment of the 统计用区划代码 (001–099 for
@@ -60,6 +58,26 @@ export const taochengStreets: ReadonlyArray<Street> = [
 ]
 
 /**
+ * The worker categories the article names among its 13类人员: 退役士官安置人员 and
+ * 社区工作者. The other eleven of `WorkerCategory.defaultCategories` are configurable
+ * examples, not the article's.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const fromArticle: ReadonlySet<string> = new Set(["veteran_placement", "community_worker"])
+
+/**
+ * Households per block on average when `households` is left out: the generator's
+ * assumption (97,260 households in 3,242 blocks), since the article counts residents
+ * (28万 in 315 compounds, in its emergency work), not households.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const meanHouseholdsPerBlock = 30
+
+/**
  * Everything that shapes a generated district. Counts are per level for the whole
  * district, not per parent.
  *
@@ -71,11 +89,33 @@ export interface DistrictOptions {
   /** The district's 6-digit GB/T 2260 code: the tenant and the root grid's code. */
   readonly tenant: string
   readonly name: string
+  /**
+   * The prefecture-level city (地级市) whose units (市直单位) sit in the district beside
+   * the district's own, as the article's 市区两级单位 do. Default 衡水市 for 桃城区's
+   * tenant, else none (`""`: every work unit is the district's).
+   *
+   * @since 0.2.0
+   */
+  readonly city: string
   readonly streets: ReadonlyArray<Street>
   readonly communities: number
   readonly sectors: number
   readonly compounds: number
+  /**
+   * Blocks (单元, 五级网格): the units of the compounds' residential buildings, 2–5 to a
+   * building (a compound with a single block has a one-unit building).
+   */
   readonly blocks: number
+  /**
+   * Households (住户) in all blocks, from 0 to 200 per block. They are split over the
+   * blocks by the flats of their buildings (a walk-up's unit has 12, a tower's up to
+   * 66) and an occupancy drawn from the seed; at the defaults, between about 10 and 66
+   * a block. Default: {@link meanHouseholdsPerBlock} per block (97,260 for 3,242 blocks),
+   * the generator's assumption.
+   *
+   * @since 0.2.0
+   */
+  readonly households: number
   /**
    * Grid workers in all; each community gets a share in proportion to its blocks (at
    * least one). Default: in proportion to the blocks, 1500 for 3242.
@@ -91,20 +131,31 @@ export interface DistrictOptions {
   readonly extraAssignments: number
   /** Blocks left without a responsible worker, so the 定格定人定岗定责 check has something to report. */
   readonly unassignedBlocks: number
-  /** Households registered in each block (单元). */
-  readonly householdsPerBlock: number
   /**
-   * Work units (辖区单位, each with its 统一社会信用代码), registered in sectors (片区).
-   * Default 197: the article's count of units that reported to the streets (双报到),
-   * a stand-in for the units of the jurisdiction, which it does not count.
+   * Work units (辖区单位), registered in sectors (片区): organs, institutions and
+   * enterprises of the city and the district, no two with the same name, each with a
+   * valid 统一社会信用代码 that fits its kind. Default 197: the article's count of units
+   * that reported to the streets (双报到), a stand-in for the units of the
+   * jurisdiction, which it does not count.
    */
   readonly workUnits: number
   /** Merchants (商户), registered in compounds (小区). */
   readonly merchants: number
   /** Office buildings (商务楼宇), registered in sectors (片区). */
   readonly officeBuildings: number
-  /** Worker category keys (the configured categories). */
+  /**
+   * Worker category keys (the configured categories). Default: the 13 of
+   * `WorkerCategory.defaultCategories` — the article's count, but it names only two
+   * ({@link fromArticle}); the other eleven are configurable examples.
+   */
   readonly categories: ReadonlyArray<string>
+  /**
+   * Which of `categories` the article names; the rest are examples. Default: those of
+   * {@link fromArticle} that are among `categories`.
+   *
+   * @since 0.2.0
+   */
+  readonly categoriesFromArticle: ReadonlyArray<string>
   /** Categories whose workers are responsible for grids; a subset of `categories`. */
   readonly leaderCategories: ReadonlyArray<string>
   /** Categories whose workers are employed full-time (专职); the others part-time (兼职). */
@@ -125,10 +176,12 @@ export type Input = {
 }
 
 /**
- * The defaults: 桃城区 at the article's scale. Three defaults depend on other options
- * and are filled in by {@link resolve}: `workers` and `extraAssignments` scale with the
- * blocks (1500 and 600 for 3242 blocks), so a smaller district keeps the same ratio;
- * `unassignedBlocks` is drawn from the seed (2–5, at most the number of blocks).
+ * The defaults: 桃城区 at the article's scale. Five defaults depend on other options
+ * and are filled in by {@link resolve}: `households`, `workers` and `extraAssignments`
+ * scale with the blocks (97,260, 1500 and 600 for 3242 blocks), so a smaller district
+ * keeps the same ratios; `city` is 衡水市 for 桃城区's tenant only;
+ * `categoriesFromArticle` follows `categories`; `unassignedBlocks` is drawn from the
+ * seed (2–5, at most the number of blocks).
  *
  * @since 0.1.0
  * @category constants
@@ -137,19 +190,21 @@ export const defaults: Omit<DistrictOptions, "unassignedBlocks"> = {
   seed: 131102,
   tenant: "131102",
   name: "桃城区",
+  city: "衡水市",
   streets: taochengStreets,
   communities: 40,
   sectors: 124,
   compounds: 355,
   blocks: 3242,
+  households: 3242 * meanHouseholdsPerBlock,
   workers: 1500,
   leaderShare: 0.6,
   extraAssignments: 600,
-  householdsPerBlock: 2,
   workUnits: 197,
   merchants: 355,
   officeBuildings: 20,
   categories: WorkerCategory.defaultCategories.map((c) => c.key),
+  categoriesFromArticle: WorkerCategory.defaultCategories.map((c) => c.key).filter((k) => fromArticle.has(k)),
   leaderCategories: ["community_worker", "veteran_placement", "public_welfare_post", "property_staff"],
   fullTimeCategories: ["community_worker", "veteran_placement", "public_welfare_post"],
   validFrom: "2023-01-01"
@@ -165,7 +220,7 @@ export const defaults: Omit<DistrictOptions, "unassignedBlocks"> = {
 export type Command = Schema.Schema.Encoded<typeof GridCommand.GridCommand>
 
 /**
- * What the generator put in, counted while generating, so that tests can compare a
+ * What the generator put in, counted while planning, so that tests can compare a
  * store's answers with it. Reports read the store, never this.
  *
  * @since 0.1.0
@@ -187,6 +242,8 @@ export interface Summary {
 }
 
 /**
+ * A generated district with its commands in an array.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -197,16 +254,27 @@ export interface GeneratedDistrict {
   readonly summary: Summary
 }
 
-/** Every level below the district adds 3 digits (the default level scheme). */
-const SEGMENT_WIDTH = 3
-const MAX_CHILDREN = 999
+/**
+ * A planned district: its options and summary, and its commands made one at a time
+ * each time `commands` is iterated (the same commands every time, those of
+ * {@link generate}).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface PlannedDistrict {
+  readonly tenant: string
+  readonly options: DistrictOptions
+  readonly summary: Summary
+  /** How many commands an iteration yields. */
+  readonly commandCount: number
+  readonly commands: Iterable<Command>
+}
+
 /** Street segments 001–099 are 街道 in the 统计用区划代码. */
 const MAX_STREETS = 99
-const MAX_PLACES_PER_BLOCK = 99
 /** Numbered places (work units, merchants, office buildings) have 7-digit numbers. */
 const MAX_NUMBERED = 9_999_999
-
-const pad = (n: number, width = SEGMENT_WIDTH): string => String(n).padStart(width, "0")
 
 const fail = (message: string): never => {
   throw new RangeError(`District.generate: ${message}`)
@@ -222,17 +290,31 @@ const isCount = (n: number): boolean => Number.isInteger(n) && n >= 0
  * @category constructors
  */
 export const resolve = (input: Input = {}): DistrictOptions => {
+  if (Object.hasOwn(input, "householdsPerBlock")) {
+    fail("householdsPerBlock was replaced by households, the total in all blocks")
+  }
   const seed = input.seed ?? defaults.seed
   const streetsInput = input.streets ?? defaults.streets
   const streets = typeof streetsInput === "number" ? makeStreets(streetsInput, seed) : streetsInput
   const base = { ...defaults, ...input, seed, streets }
   const blocks = base.blocks
-  const workers = input.workers ?? Math.max(base.communities, Math.round((blocks * defaults.workers) / defaults.blocks))
-  const extraAssignments = input.extraAssignments ??
-    Math.round((blocks * defaults.extraAssignments) / defaults.blocks)
+  const scaled = (n: number) => Math.round((blocks * n) / defaults.blocks)
+  const workers = input.workers ?? Math.max(base.communities, scaled(defaults.workers))
+  const extraAssignments = input.extraAssignments ?? scaled(defaults.extraAssignments)
+  const households = input.households ?? blocks * meanHouseholdsPerBlock
+  const city = input.city ?? (base.tenant === defaults.tenant ? defaults.city : "")
+  const categoriesFromArticle = input.categoriesFromArticle ?? base.categories.filter((c) => fromArticle.has(c))
   const unassignedBlocks =
     input.unassignedBlocks ?? Math.min(Random.make(seed ^ 0x5eed).between(2, 5), Math.max(0, blocks))
-  const options: DistrictOptions = { ...base, workers, extraAssignments, unassignedBlocks }
+  const options: DistrictOptions = {
+    ...base,
+    city,
+    households,
+    workers,
+    extraAssignments,
+    categoriesFromArticle,
+    unassignedBlocks
+  }
   check(options)
   return options
 }
@@ -247,7 +329,7 @@ export const makeStreets = (count: number, seed: number = defaults.seed): Readon
   if (!Number.isInteger(count) || count < 1 || count > MAX_STREETS) fail(`streets ${count} is not in 1–${MAX_STREETS}`)
   const random = Random.make(seed ^ 0x57ee7)
   const names = Names.namer()
-  return Array.from({ length: count }, (_, i) => ({ segment: pad(i + 1), name: Names.street(random, names) }))
+  return Array.from({ length: count }, (_, i) => ({ segment: Tree.pad(i + 1), name: Names.street(random, names) }))
 }
 
 /**
@@ -265,6 +347,7 @@ const check = (o: DistrictOptions): void => {
   }
   if (!RegionCode.isCountyLevel(o.tenant)) fail(`tenant ${o.tenant} is not a county-level region code`)
   if (o.name.trim() === "") fail("name is empty")
+  if (o.city !== o.city.trim()) fail("city has leading or trailing spaces")
   if (o.streets.length === 0 || o.streets.length > MAX_STREETS) fail(`${o.streets.length} streets; expected 1–${MAX_STREETS}`)
   const segments = new Set<string>()
   for (const s of o.streets) {
@@ -283,9 +366,12 @@ const check = (o: DistrictOptions): void => {
   ]
   for (const [what, count, parents] of levels) {
     if (!isCount(count)) fail(`${what} ${count} is not a count`)
-    if (count < parents || count > parents * MAX_CHILDREN) {
-      fail(`${count} ${what} cannot give each of ${parents} parents 1–${MAX_CHILDREN} children`)
+    if (count < parents || count > parents * Tree.MAX_CHILDREN) {
+      fail(`${count} ${what} cannot give each of ${parents} parents 1–${Tree.MAX_CHILDREN} children`)
     }
+  }
+  if (!isCount(o.households) || o.households > o.blocks * Housing.maxHouseholdsPerBlock) {
+    fail(`households ${o.households} is not in 0–${o.blocks * Housing.maxHouseholdsPerBlock} (at most ${Housing.maxHouseholdsPerBlock} per block)`)
   }
   if (!isCount(o.workers) || o.workers < o.communities) fail(`workers ${o.workers}: each of ${o.communities} communities needs one`)
   if (!(o.leaderShare > 0 && o.leaderShare <= 1)) fail(`leaderShare ${o.leaderShare} is not in (0, 1]`)
@@ -293,15 +379,13 @@ const check = (o: DistrictOptions): void => {
   if (!isCount(o.unassignedBlocks) || o.unassignedBlocks > o.blocks) {
     fail(`unassignedBlocks ${o.unassignedBlocks} is not in 0–${o.blocks}`)
   }
-  if (!isCount(o.householdsPerBlock) || o.householdsPerBlock > MAX_PLACES_PER_BLOCK) {
-    fail(`householdsPerBlock ${o.householdsPerBlock} is not in 0–${MAX_PLACES_PER_BLOCK}`)
-  }
   for (const [what, count] of [["workUnits", o.workUnits], ["merchants", o.merchants], ["officeBuildings", o.officeBuildings]] as const) {
     if (!isCount(count) || count > MAX_NUMBERED) fail(`${what} ${count} is not in 0–${MAX_NUMBERED}`)
   }
   if (o.categories.length === 0 || new Set(o.categories).size !== o.categories.length) {
     fail("categories must be non-empty and distinct")
   }
+  if (o.categoriesFromArticle.some((c) => !o.categories.includes(c))) fail("categoriesFromArticle must be a subset of categories")
   if (o.leaderCategories.length === 0 || o.leaderCategories.some((c) => !o.categories.includes(c))) {
     fail("leaderCategories must be a non-empty subset of categories")
   }
@@ -309,406 +393,246 @@ const check = (o: DistrictOptions): void => {
   if (!IsoDate.isValid(o.validFrom)) fail(`validFrom ${o.validFrom} is not a calendar date`)
 }
 
-/** A grid in the generated tree, before it becomes a command. */
-interface Node {
-  readonly code: string
-  readonly name: string
-  readonly parent: string
+/**
+ * One random stream per part, so that a change in one part's draws leaves the others
+ * as they were. Made afresh from the seed for planning and for every iteration of
+ * the commands.
+ */
+const streams = (seed: number) => {
+  const root = Random.make(seed)
+  return {
+    tree: root.fork(),
+    worker: root.fork(),
+    assign: root.fork(),
+    place: root.fork(),
+    household: root.fork(),
+    unit: root.fork(),
+    person: root.fork(),
+    resident: root.fork()
+  }
 }
 
-interface Tree {
-  readonly streets: ReadonlyArray<Node>
-  readonly communities: ReadonlyArray<Node>
-  readonly sectors: ReadonlyArray<Node>
-  readonly compounds: ReadonlyArray<Node>
-  readonly blocks: ReadonlyArray<Node>
+/** Everything decided before the first command is made; small next to the commands. */
+interface Plan {
+  readonly options: DistrictOptions
+  readonly tree: Tree.Tree
+  /** Households per block, in block order. */
+  readonly households: ReadonlyArray<number>
+  readonly workUnits: ReadonlyArray<WorkUnits.WorkUnit>
+  readonly staff: Staff.Plan
+  /** Grid names by code, for addresses. */
+  readonly names: ReadonlyMap<string, string>
 }
 
-/** Children codes of each parent in order: `parent + 001`, `parent + 002`, …. */
-const children = (
-  random: Random.Random,
-  parents: ReadonlyArray<Node>,
-  total: number,
-  name: (parent: Node, index: number, count: number) => string
-): Array<Node> => {
-  const counts = Distribute.allocate(total, Distribute.unevenWeights(random, parents.length), {
-    min: 1,
-    max: MAX_CHILDREN
-  })
-  const out: Array<Node> = []
-  parents.forEach((parent, p) => {
-    const count = counts[p]!
-    for (let i = 0; i < count; i++) {
-      out.push({ code: parent.code + pad(i + 1), name: name(parent, i, count), parent: parent.code })
-    }
-  })
-  return out
+const makePlan = (o: DistrictOptions): Plan => {
+  const random = streams(o.seed)
+  const tree = Tree.build(o, random.tree)
+  const households = Housing.households(random.household, o.households, tree.blocks)
+  const workUnits = WorkUnits.make(random.unit, o.workUnits, { district: o.name, tenant: o.tenant, city: o.city })
+  const staff = Staff.plan(o, tree, random.worker, random.assign)
+  const names = new Map<string, string>([[o.tenant, o.name]])
+  for (const nodes of Tree.levels(tree)) for (const node of nodes) names.set(node.code, node.name)
+  return { options: o, tree, households, workUnits, staff, names }
 }
 
-const buildTree = (o: DistrictOptions, random: Random.Random): Tree => {
-  const streets = o.streets.map((s) => ({ code: o.tenant + s.segment, name: s.name, parent: o.tenant }))
-  // Names are unique district-wide for communities and compounds (residents tell them
-  // apart by name), and within their community for sectors.
-  const communityNames = Names.namer()
-  const communities = children(random, streets, o.communities, () => Names.community(random, communityNames))
-  const sectorNames = new Map<string, Names.Namer>()
-  const sectors = children(random, communities, o.sectors, (parent) => {
-    const names = sectorNames.get(parent.code) ?? Names.namer()
-    sectorNames.set(parent.code, names)
-    return Names.sector(random, names)
-  })
-  const compoundNames = Names.namer()
-  const compounds = children(random, sectors, o.compounds, () => Names.compound(random, compoundNames))
-  // Blocks are the units of a compound's buildings: 1–4 units to a building.
-  const unitsPerBuilding = new Map<string, number>()
-  const blocks = children(random, compounds, o.blocks, (parent, i) => {
-    const units = unitsPerBuilding.get(parent.code) ?? random.between(1, 4)
-    unitsPerBuilding.set(parent.code, units)
-    return Names.block(Math.floor(i / units) + 1, (i % units) + 1)
-  })
-  return { streets, communities, sectors, compounds, blocks }
+const summaryOf = (p: Plan): Summary => {
+  let buildings = 0
+  for (const list of p.tree.buildings.values()) buildings += list.length
+  return {
+    gridsByLevel: [1, ...Tree.levels(p.tree).map((l) => l.length)],
+    workersByCategory: p.staff.workersByCategory,
+    workersByEmployment: p.staff.workersByEmployment,
+    placesByKind: {
+      residential_building: buildings,
+      office_building: p.options.officeBuildings,
+      work_unit: p.options.workUnits,
+      merchant: p.options.merchants,
+      household: p.options.households
+    },
+    responsibleAssignments: p.staff.responsibleAssignments,
+    otherAssignments: p.staff.otherAssignments,
+    unassignedBlocks: p.staff.unassignedBlocks
+  }
 }
 
-type Duties = readonly [string, ...Array<string>]
-
-const responsibleDuties: Duties = ["信息采集", "走访入户", "矛盾纠纷排查", "诉求收集上报"]
-
-const otherDuties: Readonly<Record<string, Duties>> = {
-  community_worker: ["协助信息采集", "政策宣传"],
-  veteran_placement: ["治安巡查", "应急处置"],
-  public_welfare_post: ["环境卫生巡查", "便民服务"],
-  property_staff: ["设施巡检", "安全隐患排查"],
-  building_head: ["楼栋信息报送", "邻里调解"],
-  unit_head: ["单元信息报送", "通知传达"],
-  enrolled_member: ["志愿服务", "政策宣传"],
-  retired_cadre: ["矛盾纠纷调解", "关爱老党员"],
-  community_police: ["治安巡查", "矛盾纠纷化解"],
-  urban_management: ["市容秩序巡查"],
-  family_doctor: ["健康随访", "健康知识宣传"],
-  volunteer: ["志愿服务"],
-  unit_liaison: ["共建事项对接"]
-}
-
-const genericDuties: Duties = ["协助网格管理"]
-
-interface WorkerDraft {
-  readonly id: string
-  readonly communityCode: string
-  /** Responsible for grids (网格长 / 责任网格员). */
-  readonly leader: boolean
-  category: string
-}
+const countOf = (s: Summary): number =>
+  s.gridsByLevel.reduce((a, b) => a + b, 0) +
+  Object.values(s.placesByKind).reduce((a, b) => a + b, 0) +
+  Object.values(s.workersByCategory).reduce((a, b) => a + b, 0) +
+  s.responsibleAssignments + s.otherAssignments
 
 /**
- * Gives every category at least one worker where the pool is large enough, by moving
- * one worker from the largest category; a district's report should show all of them.
+ * The address of a grid's place, down to its compound: 衡水市桃城区河西街道明珠社区锦绣花园.
+ * Places in sectors stop at the community.
  */
-const coverCategories = (pool: ReadonlyArray<WorkerDraft>, categories: ReadonlyArray<string>): void => {
-  if (pool.length < categories.length) return
-  for (const category of categories) {
-    if (pool.some((w) => w.category === category)) continue
-    const sizes = new Map<string, number>()
-    for (const w of pool) sizes.set(w.category, (sizes.get(w.category) ?? 0) + 1)
-    let largest = ""
-    let size = 0
-    for (const c of categories) {
-      const n = sizes.get(c) ?? 0
-      if (n > size) {
-        largest = c
-        size = n
+const addressOf = (p: Plan, code: string): string => {
+  const o = p.options
+  const parts = [o.city, o.name]
+  // Street, community, then (skipping the sector) the compound.
+  for (const depth of [1, 2, 4]) {
+    const end = o.tenant.length + depth * Tree.SEGMENT_WIDTH
+    if (code.length >= end) parts.push(p.names.get(code.slice(0, end)) ?? "")
+  }
+  return parts.join("")
+}
+
+/** The commands in order: grids top-down, then places, workers and assignments. */
+function* emit(p: Plan): Generator<Command> {
+  const o = p.options
+  const at = o.validFrom
+  const random = streams(o.seed)
+  yield { _tag: "CreateGrid", code: o.tenant, name: o.name, parentCode: null, level: 0, validFrom: at }
+  for (const [i, nodes] of Tree.levels(p.tree).entries()) {
+    for (const node of nodes) {
+      yield { _tag: "CreateGrid", code: node.code, name: node.name, parentCode: node.parent, level: i + 1, validFrom: at }
+    }
+  }
+  // 入格: each residential building (楼栋) in its compound, each household in its block.
+  for (const compound of p.tree.compounds) {
+    const address = addressOf(p, compound.code)
+    for (const building of p.tree.buildings.get(compound.code) ?? []) {
+      const label = `${building.number}号楼`
+      yield {
+        _tag: "PlacePlace",
+        id: `P-B-${compound.code}-${Tree.pad(building.number)}`,
+        kind: "residential_building",
+        name: `${compound.name}${label}`,
+        address: `${address}${label}`,
+        gridCode: compound.code,
+        at
       }
     }
-    const donor = pool.find((w) => w.category === largest)
-    if (donor !== undefined && size > 1) donor.category = category
   }
-}
-
-const phone = (random: Random.Random): string => `1${random.between(3, 9)}${pad(random.int(1_000_000_000), 9)}`
-
-const citizenId = (random: Random.Random, region: string, sex: Names.Sex): string => {
-  const year = random.between(1962, 2000)
-  const month = random.between(1, 12)
-  const day = random.between(1, IsoDate.daysInMonth(year, month))
-  // The sequence's last digit is odd for men and even for women (GB 11643-1999).
-  const sequence = random.int(500) * 2 + (sex === "male" ? 1 : 0)
-  const first17 = `${region}${year}${pad(month, 2)}${pad(day, 2)}${pad(sequence)}`
-  return first17 + CitizenId.checkCharacter(first17)
-}
-
-const gridCommands = (o: DistrictOptions, tree: Tree): Array<Command> => {
-  const at = o.validFrom
-  const commands: Array<Command> = [
-    { _tag: "CreateGrid", code: o.tenant, name: o.name, parentCode: null, level: 0, validFrom: at }
-  ]
-  levelsOf(tree).forEach((nodes, i) => {
-    for (const node of nodes) {
-      commands.push({ _tag: "CreateGrid", code: node.code, name: node.name, parentCode: node.parent, level: i + 1, validFrom: at })
-    }
-  })
-  return commands
-}
-
-const levelsOf = (tree: Tree): ReadonlyArray<ReadonlyArray<Node>> => [
-  tree.streets,
-  tree.communities,
-  tree.sectors,
-  tree.compounds,
-  tree.blocks
-]
-
-/** The n-th valid 统一社会信用代码 of the district: an enterprise (91) or, one in five, a 事业单位 (12). */
-const creditCode = (tenant: string, n: number): string => {
-  const first17 = `${n % 5 === 0 ? "12" : "91"}${tenant}MA${pad(n, 7)}`
-  return first17 + CreditCode.checkCharacter(first17)
-}
-
-/**
- * Places registered at the level their kind goes into (入格): households in blocks,
- * each residential building in its compound, merchants in compounds, work units and
- * office buildings in sectors. Returns the commands and their counts per kind.
- */
-const placeCommands = (o: DistrictOptions, tree: Tree, random: Random.Random) => {
-  const at = o.validFrom
-  const names = new Map<string, string>()
-  for (const nodes of levelsOf(tree)) for (const node of nodes) names.set(node.code, node.name)
-  const byKind: Record<Place.PlaceKind, number> = {
-    residential_building: 0,
-    office_building: 0,
-    work_unit: 0,
-    merchant: 0,
-    household: 0
-  }
-  const commands: Array<Command> = []
-  const addressOf = (code: string): string => {
-    const community = code.slice(0, o.tenant.length + 2 * SEGMENT_WIDTH)
-    const street = community.slice(0, -SEGMENT_WIDTH)
-    const compound = code.length >= community.length + 2 * SEGMENT_WIDTH
-      ? names.get(code.slice(0, community.length + 2 * SEGMENT_WIDTH)) ?? ""
-      : ""
-    return `${o.name}${names.get(street) ?? ""}${names.get(community) ?? ""}${compound}`
-  }
-  const push = (kind: Place.PlaceKind, id: string, name: string, gridCode: string, extra: { readonly creditCode?: string } = {}) => {
-    byKind[kind] += 1
-    const address = kind === "household" ? `${addressOf(gridCode)}${name}` : `${addressOf(gridCode)}${kind === "residential_building" ? name : ""}`
-    commands.push({ _tag: "PlacePlace", id, kind, name, address, ...extra, gridCode, at })
-  }
-  // A compound's residential buildings: one per building its blocks (N号楼M单元) belong to.
-  const buildings = new Map<string, Set<string>>()
-  for (const block of tree.blocks) {
-    const building = block.name.replace(/\d+单元$/, "")
-    buildings.set(block.parent, (buildings.get(block.parent) ?? new Set()).add(building))
-  }
-  for (const compound of tree.compounds) {
-    ;[...(buildings.get(compound.code) ?? [])].forEach((building, i) =>
-      push("residential_building", `P-B-${compound.code}-${pad(i + 1)}`, `${compound.name}${building}`, compound.code)
-    )
-  }
-  for (const block of tree.blocks) {
-    for (let k = 1; k <= o.householdsPerBlock; k++) {
-      push("household", `P-H-${block.code}-${pad(k, 2)}`, `${block.name}${random.between(1, 18)}0${k}室`, block.code)
+  for (const [i, block] of p.tree.blocks.entries()) {
+    const address = `${addressOf(p, block.code)}${block.name}`
+    for (const room of Housing.rooms(random.resident, block.building, p.households[i]!)) {
+      // The household's name is its householder's (户主): personal data, masked on reading.
+      const sex: Names.Sex = random.resident.next() < 0.5 ? "male" : "female"
+      yield {
+        _tag: "PlacePlace",
+        id: `P-H-${block.code}-${room}`,
+        kind: "household",
+        name: Names.person(random.resident, sex),
+        address: `${address}${room}室`,
+        gridCode: block.code,
+        at
+      }
     }
   }
   for (let n = 1; n <= o.merchants; n++) {
-    push("merchant", `P-M-${pad(n, 7)}`, Names.merchant(random), random.pick(tree.compounds).code)
+    const compound = random.place.pick(p.tree.compounds)
+    yield {
+      _tag: "PlacePlace",
+      id: `P-M-${Tree.pad(n, 7)}`,
+      kind: "merchant",
+      name: Names.merchant(random.place),
+      address: addressOf(p, compound.code),
+      gridCode: compound.code,
+      at
+    }
   }
-  for (let n = 1; n <= o.workUnits; n++) {
-    push("work_unit", `P-U-${pad(n, 7)}`, Names.workUnit(random, o.name), random.pick(tree.sectors).code, {
-      creditCode: creditCode(o.tenant, n)
-    })
+  for (const [i, unit] of p.workUnits.entries()) {
+    const sector = random.place.pick(p.tree.sectors)
+    yield {
+      _tag: "PlacePlace",
+      id: `P-U-${Tree.pad(i + 1, 7)}`,
+      kind: "work_unit",
+      name: unit.name,
+      address: addressOf(p, sector.code),
+      creditCode: unit.creditCode,
+      gridCode: sector.code,
+      at
+    }
   }
   const officeNames = Names.namer()
   for (let n = 1; n <= o.officeBuildings; n++) {
-    push("office_building", `P-O-${pad(n, 7)}`, Names.officeBuilding(random, officeNames), random.pick(tree.sectors).code)
-  }
-  return { commands, byKind }
-}
-
-/** The post of a worker who is not answerable for a grid, by category. */
-const postOf: Readonly<Record<string, string>> = {
-  community_worker: "社区专干",
-  veteran_placement: "巡查员",
-  public_welfare_post: "公益岗网格员",
-  property_staff: "物业网格员",
-  building_head: "楼栋长",
-  unit_head: "单元长",
-  enrolled_member: "报到党员",
-  retired_cadre: "退休干部联络员",
-  community_police: "社区民警",
-  urban_management: "城管队员",
-  family_doctor: "家庭医生",
-  volunteer: "志愿者",
-  unit_liaison: "单位联络员"
-}
-
-/**
- * Workers, their terms and their assignments. Every compound gets a responsible worker
- * (网格长) and every block one (责任网格员) from its community, except the
- * `unassignedBlocks`; a responsible worker covers a run of neighbouring blocks and the
- * compounds they lie in. Every other worker holds one post of their category, and
- * `extraAssignments` more go to random workers, never twice to one grid. Employment
- * (专职/兼职) follows the category.
- */
-const staffCommands = (o: DistrictOptions, tree: Tree, workerRandom: Random.Random, assignRandom: Random.Random) => {
-  const at = o.validFrom
-  const blocksOf = new Map<string, Array<string>>()
-  for (const block of tree.blocks) {
-    const community = block.code.slice(0, o.tenant.length + 2 * SEGMENT_WIDTH)
-    const list = blocksOf.get(community) ?? []
-    list.push(block.code)
-    blocksOf.set(community, list)
-  }
-  const compoundsOf = new Map<string, Array<string>>()
-  for (const compound of tree.compounds) {
-    const community = compound.code.slice(0, o.tenant.length + 2 * SEGMENT_WIDTH)
-    compoundsOf.set(community, [...(compoundsOf.get(community) ?? []), compound.code])
-  }
-  const unassigned = new Set(workerRandom.shuffle(tree.blocks.map((b) => b.code)).slice(0, o.unassignedBlocks))
-  const perCommunity = Distribute.allocate(
-    o.workers,
-    tree.communities.map((c) => blocksOf.get(c.code)?.length ?? 1),
-    { min: 1, max: Number.MAX_SAFE_INTEGER }
-  )
-  const otherCategories = o.categories.filter((c) => !o.leaderCategories.includes(c))
-  const drafts: Array<WorkerDraft> = []
-  const responsibleFor = new Map<string, string>()
-  tree.communities.forEach((community, c) => {
-    const count = perCommunity[c]!
-    const assignable = (blocksOf.get(community.code) ?? []).filter((b) => !unassigned.has(b))
-    const leaders = Math.min(count, Math.max(1, Math.min(assignable.length, Math.round(count * o.leaderShare))))
-    const list: Array<WorkerDraft> = []
-    for (let i = 0; i < count; i++) {
-      const leader = i < leaders
-      const pool = leader || otherCategories.length === 0 ? o.leaderCategories : otherCategories
-      // The first category of a pool is the usual one (社区工作者 among 网格长).
-      const category = pool[workerRandom.weighted(pool.map((_, k) => (k === 0 ? 3 : 1)))]!
-      list.push({ id: `W-${community.code}-${pad(i + 1)}`, communityCode: community.code, leader, category })
+    const name = Names.officeBuilding(random.place, officeNames)
+    const sector = random.place.pick(p.tree.sectors)
+    yield {
+      _tag: "PlacePlace",
+      id: `P-O-${Tree.pad(n, 7)}`,
+      kind: "office_building",
+      name,
+      address: addressOf(p, sector.code),
+      gridCode: sector.code,
+      at
     }
-    // Blocks are in code order, so consecutive blocks share a responsible worker; a
-    // compound's is the one of its first block (or the community's first leader).
-    assignable.forEach((block, j) => responsibleFor.set(block, list[Math.floor((j * leaders) / assignable.length)]!.id))
-    for (const compound of compoundsOf.get(community.code) ?? []) {
-      const first = assignable.find((b) => b.startsWith(compound))
-      responsibleFor.set(compound, first === undefined ? list[0]!.id : responsibleFor.get(first)!)
-    }
-    drafts.push(...list)
-  })
-  coverCategories(drafts.filter((w) => w.leader), o.leaderCategories)
-  coverCategories(drafts.filter((w) => !w.leader), otherCategories.length === 0 ? o.leaderCategories : otherCategories)
-
-  const commands: Array<Command> = []
-  const workersByCategory: Record<string, number> = {}
-  const workersByEmployment: Record<Worker.Employment, number> = { full_time: 0, part_time: 0 }
-  for (const w of drafts) {
-    const sex: Names.Sex = workerRandom.next() < 0.5 ? "male" : "female"
-    const employment: Worker.Employment = o.fullTimeCategories.includes(w.category) ? "full_time" : "part_time"
-    workersByCategory[w.category] = (workersByCategory[w.category] ?? 0) + 1
-    workersByEmployment[employment] += 1
-    commands.push({
+  }
+  for (const w of p.staff.workers) {
+    const sex: Names.Sex = random.person.next() < 0.5 ? "male" : "female"
+    yield {
       _tag: "RegisterWorker",
       id: w.id,
-      name: Names.person(workerRandom, sex),
+      name: Names.person(random.person, sex),
       category: w.category,
       communityCode: w.communityCode,
-      employment,
-      phone: phone(workerRandom),
-      citizenId: citizenId(workerRandom, o.tenant, sex),
+      employment: w.employment,
+      phone: Staff.phone(random.person),
+      citizenId: Staff.citizenId(random.person, o.tenant, sex),
       at
-    })
-  }
-
-  const taken = new Set<string>()
-  let responsibleAssignments = 0
-  for (const grid of [...tree.compounds, ...tree.blocks]) {
-    const workerId = responsibleFor.get(grid.code)
-    if (workerId === undefined) continue
-    taken.add(`${workerId} ${grid.code}`)
-    responsibleAssignments += 1
-    const post = grid.code.length === o.tenant.length + 4 * SEGMENT_WIDTH ? "网格长" : "责任网格员"
-    commands.push({ _tag: "AssignWorker", workerId, gridCode: grid.code, post, responsible: true, duties: responsibleDuties, at })
-  }
-  let otherAssignments = 0
-  const other = (w: WorkerDraft, block: string): void => {
-    taken.add(`${w.id} ${block}`)
-    otherAssignments += 1
-    const duties = otherDuties[w.category] ?? genericDuties
-    const post = postOf[w.category] ?? "网格员"
-    commands.push({ _tag: "AssignWorker", workerId: w.id, gridCode: block, post, responsible: false, duties, at })
-  }
-  for (const w of drafts) {
-    const blocks = blocksOf.get(w.communityCode) ?? []
-    if (!w.leader && blocks.length > 0) other(w, assignRandom.pick(blocks))
-  }
-  for (let k = 0; k < o.extraAssignments; k++) {
-    const w = drafts[assignRandom.int(drafts.length)]!
-    const blocks = blocksOf.get(w.communityCode) ?? []
-    // A few tries: a small community may have no block left for this worker.
-    for (let attempt = 0; attempt < 4 && blocks.length > 0; attempt++) {
-      const block = assignRandom.pick(blocks)
-      if (!taken.has(`${w.id} ${block}`)) {
-        other(w, block)
-        break
-      }
     }
   }
-  return {
-    commands,
-    workersByCategory,
-    workersByEmployment,
-    responsibleAssignments,
-    otherAssignments,
-    unassignedBlocks: [...unassigned].sort()
+  for (const a of p.staff.assignments) {
+    yield { _tag: "AssignWorker", ...a, at }
   }
 }
 
 const decodeCommand = Schema.decodeUnknownEither(GridCommand.GridCommand)
 
 /**
- * Generates a district. Same options, same output; a different seed or size,
- * different data. Throws a RangeError for impossible options (see {@link resolve}).
+ * The commands, each checked to decode as the Grids service will decode it: options
+ * such as a very long name or padded street names would make commands that fail at
+ * apply time, so they are refused here, naming the command.
+ */
+function* checked(commands: Iterable<Command>): Generator<Command> {
+  let i = 0
+  for (const command of commands) {
+    i += 1
+    const decoded = decodeCommand(command)
+    if (Either.isLeft(decoded)) {
+      throw new RangeError(
+        `District.generate: command ${i} (${command._tag}) would be refused: ${
+          ParseResult.TreeFormatter.formatErrorSync(decoded.left)
+        }`
+      )
+    }
+    yield command
+  }
+}
+
+/**
+ * Plans a district: options, summary and the number of commands at once, the commands
+ * themselves one at a time whenever `commands` is iterated. An importer can pass it to
+ * {@link apply} without holding the commands: the plan itself (the tree, households per
+ * block, workers and assignments) is a small fraction of them. Throws a RangeError
+ * for impossible options; iterating throws one for a command that would not decode.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const plan = (input: Input = {}): PlannedDistrict => {
+  const p = makePlan(resolve(input))
+  const summary = summaryOf(p)
+  return {
+    tenant: p.options.tenant,
+    options: p.options,
+    summary,
+    commandCount: countOf(summary),
+    commands: { [Symbol.iterator]: () => checked(emit(p)) }
+  }
+}
+
+/**
+ * Generates a district, its commands in an array. Same options, same output; a
+ * different seed or size, different data. Throws a RangeError for impossible options
+ * (see {@link resolve}) or options whose commands would not decode.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const generate = (input: Input = {}): GeneratedDistrict => {
-  const o = resolve(input)
-  const root = Random.make(o.seed)
-  // One stream per part, so that a change in one part's draws leaves the others as they were.
-  const treeRandom = root.fork()
-  const workerRandom = root.fork()
-  const assignRandom = root.fork()
-  const placeRandom = root.fork()
-
-  const tree = buildTree(o, treeRandom)
-  const places = placeCommands(o, tree, placeRandom)
-  const staff = staffCommands(o, tree, workerRandom, assignRandom)
-  // The order applies cleanly: grids top-down, then places, workers, assignments.
-  const commands = [...gridCommands(o, tree), ...places.commands, ...staff.commands]
-  // Options such as a very long name or padded street names would make commands that
-  // fail decoding at apply time: refuse them here, naming the command.
-  for (const [i, command] of commands.entries()) {
-    const decoded = decodeCommand(command)
-    if (Either.isLeft(decoded)) {
-      throw new RangeError(
-        `District.generate: command ${i + 1} (${command._tag}) would be refused: ${
-          ParseResult.TreeFormatter.formatErrorSync(decoded.left)
-        }`
-      )
-    }
-  }
-  return {
-    tenant: o.tenant,
-    options: o,
-    commands,
-    summary: {
-      gridsByLevel: [1, ...levelsOf(tree).map((l) => l.length)],
-      workersByCategory: staff.workersByCategory,
-      workersByEmployment: staff.workersByEmployment,
-      placesByKind: places.byKind,
-      responsibleAssignments: staff.responsibleAssignments,
-      otherAssignments: staff.otherAssignments,
-      unassignedBlocks: staff.unassignedBlocks
-    }
-  }
+  const planned = plan(input)
+  return { tenant: planned.tenant, options: planned.options, commands: Array.from(planned.commands), summary: planned.summary }
 }
 
 /**
@@ -718,7 +642,7 @@ export const generate = (input: Input = {}): GeneratedDistrict => {
  * @category models
  */
 export interface ApplyOptions {
-  /** Commands per transaction; default 2000. */
+  /** Commands per transaction; default 10,000 (the Grids service takes at most 100,000). */
   readonly batchSize?: number
 }
 
@@ -740,27 +664,39 @@ const shiftRow = (error: Grids.GridWriteError, offset: number): Grids.GridWriteE
 }
 
 /**
- * Writes a generated district through the Grids service as the system actor, in
- * batches of `batchSize` commands, each batch one transaction. Rows in errors count
- * from the first command of the whole list.
+ * Writes a district's commands through the Grids service as the system actor, in
+ * batches of `batchSize` commands, each batch one transaction. It takes a generated
+ * district (commands in an array) or a planned one (commands made as they are
+ * written, so only one batch is held at a time). Rows in errors count from the first
+ * command of the whole list.
  *
  * @since 0.1.0
  * @category running
  */
 export const apply = (
-  generated: GeneratedDistrict,
+  district: { readonly tenant: string; readonly commands: Iterable<Command> },
   options: ApplyOptions = {}
 ): Effect.Effect<void, Grids.GridWriteError, Grids.Grids> =>
   Effect.gen(function*() {
-    const batchSize = options.batchSize ?? 2000
+    const batchSize = options.batchSize ?? 10_000
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       return yield* Effect.dieMessage(`District.apply: batchSize ${batchSize} is not a positive integer`)
     }
     const grids = yield* Grids.Grids
-    const actor = Actor.system(generated.tenant)
-    for (let offset = 0; offset < generated.commands.length; offset += batchSize) {
-      yield* grids.executeAll(actor, generated.commands.slice(offset, offset + batchSize)).pipe(
-        Effect.mapError((error) => shiftRow(error, offset))
-      )
+    const actor = Actor.system(district.tenant)
+    const iterator = district.commands[Symbol.iterator]()
+    let offset = 0
+    for (;;) {
+      const batch: Array<Command> = []
+      for (let next = iterator.next(); ; next = iterator.next()) {
+        if (next.done === true) break
+        batch.push(next.value)
+        if (batch.length === batchSize) break
+      }
+      if (batch.length === 0) return
+      const start = offset
+      yield* grids.executeAll(actor, batch).pipe(Effect.mapError((error) => shiftRow(error, start)))
+      offset += batch.length
+      if (batch.length < batchSize) return
     }
   }).pipe(Effect.withSpan("District.apply"))

@@ -72,12 +72,6 @@ const merchantTrades: ReadonlyArray<string> = [
   "快递驿站", "烟酒店", "面馆", "粮油店", "眼镜店", "蛋糕店", "修车铺"
 ]
 
-const workUnits: ReadonlyArray<string> = [
-  "人民医院", "税务局", "市场监督管理局", "教育局", "卫生健康局", "供电服务中心", "邮政支局",
-  "实验中学", "第二中学", "中心小学", "社区卫生服务中心", "图书馆", "文化馆", "农商银行支行",
-  "自来水公司营业所", "燃气公司服务站", "第一幼儿园", "住房和城乡建设局", "司法所"
-]
-
 const numerals = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const
 
 /**
@@ -218,14 +212,6 @@ export const street = (random: Random, names: Namer): string =>
  * @category names
  */
 export const merchant = (random: Random): string => random.pick(merchantWords) + random.pick(merchantTrades)
-
-/**
- * A work unit (辖区单位) in the district: 桃城区实验中学.
- *
- * @since 0.1.0
- * @category names
- */
-export const workUnit = (random: Random, districtName: string): string => districtName + random.pick(workUnits)
 
 const officeWords: ReadonlyArray<string> = ["金融", "商务", "科技", "时代", "国贸", "财富", "创业", "汇通", "银座", "中心"]
 
