@@ -19,7 +19,7 @@ const expected = (input: GridCommand.Input): string => {
 describe("audit detail", () => {
   it.effect("is the command's encoded form without personal data, for every kind of command", () =>
     Effect.gen(function*() {
-      const district = District.generate({ streets: 2, communities: 2, sectors: 4, compounds: 8, blocks: 24, workUnits: 3, merchants: 3 })
+      const district = District.generate({ streets: 2, communities: 2, sectors: 4, compounds: 8, blocks: 24, workUnits: 3, merchants: 3, households: 48 })
       const t = district.tenant
       const structural: ReadonlyArray<GridCommand.Input> = [
         { _tag: "CreateGrid", code: `${t}009`, name: "新街道", parentCode: t, validFrom: "2024-01-01", level: 1 },
