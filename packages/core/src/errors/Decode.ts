@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import { Effect, Either, ParseResult, Schema, SchemaAST } from "effect"
+import * as FastDecode from "../internal/fastDecode.js"
 import { ValidationError } from "./ValidationError.js"
 
 /**
@@ -158,6 +159,26 @@ const unreadable = (options: Options): ValidationError => {
   return make(field, "schema.unreadable", `${field}: could not be read (a getter or proxy threw)`, options.row)
 }
 
+interface Decoder {
+  readonly parse: (input: unknown) => Either.Either<unknown, ParseResult.ParseError>
+  readonly fast: FastDecode.FastDecode | undefined
+}
+
+/** Each schema's decoders, built once: Schema's strict one, and the fast path where one applies. */
+const decoders = new WeakMap<object, Decoder>()
+
+const decoderOf = <A, I>(schema: Schema.Schema<A, I>): Decoder => {
+  let decoder = decoders.get(schema)
+  if (decoder === undefined) {
+    decoder = {
+      parse: Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "error" }),
+      fast: FastDecode.compile(schema as Schema.Schema.Any)
+    }
+    decoders.set(schema, decoder)
+  }
+  return decoder
+}
+
 /**
  * Synchronous decoding for pure code: the value, or a ValidationError.
  *
@@ -175,10 +196,10 @@ export const decodeEither = <A, I>(
       const field = fieldOf([], options)
       return Either.left(make(field, tooBig.rule, `${field}: ${tooBig.text}`, options.row))
     }
-    return Either.mapLeft(
-      Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "error" })(input),
-      (e) => toValidationError(e, options)
-    )
+    const { fast, parse } = decoderOf(schema)
+    const quick = fast?.(input)
+    if (quick !== undefined) return Either.right(quick as A)
+    return Either.mapLeft(parse(input) as Either.Either<A, ParseResult.ParseError>, (e) => toValidationError(e, options))
   } catch {
     return Either.left(unreadable(options))
   }
