@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Effect, Layer } from "effect"
+import { Effect, Either, Exit, Layer } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
@@ -19,12 +19,13 @@ import { auditDetail, targetsOf } from "../internal/grid/commands.js"
 import * as Decide from "../internal/grid/decide.js"
 import * as Reads from "../internal/grid/reads.js"
 import * as Workspace from "../internal/grid/workspace.js"
-import { write } from "../internal/grid/write.js"
+import { write, writeSteps } from "../internal/grid/write.js"
+import { drive } from "../internal/drive.js"
 import { Transactor } from "../store/Transactor.js"
 import type { Changes } from "./Changes.js"
 import { GridCommand } from "./GridCommand.js"
 import { GridConfig } from "./GridConfig.js"
-import { Grids, type GridsShape } from "./GridsService.js"
+import { type GridWriteError, Grids, type GridsShape } from "./GridsService.js"
 import { GridStore } from "./GridStore.js"
 import * as LevelScheme from "./LevelScheme.js"
 
@@ -79,17 +80,30 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
     const transactor = yield* Transactor
     const config = yield* GridConfig
     const policy = yield* AccessPolicy
-    const decide = Decide.make(store, config)
+    const { decide } = Decide.make(store, config)
 
     /** Decodes and authorizes: everything that can be refused before the transaction. */
-    const admit = (actor: Actor.Actor, input: unknown, row?: number) =>
-      Effect.gen(function*() {
-        const command = yield* Decode.decode(GridCommand, input, { row })
+    const admitEither = (actor: Actor.Actor, input: unknown, row?: number): Either.Either<GridCommand, ValidationError | Forbidden> =>
+      Either.flatMap(Decode.decodeEither(GridCommand, input, { row }), (command) => {
         const { codes, permission } = targetsOf(command)
-        yield* Actor.authorize(actor, permission, command._tag, codes, policy).pipe(
-          Effect.mapError((e) => withRow(e, row))
-        )
-        return command
+        return Either.mapBoth(Actor.authorize(actor, permission, command._tag, codes, policy), {
+          onLeft: (e) => withRow(e, row),
+          onRight: () => command
+        })
+      })
+
+    const admit = (actor: Actor.Actor, input: unknown) => Effect.suspend(() => admitEither(actor, input))
+
+    /** A batch's commands, decoded and authorized in one pass; the first refusal names its row. */
+    const admitAll = (actor: Actor.Actor, inputs: ReadonlyArray<unknown>) =>
+      Effect.suspend(() => {
+        const commands: Array<GridCommand> = new Array(inputs.length)
+        for (let i = 0; i < inputs.length; i++) {
+          const admitted = admitEither(actor, inputs[i], i + 1)
+          if (Either.isLeft(admitted)) return Effect.fail(admitted.left)
+          commands[i] = admitted.right
+        }
+        return Effect.succeed(commands)
       })
 
     const auditEntry = (actor: Actor.Actor, command: GridCommand) => ({
@@ -111,20 +125,45 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
     /**
      * A batch, set-based: the same decisions and writes as `apply`, against the batch's
      * workspace (context loaded once per batch), written back with multi-row statements.
+     * Each command's steps are driven synchronously while the workspace answers from
+     * memory, and by the Effect runtime where it must ask the store.
      */
     const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<GridCommand>) =>
       Effect.gen(function*() {
         const workspace = Workspace.make(store, audit, actor.tenant)
-        const decideIn = Decide.make(workspace.store, config)
+        const { steps } = Decide.make(workspace.store, config)
         yield* workspace.prefetch(commands)
-        const results: Array<Changes> = []
-        for (let i = 0; i < commands.length; i++) {
-          const command = commands[i]!
-          const changes = yield* decideIn(actor, command).pipe(Effect.mapError((error) => withRow(error, i + 1)))
-          yield* write(workspace.store, actor.tenant, changes)
-          workspace.audit(auditEntry(actor, command))
-          results.push(changes)
+        const results: Array<Changes> = new Array(commands.length)
+        const record = (i: number, changes: Changes) => {
+          workspace.audit(auditEntry(actor, commands[i]!))
+          results[i] = changes
         }
+        /** Commands from the i-th on; returns to the runtime only when a step is not settled. */
+        const from = (start: number): Effect.Effect<void, GridWriteError> => {
+          for (let i = start; i < commands.length; i++) {
+            const decided = drive(steps(actor, commands[i]!))
+            if (!Exit.isExit(decided) || Exit.isFailure(decided)) {
+              return Effect.mapError(decided, (error) => withRow(error, i + 1)).pipe(
+                Effect.flatMap((changes) =>
+                  Effect.zipRight(
+                    Effect.tap(write(workspace.store, actor.tenant, changes), () => record(i, changes)),
+                    Effect.suspend(() => from(i + 1))
+                  )
+                )
+              )
+            }
+            const written = drive(writeSteps(workspace.store, actor.tenant, decided.value))
+            if (!Exit.isExit(written) || Exit.isFailure(written)) {
+              return Effect.zipRight(
+                Effect.tap(written, () => record(i, decided.value)),
+                Effect.suspend(() => from(i + 1))
+              )
+            }
+            record(i, decided.value)
+          }
+          return Effect.void
+        }
+        yield* from(0)
         yield* workspace.flush
         return results
       })
@@ -136,7 +175,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
     const executeAllUnknown: GridsShape["executeAllUnknown"] = (actor, inputs) =>
       Effect.gen(function*() {
         const batch = yield* readBatch(inputs)
-        const commands = yield* Effect.forEach(batch, (input, i) => admit(actor, input, i + 1))
+        const commands = yield* admitAll(actor, batch)
         return yield* transactor.transaction(actor.tenant, applyAll(actor, commands))
       }).pipe(Effect.withSpan("Grids.executeAll"))
 

@@ -11,10 +11,13 @@
  * @internal
  */
 
-/** How a table's rows are keyed and indexed. An index maps a row to the values it is found under. */
+/**
+ * How a table's rows are keyed and indexed. An index maps a row to the values it is
+ * found under; `"key"` is the row's key itself, always there.
+ */
 export interface Layout<A, I extends string> {
   readonly key: (row: A) => string
-  readonly indexes: { readonly [K in I]: (row: A) => ReadonlyArray<string> }
+  readonly indexes: { readonly [K in Exclude<I, "key">]: (row: A) => ReadonlyArray<string> }
 }
 
 /** What a batch did to one table: per key, the store's row and the workspace's (undefined: none). */
@@ -24,38 +27,47 @@ export interface Change<A> {
   readonly after: A | undefined
 }
 
+const none: ReadonlyArray<string> = []
+
+type Indexer<A> = readonly [Map<string, Array<string>>, (row: A) => ReadonlyArray<string>]
+
 /** @internal */
 export class Overlay<A, I extends string> {
   private readonly rows = new Map<string, A>()
   private readonly originals = new Map<string, A | undefined>()
-  private readonly index = new Map<I, Map<string, Set<string>>>()
-  private readonly loaded = new Map<I, Set<string>>()
-  private readonly indexers: ReadonlyArray<readonly [Map<string, Set<string>>, (row: A) => ReadonlyArray<string>]>
+  private readonly index = new Map<string, Map<string, Array<string>>>()
+  private readonly loaded = new Map<string, Set<string>>()
+  private readonly indexers: ReadonlyArray<Indexer<A>>
 
   constructor(readonly layout: Layout<A, I>) {
-    const names = Object.keys(layout.indexes) as Array<I>
+    const names = Object.keys(layout.indexes) as Array<Exclude<I, "key">>
+    this.loaded.set("key", new Set())
     for (const name of names) {
       this.index.set(name, new Map())
       this.loaded.set(name, new Set())
     }
-    this.indexers = names.map((name) => [this.index.get(name)!, layout.indexes[name]] as const)
+    this.indexers = names.map((name): Indexer<A> => [this.index.get(name)!, layout.indexes[name]])
   }
 
   /** Whether every row under this index value is in the workspace. */
-  isLoaded(index: I, value: string): boolean {
+  isLoaded(index: I | "key", value: string): boolean {
     return this.loaded.get(index)!.has(value)
   }
 
-  /** The values of a list not loaded yet, each once. */
-  missing(index: I, values: Iterable<string>): Array<string> {
+  /** The values of a list not loaded yet, each once (the same empty list when all are). */
+  missing(index: I | "key", values: Iterable<string>): ReadonlyArray<string> {
     const loaded = this.loaded.get(index)!
-    const out = new Set<string>()
-    for (const v of values) if (!loaded.has(v)) out.add(v)
-    return Array.from(out)
+    let out: Set<string> | undefined
+    for (const v of values) {
+      if (loaded.has(v)) continue
+      if (out === undefined) out = new Set()
+      out.add(v)
+    }
+    return out === undefined ? none : Array.from(out)
   }
 
   /** Rows from the store for these index values: kept unless the batch wrote their key already. */
-  load(index: I, values: ReadonlyArray<string>, rows: ReadonlyArray<A>): void {
+  load(index: I | "key", values: ReadonlyArray<string>, rows: ReadonlyArray<A>): void {
     for (const row of rows) {
       const key = this.layout.key(row)
       if (!this.rows.has(key) && !this.originals.has(key)) this.add(key, row)
@@ -69,26 +81,32 @@ export class Overlay<A, I extends string> {
   }
 
   /** The rows under an index value (loaded by the caller), in no particular order. */
-  find(index: I, value: string): Array<A> {
+  find(index: I | "key", value: string): Array<A> {
+    if (index === "key") {
+      const row = this.rows.get(value)
+      return row === undefined ? [] : [row]
+    }
     const keys = this.index.get(index)!.get(value)
     if (keys === undefined) return []
-    const out: Array<A> = []
-    for (const key of keys) out.push(this.rows.get(key)!)
-    return out
+    return keys.map((key) => this.rows.get(key)!)
   }
 
   /** Writes a row (new or replacing the row of its key). */
   put(row: A): void {
     const key = this.layout.key(row)
-    this.remember(key)
-    this.drop(key)
+    const previous = this.rows.get(key)
+    if (!this.originals.has(key)) this.originals.set(key, previous)
+    if (previous !== undefined) this.unindex(key, previous)
     this.add(key, row)
   }
 
   /** Removes the row of a key, if any. */
   remove(key: string): void {
-    this.remember(key)
-    this.drop(key)
+    const previous = this.rows.get(key)
+    if (!this.originals.has(key)) this.originals.set(key, previous)
+    if (previous === undefined) return
+    this.rows.delete(key)
+    this.unindex(key, previous)
   }
 
   /** Every key the batch wrote since the last `settle`, with the store's row and the workspace's. */
@@ -103,27 +121,24 @@ export class Overlay<A, I extends string> {
     this.originals.clear()
   }
 
-  private remember(key: string): void {
-    if (!this.originals.has(key)) this.originals.set(key, this.rows.get(key))
-  }
-
   private add(key: string, row: A): void {
     this.rows.set(key, row)
     for (const [byValue, values] of this.indexers) {
       for (const value of values(row)) {
-        let keys = byValue.get(value)
-        if (keys === undefined) byValue.set(value, keys = new Set())
-        keys.add(key)
+        const keys = byValue.get(value)
+        if (keys === undefined) byValue.set(value, [key])
+        else if (!keys.includes(key)) keys.push(key)
       }
     }
   }
 
-  private drop(key: string): void {
-    const row = this.rows.get(key)
-    if (row === undefined) return
-    this.rows.delete(key)
+  private unindex(key: string, row: A): void {
     for (const [byValue, values] of this.indexers) {
-      for (const value of values(row)) byValue.get(value)?.delete(key)
+      for (const value of values(row)) {
+        const keys = byValue.get(value)
+        const at = keys === undefined ? -1 : keys.indexOf(key)
+        if (at >= 0) keys!.splice(at, 1)
+      }
     }
   }
 }

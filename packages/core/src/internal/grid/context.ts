@@ -53,40 +53,39 @@ export const make = (store: GridStoreShape) => {
    * a move, a merge or a recode under another); a version with several (a split, even
    * one whose part keeps the code) ends the chain there.
    */
-  const chain = (tenant: Tenant, code: string, at: IsoDate) =>
-    Effect.gen(function*() {
-      const segments: Array<GridRules.Segment> = []
-      let splitOn: IsoDate | null = null
-      let version = (yield* store.grids.versions(tenant, code)).find((v) => validAt(v, at))
-      let segment = version === undefined ? undefined : { grid: version, from: at }
-      // Bounded: every step follows a recorded change to a later day.
-      for (let step = 0; version !== undefined && segment !== undefined && step < 10_000; step++) {
-        const end: IsoDate | null = version.validTo
-        const next = end === null ? [] : yield* store.grids.successors(tenant, version.id)
-        const successor = next.length === 1 && next[0]!.validFrom === end ? next[0] : undefined
-        if (end === null || successor === undefined) {
-          segments.push({ ...segment, to: end })
-          if (next.length > 1) splitOn = end
-          break
-        }
-        if (successor.code !== segment.grid.code) {
-          segments.push({ ...segment, to: end })
-          segment = { grid: successor, from: end }
-        }
-        version = successor
+  const chain = function*(tenant: Tenant, code: string, at: IsoDate) {
+    const segments: Array<GridRules.Segment> = []
+    let splitOn: IsoDate | null = null
+    let version = (yield* store.grids.versions(tenant, code)).find((v) => validAt(v, at))
+    let segment = version === undefined ? undefined : { grid: version, from: at }
+    // Bounded: every step follows a recorded change to a later day.
+    for (let step = 0; version !== undefined && segment !== undefined && step < 10_000; step++) {
+      const end: IsoDate | null = version.validTo
+      const next = end === null ? [] : yield* store.grids.successors(tenant, version.id)
+      const successor = next.length === 1 && next[0]!.validFrom === end ? next[0] : undefined
+      if (end === null || successor === undefined) {
+        segments.push({ ...segment, to: end })
+        if (next.length > 1) splitOn = end
+        break
       }
-      const result: GridRules.Chain = { segments, splitOn }
-      return result
-    })
+      if (successor.code !== segment.grid.code) {
+        segments.push({ ...segment, to: end })
+        segment = { grid: successor, from: end }
+      }
+      version = successor
+    }
+    const result: GridRules.Chain = { segments, splitOn }
+    return result
+  }
 
   /**
    * When a later recorded change (a move, a merge, a split) replaced a code's coverage
    * from a day: the day it did; null for an open or planned end, or a rename.
    */
-  const replacedOn = (tenant: Tenant, code: string, at: IsoDate) =>
-    Effect.map(chain(tenant, code, at), ({ segments, splitOn }) =>
-      segments.length > 1 || splitOn !== null ? segments[0]?.to ?? null : null
-    )
+  const replacedOn = function*(tenant: Tenant, code: string, at: IsoDate) {
+    const { segments, splitOn } = yield* chain(tenant, code, at)
+    return segments.length > 1 || splitOn !== null ? segments[0]?.to ?? null : null
+  }
 
   return { subtreeState, replacedOn, chain }
 }

@@ -58,23 +58,28 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
 
   const codesOf = (chain: GridRules.Chain) => chain.segments.map((s) => s.grid.code as string)
 
-  return (actor: Actor.Actor, command: GridCommand): Effect.Effect<Changes, RuleViolation | Forbidden | StoreError> => {
+  /**
+   * The decision as a generator of store reads, refusals and rule results: run by the
+   * Effect runtime (`decide`), or driven synchronously by the batch path while its reads
+   * are answered from memory.
+   */
+  const steps = function*(actor: Actor.Actor, command: GridCommand) {
     const tenant = actor.tenant
     switch (command._tag) {
       case "CreateGrid":
-        return Effect.gen(function*() {
+        {
           const parentVersions = command.parentCode === null ? [] : yield* store.grids.versions(tenant, command.parentCode)
           const sameCode = yield* store.grids.versions(tenant, command.code)
           const parentReplacedOn = command.parentCode === null ? null : yield* replacedOn(tenant, command.parentCode, command.validFrom)
           return yield* GridRules.create(scheme, tenant, { parentVersions, sameCode, parentReplacedOn }, command)
-        })
+        }
       case "RenameGrid":
-        return Effect.gen(function*() {
+        {
           const versions = yield* store.grids.versions(tenant, command.code)
           return yield* GridRules.rename({ versions, replacedOn: yield* replacedOn(tenant, command.code, command.at) }, command)
-        })
+        }
       case "MoveGrid":
-        return Effect.gen(function*() {
+        {
           const source = yield* subtreeState(tenant, command.code, command.at)
           const newParent = yield* store.grids.versions(tenant, command.newParentCode)
           const root = source.grids[0]
@@ -82,27 +87,26 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
           const segment = command.segment ?? command.code.slice(command.code.length - width)
           const target = yield* store.grids.versions(tenant, command.newParentCode + segment)
           return yield* GridRules.move(scheme, { source, newParent, target }, command)
-        })
+        }
       case "SplitGrid":
-        return Effect.gen(function*() {
+        {
           const source = yield* subtreeState(tenant, command.code, command.at)
           const targets = new Map<string, ReadonlyArray<Grid>>()
           for (const part of command.parts) targets.set(part.code, yield* store.grids.versions(tenant, part.code))
           return yield* GridRules.split(scheme, { source, targets }, command)
-        })
+        }
       case "MergeGrids":
-        return Effect.gen(function*() {
+        {
           const sources = yield* Effect.forEach(command.codes, (code) => subtreeState(tenant, code, command.at))
           const target = yield* store.grids.versions(tenant, command.into.code)
           return yield* GridRules.merge(scheme, { sources, target }, command)
-        })
-      case "CloseGrid":
-        return Effect.flatMap(
-          subtreeState(tenant, command.code, command.at),
-          (source) => GridRules.close({ source }, command)
-        )
+        }
+      case "CloseGrid": {
+        const source = yield* subtreeState(tenant, command.code, command.at)
+        return yield* GridRules.close({ source }, command)
+      }
       case "PlacePlace":
-        return Effect.gen(function*() {
+        {
           const links = yield* store.places.links(tenant, command.id)
           const valid = links.find((l) => IsoDate.within(command.at, l.validFrom, l.validTo))
           // Changing a place needs the grid it is in (or was last in) in scope too.
@@ -121,9 +125,9 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
             ...links.filter((l) => l.validTo === null || l.validTo > command.at).map((l) => l.gridCode)
           ])
           return yield* GridRules.place(config, tenant, { existing, links, chain: target, currentChain }, command)
-        })
+        }
       case "RegisterWorker":
-        return Effect.gen(function*() {
+        {
           const terms = yield* store.workers.terms(tenant, command.id)
           // Re-registering a worker needs their community on the day (or their last) in scope too.
           const current = terms.find((t) => IsoDate.within(command.at, t.validFrom, t.validTo)) ?? terms[terms.length - 1]
@@ -137,9 +141,9 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
           ])
           const assignments = yield* store.workers.assignmentsOfWorker(tenant, command.id)
           return yield* WorkerRules.register(scheme, workerCategories, tenant, { community, terms, assignments }, command)
-        })
+        }
       case "AssignWorker":
-        return Effect.gen(function*() {
+        {
           const terms = yield* store.workers.terms(tenant, command.workerId)
           const target = yield* chain(tenant, command.gridCode, command.at)
           yield* reach(actor, "AssignWorker", command.gridCode, codesOf(target))
@@ -148,9 +152,9 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
             if (!assignments.has(s.grid.code)) assignments.set(s.grid.code, yield* store.workers.assignmentsOfGrid(tenant, s.grid.code))
           }
           return yield* WorkerRules.assign(tenant, { terms, chain: target, assignments }, command)
-        })
+        }
       case "EndAssignment":
-        return Effect.gen(function*() {
+        {
           const assignment = yield* store.workers.assignment(tenant, command.id)
           // Its continuations: the same post carried by the grid's later recorded changes.
           const continuations: Array<Assignment> = []
@@ -166,8 +170,16 @@ export const make = (store: GridStoreShape, config: GridConfigShape) => {
             yield* reach(actor, "EndAssignment", command.id, continuations.map((a) => a.gridCode))
           }
           return yield* WorkerRules.endAssignment({ assignment, continuations }, command)
-        })
+        }
     }
   }
+
+  /** The decision as an Effect: the store's reads, the refusal or the facts to write. */
+  const decide = (actor: Actor.Actor, command: GridCommand): Effect.Effect<Changes, RuleViolation | Forbidden | StoreError> =>
+    Effect.gen(function*() {
+      return yield* steps(actor, command)
+    })
+
+  return { decide, steps }
 }
 

@@ -11,9 +11,14 @@
  * needs one) flushes first and asks the real store, so every read sees every earlier
  * command of the batch.
  *
+ * Its point reads and writes act when called, not when run, and come back settled (an
+ * `Exit`) when nothing had to be loaded: the decisions yield each effect as soon as they
+ * make it, so the batch path can drive them synchronously (`drive`), without a fiber
+ * step per read. What must be loaded, and every subtree question, is an ordinary effect.
+ *
  * @internal
  */
-import { Effect, Option } from "effect"
+import { Effect, Exit, Option } from "effect"
 import type { Tenant } from "../../access/Tenant.js"
 import type { NewAuditEntry } from "../../audit/AuditEntry.js"
 import type { AuditLogShape } from "../../audit/AuditLog.js"
@@ -101,17 +106,20 @@ const duplicate = (operation: string) =>
   new StoreError({ operation, message: `${operation}: a row with this key exists already` })
 
 /** Inserts rows whose keys must be new, or fails like the store would, writing nothing. */
-const insertNew = <A, I extends string>(operation: string, overlay: Overlay<A, I>, rows: ReadonlyArray<A>) =>
-  Effect.suspend(() => {
-    const seen = new Set<string>()
-    for (const row of rows) {
-      const key = overlay.layout.key(row)
-      if (seen.has(key) || overlay.get(key) !== undefined) return Effect.fail(duplicate(operation))
-      seen.add(key)
-    }
-    for (const row of rows) overlay.put(row)
-    return Effect.void
-  })
+const insertNew = <A, I extends string>(
+  operation: string,
+  overlay: Overlay<A, I>,
+  rows: ReadonlyArray<A>
+): Effect.Effect<void, StoreError> => {
+  const seen = new Set<string>()
+  for (const row of rows) {
+    const key = overlay.layout.key(row)
+    if (seen.has(key) || overlay.get(key) !== undefined) return Exit.fail(duplicate(operation))
+    seen.add(key)
+  }
+  for (const row of rows) overlay.put(row)
+  return Effect.void
+}
 
 /** @internal */
 export interface Workspace {
@@ -131,43 +139,54 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     key: (g) => g.id,
     indexes: { code: (g) => [g.code], predecessor: (g) => g.predecessors }
   })
-  const places = new Overlay<Place, "id">({ key: (p) => p.id, indexes: { id: (p) => [p.id] } })
+  const places = new Overlay<Place, "key">({ key: (p) => p.id, indexes: {} })
   const links = new Overlay<PlaceLink, "place">({
     key: (l) => pair(l.placeId, l.validFrom),
     indexes: { place: (l) => [l.placeId] }
   })
-  const workers = new Overlay<Worker, "id">({ key: (w) => w.id, indexes: { id: (w) => [w.id] } })
+  const workers = new Overlay<Worker, "key">({ key: (w) => w.id, indexes: {} })
   const terms = new Overlay<WorkerTerm, "worker">({
     key: (t) => pair(t.workerId, t.validFrom),
     indexes: { worker: (t) => [t.workerId] }
   })
-  const assignments = new Overlay<Assignment, "grid" | "worker" | "id">({
+  const assignments = new Overlay<Assignment, "grid" | "worker" | "key">({
     key: (a) => a.id,
-    indexes: { grid: (a) => [a.gridCode], worker: (a) => [a.workerId], id: (a) => [a.id] }
+    indexes: { grid: (a) => [a.gridCode], worker: (a) => [a.workerId] }
   })
   let pendingAudit: Array<NewAuditEntry> = []
 
-  /** Loads the rows of the index values not loaded yet with one multi-key query. */
+  /**
+   * Loads the rows of the index values not loaded yet with one multi-key query; the
+   * settled `Effect.void` when every value is loaded already.
+   */
   const ensure = <A, I extends string>(
     overlay: Overlay<A, I>,
-    index: I,
+    index: I | "key",
     values: Iterable<string>,
     fetch: (missing: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<A>, StoreError>
-  ): Effect.Effect<void, StoreError> =>
-    Effect.suspend(() => {
-      const missing = overlay.missing(index, values)
-      return missing.length === 0 ? Effect.void : Effect.map(fetch(missing), (rows) => overlay.load(index, missing, rows))
-    })
+  ): Effect.Effect<void, StoreError> => {
+    const missing = overlay.missing(index, values)
+    return missing.length === 0
+      ? Effect.void
+      : Effect.suspend(() => Effect.map(fetch(missing), (rows) => overlay.load(index, missing, rows)))
+  }
+
+  /** Acts once `ready` has loaded what the act reads: at once, when nothing had to be loaded. */
+  const then = <A>(ready: Effect.Effect<void, StoreError>, act: () => Effect.Effect<A, StoreError>) =>
+    Exit.isExit(ready) && Exit.isSuccess(ready) ? act() : Effect.flatMap(ready, act)
+
+  /** A point read answered from memory once its rows are loaded. */
+  const read = <A>(ready: Effect.Effect<void, StoreError>, answer: () => A) => then(ready, () => Exit.succeed(answer()))
 
   const ensureCodes = (codes: Iterable<string>) => ensure(grids, "code", codes, (m) => base.grids.versionsOf(tenant, m))
   const ensureSuccessors = (ids: Iterable<string>) =>
     ensure(grids, "predecessor", ids, (m) => base.grids.successorsOf(tenant, m as ReadonlyArray<GridId>))
   const ensurePlaces = (ids: Iterable<string>) =>
-    ensure(places, "id", ids, (m) => base.places.getMany(tenant, m as ReadonlyArray<PlaceId>))
+    ensure(places, "key", ids, (m) => base.places.getMany(tenant, m as ReadonlyArray<PlaceId>))
   const ensureLinks = (ids: Iterable<string>) =>
     ensure(links, "place", ids, (m) => base.places.linksOf(tenant, m as ReadonlyArray<PlaceId>))
   const ensureWorkers = (ids: Iterable<string>) =>
-    ensure(workers, "id", ids, (m) => base.workers.getMany(tenant, m as ReadonlyArray<WorkerId>))
+    ensure(workers, "key", ids, (m) => base.workers.getMany(tenant, m as ReadonlyArray<WorkerId>))
   const ensureTerms = (ids: Iterable<string>) =>
     ensure(terms, "worker", ids, (m) => base.workers.termsOf(tenant, m as ReadonlyArray<WorkerId>))
   const ensureAssignmentsOfGrids = (codes: Iterable<string>) =>
@@ -176,18 +195,19 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     ensure(assignments, "worker", ids, (m) => base.workers.assignmentsOfWorkers(tenant, m as ReadonlyArray<WorkerId>))
   /** Assignments by id: through their grid, which the id names; an id naming none is looked up alone. */
   const ensureAssignments = (ids: ReadonlyArray<string>) =>
-    Effect.zipRight(
+    then(
       ensureAssignmentsOfGrids(ids.flatMap((id) => Option.toArray(WorkerRules.assignmentGrid(id)))),
-      ensure(
-        assignments,
-        "id",
-        ids.filter((id) => Option.isNone(WorkerRules.assignmentGrid(id))),
-        (m) =>
-          Effect.map(
-            Effect.forEach(m, (id) => base.workers.assignment(tenant, id as AssignmentId)),
-            (found) => found.flatMap(Option.toArray)
-          )
-      )
+      () =>
+        ensure(
+          assignments,
+          "key",
+          ids.filter((id) => Option.isNone(WorkerRules.assignmentGrid(id))),
+          (m) =>
+            Effect.map(
+              Effect.forEach(m, (id) => base.workers.assignment(tenant, id as AssignmentId)),
+              (found) => found.flatMap(Option.toArray)
+            )
+        )
     )
 
   /** The later versions that carry the codes' versions on (moves, merges, renames), to the end of each chain. */
@@ -205,36 +225,32 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     })
 
   const versionsOf = (code: string) => grids.find("code", code).sort(byValidFrom)
+  const unique = (xs: ReadonlyArray<string>) => Array.from(new Set(xs))
 
   // A question about a subtree goes to the store, after everything pending is written.
   const flushed = <Args extends ReadonlyArray<unknown>, A>(f: (...args: Args) => Effect.Effect<A, StoreError>) =>
   (...args: Args): Effect.Effect<A, StoreError> => Effect.zipRight(flush, Effect.suspend(() => f(...args)))
 
   const gridRepository: GridRepository = {
-    insert: (rows) => Effect.zipRight(ensureCodes(rows.map((g) => g.code)), insertNew("grids.insert", grids, rows)),
-    close: (_tenant, ids, validTo) =>
-      Effect.zipRight(ensureCodes(ids.map(codeOfGrid)), Effect.sync(() => closeRows(grids, ids, validTo))),
-    byId: (_tenant, id) =>
-      Effect.zipRight(ensureCodes([codeOfGrid(id)]), Effect.sync(() => Option.fromNullable(grids.get(id)))),
+    insert: (rows) => then(ensureCodes(rows.map((g) => g.code)), () => insertNew("grids.insert", grids, rows)),
+    close: (_tenant, ids, validTo) => read(ensureCodes(ids.map(codeOfGrid)), () => closeRows(grids, ids, validTo)),
+    byId: (_tenant, id) => read(ensureCodes([codeOfGrid(id)]), () => Option.fromNullable(grids.get(id))),
     at: (_tenant, code, at) =>
-      Effect.zipRight(ensureCodes([code]), Effect.sync(() => Option.fromNullable(grids.find("code", code).find((g) => validAt(g, at))))),
-    versions: (_tenant, code) => Effect.zipRight(ensureCodes([code]), Effect.sync(() => versionsOf(code))),
+      read(ensureCodes([code]), () => Option.fromNullable(grids.find("code", code).find((g) => validAt(g, at)))),
+    versions: (_tenant, code) => read(ensureCodes([code]), () => versionsOf(code)),
     versionsOf: (_tenant, codes) =>
-      Effect.zipRight(
+      read(
         ensureCodes(codes),
-        Effect.sync(() => Array.from(new Set(codes)).flatMap((code) => grids.find("code", code)).sort(byString((g) => g.code, (g) => g.validFrom)))
+        () => unique(codes).flatMap((code) => grids.find("code", code)).sort(byString((g) => g.code, (g) => g.validFrom))
       ),
     successors: (_tenant, id) =>
-      Effect.zipRight(ensureSuccessors([id]), Effect.sync(() => grids.find("predecessor", id).sort(byString((g) => g.id)))),
+      read(ensureSuccessors([id]), () => grids.find("predecessor", id).sort(byString((g) => g.id))),
     successorsOf: (_tenant, ids) =>
-      Effect.zipRight(
-        ensureSuccessors(ids),
-        Effect.sync(() => {
-          const found = new Map<string, Grid>()
-          for (const id of ids) for (const g of grids.find("predecessor", id)) found.set(g.id, g)
-          return Array.from(found.values()).sort(byString((g) => g.id))
-        })
-      ),
+      read(ensureSuccessors(ids), () => {
+        const found = new Map<string, Grid>()
+        for (const id of ids) for (const g of grids.find("predecessor", id)) found.set(g.id, g)
+        return Array.from(found.values()).sort(byString((g) => g.id))
+      }),
     subtree: flushed(base.grids.subtree),
     countByLevel: flushed(base.grids.countByLevel),
     history: flushed(base.grids.history),
@@ -244,27 +260,25 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
   const linksOf = (id: string) => links.find("place", id).sort(byValidFrom)
 
   const placeRepository: PlaceRepository = {
-    put: (rows) => Effect.sync(() => rows.forEach((p) => places.put(p))),
-    get: (_tenant, id) => Effect.zipRight(ensurePlaces([id]), Effect.sync(() => Option.fromNullable(places.get(id)))),
+    put: (rows) => {
+      for (const p of rows) places.put(p)
+      return Effect.void
+    },
+    get: (_tenant, id) => read(ensurePlaces([id]), () => Option.fromNullable(places.get(id))),
     getMany: (_tenant, ids) =>
-      Effect.zipRight(
+      read(
         ensurePlaces(ids),
-        Effect.sync(() => Array.from(new Set(ids)).flatMap((id) => Option.toArray(Option.fromNullable(places.get(id)))).sort(byString((p) => p.id)))
+        () => unique(ids).flatMap((id) => Option.toArray(Option.fromNullable(places.get(id)))).sort(byString((p) => p.id))
       ),
-    link: (rows) => Effect.zipRight(ensureLinks(rows.map((l) => l.placeId)), insertNew("places.link", links, rows)),
+    link: (rows) => then(ensureLinks(rows.map((l) => l.placeId)), () => insertNew("places.link", links, rows)),
     closeLinks: (_tenant, keys, validTo) =>
-      Effect.zipRight(
+      read(
         ensureLinks(keys.map((k) => k.placeId)),
-        Effect.sync(() => closeRows(links, keys.map((k) => pair(k.placeId, k.validFrom)), validTo))
+        () => closeRows(links, keys.map((k) => pair(k.placeId, k.validFrom)), validTo)
       ),
-    linkAt: (_tenant, id, at) =>
-      Effect.zipRight(ensureLinks([id]), Effect.sync(() => Option.fromNullable(linksOf(id).find((l) => validAt(l, at))))),
-    links: (_tenant, id) => Effect.zipRight(ensureLinks([id]), Effect.sync(() => linksOf(id))),
-    linksOf: (_tenant, ids) =>
-      Effect.zipRight(
-        ensureLinks(ids),
-        Effect.sync(() => Array.from(new Set(ids)).sort(compareStrings).flatMap(linksOf))
-      ),
+    linkAt: (_tenant, id, at) => read(ensureLinks([id]), () => Option.fromNullable(linksOf(id).find((l) => validAt(l, at)))),
+    links: (_tenant, id) => read(ensureLinks([id]), () => linksOf(id)),
+    linksOf: (_tenant, ids) => read(ensureLinks(ids), () => unique(ids).sort(compareStrings).flatMap(linksOf)),
     linksInSubtree: flushed(base.places.linksInSubtree),
     history: flushed(base.places.history),
     countInSubtree: flushed(base.places.countInSubtree),
@@ -276,55 +290,55 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
   const assignmentsById = (rows: Array<Assignment>) => rows.sort(byString((a) => a.id))
 
   const workerRepository: WorkerRepository = {
-    put: (rows) => Effect.sync(() => rows.forEach((w) => workers.put(w))),
-    get: (_tenant, id) => Effect.zipRight(ensureWorkers([id]), Effect.sync(() => Option.fromNullable(workers.get(id)))),
+    put: (rows) => {
+      for (const w of rows) workers.put(w)
+      return Effect.void
+    },
+    get: (_tenant, id) => read(ensureWorkers([id]), () => Option.fromNullable(workers.get(id))),
     getMany: (_tenant, ids) =>
-      Effect.zipRight(
+      read(
         ensureWorkers(ids),
-        Effect.sync(() => Array.from(new Set(ids)).flatMap((id) => Option.toArray(Option.fromNullable(workers.get(id)))).sort(byString((w) => w.id)))
+        () => unique(ids).flatMap((id) => Option.toArray(Option.fromNullable(workers.get(id)))).sort(byString((w) => w.id))
       ),
-    addTerms: (rows) => Effect.zipRight(ensureTerms(rows.map((t) => t.workerId)), insertNew("workers.addTerms", terms, rows)),
+    addTerms: (rows) => then(ensureTerms(rows.map((t) => t.workerId)), () => insertNew("workers.addTerms", terms, rows)),
     closeTerms: (_tenant, keys: ReadonlyArray<TermKey>, validTo) =>
-      Effect.zipRight(
+      read(
         ensureTerms(keys.map((k) => k.workerId)),
-        Effect.sync(() => closeRows(terms, keys.map((k) => pair(k.workerId, k.validFrom)), validTo))
+        () => closeRows(terms, keys.map((k) => pair(k.workerId, k.validFrom)), validTo)
       ),
-    terms: (_tenant, id) => Effect.zipRight(ensureTerms([id]), Effect.sync(() => termsOf(id))),
-    termsOf: (_tenant, ids) =>
-      Effect.zipRight(ensureTerms(ids), Effect.sync(() => Array.from(new Set(ids)).sort(compareStrings).flatMap(termsOf))),
+    terms: (_tenant, id) => read(ensureTerms([id]), () => termsOf(id)),
+    termsOf: (_tenant, ids) => read(ensureTerms(ids), () => unique(ids).sort(compareStrings).flatMap(termsOf)),
     termsAt: (_tenant, ids, at) =>
-      Effect.zipRight(
+      read(
         ensureTerms(ids),
-        Effect.sync(() => Array.from(new Set(ids)).sort(compareStrings).flatMap((id) => termsOf(id).filter((t) => validAt(t, at))))
+        () => unique(ids).sort(compareStrings).flatMap((id) => termsOf(id).filter((t) => validAt(t, at)))
       ),
     termsInSubtree: flushed(base.workers.termsInSubtree),
     termHistory: flushed(base.workers.termHistory),
     latestTermStart: flushed(base.workers.latestTermStart),
-    assign: (rows) => Effect.zipRight(ensureAssignments(rows.map((a) => a.id)), insertNew("workers.assign", assignments, rows)),
-    closeAssignments: (_tenant, ids, validTo) =>
-      Effect.zipRight(ensureAssignments(ids), Effect.sync(() => closeRows(assignments, ids, validTo))),
+    assign: (rows) => then(ensureAssignments(rows.map((a) => a.id)), () => insertNew("workers.assign", assignments, rows)),
+    closeAssignments: (_tenant, ids, validTo) => read(ensureAssignments(ids), () => closeRows(assignments, ids, validTo)),
     assignmentsInSubtree: flushed(base.workers.assignmentsInSubtree),
     assignmentsOfGrid: (_tenant, code) =>
-      Effect.zipRight(ensureAssignmentsOfGrids([code]), Effect.sync(() => assignmentsById(assignments.find("grid", code)))),
+      read(ensureAssignmentsOfGrids([code]), () => assignmentsById(assignments.find("grid", code))),
     assignmentsOfGrids: (_tenant, codes) =>
-      Effect.zipRight(
+      read(
         ensureAssignmentsOfGrids(codes),
-        Effect.sync(() => assignmentsById(Array.from(new Set(codes)).flatMap((code) => assignments.find("grid", code))))
+        () => assignmentsById(unique(codes).flatMap((code) => assignments.find("grid", code)))
       ),
     assignmentsOfWorker: (_tenant, id) =>
-      Effect.zipRight(ensureAssignmentsOfWorkers([id]), Effect.sync(() => assignmentsById(assignments.find("worker", id)))),
+      read(ensureAssignmentsOfWorkers([id]), () => assignmentsById(assignments.find("worker", id))),
     assignmentsOfWorkers: (_tenant, ids) =>
-      Effect.zipRight(
+      read(
         ensureAssignmentsOfWorkers(ids),
-        Effect.sync(() => assignmentsById(Array.from(new Set(ids)).flatMap((id) => assignments.find("worker", id))))
+        () => assignmentsById(unique(ids).flatMap((id) => assignments.find("worker", id)))
       ),
     assignmentsOf: (_tenant, id, at) =>
-      Effect.zipRight(
+      read(
         ensureAssignmentsOfWorkers([id]),
-        Effect.sync(() => assignmentsById(assignments.find("worker", id).filter((a) => validAt(a, at))))
+        () => assignmentsById(assignments.find("worker", id).filter((a) => validAt(a, at)))
       ),
-    assignment: (_tenant, id) =>
-      Effect.zipRight(ensureAssignments([id]), Effect.sync(() => Option.fromNullable(assignments.get(id)))),
+    assignment: (_tenant, id) => read(ensureAssignments([id]), () => Option.fromNullable(assignments.get(id))),
     history: flushed(base.workers.history),
     countByCategory: flushed(base.workers.countByCategory),
     latestStart: flushed(base.workers.latestStart)
