@@ -202,8 +202,8 @@ ORDER BY ${sql.literal(orderBy)}, l.ordinal`.pipe(Effect.map(Rows.toGrids))
         }))
       )
       yield* q.writeAll([
-        ...chunks(sql, rows, 9).map((chunk) => sql`INSERT INTO grids ${sql.insert(chunk)}`),
-        ...chunks(sql, lineage, 4).map((chunk) => sql`INSERT INTO grid_lineage ${sql.insert(chunk)}`)
+        ...q.inserts("grids", rows),
+        ...q.inserts("grid_lineage", lineage)
       ])
     }, Effect.mapError(fail("grids.insert"))),
 
@@ -365,7 +365,7 @@ FROM places WHERE tenant = ${tenant} AND id = ${id}`
         valid_from: l.validFrom,
         valid_to: l.validTo
       }))
-      yield* q.writeAll(chunks(sql, rows, 5).map((chunk) => sql`INSERT INTO place_links ${sql.insert(chunk)}`))
+      yield* q.insert("place_links", rows)
     }, Effect.mapError(fail("places.link"))),
 
     closeLinks: (tenant, keys, validTo) =>
@@ -565,7 +565,7 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
         valid_from: a.validFrom,
         valid_to: a.validTo
       }))
-      yield* q.writeAll(chunks(sql, rows, 9).map((chunk) => sql`INSERT INTO assignments ${sql.insert(chunk)}`))
+      yield* q.insert("assignments", rows)
     }, Effect.mapError(fail("workers.assign"))),
 
     closeAssignments: (tenant, ids, validTo) =>

@@ -4,7 +4,8 @@
  *
  * The class's fields are decoded one by one, each with its own Schema (strictly, so a
  * nested struct still refuses unknown keys), optional fields and defaults as the
- * property signature says, and the instance built as Schema builds it. Anything else —
+ * property signature says, straight onto an instance of the class (as its constructor
+ * would make it from decoded fields, without the copies). Anything else —
  * an unknown key, a missing or bad field, a field kind not handled here — returns
  * `undefined`, and the caller decodes with Schema itself, which then also gives the
  * error. The result is the same as Schema's decode (a test compares them); only the
@@ -68,7 +69,7 @@ const fieldOf = (key: string, field: unknown): Field | undefined => {
 interface TaggedClass {
   readonly _tag: string
   readonly fields: Readonly<Record<string, unknown>>
-  new(props: Record<string, unknown>, disableValidation: boolean): unknown
+  readonly prototype: object
 }
 
 const isTaggedClass = (schema: unknown): schema is TaggedClass =>
@@ -77,14 +78,15 @@ const isTaggedClass = (schema: unknown): schema is TaggedClass =>
 
 /** One class: its keys and fields, or undefined when a field is of a kind not handled here. */
 const classOf = (member: TaggedClass) => {
-  const entries = Object.entries(member.fields)
+  // `_tag` last: the class's constructor sets it after the other fields.
+  const entries = Object.entries(member.fields).sort(([a], [b]) => Number(a === "_tag") - Number(b === "_tag"))
   const fields: Array<Field> = []
   for (const [key, field] of entries) {
     const f = fieldOf(key, field)
     if (f === undefined) return undefined
     fields.push(f)
   }
-  return { keys: new Set(entries.map(([key]) => key)), fields, member }
+  return { keys: new Set(entries.map(([key]) => key)), fields, prototype: member.prototype }
 }
 
 /** @internal */
@@ -117,8 +119,10 @@ export const compile = (schema: Schema.Schema.Any): FastDecode | undefined => {
     for (const key of Reflect.ownKeys(record)) {
       if (typeof key !== "string" || !compiled.keys.has(key)) return undefined
     }
-    const out: Record<string, unknown> = {}
+    const out: Record<string, unknown> = Object.create(compiled.prototype)
     for (const field of compiled.fields) if (!field(record, out)) return undefined
-    return new compiled.member(out, true)
+    // What the class's constructor makes of decoded fields (defaults applied, no
+    // validation), without its copies of them.
+    return out
   }
 }
