@@ -87,9 +87,16 @@ export * as Phone from "./identifiers/Phone.js"
 export * as RegionCode from "./identifiers/RegionCode.js"
 
 /** @since 0.2.0 */
+export * as ImportLog from "./imports/ImportLog.js"
+/** @since 0.2.0 */
+export * as Imports from "./imports/Imports.js"
+
+/** @since 0.2.0 */
 export * as MemoryAuditLog from "./store/MemoryAuditLog.js"
 /** @since 0.2.0 */
 export * as MemoryGridStore from "./store/MemoryGridStore.js"
+/** @since 0.2.0 */
+export * as MemoryImportLog from "./store/MemoryImportLog.js"
 /** @since 0.1.0 */
 export * as MemoryStore from "./store/MemoryStore.js"
 /** @since 0.2.0 */

@@ -21,6 +21,7 @@ import * as Schedule from "effect/Schedule"
 import { fromSqlError } from "./internal/errors.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlGridStore from "./SqlGridStore.js"
+import * as SqlImportLog from "./SqlImportLog.js"
 import * as SqlTransactor from "./SqlTransactor.js"
 
 /**
@@ -36,7 +37,8 @@ export const domains: ReadonlyArray<{
 }> = [
   { table: SqlTransactor.migrationsTable, migrations: SqlTransactor.migrations },
   { table: SqlAuditLog.migrationsTable, migrations: SqlAuditLog.migrations },
-  { table: SqlGridStore.migrationsTable, migrations: SqlGridStore.migrations }
+  { table: SqlGridStore.migrationsTable, migrations: SqlGridStore.migrations },
+  { table: SqlImportLog.migrationsTable, migrations: SqlImportLog.migrations }
 ]
 
 /**
@@ -99,7 +101,8 @@ export const migrate: Effect.Effect<
  */
 export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer.mergeAll(
   SqlAuditLog.layer,
-  SqlGridStore.layer
+  SqlGridStore.layer,
+  SqlImportLog.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 
 /**

@@ -33,3 +33,11 @@ export * as SqlAuditLog from "./SqlAuditLog.js"
  * @category modules
  */
 export * as SqlGridStore from "./SqlGridStore.js"
+
+/**
+ * The import log on `@effect/sql`: how far each named import has committed.
+ *
+ * @since 0.2.0
+ * @category modules
+ */
+export * as SqlImportLog from "./SqlImportLog.js"

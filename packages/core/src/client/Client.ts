@@ -27,6 +27,7 @@ import type * as PlaceRepository from "../grid/PlaceRepository.js"
 import type * as ResponsibilityAlert from "../grid/ResponsibilityAlert.js"
 import type * as Worker from "../grid/Worker.js"
 import type * as WorkerRepository from "../grid/WorkerRepository.js"
+import type * as Imports from "../imports/Imports.js"
 import type * as Store from "../store/Store.js"
 
 /**
@@ -75,6 +76,15 @@ export interface GridsClient {
     actor: Actor.Actor,
     commands: ReadonlyArray<GridCommand.Input>
   ) => Promise<ReadonlyArray<Changes.Changes>>
+  /**
+   * Imports a long source in chunks, each committed with the import's progress; run
+   * again with the same `id` and source, it resumes after the last committed chunk.
+   */
+  readonly importAll: (
+    actor: Actor.Actor,
+    source: Imports.Source,
+    options: Imports.ImportOptions
+  ) => Promise<Imports.ImportResult>
   /** `execute` for input of unknown shape: a parsed JSON body, a CSV row. */
   readonly executeUnknown: (actor: Actor.Actor, input: unknown) => Promise<Changes.Changes>
   /** `executeAll` for input of unknown shape; anything but an array is a `ValidationError`. */
@@ -158,6 +168,7 @@ const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
   executeAll: true,
   executeUnknown: true,
   executeAllUnknown: true,
+  importAll: true,
   resolve: true,
   gridOfPlace: true,
   lineage: true,

@@ -21,6 +21,8 @@ import * as Reads from "../internal/grid/reads.js"
 import * as Workspace from "../internal/grid/workspace.js"
 import { write, writeSteps } from "../internal/grid/write.js"
 import { drive } from "../internal/drive.js"
+import { ImportLog } from "../imports/ImportLog.js"
+import * as Imports from "../imports/Imports.js"
 import { Transactor } from "../store/Transactor.js"
 import type { Changes } from "./Changes.js"
 import { GridCommand } from "./GridCommand.js"
@@ -73,12 +75,13 @@ const withRow = <E>(error: E, row: number | undefined): E => {
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | GridStore | GridConfig> = Effect.gen(
+export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | GridStore | ImportLog | GridConfig> = Effect.gen(
   function*() {
     const store = yield* GridStore
     const audit = yield* AuditLog
     const transactor = yield* Transactor
     const config = yield* GridConfig
+    const importLog = yield* ImportLog
     const policy = yield* AccessPolicy
     const { decide } = Decide.make(store, config)
 
@@ -95,11 +98,11 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
     const admit = (actor: Actor.Actor, input: unknown) => Effect.suspend(() => admitEither(actor, input))
 
     /** A batch's commands, decoded and authorized in one pass; the first refusal names its row. */
-    const admitAll = (actor: Actor.Actor, inputs: ReadonlyArray<unknown>) =>
+    const admitAll = (actor: Actor.Actor, inputs: ReadonlyArray<unknown>, offset = 0) =>
       Effect.suspend(() => {
         const commands: Array<GridCommand> = new Array(inputs.length)
         for (let i = 0; i < inputs.length; i++) {
-          const admitted = admitEither(actor, inputs[i], i + 1)
+          const admitted = admitEither(actor, inputs[i], offset + i + 1)
           if (Either.isLeft(admitted)) return Effect.fail(admitted.left)
           commands[i] = admitted.right
         }
@@ -128,7 +131,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
      * Each command's steps are driven synchronously while the workspace answers from
      * memory, and by the Effect runtime where it must ask the store.
      */
-    const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<GridCommand>) =>
+    const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<GridCommand>, offset = 0) =>
       Effect.gen(function*() {
         const workspace = Workspace.make(store, audit, actor.tenant)
         const { steps } = Decide.make(workspace.store, config)
@@ -143,7 +146,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
           for (let i = start; i < commands.length; i++) {
             const decided = drive(steps(actor, commands[i]!))
             if (!Exit.isExit(decided) || Exit.isFailure(decided)) {
-              return Effect.mapError(decided, (error) => withRow(error, i + 1)).pipe(
+              return Effect.mapError(decided, (error) => withRow(error, offset + i + 1)).pipe(
                 Effect.flatMap((changes) =>
                   Effect.zipRight(
                     Effect.tap(write(workspace.store, actor.tenant, changes), () => record(i, changes)),
@@ -179,8 +182,18 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
         return yield* transactor.transaction(actor.tenant, applyAll(actor, commands))
       }).pipe(Effect.withSpan("Grids.executeAll"))
 
+    const importAll: GridsShape["importAll"] = (actor, source, options) =>
+      Imports.run(actor.tenant, source, options, {
+        admit: (inputs, offset) => admitAll(actor, inputs, offset),
+        // The decoded command's own fields: its encoded form, whatever key order or
+        // defaults left out the source gave it.
+        canonical: (command) => JSON.stringify(command),
+        apply: (commands, offset) => applyAll(actor, commands, offset)
+      }).pipe(Effect.provideService(ImportLog, importLog), Effect.provideService(Transactor, transactor))
+
     const service: GridsShape = {
       execute: executeUnknown,
+      importAll,
       executeAll: executeAllUnknown,
       executeUnknown,
       executeAllUnknown,
@@ -208,7 +221,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<Grids, never, Transactor | AuditLog | GridStore | GridConfig> = Layer.effect(Grids, make)
+export const layer: Layer.Layer<Grids, never, Transactor | AuditLog | GridStore | ImportLog | GridConfig> = Layer.effect(Grids, make)
 
 export {
   /**

@@ -11,6 +11,7 @@ import type { NotFound } from "../errors/NotFound.js"
 import type { RuleViolation } from "../errors/RuleViolation.js"
 import type { StoreError } from "../errors/StoreError.js"
 import type { ValidationError } from "../errors/ValidationError.js"
+import type * as Imports from "../imports/Imports.js"
 import type { Changes } from "./Changes.js"
 import type { Grid } from "./Grid.js"
 import type { Input } from "./GridCommand.js"
@@ -82,6 +83,20 @@ export interface GridsShape {
   ) => Effect.Effect<ReadonlyArray<Changes>, GridWriteError>
   /** {@link GridsShape.execute} for input of unknown shape (a parsed JSON body, a CSV row). */
   readonly executeUnknown: (actor: Actor, input: unknown) => Effect.Effect<Changes, GridWriteError>
+  /**
+   * Imports a long source of commands in chunks (`chunkSize`, default 10,000), each
+   * chunk and the import's progress in one transaction, so other writers get the tenant
+   * between chunks. Stopped at any point, it resumes when run again with the same `id`
+   * and source, after the last committed chunk; a refused row names its row counted
+   * from the source's start, and the chunks before it stay committed. See `Imports`.
+   *
+   * @since 0.2.0
+   */
+  readonly importAll: (
+    actor: Actor,
+    source: Imports.Source,
+    options: Imports.ImportOptions
+  ) => Effect.Effect<Imports.ImportResult, GridWriteError>
   /** {@link GridsShape.executeAll} for input of unknown shape; anything but an array is a `ValidationError`. */
   readonly executeAllUnknown: (actor: Actor, inputs: unknown) => Effect.Effect<ReadonlyArray<Changes>, GridWriteError>
   /** The version of a code valid on a day (as-of resolution); the code must lie in the actor's scope. */

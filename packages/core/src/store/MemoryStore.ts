@@ -10,6 +10,7 @@
 import { Layer } from "effect"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryGridStore from "./MemoryGridStore.js"
+import * as MemoryImportLog from "./MemoryImportLog.js"
 import * as MemoryTransactor from "./MemoryTransactor.js"
 import type { Store } from "./Store.js"
 
@@ -20,6 +21,6 @@ import type { Store } from "./Store.js"
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<Store> = Layer.mergeAll(MemoryAuditLog.layer, MemoryGridStore.layer).pipe(
+export const layer: Layer.Layer<Store> = Layer.mergeAll(MemoryAuditLog.layer, MemoryGridStore.layer, MemoryImportLog.layer).pipe(
   Layer.provideMerge(MemoryTransactor.layer)
 )

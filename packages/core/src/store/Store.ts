@@ -12,6 +12,7 @@
  */
 import type { AuditLog } from "../audit/AuditLog.js"
 import type { GridStore } from "../grid/GridStore.js"
+import type { ImportLog } from "../imports/ImportLog.js"
 import type { Transactor } from "./Transactor.js"
 
 /**
@@ -20,4 +21,4 @@ import type { Transactor } from "./Transactor.js"
  * @since 0.1.0
  * @category models
  */
-export type Store = Transactor | AuditLog | GridStore
+export type Store = Transactor | AuditLog | GridStore | ImportLog

@@ -1,0 +1,233 @@
+/**
+ * Chunked, resumable imports: a long source of commands (a district's spreadsheets,
+ * hundreds of thousands of rows) written in chunks, each its own all-or-nothing
+ * transaction that also records the import's progress. Other writers get the tenant
+ * between chunks; an import stopped at any point — a crash, a kill, a refused row — is
+ * run again with the same id and source and resumes after its last committed chunk,
+ * with no row lost or written twice.
+ *
+ * The resume point is a count of the source's items. The source must give the same
+ * commands in the same order again: a digest of the committed commands (of their
+ * decoded form, so key order or defaults left out do not matter) is checked on resume,
+ * and a source that changed is refused (`import.source-changed`).
+ *
+ * @since 0.2.0
+ */
+import { Effect, Either, Hash, Option, Schema } from "effect"
+import type { Tenant } from "../access/Tenant.js"
+import * as Decode from "../errors/Decode.js"
+import { RuleViolation } from "../errors/RuleViolation.js"
+import type { StoreError } from "../errors/StoreError.js"
+import { ValidationError } from "../errors/ValidationError.js"
+import { Transactor } from "../store/Transactor.js"
+import * as Text from "../text/Text.js"
+import { ImportLog } from "./ImportLog.js"
+
+/**
+ * At most this many commands in one chunk (one transaction).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const maxChunk = 100_000
+
+/**
+ * @since 0.2.0
+ * @category constants
+ */
+export const defaultChunk = 10_000
+
+/**
+ * An import's options: its `id` (resume with the same one) and its chunk size.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const ImportOptions = Schema.Struct({
+  id: Text.Id,
+  chunkSize: Schema.optional(
+    Schema.Int.pipe(
+      Schema.filter((n) => (n >= 1 && n <= maxChunk) || `import.chunk-size: a chunk holds 1 to ${maxChunk} commands`)
+    )
+  )
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ImportOptions = typeof ImportOptions.Encoded
+
+/**
+ * What an import did: `committed` is its resume point, the count of the source's
+ * items written so far by this run and earlier ones.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ImportResult {
+  readonly id: string
+  readonly committed: number
+  /** Items committed by earlier runs, skipped by this one. */
+  readonly skipped: number
+  /** Items this run committed. */
+  readonly written: number
+  /** Chunks this run committed. */
+  readonly chunks: number
+}
+
+/**
+ * A source of commands: any iterable or async iterable (an array, a generator reading
+ * a file line by line, a database cursor).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Source = Iterable<unknown> | AsyncIterable<unknown>
+
+/** A running digest of committed commands: two 32-bit hashes, as 16 hex digits. */
+type Digest = readonly [number, number]
+
+const start: Digest = [Hash.string("jiceng/import"), Hash.string("jiceng/import/2")]
+
+const fold = (digest: Digest, text: string): Digest => [
+  Hash.combine(Hash.string(text))(digest[0]),
+  Hash.combine(Hash.string(`${text}\u0000`))(digest[1])
+]
+
+const show = (digest: Digest): string => digest.map((h) => (h >>> 0).toString(16).padStart(8, "0")).join("")
+
+const unreadable = (row: number) =>
+  new ValidationError({
+    field: "(source)",
+    rule: "schema.unreadable",
+    message: "(source): the source failed while giving this row",
+    row
+  })
+
+/** Pulls items from a source, one effect per item; a throwing source is a ValidationError naming the row. */
+const puller = (source: Source) => {
+  if (typeof source !== "object" || source === null) return undefined
+  if (Symbol.asyncIterator in source) {
+    const iterator = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]()
+    return (row: number) =>
+      Effect.tryPromise({ try: () => iterator.next(), catch: () => unreadable(row) })
+  }
+  if (Symbol.iterator in source) {
+    const iterator = (source as Iterable<unknown>)[Symbol.iterator]()
+    return (row: number) => Effect.try({ try: () => iterator.next(), catch: () => unreadable(row) })
+  }
+  return undefined
+}
+
+/**
+ * What a domain gives the import runner: how to admit a chunk's inputs (decode and
+ * authorize, refusals naming their row from `offset`), a command's canonical text for
+ * the digest, and how to write admitted commands (inside the chunk's transaction).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Domain<C, E, R> {
+  readonly admit: (inputs: ReadonlyArray<unknown>, offset: number) => Effect.Effect<ReadonlyArray<C>, E>
+  readonly canonical: (command: C) => string
+  readonly apply: (commands: ReadonlyArray<C>, offset: number) => Effect.Effect<unknown, E, R>
+}
+
+const changed = (id: string, committed: number) =>
+  new RuleViolation({
+    field: "id",
+    rule: "import.source-changed",
+    message:
+      `id: the first ${committed} commands of this source are not those import ${id} committed; resume with the same source, or start a new import id`
+  })
+
+/**
+ * Runs an import for a tenant: skips what earlier runs of the same id committed
+ * (checking it is the same), then writes the rest in chunks, each chunk and its progress
+ * in one transaction. A refused row fails the import with the row numbered from the
+ * source's start; everything before its chunk stays committed, and running the import
+ * again resumes there.
+ *
+ * @since 0.2.0
+ * @category running
+ */
+export const run = <C, E, R>(
+  tenant: Tenant,
+  source: Source,
+  input: unknown,
+  domain: Domain<C, E, R>
+): Effect.Effect<ImportResult, E | ValidationError | RuleViolation | StoreError, R | ImportLog | Transactor> =>
+  Effect.gen(function*() {
+    const options = yield* Decode.decode(ImportOptions, input, { field: "options" })
+    const pull = puller(source)
+    if (pull === undefined) {
+      return yield* new ValidationError({
+        field: "(source)",
+        rule: "import.source",
+        message: "(source): expected an iterable or async iterable of commands"
+      })
+    }
+    const chunkSize = options.chunkSize ?? defaultChunk
+    const log = yield* ImportLog
+    const { transaction } = yield* Transactor
+    const earlier = yield* log.progress(tenant, options.id)
+    const skipped = Option.match(earlier, { onNone: () => 0, onSome: (p) => p.committed })
+    let digest = start
+    let committed = 0
+    let chunks = 0
+    let done = false
+
+    // What earlier runs committed: read again, and checked against their digest.
+    while (committed < skipped) {
+      const batch: Array<unknown> = []
+      while (batch.length < chunkSize && committed + batch.length < skipped) {
+        const next = yield* pull(committed + batch.length + 1)
+        if (next.done === true) return yield* changed(options.id, skipped)
+        batch.push(next.value)
+      }
+      const commands = yield* Effect.either(domain.admit(batch, committed))
+      if (Either.isLeft(commands)) return yield* changed(options.id, skipped)
+      for (const command of commands.right) digest = fold(digest, domain.canonical(command))
+      committed += batch.length
+    }
+    if (Option.isSome(earlier) && show(digest) !== earlier.value.digest) return yield* changed(options.id, skipped)
+
+    while (!done) {
+      const batch: Array<unknown> = []
+      while (batch.length < chunkSize) {
+        const next = yield* pull(committed + batch.length + 1)
+        if (next.done === true) {
+          done = true
+          break
+        }
+        batch.push(next.value)
+      }
+      if (batch.length === 0) break
+      const offset = committed
+      const commands = yield* domain.admit(batch, offset)
+      let next = digest
+      for (const command of commands) next = fold(next, domain.canonical(command))
+      yield* transaction(
+        tenant,
+        Effect.gen(function*() {
+          // Another run of the same import got here first: this chunk is theirs.
+          const current = yield* log.progress(tenant, options.id)
+          const at = Option.match(current, { onNone: () => 0, onSome: (p) => p.committed })
+          if (at !== offset) {
+            return yield* new RuleViolation({
+              field: "id",
+              rule: "import.concurrent",
+              message: `id: import ${options.id} has moved on to ${at} commands while this run wrote from ${offset}; run one import per id at a time`
+            })
+          }
+          yield* domain.apply(commands, offset)
+          yield* log.record({ tenant, id: options.id, committed: offset + batch.length, digest: show(next) })
+        })
+      )
+      digest = next
+      committed = offset + batch.length
+      chunks++
+    }
+    return { id: options.id, committed, skipped, written: committed - skipped, chunks }
+  }).pipe(Effect.withSpan("Imports.run"))

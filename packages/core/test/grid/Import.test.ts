@@ -1,0 +1,119 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Either, Layer, Option } from "effect"
+import { Actor, GridConfig, Grids, ImportLog, MemoryStore } from "@jiceng/core"
+import { Households, StorePorts } from "@jiceng/testkit"
+
+const layer = () => Grids.layer.pipe(Layer.provideMerge(Layer.merge(MemoryStore.layer, GridConfig.layer())))
+
+const tenant = "131102"
+const admin = Actor.system(tenant)
+const source = (households: number) => Households.commands(tenant, { blocks: 10, households })
+const total = (households: number) => Households.count({ blocks: 10, households })
+
+/** What the store holds: places and the audit log's length. */
+const held = Effect.gen(function*() {
+  const store = yield* StorePorts.all
+  const links = yield* store.places.history(admin.tenant, tenant)
+  const audit = yield* store.audit.list(admin.tenant, { afterSeq: 0, limit: Infinity })
+  return { links: links.length, places: new Set(links.map((l) => l.placeId)).size, audit: audit.length }
+})
+
+describe("Grids.importAll", () => {
+  it.effect("writes a source in chunks and records its progress", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const result = yield* grids.importAll(admin, source(2_500), { id: "households-1", chunkSize: 1_000 })
+      expect(result).toEqual({ id: "households-1", committed: total(2_500), skipped: 0, written: total(2_500), chunks: 3 })
+      expect(yield* held).toEqual({ links: 2_500, places: 2_500, audit: total(2_500) })
+      const progress = yield* (yield* ImportLog.ImportLog).progress(admin.tenant, "households-1")
+      expect(Option.map(progress, (p) => p.committed)).toEqual(Option.some(total(2_500)))
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("a refused row keeps the chunks before it; run again with the source fixed, it resumes there", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const commands = Array.from(source(2_500))
+      const bad = 1_700
+      const broken = commands.map((c, i) => (i === bad - 1 ? { ...c, gridCode: `${tenant}999` } : c))
+      const failed = yield* Effect.either(grids.importAll(admin, broken, { id: "households-2", chunkSize: 1_000 }))
+      expect(Either.isLeft(failed) && failed.left).toMatchObject({ _tag: "RuleViolation", rule: "grid.exists", row: bad })
+      expect(yield* held).toEqual({ links: 1_000 - 15, places: 1_000 - 15, audit: 1_000 })
+      const resumed = yield* grids.importAll(admin, commands, { id: "households-2", chunkSize: 1_000 })
+      expect(resumed).toEqual({ id: "households-2", committed: total(2_500), skipped: 1_000, written: total(2_500) - 1_000, chunks: 2 })
+      expect(yield* held).toEqual({ links: 2_500, places: 2_500, audit: total(2_500) })
+      // Run once more: everything is skipped, nothing is written twice.
+      const again = yield* grids.importAll(admin, commands, { id: "households-2", chunkSize: 700 })
+      expect(again).toMatchObject({ skipped: total(2_500), written: 0, chunks: 0 })
+      expect(yield* held).toEqual({ links: 2_500, places: 2_500, audit: total(2_500) })
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("a source that is not the one the import began with is refused, writing nothing", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const commands = Array.from(source(300))
+      yield* grids.importAll(admin, commands.slice(0, 200), { id: "households-3", chunkSize: 100 })
+      const before = yield* held
+      const other = commands.map((c, i) => (i === 50 ? { ...c, name: "另一户" } : c))
+      const refused = yield* Effect.either(grids.importAll(admin, other, { id: "households-3", chunkSize: 100 }))
+      expect(Either.isLeft(refused) && refused.left).toMatchObject({ _tag: "RuleViolation", rule: "import.source-changed", field: "id" })
+      const shorter = yield* Effect.either(grids.importAll(admin, commands.slice(0, 150), { id: "households-3" }))
+      expect(Either.isLeft(shorter) && shorter.left).toMatchObject({ rule: "import.source-changed" })
+      expect(yield* held).toEqual(before)
+      // The same commands with their keys in another order and defaults spelt out are the same source.
+      const respelt = commands.map((c) =>
+        Object.fromEntries(Object.entries(c._tag === "PlacePlace" ? { address: null, ...c } : c).reverse())
+      )
+      const done = yield* grids.importAll(admin, respelt, { id: "households-3", chunkSize: 100 })
+      expect(done).toMatchObject({ skipped: 200, written: total(300) - 200 })
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("reads an async source, and names the row where a source fails", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      async function* lines() {
+        for (const c of source(120)) yield c
+      }
+      const result = yield* grids.importAll(admin, lines(), { id: "async", chunkSize: 50 })
+      expect(result).toMatchObject({ committed: total(120), chunks: 3 })
+      function* failing() {
+        yield* Households.commands("131103", { blocks: 10, households: 10 })
+        throw new Error("disk gone")
+      }
+      const other = Actor.system("131103")
+      const failed = yield* Effect.either(grids.importAll(other, failing(), { id: "failing", chunkSize: 100 }))
+      expect(Either.isLeft(failed) && failed.left).toMatchObject({
+        _tag: "ValidationError",
+        rule: "schema.unreadable",
+        row: total(10) + 1
+      })
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("bad options and sources are ValidationErrors naming the field", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const run = (src: unknown, options: unknown) =>
+        Effect.flip(grids.importAll(admin, src as Iterable<unknown>, options as { id: string }))
+      expect(yield* run([], { id: "x", chunkSize: 0 })).toMatchObject({ field: "options.chunkSize", rule: "import.chunk-size" })
+      expect(yield* run([], { id: "x", chunkSize: 100_001 })).toMatchObject({ field: "options.chunkSize" })
+      expect(yield* run([], {})).toMatchObject({ field: "options.id", rule: "schema.missing" })
+      expect(yield* run([], { id: "x", size: 1 })).toMatchObject({ field: "options.size", rule: "schema.unknown-key" })
+      expect(yield* run(42, { id: "x" })).toMatchObject({ field: "(source)", rule: "import.source" })
+      expect(yield* run([{ _tag: "Nope" }], { id: "x" })).toMatchObject({ _tag: "ValidationError", row: 1 })
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("two runs of one import at once: every row once", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const commands = Array.from(source(1_000))
+      const runs = yield* Effect.all(
+        [0, 1].map(() => Effect.either(grids.importAll(admin, commands, { id: "twice", chunkSize: 100 }))),
+        { concurrency: "unbounded" }
+      )
+      for (const r of runs) {
+        if (Either.isLeft(r)) expect(r.left).toMatchObject({ rule: "import.concurrent" })
+      }
+      const finish = yield* grids.importAll(admin, commands, { id: "twice", chunkSize: 100 })
+      expect(finish.committed).toBe(total(1_000))
+      expect(yield* held).toEqual({ links: 1_000, places: 1_000, audit: total(1_000) })
+    }).pipe(Effect.provide(layer())))
+})
