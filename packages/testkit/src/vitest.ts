@@ -14,6 +14,10 @@ export * from "./conformance/RepositoryContract.js"
 /** @since 0.2.0 */
 export * as GridAccess from "./conformance/GridAccess.js"
 /** @since 0.2.0 */
+export * as GridBatch from "./conformance/GridBatch.js"
+/** @since 0.2.0 */
 export * as GridHistory from "./conformance/GridHistory.js"
 /** @since 0.2.0 */
 export * as GridInput from "./conformance/GridInput.js"
+/** @since 0.2.0 */
+export * as ImportResume from "./conformance/ImportResume.js"

@@ -7,6 +7,8 @@
  *
  * @since 0.2.0
  */
+import { Actor, GridConfig, Grids, type Imports, type Store } from "@jiceng/core"
+import { Effect, Layer } from "effect"
 import type { Command } from "./District.js"
 
 /** The tree the households go into: the codes of the blocks, and its commands. */
@@ -67,3 +69,32 @@ export function* commands(
  */
 export const count = (options: { readonly blocks?: number; readonly households: number }): number =>
   5 + Math.max(1, Math.min(999, options.blocks ?? 20)) + options.households
+
+/**
+ * Runs the households import of `commands` into a store through the Grids service, as
+ * the system actor of the tenant: what a child process does in the kill-and-resume test
+ * (`ImportResume`), and what a seeding script can do.
+ *
+ * @since 0.2.0
+ * @category running
+ */
+export const importInto = <E>(
+  store: Layer.Layer<Store.Store, E>,
+  options: {
+    readonly tenant: string
+    readonly id: string
+    readonly households: number
+    readonly blocks?: number
+    readonly chunkSize?: number
+  }
+): Promise<Imports.ImportResult> =>
+  Effect.runPromise(
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const source = commands(options.tenant, options)
+      return yield* grids.importAll(Actor.system(options.tenant), source, {
+        id: options.id,
+        ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize })
+      })
+    }).pipe(Effect.provide(Grids.layer.pipe(Layer.provideMerge(Layer.merge(store, GridConfig.layer())))))
+  )
