@@ -122,14 +122,18 @@ interface Timing {
   readonly generateSeconds: string
 }
 
-const run = (district: District.GeneratedDistrict, file: string, timing: Timing, lang: Output.Lang) =>
+/** Commands per chunk of the import: each chunk is one transaction. */
+const CHUNK = 20_000
+
+const run = (district: District.PlannedDistrict, file: string, timing: Timing, lang: Output.Lang) =>
   Effect.gen(function*() {
     const grids = yield* Grids.Grids
     const actor = Actor.system(district.tenant)
     const { placeLevels, scheme, workerCategories } = GridConfig.defaults
 
     const writeStart = performance.now()
-    yield* District.apply(district)
+    // Streamed: the commands are made as the import reads them, a chunk at a time.
+    yield* grids.importAll(actor, district.commands, { id: "taocheng-demo", chunkSize: CHUNK })
     const writeMs = performance.now() - writeStart
 
     const readStart = performance.now()
@@ -180,7 +184,7 @@ const run = (district: District.GeneratedDistrict, file: string, timing: Timing,
 
     const lines: Array<string> = []
     lines.push(words.title(district.options.name, district.tenant))
-    lines.push(`  ${words.run(district.options.seed, Output.count(district.commands.length), timing.generateSeconds, Output.display(file))}`)
+    lines.push(`  ${words.run(district.options.seed, Output.count(district.commandCount), timing.generateSeconds, Output.display(file))}`)
     lines.push("")
 
     // The article's figures beside the store's answers.
@@ -272,7 +276,7 @@ const run = (district: District.GeneratedDistrict, file: string, timing: Timing,
       }
     }
     lines.push("")
-    const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commands.length * 1000) / writeMs))
+    const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
       write: (writeMs / 1000).toFixed(2),
@@ -285,7 +289,7 @@ const run = (district: District.GeneratedDistrict, file: string, timing: Timing,
 
 const main = async (): Promise<number> => {
   const started = performance.now()
-  let district: District.GeneratedDistrict
+  let district: District.PlannedDistrict
   let lang: Output.Lang
   let generateSeconds: string
   try {
@@ -296,7 +300,7 @@ const main = async (): Promise<number> => {
     }
     lang = flags.lang
     const generateStart = performance.now()
-    district = District.generate(flags.input)
+    district = District.plan(flags.input)
     generateSeconds = Output.seconds(generateStart)
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error))
