@@ -11,6 +11,7 @@ import { Actor, GridConfig, GridInvariants, Grids, MemoryStore, type Store } fro
 import { Effect, type Layer } from "effect"
 import * as GridIntents from "../arbitraries/GridIntents.js"
 import { gridAccess } from "./GridAccess.js"
+import { gridBatch } from "./GridBatch.js"
 import { gridHistory } from "./GridHistory.js"
 import { gridInput } from "./GridInput.js"
 import { freshTenant, gridsOver, longFactor } from "./support.js"
@@ -45,8 +46,8 @@ const days = ["2023-01-01", "2023-06-30", "2024-01-01", "2025-01-01", "2026-12-3
 /**
  * Registers the suite for one store: random operation sequences (invariants, refusals
  * that write nothing, one audit entry per success, the differential against the memory
- * store), then the reads' scope (`GridAccess`), bad input (`GridInput`) and the
- * history's harder cases (`GridHistory`).
+ * store), then the reads' scope (`GridAccess`), bad input (`GridInput`), the
+ * history's harder cases (`GridHistory`) and batches against one by one (`GridBatch`).
  *
  * @since 0.1.0
  * @category suites
@@ -145,5 +146,9 @@ export const gridConformance = <E>(
     gridAccess(name, store, { numRuns: Math.ceil((options.numRuns ?? 40) / 2) })
     gridInput(name, store, { numRuns: Math.ceil((options.numRuns ?? 40) * 1.5) })
     gridHistory(name, store)
+    gridBatch(name, store, {
+      numRuns: Math.min(25, Math.max(15, Math.ceil((options.numRuns ?? 40) / 2))),
+      maxIntents: options.maxIntents ?? 30
+    })
   })
 }
