@@ -55,15 +55,23 @@ export class Overlay<A, I extends string> {
   }
 
   /** The values of a list not loaded yet, each once (the same empty list when all are). */
-  missing(index: I | "key", values: Iterable<string>): ReadonlyArray<string> {
+  missing(index: I | "key", values: ReadonlyArray<string> | ReadonlySet<string>): ReadonlyArray<string> {
     const loaded = this.loaded.get(index)!
-    let out: Set<string> | undefined
-    for (const v of values) {
-      if (loaded.has(v)) continue
-      if (out === undefined) out = new Set()
-      out.add(v)
+    if (Array.isArray(values)) {
+      // The common case, one value loaded already, without an iterator or a set.
+      if (values.length === 1 && loaded.has(values[0]!)) return none
+      let out: Set<string> | undefined
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!
+        if (loaded.has(v)) continue
+        if (out === undefined) out = new Set()
+        out.add(v)
+      }
+      return out === undefined ? none : Array.from(out)
     }
-    return out === undefined ? none : Array.from(out)
+    const out: Array<string> = []
+    for (const v of values) if (!loaded.has(v)) out.push(v)
+    return out.length === 0 ? none : out
   }
 
   /** Rows from the store for these index values: kept unless the batch wrote their key already. */

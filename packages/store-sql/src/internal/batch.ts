@@ -19,14 +19,45 @@ export const maxParameters = (sql: SqlClient.SqlClient): number =>
  *
  * @internal
  */
+/**
+ * The rows a statement holds for items of this many parameters: the most under the
+ * driver's parameter limit, at most 5,000.
+ *
+ * @internal
+ */
+export const rowsPerStatement = (sql: SqlClient.SqlClient, parametersPerItem: number, fixedParameters = 0): number =>
+  Math.max(1, Math.min(maxRowsPerStatement, Math.floor((maxParameters(sql) - fixedParameters) / parametersPerItem)))
+
+/**
+ * Statement sizes for `total` rows: full statements of `size`, then the rest in powers of
+ * two, so that a store prepares a few statement shapes once and reuses them, whatever
+ * the batches' lengths.
+ *
+ * @internal
+ */
+export const statementSizes = (total: number, size: number): Array<number> => {
+  const out: Array<number> = []
+  let left = total
+  while (left >= size) {
+    out.push(size)
+    left -= size
+  }
+  for (let piece = 1 << Math.floor(Math.log2(Math.max(1, size))); left > 0; piece >>= 1) {
+    if (piece <= left) {
+      out.push(piece)
+      left -= piece
+    }
+  }
+  return out
+}
+
 export const chunks = <A>(
   sql: SqlClient.SqlClient,
   items: ReadonlyArray<A>,
   parametersPerItem: number,
   fixedParameters = 0
 ): ReadonlyArray<ReadonlyArray<A>> => {
-  const budget = maxParameters(sql) - fixedParameters
-  const size = Math.max(1, Math.min(maxRowsPerStatement, Math.floor(budget / parametersPerItem)))
+  const size = rowsPerStatement(sql, parametersPerItem, fixedParameters)
   const out: Array<ReadonlyArray<A>> = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out

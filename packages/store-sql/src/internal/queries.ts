@@ -9,7 +9,7 @@ import type * as Statement from "@effect/sql/Statement"
 import type { IsoDate } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { chunks } from "./batch.js"
+import { chunks, rowsPerStatement, statementSizes } from "./batch.js"
 
 /** The exclusive upper bound of a subtree's code range: ':' is the byte after '9'. */
 const upperBound = (root: string): string => `${root}:`
@@ -75,8 +75,9 @@ export const make = (sql: SqlClient.SqlClient): Queries => {
   }
 
   // Multi-row INSERTs written out here rather than through `sql.insert`: a statement of a
-  // few thousand rows is compiled once per shape and only its parameters change, which
-  // keeps a bulk write at the driver's own speed.
+  // few thousand rows is written once per shape (and prepared once by the driver), only
+  // its parameters change, which keeps a bulk write at the driver's own speed. The sizes
+  // are the full statement and powers of two below it, so the shapes stay few.
   const placeholder = sql.onDialectOrElse({ pg: () => (n: number) => `$${n}`, orElse: () => (_: number) => "?" })
   const texts = new Map<string, string>()
   const insertText = (table: string, columns: ReadonlyArray<string>, rows: number, suffix: string): string => {
@@ -96,12 +97,16 @@ export const make = (sql: SqlClient.SqlClient): Queries => {
     const first = rows[0]
     if (first === undefined) return []
     const columns = Object.keys(first)
-    return chunks(sql, rows, columns.length).map((chunk) => {
-      const params: Array<unknown> = new Array(chunk.length * columns.length)
+    const statements: Array<Effect.Effect<unknown, SqlError>> = []
+    let at = 0
+    for (const size of statementSizes(rows.length, rowsPerStatement(sql, columns.length))) {
+      const params: Array<unknown> = new Array(size * columns.length)
       let i = 0
-      for (const row of chunk) for (const column of columns) params[i++] = row[column]
-      return sql.unsafe(insertText(table, columns, chunk.length, suffix), params)
-    })
+      for (let r = at; r < at + size; r++) for (const column of columns) params[i++] = rows[r]![column]
+      statements.push(sql.unsafe(insertText(table, columns, size, suffix), params))
+      at += size
+    }
+    return statements
   }
 
   const insert: Queries["insert"] = (table, rows) => writeAll(inserts(table, rows))

@@ -42,10 +42,12 @@ export const targetsOf = (command: GridCommand): { readonly permission: string; 
 export const auditDetail = (command: GridCommand): string => {
   // Every field of a command encodes to itself (strings, numbers, booleans, plain
   // structs), so the instance's own fields are its encoded form: no Schema encode needed.
-  const { address: _address, citizenId: _citizenId, phone: _phone, ...rest } = command as unknown as Record<
-    string,
-    unknown
-  >
-  if (command._tag === "PlacePlace" && command.kind === "household") delete rest["name"]
-  return JSON.stringify(rest)
+  const household = command._tag === "PlacePlace" && command.kind === "household"
+  return JSON.stringify(command, function(this: unknown, key, value) {
+    if (this !== command) return value
+    return personal.has(key) || (household && key === "name") ? undefined : value
+  })
 }
+
+/** Fields that are personal data wherever they appear in a command. */
+const personal: ReadonlySet<string> = new Set(["address", "citizenId", "phone"])

@@ -162,7 +162,7 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
   const ensure = <A, I extends string>(
     overlay: Overlay<A, I>,
     index: I | "key",
-    values: Iterable<string>,
+    values: ReadonlyArray<string> | ReadonlySet<string>,
     fetch: (missing: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<A>, StoreError>
   ): Effect.Effect<void, StoreError> => {
     const missing = overlay.missing(index, values)
@@ -178,20 +178,20 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
   /** A point read answered from memory once its rows are loaded. */
   const read = <A>(ready: Effect.Effect<void, StoreError>, answer: () => A) => then(ready, () => Exit.succeed(answer()))
 
-  const ensureCodes = (codes: Iterable<string>) => ensure(grids, "code", codes, (m) => base.grids.versionsOf(tenant, m))
-  const ensureSuccessors = (ids: Iterable<string>) =>
+  const ensureCodes = (codes: ReadonlyArray<string> | ReadonlySet<string>) => ensure(grids, "code", codes, (m) => base.grids.versionsOf(tenant, m))
+  const ensureSuccessors = (ids: ReadonlyArray<string> | ReadonlySet<string>) =>
     ensure(grids, "predecessor", ids, (m) => base.grids.successorsOf(tenant, m as ReadonlyArray<GridId>))
-  const ensurePlaces = (ids: Iterable<string>) =>
+  const ensurePlaces = (ids: ReadonlyArray<string> | ReadonlySet<string>) =>
     ensure(places, "key", ids, (m) => base.places.getMany(tenant, m as ReadonlyArray<PlaceId>))
-  const ensureLinks = (ids: Iterable<string>) =>
+  const ensureLinks = (ids: ReadonlyArray<string> | ReadonlySet<string>) =>
     ensure(links, "place", ids, (m) => base.places.linksOf(tenant, m as ReadonlyArray<PlaceId>))
-  const ensureWorkers = (ids: Iterable<string>) =>
+  const ensureWorkers = (ids: ReadonlyArray<string> | ReadonlySet<string>) =>
     ensure(workers, "key", ids, (m) => base.workers.getMany(tenant, m as ReadonlyArray<WorkerId>))
-  const ensureTerms = (ids: Iterable<string>) =>
+  const ensureTerms = (ids: ReadonlyArray<string> | ReadonlySet<string>) =>
     ensure(terms, "worker", ids, (m) => base.workers.termsOf(tenant, m as ReadonlyArray<WorkerId>))
-  const ensureAssignmentsOfGrids = (codes: Iterable<string>) =>
+  const ensureAssignmentsOfGrids = (codes: ReadonlyArray<string> | ReadonlySet<string>) =>
     ensure(assignments, "grid", codes, (m) => base.workers.assignmentsOfGrids(tenant, m))
-  const ensureAssignmentsOfWorkers = (ids: Iterable<string>) =>
+  const ensureAssignmentsOfWorkers = (ids: ReadonlyArray<string> | ReadonlySet<string>) =>
     ensure(assignments, "worker", ids, (m) => base.workers.assignmentsOfWorkers(tenant, m as ReadonlyArray<WorkerId>))
   /** Assignments by id: through their grid, which the id names; an id naming none is looked up alone. */
   const ensureAssignments = (ids: ReadonlyArray<string>) =>
