@@ -75,7 +75,8 @@ RETURNING seq`
         ).pipe(Effect.withSpan("SqlStore.audit.append")),
 
       appendAll: (entries) => {
-        const tenants = Array.from(new Set(entries.map((e) => e.tenant)))
+        // Locked in one order, whoever calls: two batches of the same tenants never deadlock.
+        const tenants = Array.from(new Set(entries.map((e) => e.tenant))).sort()
         const body = Effect.gen(function*() {
           const atMs = yield* Clock.currentTimeMillis
           const appended: Array<AuditEntry.AuditEntry> = new Array(entries.length)

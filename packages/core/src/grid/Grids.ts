@@ -20,6 +20,7 @@ import * as Decide from "../internal/grid/decide.js"
 import * as Reads from "../internal/grid/reads.js"
 import * as Workspace from "../internal/grid/workspace.js"
 import { write, writeSteps } from "../internal/grid/write.js"
+import { breathe } from "../internal/breathe.js"
 import { drive } from "../internal/drive.js"
 import { ImportLog } from "../imports/ImportLog.js"
 import * as Imports from "../imports/Imports.js"
@@ -33,6 +34,9 @@ import * as LevelScheme from "./LevelScheme.js"
 
 /** At most this many commands in one batch (one transaction); split larger imports. */
 const maxBatch = 100_000
+
+/** Commands a batch decides between two turns of the event loop. */
+const breathEvery = 2_000
 
 const batchError = (rule: string, message: string) =>
   new ValidationError({ field: "(input)", rule, message: `(input): ${message}` })
@@ -141,9 +145,13 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
           workspace.audit(auditEntry(actor, commands[i]!))
           results[i] = changes
         }
-        /** Commands from the i-th on; returns to the runtime only when a step is not settled. */
+        /**
+         * Commands from the i-th on; returns to the runtime when a step is not settled, and
+         * every few thousand commands for a turn of the event loop.
+         */
         const from = (start: number): Effect.Effect<void, GridWriteError> => {
           for (let i = start; i < commands.length; i++) {
+            if (i - start === breathEvery) return Effect.zipRight(breathe, Effect.suspend(() => from(i)))
             const decided = drive(steps(actor, commands[i]!))
             if (!Exit.isExit(decided) || Exit.isFailure(decided)) {
               return Effect.mapError(decided, (error) => withRow(error, offset + i + 1)).pipe(

@@ -13,9 +13,10 @@
  *
  * @since 0.2.0
  */
-import { Effect, Either, Hash, Option, Schema } from "effect"
+import { Effect, Either, Option, Schema } from "effect"
 import type { Tenant } from "../access/Tenant.js"
 import * as Decode from "../errors/Decode.js"
+import { breathe } from "../internal/breathe.js"
 import { RuleViolation } from "../errors/RuleViolation.js"
 import type { StoreError } from "../errors/StoreError.js"
 import { ValidationError } from "../errors/ValidationError.js"
@@ -46,8 +47,11 @@ export const defaultChunk = 10_000
 export const ImportOptions = Schema.Struct({
   id: Text.Id,
   chunkSize: Schema.optional(
-    Schema.Int.pipe(
-      Schema.filter((n) => (n >= 1 && n <= maxChunk) || `import.chunk-size: a chunk holds 1 to ${maxChunk} commands`)
+    Schema.Number.pipe(
+      Schema.filter((n) =>
+        (Number.isInteger(n) && n >= 1 && n <= maxChunk) ||
+        `import.chunk-size: a chunk holds a whole number of 1 to ${maxChunk} commands`
+      )
     )
   )
 })
@@ -85,15 +89,26 @@ export interface ImportResult {
  */
 export type Source = Iterable<unknown> | AsyncIterable<unknown>
 
-/** A running digest of committed commands: two 32-bit hashes, as 16 hex digits. */
+/**
+ * A running digest of committed commands: two 32-bit FNV-1a lanes over their text (from
+ * different starting points), as 16 hex digits. Fixed here, so that an upgrade never
+ * makes a resumed import look changed; it detects a changed source, not tampering.
+ */
 type Digest = readonly [number, number]
 
-const start: Digest = [Hash.string("jiceng/import"), Hash.string("jiceng/import/2")]
+const start: Digest = [0x811c9dc5, 0x050c5d1f]
 
-const fold = (digest: Digest, text: string): Digest => [
-  Hash.combine(Hash.string(text))(digest[0]),
-  Hash.combine(Hash.string(`${text}\u0000`))(digest[1])
-]
+const fold = (digest: Digest, text: string): Digest => {
+  let a = digest[0]
+  let b = digest[1]
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ (c + 0x9e37), 0x01000193)
+  }
+  // A separator between commands, so that ["ab", "c"] and ["a", "bc"] differ.
+  return [Math.imul(a ^ 0x1f, 0x01000193), Math.imul(b ^ 0x1e, 0x01000193)]
+}
 
 const show = (digest: Digest): string => digest.map((h) => (h >>> 0).toString(16).padStart(8, "0")).join("")
 
@@ -105,17 +120,38 @@ const unreadable = (row: number) =>
     row
   })
 
-/** Pulls items from a source, one effect per item; a throwing source is a ValidationError naming the row. */
+/**
+ * Pulls items from a source, one effect per item (a throwing source is a ValidationError
+ * naming the row), and closes it: `close` ends a generator or a file-backed iterator
+ * that was not read to its end (a refused row, an interruption).
+ */
 const puller = (source: Source) => {
   if (typeof source !== "object" || source === null) return undefined
   if (Symbol.asyncIterator in source) {
     const iterator = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]()
-    return (row: number) =>
-      Effect.tryPromise({ try: () => iterator.next(), catch: () => unreadable(row) })
+    return {
+      pull: (row: number) => Effect.tryPromise({ try: () => iterator.next(), catch: () => unreadable(row) }),
+      close: Effect.promise(async () => {
+        try {
+          await iterator.return?.()
+        } catch {
+          // A source failing to close is not the import's failure.
+        }
+      })
+    }
   }
   if (Symbol.iterator in source) {
     const iterator = (source as Iterable<unknown>)[Symbol.iterator]()
-    return (row: number) => Effect.try({ try: () => iterator.next(), catch: () => unreadable(row) })
+    return {
+      pull: (row: number) => Effect.try({ try: () => iterator.next(), catch: () => unreadable(row) }),
+      close: Effect.sync(() => {
+        try {
+          iterator.return?.()
+        } catch {
+          // As above.
+        }
+      })
+    }
   }
   return undefined
 }
@@ -160,74 +196,77 @@ export const run = <C, E, R>(
 ): Effect.Effect<ImportResult, E | ValidationError | RuleViolation | StoreError, R | ImportLog | Transactor> =>
   Effect.gen(function*() {
     const options = yield* Decode.decode(ImportOptions, input, { field: "options" })
-    const pull = puller(source)
-    if (pull === undefined) {
+    const reader = puller(source)
+    if (reader === undefined) {
       return yield* new ValidationError({
         field: "(source)",
         rule: "import.source",
         message: "(source): expected an iterable or async iterable of commands"
       })
     }
-    const chunkSize = options.chunkSize ?? defaultChunk
-    const log = yield* ImportLog
-    const { transaction } = yield* Transactor
-    const earlier = yield* log.progress(tenant, options.id)
-    const skipped = Option.match(earlier, { onNone: () => 0, onSome: (p) => p.committed })
-    let digest = start
-    let committed = 0
-    let chunks = 0
-    let done = false
+    return yield* Effect.gen(function*() {
+      const chunkSize = options.chunkSize ?? defaultChunk
+      const log = yield* ImportLog
+      const { transaction } = yield* Transactor
+      const earlier = yield* log.progress(tenant, options.id)
+      const skipped = Option.match(earlier, { onNone: () => 0, onSome: (p) => p.committed })
+      let digest = start
+      let committed = 0
+      let chunks = 0
+      let done = false
 
-    // What earlier runs committed: read again, and checked against their digest.
-    while (committed < skipped) {
-      const batch: Array<unknown> = []
-      while (batch.length < chunkSize && committed + batch.length < skipped) {
-        const next = yield* pull(committed + batch.length + 1)
-        if (next.done === true) return yield* changed(options.id, skipped)
-        batch.push(next.value)
-      }
-      const commands = yield* Effect.either(domain.admit(batch, committed))
-      if (Either.isLeft(commands)) return yield* changed(options.id, skipped)
-      for (const command of commands.right) digest = fold(digest, domain.canonical(command))
-      committed += batch.length
-    }
-    if (Option.isSome(earlier) && show(digest) !== earlier.value.digest) return yield* changed(options.id, skipped)
-
-    while (!done) {
-      const batch: Array<unknown> = []
-      while (batch.length < chunkSize) {
-        const next = yield* pull(committed + batch.length + 1)
-        if (next.done === true) {
-          done = true
-          break
+      // What earlier runs committed: read again, and checked against their digest.
+      while (committed < skipped) {
+        const batch: Array<unknown> = []
+        while (batch.length < chunkSize && committed + batch.length < skipped) {
+          const next = yield* reader.pull(committed + batch.length + 1)
+          if (next.done === true) return yield* changed(options.id, skipped)
+          batch.push(next.value)
         }
-        batch.push(next.value)
+        const commands = yield* Effect.either(domain.admit(batch, committed))
+        if (Either.isLeft(commands)) return yield* changed(options.id, skipped)
+        for (const command of commands.right) digest = fold(digest, domain.canonical(command))
+        committed += batch.length
       }
-      if (batch.length === 0) break
-      const offset = committed
-      const commands = yield* domain.admit(batch, offset)
-      let next = digest
-      for (const command of commands) next = fold(next, domain.canonical(command))
-      yield* transaction(
-        tenant,
-        Effect.gen(function*() {
-          // Another run of the same import got here first: this chunk is theirs.
-          const current = yield* log.progress(tenant, options.id)
-          const at = Option.match(current, { onNone: () => 0, onSome: (p) => p.committed })
-          if (at !== offset) {
-            return yield* new RuleViolation({
-              field: "id",
-              rule: "import.concurrent",
-              message: `id: import ${options.id} has moved on to ${at} commands while this run wrote from ${offset}; run one import per id at a time`
-            })
+      if (Option.isSome(earlier) && show(digest) !== earlier.value.digest) return yield* changed(options.id, skipped)
+
+      while (!done) {
+        const batch: Array<unknown> = []
+        while (batch.length < chunkSize) {
+          const next = yield* reader.pull(committed + batch.length + 1)
+          if (next.done === true) {
+            done = true
+            break
           }
-          yield* domain.apply(commands, offset)
-          yield* log.record({ tenant, id: options.id, committed: offset + batch.length, digest: show(next) })
-        })
-      )
-      digest = next
-      committed = offset + batch.length
-      chunks++
-    }
-    return { id: options.id, committed, skipped, written: committed - skipped, chunks }
+          batch.push(next.value)
+        }
+        if (batch.length === 0) break
+        const offset = committed
+        const commands = yield* domain.admit(batch, offset)
+        let next = digest
+        for (const command of commands) next = fold(next, domain.canonical(command))
+        yield* transaction(
+          tenant,
+          Effect.gen(function*() {
+            // Another run of the same import got here first: this chunk is theirs.
+            const current = yield* log.progress(tenant, options.id)
+            const at = Option.match(current, { onNone: () => 0, onSome: (p) => p.committed })
+            if (at !== offset) {
+              return yield* new RuleViolation({
+                field: "id",
+                rule: "import.concurrent",
+                message: `id: import ${options.id} has moved on to ${at} commands while this run wrote from ${offset}; run one import per id at a time`
+              })
+            }
+            yield* domain.apply(commands, offset)
+            yield* log.record({ tenant, id: options.id, committed: offset + batch.length, digest: show(next) })
+          })
+        )
+        digest = next
+        committed = offset + batch.length
+        chunks++
+        if (!done) yield* breathe
+      }
+      return { id: options.id, committed, skipped, written: committed - skipped, chunks }
+    }).pipe(Effect.ensuring(reader.close))
   }).pipe(Effect.withSpan("Imports.run"))

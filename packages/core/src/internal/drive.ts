@@ -7,7 +7,9 @@
  *
  * The batch path runs its decisions this way: after its prefetch, its workspace answers
  * reads with settled effects, and a hundred thousand commands go through without a
- * fiber step each. The semantics are Effect.gen's: a failure ends the generator.
+ * fiber step each. The semantics are Effect.gen's: a failure ends the generator. A
+ * generator runs once: the effect returned for its rest may be run only once (a second
+ * run, a retry, dies rather than silently skipping the steps already taken).
  *
  * @internal
  */
@@ -34,10 +36,13 @@ export const drive = <Y extends YieldWrap<Effect.Effect<any, any, any>>, A>(
       if (Either.isLeft(yielded)) return Exit.fail(yielded.left as ErrorOf<Y>)
       state = steps.next(yielded.right)
     } else {
-      return Effect.flatMap(
-        yielded as Effect.Effect<unknown, ErrorOf<Y>, ContextOf<Y>>,
-        (value) => drive(steps, value)
-      )
+      // The generator goes on once: the returned effect may run only once.
+      let resumed = false
+      return Effect.flatMap(yielded as Effect.Effect<unknown, ErrorOf<Y>, ContextOf<Y>>, (value) => {
+        if (resumed) return Effect.dieMessage("drive: the rest of a generator was run twice")
+        resumed = true
+        return drive(steps, value)
+      })
     }
   }
   return Exit.succeed(state.value)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, Layer, Option } from "effect"
+import { Effect, Either, Fiber, Layer, Option } from "effect"
 import { Actor, GridConfig, Grids, ImportLog, MemoryStore } from "@jiceng/core"
 import { Households, StorePorts } from "@jiceng/testkit"
 
@@ -95,10 +95,55 @@ describe("Grids.importAll", () => {
         Effect.flip(grids.importAll(admin, src as Iterable<unknown>, options as { id: string }))
       expect(yield* run([], { id: "x", chunkSize: 0 })).toMatchObject({ field: "options.chunkSize", rule: "import.chunk-size" })
       expect(yield* run([], { id: "x", chunkSize: 100_001 })).toMatchObject({ field: "options.chunkSize" })
+      expect(yield* run([], { id: "x", chunkSize: 1.5 })).toMatchObject({ field: "options.chunkSize", rule: "import.chunk-size" })
+      expect(yield* run([], { id: "x", chunkSize: Number.NaN })).toMatchObject({ rule: "import.chunk-size" })
       expect(yield* run([], {})).toMatchObject({ field: "options.id", rule: "schema.missing" })
       expect(yield* run([], { id: "x", size: 1 })).toMatchObject({ field: "options.size", rule: "schema.unknown-key" })
       expect(yield* run(42, { id: "x" })).toMatchObject({ field: "(source)", rule: "import.source" })
       expect(yield* run([{ _tag: "Nope" }], { id: "x" })).toMatchObject({ _tag: "ValidationError", row: 1 })
+    }).pipe(Effect.provide(layer())))
+
+  it.live("a source not read to its end is closed: after a refused row, and when the import is interrupted", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const closed: Array<string> = []
+      function* refused() {
+        try {
+          yield* source(100)
+          yield { _tag: "PlacePlace", id: "X", kind: "household", name: "x", gridCode: `${tenant}999`, at: "2024-01-01" }
+          yield* source(100)
+        } finally {
+          closed.push("refused")
+        }
+      }
+      yield* Effect.either(grids.importAll(admin, refused(), { id: "closing-1", chunkSize: 50 }))
+      async function* endless() {
+        try {
+          for (let k = 0;; k++) yield* Households.commands("131103", { blocks: 10, households: 1_000 })
+        } finally {
+          closed.push("interrupted")
+        }
+      }
+      const fiber = yield* Effect.fork(grids.importAll(Actor.system("131103"), endless(), { id: "closing-2", chunkSize: 100 }))
+      yield* Effect.sleep("200 millis")
+      yield* Fiber.interrupt(fiber)
+      expect(closed).toEqual(["refused", "interrupted"])
+    }).pipe(Effect.provide(layer())))
+
+  it.live("the process's other work runs between chunks and during a long batch", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      let ticks = 0
+      const timer = setInterval(() => ticks++, 1)
+      try {
+        yield* grids.importAll(admin, source(6_000), { id: "breathing", chunkSize: 1_000 })
+        const during = ticks
+        expect(during).toBeGreaterThan(3)
+        yield* grids.executeAll(Actor.system("131103"), Array.from(Households.commands("131103", { blocks: 10, households: 8_000 })))
+        expect(ticks).toBeGreaterThan(during + 2)
+      } finally {
+        clearInterval(timer)
+      }
     }).pipe(Effect.provide(layer())))
 
   it.effect("two runs of one import at once: every row once", () =>
