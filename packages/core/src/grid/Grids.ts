@@ -36,7 +36,10 @@ import * as LevelScheme from "./LevelScheme.js"
 const maxBatch = 100_000
 
 /** Commands a batch decides between two turns of the event loop. */
-const breathEvery = 2_000
+const breathEvery = 500
+
+/** Commands a batch decides before it starts writing them behind (at a turn of the event loop). */
+const writeBehindEvery = 10_000
 
 const batchError = (rule: string, message: string) =>
   new ValidationError({ field: "(input)", rule, message: `(input): ${message}` })
@@ -145,13 +148,18 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
           workspace.audit(auditEntry(actor, commands[i]!))
           results[i] = changes
         }
+        let lastWrite = 0
         /**
          * Commands from the i-th on; returns to the runtime when a step is not settled, and
          * every few thousand commands for a turn of the event loop.
          */
         const from = (start: number): Effect.Effect<void, GridWriteError> => {
           for (let i = start; i < commands.length; i++) {
-            if (i - start === breathEvery) return Effect.zipRight(breathe, Effect.suspend(() => from(i)))
+            if (i - start === breathEvery) {
+              // Every so often, what is decided starts being written while deciding goes on.
+              const writing = i - lastWrite >= writeBehindEvery ? Effect.tap(workspace.writeBehind, () => void (lastWrite = i)) : Effect.void
+              return Effect.zipRight(Effect.zipRight(writing, breathe), Effect.suspend(() => from(i)))
+            }
             const decided = drive(steps(actor, commands[i]!))
             if (!Exit.isExit(decided) || Exit.isFailure(decided)) {
               return Effect.mapError(decided, (error) => withRow(error, offset + i + 1)).pipe(
@@ -174,7 +182,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
           }
           return Effect.void
         }
-        yield* from(0)
+        yield* from(0).pipe(Effect.onError(() => workspace.abandon))
         yield* workspace.flush
         return results
       })

@@ -7,5 +7,10 @@
  */
 import { Effect } from "effect"
 
+/** `setImmediate` where there is one (Node: no minimum delay), else a timer. */
+const later: (f: () => void) => void = typeof globalThis.setImmediate === "function"
+  ? (f) => void globalThis.setImmediate(f)
+  : (f) => void setTimeout(f, 0)
+
 /** @internal */
-export const breathe: Effect.Effect<void> = Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+export const breathe: Effect.Effect<void> = Effect.promise(() => new Promise<void>((resolve) => later(resolve)))

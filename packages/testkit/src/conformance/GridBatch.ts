@@ -218,6 +218,44 @@ export const gridBatch = <E>(
         expect(after.audit.length).toBe(before.audit.length + 1000)
       }))
 
+    it.effect("a batch long enough to write behind while deciding: the same as small batches; a late refusal writes nothing", () =>
+      Effect.gen(function*() {
+        const grids = yield* Grids.Grids
+        // 21,000 commands: the batch starts writing what it decided (every 10,000) while
+        // it goes on deciding; a move in the middle asks the store about a subtree.
+        const commands = (t: string): Array<Record<string, unknown>> => {
+          const blocks = [`${t}001001001001001`, `${t}001001001001002`, `${t}001001001002001`, `${t}001001002001001`]
+          const rows: Array<Record<string, unknown>> = Array.from({ length: 21_000 }, (_, i) => ({
+            _tag: "PlacePlace", id: `L${i}`, kind: "household", name: `户${i}`, gridCode: blocks[i % blocks.length]!, at: "2024-01-01"
+          }))
+          rows[12_000] = { _tag: "MoveGrid", code: `${t}001001001002`, newParentCode: `${t}001001002`, segment: "009", at: "2024-02-01" }
+          for (let i = 12_001; i < rows.length; i++) {
+            if (i % blocks.length === 2) rows[i] = { ...rows[i], gridCode: `${t}001001002009001`, at: "2024-02-01" }
+          }
+          // Re-placed on the same day after the writes began: a same-day correction.
+          rows[15_000] = { ...rows[15_000], id: "L3", gridCode: blocks[0], at: "2024-01-01" }
+          return rows
+        }
+        const [a, b] = [freshTenant(), freshTenant()]
+        // The same base tree in both (its names and credit codes derive from the tenant).
+        const baseTree = GridIntents.baseTree(a, start)
+        yield* grids.executeAllUnknown(Actor.system(a), baseTree)
+        yield* grids.executeAllUnknown(Actor.system(b), baseTree.map(retarget(a, b)))
+        // The reference: batches too short to write behind.
+        const inSmallBatches = commands(a)
+        for (let i = 0; i < inSmallBatches.length; i += 5_000) {
+          yield* grids.executeAllUnknown(Actor.system(a), inSmallBatches.slice(i, i + 5_000))
+        }
+        const before = yield* GridIntents.history(b)
+        const late = commands(b)
+        late[20_500] = { ...late[20_500], gridCode: `${b}001001001001099` }
+        const refused = yield* Effect.flip(grids.executeAllUnknown(Actor.system(b), late))
+        expect(refused).toMatchObject({ _tag: "RuleViolation", rule: "grid.exists", row: 20_501 })
+        expect(yield* GridIntents.history(b)).toEqual(before)
+        yield* grids.executeAllUnknown(Actor.system(b), commands(b))
+        expect(yield* historyOf(b)).toEqual(yield* historyOf(a))
+      }), { timeout: 300_000 })
+
     it.effect("structural changes in the middle of a batch: the same history and changes as one by one", () =>
       Effect.gen(function*() {
         const grids = yield* Grids.Grids

@@ -18,7 +18,7 @@
  *
  * @internal
  */
-import { Effect, Exit, Option } from "effect"
+import { Effect, Exit, Fiber, Option } from "effect"
 import type { Tenant } from "../../access/Tenant.js"
 import type { NewAuditEntry } from "../../audit/AuditEntry.js"
 import type { AuditLogShape } from "../../audit/AuditLog.js"
@@ -131,6 +131,10 @@ export interface Workspace {
   readonly audit: (entry: NewAuditEntry) => void
   /** Writes everything pending to the real store and the audit log. */
   readonly flush: Effect.Effect<void, StoreError>
+  /** Starts writing what is pending while the batch goes on deciding. */
+  readonly writeBehind: Effect.Effect<void, StoreError>
+  /** Stops writes in flight (the batch failed). */
+  readonly abandon: Effect.Effect<void>
 }
 
 /** @internal */
@@ -168,7 +172,7 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     const missing = overlay.missing(index, values)
     return missing.length === 0
       ? Effect.void
-      : Effect.suspend(() => Effect.map(fetch(missing), (rows) => overlay.load(index, missing, rows)))
+      : Effect.zipRight(settled, Effect.suspend(() => Effect.map(fetch(missing), (rows) => overlay.load(index, missing, rows))))
   }
 
   /** Acts once `ready` has loaded what the act reads: at once, when nothing had to be loaded. */
@@ -344,64 +348,91 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     latestStart: flushed(base.workers.latestStart)
   }
 
-  /** A versioned table's net change, through the store's close and insert. */
-  const writeVersioned = <A extends Versioned, I extends string, K>(
+  /** A versioned table's net change as the store's close and insert, taken now. */
+  const versionedWrites = <A extends Versioned, I extends string, K>(
     overlay: Overlay<A, I>,
     keyOf: (row: A) => K,
     close: (keys: ReadonlyArray<K>, day: IsoDate) => Effect.Effect<void, StoreError>,
     insert: (rows: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
-  ) =>
-    Effect.suspend(() => {
-      const { ends, inserts } = netOf(overlay.changes(), keyOf)
-      return Effect.zipRight(
-        Effect.forEach(ends, ([day, keys]) => close(keys, day), { discard: true }),
-        inserts.length === 0 ? Effect.void : insert(inserts)
-      )
-    })
+  ): Array<Effect.Effect<void, StoreError>> => {
+    const { ends, inserts } = netOf(overlay.changes(), keyOf)
+    return [
+      ...Array.from(ends, ([day, keys]) => close(keys, day)),
+      ...(inserts.length === 0 ? [] : [insert(inserts)])
+    ]
+  }
 
-  /** An identity table's rows the batch wrote, upserted (they are never removed). */
-  const writeIdentities = <A, I extends string>(
+  /** An identity table's rows the batch wrote, to upsert (they are never removed), taken now. */
+  const identityWrites = <A, I extends string>(
     overlay: Overlay<A, I>,
     put: (rows: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
-  ) =>
-    Effect.suspend(() => {
-      const rows = overlay.changes().flatMap((c) => c.after === undefined || c.after === c.before ? [] : [c.after])
-      return rows.length === 0 ? Effect.void : put(rows)
-    })
+  ): Array<Effect.Effect<void, StoreError>> => {
+    const rows = overlay.changes().flatMap((c) => c.after === undefined || c.after === c.before ? [] : [c.after])
+    return rows.length === 0 ? [] : [put(rows)]
+  }
 
-  const flush: Effect.Effect<void, StoreError> = Effect.suspend(() => {
+  /**
+   * Everything pending, taken now as the store's writes (in table order, the audit entries
+   * last), the workspace settled: what runs later writes exactly this.
+   */
+  const detach = (): Effect.Effect<void, StoreError> => {
     const entries = pendingAudit
     pendingAudit = []
-    return Effect.all([
-      writeVersioned(grids, (g) => g.id, (ids, day) => base.grids.close(tenant, ids, day), base.grids.insert),
-      writeIdentities(places, base.places.put),
-      writeVersioned(
+    const writes = [
+      ...versionedWrites(grids, (g) => g.id, (ids, day) => base.grids.close(tenant, ids, day), base.grids.insert),
+      ...identityWrites(places, base.places.put),
+      ...versionedWrites(
         links,
         (l) => ({ placeId: l.placeId, validFrom: l.validFrom }),
         (keys, day) => base.places.closeLinks(tenant, keys, day),
         base.places.link
       ),
-      writeIdentities(workers, base.workers.put),
-      writeVersioned(
+      ...identityWrites(workers, base.workers.put),
+      ...versionedWrites(
         terms,
         (t) => ({ workerId: t.workerId, validFrom: t.validFrom }),
         (keys, day) => base.workers.closeTerms(tenant, keys, day),
         base.workers.addTerms
       ),
-      writeVersioned(
+      ...versionedWrites(
         assignments,
         (a) => a.id,
         (ids, day) => base.workers.closeAssignments(tenant, ids, day),
         base.workers.assign
       ),
-      entries.length === 0 ? Effect.void : auditLog.appendAll(entries)
-    ], { discard: true }).pipe(
-      Effect.tap(() =>
-        Effect.sync(() => {
-          for (const overlay of [grids, places, links, workers, terms, assignments]) overlay.settle()
-        })
-      )
-    )
+      ...(entries.length === 0 ? [] : [Effect.asVoid(auditLog.appendAll(entries))])
+    ]
+    for (const overlay of [grids, places, links, workers, terms, assignments]) overlay.settle()
+    return Effect.all(writes, { discard: true })
+  }
+
+  /** The writes started by `writeBehind` and not yet awaited. */
+  let inFlight: Fiber.RuntimeFiber<void, StoreError> | undefined
+
+  /** Waits for writes in flight: before the store is read, or written again (in order). */
+  const settled: Effect.Effect<void, StoreError> = Effect.suspend(() => {
+    const fiber = inFlight
+    inFlight = undefined
+    return fiber === undefined ? Effect.void : Fiber.join(fiber)
+  })
+
+  const flush: Effect.Effect<void, StoreError> = Effect.zipRight(settled, Effect.suspend(detach))
+
+  /**
+   * Starts writing what is pending in a fiber of its own, inside the same transaction, and
+   * returns: the decisions go on while the database writes (the next read of the store,
+   * flush or write-behind waits for it first).
+   */
+  const writeBehind: Effect.Effect<void, StoreError> = Effect.zipRight(
+    settled,
+    Effect.suspend(() => Effect.map(Effect.fork(detach()), (fiber) => void (inFlight = fiber)))
+  )
+
+  /** Stops writes in flight when the batch fails: nothing may outlive its transaction. */
+  const abandon: Effect.Effect<void> = Effect.suspend(() => {
+    const fiber = inFlight
+    inFlight = undefined
+    return fiber === undefined ? Effect.void : Effect.asVoid(Fiber.interrupt(fiber))
   })
 
   const prefetch = (commands: ReadonlyArray<GridCommand>) =>
@@ -454,6 +485,8 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     store: { grids: gridRepository, places: placeRepository, workers: workerRepository },
     prefetch,
     audit: (entry) => void pendingAudit.push(entry),
-    flush
+    flush,
+    writeBehind,
+    abandon
   }
 }
