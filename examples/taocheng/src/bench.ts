@@ -1,301 +1,321 @@
 /**
- * `npm run bench`: a benchmark, not a test. Builds 桃城区 at the default scale, attaches
- * 1,000,000 synthetic households to random blocks, then times the subtree rollups a
- * report runs — `places.countInSubtree` and `places.countByKind` for the district and
- * each street — through the Store against a hand-written SQL query on the same
- * database, and prints per-query medians and the ratio store/raw. SQLite always;
- * PostgreSQL too when `JICENG_PG_URL` is set (in a fresh schema, dropped afterwards).
+ * `npm run bench`: a benchmark, not a test. On SQLite, then on PostgreSQL, it
  *
- * Flags: --rows N (default 1000000) --runs N (default 20) --warmup N (default 1)
- * --budget S (default 15): a query stops repeating once its measured runs have taken
- * S seconds on either side, after at least 3 runs, so that slow rollups do not keep
- * the benchmark running for an hour; the runs actually made are printed.
- * --skip-analyze: leave out the ANALYZE of the place tables after loading. By default
- * the planner gets fresh statistics, as PostgreSQL's autovacuum would give it soon
- * after a bulk load; without them SQLite picks a far slower plan for the district root.
+ * 1. builds 桃城区 at the default scale (`District.generate()`, then `District.apply`
+ *    through the Grids service, as the demo does) and times it, with the process's
+ *    peak resident set size;
+ * 2. places `--rows` synthetic households (default 1,000,000: `PlacePlace` commands of
+ *    kind household, spread over the district's blocks) through `Grids.executeAll`, in
+ *    batches of `--batch` commands made as they are sent, and times only them;
+ * 3. inserts the same rows — for each household its `places`, `place_links` and
+ *    `audit_log` row — by hand with the driver (better-sqlite3; `pg`) into a fresh
+ *    database made by the store's own migrations, in one transaction of multi-row
+ *    INSERTs, with the same durability settings, and prints the ratio raw time /
+ *    service time;
+ * 4. checks that both sides hold as many new places and links, and that the service's
+ *    audit log grew by one entry a command;
+ * 5. times the rollups a report runs — `countInSubtree` and `countByKind` for the
+ *    district and each street — through the Store against hand-written SQL on the
+ *    service's database.
+ *
+ * Each phase runs in a child process of its own, so its peak RSS is its own. A summary
+ * ends the output: the ratios and figures against their targets (informative); the
+ * exit code is 1 only when a correctness check fails (row counts, the rows written,
+ * or the store's and the raw queries' answers).
+ *
+ * PostgreSQL: `JICENG_PG_URL`, else postgres://postgres@127.0.0.1:5432/test; a local
+ * server that is down is started as CI does (`pg_ctlcluster`); when none can be
+ * reached, the bench says so and skips that part. Its schemas are fresh and dropped
+ * afterwards.
+ *
+ * Flags: --rows N (default 1000000) --batch N (commands per executeAll, default 50000,
+ * at most 100000) --runs N (default 20) --warmup N (default 1) --budget S (default 15):
+ * a rollup stops repeating once either side has spent S seconds on it (after at least
+ * 3 runs) --skip-analyze (no ANALYZE of the place tables before the rollups; without
+ * it SQLite picks a far slower plan for the district's root) --skip-pg.
  *
  * @since 0.1.0
  */
-import { createRequire } from "node:module"
+import * as os from "node:os"
 import { parseArgs } from "node:util"
-import { GridConfig, Grids, GridStore, IsoDate, type Place, type Store, Tenant, Transactor } from "@jiceng/core"
-import { PostgresStore } from "@jiceng/store-postgres"
-import { SqliteStore } from "@jiceng/store-sqlite"
-// The vitest-free entry of the testkit: its main entry also carries the conformance suite.
-import * as District from "@jiceng/testkit/district"
-import { SqlClient } from "@effect/sql"
-import Database from "better-sqlite3"
-import { Effect, Layer } from "effect"
+import * as Child from "./bench/Child.js"
+import * as Households from "./bench/Households.js"
+import * as Phases from "./bench/Phases.js"
+import * as Postgres from "./bench/Postgres.js"
+import * as RawIngest from "./bench/RawIngest.js"
+import * as Rollups from "./bench/Rollups.js"
 import * as Output from "./Output.js"
 
-/** Rows per Store transaction while loading; the store splits them into statements. */
-const LOAD_BATCH = 50_000
+/** The Grids service's limit on one `executeAll` batch. */
+const MAX_BATCH = 100_000
 
-/** Runs always made per query, whatever the time budget. */
-const MIN_RUNS = 3
+/** Targets the summary holds the figures against. */
+const targets = {
+  ingestRatio: 0.3,
+  districtSeconds: 10,
+  districtPeakMiB: 1024
+}
 
 interface Flags {
   readonly rows: number
+  readonly batch: number
   readonly runs: number
   readonly warmup: number
   readonly budgetSeconds: number
   readonly analyze: boolean
+  readonly pg: boolean
 }
+
+const usage = "usage: npm run bench -- [--rows N] [--batch N] [--runs N] [--warmup N] [--budget SECONDS] " +
+  "[--skip-analyze] [--skip-pg]"
 
 const parseFlags = (argv: ReadonlyArray<string>): Flags => {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       rows: { type: "string" },
+      batch: { type: "string" },
       runs: { type: "string" },
       warmup: { type: "string" },
       budget: { type: "string" },
-      "skip-analyze": { type: "boolean" }
+      "skip-analyze": { type: "boolean" },
+      "skip-pg": { type: "boolean" }
     },
     strict: true
   })
-  const int = (flag: string, raw: string | undefined, fallback: number, min: number): number => {
+  const int = (flag: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
     if (raw === undefined) return fallback
     const n = Number(raw)
-    if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`--${flag} ${raw}: expected a whole number ≥ ${min}`)
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      throw new RangeError(`--${flag} ${raw}: expected a whole number from ${min} to ${max}`)
+    }
     return n
   }
   return {
     rows: int("rows", values.rows, 1_000_000, 0),
+    batch: int("batch", values.batch, 50_000, 1, MAX_BATCH),
     runs: int("runs", values.runs, 20, 1),
     warmup: int("warmup", values.warmup, 1, 0),
     budgetSeconds: int("budget", values.budget, 15, 1),
-    analyze: values["skip-analyze"] !== true
+    analyze: values["skip-analyze"] !== true,
+    pg: values["skip-pg"] !== true
   }
 }
 
-/** One rollup question: a query on a subtree root. */
-interface Query {
-  readonly name: "countInSubtree" | "countByKind"
-  readonly root: string
-  readonly label: string
+// ------------------------------------------------------------------ formatting
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(2)
+const mib = (kib: number): string => `${Output.count(Math.round(kib / 1024))} MiB`
+const perSecond = (n: number, ms: number): string => (ms > 0 ? Output.count(Math.round((n * 1000) / ms)) : "-")
+const verdict = (pass: boolean): string => (pass ? "PASS" : "BELOW")
+
+const batchesText = (batchMs: ReadonlyArray<number>, batch: number): string => {
+  if (batchMs.length === 0) return "no batches"
+  const sorted = [...batchMs].sort((a, b) => a - b)
+  return `${batchMs.length} executeAll batch${batchMs.length === 1 ? "" : "es"} of up to ${Output.count(batch)} commands, ` +
+    `${seconds(sorted[0]!)}–${seconds(sorted[sorted.length - 1]!)} s each (median ${seconds(sorted[Math.floor(sorted.length / 2)]!)} s)`
 }
 
-/** What both sides answer, normalised so that they can be compared. */
-type Answer = string
-
-interface Timing {
-  readonly query: Query
-  readonly storeMs: number
-  readonly rawMs: number
-  readonly runs: number
-  readonly answer: Answer
-  readonly agree: boolean
+/** The machine, for the record: timings depend on it (and on what else it runs). */
+const machine = (): string => {
+  const cpus = os.cpus()
+  return `Node ${process.version}, ${process.platform}/${process.arch}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ` +
+    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`
 }
 
-/** The raw side of a backend: the same two questions in hand-written SQL. */
-interface Raw {
-  readonly countInSubtree: (root: string) => Promise<number>
-  readonly countByKind: (root: string) => Promise<ReadonlyArray<{ readonly kind: string; readonly count: number }>>
-  readonly close: () => Promise<void>
+/** The 1, 5 and 15 minute load averages: above the CPU count, other work competed with the bench. */
+const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(2)).join(" / ")
+
+// ------------------------------------------------------------------ a backend
+
+interface BackendOutcome {
+  readonly name: string
+  readonly district?: Phases.DistrictResult
+  readonly ratio?: number
+  /** Correctness failures, described. */
+  readonly failures: ReadonlyArray<string>
+  /** What could not be run, described. */
+  readonly errors: ReadonlyArray<string>
 }
 
-const median = (xs: ReadonlyArray<number>): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+interface BackendPlan {
+  readonly name: string
+  readonly driver: string
+  /** Where the service side and the raw side work. */
+  readonly service: Phases.Backend
+  readonly raw: Phases.Backend
+  readonly where: (backend: Phases.Backend) => string
 }
 
-// Subtree = code range [root, root + ':'): ':' sorts right after '9', so the range holds
-// exactly the codes that start with root, and the (tenant, grid_code, …) index answers it.
-const upper = (root: string): string => `${root}:`
-
-const kindsText = (rows: ReadonlyArray<{ readonly kind: string; readonly count: number }>): Answer =>
-  rows.map((r) => `${r.kind}=${r.count}`).join(",")
-
-const sqliteRaw = (file: string, tenant: string, at: string): Raw => {
-  const db = new Database(file, { readonly: true })
-  // count(*) rather than count(DISTINCT place_id): a place is in one grid at a time,
-  // which the Store's rules guarantee, so a hand-written query may rely on it.
-  const count = db.prepare<[string, string, string, string, string], { n: number }>(
-    `SELECT count(*) AS n FROM place_links
-     WHERE tenant = ? AND grid_code >= ? AND grid_code < ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`
-  )
-  const byKind = db.prepare<[string, string, string, string, string], { kind: string; n: number }>(
-    `SELECT p.kind AS kind, count(*) AS n
-     FROM place_links l JOIN places p ON p.tenant = l.tenant AND p.id = l.place_id
-     WHERE l.tenant = ? AND l.grid_code >= ? AND l.grid_code < ? AND l.valid_from <= ?
-       AND (l.valid_to IS NULL OR l.valid_to > ?)
-     GROUP BY p.kind ORDER BY p.kind`
-  )
-  return {
-    countInSubtree: async (root) => count.get(tenant, root, upper(root), at, at)?.n ?? 0,
-    countByKind: async (root) => byKind.all(tenant, root, upper(root), at, at).map((r) => ({ kind: r.kind, count: r.n })),
-    close: async () => void db.close()
+const checkIngest = (
+  h: Households.Households,
+  service: Phases.ServiceResult,
+  raw: Phases.RawResult
+): { readonly lines: ReadonlyArray<string>; readonly failures: ReadonlyArray<string> } => {
+  const failures: Array<string> = []
+  const grown = (c: { readonly before: Households.Counts; readonly after: Households.Counts }) => ({
+    places: c.after.places - c.before.places,
+    links: c.after.links - c.before.links,
+    audit: c.after.audit - c.before.audit
+  })
+  const s = grown(service.ingest)
+  const r = grown(raw.ingest)
+  if (s.places !== r.places || s.links !== r.links) {
+    failures.push(`rows after ingest differ: service +${s.places} places, +${s.links} links; raw +${r.places}, +${r.links}`)
   }
-}
-
-/** The few parts of `pg` used here; `pg` ships no types and @types/pg is not installed. */
-interface PgClient {
-  connect(): Promise<void>
-  query<R>(text: string, values?: ReadonlyArray<unknown>): Promise<{ readonly rows: ReadonlyArray<R> }>
-  end(): Promise<void>
-}
-interface PgModule {
-  readonly Client: new (config: { readonly connectionString: string }) => PgClient
-}
-const pg = (): PgModule => createRequire(import.meta.url)("pg") as PgModule
-
-const pgRaw = async (url: string, schema: string, tenant: string, at: string): Promise<Raw> => {
-  const client = new (pg().Client)({ connectionString: url })
-  await client.connect()
-  await client.query(`SET search_path TO ${schema}`)
-  const countSql = `SELECT count(*)::int AS n FROM place_links
-    WHERE tenant = $1 AND grid_code >= $2 AND grid_code < $3 AND valid_from <= $4 AND (valid_to IS NULL OR valid_to > $4)`
-  const byKindSql = `SELECT p.kind, count(*)::int AS n
-    FROM place_links l JOIN places p ON p.tenant = l.tenant AND p.id = l.place_id
-    WHERE l.tenant = $1 AND l.grid_code >= $2 AND l.grid_code < $3 AND l.valid_from <= $4
-      AND (l.valid_to IS NULL OR l.valid_to > $4)
-    GROUP BY p.kind ORDER BY p.kind`
-  return {
-    countInSubtree: async (root) =>
-      (await client.query<{ n: number }>(countSql, [tenant, root, upper(root), at])).rows[0]?.n ?? 0,
-    countByKind: async (root) =>
-      (await client.query<{ kind: string; n: number }>(byKindSql, [tenant, root, upper(root), at])).rows.map((r) => ({
-        kind: r.kind,
-        count: r.n
-      })),
-    close: () => client.end()
+  if (s.places !== h.rows || s.links !== h.rows) {
+    failures.push(`the service added ${s.places} places and ${s.links} links for ${h.rows} commands`)
   }
-}
-
-/** Synthetic households, spread over the blocks by a multiplicative hash (deterministic, no PRNG needed). */
-const loadHouseholds = (tenantCode: string, blocks: ReadonlyArray<string>, rows: number, validFrom: string) =>
-  Effect.gen(function*() {
-    const { places: repo } = yield* GridStore.GridStore
-    const { transaction } = yield* Transactor.Transactor
-    const tenant = Tenant.make(tenantCode)
-    const from = IsoDate.unsafeMake(validFrom)
-    for (let start = 0; start < rows; start += LOAD_BATCH) {
-      const end = Math.min(rows, start + LOAD_BATCH)
-      const places: Array<Place.Place> = []
-      const links: Array<Place.PlaceLink> = []
-      for (let k = start; k < end; k++) {
-        // Ids and codes are built here, well-formed by construction: casting skips a
-        // million Schema decodes that would only slow the load down.
-        const id = `H-${String(k).padStart(7, "0")}` as Place.PlaceId
-        const gridCode = blocks[(Math.imul(k + 1, 2654435761) >>> 0) % blocks.length]! as Place.PlaceLink["gridCode"]
-        places.push({ tenant, id, kind: "household", name: `合成住户${k + 1}`, address: null, creditCode: null })
-        links.push({ tenant, placeId: id, gridCode, validFrom: from, validTo: null })
-      }
-      yield* transaction(tenant, Effect.zipRight(repo.put(places), repo.link(links)))
+  if (s.audit !== h.rows) failures.push(`the service's audit log grew by ${s.audit} entries for ${h.rows} commands`)
+  // The first and the last household's rows, read back from both sides.
+  const differences: Array<string> = []
+  const left = service.ingest.samples.map(Households.normalise)
+  const right = raw.ingest.samples.map(Households.normalise)
+  if (left.length !== right.length) differences.push(`${left.length} samples (service), ${right.length} (raw)`)
+  left.forEach((sample, i) => {
+    for (const part of ["place", "link", "audit"] as const) {
+      const a = JSON.stringify(sample[part])
+      const b = JSON.stringify(right[i]?.[part])
+      if (a !== b) differences.push(`${part} row of sample ${i + 1}: service ${a}, raw ${b}`)
     }
   })
-
-const measure = (queries: ReadonlyArray<Query>, tenantCode: string, at: string, raw: Raw, flags: Flags) =>
-  Effect.gen(function*() {
-    const store = yield* GridStore.GridStore
-    const tenant = Tenant.make(tenantCode)
-    const day = IsoDate.unsafeMake(at)
-    const timings: Array<Timing> = []
-    for (const query of queries) {
-      const viaStore: Effect.Effect<Answer, unknown> = query.name === "countInSubtree"
-        ? Effect.map(store.places.countInSubtree(tenant, query.root, day), String)
-        : Effect.map(store.places.countByKind(tenant, query.root, day), kindsText)
-      const viaRaw = (): Promise<Answer> =>
-        query.name === "countInSubtree"
-          ? raw.countInSubtree(query.root).then(String)
-          : raw.countByKind(query.root).then(kindsText)
-      const storeMs: Array<number> = []
-      const rawMs: Array<number> = []
-      let storeAnswer = ""
-      let rawAnswer = ""
-      const budgetMs = flags.budgetSeconds * 1000
-      const spent = (xs: ReadonlyArray<number>) => xs.reduce((a, b) => a + b, 0)
-      for (let i = 0; i < flags.warmup + flags.runs; i++) {
-        const measured = storeMs.length
-        if (measured >= Math.min(MIN_RUNS, flags.runs) && Math.max(spent(storeMs), spent(rawMs)) > budgetMs) break
-        const t0 = performance.now()
-        storeAnswer = yield* viaStore
-        const t1 = performance.now()
-        rawAnswer = yield* Effect.promise(viaRaw)
-        const t2 = performance.now()
-        if (i >= flags.warmup) {
-          storeMs.push(t1 - t0)
-          rawMs.push(t2 - t1)
-        }
-      }
-      timings.push({
-        query,
-        storeMs: median(storeMs),
-        rawMs: median(rawMs),
-        runs: storeMs.length,
-        answer: storeAnswer,
-        agree: storeAnswer === rawAnswer
-      })
-    }
-    return timings
-  })
-
-const report = (title: string, timings: ReadonlyArray<Timing>): string => {
-  const rows = [["query", "root", "runs", "store ms", "raw ms", "store/raw", "answer"]]
-  for (const t of timings) {
-    rows.push([
-      t.query.name,
-      t.query.label,
-      String(t.runs),
-      t.storeMs.toFixed(2),
-      t.rawMs.toFixed(2),
-      (t.storeMs / t.rawMs).toFixed(2),
-      t.agree ? t.answer : `MISMATCH store=${t.answer}`
-    ])
-  }
-  return `${title}\n${Output.table(rows, { textColumns: [6] })}`
+  const samples = differences.length === 0
+  if (!samples) failures.push(`the raw side writes other rows than the service: ${differences.join("; ")}`)
+  const lines = [
+    `check: places +${Output.count(s.places)} (service) / +${Output.count(r.places)} (raw), ` +
+    `links +${Output.count(s.links)} / +${Output.count(r.links)}, ` +
+    `audit log +${Output.count(s.audit)} for ${Output.count(h.rows)} commands; ` +
+    `first and last household's rows ${samples ? "alike" : "DIFFERENT"} — ${failures.length === 0 ? "OK" : "FAILED"}`
+  ]
+  return { lines, failures }
 }
 
-/**
- * One backend: build the district through the Grids service, load the households
- * through the Store, then time store and raw side by side.
- */
-const runBackend = <E>(
-  name: string,
-  storeLayer: Layer.Layer<Store.Store | SqlClient.SqlClient, E>,
-  district: District.GeneratedDistrict,
-  flags: Flags,
-  openRaw: (at: string) => Promise<Raw>
-) =>
-  Effect.gen(function*() {
-    const started = performance.now()
-    const at = yield* IsoDate.today
-    const buildStart = performance.now()
-    yield* District.apply(district)
-    const buildSeconds = Output.seconds(buildStart)
-    const blocks = district.commands.flatMap((c) => (c._tag === "CreateGrid" && c.level === 5 ? [c.code] : []))
-    const loadStart = performance.now()
-    yield* loadHouseholds(district.tenant, blocks, flags.rows, district.options.validFrom)
-    const loadSeconds = Output.seconds(loadStart)
-    if (flags.analyze) {
-      // Unqualified names: PostgreSQL resolves them in the store's schema (search_path).
-      const sql = yield* SqlClient.SqlClient
-      yield* sql.unsafe("ANALYZE places").raw
-      yield* sql.unsafe("ANALYZE place_links").raw
-    }
-    const streets = district.options.streets.map((s) => ({ root: district.tenant + s.segment, label: `${s.name} ${district.tenant}${s.segment}` }))
-    const roots = [{ root: district.tenant, label: `${district.options.name} ${district.tenant}` }, ...streets]
-    const queries: Array<Query> = roots.flatMap((r) => [
-      { name: "countInSubtree" as const, ...r },
-      { name: "countByKind" as const, ...r }
-    ])
-    const raw = yield* Effect.promise(() => openRaw(at))
-    const timings = yield* measure(queries, district.tenant, at, raw, flags).pipe(
-      Effect.ensuring(Effect.promise(() => raw.close()))
-    )
-    const header = `${name}: district built in ${buildSeconds} s through the Grids service; ` +
-      `${Output.count(flags.rows)} households loaded in ${loadSeconds} s through the Store; ` +
-      `${flags.analyze ? "ANALYZE" : "no ANALYZE"}; ` +
-      `median ms per query (up to ${flags.runs} runs or ${flags.budgetSeconds} s, after ${flags.warmup} warm-up), as of ${at}`
-    return {
-      text: `${report(header, timings)}\n  total ${Output.seconds(started)} s`,
-      agree: timings.every((t) => t.agree)
-    }
-  }).pipe(
-    Effect.provide(Grids.layer.pipe(Layer.provide(GridConfig.layer()), Layer.provideMerge(storeLayer)))
+const runBackend = async (plan: BackendPlan, flags: Flags): Promise<BackendOutcome> => {
+  const failures: Array<string> = []
+  const errors: Array<string> = []
+  const say = (text: string) => console.log(text)
+  say(`\n== ${plan.name} ==`)
+
+  // 1. The realistic district.
+  let district: Phases.DistrictResult
+  try {
+    district = await Child.run<Phases.DistrictResult>({ phase: "district", backend: plan.service })
+  } catch (error) {
+    errors.push(`${plan.name}: building the district failed: ${error instanceof Error ? error.message : String(error)}`)
+    say(`District build FAILED: ${errors[0]}`)
+    return { name: plan.name, failures, errors }
+  }
+  const buildMs = district.generateMs + district.applyMs
+  // The district's goals are SQLite's (the demo's store); PostgreSQL's figures are for comparison.
+  const goals = plan.service.kind === "sqlite"
+  say(
+    `Realistic district (District.generate() defaults, ${plan.where(plan.service)}): ${Output.count(district.commands)} commands, ` +
+      `${Output.count(district.households)} households\n` +
+      `  generate ${seconds(district.generateMs)} s + write ${seconds(district.applyMs)} s through the Grids service ` +
+      `(District.apply, 10,000 commands a batch; ${perSecond(district.commands, district.applyMs)} commands/s) = ` +
+      `${seconds(buildMs)} s${goals ? ` (goal ≤ ${targets.districtSeconds} s)` : ""}\n` +
+      `  peak RSS ${mib(district.memory.peakKiB)} (the process began at ${mib(district.memory.startKiB)}` +
+      `${goals ? "; goal < 1 GiB" : ""})`
   )
+
+  // 2. and 3. The ingest, both sides.
+  const h: Households.Households = {
+    tenant: district.tenant,
+    blocks: district.blocks,
+    validFrom: district.validFrom,
+    rows: flags.rows
+  }
+  let service: Phases.ServiceResult
+  let raw: Phases.RawResult
+  try {
+    service = await Child.run<Phases.ServiceResult>({
+      phase: "service",
+      backend: plan.service,
+      households: h,
+      batch: flags.batch,
+      analyze: flags.analyze,
+      roots: district.roots,
+      rollups: { runs: flags.runs, warmup: flags.warmup, budgetSeconds: flags.budgetSeconds }
+    })
+    raw = await Child.run<Phases.RawResult>({ phase: "raw", backend: plan.raw, households: h })
+  } catch (error) {
+    errors.push(`${plan.name}: the ingest failed: ${error instanceof Error ? error.message : String(error)}`)
+    say(`Ingest FAILED: ${errors[0]}`)
+    return { name: plan.name, district, failures, errors }
+  }
+  const ratio = service.ingest.ms > 0 ? raw.ingest.ms / service.ingest.ms : Number.NaN
+  const rows = flags.rows
+  say(
+    `\nIngest: ${Output.count(rows)} households (PlacePlace, kind household) into ${Output.count(h.blocks.length)} blocks, ` +
+      `3 rows each (places, place_links, audit_log)`
+  )
+  say(Output.table([
+    ["side", "time s", "households/s", "rows/s", "CPU s", "peak RSS"],
+    [
+      "Grids.executeAll",
+      seconds(service.ingest.ms),
+      perSecond(rows, service.ingest.ms),
+      perSecond(3 * rows, service.ingest.ms),
+      seconds(service.ingest.cpuMs),
+      mib(service.memory.peakKiB)
+    ],
+    [
+      `raw ${plan.driver}`,
+      seconds(raw.ingest.ms),
+      perSecond(rows, raw.ingest.ms),
+      perSecond(3 * rows, raw.ingest.ms),
+      seconds(raw.ingest.cpuMs),
+      mib(raw.memory.peakKiB)
+    ]
+  ], { header: true }))
+  say(`  service: ${plan.where(plan.service)}, the district in it; ${batchesText(service.batchMs, flags.batch)}`)
+  say(
+    `  raw: ${plan.where(plan.raw)}, fresh, tables made by the store's migrations; one transaction, ` +
+      `INSERTs of ${Output.count(RawIngest.ROWS_PER_STATEMENT)} rows`
+  )
+  say(
+    `  ratio raw/service ${ratio.toFixed(2)} (target ≥ ${targets.ingestRatio}: ${verdict(ratio >= targets.ingestRatio)}); ` +
+      (plan.service.kind === "sqlite"
+        ? `in CPU time ${(raw.ingest.cpuMs / service.ingest.cpuMs).toFixed(2)} (SQLite runs in the process: CPU time ` +
+          `is less affected by other load on the machine)`
+        : `CPU s are the bench process's own; the server's are not in them`)
+  )
+  const check = checkIngest(h, service, raw)
+  for (const line of check.lines) say(`  ${line}`)
+  for (const failure of check.failures) say(`  FAILED: ${failure}`)
+  failures.push(...check.failures.map((f) => `${plan.name}: ${f}`))
+
+  // 5. The rollups, on the service's database (the district and the households).
+  say(
+    `\n${
+      Rollups.report(
+        `Rollups on ${plan.where(plan.service)} (the district and the ${Output.count(rows)} households; ` +
+          `${flags.analyze ? "ANALYZE" : "no ANALYZE"}): median ms per query (up to ${flags.runs} runs or ` +
+          `${flags.budgetSeconds} s, after ${flags.warmup} warm-up), as of ${service.at}`,
+        service.rollups
+      )
+    }`
+  )
+  const disagree = service.rollups.filter((t) => !t.agree)
+  if (disagree.length > 0) {
+    failures.push(`${plan.name}: the store and the raw queries disagree on ${disagree.length} rollups (MISMATCH above)`)
+  }
+  return { name: plan.name, district, ratio, failures, errors }
+}
+
+// ------------------------------------------------------------------ main
+
+/** The PostgreSQL URL to run on, or why its part is skipped. */
+const findPostgres = async (
+  flags: Flags
+): Promise<{ readonly url: string; readonly skipped?: undefined } | { readonly url?: undefined; readonly skipped: string }> => {
+  if (!flags.pg) return { skipped: "--skip-pg" }
+  const url = process.env["JICENG_PG_URL"] || Postgres.defaultUrl
+  const unreachable = await Postgres.ensureRunning(url, (line) => console.log(line))
+  return unreachable === undefined
+    ? { url }
+    : { skipped: `${unreachable}. Set JICENG_PG_URL to a reachable server to run that part.` }
+}
 
 const main = async (): Promise<number> => {
   let flags: Flags
@@ -303,55 +323,107 @@ const main = async (): Promise<number> => {
     flags = parseFlags(process.argv.slice(2))
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error))
-    console.error("usage: npm run bench -- [--rows N] [--runs N] [--warmup N] [--budget SECONDS] [--skip-analyze]")
+    console.error(usage)
     return 2
   }
-  const district = District.generate()
+  const started = performance.now()
   console.log(
-    `jiceng bench — ${district.options.name} at default scale (${Output.count(district.commands.length)} commands), ` +
-      `${Output.count(flags.rows)} synthetic households, Node ${process.version}`
+    `jiceng bench — 桃城区 at the default scale, then ${Output.count(flags.rows)} synthetic households\n` +
+      `${machine()}; load average ${loadAverage()} at the start`
   )
 
-  const file = Output.freshDatabase("taocheng-bench.db")
-  const sqlite = await Effect.runPromiseExit(
-    runBackend(`SQLite ${Output.display(file)}`, SqliteStore.layer({ filename: file }), district, flags, async (at) =>
-      sqliteRaw(file, district.tenant, at))
-  )
-  if (sqlite._tag === "Failure") {
-    console.error("SQLite run failed:", sqlite.cause.toString())
-    return 1
-  }
-  console.log(`\n${sqlite.value.text}`)
-  // The answers are the bench's correctness check: a disagreement fails the run.
-  let exitCode = sqlite.value.agree ? 0 : 1
+  // PostgreSQL is looked for first, so that a server being started is ready when needed
+  // and a missing one is reported at once.
+  const pg = await findPostgres(flags)
+  console.log(pg.url !== undefined ? `PostgreSQL: ${Postgres.redact(pg.url)}` : `PostgreSQL: SKIPPED, ${pg.skipped}`)
 
-  const url = process.env["JICENG_PG_URL"]
-  if (url === undefined || url === "") {
-    console.log("\nPostgreSQL: skipped (set JICENG_PG_URL, e.g. postgres://postgres@127.0.0.1:5432/test, to run it)")
-    if (exitCode !== 0) console.error("the store and the raw queries disagree (MISMATCH above)")
-    return exitCode
-  }
-  const schema = `jiceng_bench_${process.pid}_${Date.now().toString(36)}`
-  try {
-    const postgres = await Effect.runPromiseExit(
-      runBackend(`PostgreSQL (schema ${schema})`, PostgresStore.layer({ url, schema }), district, flags, (at) =>
-        pgRaw(url, schema, district.tenant, at))
-    )
-    if (postgres._tag === "Failure") {
-      console.error("PostgreSQL run failed:", postgres.cause.toString())
-      return 1
+  const outcomes: Array<BackendOutcome> = []
+  const sqliteFile = Output.freshDatabase("taocheng-bench.db")
+  const rawFile = Output.freshDatabase("taocheng-bench-raw.db")
+  const file = (backend: Phases.Backend) => backend.kind === "sqlite" ? Output.display(backend.file) : `schema ${backend.schema}`
+  outcomes.push(
+    await runBackend({
+      name: "SQLite",
+      driver: "better-sqlite3",
+      service: { kind: "sqlite", file: sqliteFile },
+      raw: { kind: "sqlite", file: rawFile },
+      where: file
+    }, flags)
+  )
+
+  if (pg.url !== undefined) {
+    const stamp = `${process.pid}_${Date.now().toString(36)}`
+    const service = `jiceng_bench_${stamp}`
+    const raw = `jiceng_bench_raw_${stamp}`
+    try {
+      outcomes.push(
+        await runBackend({
+          name: `PostgreSQL (${Postgres.redact(pg.url)})`,
+          driver: "pg",
+          service: { kind: "pg", url: pg.url, schema: service },
+          raw: { kind: "pg", url: pg.url, schema: raw },
+          where: file
+        }, flags)
+      )
+    } finally {
+      await Postgres.dropSchemas(pg.url, [service, raw]).catch((error) =>
+        console.error(`could not drop the bench's schemas ${service}, ${raw}:`, error)
+      )
     }
-    console.log(`\n${postgres.value.text}`)
-    if (!postgres.value.agree) exitCode = 1
-    if (exitCode !== 0) console.error("the store and the raw queries disagree (MISMATCH above)")
-    return exitCode
-  } finally {
-    // The store's pool is closed when its layer's scope ends; drop the schema after it.
-    const client = new (pg().Client)({ connectionString: url })
-    await client.connect()
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-    await client.end()
+  } else {
+    console.log(`\n== PostgreSQL ==\nSKIPPED: ${pg.skipped}`)
   }
+  const pgSkipped = pg.skipped
+
+  // The summary.
+  const sqlite = outcomes[0]!
+  const postgres = outcomes[1]
+  const rows: Array<Array<string>> = [["figure", "measured", "target", "verdict"]]
+  const ratioRow = (label: string, outcome: BackendOutcome | undefined, skipped?: string) =>
+    rows.push(
+      outcome?.ratio !== undefined
+        ? [label, outcome.ratio.toFixed(2), `≥ ${targets.ingestRatio}`, verdict(outcome.ratio >= targets.ingestRatio)]
+        : [label, "-", `≥ ${targets.ingestRatio}`, skipped !== undefined ? "SKIPPED" : "NOT RUN"]
+    )
+  ratioRow(`SQLite ingest ratio raw/service (${Output.count(flags.rows)} households)`, sqlite)
+  ratioRow(`PostgreSQL ingest ratio raw/service (${Output.count(flags.rows)} households)`, postgres, pgSkipped)
+  if (sqlite.district !== undefined) {
+    const d = sqlite.district
+    const s = (d.generateMs + d.applyMs) / 1000
+    rows.push([
+      "Realistic district on SQLite, generate + write",
+      `${s.toFixed(2)} s`,
+      `≤ ${targets.districtSeconds} s`,
+      verdict(s <= targets.districtSeconds)
+    ])
+    rows.push([
+      "Peak RSS importing the realistic district",
+      mib(d.memory.peakKiB),
+      "< 1 GiB",
+      verdict(d.memory.peakKiB / 1024 < targets.districtPeakMiB)
+    ])
+  }
+  const failures = outcomes.flatMap((o) => o.failures)
+  const errors = outcomes.flatMap((o) => o.errors)
+  console.log(
+    `\nSummary (targets are informative; the exit code reflects the correctness checks only)\n` +
+      Output.table(rows, { textColumns: [3], header: true })
+  )
+  if (pgSkipped !== undefined) console.log(`  PostgreSQL SKIPPED: ${pgSkipped}`)
+  for (const error of errors) console.log(`  ERROR ${error}`)
+  console.log(
+    failures.length === 0
+      ? `  correctness: OK (row counts, the rows written, the rollups' answers${
+        postgres === undefined ? "" : " — on both backends"
+      })`
+      : failures.map((f) => `  correctness FAILED: ${f}`).join("\n")
+  )
+  console.log(`  whole run ${Output.seconds(started)} s; load average ${loadAverage()} at the end (${os.cpus().length} CPUs)`)
+  return failures.length > 0 || errors.length > 0 ? 1 : 0
 }
 
-process.exitCode = await main()
+if (Child.isChild()) {
+  Child.serve(Phases.runTask)
+} else {
+  process.exitCode = await main()
+}
