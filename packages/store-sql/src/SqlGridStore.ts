@@ -150,18 +150,37 @@ export const make: Effect.Effect<GridStore.GridStoreShape, never, SqlClient.SqlC
 
   /**
    * A query over many keys, run in chunks under the driver's parameter limit (`fixed`:
-   * the parameters besides the keys) and merged in the order the query sorts by.
+   * the parameters besides the keys) and merged in the order the query sorts by. On
+   * PostgreSQL the keys go as one parameter (`keyIn`), in one query.
    */
-  const selectIn = <K, A, E>(
+  const selectIn = <K extends string, A, E>(
     keys: ReadonlyArray<K>,
     fixed: number,
     query: (chunk: ReadonlyArray<K>) => Effect.Effect<ReadonlyArray<A>, E>,
     order: (a: A, b: A) => number
-  ): Effect.Effect<ReadonlyArray<A>, E> =>
-    Effect.map(
-      Effect.forEach(chunks(sql, Array.from(new Set(keys)), 1, fixed), query),
-      (parts) => parts.length === 1 ? parts[0]! : parts.flat().sort(order)
+  ): Effect.Effect<ReadonlyArray<A>, E> => {
+    const unique = Array.from(new Set(keys))
+    const parts = oneParameter(unique) ? (unique.length === 0 ? [] : [unique]) : chunks(sql, unique, 1, fixed)
+    return Effect.map(
+      Effect.forEach(parts, query),
+      (found) => found.length === 1 ? found[0]! : found.flat().sort(order)
     )
+  }
+
+  // Ids and codes are Text: they never hold a control character, so U+001F separates them.
+  const separator = "\u001f"
+  /** Whether keys can go as one text parameter (PostgreSQL, none holding the separator). */
+  const oneParameter = (keys: ReadonlyArray<string>): boolean =>
+    sql.onDialectOrElse({ pg: () => true, orElse: () => false }) && keys.every((k) => k.length > 0 && !k.includes(separator))
+
+  /**
+   * `column IN (…)`: on PostgreSQL one text parameter split in the query (a list of
+   * thousands of parameters is parsed and planned on every call), elsewhere a list.
+   */
+  const keyIn = (column: string, keys: ReadonlyArray<string>): Statement.Fragment =>
+    oneParameter(keys)
+      ? sql`${sql.literal(column)} = ANY(string_to_array(${keys.join(separator)}, chr(31)))`
+      : sql`${sql.literal(column)} IN ${sql.in(keys)}`
 
   const byKeys = <A>(...fields: ReadonlyArray<(a: A) => string>) => (a: A, b: A): number => {
     for (const field of fields) {
@@ -271,7 +290,7 @@ ORDER BY level`.pipe(
       selectIn(
         codes,
         1,
-        (chunk) => selectGrids(sql`g.tenant = ${tenant} AND g.code IN ${sql.in(chunk)}`, "g.code, g.valid_from"),
+        (chunk) => selectGrids(sql`g.tenant = ${tenant} AND ${keyIn("g.code", chunk)}`, "g.code, g.valid_from"),
         byKeys((g) => g.code, (g) => g.validFrom)
       ).pipe(Effect.mapError(fail("grids.versionsOf")), Effect.withSpan("SqlStore.grids.versionsOf")),
 
@@ -282,7 +301,7 @@ ORDER BY level`.pipe(
         (chunk) =>
           selectGrids(
             sql`g.tenant = ${tenant} AND g.id IN (
-  SELECT grid_id FROM grid_lineage WHERE tenant = ${tenant} AND predecessor_id IN ${sql.in(chunk)})`,
+  SELECT grid_id FROM grid_lineage WHERE tenant = ${tenant} AND ${keyIn("predecessor_id", chunk)})`,
             "g.id"
           ),
         byKeys((g) => g.id)
@@ -315,7 +334,7 @@ ORDER BY level`.pipe(
     selectIn(
       ids,
       1,
-      (chunk) => sql<Row>`SELECT ${columns} FROM ${sql(table)} WHERE tenant = ${tenant} AND id IN ${sql.in(chunk)} ORDER BY id`,
+      (chunk) => sql<Row>`SELECT ${columns} FROM ${sql(table)} WHERE tenant = ${tenant} AND ${keyIn("id", chunk)} ORDER BY id`,
       byKeys((row) => row.id)
     )
 
@@ -384,7 +403,7 @@ FROM places WHERE tenant = ${tenant} AND id = ${id}`
       selectIn(
         ids,
         1,
-        (chunk) => selectLinks("linksOf", sql`l.tenant = ${tenant} AND l.place_id IN ${sql.in(chunk)}`, "l.place_id, l.valid_from"),
+        (chunk) => selectLinks("linksOf", sql`l.tenant = ${tenant} AND ${keyIn("l.place_id", chunk)}`, "l.place_id, l.valid_from"),
         byKeys((l) => l.placeId, (l) => l.validFrom)
       ),
 
@@ -521,7 +540,7 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
         ids,
         3,
         (chunk) =>
-          selectTerms("termsAt", sql`t.tenant = ${tenant} AND t.worker_id IN ${sql.in(chunk)} AND ${q.validAt("t.", at)}`, "t.worker_id"),
+          selectTerms("termsAt", sql`t.tenant = ${tenant} AND ${keyIn("t.worker_id", chunk)} AND ${q.validAt("t.", at)}`, "t.worker_id"),
         byKeys((t) => t.workerId)
       ),
 
@@ -529,7 +548,7 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
       selectIn(
         ids,
         1,
-        (chunk) => selectTerms("termsOf", sql`t.tenant = ${tenant} AND t.worker_id IN ${sql.in(chunk)}`, "t.worker_id, t.valid_from"),
+        (chunk) => selectTerms("termsOf", sql`t.tenant = ${tenant} AND ${keyIn("t.worker_id", chunk)}`, "t.worker_id, t.valid_from"),
         byKeys((t) => t.workerId, (t) => t.validFrom)
       ),
 
@@ -588,7 +607,7 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
       selectIn(
         gridCodes,
         1,
-        (chunk) => selectAssignments("assignmentsOfGrids", sql`a.tenant = ${tenant} AND a.grid_code IN ${sql.in(chunk)}`),
+        (chunk) => selectAssignments("assignmentsOfGrids", sql`a.tenant = ${tenant} AND ${keyIn("a.grid_code", chunk)}`),
         byKeys((a) => a.id)
       ),
 
@@ -596,7 +615,7 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
       selectIn(
         ids,
         1,
-        (chunk) => selectAssignments("assignmentsOfWorkers", sql`a.tenant = ${tenant} AND a.worker_id IN ${sql.in(chunk)}`),
+        (chunk) => selectAssignments("assignmentsOfWorkers", sql`a.tenant = ${tenant} AND ${keyIn("a.worker_id", chunk)}`),
         byKeys((a) => a.id)
       ),
 
