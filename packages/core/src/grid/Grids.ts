@@ -141,7 +141,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
     const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<GridCommand>, offset = 0) =>
       Effect.gen(function*() {
         const workspace = Workspace.make(store, audit, actor.tenant)
-        const { steps } = Decide.make(workspace.store, config)
+        const { steps } = Decide.make(workspace.store, config, workspace.chains)
         yield* workspace.prefetch(commands)
         const results: Array<Changes> = new Array(commands.length)
         const record = (i: number, changes: Changes) => {

@@ -11,7 +11,7 @@ import type { GridStoreShape } from "../../grid/GridStore.js"
 import type { IsoDate } from "../../time/IsoDate.js"
 
 /** @internal */
-export const make = (store: GridStoreShape) => {
+export const make = (store: GridStoreShape, chains?: Map<string, GridRules.Chain>) => {
   /** The latest start of anything recorded in a subtree: versions, links, assignments, terms. */
   const latestStart = (tenant: Tenant, code: string) =>
     Effect.map(
@@ -54,6 +54,10 @@ export const make = (store: GridStoreShape) => {
    * one whose part keeps the code) ends the chain there.
    */
   const chain = function*(tenant: Tenant, code: string, at: IsoDate) {
+    // A batch keeps the chains it computed until it writes a grid (`chains`, cleared then).
+    const key = `${tenant}/${code}@${at}`
+    const known = chains?.get(key)
+    if (known !== undefined) return known
     const segments: Array<GridRules.Segment> = []
     let splitOn: IsoDate | null = null
     let version = (yield* store.grids.versions(tenant, code)).find((v) => validAt(v, at))
@@ -75,6 +79,7 @@ export const make = (store: GridStoreShape) => {
       version = successor
     }
     const result: GridRules.Chain = { segments, splitOn }
+    chains?.set(key, result)
     return result
   }
 

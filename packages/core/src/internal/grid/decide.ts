@@ -21,9 +21,9 @@ import * as IsoDate from "../../time/IsoDate.js"
 import * as Context from "./context.js"
 
 /** @internal */
-export const make = (store: GridStoreShape, config: GridConfigShape) => {
+export const make = (store: GridStoreShape, config: GridConfigShape, chains?: Map<string, GridRules.Chain>) => {
   const { scheme, workerCategories } = config
-  const { chain, replacedOn, subtreeState } = Context.make(store)
+  const { chain, replacedOn, subtreeState } = Context.make(store, chains)
 
   /**
    * A record the command changes (a place, a worker) must lie in the actor's scope too.

@@ -26,6 +26,7 @@ import { StoreError } from "../../errors/StoreError.js"
 import { type Grid, type GridId, validAt } from "../../grid/Grid.js"
 import type { GridCommand } from "../../grid/GridCommand.js"
 import type { GridRepository } from "../../grid/GridRepository.js"
+import type * as GridRules from "../../grid/GridRules.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import type { Place, PlaceId, PlaceLink } from "../../grid/Place.js"
 import type { PlaceRepository } from "../../grid/PlaceRepository.js"
@@ -125,6 +126,8 @@ const insertNew = <A, I extends string>(
 export interface Workspace {
   /** The grid store as the batch sees it. */
   readonly store: GridStoreShape
+  /** The grid chains computed in the batch, for its decisions (cleared when it writes a grid). */
+  readonly chains: Map<string, GridRules.Chain>
   /** Loads, in a few queries, what the commands' decisions will read. */
   readonly prefetch: (commands: ReadonlyArray<GridCommand>) => Effect.Effect<void, StoreError>
   /** Records an audit entry, appended with the batch's others at the next flush. */
@@ -235,9 +238,23 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
   const flushed = <Args extends ReadonlyArray<unknown>, A>(f: (...args: Args) => Effect.Effect<A, StoreError>) =>
   (...args: Args): Effect.Effect<A, StoreError> => Effect.zipRight(flush, Effect.suspend(() => f(...args)))
 
+  /**
+   * Grid chains the batch's decisions computed (`Context.chain`): they follow grid versions
+   * only, so they hold until the batch writes a grid.
+   */
+  const chains = new Map<string, GridRules.Chain>()
+
   const gridRepository: GridRepository = {
-    insert: (rows) => then(ensureCodes(rows.map((g) => g.code)), () => insertNew("grids.insert", grids, rows)),
-    close: (_tenant, ids, validTo) => read(ensureCodes(ids.map(codeOfGrid)), () => closeRows(grids, ids, validTo)),
+    insert: (rows) =>
+      then(ensureCodes(rows.map((g) => g.code)), () => {
+        chains.clear()
+        return insertNew("grids.insert", grids, rows)
+      }),
+    close: (_tenant, ids, validTo) =>
+      read(ensureCodes(ids.map(codeOfGrid)), () => {
+        chains.clear()
+        closeRows(grids, ids, validTo)
+      }),
     byId: (_tenant, id) => read(ensureCodes([codeOfGrid(id)]), () => Option.fromNullable(grids.get(id))),
     at: (_tenant, code, at) =>
       read(ensureCodes([code]), () => Option.fromNullable(grids.find("code", code).find((g) => validAt(g, at)))),
@@ -483,6 +500,7 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
 
   return {
     store: { grids: gridRepository, places: placeRepository, workers: workerRepository },
+    chains,
     prefetch,
     audit: (entry) => void pendingAudit.push(entry),
     flush,
