@@ -44,15 +44,24 @@ export const importResume = <E>(
         const args = [options.tenant, options.id, String(options.households), String(options.blocks), String(options.chunkSize)]
         const killedAt: Array<number> = []
         const log = yield* ImportLog.ImportLog
+        const total = Households.count(options)
+        const committed = Effect.map(
+          log.progress(options.tenant as never, options.id),
+          Option.match({ onNone: () => 0, onSome: (p) => p.committed })
+        )
         for (let round = 0; round < 2; round++) {
+          // A random point in what is left (10–60 % of it), whatever the machine's speed:
+          // the child is killed once its progress passes it, a random moment later.
+          const from = yield* committed
+          const target = from + Math.floor((total - from) * (0.1 + Math.random() * 0.5))
           const child = spawn(args)
-          // Somewhere between start-up and the import's end (a few seconds on this machine).
-          const wait = 500 + Math.floor(Math.random() * 2_000)
-          yield* Effect.sleep(wait)
+          for (let polls = 0; (yield* committed) < target && child.exitCode === null && polls < 6_000; polls++) {
+            yield* Effect.sleep("10 millis")
+          }
+          yield* Effect.sleep(`${Math.floor(Math.random() * 30)} millis`)
           child.kill("SIGKILL")
           yield* exited(child)
-          const progress = yield* log.progress(options.tenant as never, options.id)
-          killedAt.push(Option.match(progress, { onNone: () => 0, onSome: (p) => p.committed }))
+          killedAt.push(yield* committed)
         }
         const grids = yield* Grids.Grids
         const result = yield* grids.importAll(
@@ -60,7 +69,6 @@ export const importResume = <E>(
           Households.commands(options.tenant, options),
           { id: options.id, chunkSize: options.chunkSize }
         )
-        const total = Households.count(options)
         // The kills landed while the import was running: the second left something to resume.
         expect(killedAt[1], `killed with ${killedAt.join(", ")} committed`).toBeLessThan(total)
         expect(result.committed, `killed with ${killedAt.join(", ")} committed`).toBe(total)
