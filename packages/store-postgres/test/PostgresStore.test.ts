@@ -1,10 +1,12 @@
+import { spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
 import { describe, expect, it, layer } from "@effect/vitest"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { Grid, IsoDate, type Place, Tenant } from "@jiceng/core"
 import { SqlStore } from "@jiceng/store-sql"
 import { PostgresStore } from "@jiceng/store-postgres"
 import { StorePorts } from "@jiceng/testkit"
-import { GridConformance, repositoryContract } from "@jiceng/testkit/vitest"
+import { GridConformance, ImportResume, repositoryContract } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
 
 const url = process.env["JICENG_PG_URL"]
@@ -26,6 +28,15 @@ if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL sto
 describe.skipIf(url === undefined)("PostgresStore", () => {
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
+
+  // A child process imports into the same schema and is killed (fixtures/import-child.mjs).
+  const imports = freshStore()
+  const child = fileURLToPath(new URL("./fixtures/import-child.mjs", import.meta.url))
+  ImportResume.importResume(
+    "PostgresStore",
+    imports.layer,
+    (args) => spawn(process.execPath, [child, url ?? "", imports.schema, ...args], { stdio: ["ignore", "ignore", "inherit"] })
+  )
 
   // A server (or role) whose default is REPEATABLE READ, as some deployments set.
   const repeatable = new URL(url ?? "postgres://localhost/x")

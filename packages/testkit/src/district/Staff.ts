@@ -148,20 +148,19 @@ const coverCategories = (pool: ReadonlyArray<WorkerDraft>, categories: ReadonlyA
  * @category constructors
  */
 export const plan = (o: Options, tree: Tree, workerRandom: Random, assignRandom: Random): Plan => {
-  const blocksOf = new Map<string, Array<string>>()
-  for (const block of tree.blocks) {
-    const community = communityOf(o.tenant, block.code)
-    const list = blocksOf.get(community) ?? []
-    list.push(block.code)
-    blocksOf.set(community, list)
+  /** Grid codes by the community they lie in. */
+  const byCommunity = (grids: ReadonlyArray<{ readonly code: string }>) => {
+    const out = new Map<string, Array<string>>()
+    for (const { code } of grids) {
+      const community = communityOf(o.tenant, code)
+      const list = out.get(community) ?? []
+      list.push(code)
+      out.set(community, list)
+    }
+    return out
   }
-  const compoundsOf = new Map<string, Array<string>>()
-  for (const compound of tree.compounds) {
-    const community = communityOf(o.tenant, compound.code)
-    const list = compoundsOf.get(community) ?? []
-    list.push(compound.code)
-    compoundsOf.set(community, list)
-  }
+  const blocksOf = byCommunity(tree.blocks)
+  const compoundsOf = byCommunity(tree.compounds)
   const unassigned = new Set(workerRandom.shuffle(tree.blocks.map((b) => b.code)).slice(0, o.unassignedBlocks))
   const perCommunity = Distribute.allocate(
     o.workers,
