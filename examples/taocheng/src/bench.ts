@@ -8,8 +8,9 @@
  *    kind household, spread over the district's blocks) through `Grids.executeAll`, in
  *    batches of `--batch` commands made as they are sent, and times only them;
  * 3. inserts the same rows — for each household its `places`, `place_links` and
- *    `audit_log` row — by hand with the driver (better-sqlite3; `pg`) into a fresh
- *    database made by the store's own migrations, in one transaction of multi-row
+ *    `audit_log` row — by hand with the driver (better-sqlite3; `pg`) into a copy of
+ *    the service's database as the district left it (so both sides insert into tables
+ *    of the same size, with the same keys and indexes), in one transaction of multi-row
  *    INSERTs, with the same durability settings, and prints the ratio raw time /
  *    service time;
  * 4. checks that both sides hold as many new places and links, and that the service's
@@ -36,6 +37,7 @@
  *
  * @since 0.1.0
  */
+import * as fs from "node:fs"
 import * as os from "node:os"
 import { parseArgs } from "node:util"
 import * as Child from "./bench/Child.js"
@@ -190,6 +192,23 @@ const checkIngest = (
   return { lines, failures }
 }
 
+/**
+ * Gives the raw side the service's database as it is now (the district, before the
+ * ingest): a copy of the SQLite file, whose writer has closed it; on PostgreSQL a new
+ * schema with every table of the service's, keys, indexes and rows.
+ */
+const copyDatabase = async (service: Phases.Backend, raw: Phases.Backend): Promise<void> => {
+  if (service.kind === "sqlite" && raw.kind === "sqlite") {
+    // The writer checkpoints its log when it closes the file; a log left behind is copied too.
+    await fs.promises.copyFile(service.file, raw.file)
+    if (fs.existsSync(`${service.file}-wal`)) await fs.promises.copyFile(`${service.file}-wal`, `${raw.file}-wal`)
+  } else if (service.kind === "pg" && raw.kind === "pg") {
+    await Postgres.copySchema(service.url, service.schema, raw.schema)
+  } else {
+    throw new Error("the service and the raw side must use the same kind of database")
+  }
+}
+
 const runBackend = async (plan: BackendPlan, flags: Flags): Promise<BackendOutcome> => {
   const failures: Array<string> = []
   const errors: Array<string> = []
@@ -218,7 +237,15 @@ const runBackend = async (plan: BackendPlan, flags: Flags): Promise<BackendOutco
       `${goals ? "; goal < 1 GiB" : ""})`
   )
 
-  // 2. and 3. The ingest, both sides.
+  // 2. and 3. The ingest, both sides, from the same rows: the raw side's database is a
+  // copy of the service's as the district left it, so both insert into tables of the same size.
+  try {
+    await copyDatabase(plan.service, plan.raw)
+  } catch (error) {
+    errors.push(`${plan.name}: copying the district's database failed: ${error instanceof Error ? error.message : String(error)}`)
+    say(`Copy FAILED: ${errors[0]}`)
+    return { name: plan.name, district, failures, errors }
+  }
   const h: Households.Households = {
     tenant: district.tenant,
     blocks: district.blocks,
@@ -270,7 +297,7 @@ const runBackend = async (plan: BackendPlan, flags: Flags): Promise<BackendOutco
   ], { header: true }))
   say(`  service: ${plan.where(plan.service)}, the district in it; ${batchesText(service.batchMs, flags.batch)}`)
   say(
-    `  raw: ${plan.where(plan.raw)}, fresh, tables made by the store's migrations; one transaction, ` +
+    `  raw: ${plan.where(plan.raw)}, a copy of the service's database as the district left it; one transaction, ` +
       `INSERTs of ${Output.count(RawIngest.ROWS_PER_STATEMENT)} rows`
   )
   say(

@@ -6,8 +6,8 @@
  *   service (`District.apply`, as the demo does);
  * - `service`: places the synthetic households through `Grids.executeAll`, a batch at a
  *   time, on the district's database; then times the rollups there;
- * - `raw`: makes the same tables in a fresh database with the store's migrations and
- *   inserts the same rows by hand.
+ * - `raw`: inserts the same rows by hand into a copy of the district's database (the
+ *   bench makes it before the service's ingest).
  *
  * @since 0.2.0
  */
@@ -218,9 +218,7 @@ const service = (task: Extract<Task, { readonly phase: "service" }>): Promise<Se
 }
 
 const raw = async (backend: Backend, h: Households.Households): Promise<RawResult> => {
-  // The store makes the tables (and the raw side then drops nothing): its migrations,
-  // so schema and indexes are exactly the service's.
-  await run(Effect.scoped(Layer.build(storeLayer(backend))))
+  // The tables are the service's, copied with the district's rows before its ingest.
   const ingest = backend.kind === "sqlite"
     ? RawIngest.sqlite(backend.file, h)
     : await RawIngest.postgres(backend.url, backend.schema, h)

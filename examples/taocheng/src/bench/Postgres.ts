@@ -149,3 +149,28 @@ export const dropSchemas = async (url: string, schemas: ReadonlyArray<string>): 
     await client.end()
   }
 }
+
+/**
+ * Copies every table of schema `from` — its columns, keys, indexes and rows — into a
+ * new schema `to`, so that the raw side starts from the rows the service side holds.
+ *
+ * @since 0.2.0
+ */
+export const copySchema = async (url: string, from: string, to: string): Promise<void> => {
+  const client = await connect(url)
+  try {
+    const tables = await client.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'",
+      [from]
+    )
+    await client.query("BEGIN")
+    await client.query(`CREATE SCHEMA ${to}`)
+    for (const { table_name: table } of tables.rows) {
+      await client.query(`CREATE TABLE ${to}."${table}" (LIKE ${from}."${table}" INCLUDING ALL)`)
+      await client.query(`INSERT INTO ${to}."${table}" SELECT * FROM ${from}."${table}"`)
+    }
+    await client.query("COMMIT")
+  } finally {
+    await client.end()
+  }
+}

@@ -2,8 +2,8 @@
  * The raw side of the ingest: the rows the Grids service writes for each household —
  * its `places` row, its `place_links` row and its `audit_log` row — inserted by hand
  * with the driver, in one transaction, as multi-row INSERTs of `ROWS_PER_STATEMENT`
- * rows. Only the inserts and the commit are timed; the tables are made beforehand by
- * the store's own migrations, so schema and indexes are the service's.
+ * rows. Only the inserts and the commit are timed; the database is a copy of the
+ * service's as the district left it, so schema, indexes and rows are the service's.
  *
  * @since 0.2.0
  */
@@ -56,7 +56,7 @@ const cpuSince = (start: NodeJS.CpuUsage): number => {
 export const sampled = (rows: number): ReadonlyArray<number> => (rows === 0 ? [] : rows === 1 ? [0] : [0, rows - 1])
 
 /**
- * Inserts the households into a SQLite file whose tables exist (and are empty), with
+ * Inserts the households into a SQLite file that holds the district (a copy of the service's database), with
  * the store's durability settings: WAL and `synchronous = NORMAL`.
  *
  * @since 0.2.0
@@ -110,7 +110,7 @@ export const sqlite = (file: string, h: Households.Households): Ingested => {
 }
 
 /**
- * Inserts the households into a PostgreSQL schema whose tables exist (and are empty),
+ * Inserts the households into a PostgreSQL schema that holds the district (a copy of the service's database),
  * with `pg`: named (prepared) multi-row INSERTs in one transaction.
  *
  * @since 0.2.0
