@@ -201,28 +201,10 @@ ORDER BY ${sql.literal(orderBy)}, l.ordinal`.pipe(Effect.map(Rows.toGrids))
 
   const grids: GridRepository.GridRepository = {
     insert: Effect.fn("SqlStore.grids.insert")(function*(versions: ReadonlyArray<Grid.Grid>) {
-      const rows = versions.map((g) => ({
-        tenant: g.tenant,
-        id: g.id,
-        code: g.code,
-        parent_code: g.parentCode,
-        level: g.level,
-        name: g.name,
-        valid_from: g.validFrom,
-        valid_to: g.validTo,
-        change: g.change
-      }))
-      const lineage = versions.flatMap((g) =>
-        g.predecessors.map((predecessor, ordinal) => ({
-          tenant: g.tenant,
-          grid_id: g.id,
-          ordinal,
-          predecessor_id: predecessor
-        }))
-      )
+      const lineage = versions.flatMap((grid) => grid.predecessors.map((_, ordinal): Rows.Lineage => ({ grid, ordinal })))
       yield* q.writeAll([
-        ...q.inserts("grids", rows),
-        ...q.inserts("grid_lineage", lineage)
+        ...q.inserts("grids", Rows.gridValues, versions),
+        ...q.inserts("grid_lineage", Rows.lineageValues, lineage)
       ])
     }, Effect.mapError(fail("grids.insert"))),
 
@@ -351,15 +333,7 @@ ORDER BY ${sql.literal(orderBy)}`.pipe(
 
   const places: PlaceRepository.PlaceRepository = {
     put: Effect.fn("SqlStore.places.put")(function*(input: ReadonlyArray<Place.Place>) {
-      const rows = lastByKey(input, (p) => `${p.tenant}/${p.id}`).map((p) => ({
-        tenant: p.tenant,
-        id: p.id,
-        kind: p.kind,
-        name: p.name,
-        address: p.address,
-        credit_code: p.creditCode
-      }))
-      yield* q.upsert("places", rows)
+      yield* q.upsert("places", Rows.placeValues, lastByKey(input, (p) => `${p.tenant}/${p.id}`))
     }, Effect.mapError(fail("places.put"))),
 
     get: Effect.fn("SqlStore.places.get")(function*(tenant: Tenant.Tenant, id: Place.PlaceId) {
@@ -377,14 +351,7 @@ FROM places WHERE tenant = ${tenant} AND id = ${id}`
     ),
 
     link: Effect.fn("SqlStore.places.link")(function*(links: ReadonlyArray<Place.PlaceLink>) {
-      const rows = links.map((l) => ({
-        tenant: l.tenant,
-        place_id: l.placeId,
-        grid_code: l.gridCode,
-        valid_from: l.validFrom,
-        valid_to: l.validTo
-      }))
-      yield* q.insert("place_links", rows)
+      yield* q.insert("place_links", Rows.linkValues, links)
     }, Effect.mapError(fail("places.link"))),
 
     closeLinks: (tenant, keys, validTo) =>
@@ -489,14 +456,7 @@ ORDER BY ${sql.literal(orderBy)}`.pipe(
 
   const workers: WorkerRepository.WorkerRepository = {
     put: Effect.fn("SqlStore.workers.put")(function*(input: ReadonlyArray<Worker.Worker>) {
-      const rows = lastByKey(input, (w) => `${w.tenant}/${w.id}`).map((w) => ({
-        tenant: w.tenant,
-        id: w.id,
-        name: w.name,
-        phone: w.phone,
-        citizen_id: w.citizenId
-      }))
-      yield* q.upsert("workers", rows)
+      yield* q.upsert("workers", Rows.workerValues, lastByKey(input, (w) => `${w.tenant}/${w.id}`))
     }, Effect.mapError(fail("workers.put"))),
 
     get: Effect.fn("SqlStore.workers.get")(function*(tenant: Tenant.Tenant, id: Worker.WorkerId) {
@@ -514,19 +474,7 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
     ),
 
     addTerms: Effect.fn("SqlStore.workers.addTerms")(function*(terms: ReadonlyArray<Worker.WorkerTerm>) {
-      yield* q.insert(
-        "worker_terms",
-        terms.map((t) => ({
-          tenant: t.tenant,
-          worker_id: t.workerId,
-          valid_from: t.validFrom,
-          valid_to: t.validTo,
-          category: t.category,
-          community_code: t.communityCode,
-          employment: t.employment,
-          change: t.change
-        }))
-      )
+      yield* q.insert("worker_terms", Rows.termValues, terms)
     }, Effect.mapError(fail("workers.addTerms"))),
 
     closeTerms: (tenant, keys, validTo) =>
@@ -573,18 +521,7 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
       ),
 
     assign: Effect.fn("SqlStore.workers.assign")(function*(assignments: ReadonlyArray<Worker.Assignment>) {
-      const rows = assignments.map((a) => ({
-        tenant: a.tenant,
-        id: a.id,
-        worker_id: a.workerId,
-        grid_code: a.gridCode,
-        post: a.post,
-        responsible: a.responsible ? 1 : 0,
-        duties: JSON.stringify(a.duties),
-        valid_from: a.validFrom,
-        valid_to: a.validTo
-      }))
-      yield* q.insert("assignments", rows)
+      yield* q.insert("assignments", Rows.assignmentValues, assignments)
     }, Effect.mapError(fail("workers.assign"))),
 
     closeAssignments: (tenant, ids, validTo) =>

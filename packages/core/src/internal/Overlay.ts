@@ -20,13 +20,6 @@ export interface Layout<A, I extends string> {
   readonly indexes: { readonly [K in Exclude<I, "key">]: (row: A) => ReadonlyArray<string> }
 }
 
-/** What a batch did to one table: per key, the store's row and the workspace's (undefined: none). */
-export interface Change<A> {
-  readonly key: string
-  readonly before: A | undefined
-  readonly after: A | undefined
-}
-
 const none: ReadonlyArray<string> = []
 
 type Indexer<A> = readonly [Map<string, Array<string>>, (row: A) => ReadonlyArray<string>]
@@ -117,11 +110,12 @@ export class Overlay<A, I extends string> {
     this.unindex(key, previous)
   }
 
-  /** Every key the batch wrote since the last `settle`, with the store's row and the workspace's. */
-  changes(): Array<Change<A>> {
-    const out: Array<Change<A>> = []
-    for (const [key, before] of this.originals) out.push({ key, before, after: this.rows.get(key) })
-    return out
+  /**
+   * What the batch did to the table since the last `settle`: every key it wrote, with the
+   * store's row and the workspace's (undefined: none), handed to `f` in the order written.
+   */
+  eachChange(f: (before: A | undefined, after: A | undefined) => void): void {
+    for (const [key, before] of this.originals) f(before, this.rows.get(key))
   }
 
   /** The store now holds what the workspace holds: nothing is pending. */

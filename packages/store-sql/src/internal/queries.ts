@@ -14,6 +14,14 @@ import { chunks, rowsPerStatement, statementSizes } from "./batch.js"
 /** The exclusive upper bound of a subtree's code range: ':' is the byte after '9'. */
 const upperBound = (root: string): string => `${root}:`
 
+/**
+ * A table's columns, each with its value for an item (given the item's place in the
+ * list written).
+ *
+ * @internal
+ */
+export type Columns<A> = ReadonlyArray<readonly [column: string, value: (item: A, index: number) => unknown]>
+
 /** @internal */
 export interface Queries {
   /** `column` lies in the subtree of `root`: a code range, served by an index. */
@@ -22,19 +30,21 @@ export interface Queries {
   readonly validAt: (prefix: string, at: IsoDate.IsoDate) => Statement.Fragment
   /** Runs write statements atomically: one statement as is, several in a (nested) transaction. */
   readonly writeAll: (statements: ReadonlyArray<Effect.Effect<unknown, SqlError>>) => Effect.Effect<void, SqlError>
-  /** Inserts rows, chunked under the dialect's parameter limit. */
-  /** The multi-row statements that insert rows (all with the first row's columns), with a clause after. */
-  readonly inserts: (
+  /**
+   * The multi-row statements that insert items, chunked under the dialect's parameter
+   * limit, each item's values taken straight into the parameters by `columns` (no row
+   * record per item), with a clause after.
+   */
+  readonly inserts: <A>(
     table: string,
-    rows: ReadonlyArray<Record<string, unknown>>,
+    columns: Columns<A>,
+    items: ReadonlyArray<A>,
     suffix?: string
   ) => ReadonlyArray<Effect.Effect<unknown, SqlError>>
-  readonly insert: (table: string, rows: ReadonlyArray<Record<string, unknown>>) => Effect.Effect<void, SqlError>
-  /** Inserts rows keyed by (tenant, id), replacing every other column of existing ones. */
-  readonly upsert: (
-    table: string,
-    rows: ReadonlyArray<{ readonly tenant: string; readonly id: string } & Record<string, unknown>>
-  ) => Effect.Effect<void, SqlError>
+  /** Inserts items, chunked under the dialect's parameter limit. */
+  readonly insert: <A>(table: string, columns: Columns<A>, items: ReadonlyArray<A>) => Effect.Effect<void, SqlError>
+  /** Inserts items keyed by (tenant, id), replacing every other column of existing rows. */
+  readonly upsert: <A>(table: string, columns: Columns<A>, items: ReadonlyArray<A>) => Effect.Effect<void, SqlError>
   /**
    * Ends rows on a day by key (one or more key columns, the tenant aside): sets valid_to
    * where it is open or later (an earlier end stays); a row beginning on or after the
@@ -93,29 +103,31 @@ export const make = (sql: SqlClient.SqlClient): Queries => {
     return text
   }
 
-  const inserts: Queries["inserts"] = (table, rows, suffix = "") => {
-    const first = rows[0]
-    if (first === undefined) return []
-    const columns = Object.keys(first)
+  const inserts: Queries["inserts"] = (table, columns, items, suffix = "") => {
+    if (items.length === 0) return []
+    const names = columns.map(([name]) => name)
+    const values = columns.map(([, value]) => value)
+    const width = values.length
     const statements: Array<Effect.Effect<unknown, SqlError>> = []
     let at = 0
-    for (const size of statementSizes(rows.length, rowsPerStatement(sql, columns.length))) {
-      const params: Array<unknown> = new Array(size * columns.length)
+    for (const size of statementSizes(items.length, rowsPerStatement(sql, width))) {
+      const params: Array<unknown> = new Array(size * width)
       let i = 0
-      for (let r = at; r < at + size; r++) for (const column of columns) params[i++] = rows[r]![column]
-      statements.push(sql.unsafe(insertText(table, columns, size, suffix), params))
+      for (let r = at; r < at + size; r++) {
+        const item = items[r]!
+        for (let c = 0; c < width; c++) params[i++] = values[c]!(item, r)
+      }
+      statements.push(sql.unsafe(insertText(table, names, size, suffix), params))
       at += size
     }
     return statements
   }
 
-  const insert: Queries["insert"] = (table, rows) => writeAll(inserts(table, rows))
+  const insert: Queries["insert"] = (table, columns, items) => writeAll(inserts(table, columns, items))
 
-  const upsert: Queries["upsert"] = (table, rows) => {
-    const first = rows[0]
-    if (first === undefined) return Effect.void
-    const update = Object.keys(first).filter((c) => c !== "tenant" && c !== "id").map((c) => `${c} = excluded.${c}`)
-    return writeAll(inserts(table, rows, `\nON CONFLICT (tenant, id) DO UPDATE SET ${update.join(", ")}`))
+  const upsert: Queries["upsert"] = (table, columns, items) => {
+    const update = columns.flatMap(([c]) => (c === "tenant" || c === "id" ? [] : [`${c} = excluded.${c}`]))
+    return writeAll(inserts(table, columns, items, `\nON CONFLICT (tenant, id) DO UPDATE SET ${update.join(", ")}`))
   }
 
   const keyIn = (columns: ReadonlyArray<string>, keys: ReadonlyArray<ReadonlyArray<string>>): Statement.Fragment =>

@@ -1,4 +1,5 @@
 import type { AuditEntry, Grid, IsoDate, Place, Tenant, Worker } from "@jiceng/core"
+import type { Columns } from "./queries.js"
 
 /** @internal */
 export interface GridRow {
@@ -204,3 +205,101 @@ export const toAuditEntry = (row: AuditRow): AuditEntry.AuditEntry => ({
   target: row.target,
   detail: row.detail
 })
+
+// The columns each domain value is written to: the inverse of the readers above.
+
+/** @internal */
+export const gridValues: Columns<Grid.Grid> = [
+  ["tenant", (g) => g.tenant],
+  ["id", (g) => g.id],
+  ["code", (g) => g.code],
+  ["parent_code", (g) => g.parentCode],
+  ["level", (g) => g.level],
+  ["name", (g) => g.name],
+  ["valid_from", (g) => g.validFrom],
+  ["valid_to", (g) => g.validTo],
+  ["change", (g) => g.change]
+]
+
+/** One predecessor of a grid version, at its place in the version's list. @internal */
+export interface Lineage {
+  readonly grid: Grid.Grid
+  readonly ordinal: number
+}
+
+/** @internal */
+export const lineageValues: Columns<Lineage> = [
+  ["tenant", (l) => l.grid.tenant],
+  ["grid_id", (l) => l.grid.id],
+  ["ordinal", (l) => l.ordinal],
+  ["predecessor_id", (l) => l.grid.predecessors[l.ordinal]]
+]
+
+/** @internal */
+export const placeValues: Columns<Place.Place> = [
+  ["tenant", (p) => p.tenant],
+  ["id", (p) => p.id],
+  ["kind", (p) => p.kind],
+  ["name", (p) => p.name],
+  ["address", (p) => p.address],
+  ["credit_code", (p) => p.creditCode]
+]
+
+/** @internal */
+export const linkValues: Columns<Place.PlaceLink> = [
+  ["tenant", (l) => l.tenant],
+  ["place_id", (l) => l.placeId],
+  ["grid_code", (l) => l.gridCode],
+  ["valid_from", (l) => l.validFrom],
+  ["valid_to", (l) => l.validTo]
+]
+
+/** @internal */
+export const workerValues: Columns<Worker.Worker> = [
+  ["tenant", (w) => w.tenant],
+  ["id", (w) => w.id],
+  ["name", (w) => w.name],
+  ["phone", (w) => w.phone],
+  ["citizen_id", (w) => w.citizenId]
+]
+
+/** @internal */
+export const termValues: Columns<Worker.WorkerTerm> = [
+  ["tenant", (t) => t.tenant],
+  ["worker_id", (t) => t.workerId],
+  ["valid_from", (t) => t.validFrom],
+  ["valid_to", (t) => t.validTo],
+  ["category", (t) => t.category],
+  ["community_code", (t) => t.communityCode],
+  ["employment", (t) => t.employment],
+  ["change", (t) => t.change]
+]
+
+/** @internal */
+export const assignmentValues: Columns<Worker.Assignment> = [
+  ["tenant", (a) => a.tenant],
+  ["id", (a) => a.id],
+  ["worker_id", (a) => a.workerId],
+  ["grid_code", (a) => a.gridCode],
+  ["post", (a) => a.post],
+  ["responsible", (a) => (a.responsible ? 1 : 0)],
+  ["duties", (a) => JSON.stringify(a.duties)],
+  ["valid_from", (a) => a.validFrom],
+  ["valid_to", (a) => a.validTo]
+]
+
+/**
+ * An audit entry's columns, numbered from `lastSeq` by its place in the list written and
+ * stamped `atMs`.
+ *
+ * @internal
+ */
+export const auditValues = (lastSeq: number, atMs: number): Columns<AuditEntry.NewAuditEntry> => [
+  ["tenant", (e) => e.tenant],
+  ["seq", (_, index) => lastSeq + index + 1],
+  ["at_ms", () => atMs],
+  ["actor", (e) => e.actor],
+  ["action", (e) => e.action],
+  ["target", (e) => e.target],
+  ["detail", (e) => e.detail]
+]

@@ -42,11 +42,15 @@ export const targetsOf = (command: GridCommand): { readonly permission: string; 
 export const auditDetail = (command: GridCommand): string => {
   // Every field of a command encodes to itself (strings, numbers, booleans, plain
   // structs), so the instance's own fields are its encoded form: no Schema encode needed.
+  // The command's own fields but the personal ones, copied into a plain object: V8
+  // serialises that on its fast path, which a replacer function would leave.
   const household = command._tag === "PlacePlace" && command.kind === "household"
-  return JSON.stringify(command, function(this: unknown, key, value) {
-    if (this !== command) return value
-    return personal.has(key) || (household && key === "name") ? undefined : value
-  })
+  const fields = command as unknown as Record<string, unknown>
+  const kept: Record<string, unknown> = {}
+  for (const key of Object.keys(fields)) {
+    if (!personal.has(key) && !(household && key === "name")) kept[key] = fields[key]
+  }
+  return JSON.stringify(kept)
 }
 
 /** Fields that are personal data wherever they appear in a command. */

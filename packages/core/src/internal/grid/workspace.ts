@@ -35,7 +35,7 @@ import type { WorkerRepository } from "../../grid/WorkerRepository.js"
 import * as WorkerRules from "../../grid/WorkerRules.js"
 import type { IsoDate } from "../../time/IsoDate.js"
 import { compareStrings } from "../compareStrings.js"
-import { type Change, Overlay } from "../Overlay.js"
+import { Overlay } from "../Overlay.js"
 
 const pair = (a: string, b: string): string => `${a}\u0000${b}`
 
@@ -71,7 +71,7 @@ const sameButEnd = (a: object, b: object): boolean => {
  * on their first day, to remove) grouped by the day, then rows to insert. A row the
  * batch rewrote otherwise is removed and inserted again.
  */
-const netOf = <A extends Versioned, K>(changes: ReadonlyArray<Change<A>>, keyOf: (row: A) => K) => {
+const netOf = <A extends Versioned, I extends string, K>(overlay: Overlay<A, I>, keyOf: (row: A) => K) => {
   const ends = new Map<IsoDate, Array<K>>()
   const inserts: Array<A> = []
   const end = (day: IsoDate, key: K) => {
@@ -79,17 +79,17 @@ const netOf = <A extends Versioned, K>(changes: ReadonlyArray<Change<A>>, keyOf:
     if (keys === undefined) ends.set(day, [key])
     else keys.push(key)
   }
-  for (const { after, before } of changes) {
+  overlay.eachChange((before, after) => {
     if (before !== undefined && after !== undefined && sameButEnd(before, after)) {
-      if (after.validTo === before.validTo) continue
+      if (after.validTo === before.validTo) return
       if (after.validTo !== null && (before.validTo === null || after.validTo < before.validTo)) {
         end(after.validTo, keyOf(before))
-        continue
+        return
       }
     }
     if (before !== undefined) end(before.validFrom, keyOf(before))
     if (after !== undefined) inserts.push(after)
-  }
+  })
   return { ends, inserts }
 }
 
@@ -112,6 +112,13 @@ const insertNew = <A, I extends string>(
   overlay: Overlay<A, I>,
   rows: ReadonlyArray<A>
 ): Effect.Effect<void, StoreError> => {
+  if (rows.length === 1) {
+    // The common case, one row, without a set of keys seen.
+    const row = rows[0]!
+    if (overlay.get(overlay.layout.key(row)) !== undefined) return Exit.fail(duplicate(operation))
+    overlay.put(row)
+    return Effect.void
+  }
   const seen = new Set<string>()
   for (const row of rows) {
     const key = overlay.layout.key(row)
@@ -372,7 +379,7 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     close: (keys: ReadonlyArray<K>, day: IsoDate) => Effect.Effect<void, StoreError>,
     insert: (rows: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
   ): Array<Effect.Effect<void, StoreError>> => {
-    const { ends, inserts } = netOf(overlay.changes(), keyOf)
+    const { ends, inserts } = netOf(overlay, keyOf)
     return [
       ...Array.from(ends, ([day, keys]) => close(keys, day)),
       ...(inserts.length === 0 ? [] : [insert(inserts)])
@@ -384,7 +391,10 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     overlay: Overlay<A, I>,
     put: (rows: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
   ): Array<Effect.Effect<void, StoreError>> => {
-    const rows = overlay.changes().flatMap((c) => c.after === undefined || c.after === c.before ? [] : [c.after])
+    const rows: Array<A> = []
+    overlay.eachChange((before, after) => {
+      if (after !== undefined && after !== before) rows.push(after)
+    })
     return rows.length === 0 ? [] : [put(rows)]
   }
 
