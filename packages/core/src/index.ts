@@ -75,6 +75,31 @@ export * as WorkerRepository from "./grid/WorkerRepository.js"
 /** @since 0.1.0 */
 export * as WorkerRules from "./grid/WorkerRules.js"
 
+/** @since 0.2.0 */
+export * as Compliance from "./organisation/Compliance.js"
+/** @since 0.2.0 */
+export * as Meeting from "./organisation/Meeting.js"
+/** @since 0.2.0 */
+export * as Member from "./organisation/Member.js"
+/** @since 0.2.0 */
+export * as Organisation from "./organisation/Organisation.js"
+/** @since 0.2.0 */
+export * as OrganisationAlert from "./organisation/OrganisationAlert.js"
+/** @since 0.2.0 */
+export * as OrganisationChanges from "./organisation/OrganisationChanges.js"
+/** @since 0.2.0 */
+export * as OrganisationCheck from "./organisation/OrganisationCheck.js"
+/** @since 0.2.0 */
+export * as OrganisationCommand from "./organisation/OrganisationCommand.js"
+/** @since 0.2.0 */
+export * as OrganisationConfig from "./organisation/OrganisationConfig.js"
+/** @since 0.2.0 */
+export * as OrganisationInvariants from "./organisation/OrganisationInvariants.js"
+/** @since 0.2.0 */
+export * as OrganisationRules from "./organisation/OrganisationRules.js"
+/** @since 0.2.0 */
+export * as Vote from "./organisation/Vote.js"
+
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"
 /** @since 0.1.0 */

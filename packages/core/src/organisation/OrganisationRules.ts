@@ -92,6 +92,22 @@ export const coveredUntil = (versions: ReadonlyArray<Organisation>, at: IsoDate.
   }
 }
 
+/** Where back-to-back rows cover time from `at` (null: open-ended); undefined when none is valid at `at`. */
+const rowsUntil = (rows: ReadonlyArray<{ readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }>, at: IsoDate.IsoDate) => {
+  let current = rows.find((r) => validAt(r, at))
+  for (let guard = 0; current !== undefined && guard <= rows.length; guard++) {
+    const end: IsoDate.IsoDate | null = current.validTo
+    if (end === null) return null
+    const next = rows.find((r) => r.validFrom === end)
+    if (next === undefined) return end
+    current = next
+  }
+  return current === undefined ? undefined : current.validTo
+}
+
+const earlier = (a: IsoDate.IsoDate | null, b: IsoDate.IsoDate | null): IsoDate.IsoDate | null =>
+  a === null ? b : b === null ? a : a < b ? a : b
+
 /** The latest day any of these rows begins, if any. */
 const latestStart = (rows: ReadonlyArray<{ readonly validFrom: IsoDate.IsoDate }>): IsoDate.IsoDate | undefined =>
   rows.reduce<IsoDate.IsoDate | undefined>((latest, r) => (latest === undefined || r.validFrom > latest ? r.validFrom : latest), undefined)
@@ -264,17 +280,28 @@ export const rename = (context: { readonly versions: ReadonlyArray<Organisation>
 
 /**
  * Records a branch committee set up or stood down. Rules: `organisation.exists`,
- * `organisation.backdated`, `organisation.committee-kind` (only a branch or joint
+ * `organisation.backdated` (also when standing down before a 支委会 recorded later), `organisation.committee-kind` (only a branch or joint
  * branch sets up a branch committee: a 党委 and a 党总支 are committees, a temporary
  * branch has a secretary), `organisation.committee-unchanged`.
  *
  * @since 0.2.0
  * @category rules
  */
-export const setCommittee = (context: { readonly versions: ReadonlyArray<Organisation> }, command: SetCommittee): Result =>
+export const setCommittee = (
+  context: {
+    readonly versions: ReadonlyArray<Organisation>
+    /** The organisation's meetings. */
+    readonly meetings: ReadonlyArray<Meeting>
+  },
+  command: SetCommittee
+): Result =>
   Either.flatMap(existing(context.versions, command.id, command.at, "id"), (current) => {
     const later = notBackdated("organisation.backdated", context.versions, command.at, command.id)
     if (Either.isLeft(later)) return Either.left(later.left)
+    if (!command.hasCommittee) {
+      const held = noMeetingFrom(context.meetings, command.at, command.id, "committee_meeting")
+      if (Either.isLeft(held)) return Either.left(held.left)
+    }
     if (!memberKinds.includes(current.kind)) {
       return violation("organisation.committee-kind", "id", `${label(current)} does not set up a branch committee`)
     }
@@ -297,7 +324,7 @@ const runningFrom = <A extends { readonly validFrom: IsoDate.IsoDate; readonly v
 /**
  * Merges organisations into a new one. Rules: `organisation.merge-distinct`,
  * `organisation.exists` and `organisation.backdated` for each source (its versions,
- * memberships and participations), `organisation.merge-compatible` (one kind, parent and
+ * memberships and participations, and dues and measures recorded from the day on), `organisation.merge-compatible` (one kind, parent and
  * sector), `organisation.merge-children` (no organisation left under a source: move or
  * dissolve them first), `organisation.id-unique` for the new id. Members and participants
  * valid on the day go over with their standing (`merge`).
@@ -318,6 +345,11 @@ export const merge = (
     readonly memberships: ReadonlyArray<Membership>
     /** Every participation row of the sources. */
     readonly participations: ReadonlyArray<Participation>
+    /** Dues paid to the sources and measures they decided. */
+    readonly dues: ReadonlyArray<Dues>
+    readonly discipline: ReadonlyArray<Discipline>
+    /** The sources' meetings. */
+    readonly meetings: ReadonlyArray<Meeting>
   },
   command: MergeOrganisations
 ): Result => {
@@ -341,6 +373,10 @@ export const merge = (
     if (Either.isLeft(later)) return Either.left(later.left)
     currents.push(current.right)
   }
+  const resting = restingOn(context, command.ids, at, "organisation.backdated", "at")
+  if (Either.isLeft(resting)) return Either.left(resting.left)
+  const held = noMeetingFrom(context.meetings, at, command.ids.join(", "))
+  if (Either.isLeft(held)) return Either.left(held.left)
   const first = currents[0]!
   const odd = currents.find((c) => c.kind !== first.kind || c.parentId !== first.parentId || c.sector !== first.sector)
   if (odd !== undefined) {
@@ -354,13 +390,17 @@ export const merge = (
   if (child !== undefined) {
     return violation("organisation.merge-children", "ids", `${label(child)} sits under ${child.parentId}: dissolve it or form it anew first`)
   }
-  const end = currents.reduce<IsoDate.IsoDate | null>(
-    (e, c) => {
-      const until = Option.getOrElse(coveredUntil(context.sources.get(c.id)!, at), () => null)
-      return e === null ? until : until === null ? e : until < e ? until : e
-    },
-    null
-  )
+  // A merged temporary branch lasts while any of its tasks does; any other has no planned
+  // end (members go over to it, and a membership needs a lasting branch).
+  const ends = currents.map((c) => Option.getOrElse(coveredUntil(context.sources.get(c.id)!, at), () => null))
+  const end = first.kind !== "temporary_branch" || ends.includes(null)
+    ? null
+    : ends.reduce<IsoDate.IsoDate | null>((e, until) => (e === null || (until !== null && until > e) ? until : e), null)
+  // A source formed that very day is superseded before it took effect: it vanishes, and
+  // the merge it came from (if any) passes its own predecessors on.
+  const predecessors = Array.from(new Set(currents.flatMap((c) =>
+    c.validFrom !== at || c.change === "rename" || c.change === "committee" ? [c.id] : c.change === "merge" ? c.predecessors : []
+  )))
   const into = command.into.id
   const members = runningFrom(context.memberships, at).filter((m) => validAt(m, at))
   const participants = runningFrom(context.participations, at).filter((p) => validAt(p, at))
@@ -380,10 +420,10 @@ export const merge = (
       validFrom: at,
       validTo: end,
       change: "merge",
-      predecessors: [...command.ids]
+      predecessors
     }],
     endMemberships: members.map((m) => ({ memberId: m.memberId, validFrom: m.validFrom })),
-    newMemberships: members.map((m) => ({ ...m, organisationId: into, validFrom: at, validTo: null, change: "merge" as const })),
+    newMemberships: members.map((m) => ({ ...m, organisationId: into, validFrom: at, change: "merge" as const })),
     endParticipations: participants.map((p) => ({ memberId: p.memberId, organisationId: p.organisationId, validFrom: p.validFrom })),
     newParticipations: participants.map((p) => ({ ...p, organisationId: into, validFrom: at }))
   })
@@ -391,7 +431,7 @@ export const merge = (
 
 /**
  * Dissolves an organisation. Rules: `organisation.exists`, `organisation.backdated`
- * (its versions, memberships and participations), `organisation.dissolve-members` (a
+ * (its versions, memberships, participations and meetings), `organisation.dissolve-members` (a
  * branch's members are transferred first), `organisation.dissolve-children`. A temporary
  * branch's participants leave with it (临时党支部 dissolves with its task).
  *
@@ -405,6 +445,8 @@ export const dissolve = (
     readonly children: ReadonlyArray<Organisation>
     readonly memberships: ReadonlyArray<Membership>
     readonly participations: ReadonlyArray<Participation>
+    /** The organisation's meetings. */
+    readonly meetings: ReadonlyArray<Meeting>
   },
   command: DissolveOrganisation
 ): Result =>
@@ -412,6 +454,8 @@ export const dissolve = (
     const at = command.at
     const later = notBackdated("organisation.backdated", [...context.versions, ...context.memberships, ...context.participations], at, command.id)
     if (Either.isLeft(later)) return Either.left(later.left)
+    const held = noMeetingFrom(context.meetings, at, command.id)
+    if (Either.isLeft(held)) return Either.left(held.left)
     const members = runningFrom(context.memberships, at)
     if (members.length > 0) {
       return violation(
@@ -461,11 +505,41 @@ const currentMembership = (memberships: ReadonlyArray<Membership>, memberId: str
     : Either.right(current)
 }
 
-/** Ends a membership on a day, beginning another, keeping how it began when on its first day. */
+/**
+ * Dues and measures the member's branch recorded on or after the day a membership
+ * there ends or moves: they rest on it, so the change would rewrite them.
+ */
+interface Records {
+  readonly dues: ReadonlyArray<Dues>
+  readonly discipline: ReadonlyArray<Discipline>
+}
+
+const restingOn = (records: Records, organisationIds: ReadonlyArray<string>, at: IsoDate.IsoDate, rule: string, field: string) => {
+  const days = [
+    ...records.dues.filter((d) => organisationIds.includes(d.organisationId)).map((d) => ({ day: d.paidOn, what: `dues for ${d.month}` })),
+    ...records.discipline.filter((d) => organisationIds.includes(d.organisationId)).map((d) => ({ day: d.decidedOn, what: `a ${d.measure}` }))
+  ].filter((r) => r.day >= at)
+  const first = days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))[0]
+  return first === undefined
+    ? Either.void
+    : violation(rule, field, `${first.what} recorded on ${first.day} rest on the membership as it is; a change on ${at} would rewrite them`)
+}
+
+/** No meeting (of a kind, if given) of the organisation is recorded on or after the day. */
+const noMeetingFrom = (meetings: ReadonlyArray<Meeting>, at: IsoDate.IsoDate, id: string, kind?: Meeting["kind"]) => {
+  const held = meetings.filter((m) => m.date >= at && (kind === undefined || m.kind === kind))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
+  return held === undefined
+    ? Either.void
+    : violation("organisation.backdated", "at", `${id} held a ${meetingKindLabels[held.kind].zh} on ${held.date}, after ${at}`)
+}
+
+/** Ends a membership on a day, beginning another to the same end, keeping how it began when on its first day. */
 const replaceMembership = (current: Membership, at: IsoDate.IsoDate, next: Pick<Membership, "organisationId" | "standing" | "change">) =>
   ({
     endMemberships: [{ memberId: current.memberId, validFrom: current.validFrom }],
-    newMemberships: [{ ...current, ...next, validFrom: at, validTo: null, change: current.validFrom === at ? current.change : next.change }]
+    // To where the membership ran: a departure recorded already stays.
+    newMemberships: [{ ...current, ...next, validFrom: at, change: current.validFrom === at ? current.change : next.change }]
   }) as const
 
 const join = (
@@ -534,23 +608,29 @@ export const arrive = (
 
 /**
  * Transfers a membership to another branch (组织关系转接). Rules: `membership.exists`,
- * `membership.backdated`, the target's rules of `admit`, `membership.transfer-same`.
+ * `membership.backdated` (also when dues or a measure of the branch left are recorded
+ * from the day on: they rest on the membership), the target's rules of `admit`,
+ * `membership.transfer-same`.
  *
  * @since 0.2.0
  * @category rules
  */
 export const transfer = (
-  context: { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
+  context: Records & { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
   command: TransferMember
 ): Result =>
   Either.flatMap(currentMembership(context.memberships, command.memberId, command.at), (current) =>
-    Either.flatMap(memberHome(context.organisation, command.organisationId, command.at), () =>
-      current.organisationId === command.organisationId
-        ? violation("membership.transfer-same", "organisationId", `${command.memberId} belongs to ${command.organisationId} on ${command.at} already`)
-        : ok({
-          at: command.at,
-          ...replaceMembership(current, command.at, { organisationId: command.organisationId, standing: current.standing, change: "transfer" })
-        })))
+    Either.flatMap(memberHome(context.organisation, command.organisationId, command.at), () => {
+      if (current.organisationId === command.organisationId) {
+        return violation("membership.transfer-same", "organisationId", `${command.memberId} belongs to ${command.organisationId} on ${command.at} already`)
+      }
+      const resting = restingOn(context, [current.organisationId], command.at, "membership.backdated", "at")
+      if (Either.isLeft(resting)) return Either.left(resting.left)
+      return ok({
+        at: command.at,
+        ...replaceMembership(current, command.at, { organisationId: command.organisationId, standing: current.standing, change: "transfer" })
+      })
+    }))
 
 /** Participations of a member running on or after a day, ended on it. */
 const endRunning = (participations: ReadonlyArray<Participation>, at: IsoDate.IsoDate) =>
@@ -558,28 +638,29 @@ const endRunning = (participations: ReadonlyArray<Participation>, at: IsoDate.Is
 
 /**
  * A membership leaving the tenant (转出). Rules: `membership.exists`,
- * `membership.backdated`. The member's participations end with it.
+ * `membership.backdated` (as for a transfer). The member's participations end with it.
  *
  * @since 0.2.0
  * @category rules
  */
 export const depart = (
-  context: { readonly memberships: ReadonlyArray<Membership>; readonly participations: ReadonlyArray<Participation> },
+  context: Records & { readonly memberships: ReadonlyArray<Membership>; readonly participations: ReadonlyArray<Participation> },
   command: DepartMember
 ): Result => leave(context, command.memberId, command.at)
 
 /** A membership ends on a day (departure, expulsion), with the member's participations. */
 const leave = (
-  context: { readonly memberships: ReadonlyArray<Membership>; readonly participations: ReadonlyArray<Participation> },
+  context: Records & { readonly memberships: ReadonlyArray<Membership>; readonly participations: ReadonlyArray<Participation> },
   memberId: string,
   at: IsoDate.IsoDate
 ): Result =>
   Either.flatMap(currentMembership(context.memberships, memberId, at), (current) =>
-    ok({
-      at,
-      endMemberships: [{ memberId: current.memberId, validFrom: current.validFrom }],
-      endParticipations: endRunning(context.participations, at)
-    }))
+    Either.flatMap(restingOn(context, [current.organisationId], at, "membership.backdated", "at"), () =>
+      ok({
+        at,
+        endMemberships: [{ memberId: current.memberId, validFrom: current.validFrom }],
+        endParticipations: endRunning(context.participations, at)
+      })))
 
 /**
  * Converts a probationary member to full membership. Rules: `membership.exists`,
@@ -609,7 +690,7 @@ export const convert = (context: { readonly memberships: ReadonlyArray<Membershi
  * `participation.temporary` (only a temporary branch has participants),
  * `participation.member` (a member of the tenant's organisations on the day, who keeps
  * their own branch), `participation.once`, `participation.backdated`. The participation
- * ends when the branch's planned end comes.
+ * ends when the branch's planned end comes, or the member's membership ends, if sooner.
  *
  * @since 0.2.0
  * @category rules
@@ -642,7 +723,8 @@ export const joinTemporary = (
         memberId: command.memberId,
         organisationId: command.organisationId,
         validFrom: command.at,
-        validTo: Option.getOrElse(coveredUntil(context.organisation, command.at), () => null)
+        // Until the task ends or the member's membership does, whichever comes first.
+        validTo: earlier(Option.getOrElse(coveredUntil(context.organisation, command.at), () => null), rowsUntil(context.memberships, command.at) ?? null)
       }]
     })
   })
@@ -730,14 +812,15 @@ export const recordDues = (
  * Records a disciplinary measure. Rules: `organisation.exists`,
  * `temporary-branch.no-discipline`, `discipline.own-branch`, `discipline.future`;
  * expulsion ends the membership (and the member's participations) that day, with the
- * rules of `depart`.
+ * rules of `depart`, and not on the membership's first day
+ * (`discipline.expulsion-first-day`: ending it that day would erase it).
  *
  * @since 0.2.0
  * @category rules
  */
 export const recordDiscipline = (
   tenant: Tenant,
-  context: {
+  context: Records & {
     readonly organisation: ReadonlyArray<Organisation>
     readonly memberships: ReadonlyArray<Membership>
     readonly participations: ReadonlyArray<Participation>
@@ -765,6 +848,14 @@ export const recordDiscipline = (
         decidedOn: command.at
       }
       if (command.measure !== "expulsion") return ok({ discipline: [record] })
+      const membership = context.memberships.find((m) => validAt(m, command.at))
+      if (membership?.validFrom === command.at) {
+        return violation(
+          "discipline.expulsion-first-day",
+          "at",
+          `${command.memberId}'s membership in ${command.organisationId} begins on ${command.at}: an expulsion that day would erase it`
+        )
+      }
       return Either.map(leave(context, command.memberId, command.at), (ended) => ({ ...ended, discipline: [record] }))
     }
   )

@@ -7,11 +7,12 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Schema } from "effect"
-import * as Compliance from "../../src/organisation/Compliance.js"
-import type { Meeting, MeetingKind } from "../../src/organisation/Meeting.js"
-import type { Organisation, OrganisationKind } from "../../src/organisation/Organisation.js"
-import * as OrganisationConfig from "../../src/organisation/OrganisationConfig.js"
-import * as IsoDate from "../../src/time/IsoDate.js"
+import { Compliance, IsoDate, type Meeting as M, type Organisation as O, OrganisationConfig } from "@jiceng/core"
+
+type Meeting = M.Meeting
+type MeetingKind = M.MeetingKind
+type Organisation = O.Organisation
+type OrganisationKind = O.OrganisationKind
 
 type Day = IsoDate.IsoDate
 const defaults = OrganisationConfig.defaults

@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { FastCheck as fc, Schema } from "effect"
-import type { Membership, Standing } from "../../src/organisation/Member.js"
-import type { Organisation, OrganisationKind } from "../../src/organisation/Organisation.js"
-import * as OrganisationAlert from "../../src/organisation/OrganisationAlert.js"
-import * as OrganisationCheck from "../../src/organisation/OrganisationCheck.js"
-import * as OrganisationConfig from "../../src/organisation/OrganisationConfig.js"
-import * as IsoDate from "../../src/time/IsoDate.js"
+import { IsoDate, type Member, type Organisation as O, OrganisationAlert, OrganisationCheck, OrganisationConfig } from "@jiceng/core"
+
+type Membership = Member.Membership
+type Standing = Member.Standing
+type Organisation = O.Organisation
+type OrganisationKind = O.OrganisationKind
+
 
 const asOf = "2024-06-30" as IsoDate.IsoDate
 const defaults = OrganisationConfig.defaults
