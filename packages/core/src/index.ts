@@ -80,7 +80,11 @@ export * as Compliance from "./organisation/Compliance.js"
 /** @since 0.2.0 */
 export * as Meeting from "./organisation/Meeting.js"
 /** @since 0.2.0 */
+export * as MeetingRepository from "./organisation/MeetingRepository.js"
+/** @since 0.2.0 */
 export * as Member from "./organisation/Member.js"
+/** @since 0.2.0 */
+export * as MemberRepository from "./organisation/MemberRepository.js"
 /** @since 0.2.0 */
 export * as Organisation from "./organisation/Organisation.js"
 /** @since 0.2.0 */
@@ -96,7 +100,11 @@ export * as OrganisationConfig from "./organisation/OrganisationConfig.js"
 /** @since 0.2.0 */
 export * as OrganisationInvariants from "./organisation/OrganisationInvariants.js"
 /** @since 0.2.0 */
+export * as OrganisationRepository from "./organisation/OrganisationRepository.js"
+/** @since 0.2.0 */
 export * as OrganisationRules from "./organisation/OrganisationRules.js"
+/** @since 0.2.0 */
+export * as OrganisationStore from "./organisation/OrganisationStore.js"
 /** @since 0.2.0 */
 export * as Vote from "./organisation/Vote.js"
 
