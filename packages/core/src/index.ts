@@ -100,11 +100,15 @@ export * as OrganisationConfig from "./organisation/OrganisationConfig.js"
 /** @since 0.2.0 */
 export * as OrganisationInvariants from "./organisation/OrganisationInvariants.js"
 /** @since 0.2.0 */
+export * as OrganisationPermission from "./organisation/OrganisationPermission.js"
+/** @since 0.2.0 */
 export * as OrganisationRepository from "./organisation/OrganisationRepository.js"
 /** @since 0.2.0 */
 export * as OrganisationRules from "./organisation/OrganisationRules.js"
 /** @since 0.2.0 */
 export * as OrganisationStore from "./organisation/OrganisationStore.js"
+/** @since 0.2.0 */
+export * as Organisations from "./organisation/Organisations.js"
 /** @since 0.2.0 */
 export * as Vote from "./organisation/Vote.js"
 

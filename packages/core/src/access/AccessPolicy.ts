@@ -18,6 +18,7 @@
 import { Context, Either, Layer, Schema } from "effect"
 import * as Decode from "../errors/Decode.js"
 import * as GridPermission from "../grid/GridPermission.js"
+import * as OrganisationPermission from "../organisation/OrganisationPermission.js"
 import * as Text from "../text/Text.js"
 import { grants, type Permission, piiRead } from "./Permission.js"
 
@@ -28,7 +29,7 @@ import { grants, type Permission, piiRead } from "./Permission.js"
  * @since 0.2.0
  * @category permissions
  */
-export const knownPermissions: ReadonlyArray<string> = [...GridPermission.all, piiRead]
+export const knownPermissions: ReadonlyArray<string> = [...GridPermission.all, ...OrganisationPermission.all, piiRead]
 
 const Grant = Schema.String.pipe(
   Schema.filter((grant) =>
@@ -81,7 +82,8 @@ export interface AccessPolicyShape extends Schema.Schema.Type<typeof AccessPolic
 /**
  * The default roles: admins do everything in their scope (unmasked personal data
  * included); grid managers change grids, places and workers; grid workers keep places
- * (入格) current; viewers read.
+ * (入格) current; party affairs workers (党务工作者) keep organisations, members and
+ * meetings and read grids; viewers read.
  *
  * @since 0.2.0
  * @category policy
@@ -91,7 +93,8 @@ export const defaults: AccessPolicyShape = {
     admin: { zh: "管理员", en: "Administrator", grants: ["*"] },
     grid_manager: { zh: "网格管理员", en: "Grid manager", grants: ["grid:*"] },
     worker: { zh: "网格员", en: "Grid worker", grants: [GridPermission.read, GridPermission.placeWrite] },
-    viewer: { zh: "查看者", en: "Viewer", grants: [GridPermission.read] }
+    party_organiser: { zh: "党务工作者", en: "Party affairs worker", grants: ["organisation:*", GridPermission.read] },
+    viewer: { zh: "查看者", en: "Viewer", grants: [GridPermission.read, OrganisationPermission.read] }
   }
 }
 

@@ -22,6 +22,7 @@ import * as Workspace from "../internal/grid/workspace.js"
 import { write, writeSteps } from "../internal/grid/write.js"
 import { breathe } from "../internal/breathe.js"
 import { drive } from "../internal/drive.js"
+import { validated } from "../internal/validated.js"
 import { ImportLog } from "../imports/ImportLog.js"
 import * as Imports from "../imports/Imports.js"
 import { Transactor } from "../store/Transactor.js"
@@ -30,7 +31,6 @@ import { GridCommand } from "./GridCommand.js"
 import { GridConfig } from "./GridConfig.js"
 import { type GridWriteError, Grids, type GridsShape } from "./GridsService.js"
 import { GridStore } from "./GridStore.js"
-import * as LevelScheme from "./LevelScheme.js"
 
 /** At most this many commands in one batch (one transaction); split larger imports. */
 const maxBatch = 100_000
@@ -215,18 +215,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
       executeAllUnknown,
       ...Reads.make(store, audit, transactor, config, policy)
     }
-    // A scope is a whole grid code (a subtree), not any prefix: its length is a level's.
-    const scopeLengths = config.scheme.levels.map((_, level) => LevelScheme.codeLength(config.scheme, level))
-    return Object.fromEntries(
-      Object.entries(service).map(([name, method]) => [
-        name,
-        (actor: unknown, ...args: ReadonlyArray<unknown>) =>
-          Effect.flatMap(
-            Actor.validate(actor, policy, scopeLengths),
-            (valid) => (method as (actor: Actor.Actor, ...args: ReadonlyArray<unknown>) => Effect.Effect<unknown>)(valid, ...args)
-          )
-      ])
-    ) as unknown as GridsShape
+    return validated(service, policy, config.scheme)
   }
 )
 

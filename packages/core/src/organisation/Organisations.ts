@@ -1,0 +1,259 @@
+/**
+ * The live organisation service. Every write goes: decode (ValidationError naming the
+ * field and row) → authorize the role (Forbidden) → load the state the rule needs and
+ * check the scope of every organisation it touches → pure rule (RuleViolation) → write
+ * the facts and one audit entry in the same transaction. A refused command writes
+ * nothing. Reads decode their arguments the same way and return nothing outside the
+ * actor's scope.
+ *
+ * @since 0.2.0
+ */
+import { Effect, Either, Layer, Option, Schema } from "effect"
+import { AccessPolicy } from "../access/AccessPolicy.js"
+import * as Actor from "../access/Actor.js"
+import { AuditLog } from "../audit/AuditLog.js"
+import * as Decode from "../errors/Decode.js"
+import type { Forbidden } from "../errors/Forbidden.js"
+import { RuleViolation } from "../errors/RuleViolation.js"
+import { ValidationError } from "../errors/ValidationError.js"
+import { GridCode } from "../grid/Grid.js"
+import { GridConfig } from "../grid/GridConfig.js"
+import { GridStore } from "../grid/GridStore.js"
+import { auditDetail, targetOf } from "../internal/organisation/commands.js"
+import * as Decide from "../internal/organisation/decide.js"
+import { write } from "../internal/organisation/write.js"
+import { validated } from "../internal/validated.js"
+import { Transactor } from "../store/Transactor.js"
+import * as IsoDate from "../time/IsoDate.js"
+import * as Compliance from "./Compliance.js"
+import type { OrganisationId } from "./Organisation.js"
+import type { OrganisationChanges } from "./OrganisationChanges.js"
+import { OrganisationCommand } from "./OrganisationCommand.js"
+import { OrganisationConfig } from "./OrganisationConfig.js"
+import * as OrganisationCheck from "./OrganisationCheck.js"
+import * as OrganisationPermission from "./OrganisationPermission.js"
+import { type KindCount, type MemberCount, Organisations, type OrganisationsShape } from "./OrganisationsService.js"
+import { OrganisationStore } from "./OrganisationStore.js"
+
+/** At most this many commands in one batch (one transaction). */
+const maxBatch = 100_000
+
+const ReadOptions = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
+const PeriodOptions = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
+
+const withRow = <E>(error: E, row: number): E => {
+  if (error instanceof ValidationError) {
+    return new ValidationError({ field: error.field, rule: error.rule, message: error.message, row }) as E
+  }
+  if (error instanceof RuleViolation) {
+    return new RuleViolation({ field: error.field, rule: error.rule, message: error.message, row }) as E
+  }
+  return error
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * @since 0.2.0
+ * @category constructors
+ */
+export const make: Effect.Effect<
+  OrganisationsShape,
+  never,
+  Transactor | AuditLog | OrganisationStore | GridStore | GridConfig | OrganisationConfig
+> = Effect.gen(function*() {
+  const store = yield* OrganisationStore
+  const grids = yield* GridStore
+  const audit = yield* AuditLog
+  const transactor = yield* Transactor
+  const config = yield* OrganisationConfig
+  const gridConfig = yield* GridConfig
+  const policy = yield* AccessPolicy
+  const { decide } = Decide.make(store, grids, config)
+
+  const admitEither = (
+    actor: Actor.Actor,
+    input: unknown,
+    row?: number
+  ): Either.Either<OrganisationCommand, ValidationError | Forbidden> =>
+    Either.flatMap(Decode.decodeEither(OrganisationCommand, input, { row }), (command) => {
+      const { permission } = targetOf(command)
+      // The scope is checked against the organisations the command touches, once read.
+      return Either.map(Actor.authorize(actor, permission, command._tag, [], policy), () => command)
+    })
+
+  const apply = (actor: Actor.Actor, command: OrganisationCommand) =>
+    Effect.gen(function*() {
+      const changes = yield* decide(actor, command)
+      yield* write(store, actor.tenant, changes)
+      yield* audit.append({
+        tenant: actor.tenant,
+        actor: actor.id,
+        action: command._tag,
+        target: targetOf(command).target,
+        detail: auditDetail(command)
+      })
+      return changes
+    })
+
+  const executeUnknown: OrganisationsShape["executeUnknown"] = (actor, input) =>
+    Effect.flatMap(Effect.suspend(() => admitEither(actor, input)), (command) => transactor.transaction(actor.tenant, apply(actor, command)))
+      .pipe(Effect.withSpan("Organisations.execute"))
+
+  const executeAllUnknown: OrganisationsShape["executeAllUnknown"] = (actor, inputs) =>
+    Effect.gen(function*() {
+      if (!Array.isArray(inputs)) {
+        return yield* new ValidationError({ field: "(input)", rule: "batch.array", message: "(input): expected an array of commands" })
+      }
+      if (inputs.length > maxBatch) {
+        return yield* new ValidationError({
+          field: "(input)",
+          rule: "batch.size",
+          message: `(input): ${inputs.length} commands; at most ${maxBatch} in one batch`
+        })
+      }
+      const commands: Array<OrganisationCommand> = []
+      for (let i = 0; i < inputs.length; i++) {
+        const admitted = admitEither(actor, inputs[i], i + 1)
+        if (Either.isLeft(admitted)) return yield* Effect.fail(admitted.left)
+        commands.push(admitted.right)
+      }
+      return yield* transactor.transaction(
+        actor.tenant,
+        Effect.forEach(commands, (command, i) => Effect.mapError(apply(actor, command), (e) => withRow(e, i + 1)))
+      )
+    }).pipe(Effect.withSpan("Organisations.executeAll"))
+
+  /** The read options resolved against the actor: subtree, day, permission. */
+  const readScope = (actor: Actor.Actor, input: unknown) =>
+    Effect.gen(function*() {
+      const options = yield* Decode.decode(ReadOptions, input === undefined ? {} : input, { field: "options" })
+      const root = options.root ?? actor.scope
+      yield* Actor.authorize(actor, OrganisationPermission.read, "read", [root], policy)
+      return { tenant: actor.tenant, root, at: options.at ?? (yield* IsoDate.today) }
+    })
+
+  /** The organisations valid on a day that lie in a subtree. */
+  const inSubtree = (tenant: Actor.Actor["tenant"], root: string, at: IsoDate.IsoDate) =>
+    Effect.map(store.organisations.at(tenant, at), (all) => all.filter((o) => Decide.reachOf([o]).every((code) => code.startsWith(root))))
+
+  const organisationsIn = (actor: Actor.Actor, options: unknown) =>
+    Effect.flatMap(readScope(actor, options), (s) => Effect.map(inSubtree(s.tenant, s.root, s.at), (organisations) => ({ ...s, organisations })))
+
+  const service: OrganisationsShape = {
+    execute: executeUnknown,
+    executeAll: executeAllUnknown,
+    executeUnknown,
+    executeAllUnknown,
+    organisations: (actor, options) => Effect.map(organisationsIn(actor, options), (s) => s.organisations),
+    organisation: (actor, id, at) =>
+      Effect.gen(function*() {
+        const s = yield* organisationsIn(actor, { at })
+        return Option.fromNullable(s.organisations.find((o) => o.id === id))
+      }),
+    memberships: (actor, options) =>
+      Effect.gen(function*() {
+        const s = yield* organisationsIn(actor, options)
+        const ids = new Set<string>(s.organisations.map((o) => o.id))
+        return (yield* store.members.membershipsAt(s.tenant, s.at)).filter((m) => ids.has(m.organisationId))
+      }),
+    participations: (actor, options) =>
+      Effect.gen(function*() {
+        const s = yield* organisationsIn(actor, options)
+        const ids = new Set<string>(s.organisations.map((o) => o.id))
+        return (yield* store.members.participationsAt(s.tenant, s.at)).filter((p) => ids.has(p.organisationId))
+      }),
+    countByKind: (actor, options) =>
+      Effect.map(organisationsIn(actor, options), (s) => {
+        const counts = new Map<string, KindCount>()
+        for (const o of s.organisations) {
+          const key = `${o.kind}\u0000${o.sector}`
+          const known = counts.get(key)
+          counts.set(key, { kind: o.kind, sector: o.sector, count: (known?.count ?? 0) + 1 })
+        }
+        return Array.from(counts.values()).sort((a, b) => byKey(a.kind, b.kind) || byKey(a.sector, b.sector))
+      }),
+    countMembers: (actor, options) =>
+      Effect.gen(function*() {
+        const s = yield* organisationsIn(actor, options)
+        const memberships = yield* store.members.membershipsAt(s.tenant, s.at)
+        const participations = yield* store.members.participationsAt(s.tenant, s.at)
+        const counts = new Map<string, { full: number; probationary: number; participants: number }>()
+        const entry = (id: string) => {
+          let c = counts.get(id)
+          if (c === undefined) counts.set(id, c = { full: 0, probationary: 0, participants: 0 })
+          return c
+        }
+        for (const m of memberships) entry(m.organisationId)[m.standing]++
+        for (const p of participations) entry(p.organisationId).participants++
+        return s.organisations.map((o): MemberCount => ({
+          organisationId: o.id,
+          name: o.name,
+          kind: o.kind,
+          ...(counts.get(o.id) ?? { full: 0, probationary: 0, participants: 0 })
+        }))
+      }),
+    check: (actor, options) =>
+      Effect.gen(function*() {
+        const s = yield* organisationsIn(actor, options)
+        const ids = new Set<string>(s.organisations.map((o) => o.id))
+        // A 党总支's subtree counts every member under it, so the check sees every organisation.
+        const all = yield* store.organisations.at(s.tenant, s.at)
+        const memberships = yield* store.members.membershipsAt(s.tenant, s.at)
+        return OrganisationCheck.check(config, { organisations: all, memberships }, s.at).filter((a) => ids.has(a.organisationId))
+      }),
+    compliance: (actor, input) =>
+      Effect.gen(function*() {
+        const period = yield* Decode.decode(PeriodOptions, input, { field: "period" })
+        if (period.to <= period.from) {
+          return yield* new ValidationError({ field: "period.to", rule: "period.order", message: `period.to: ${period.to} is not after ${period.from}` })
+        }
+        const root = period.root ?? actor.scope
+        yield* Actor.authorize(actor, OrganisationPermission.read, "compliance", [root], policy)
+        const history = (yield* store.organisations.history(actor.tenant)).filter((o) =>
+          Decide.reachOf([o]).every((code) => code.startsWith(root))
+        )
+        const ids = Array.from(new Set(history.map((o) => o.id))) as ReadonlyArray<OrganisationId>
+        const held = ids.length === 0 ? [] : (yield* store.meetings.between(actor.tenant, period.from, period.to))
+        const inScope = new Set<string>(ids)
+        return Compliance.check(config, { organisations: history, meetings: held.filter((m) => inScope.has(m.organisationId)) }, {
+          from: period.from,
+          to: period.to
+        })
+      })
+  }
+  return validated(service, policy, gridConfig.scheme)
+})
+
+/**
+ * The live service over the organisation and grid ports, the organisation policy and
+ * the grid policy (its level scheme makes an actor's scope), and the access policy
+ * when one is provided (the default roles otherwise).
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layer: Layer.Layer<
+  Organisations,
+  never,
+  Transactor | AuditLog | OrganisationStore | GridStore | GridConfig | OrganisationConfig
+> = Layer.effect(Organisations, make)
+
+export {
+  /** @since 0.2.0 */
+  type KindCount,
+  /** @since 0.2.0 */
+  type MemberCount,
+  /**
+   * The service tag.
+   *
+   * @since 0.2.0
+   * @category tags
+   */
+  Organisations,
+  /** @since 0.2.0 */
+  type OrganisationsShape
+} from "./OrganisationsService.js"
+
+/** @internal */
+export type { OrganisationChanges }
