@@ -327,6 +327,130 @@ describe("organisation rules", () => {
     expect(now.organisations.some((o) => o.id === "b1" || o.id === "b2")).toBe(false)
   })
 
+  /**
+   * The rules without a property of their own above: for each, a history (from the
+   * scaffold) and a command made to break it on a random day of 2024 where it applies.
+   */
+  const member = { _tag: "ArriveMember", memberId: "m", organisationId: "b1", standing: "full", name: "张三", at: "2024-01-01" }
+  const crafted: ReadonlyArray<{
+    readonly rule: string
+    readonly field: string
+    readonly given?: ReadonlyArray<unknown>
+    /** The day lies inside the temporary branch's task. */
+    readonly window?: boolean
+    readonly command: (day: string) => unknown
+  }> = [
+    {
+      rule: "organisation.id-unique",
+      field: "id",
+      command: (day) => ({ _tag: "FormOrganisation", id: "b1", kind: "branch", name: "又一支部", parentId: "c1", sector: "community", validFrom: day })
+    },
+    {
+      rule: "organisation.interval",
+      field: "validTo",
+      command: (day) => ({ _tag: "FormOrganisation", id: "x", kind: "branch", name: "支部", parentId: "c1", sector: "community", validFrom: day, validTo: day })
+    },
+    {
+      rule: "organisation.parent-exists",
+      field: "parentId",
+      command: (day) => ({ _tag: "FormOrganisation", id: "x", kind: "branch", name: "支部", parentId: "nowhere", sector: "community", validFrom: day })
+    },
+    {
+      rule: "organisation.sector",
+      field: "sector",
+      command: (day) => ({ _tag: "FormOrganisation", id: "x", kind: "branch", name: "支部", parentId: "c1", sector: "elsewhere", validFrom: day })
+    },
+    {
+      rule: "organisation.task",
+      field: "task",
+      command: (day) => ({ _tag: "FormOrganisation", id: "x", kind: "temporary_branch", name: "临时", parentId: "c1", sector: "community", validFrom: day })
+    },
+    {
+      rule: "organisation.grid-exists",
+      field: "grids",
+      command: (day) => ({ _tag: "FormOrganisation", id: "x", kind: "branch", name: "支部", parentId: "c1", sector: "community", grids: ["131102009"], validFrom: day })
+    },
+    { rule: "organisation.exists", field: "id", command: (day) => ({ _tag: "RenameOrganisation", id: "nowhere", name: "名", at: day }) },
+    { rule: "organisation.rename-unchanged", field: "name", command: (day) => ({ _tag: "RenameOrganisation", id: "b1", name: "第一支部", at: day }) },
+    { rule: "organisation.committee-kind", field: "id", command: (day) => ({ _tag: "SetCommittee", id: "c1", hasCommittee: false, at: day }) },
+    { rule: "organisation.committee-unchanged", field: "hasCommittee", command: (day) => ({ _tag: "SetCommittee", id: "b1", hasCommittee: false, at: day }) },
+    { rule: "organisation.merge-distinct", field: "ids", command: (day) => ({ _tag: "MergeOrganisations", ids: ["b1", "b1"], into: { id: "x", name: "合" }, at: day }) },
+    { rule: "organisation.merge-compatible", field: "ids", command: (day) => ({ _tag: "MergeOrganisations", ids: ["b1", "c1"], into: { id: "x", name: "合" }, at: day }) },
+    {
+      rule: "organisation.merge-children",
+      field: "ids",
+      given: [{ _tag: "FormOrganisation", id: "c2", kind: "committee", name: "另一党委", parentId: "top", sector: "community", validFrom: "2023-01-01" }],
+      command: (day) => ({ _tag: "MergeOrganisations", ids: ["c1", "c2"], into: { id: "x", name: "合" }, at: day })
+    },
+    { rule: "membership.kind", field: "organisationId", command: (day) => ({ _tag: "AdmitMember", memberId: "n", organisationId: "c1", name: "李四", at: day }) },
+    {
+      rule: "membership.organisation-ends",
+      field: "organisationId",
+      given: [{ _tag: "FormOrganisation", id: "b9", kind: "branch", name: "项目支部", parentId: "c1", sector: "community", validFrom: "2023-06-01", validTo: "2025-06-01" }],
+      command: (day) => ({ _tag: "AdmitMember", memberId: "n", organisationId: "b9", name: "李四", at: day })
+    },
+    { rule: "membership.exists", field: "memberId", command: (day) => ({ _tag: "ConvertMember", memberId: "nobody", at: day }) },
+    { rule: "membership.transfer-same", field: "organisationId", given: [member], command: (day) => ({ _tag: "TransferMember", memberId: "m", organisationId: "b1", at: day }) },
+    {
+      rule: "membership.backdated",
+      field: "at",
+      given: [member, { _tag: "TransferMember", memberId: "m", organisationId: "b2", at: "2025-01-01" }],
+      command: (day) => ({ _tag: "DepartMember", memberId: "m", at: day })
+    },
+    { rule: "participation.temporary", field: "organisationId", given: [member], command: (day) => ({ _tag: "JoinTemporary", memberId: "m", organisationId: "b2", at: day }) },
+    { rule: "participation.member", field: "memberId", window: true, command: (day) => ({ _tag: "JoinTemporary", memberId: "nobody", organisationId: "t1", at: day }) },
+    {
+      rule: "participation.once",
+      field: "memberId",
+      given: [member, { _tag: "JoinTemporary", memberId: "m", organisationId: "t1", at: "2024-02-01" }],
+      window: true,
+      command: (day) => ({ _tag: "JoinTemporary", memberId: "m", organisationId: "t1", at: day })
+    },
+    {
+      rule: "participation.backdated",
+      field: "at",
+      given: [member, { _tag: "JoinTemporary", memberId: "m", organisationId: "t1", at: "2024-11-30" }],
+      window: true,
+      command: (day) => ({ _tag: "LeaveTemporary", memberId: "m", organisationId: "t1", at: day < "2024-11-30" ? day : "2024-11-29" })
+    },
+    { rule: "participation.exists", field: "memberId", given: [member], command: (day) => ({ _tag: "LeaveTemporary", memberId: "m", organisationId: "t1", at: day }) },
+    {
+      rule: "dues.future",
+      field: "paidOn",
+      given: [member],
+      command: () => ({ _tag: "RecordDues", memberId: "m", organisationId: "b1", month: "2025-01", amountFen: 100, paidOn: "2025-01-01" })
+    },
+    { rule: "discipline.own-branch", field: "organisationId", given: [member], command: (day) => ({ _tag: "RecordDiscipline", memberId: "m", organisationId: "b2", measure: "warning", at: day }) },
+    { rule: "discipline.future", field: "at", given: [member], command: () => ({ _tag: "RecordDiscipline", memberId: "m", organisationId: "b1", measure: "warning", at: "2025-01-01" }) },
+    {
+      rule: "discipline.expulsion-first-day",
+      field: "at",
+      command: (day) => ({ _tag: "RecordDiscipline", memberId: "n", organisationId: "b1", measure: "expulsion", at: day }),
+      given: []
+    },
+    {
+      rule: "meeting.id-unique",
+      field: "id",
+      given: [{ _tag: "RecordMeeting", id: "mt", organisationId: "b1", kind: "theme_day", date: "2024-01-01", topic: "学习", attendees: [] }],
+      command: (day) => ({ _tag: "RecordMeeting", id: "mt", organisationId: "b1", kind: "theme_day", date: day, topic: "学习", attendees: [] })
+    },
+    { rule: "meeting.attendee-once", field: "attendees", given: [member], command: (day) => ({ _tag: "RecordMeeting", id: "mt", organisationId: "b1", kind: "theme_day", date: day, topic: "学习", attendees: ["m", "m"] }) }
+  ]
+
+  for (const c of crafted) {
+    it.prop(`${c.rule}: refused, naming ${c.field}`, [fc.integer({ min: 1, max: 365 })], ([n]) => {
+      // A day of 2024 (inside the temporary branch's task where the rule needs it).
+      let at = day("2024-01-01", n - 1)
+      if (c.window === true) at = day("2024-02-01", n % 300)
+      let h = (c.given ?? []).reduce<Model.History>((history, input) => accept(history, input), start.history)
+      if (c.rule === "discipline.expulsion-first-day") {
+        h = accept(h, { _tag: "ArriveMember", memberId: "n", organisationId: "b1", standing: "full", name: "李四", at })
+      }
+      const error = refusal(h, c.command(at))
+      expect([error.rule, error.field]).toEqual([c.rule, c.field])
+    })
+  }
+
   it.prop("organisation.parent-kind: a branch sits under a 党委 or 党总支", [fc.constantFrom("b1", "t1")], ([parent]) => {
     expect(refusal(start.history, { _tag: "FormOrganisation", id: "x", kind: "branch", name: "支部", parentId: parent, sector: "community", validFrom: "2024-04-01" }).rule)
       .toBe("organisation.parent-kind")
