@@ -38,7 +38,7 @@ import { OrganisationStore } from "./OrganisationStore.js"
 /** At most this many commands in one batch (one transaction). */
 const maxBatch = 100_000
 
-const ReadOptions = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
+const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
 const PeriodOptions = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
 
 const withRow = <E>(error: E, row: number): E => {
@@ -127,7 +127,7 @@ export const make: Effect.Effect<
   /** The read options resolved against the actor: subtree, day, permission. */
   const readScope = (actor: Actor.Actor, input: unknown) =>
     Effect.gen(function*() {
-      const options = yield* Decode.decode(ReadOptions, input === undefined ? {} : input, { field: "options" })
+      const options = yield* Decode.decode(ReadArguments, input === undefined ? {} : input, { field: "options" })
       const root = options.root ?? actor.scope
       yield* Actor.authorize(actor, OrganisationPermission.read, "read", [root], policy)
       return { tenant: actor.tenant, root, at: options.at ?? (yield* IsoDate.today) }
@@ -244,6 +244,12 @@ export {
   type KindCount,
   /** @since 0.2.0 */
   type MemberCount,
+  /** @since 0.2.0 */
+  type OrganisationReadError,
+  /** @since 0.2.0 */
+  type OrganisationWriteError,
+  /** @since 0.2.0 */
+  type ReadOptions,
   /**
    * The service tag.
    *
