@@ -134,6 +134,8 @@ export * as MemoryAuditLog from "./store/MemoryAuditLog.js"
 export * as MemoryGridStore from "./store/MemoryGridStore.js"
 /** @since 0.2.0 */
 export * as MemoryImportLog from "./store/MemoryImportLog.js"
+/** @since 0.2.0 */
+export * as MemoryOrganisationStore from "./store/MemoryOrganisationStore.js"
 /** @since 0.1.0 */
 export * as MemoryStore from "./store/MemoryStore.js"
 /** @since 0.2.0 */

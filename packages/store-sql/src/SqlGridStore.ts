@@ -28,7 +28,7 @@ import { GridStore } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { chunks, compareBytes, lastByKey } from "./internal/batch.js"
+import { lastByKey } from "./internal/batch.js"
 import { type ColumnTypes, ddl } from "./internal/columns.js"
 import { corruptRow, fromSqlError } from "./internal/errors.js"
 import * as Queries from "./internal/queries.js"
@@ -148,47 +148,7 @@ export const make: Effect.Effect<GridStore.GridStoreShape, never, SqlClient.SqlC
   const q = Queries.make(sql)
   const fail = fromSqlError
 
-  /**
-   * A query over many keys, run in chunks under the driver's parameter limit (`fixed`:
-   * the parameters besides the keys) and merged in the order the query sorts by. On
-   * PostgreSQL the keys go as one parameter (`keyIn`), in one query.
-   */
-  const selectIn = <K extends string, A, E>(
-    keys: ReadonlyArray<K>,
-    fixed: number,
-    query: (chunk: ReadonlyArray<K>) => Effect.Effect<ReadonlyArray<A>, E>,
-    order: (a: A, b: A) => number
-  ): Effect.Effect<ReadonlyArray<A>, E> => {
-    const unique = Array.from(new Set(keys))
-    const parts = oneParameter(unique) ? (unique.length === 0 ? [] : [unique]) : chunks(sql, unique, 1, fixed)
-    return Effect.map(
-      Effect.forEach(parts, query),
-      (found) => found.length === 1 ? found[0]! : found.flat().sort(order)
-    )
-  }
-
-  // Ids and codes are Text: they never hold a control character, so U+001F separates them.
-  const separator = "\u001f"
-  /** Whether keys can go as one text parameter (PostgreSQL, none holding the separator). */
-  const oneParameter = (keys: ReadonlyArray<string>): boolean =>
-    sql.onDialectOrElse({ pg: () => true, orElse: () => false }) && keys.every((k) => k.length > 0 && !k.includes(separator))
-
-  /**
-   * `column IN (…)`: on PostgreSQL one text parameter split in the query (a list of
-   * thousands of parameters is parsed and planned on every call), elsewhere a list.
-   */
-  const keyIn = (column: string, keys: ReadonlyArray<string>): Statement.Fragment =>
-    oneParameter(keys)
-      ? sql`${sql.literal(column)} = ANY(string_to_array(${keys.join(separator)}, chr(31)))`
-      : sql`${sql.literal(column)} IN ${sql.in(keys)}`
-
-  const byKeys = <A>(...fields: ReadonlyArray<(a: A) => string>) => (a: A, b: A): number => {
-    for (const field of fields) {
-      const c = compareBytes(field(a), field(b))
-      if (c !== 0) return c
-    }
-    return 0
-  }
+  const { byKeys, keyIn, selectIn } = q
 
   // --------------------------------------------------------------------- grids
 
@@ -306,20 +266,6 @@ ORDER BY level`.pipe(
   const linkColumns = sql.literal("l.tenant, l.place_id, l.grid_code, l.valid_from, l.valid_to")
   const placeColumns = sql.literal("tenant, id, kind, name, address, credit_code")
 
-  /** Rows of a table keyed by (tenant, id), by id, ordered by id; unknown ids left out. */
-  const byIds = <Row extends { readonly id: string }>(
-    table: string,
-    columns: Statement.Fragment,
-    tenant: Tenant.Tenant,
-    ids: ReadonlyArray<string>
-  ) =>
-    selectIn(
-      ids,
-      1,
-      (chunk) => sql<Row>`SELECT ${columns} FROM ${sql(table)} WHERE tenant = ${tenant} AND ${keyIn("id", chunk)} ORDER BY id`,
-      byKeys((row) => row.id)
-    )
-
   /** Links matching a condition, ordered, as one repository method (`places.<method>`). */
   const selectLinks = (method: string, where: Statement.Fragment, orderBy: string) =>
     sql<Rows.LinkRow>`SELECT ${linkColumns}
@@ -344,7 +290,7 @@ FROM places WHERE tenant = ${tenant} AND id = ${id}`
 
     getMany: Effect.fn("SqlStore.places.getMany")(
       function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Place.PlaceId>) {
-        const rows = yield* byIds<Rows.PlaceRow>("places", placeColumns, tenant, ids)
+        const rows = yield* q.byIds<Rows.PlaceRow>("places", placeColumns, tenant, ids)
         return rows.map(Rows.toPlace)
       },
       Effect.mapError(fail("places.getMany"))
@@ -467,7 +413,7 @@ FROM workers WHERE tenant = ${tenant} AND id = ${id}`
 
     getMany: Effect.fn("SqlStore.workers.getMany")(
       function*(tenant: Tenant.Tenant, ids: ReadonlyArray<Worker.WorkerId>) {
-        const rows = yield* byIds<Rows.WorkerRow>("workers", workerColumns, tenant, ids)
+        const rows = yield* q.byIds<Rows.WorkerRow>("workers", workerColumns, tenant, ids)
         return rows.map(Rows.toWorker)
       },
       Effect.mapError(fail("workers.getMany"))

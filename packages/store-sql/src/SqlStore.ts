@@ -4,8 +4,8 @@
  * the application provides (`@jiceng/store-sqlite`, `@jiceng/store-postgres`).
  *
  * Each domain keeps its own module (its repositories and its migrations, recorded in a
- * migrations table of its own): `SqlAuditLog`, `SqlGridStore`; `SqlTransactor` holds
- * transactions. A domain added to the library adds one module and one entry in
+ * migrations table of its own): `SqlAuditLog`, `SqlGridStore`, `SqlImportLog`,
+ * `SqlOrganisationStore`; `SqlTransactor` holds transactions. A domain added to the library adds one module and one entry in
  * {@link domains}.
  *
  * @since 0.1.0
@@ -22,6 +22,7 @@ import { fromSqlError } from "./internal/errors.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlGridStore from "./SqlGridStore.js"
 import * as SqlImportLog from "./SqlImportLog.js"
+import * as SqlOrganisationStore from "./SqlOrganisationStore.js"
 import * as SqlTransactor from "./SqlTransactor.js"
 
 /**
@@ -38,7 +39,8 @@ export const domains: ReadonlyArray<{
   { table: SqlTransactor.migrationsTable, migrations: SqlTransactor.migrations },
   { table: SqlAuditLog.migrationsTable, migrations: SqlAuditLog.migrations },
   { table: SqlGridStore.migrationsTable, migrations: SqlGridStore.migrations },
-  { table: SqlImportLog.migrationsTable, migrations: SqlImportLog.migrations }
+  { table: SqlImportLog.migrationsTable, migrations: SqlImportLog.migrations },
+  { table: SqlOrganisationStore.migrationsTable, migrations: SqlOrganisationStore.migrations }
 ]
 
 /**
@@ -102,7 +104,8 @@ export const migrate: Effect.Effect<
 export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer.mergeAll(
   SqlAuditLog.layer,
   SqlGridStore.layer,
-  SqlImportLog.layer
+  SqlImportLog.layer,
+  SqlOrganisationStore.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 
 /**

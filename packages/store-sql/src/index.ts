@@ -41,3 +41,11 @@ export * as SqlGridStore from "./SqlGridStore.js"
  * @category modules
  */
 export * as SqlImportLog from "./SqlImportLog.js"
+
+/**
+ * The organisation domain on `@effect/sql`: its tables and queries.
+ *
+ * @since 0.2.0
+ * @category modules
+ */
+export * as SqlOrganisationStore from "./SqlOrganisationStore.js"

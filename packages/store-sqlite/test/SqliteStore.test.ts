@@ -39,7 +39,13 @@ describe("SqliteStore", () => {
     it.effect("migrations ran once and are recorded", () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
-        for (const [table, name] of [["store", "write_lock"], ["audit", "audit_log"], ["grid", "grids"], ["imports", "import_progress"]]) {
+        for (const [table, name] of [
+          ["store", "write_lock"],
+          ["audit", "audit_log"],
+          ["grid", "grids"],
+          ["imports", "import_progress"],
+          ["organisation", "organisations"]
+        ]) {
           expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)}`).toEqual([
             { migration_id: 1, name }
           ])

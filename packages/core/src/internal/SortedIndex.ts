@@ -46,6 +46,16 @@ export const withPrefix = <A>(index: SortedIndex<A>, prefix: string): Array<A> =
   return out
 }
 
+/** The values whose keys lie in `[from, to)`, in key order. */
+export const between = <A>(index: SortedIndex<A>, from: string, to: string): Array<A> => {
+  const out: Array<A> = []
+  for (const [k, value] of RedBlackTree.greaterThanEqual(index, from)) {
+    if (compareStrings(k, to) >= 0) break
+    out.push(value)
+  }
+  return out
+}
+
 /** The values whose key's first part is exactly `first`, in key order. */
 export const withFirst = <A>(index: SortedIndex<A>, first: string): Array<A> => withPrefix(index, first + separator)
 

@@ -5,7 +5,9 @@
  *
  * @internal
  */
-import { Option } from "effect"
+import { Either, Option } from "effect"
+import { StoreError } from "../errors/StoreError.js"
+import type { IsoDate } from "../time/IsoDate.js"
 import * as SortedIndex from "./SortedIndex.js"
 
 /** How a table keys its rows: the primary key and one key per secondary index. */
@@ -78,3 +80,47 @@ export const remove = <A, I extends string>(layout: Layout<A, I>, table: Table<A
 /** The row with a primary key. */
 export const get = <A, I extends string>(table: Table<A, I>, k: string): Option.Option<A> =>
   SortedIndex.get(table.rows, k)
+
+/**
+ * Inserts rows that must be new, as a primary key makes them in the SQL stores: a key
+ * already present (or twice in the batch) fails and writes nothing.
+ */
+export const insertNew = <A, I extends string>(
+  operation: string,
+  layout: Layout<A, I>,
+  table: Table<A, I>,
+  rows: ReadonlyArray<A>
+): Either.Either<Table<A, I>, StoreError> => {
+  const seen = new Set<string>()
+  for (const row of rows) {
+    const k = layout.primary(row)
+    if (seen.has(k) || Option.isSome(get(table, k))) {
+      return Either.left(new StoreError({ operation, message: `${operation}: a row with this key exists already` }))
+    }
+    seen.add(k)
+  }
+  return Either.right(putAll(layout, table, rows))
+}
+
+/**
+ * Ends the rows with the given primary keys on a day: rows already ended earlier keep
+ * their end; rows beginning on or after the day are removed (and reported to `removed`).
+ */
+export const close = <A extends { readonly validFrom: IsoDate; readonly validTo: IsoDate | null }, I extends string>(
+  layout: Layout<A, I>,
+  table: Table<A, I>,
+  keys: ReadonlyArray<string>,
+  validTo: IsoDate,
+  removed: (row: A) => void = () => {}
+): Table<A, I> =>
+  keys.reduce((t, k) =>
+    Option.match(get(t, k), {
+      onNone: () => t,
+      onSome: (row) => {
+        if (row.validFrom >= validTo) {
+          removed(row)
+          return remove(layout, t, k)
+        }
+        return row.validTo === null || row.validTo > validTo ? put(layout, t, { ...row, validTo }) : t
+      }
+    }), table)

@@ -6,7 +6,7 @@
  * @since 0.2.0
  */
 import { Effect, Either, HashMap, Layer, Option } from "effect"
-import { StoreError } from "../errors/StoreError.js"
+import type { StoreError } from "../errors/StoreError.js"
 import { type Grid, validAt } from "../grid/Grid.js"
 import type { LevelCount } from "../grid/GridRepository.js"
 import { GridStore, type GridStoreShape } from "../grid/GridStore.js"
@@ -104,52 +104,6 @@ const unique = <A extends string>(xs: ReadonlyArray<A>): Array<A> => Array.from(
 const start = (row: { readonly validFrom: IsoDate }): IsoDate => row.validFrom
 
 /**
- * Inserts rows that must be new, as a primary key makes them in the SQL stores: a key
- * already present (or twice in the batch) fails and writes nothing.
- */
-const insertNew = <A, I extends string>(
-  operation: string,
-  layout: Table.Layout<A, I>,
-  table: Table.Table<A, I>,
-  rows: ReadonlyArray<A>
-): Either.Either<Table.Table<A, I>, StoreError> => {
-  const seen = new Set<string>()
-  for (const row of rows) {
-    const k = layout.primary(row)
-    if (seen.has(k) || Option.isSome(Table.get(table, k))) {
-      return Either.left(
-        new StoreError({ operation, message: `${operation}: a row with this key exists already` })
-      )
-    }
-    seen.add(k)
-  }
-  return Either.right(Table.putAll(layout, table, rows))
-}
-
-/**
- * Ends the rows with the given keys on a day: rows already ended earlier keep their
- * end; rows beginning on or after the day are removed (and reported to `removed`).
- */
-const closeWhere = <A extends { readonly validFrom: IsoDate; readonly validTo: IsoDate | null }, I extends string>(
-  layout: Table.Layout<A, I>,
-  table: Table.Table<A, I>,
-  keys: ReadonlyArray<string>,
-  validTo: IsoDate,
-  removed: (row: A) => void = () => {}
-): Table.Table<A, I> =>
-  keys.reduce((t, k) =>
-    Option.match(Table.get(t, k), {
-      onNone: () => t,
-      onSome: (row) => {
-        if (row.validFrom >= validTo) {
-          removed(row)
-          return Table.remove(layout, t, k)
-        }
-        return row.validTo === null || row.validTo > validTo ? Table.put(layout, t, { ...row, validTo }) : t
-      }
-    }), table)
-
-/**
  * @since 0.2.0
  * @category constructors
  */
@@ -168,7 +122,7 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
     grids: {
       insert: (grids) =>
         modifyRows(grids, (s, rows) =>
-          Either.map(insertNew("grids.insert", gridLayout, s.grids, rows), (t) => ({
+          Either.map(Table.insertNew("grids.insert", gridLayout, s.grids, rows), (t) => ({
             ...s,
             grids: t,
             lineage: rows.reduce(
@@ -180,7 +134,7 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
       close: (tenant, ids, validTo) =>
         modify(tenant, (s) => {
           let lineage = s.lineage
-          const grids = closeWhere(gridLayout, s.grids, ids.map(gridKey), validTo, (g) => {
+          const grids = Table.close(gridLayout, s.grids, ids.map(gridKey), validTo, (g) => {
             for (const p of g.predecessors) lineage = SortedIndex.remove(lineage, key(p, g.id))
           })
           return { ...s, grids, lineage }
@@ -225,11 +179,11 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
         ),
       link: (links) =>
         modifyRows(links, (s, rows) =>
-          Either.map(insertNew("places.link", linkLayout, s.links, rows), (t) => ({ ...s, links: t }))),
+          Either.map(Table.insertNew("places.link", linkLayout, s.links, rows), (t) => ({ ...s, links: t }))),
       closeLinks: (tenant, keys, validTo) =>
         modify(tenant, (s) => ({
           ...s,
-          links: closeWhere(linkLayout, s.links, keys.map((k) => key(k.placeId, k.validFrom)), validTo)
+          links: Table.close(linkLayout, s.links, keys.map((k) => key(k.placeId, k.validFrom)), validTo)
         })),
       linkAt: (tenant, id, at) =>
         read(tenant, (s) => Option.fromNullable(SortedIndex.withFirst(s.links.rows, id).find((l) => validAt(l, at)))),
@@ -264,11 +218,11 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
         ),
       addTerms: (terms) =>
         modifyRows(terms, (s, rows) =>
-          Either.map(insertNew("workers.addTerms", termLayout, s.terms, rows), (t) => ({ ...s, terms: t }))),
+          Either.map(Table.insertNew("workers.addTerms", termLayout, s.terms, rows), (t) => ({ ...s, terms: t }))),
       closeTerms: (tenant, keys, validTo) =>
         modify(tenant, (s) => ({
           ...s,
-          terms: closeWhere(termLayout, s.terms, keys.map((k) => key(k.workerId, k.validFrom)), validTo)
+          terms: Table.close(termLayout, s.terms, keys.map((k) => key(k.workerId, k.validFrom)), validTo)
         })),
       terms: (tenant, id) => read(tenant, (s) => SortedIndex.withFirst(s.terms.rows, id)),
       termsOf: (tenant, ids) =>
@@ -286,11 +240,11 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
       assign: (assignments) =>
         modifyRows(assignments, (s, rows) =>
           Either.map(
-            insertNew("workers.assign", assignmentLayout, s.assignments, rows),
+            Table.insertNew("workers.assign", assignmentLayout, s.assignments, rows),
             (t) => ({ ...s, assignments: t })
           )),
       closeAssignments: (tenant, ids, validTo) =>
-        modify(tenant, (s) => ({ ...s, assignments: closeWhere(assignmentLayout, s.assignments, ids, validTo) })),
+        modify(tenant, (s) => ({ ...s, assignments: Table.close(assignmentLayout, s.assignments, ids, validTo) })),
       assignmentsInSubtree: (tenant, root, at) =>
         read(tenant, (s) => assignmentsUnder(s, root).filter((a) => validAt(a, at))),
       assignmentsOfGrid: (tenant, gridCode) => read(tenant, (s) => SortedIndex.withFirst(s.assignments.by.grid, gridCode)),

@@ -11,6 +11,7 @@ import { Layer } from "effect"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryGridStore from "./MemoryGridStore.js"
 import * as MemoryImportLog from "./MemoryImportLog.js"
+import * as MemoryOrganisationStore from "./MemoryOrganisationStore.js"
 import * as MemoryTransactor from "./MemoryTransactor.js"
 import type { Store } from "./Store.js"
 
@@ -21,6 +22,11 @@ import type { Store } from "./Store.js"
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<Store> = Layer.mergeAll(MemoryAuditLog.layer, MemoryGridStore.layer, MemoryImportLog.layer).pipe(
+export const layer: Layer.Layer<Store> = Layer.mergeAll(
+  MemoryAuditLog.layer,
+  MemoryGridStore.layer,
+  MemoryImportLog.layer,
+  MemoryOrganisationStore.layer
+).pipe(
   Layer.provideMerge(MemoryTransactor.layer)
 )

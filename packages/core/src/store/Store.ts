@@ -13,6 +13,7 @@
 import type { AuditLog } from "../audit/AuditLog.js"
 import type { GridStore } from "../grid/GridStore.js"
 import type { ImportLog } from "../imports/ImportLog.js"
+import type { OrganisationStore } from "../organisation/OrganisationStore.js"
 import type { Transactor } from "./Transactor.js"
 
 /**
@@ -21,4 +22,4 @@ import type { Transactor } from "./Transactor.js"
  * @since 0.1.0
  * @category models
  */
-export type Store = Transactor | AuditLog | GridStore | ImportLog
+export type Store = Transactor | AuditLog | GridStore | ImportLog | OrganisationStore

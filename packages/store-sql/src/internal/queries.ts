@@ -9,7 +9,7 @@ import type * as Statement from "@effect/sql/Statement"
 import type { IsoDate } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { chunks, rowsPerStatement, statementSizes } from "./batch.js"
+import { chunks, compareBytes, rowsPerStatement, statementSizes } from "./batch.js"
 
 /** The exclusive upper bound of a subtree's code range: ':' is the byte after '9'. */
 const upperBound = (root: string): string => `${root}:`
@@ -59,6 +59,31 @@ export interface Queries {
     validTo: IsoDate.IsoDate,
     dependents?: (removed: Statement.Fragment) => ReadonlyArray<Effect.Effect<unknown, SqlError>>
   ) => Effect.Effect<void, SqlError>
+  /**
+   * A query over many keys, run in chunks under the driver's parameter limit (`fixed`:
+   * the parameters besides the keys) and merged in the order the query sorts by. On
+   * PostgreSQL the keys go as one parameter (`keyIn`), in one query.
+   */
+  readonly selectIn: <K extends string, A, E>(
+    keys: ReadonlyArray<K>,
+    fixed: number,
+    query: (chunk: ReadonlyArray<K>) => Effect.Effect<ReadonlyArray<A>, E>,
+    order: (a: A, b: A) => number
+  ) => Effect.Effect<ReadonlyArray<A>, E>
+  /**
+   * `column IN (…)`: on PostgreSQL one text parameter split in the query (a list of
+   * thousands of parameters is parsed and planned on every call), elsewhere a list.
+   */
+  readonly keyIn: (column: string, keys: ReadonlyArray<string>) => Statement.Fragment
+  /** The order of rows by string fields, as the byte-ordered columns sort them. */
+  readonly byKeys: <A>(...fields: ReadonlyArray<(a: A) => string>) => (a: A, b: A) => number
+  /** Rows of a table keyed by (tenant, id), by id, ordered by id; unknown ids left out. */
+  readonly byIds: <Row extends { readonly id: string }>(
+    table: string,
+    columns: Statement.Fragment,
+    tenant: string,
+    ids: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyArray<Row>, SqlError>
   /** The latest `valid_from` in a table whose `column` lies in a subtree. */
   readonly latestStartInSubtree: (
     table: string,
@@ -158,5 +183,59 @@ WHERE tenant = ${tenant} AND ${inSubtree(column, root)}`.pipe(
       Effect.map(([row]) => Option.fromNullable(row?.latest_from as IsoDate.IsoDate | null | undefined))
     )
 
-  return { inSubtree, validAt, writeAll, inserts, insert, upsert, close, latestStartInSubtree }
+  // Ids and codes are Text: they never hold a control character, so U+001F separates them.
+  const separator = "\u001f"
+  /** Whether keys can go as one text parameter (PostgreSQL, none holding the separator). */
+  const oneParameter = (keys: ReadonlyArray<string>): boolean =>
+    sql.onDialectOrElse({ pg: () => true, orElse: () => false }) && keys.every((k) => k.length > 0 && !k.includes(separator))
+
+  const selectIn: Queries["selectIn"] = (keys, fixed, query, order) => {
+    const unique = Array.from(new Set(keys))
+    const parts = oneParameter(unique) ? (unique.length === 0 ? [] : [unique]) : chunks(sql, unique, 1, fixed)
+    return Effect.map(
+      Effect.forEach(parts, query),
+      (found) => found.length === 1 ? found[0]! : found.flat().sort(order)
+    )
+  }
+
+  const anyKey: Queries["keyIn"] = (column, keys) =>
+    oneParameter(keys)
+      ? sql`${sql.literal(column)} = ANY(string_to_array(${keys.join(separator)}, chr(31)))`
+      : sql`${sql.literal(column)} IN ${sql.in(keys)}`
+
+  const byKeys: Queries["byKeys"] = (...fields) => (a, b) => {
+    for (const field of fields) {
+      const c = compareBytes(field(a), field(b))
+      if (c !== 0) return c
+    }
+    return 0
+  }
+
+  const byIds: Queries["byIds"] = <Row extends { readonly id: string }>(
+    table: string,
+    columns: Statement.Fragment,
+    tenant: string,
+    ids: ReadonlyArray<string>
+  ) =>
+    selectIn(
+      ids,
+      1,
+      (chunk) => sql<Row>`SELECT ${columns} FROM ${sql(table)} WHERE tenant = ${tenant} AND ${anyKey("id", chunk)} ORDER BY id`,
+      byKeys((row) => row.id)
+    )
+
+  return {
+    inSubtree,
+    validAt,
+    writeAll,
+    inserts,
+    insert,
+    upsert,
+    close,
+    selectIn,
+    keyIn: anyKey,
+    byKeys,
+    byIds,
+    latestStartInSubtree
+  }
 }

@@ -1,4 +1,14 @@
-import type { AuditEntry, Grid, IsoDate, Place, Tenant, Worker } from "@jiceng/core"
+import type {
+  AuditEntry,
+  Grid,
+  IsoDate,
+  Meeting,
+  Member,
+  Organisation,
+  Place,
+  Tenant,
+  Worker
+} from "@jiceng/core"
 import type { Columns } from "./queries.js"
 
 /** @internal */
@@ -145,14 +155,17 @@ export const toLink = (row: LinkRow): Place.PlaceLink => ({
   validTo: dateOrNull(row.valid_to)
 })
 
-/** @internal */
-export const toWorker = (row: WorkerRow): Worker.Worker => ({
+/** A person's identity and contact data: a worker's or a member's, kept alike. */
+const toPerson = <Id extends string>(row: WorkerRow) => ({
   tenant: row.tenant as Tenant.Tenant,
-  id: row.id as Worker.WorkerId,
+  id: row.id as Id,
   name: row.name,
   phone: row.phone,
   citizenId: row.citizen_id
 })
+
+/** @internal */
+export const toWorker = (row: WorkerRow): Worker.Worker => toPerson<Worker.WorkerId>(row)
 
 /** @internal */
 export const toTerm = (row: TermRow): Worker.WorkerTerm => ({
@@ -206,6 +219,196 @@ export const toAuditEntry = (row: AuditRow): AuditEntry.AuditEntry => ({
   detail: row.detail
 })
 
+/** @internal */
+export interface OrganisationRow {
+  readonly tenant: string
+  readonly id: string
+  readonly valid_from: string
+  readonly kind: string
+  readonly name: string
+  readonly parent_id: string | null
+  readonly sector: string
+  /** A JSON array of grid codes. */
+  readonly grids: string
+  readonly has_committee: number | string | boolean
+  /** A JSON object `{ kind, name }`, or null. */
+  readonly task: string | null
+  readonly valid_to: string | null
+  readonly change: string
+  /** A JSON array of organisation ids. */
+  readonly predecessors: string
+}
+
+/** @internal */
+export interface MembershipRow {
+  readonly tenant: string
+  readonly member_id: string
+  readonly valid_from: string
+  readonly organisation_id: string
+  readonly standing: string
+  readonly valid_to: string | null
+  readonly change: string
+}
+
+/** @internal */
+export interface ParticipationRow {
+  readonly tenant: string
+  readonly member_id: string
+  readonly organisation_id: string
+  readonly valid_from: string
+  readonly valid_to: string | null
+}
+
+/** @internal */
+export interface DuesRow {
+  readonly tenant: string
+  readonly member_id: string
+  readonly month: string
+  readonly organisation_id: string
+  readonly amount_fen: number | string | bigint
+  readonly paid_on: string
+}
+
+/** @internal */
+export interface DisciplineRow {
+  readonly tenant: string
+  readonly member_id: string
+  readonly decided_on: string
+  readonly measure: string
+  readonly organisation_id: string
+}
+
+/** @internal */
+export interface MeetingRow {
+  readonly tenant: string
+  readonly id: string
+  readonly organisation_id: string
+  readonly kind: string
+  readonly date: string
+  readonly topic: string
+  /** A JSON array of member ids. */
+  readonly attendees: string
+  /** A JSON array of `{ motion, tally }`. */
+  readonly votes: string
+}
+
+/** JSON text that `is` accepts, or undefined (a corrupt row). */
+const parseJson = <A>(json: string, is: (value: unknown) => value is A): A | undefined => {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  return is(value) ? value : undefined
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
+
+const isStrings = <A extends string>(value: unknown): value is ReadonlyArray<A> =>
+  Array.isArray(value) && value.every((x) => typeof x === "string")
+
+const isTask = (value: unknown): value is Organisation.Task | null =>
+  value === null || (isObject(value) && typeof value["kind"] === "string" && typeof value["name"] === "string")
+
+const isVotes = (value: unknown): value is ReadonlyArray<Meeting.Vote> =>
+  Array.isArray(value) && value.every((v) => isObject(v) && typeof v["motion"] === "string" && isObject(v["tally"]))
+
+/**
+ * An organisation version, or a message naming what in its JSON columns cannot be read.
+ *
+ * @internal
+ */
+export const toOrganisation = (row: OrganisationRow): Organisation.Organisation | string => {
+  const grids = parseJson(row.grids, isStrings<Grid.GridCode>)
+  const predecessors = parseJson(row.predecessors, isStrings<Organisation.OrganisationId>)
+  const task = row.task === null ? null : parseJson(row.task, isTask)
+  if (grids === undefined) return `organisation ${row.id}@${row.valid_from}: grids are not a JSON array of strings`
+  if (predecessors === undefined) {
+    return `organisation ${row.id}@${row.valid_from}: predecessors are not a JSON array of strings`
+  }
+  if (task === undefined) return `organisation ${row.id}@${row.valid_from}: task is not a JSON object of kind and name`
+  return {
+    tenant: row.tenant as Tenant.Tenant,
+    id: row.id as Organisation.OrganisationId,
+    kind: row.kind as Organisation.OrganisationKind,
+    name: row.name,
+    parentId: row.parent_id as Organisation.OrganisationId | null,
+    sector: row.sector,
+    grids,
+    hasCommittee: toNumber(row.has_committee) !== 0,
+    task,
+    validFrom: date(row.valid_from),
+    validTo: dateOrNull(row.valid_to),
+    change: row.change as Organisation.OrganisationChange,
+    predecessors
+  }
+}
+
+/** @internal */
+export const toMember = (row: WorkerRow): Member.Member => toPerson<Member.MemberId>(row)
+
+/** @internal */
+export const toMembership = (row: MembershipRow): Member.Membership => ({
+  tenant: row.tenant as Tenant.Tenant,
+  memberId: row.member_id as Member.MemberId,
+  organisationId: row.organisation_id as Organisation.OrganisationId,
+  standing: row.standing as Member.Standing,
+  validFrom: date(row.valid_from),
+  validTo: dateOrNull(row.valid_to),
+  change: row.change as Member.MembershipChange
+})
+
+/** @internal */
+export const toParticipation = (row: ParticipationRow): Member.Participation => ({
+  tenant: row.tenant as Tenant.Tenant,
+  memberId: row.member_id as Member.MemberId,
+  organisationId: row.organisation_id as Organisation.OrganisationId,
+  validFrom: date(row.valid_from),
+  validTo: dateOrNull(row.valid_to)
+})
+
+/** @internal */
+export const toDues = (row: DuesRow): Member.Dues => ({
+  tenant: row.tenant as Tenant.Tenant,
+  memberId: row.member_id as Member.MemberId,
+  organisationId: row.organisation_id as Organisation.OrganisationId,
+  month: row.month as Member.Month,
+  amountFen: toNumber(row.amount_fen),
+  paidOn: date(row.paid_on)
+})
+
+/** @internal */
+export const toDiscipline = (row: DisciplineRow): Member.Discipline => ({
+  tenant: row.tenant as Tenant.Tenant,
+  memberId: row.member_id as Member.MemberId,
+  organisationId: row.organisation_id as Organisation.OrganisationId,
+  measure: row.measure as Member.Measure,
+  decidedOn: date(row.decided_on)
+})
+
+/**
+ * A meeting, or a message naming what in its JSON columns cannot be read.
+ *
+ * @internal
+ */
+export const toMeeting = (row: MeetingRow): Meeting.Meeting | string => {
+  const attendees = parseJson(row.attendees, isStrings<Member.MemberId>)
+  const votes = parseJson(row.votes, isVotes)
+  if (attendees === undefined) return `meeting ${row.id}: attendees are not a JSON array of strings`
+  if (votes === undefined) return `meeting ${row.id}: votes are not a JSON array of motions and tallies`
+  return {
+    tenant: row.tenant as Tenant.Tenant,
+    id: row.id as Meeting.MeetingId,
+    organisationId: row.organisation_id as Organisation.OrganisationId,
+    kind: row.kind as Meeting.MeetingKind,
+    date: date(row.date),
+    topic: row.topic,
+    attendees,
+    votes
+  }
+}
+
 // The columns each domain value is written to: the inverse of the readers above.
 
 /** @internal */
@@ -254,14 +457,17 @@ export const linkValues: Columns<Place.PlaceLink> = [
   ["valid_to", (l) => l.validTo]
 ]
 
-/** @internal */
-export const workerValues: Columns<Worker.Worker> = [
-  ["tenant", (w) => w.tenant],
-  ["id", (w) => w.id],
-  ["name", (w) => w.name],
-  ["phone", (w) => w.phone],
-  ["citizen_id", (w) => w.citizenId]
+/** The columns of a person's identity and contact data (workers, members). */
+const personValues: Columns<Worker.Worker | Member.Member> = [
+  ["tenant", (p) => p.tenant],
+  ["id", (p) => p.id],
+  ["name", (p) => p.name],
+  ["phone", (p) => p.phone],
+  ["citizen_id", (p) => p.citizenId]
 ]
+
+/** @internal */
+export const workerValues: Columns<Worker.Worker> = personValues
 
 /** @internal */
 export const termValues: Columns<Worker.WorkerTerm> = [
@@ -302,4 +508,75 @@ export const auditValues = (lastSeq: number, atMs: number): Columns<AuditEntry.N
   ["action", (e) => e.action],
   ["target", (e) => e.target],
   ["detail", (e) => e.detail]
+]
+
+/** @internal */
+export const organisationValues: Columns<Organisation.Organisation> = [
+  ["tenant", (o) => o.tenant],
+  ["id", (o) => o.id],
+  ["valid_from", (o) => o.validFrom],
+  ["kind", (o) => o.kind],
+  ["name", (o) => o.name],
+  ["parent_id", (o) => o.parentId],
+  ["sector", (o) => o.sector],
+  ["grids", (o) => JSON.stringify(o.grids)],
+  ["has_committee", (o) => (o.hasCommittee ? 1 : 0)],
+  ["task", (o) => (o.task === null ? null : JSON.stringify(o.task))],
+  ["valid_to", (o) => o.validTo],
+  ["change", (o) => o.change],
+  ["predecessors", (o) => JSON.stringify(o.predecessors)]
+]
+
+/** @internal */
+export const memberValues: Columns<Member.Member> = personValues
+
+/** @internal */
+export const membershipValues: Columns<Member.Membership> = [
+  ["tenant", (m) => m.tenant],
+  ["member_id", (m) => m.memberId],
+  ["valid_from", (m) => m.validFrom],
+  ["organisation_id", (m) => m.organisationId],
+  ["standing", (m) => m.standing],
+  ["valid_to", (m) => m.validTo],
+  ["change", (m) => m.change]
+]
+
+/** @internal */
+export const participationValues: Columns<Member.Participation> = [
+  ["tenant", (p) => p.tenant],
+  ["member_id", (p) => p.memberId],
+  ["organisation_id", (p) => p.organisationId],
+  ["valid_from", (p) => p.validFrom],
+  ["valid_to", (p) => p.validTo]
+]
+
+/** @internal */
+export const duesValues: Columns<Member.Dues> = [
+  ["tenant", (d) => d.tenant],
+  ["member_id", (d) => d.memberId],
+  ["month", (d) => d.month],
+  ["organisation_id", (d) => d.organisationId],
+  ["amount_fen", (d) => d.amountFen],
+  ["paid_on", (d) => d.paidOn]
+]
+
+/** @internal */
+export const disciplineValues: Columns<Member.Discipline> = [
+  ["tenant", (d) => d.tenant],
+  ["member_id", (d) => d.memberId],
+  ["decided_on", (d) => d.decidedOn],
+  ["measure", (d) => d.measure],
+  ["organisation_id", (d) => d.organisationId]
+]
+
+/** @internal */
+export const meetingValues: Columns<Meeting.Meeting> = [
+  ["tenant", (m) => m.tenant],
+  ["id", (m) => m.id],
+  ["organisation_id", (m) => m.organisationId],
+  ["kind", (m) => m.kind],
+  ["date", (m) => m.date],
+  ["topic", (m) => m.topic],
+  ["attendees", (m) => JSON.stringify(m.attendees)],
+  ["votes", (m) => JSON.stringify(m.votes)]
 ]
