@@ -13,13 +13,13 @@ import * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import * as Decode from "../errors/Decode.js"
 import { Forbidden } from "../errors/Forbidden.js"
-import { RuleViolation } from "../errors/RuleViolation.js"
 import { ValidationError } from "../errors/ValidationError.js"
 import { auditDetail, targetsOf } from "../internal/grid/commands.js"
 import * as Decide from "../internal/grid/decide.js"
 import * as Reads from "../internal/grid/reads.js"
 import * as Workspace from "../internal/grid/workspace.js"
 import { write, writeSteps } from "../internal/grid/write.js"
+import * as Batch from "../internal/batch.js"
 import { breathe } from "../internal/breathe.js"
 import { drive } from "../internal/drive.js"
 import { validated } from "../internal/validated.js"
@@ -32,51 +32,13 @@ import { GridConfig } from "./GridConfig.js"
 import { type GridWriteError, Grids, type GridsShape } from "./GridsService.js"
 import { GridStore } from "./GridStore.js"
 
-/** At most this many commands in one batch (one transaction); split larger imports. */
-const maxBatch = 100_000
-
 /** Commands a batch decides between two turns of the event loop. */
 const breathEvery = 500
 
 /** Commands a batch decides before it starts writing them behind (at a turn of the event loop). */
 const writeBehindEvery = 10_000
 
-const batchError = (rule: string, message: string) =>
-  new ValidationError({ field: "(input)", rule, message: `(input): ${message}` })
-
-/**
- * A batch as a plain array: anything but an array (or one whose reading throws, a
- * Proxy say) is a ValidationError, as is a batch above the limit.
- */
-const readBatch = (inputs: unknown): Effect.Effect<ReadonlyArray<unknown>, ValidationError> =>
-  Effect.suspend(() => {
-    if (!Array.isArray(inputs)) return Effect.fail(batchError("batch.array", "expected an array of commands"))
-    let copy: Array<unknown>
-    try {
-      if (inputs.length > maxBatch) {
-        return Effect.fail(batchError("batch.size", `${inputs.length} commands; at most ${maxBatch} in one batch`))
-      }
-      copy = Array.from(inputs)
-    } catch {
-      return Effect.fail(batchError("schema.unreadable", "could not be read (a getter or proxy threw)"))
-    }
-    return Effect.succeed(copy)
-  })
-
-const withRow = <E>(error: E, row: number | undefined): E => {
-  if (row === undefined) return error
-  if (error instanceof ValidationError) {
-    return new ValidationError({ field: error.field, rule: error.rule, message: error.message, row }) as E
-  }
-  if (error instanceof RuleViolation) {
-    return new RuleViolation({ field: error.field, rule: error.rule, message: error.message, row }) as E
-  }
-  if (error instanceof Forbidden) {
-    const { action, actor, message, reason, target } = error
-    return new Forbidden({ actor, action, target, reason, message, row }) as E
-  }
-  return error
-}
+const { withRow } = Batch
 
 /**
  * @since 0.1.0
@@ -193,7 +155,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
 
     const executeAllUnknown: GridsShape["executeAllUnknown"] = (actor, inputs) =>
       Effect.gen(function*() {
-        const batch = yield* readBatch(inputs)
+        const batch = yield* Batch.read(inputs)
         const commands = yield* admitAll(actor, batch)
         return yield* transactor.transaction(actor.tenant, applyAll(actor, commands))
       }).pipe(Effect.withSpan("Grids.executeAll"))

@@ -14,7 +14,6 @@ import * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import * as Decode from "../errors/Decode.js"
 import type { Forbidden } from "../errors/Forbidden.js"
-import { RuleViolation } from "../errors/RuleViolation.js"
 import { ValidationError } from "../errors/ValidationError.js"
 import { GridCode } from "../grid/Grid.js"
 import { GridConfig } from "../grid/GridConfig.js"
@@ -23,6 +22,9 @@ import { auditDetail, targetOf } from "../internal/organisation/commands.js"
 import * as Decide from "../internal/organisation/decide.js"
 import { write } from "../internal/organisation/write.js"
 import { validated } from "../internal/validated.js"
+import { ImportLog } from "../imports/ImportLog.js"
+import * as Imports from "../imports/Imports.js"
+import * as Batch from "../internal/batch.js"
 import { Transactor } from "../store/Transactor.js"
 import * as IsoDate from "../time/IsoDate.js"
 import * as Compliance from "./Compliance.js"
@@ -32,24 +34,19 @@ import { OrganisationCommand } from "./OrganisationCommand.js"
 import { OrganisationConfig } from "./OrganisationConfig.js"
 import * as OrganisationCheck from "./OrganisationCheck.js"
 import * as OrganisationPermission from "./OrganisationPermission.js"
-import { type KindCount, type MemberCount, Organisations, type OrganisationsShape } from "./OrganisationsService.js"
+import {
+  type KindCount,
+  type MemberCount,
+  Organisations,
+  type OrganisationsShape,
+  type OrganisationWriteError
+} from "./OrganisationsService.js"
 import { OrganisationStore } from "./OrganisationStore.js"
-
-/** At most this many commands in one batch (one transaction). */
-const maxBatch = 100_000
 
 const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
 const PeriodOptions = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
 
-const withRow = <E>(error: E, row: number): E => {
-  if (error instanceof ValidationError) {
-    return new ValidationError({ field: error.field, rule: error.rule, message: error.message, row }) as E
-  }
-  if (error instanceof RuleViolation) {
-    return new RuleViolation({ field: error.field, rule: error.rule, message: error.message, row }) as E
-  }
-  return error
-}
+const { withRow } = Batch
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -60,13 +57,14 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export const make: Effect.Effect<
   OrganisationsShape,
   never,
-  Transactor | AuditLog | OrganisationStore | GridStore | GridConfig | OrganisationConfig
+  Transactor | AuditLog | OrganisationStore | GridStore | ImportLog | GridConfig | OrganisationConfig
 > = Effect.gen(function*() {
   const store = yield* OrganisationStore
   const grids = yield* GridStore
   const audit = yield* AuditLog
   const transactor = yield* Transactor
   const config = yield* OrganisationConfig
+  const importLog = yield* ImportLog
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
   const { decide } = Decide.make(store, grids, config)
@@ -100,29 +98,35 @@ export const make: Effect.Effect<
     Effect.flatMap(Effect.suspend(() => admitEither(actor, input)), (command) => transactor.transaction(actor.tenant, apply(actor, command)))
       .pipe(Effect.withSpan("Organisations.execute"))
 
+  /** A batch's commands, decoded and authorized in one pass; the first refusal names its row. */
+  const admitAll = (actor: Actor.Actor, inputs: ReadonlyArray<unknown>, offset = 0) =>
+    Effect.suspend(() => {
+      const commands: Array<OrganisationCommand> = new Array(inputs.length)
+      for (let i = 0; i < inputs.length; i++) {
+        const admitted = admitEither(actor, inputs[i], offset + i + 1)
+        if (Either.isLeft(admitted)) return Effect.fail(admitted.left)
+        commands[i] = admitted.right
+      }
+      return Effect.succeed(commands)
+    })
+
+  /** Commands in order, each seeing the ones before, inside the caller's transaction. */
+  const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<OrganisationCommand>, offset = 0) =>
+    Effect.forEach(commands, (command, i) => Effect.mapError(apply(actor, command), (e) => withRow(e, offset + i + 1)))
+
   const executeAllUnknown: OrganisationsShape["executeAllUnknown"] = (actor, inputs) =>
     Effect.gen(function*() {
-      if (!Array.isArray(inputs)) {
-        return yield* new ValidationError({ field: "(input)", rule: "batch.array", message: "(input): expected an array of commands" })
-      }
-      if (inputs.length > maxBatch) {
-        return yield* new ValidationError({
-          field: "(input)",
-          rule: "batch.size",
-          message: `(input): ${inputs.length} commands; at most ${maxBatch} in one batch`
-        })
-      }
-      const commands: Array<OrganisationCommand> = []
-      for (let i = 0; i < inputs.length; i++) {
-        const admitted = admitEither(actor, inputs[i], i + 1)
-        if (Either.isLeft(admitted)) return yield* Effect.fail(admitted.left)
-        commands.push(admitted.right)
-      }
-      return yield* transactor.transaction(
-        actor.tenant,
-        Effect.forEach(commands, (command, i) => Effect.mapError(apply(actor, command), (e) => withRow(e, i + 1)))
-      )
+      const batch = yield* Batch.read(inputs)
+      const commands = yield* admitAll(actor, batch)
+      return yield* transactor.transaction(actor.tenant, applyAll(actor, commands))
     }).pipe(Effect.withSpan("Organisations.executeAll"))
+
+  const importAll: OrganisationsShape["importAll"] = (actor, source, options) =>
+    Imports.run<OrganisationCommand, OrganisationWriteError, never>(actor.tenant, source, options, {
+      admit: (inputs, offset) => admitAll(actor, inputs, offset),
+      canonical: (command) => JSON.stringify(command),
+      apply: (commands, offset) => applyAll(actor, commands, offset)
+    }).pipe(Effect.provideService(ImportLog, importLog), Effect.provideService(Transactor, transactor))
 
   /** The read options resolved against the actor: subtree, day, permission. */
   const readScope = (actor: Actor.Actor, input: unknown) =>
@@ -143,6 +147,7 @@ export const make: Effect.Effect<
   const service: OrganisationsShape = {
     execute: executeUnknown,
     executeAll: executeAllUnknown,
+    importAll,
     executeUnknown,
     executeAllUnknown,
     organisations: (actor, options) => Effect.map(organisationsIn(actor, options), (s) => s.organisations),
@@ -236,7 +241,7 @@ export const make: Effect.Effect<
 export const layer: Layer.Layer<
   Organisations,
   never,
-  Transactor | AuditLog | OrganisationStore | GridStore | GridConfig | OrganisationConfig
+  Transactor | AuditLog | OrganisationStore | GridStore | ImportLog | GridConfig | OrganisationConfig
 > = Layer.effect(Organisations, make)
 
 export {

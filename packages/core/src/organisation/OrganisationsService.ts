@@ -10,6 +10,7 @@ import type { Forbidden } from "../errors/Forbidden.js"
 import type { RuleViolation } from "../errors/RuleViolation.js"
 import type { StoreError } from "../errors/StoreError.js"
 import type { ValidationError } from "../errors/ValidationError.js"
+import type * as Imports from "../imports/Imports.js"
 import type * as Compliance from "./Compliance.js"
 import type { Membership, Participation } from "./Member.js"
 import type { Organisation, OrganisationKind } from "./Organisation.js"
@@ -86,6 +87,12 @@ export interface OrganisationsShape {
     actor: Actor,
     commands: ReadonlyArray<Input>
   ) => Effect.Effect<ReadonlyArray<OrganisationChanges>, OrganisationWriteError>
+  /** Writes a source of commands in chunks, each its own transaction, resumable by `id` (see `Grids.importAll`). */
+  readonly importAll: (
+    actor: Actor,
+    source: Imports.Source,
+    options: Imports.ImportOptions
+  ) => Effect.Effect<Imports.ImportResult, OrganisationWriteError>
   readonly executeUnknown: (actor: Actor, input: unknown) => Effect.Effect<OrganisationChanges, OrganisationWriteError>
   readonly executeAllUnknown: (
     actor: Actor,
