@@ -6,7 +6,7 @@ import { Grid, IsoDate, type Place, Tenant } from "@jiceng/core"
 import { SqlStore } from "@jiceng/store-sql"
 import { PostgresStore } from "@jiceng/store-postgres"
 import { StorePorts } from "@jiceng/testkit"
-import { GridConformance, ImportResume, repositoryContract } from "@jiceng/testkit/vitest"
+import { GridConformance, ImportResume, organisationRepositoryContract, repositoryContract } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
 
 const url = process.env["JICENG_PG_URL"]
@@ -27,6 +27,7 @@ if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL sto
 
 describe.skipIf(url === undefined)("PostgresStore", () => {
   repositoryContract("PostgresStore", freshStore().layer)
+  organisationRepositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
 
   // A child process imports into the same schema and is killed (fixtures/import-child.mjs).

@@ -5,7 +5,7 @@ import { SqlStore } from "@jiceng/store-sql"
 import { SqliteStore } from "@jiceng/store-sqlite"
 import type { Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
-import { GridConformance, repositoryContract } from "@jiceng/testkit/vitest"
+import { GridConformance, organisationRepositoryContract, repositoryContract } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -23,6 +23,7 @@ const temporaryFile = () => {
 
 repositoryContract("SqliteStore (file)", temporaryFile().layer)
 repositoryContract("SqliteStore (:memory:)", SqliteStore.layer({ filename: ":memory:" }))
+organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 GridConformance.gridConformance("SqliteStore (file)", temporaryFile().layer)
 
 describe("SqliteStore", () => {

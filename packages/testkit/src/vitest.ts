@@ -1,8 +1,8 @@
 /**
  * @jiceng/testkit/vitest — the suites every store adapter runs under `@effect/vitest`:
- * the repository contract and the grid conformance suite. It imports `@effect/vitest`
- * and `vitest` (optional peer dependencies of the testkit), so load it from test
- * files only.
+ * the repository contracts (the grid domain's and the organisation domain's) and the
+ * grid conformance suite. It imports `@effect/vitest` and `vitest` (optional peer
+ * dependencies of the testkit), so load it from test files only.
  *
  * @since 0.2.0
  */
@@ -11,6 +11,8 @@
 export * as GridConformance from "./conformance/GridConformance.js"
 /** @since 0.1.0 */
 export * from "./conformance/RepositoryContract.js"
+/** @since 0.2.0 */
+export * from "./conformance/OrganisationRepositoryContract.js"
 /** @since 0.2.0 */
 export * as GridAccess from "./conformance/GridAccess.js"
 /** @since 0.2.0 */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { type Grid, MemoryStore, type Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
-import { repositoryContract } from "@jiceng/testkit/vitest"
+import { organisationRepositoryContract, repositoryContract } from "@jiceng/testkit/vitest"
 import { Deferred, Effect, Fiber, Option } from "effect"
 
 repositoryContract("MemoryStore", MemoryStore.layer)
+organisationRepositoryContract("MemoryStore", MemoryStore.layer)
 
 const root = (tenant: string, name = "区"): Grid.Grid => ({
   tenant: tenant as Tenant.Tenant,

@@ -4,14 +4,16 @@
  *
  * @since 0.2.0
  */
-import { AuditLog, GridStore, type Store, Transactor } from "@jiceng/core"
+import { AuditLog, GridStore, OrganisationStore, type Store, Transactor } from "@jiceng/core"
 import { Effect } from "effect"
 
 /**
  * @since 0.2.0
  * @category models
  */
-export interface StorePorts extends GridStore.GridStoreShape, Transactor.TransactorShape {
+export interface StorePorts
+  extends GridStore.GridStoreShape, OrganisationStore.OrganisationStoreShape, Transactor.TransactorShape
+{
   readonly audit: AuditLog.AuditLogShape
 }
 
@@ -22,6 +24,6 @@ export interface StorePorts extends GridStore.GridStoreShape, Transactor.Transac
  * @category accessors
  */
 export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
-  Effect.all([GridStore.GridStore, AuditLog.AuditLog, Transactor.Transactor]),
-  ([grid, audit, transactor]) => ({ ...grid, audit, transaction: transactor.transaction })
+  Effect.all([GridStore.GridStore, OrganisationStore.OrganisationStore, AuditLog.AuditLog, Transactor.Transactor]),
+  ([grid, organisation, audit, transactor]) => ({ ...grid, ...organisation, audit, transaction: transactor.transaction })
 )
