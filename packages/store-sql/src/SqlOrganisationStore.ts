@@ -147,58 +147,36 @@ interface Reading<Row extends object, A> {
   readonly columns: Queries.Columns<A>
   /** A value, or a message naming what in the row cannot be read. */
   readonly read: (row: Row) => A | string
-  /** The order every list of the table is given in, in SQL and over the values. */
-  readonly orderBy: string
-  readonly order: ReadonlyArray<(a: A) => string>
+  /** The columns every list of the table is ordered by. */
+  readonly order: ReadonlyArray<string>
 }
 
-const organisationReading: Reading<Rows.OrganisationRow, Organisation.Organisation> = {
-  table: "organisations",
-  columns: Rows.organisationValues,
-  read: Rows.toOrganisation,
-  orderBy: "id, valid_from",
-  order: [(o) => o.id, (o) => o.validFrom]
+const reading = <Row extends object, A>(
+  table: string,
+  columns: Queries.Columns<A>,
+  read: (row: Row) => A | string,
+  ...order: ReadonlyArray<string>
+): Reading<Row, A> => ({ table, columns, read, order })
+
+/** The value of a column for a value, by the column mapping it is written with. */
+const field = <A>(columns: Queries.Columns<A>, column: string) => {
+  const value = columns.find(([name]) => name === column)![1]
+  return (a: A): string => String(value(a, 0))
 }
 
-const membershipReading: Reading<Rows.MembershipRow, Member.Membership> = {
-  table: "memberships",
-  columns: Rows.membershipValues,
-  read: Rows.toMembership,
-  orderBy: "member_id, valid_from",
-  order: [(m) => m.memberId, (m) => m.validFrom]
-}
-
-const participationReading: Reading<Rows.ParticipationRow, Member.Participation> = {
-  table: "participations",
-  columns: Rows.participationValues,
-  read: Rows.toParticipation,
-  orderBy: "member_id, organisation_id, valid_from",
-  order: [(p) => p.memberId, (p) => p.organisationId, (p) => p.validFrom]
-}
-
-const duesReading: Reading<Rows.DuesRow, Member.Dues> = {
-  table: "dues",
-  columns: Rows.duesValues,
-  read: Rows.toDues,
-  orderBy: "member_id, month",
-  order: [(d) => d.memberId, (d) => d.month]
-}
-
-const disciplineReading: Reading<Rows.DisciplineRow, Member.Discipline> = {
-  table: "discipline",
-  columns: Rows.disciplineValues,
-  read: Rows.toDiscipline,
-  orderBy: "member_id, decided_on, measure",
-  order: [(d) => d.memberId, (d) => d.decidedOn, (d) => d.measure]
-}
-
-const meetingReading: Reading<Rows.MeetingRow, Meeting.Meeting> = {
-  table: "meetings",
-  columns: Rows.meetingValues,
-  read: Rows.toMeeting,
-  orderBy: "date, id",
-  order: [(m) => m.date, (m) => m.id]
-}
+const organisationReading = reading("organisations", Rows.organisationValues, Rows.toOrganisation, "id", "valid_from")
+const membershipReading = reading("memberships", Rows.membershipValues, Rows.toMembership, "member_id", "valid_from")
+const participationReading = reading(
+  "participations",
+  Rows.participationValues,
+  Rows.toParticipation,
+  "member_id",
+  "organisation_id",
+  "valid_from"
+)
+const duesReading = reading("dues", Rows.duesValues, Rows.toDues, "member_id", "month")
+const disciplineReading = reading("discipline", Rows.disciplineValues, Rows.toDiscipline, "member_id", "decided_on", "measure")
+const meetingReading = reading("meetings", Rows.meetingValues, Rows.toMeeting, "date", "id")
 
 /**
  * Builds the organisation repositories on the `SqlClient` in context. The client's
@@ -221,7 +199,7 @@ export const make: Effect.Effect<OrganisationStore.OrganisationStoreShape, never
       sql<Row>`SELECT ${sql.literal(reading.columns.map(([column]) => column).join(", "))}
 FROM ${sql.literal(reading.table)}
 WHERE ${where}
-ORDER BY ${sql.literal(reading.orderBy)}`.pipe(
+ORDER BY ${sql.literal(reading.order.join(", "))}`.pipe(
         Effect.mapError(fromSqlError(operation)),
         Effect.flatMap((rows) =>
           Effect.forEach(rows, (row) => {
@@ -249,7 +227,7 @@ ORDER BY ${sql.literal(reading.orderBy)}`.pipe(
         keys,
         1,
         (chunk) => select(operation, reading, sql`tenant = ${tenant} AND ${q.keyIn(column, chunk)}`),
-        q.byKeys(...reading.order)
+        q.byKeys(...reading.order.map((column) => field(reading.columns, column)))
       ).pipe(Effect.withSpan(`SqlStore.${operation}`))
 
     // ------------------------------------------------------------ organisations
@@ -323,7 +301,7 @@ ORDER BY ${sql.literal(reading.orderBy)}`.pipe(
 
     const meetings: MeetingRepository.MeetingRepository = {
       add: (input) => write("meetings.add", q.insert("meetings", Rows.meetingValues, input)),
-      getMany: anyOf("meetings.getMany", { ...meetingReading, orderBy: "id", order: [(m) => m.id] }, "id"),
+      getMany: anyOf("meetings.getMany", { ...meetingReading, order: ["id"] }, "id"),
       meetingsIn: anyOf("meetings.meetingsIn", meetingReading, "organisation_id"),
       between: (tenant, from, to) =>
         list("meetings.between", meetingReading)(tenant, sql`date >= ${from} AND date < ${to}`)

@@ -6,7 +6,6 @@
  * @since 0.2.0
  */
 import { Effect, Either, HashMap, Layer, Option } from "effect"
-import type { StoreError } from "../errors/StoreError.js"
 import { type Grid, validAt } from "../grid/Grid.js"
 import type { LevelCount } from "../grid/GridRepository.js"
 import { GridStore, type GridStoreShape } from "../grid/GridStore.js"
@@ -18,7 +17,7 @@ import { compareStrings } from "../internal/compareStrings.js"
 import * as SortedIndex from "../internal/SortedIndex.js"
 import * as Table from "../internal/Table.js"
 import type { IsoDate } from "../time/IsoDate.js"
-import { MemoryTransactor, modifyRows as modifyRowsOf, modifyTenants, readTenant } from "./MemoryTransactor.js"
+import { MemoryTransactor, tenantCell } from "./MemoryTransactor.js"
 
 const { key } = SortedIndex
 
@@ -109,14 +108,7 @@ const start = (row: { readonly validFrom: IsoDate }): IsoDate => row.validFrom
  */
 export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effect.gen(function*() {
   const transactor = yield* MemoryTransactor
-  const cell = transactor.cell(HashMap.empty<string, TenantState>())
-  const read = <A>(tenant: string, f: (s: TenantState) => A) => readTenant(transactor, cell, emptyTenant, tenant, f)
-  const modify = (tenant: string, f: (s: TenantState) => TenantState) =>
-    modifyTenants(transactor, cell, emptyTenant, [tenant], (s) => Either.right(f(s)))
-  const modifyRows = <A extends { readonly tenant: string }>(
-    rows: ReadonlyArray<A>,
-    f: (s: TenantState, rows: ReadonlyArray<A>) => Either.Either<TenantState, StoreError>
-  ) => modifyRowsOf(transactor, cell, emptyTenant, rows, f)
+  const { modify, modifyRows, read } = tenantCell(transactor, emptyTenant)
 
   return {
     grids: {

@@ -7,7 +7,6 @@
  * @since 0.2.0
  */
 import { Effect, Either, HashMap, Layer, Option } from "effect"
-import type { StoreError } from "../errors/StoreError.js"
 import { compareStrings } from "../internal/compareStrings.js"
 import * as SortedIndex from "../internal/SortedIndex.js"
 import * as Table from "../internal/Table.js"
@@ -16,7 +15,7 @@ import type { Discipline, Dues, Member, Membership, Participation } from "../org
 import type { Organisation } from "../organisation/Organisation.js"
 import { OrganisationStore, type OrganisationStoreShape } from "../organisation/OrganisationStore.js"
 import { type IsoDate, within } from "../time/IsoDate.js"
-import { MemoryTransactor, modifyRows as modifyRowsOf, modifyTenants, readTenant } from "./MemoryTransactor.js"
+import { MemoryTransactor, tenantCell } from "./MemoryTransactor.js"
 
 const { key } = SortedIndex
 
@@ -134,14 +133,7 @@ const sortedBy = <A>(rows: Array<A>, order: (row: A) => string): Array<A> =>
  */
 export const make: Effect.Effect<OrganisationStoreShape, never, MemoryTransactor> = Effect.gen(function*() {
   const transactor = yield* MemoryTransactor
-  const cell = transactor.cell(HashMap.empty<string, TenantState>())
-  const read = <A>(tenant: string, f: (s: TenantState) => A) => readTenant(transactor, cell, emptyTenant, tenant, f)
-  const modify = (tenant: string, f: (s: TenantState) => TenantState) =>
-    modifyTenants(transactor, cell, emptyTenant, [tenant], (s) => Either.right(f(s)))
-  const modifyRows = <A extends { readonly tenant: string }>(
-    rows: ReadonlyArray<A>,
-    f: (s: TenantState, rows: ReadonlyArray<A>) => Either.Either<TenantState, StoreError>
-  ) => modifyRowsOf(transactor, cell, emptyTenant, rows, f)
+  const { modify, modifyRows, read } = tenantCell(transactor, emptyTenant)
 
   /** Inserts new rows into one table of the state, as a primary key would. */
   const insertInto = <A extends { readonly tenant: string }, I extends string>(

@@ -191,3 +191,36 @@ export const modifyRows = <S, A extends { readonly tenant: string }>(
 ): Effect.Effect<void, StoreError> =>
   modifyTenants(transactor, cell, empty, rows.map((r) => r.tenant), (s, tenant) =>
     f(s, rows.filter((r) => r.tenant === tenant)))
+
+/**
+ * A domain's per-tenant state in a cell of its own, with its reads and writes.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface TenantCell<S> {
+  /** Reads one tenant's state. */
+  readonly read: <A>(tenant: string, f: (state: S) => A) => Effect.Effect<A, StoreError>
+  /** Replaces one tenant's state. */
+  readonly modify: (tenant: string, f: (state: S) => S) => Effect.Effect<void, StoreError>
+  /** Writes rows that each name their tenant, every tenant's share in one step (see {@link modifyRows}). */
+  readonly modifyRows: <A extends { readonly tenant: string }>(
+    rows: ReadonlyArray<A>,
+    f: (state: S, rows: ReadonlyArray<A>) => Either.Either<S, StoreError>
+  ) => Effect.Effect<void, StoreError>
+}
+
+/**
+ * A new cell of per-tenant state, each tenant starting from `empty`.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const tenantCell = <S>(transactor: MemoryTransactorShape, empty: S): TenantCell<S> => {
+  const cell = transactor.cell(HashMap.empty<string, S>())
+  return {
+    read: (tenant, f) => readTenant(transactor, cell, empty, tenant, f),
+    modify: (tenant, f) => modifyTenants(transactor, cell, empty, [tenant], (s) => Either.right(f(s))),
+    modifyRows: (rows, f) => modifyRows(transactor, cell, empty, rows, f)
+  }
+}

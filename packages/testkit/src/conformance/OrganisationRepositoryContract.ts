@@ -857,21 +857,29 @@ export const organisationRepositoryContract = (name: string, storeLayer: Layer.L
         }))
       })
 
+      /** Writes the input's rows under a fresh tenant. */
+      const written = (input: Input) =>
+        Effect.gen(function*() {
+          const store = yield* StorePorts.all
+          const t = freshTenant()
+          const rows = rowsOf(t, input)
+          yield* store.organisations.insert(rows.organisations)
+          yield* store.members.put(rows.members)
+          yield* store.members.addMemberships(rows.memberships)
+          yield* store.members.addParticipations(rows.participations)
+          yield* store.members.addDues(rows.dues)
+          yield* store.members.addDiscipline(rows.discipline)
+          yield* store.meetings.add(rows.meetings)
+          return { t, rows }
+        })
+
       it.effect.prop(
         "random rows come back as written, from every read, in its order",
         { input: tenantRows },
         ({ input }) =>
           Effect.gen(function*() {
             const store = yield* StorePorts.all
-            const t = freshTenant()
-            const rows = rowsOf(t, input)
-            yield* store.organisations.insert(rows.organisations)
-            yield* store.members.put(rows.members)
-            yield* store.members.addMemberships(rows.memberships)
-            yield* store.members.addParticipations(rows.participations)
-            yield* store.members.addDues(rows.dues)
-            yield* store.members.addDiscipline(rows.discipline)
-            yield* store.meetings.add(rows.meetings)
+            const { rows, t } = yield* written(input)
             const keys = input.keys
             const hasKey = (k: string) => keys.includes(k)
             const at = input.day
@@ -937,11 +945,7 @@ export const organisationRepositoryContract = (name: string, storeLayer: Layer.L
         ({ input }) =>
           Effect.gen(function*() {
             const store = yield* StorePorts.all
-            const t = freshTenant()
-            const rows = rowsOf(t, input)
-            yield* store.organisations.insert(rows.organisations)
-            yield* store.members.addMemberships(rows.memberships)
-            yield* store.members.addParticipations(rows.participations)
+            const { rows, t } = yield* written(input)
             // Close the rows of the drawn ids (and a key that names no row) on the drawn day.
             const hit = (k: string) => input.keys.includes(k)
             const on = input.day
