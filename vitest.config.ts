@@ -12,6 +12,7 @@ export default defineConfig({
       alias("@jiceng/core", "core/src/index.ts"),
       alias("@jiceng/testkit", "testkit/src/index.ts"),
       alias("@jiceng/testkit/district", "testkit/src/district/District.ts"),
+      alias("@jiceng/testkit/party", "testkit/src/district/Party.ts"),
       alias("@jiceng/testkit/vitest", "testkit/src/vitest.ts"),
       alias("@jiceng/store-sql", "store-sql/src/index.ts"),
       alias("@jiceng/store-sqlite", "store-sqlite/src/index.ts"),

@@ -219,6 +219,9 @@ export const defaults: Omit<DistrictOptions, "unassignedBlocks"> = {
  */
 export type Command = Schema.Schema.Encoded<typeof GridCommand.GridCommand>
 
+/** A place command as {@link emit} makes it. */
+type PlacePlace = Extract<Command, { readonly _tag: "PlacePlace" }>
+
 /**
  * What the generator put in, counted while planning, so that tests can compare a
  * store's answers with it. Reports read the store, never this.
@@ -476,6 +479,56 @@ const addressOf = (p: Plan, code: string): string => {
   return parts.join("")
 }
 
+/**
+ * The numbered places — merchants in compounds, work units and office buildings in
+ * sectors — in the order {@link emit} makes them, drawn from the place stream alone, so
+ * that {@link layout} finds where each work unit lies without making the other
+ * commands.
+ */
+function* numberedPlaces(p: Plan, random: Random.Random): Generator<PlacePlace> {
+  const o = p.options
+  const at = o.validFrom
+  for (let n = 1; n <= o.merchants; n++) {
+    const compound = random.pick(p.tree.compounds)
+    yield {
+      _tag: "PlacePlace",
+      id: `P-M-${Tree.pad(n, 7)}`,
+      kind: "merchant",
+      name: Names.merchant(random),
+      address: addressOf(p, compound.code),
+      gridCode: compound.code,
+      at
+    }
+  }
+  for (const [i, unit] of p.workUnits.entries()) {
+    const sector = random.pick(p.tree.sectors)
+    yield {
+      _tag: "PlacePlace",
+      id: `P-U-${Tree.pad(i + 1, 7)}`,
+      kind: "work_unit",
+      name: unit.name,
+      address: addressOf(p, sector.code),
+      creditCode: unit.creditCode,
+      gridCode: sector.code,
+      at
+    }
+  }
+  const officeNames = Names.namer()
+  for (let n = 1; n <= o.officeBuildings; n++) {
+    const name = Names.officeBuilding(random, officeNames)
+    const sector = random.pick(p.tree.sectors)
+    yield {
+      _tag: "PlacePlace",
+      id: `P-O-${Tree.pad(n, 7)}`,
+      kind: "office_building",
+      name,
+      address: addressOf(p, sector.code),
+      gridCode: sector.code,
+      at
+    }
+  }
+}
+
 /** The commands in order: grids top-down, then places, workers and assignments. */
 function* emit(p: Plan): Generator<Command> {
   const o = p.options
@@ -519,45 +572,7 @@ function* emit(p: Plan): Generator<Command> {
       }
     }
   }
-  for (let n = 1; n <= o.merchants; n++) {
-    const compound = random.place.pick(p.tree.compounds)
-    yield {
-      _tag: "PlacePlace",
-      id: `P-M-${Tree.pad(n, 7)}`,
-      kind: "merchant",
-      name: Names.merchant(random.place),
-      address: addressOf(p, compound.code),
-      gridCode: compound.code,
-      at
-    }
-  }
-  for (const [i, unit] of p.workUnits.entries()) {
-    const sector = random.place.pick(p.tree.sectors)
-    yield {
-      _tag: "PlacePlace",
-      id: `P-U-${Tree.pad(i + 1, 7)}`,
-      kind: "work_unit",
-      name: unit.name,
-      address: addressOf(p, sector.code),
-      creditCode: unit.creditCode,
-      gridCode: sector.code,
-      at
-    }
-  }
-  const officeNames = Names.namer()
-  for (let n = 1; n <= o.officeBuildings; n++) {
-    const name = Names.officeBuilding(random.place, officeNames)
-    const sector = random.place.pick(p.tree.sectors)
-    yield {
-      _tag: "PlacePlace",
-      id: `P-O-${Tree.pad(n, 7)}`,
-      kind: "office_building",
-      name,
-      address: addressOf(p, sector.code),
-      gridCode: sector.code,
-      at
-    }
-  }
+  yield* numberedPlaces(p, random.place)
   for (const w of p.staff.workers) {
     const sex: Names.Sex = random.person.next() < 0.5 ? "male" : "female"
     yield {
@@ -575,6 +590,59 @@ function* emit(p: Plan): Generator<Command> {
   for (const a of p.staff.assignments) {
     yield { _tag: "AssignWorker", ...a, at }
   }
+}
+
+// ------------------------------------------------------------------ layout
+
+/**
+ * A work unit (辖区单位) where the district registers it: its place id, name, kind,
+ * credit code and the sector (片区) it is in.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface PlacedUnit extends WorkUnits.WorkUnit {
+  readonly placeId: string
+  readonly sectorCode: string
+}
+
+/**
+ * A district's layout: its grid tree (streets, communities, sectors, compounds and
+ * blocks, with codes and names) and where its work units and office buildings lie —
+ * what other generators (party organisations: `Party`) build on, without making the
+ * district's commands.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Layout {
+  readonly options: DistrictOptions
+  readonly tree: Tree.Tree
+  readonly workUnits: ReadonlyArray<PlacedUnit>
+  /** Office buildings (商务楼宇): place id, name and sector. */
+  readonly officeBuildings: ReadonlyArray<{ readonly placeId: string; readonly name: string; readonly sectorCode: string }>
+}
+
+/**
+ * The layout of a district, the same as its commands give: the tree and the sectors
+ * of the work units and office buildings are drawn as {@link plan} draws them.
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const layout = (district: { readonly options: DistrictOptions }): Layout => {
+  const p = makePlan(resolve(district.options))
+  const workUnits: Array<PlacedUnit> = []
+  const officeBuildings: Array<{ readonly placeId: string; readonly name: string; readonly sectorCode: string }> = []
+  for (const place of numberedPlaces(p, streams(p.options.seed).place)) {
+    if (place.kind === "work_unit") {
+      const unit = p.workUnits[workUnits.length]!
+      workUnits.push({ ...unit, placeId: place.id, sectorCode: place.gridCode })
+    } else if (place.kind === "office_building") {
+      officeBuildings.push({ placeId: place.id, name: place.name, sectorCode: place.gridCode })
+    }
+  }
+  return { options: p.options, tree: p.tree, workUnits, officeBuildings }
 }
 
 const decodeCommand = Schema.decodeUnknownEither(GridCommand.GridCommand)
