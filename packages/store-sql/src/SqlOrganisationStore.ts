@@ -18,16 +18,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import type * as Statement from "@effect/sql/Statement"
-import type {
-  Meeting,
-  MeetingRepository,
-  Member,
-  MemberRepository,
-  Organisation,
-  OrganisationRepository,
-  StoreError,
-  Tenant
-} from "@jiceng/core"
+import type { MeetingRepository, MemberRepository, OrganisationRepository, StoreError, Tenant } from "@jiceng/core"
 import { OrganisationStore } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
