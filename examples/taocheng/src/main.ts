@@ -3,12 +3,15 @@
  * compounds, 3242 blocks, about 97,000 households in them) in a fresh SQLite file,
  * through the Grids service, then prints what the store itself answers beside the
  * article's figures: grids per level, grid workers per category, places per kind,
- * households per block and the 定格定人定岗定责 check. Every count printed as this
+ * households per block and the 定格定人定岗定责 check; then its party organisations
+ * (#7), written through the Organisations service: organisations by kind and sector
+ * beside the article's 114 / 16 / 6 / 341, members by street, the size alerts and the
+ * year's 三会一课 compliance (PartyReport.ts). Every count printed as this
  * run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
  * Flags: --seed N --communities N --sectors N --compounds N --blocks N --households N
- * --lang zh|en --help
+ * --party-batch N --lang zh|en --help
  *
  * @since 0.1.0
  */
@@ -20,17 +23,23 @@ import {
   Grids,
   IsoDate,
   LevelScheme,
+  OrganisationConfig,
+  Organisations,
   Place,
   ResponsibilityAlert,
   WorkerCategory
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
 // The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
-import { District } from "@jiceng/testkit"
+import { District, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as Output from "./Output.js"
+import * as PartyReport from "./PartyReport.js"
 
-const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--lang zh|en]
+/** Party organisation commands per transaction (Organisations.executeAll). */
+const PARTY_BATCH = 5_000
+
+const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--party-batch N] [--lang zh|en]
 
 Builds 桃城区 in a fresh SQLite file (out/taocheng.db) and prints the store's figures
 beside the article's.
@@ -42,6 +51,7 @@ beside the article's.
   --blocks N        blocks (单元, level 5; default ${District.defaults.blocks}, the article's)
   --households N    households (住户) in all blocks (default ${District.meanHouseholdsPerBlock} per block, the
                     generator's assumption: ${Output.count(District.defaults.households)} for ${Output.count(District.defaults.blocks)} blocks; at most 200 per block)
+  --party-batch N   party organisation commands a transaction (default ${PARTY_BATCH}; 1: one at a time)
   --lang zh|en      labels in Chinese (default, also zh-CN) or English
   -h, --help        this text`
 
@@ -81,6 +91,7 @@ interface Flags {
   readonly help: boolean
   readonly lang: Output.Lang
   readonly input: District.Input
+  readonly partyBatch: number
 }
 
 const parseFlags = (argv: ReadonlyArray<string>): Flags => {
@@ -92,6 +103,7 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
         { type: "string" }
       >),
       lang: { type: "string" },
+      "party-batch": { type: "string" },
       help: { type: "boolean", short: "h" }
     },
     strict: true
@@ -114,12 +126,18 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
   }
   const lang = values.lang === undefined ? "zh" : Output.langs.get(values.lang)
   if (lang === undefined) throw new RangeError(`--lang ${values.lang}: expected zh or en`)
-  return { help: values.help === true, lang, input }
+  const rawBatch = values["party-batch"]
+  const partyBatch = rawBatch === undefined ? PARTY_BATCH : Number(rawBatch)
+  if (!Number.isSafeInteger(partyBatch) || partyBatch < 1 || partyBatch > 100_000) {
+    throw new RangeError(`--party-batch ${rawBatch}: expected a whole number from 1 to 100000`)
+  }
+  return { help: values.help === true, lang, input, partyBatch }
 }
 
 interface Timing {
   readonly started: number
   readonly generateSeconds: string
+  readonly partyBatch: number
 }
 
 /** Commands per chunk of the import: each chunk is one transaction. */
@@ -276,6 +294,21 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
       }
     }
     lines.push("")
+
+    // Party organisations (#7): generated from the same district, written after its grids.
+    const partyStart = performance.now()
+    const party = Party.generate(district)
+    const partyGenerateSeconds = Output.seconds(partyStart)
+    const partyWriteMs = yield* PartyReport.write(party, timing.partyBatch)
+    lines.push(
+      yield* PartyReport.report(
+        party,
+        streets,
+        { generateSeconds: partyGenerateSeconds, writeMs: partyWriteMs, batchSize: timing.partyBatch },
+        lang
+      )
+    )
+    lines.push("")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -292,6 +325,7 @@ const main = async (): Promise<number> => {
   let district: District.PlannedDistrict
   let lang: Output.Lang
   let generateSeconds: string
+  let partyBatch: number
   try {
     const flags = parseFlags(process.argv.slice(2))
     if (flags.help) {
@@ -299,6 +333,7 @@ const main = async (): Promise<number> => {
       return 0
     }
     lang = flags.lang
+    partyBatch = flags.partyBatch
     const generateStart = performance.now()
     district = District.plan(flags.input)
     generateSeconds = Output.seconds(generateStart)
@@ -308,12 +343,13 @@ const main = async (): Promise<number> => {
     return 2
   }
   const file = Output.freshDatabase("taocheng.db")
-  const layer = Grids.layer.pipe(
-    Layer.provide(GridConfig.layer()),
+  // One store for both services: the organisations serve the grids written before them.
+  const layer = Layer.mergeAll(Grids.layer, Organisations.layer).pipe(
+    Layer.provide(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer())),
     Layer.provide(SqliteStore.layer({ filename: file }))
   )
   const exit = await Effect.runPromiseExit(
-    run(district, file, { started, generateSeconds }, lang).pipe(Effect.provide(layer))
+    run(district, file, { started, generateSeconds, partyBatch }, lang).pipe(Effect.provide(layer))
   )
   if (Exit.isSuccess(exit)) {
     console.log(exit.value)
