@@ -38,6 +38,8 @@ const words = {
     thisRun: "本次运行",
     note: "说明",
     input: "生成器输入，取自文章",
+    scaled: "生成器输入，取自文章，按本区小区数缩放",
+    rule: (label: string, rule: string, n: number) => `${label}（${rule}）：${n}`,
     computed: "生成器参数，文章未给出",
     newEconomy: "两新党组织（党支部、联合党支部）",
     property: "物业党组织",
@@ -80,6 +82,8 @@ const words = {
     thisRun: "This run",
     note: "Note",
     input: "generator input, taken from the article",
+    scaled: "generator input, the article's scaled to this district's compounds",
+    rule: (label: string, rule: string, n: number) => `${label} (${rule}): ${n}`,
     computed: "generator parameter; not in the article",
     newEconomy: "两新 organisations (branches and joint branches)",
     property: "Property-management organisations",
@@ -190,13 +194,17 @@ export const report = (
     lines.push("")
     lines.push(w.articleFigures)
     const n = Output.count
+    // The article's figures are the generator's inputs at its 355 compounds, scaled for a smaller district.
+    const o = party.options
+    const input = (key: "newEconomy" | "property" | "redPropertyCompounds" | "newEmployment" | "temporaryBranches") =>
+      o[key] === article[key] ? w.input : w.scaled
     lines.push(Output.table([
       [w.figure, w.article, w.thisRun, w.note],
-      [w.newEconomy, n(article.newEconomy), n(of(["branch", "joint_branch"], "new_economy")), w.input],
-      [w.property, n(article.property), n(of(["branch", "joint_branch"], "property")), w.input],
-      [w.red, n(article.redPropertyCompounds), n(red.size), w.input],
-      [w.newEmployment, n(article.newEmployment), n(of(["branch", "joint_branch"], "new_employment")), w.input],
-      [w.temporary, n(article.temporaryBranches), n(of(["temporary_branch"], "community")), w.input],
+      [w.newEconomy, n(article.newEconomy), n(of(["branch", "joint_branch"], "new_economy")), input("newEconomy")],
+      [w.property, n(article.property), n(of(["branch", "joint_branch"], "property")), input("property")],
+      [w.red, n(article.redPropertyCompounds), n(red.size), input("redPropertyCompounds")],
+      [w.newEmployment, n(article.newEmployment), n(of(["branch", "joint_branch"], "new_employment")), input("newEmployment")],
+      [w.temporary, n(article.temporaryBranches), n(of(["temporary_branch"], "community")), input("temporaryBranches")],
       [w.committees, "—", n(of(["committee"], "community")), w.computed],
       [w.communityBranches, "—", n(of(["branch", "joint_branch"], "community")), w.computed],
       [w.members, "—", `${n(sum(members, "full"))} / ${n(sum(members, "probationary"))}`, w.computed],
@@ -222,7 +230,7 @@ export const report = (
     const byRule = new Map<OrganisationAlert.Rule, Array<OrganisationAlert.OrganisationAlert>>()
     for (const a of alerts) byRule.set(a.rule, [...(byRule.get(a.rule) ?? []), a])
     for (const [rule, list] of byRule) {
-      lines.push(`  ${OrganisationAlert.ruleLabels[rule][lang]}（${rule}）: ${list.length}`)
+      lines.push(`  ${w.rule(OrganisationAlert.ruleLabels[rule][lang], rule, list.length)}`)
       for (const a of list.slice(0, LIST_ALERTS)) lines.push(`    ${OrganisationAlert.message(a, lang)}`)
       if (list.length > LIST_ALERTS) lines.push("    …")
     }
