@@ -225,6 +225,22 @@ describe("Party.apply", () => {
       expect(of("temporary_branch", "community")).toBe(341)
     }).pipe(Effect.provide(memory)), 300_000)
 
+  it.live("a district that starts mid-year: only the slots after its start are due, and every command is accepted", () =>
+    Effect.gen(function*() {
+      for (const validFrom of ["2022-08-17", "2022-12-31"]) {
+        const district = District.generate({ ...scaled, validFrom })
+        const p = Party.generate(district)
+        expect(p.summary.year).toBe(2022)
+        expect(p.commands.every((c) => dayOf(c) >= validFrom)).toBe(true)
+        // A fresh store for each: the same tenant.
+        yield* Effect.gen(function*() {
+          yield* District.apply(district)
+          yield* Party.apply(p)
+          yield* readBack(p)
+        }).pipe(Effect.provide(memory))
+      }
+    }))
+
   it.live("numbers a refused command by its row in the whole list", () =>
     Effect.gen(function*() {
       const district = District.generate(scaled)

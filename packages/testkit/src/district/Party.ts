@@ -416,8 +416,10 @@ const holds = (o: Org) => o.kind === "branch" || o.kind === "joint_branch"
 
 /**
  * Generates the party organisations, members and a year of meetings of a district (a
- * generated or planned one; only its options are read). Throws a RangeError for
- * impossible options.
+ * generated or planned one; only its options are read), for the district's
+ * `validFrom` year from that day on. The service refuses meetings after today and the
+ * generator reads no clock: choose a `validFrom` whose year is over (the default,
+ * 2023-01-01, is). Throws a RangeError for impossible options.
  *
  * @since 0.2.0
  * @category constructors
