@@ -26,8 +26,8 @@ const freshStore = (base: string = url ?? "") => {
 if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL store suites are skipped")
 
 describe.skipIf(url === undefined)("PostgresStore", () => {
-  repositoryContract("PostgresStore", freshStore().layer)
   organisationRepositoryContract("PostgresStore", freshStore().layer)
+  repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
 
   // A child process imports into the same schema and is killed (fixtures/import-child.mjs).

@@ -22,8 +22,12 @@ const temporaryFile = () => {
 }
 
 repositoryContract("SqliteStore (file)", temporaryFile().layer)
-repositoryContract("SqliteStore (:memory:)", SqliteStore.layer({ filename: ":memory:" }))
 organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+// Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
+// onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
+// GridConformance and the tests below) run over the last suite's layer, closed by then.
+// A `:memory:` store outlives its scope harmlessly; a file store's directory does not.
+repositoryContract("SqliteStore (:memory:)", SqliteStore.layer({ filename: ":memory:" }))
 GridConformance.gridConformance("SqliteStore (file)", temporaryFile().layer)
 
 describe("SqliteStore", () => {
