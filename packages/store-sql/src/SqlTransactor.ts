@@ -119,6 +119,12 @@ export const retryWhileBusy = (operation: string, busyTimeout: Duration.Duration
 }
 
 /** Keeps a failure of the caller's effect apart from the store's own SQL failures. */
+/** A turn of the event loop: `setImmediate`, a macrotask with no minimum delay. */
+const eventLoopTurn: Effect.Effect<void> = Effect.async<void>((resume) => {
+  const handle = setImmediate(() => resume(Effect.void))
+  return Effect.sync(() => clearImmediate(handle))
+})
+
 class CallerFailure<E> {
   constructor(readonly error: E) {}
 }
@@ -136,6 +142,11 @@ export const make: Effect.Effect<Transactor.TransactorShape, never, SqlClient.Sq
     : <A, E, R>(self: Effect.Effect<A, E, R>) => self
 
   /** Tenants whose lock the current transaction holds. */
+  // SQLite's driver is synchronous: a loop of awaited writes settles in microtasks and
+  // would starve timers, and with them another client waiting for the lock. Each
+  // outermost transaction first gives the event loop a turn.
+  const turn = sql.onDialectOrElse({ sqlite: () => true, orElse: () => false }) ? eventLoopTurn : Effect.void
+
   const lockedTenants = yield* Effect.sync(() => FiberRef.unsafeMake<ReadonlySet<string>>(new Set()))
 
   /** A statement that touches no row but takes the tenant's (or the database's) write lock. */
@@ -173,7 +184,7 @@ export const make: Effect.Effect<Transactor.TransactorShape, never, SqlClient.Sq
             lockTenant(tenant),
             Effect.locally(body, lockedTenants, new Set([...(Option.isSome(open) ? held : []), tenant]))
           )
-        return (Option.isSome(open) ? locked : waitForLock(sql.withTransaction(locked))).pipe(
+        return (Option.isSome(open) ? locked : Effect.zipRight(turn, waitForLock(sql.withTransaction(locked)))).pipe(
           Effect.mapError((error) =>
             error instanceof CallerFailure
               ? error.error

@@ -6,7 +6,8 @@ import { describe, expect, it } from "@effect/vitest"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import type { StoreError, Tenant } from "@jiceng/core"
-import { Transactor } from "@jiceng/core"
+import { Actor, Client, Transactor } from "@jiceng/core"
+import { Households } from "@jiceng/testkit"
 import { SqlTransactor } from "@jiceng/store-sql"
 import { SqliteStore } from "@jiceng/store-sqlite"
 import type { Context, Scope } from "effect"
@@ -120,6 +121,62 @@ describe("SqliteStore under two writers in one process", () => {
       expect(watch.maxGapMs).toBeLessThan(100)
       expect(yield* labels(b)).toEqual(["a", "b"])
     }))
+
+  it.scopedLive("a loop of awaited writes lets timers run: each transaction gives the event loop a turn", () =>
+    Effect.gen(function*() {
+      const filename = yield* temporaryFile
+      const a = yield* open(filename)
+      yield* withTable(a)
+      const watch = yield* eventLoopWatch
+      const ticksBefore = watch.ticks
+      const started = performance.now()
+      // Each write settles without real I/O waits: without a turn, no timer would fire.
+      for (let i = 0; i < 300; i++) yield* write(a, `w${i}`)
+      const elapsed = performance.now() - started
+      expect(watch.ticks - ticksBefore).toBeGreaterThan(Math.min(3, Math.floor(elapsed / 20)))
+      expect((yield* labels(a)).length).toBe(300)
+    }))
+
+  it.live("two Promise clients on one file: one awaiting writes in a loop does not lock the other's import out", () =>
+    Effect.promise(async () => {
+      const dir = mkdtempSync(join(tmpdir(), "jiceng-writers-"))
+      const filename = join(dir, "store.db")
+      const [a, b] = [Client.make({ store: SqliteStore.layer({ filename }) }), Client.make({ store: SqliteStore.layer({ filename }) })]
+      try {
+        const admin = Actor.system(tenant)
+        const commands = Array.from(Households.commands(tenant, { blocks: 10, households: 3_000 }))
+        // B's grids first, so its placements need nothing of A's.
+        const setup = commands.filter((c) => c._tag === "CreateGrid")
+        await b.grids.executeAll(admin, setup)
+        const block = setup[setup.length - 1]!
+        let done = false
+        let loops = 0
+        const looping = (async () => {
+          // A cap, so that a starved import fails the test instead of hanging it.
+          while (!done && loops < 10_000) {
+            await b.grids.execute(admin, {
+              _tag: "PlacePlace",
+              id: `B${loops++}`,
+              kind: "household",
+              name: "住户",
+              gridCode: (block as { readonly code: string }).code,
+              at: "2024-01-01"
+            })
+          }
+        })()
+        const imported = await a.grids.importAll(admin, commands.filter((c) => c._tag !== "CreateGrid"), { id: "beside", chunkSize: 500 })
+        done = true
+        await looping
+        expect(imported.written).toBe(3_000)
+        // The import finished while B was still looping: B never held the lock for good.
+        expect(loops).toBeGreaterThan(0)
+        expect(loops).toBeLessThan(10_000)
+      } finally {
+        await a.dispose()
+        await b.dispose()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }), 60_000)
 
   it.scopedLive("gives up after its busyTimeout with SQLITE_BUSY, having written nothing; 0 gives up at once", () =>
     Effect.gen(function*() {

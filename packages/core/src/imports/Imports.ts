@@ -13,7 +13,7 @@
  *
  * @since 0.2.0
  */
-import { Effect, Either, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import type { Tenant } from "../access/Tenant.js"
 import * as Decode from "../errors/Decode.js"
 import { breathe } from "../internal/breathe.js"
@@ -112,6 +112,21 @@ const fold = (digest: Digest, text: string): Digest => {
 
 const show = (digest: Digest): string => digest.map((h) => (h >>> 0).toString(16).padStart(8, "0")).join("")
 
+/** Commands re-read between two turns of the event loop when a run resumes. */
+const rereadEvery = 1_000
+
+const malformed = (row: number) =>
+  new ValidationError({
+    field: "(source)",
+    rule: "import.source",
+    message: "(source): the source's iterator gave no result object ({ done, value }) for this row",
+    row
+  })
+
+/** An iterator's result, checked: anything but an object is the source's fault. */
+const result = (row: number) => (next: unknown): Effect.Effect<IteratorResult<unknown>, ValidationError> =>
+  typeof next === "object" && next !== null ? Effect.succeed(next as IteratorResult<unknown>) : Effect.fail(malformed(row))
+
 const unreadable = (row: number) =>
   new ValidationError({
     field: "(source)",
@@ -130,7 +145,8 @@ const puller = (source: Source) => {
   if (Symbol.asyncIterator in source) {
     const iterator = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]()
     return {
-      pull: (row: number) => Effect.tryPromise({ try: () => iterator.next(), catch: () => unreadable(row) }),
+      pull: (row: number) =>
+        Effect.flatMap(Effect.tryPromise({ try: () => iterator.next() as Promise<unknown>, catch: () => unreadable(row) }), result(row)),
       close: Effect.promise(async () => {
         try {
           await iterator.return?.()
@@ -143,7 +159,7 @@ const puller = (source: Source) => {
   if (Symbol.iterator in source) {
     const iterator = (source as Iterable<unknown>)[Symbol.iterator]()
     return {
-      pull: (row: number) => Effect.try({ try: () => iterator.next(), catch: () => unreadable(row) }),
+      pull: (row: number) => Effect.flatMap(Effect.try({ try: (): unknown => iterator.next(), catch: () => unreadable(row) }), result(row)),
       close: Effect.sync(() => {
         try {
           iterator.return?.()
@@ -215,18 +231,20 @@ export const run = <C, E, R>(
       let chunks = 0
       let done = false
 
-      // What earlier runs committed: read again, and checked against their digest.
+      // What earlier runs committed: read again, and checked against their digest, a
+      // thousand commands between two turns of the event loop. A row refused now (an
+      // actor without the scope, say) is refused as itself, naming its row.
       while (committed < skipped) {
         const batch: Array<unknown> = []
-        while (batch.length < chunkSize && committed + batch.length < skipped) {
+        while (batch.length < rereadEvery && committed + batch.length < skipped) {
           const next = yield* reader.pull(committed + batch.length + 1)
           if (next.done === true) return yield* changed(options.id, skipped)
           batch.push(next.value)
         }
-        const commands = yield* Effect.either(domain.admit(batch, committed))
-        if (Either.isLeft(commands)) return yield* changed(options.id, skipped)
-        for (const command of commands.right) digest = fold(digest, domain.canonical(command))
+        const commands = yield* domain.admit(batch, committed)
+        for (const command of commands) digest = fold(digest, domain.canonical(command))
         committed += batch.length
+        yield* breathe
       }
       if (Option.isSome(earlier) && show(digest) !== earlier.value.digest) return yield* changed(options.id, skipped)
 

@@ -17,7 +17,9 @@ const batchError = (rule: string, message: string) =>
 
 /**
  * A batch as a plain array: anything but an array (or one whose reading throws, a
- * Proxy say) is a ValidationError, as is a batch above the limit.
+ * Proxy say) is a ValidationError, as is a batch above the limit. The array is read by
+ * index up to its length: an iterator of its own is not followed, so the limit holds and
+ * rows are numbered by index.
  */
 export const read = (inputs: unknown): Effect.Effect<ReadonlyArray<unknown>, ValidationError> =>
   Effect.suspend(() => {
@@ -27,7 +29,9 @@ export const read = (inputs: unknown): Effect.Effect<ReadonlyArray<unknown>, Val
       if (inputs.length > maxSize) {
         return Effect.fail(batchError("batch.size", `${inputs.length} commands; at most ${maxSize} in one batch`))
       }
-      copy = Array.from(inputs)
+      const length = inputs.length
+      copy = new Array(length)
+      for (let i = 0; i < length; i++) copy[i] = inputs[i]
     } catch {
       return Effect.fail(batchError("schema.unreadable", "could not be read (a getter or proxy threw)"))
     }

@@ -9,6 +9,7 @@
  */
 import { Context, Effect, Either, FiberRef, HashMap, Layer, Option } from "effect"
 import { StoreError } from "../errors/StoreError.js"
+import { breathe } from "../internal/breathe.js"
 import { Transactor, type TransactorShape } from "./Transactor.js"
 
 /**
@@ -99,7 +100,9 @@ export const make: Effect.Effect<MemoryTransactorShape> = Effect.gen(function*()
     Effect.flatMap(FiberRef.get(current), (outer) =>
       Option.isSome(outer)
         ? self
-        : lock.withPermits(1)(
+        // The event loop gets a turn first: a loop of awaited writes, each settled in
+        // microtasks, would otherwise starve timers and other clients.
+        : Effect.zipRight(breathe, lock.withPermits(1)(
           Effect.gen(function*() {
             const tx: Transaction = { working: new Map(), open: true }
             const result = yield* Effect.locally(self, current, Option.some(tx)).pipe(
@@ -113,7 +116,7 @@ export const make: Effect.Effect<MemoryTransactorShape> = Effect.gen(function*()
             })
             return result
           })
-        ))
+        )))
 
   return { cell: (initial) => ({ committed: initial }), read, modify, transaction }
 })

@@ -161,4 +161,45 @@ describe("Grids.importAll", () => {
       expect(finish.committed).toBe(total(1_000))
       expect(yield* held).toEqual({ links: 1_000, places: 1_000, audit: total(1_000) })
     }).pipe(Effect.provide(layer())))
+
+  it.live("resuming gives the process's other work a turn while it re-reads what was committed", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      yield* grids.importAll(admin, source(6_000), { id: "resume-breathing", chunkSize: 6_000 })
+      let ticks = 0
+      const timer = setInterval(() => ticks++, 1)
+      try {
+        // Nothing is written: the whole source is re-read and checked.
+        const again = yield* grids.importAll(admin, source(6_000), { id: "resume-breathing", chunkSize: 6_000 })
+        expect(again).toMatchObject({ written: 0, chunks: 0 })
+        expect(ticks).toBeGreaterThan(2)
+      } finally {
+        clearInterval(timer)
+      }
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("a source whose iterator gives no result object is refused as the source's fault, naming the row", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const commands = Array.from(source(10))
+      let n = 0
+      const broken: Iterable<unknown> = {
+        [Symbol.iterator]: () => ({ next: () => (n < 3 ? { done: false, value: commands[n++] } : undefined) as never })
+      }
+      const refused = yield* Effect.either(grids.importAll(admin, broken, { id: "no-result" }))
+      expect(Either.isLeft(refused) && refused.left).toMatchObject({ _tag: "ValidationError", rule: "import.source", row: 4 })
+      const asynchronous: AsyncIterable<unknown> = { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve(null as never) }) }
+      const refusedAsync = yield* Effect.either(grids.importAll(admin, asynchronous, { id: "no-result-async" }))
+      expect(Either.isLeft(refusedAsync) && refusedAsync.left).toMatchObject({ _tag: "ValidationError", rule: "import.source", row: 1 })
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("resumed by an actor without the scope, an import is Forbidden as itself, not a changed source", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const commands = Array.from(source(300))
+      yield* grids.importAll(admin, commands.slice(0, 200), { id: "resume-scope", chunkSize: 100 })
+      const street = Actor.make({ id: "street", tenant, roles: ["grid_manager"], scope: "131102001" })
+      const refused = yield* Effect.either(grids.importAll(street, commands, { id: "resume-scope", chunkSize: 100 }))
+      expect(Either.isLeft(refused) && refused.left).toMatchObject({ _tag: "Forbidden", reason: "scope", row: 1 })
+    }).pipe(Effect.provide(layer())))
 })

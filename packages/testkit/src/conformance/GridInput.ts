@@ -150,6 +150,19 @@ export const gridInput = <E>(name: string, store: Layer.Layer<Store.Store, E>, o
         expect(yield* refused(tenant, grids.executeAllUnknown(admin, tooMany))).toMatchObject({
           _tag: "ValidationError", field: "(input)", rule: "batch.size"
         })
+        // An array is read by index to its length: an iterator of its own is not followed,
+        // so it cannot carry more commands than the limit, nor others than its elements.
+        const iterating = (length: number, extra: number) => {
+          const array: Array<unknown> = Array.from({ length }, (_, i) => ok(i))
+          Object.defineProperty(array, Symbol.iterator, {
+            value: function*() {
+              for (let i = 0; i < length + extra; i++) yield ok(1_000 + i)
+            }
+          })
+          return array
+        }
+        expect(yield* grids.executeAllUnknown(admin, iterating(0, 5))).toEqual([])
+        expect((yield* grids.executeAllUnknown(admin, iterating(2, 5))).flatMap((c) => c.places.map((p) => p.id))).toEqual(["B0", "B1"])
       }))
 
     it.effect("malformed actors and read arguments: a ValidationError naming the field", () =>
