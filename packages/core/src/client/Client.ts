@@ -28,6 +28,14 @@ import type * as ResponsibilityAlert from "../grid/ResponsibilityAlert.js"
 import type * as Worker from "../grid/Worker.js"
 import type * as WorkerRepository from "../grid/WorkerRepository.js"
 import type * as Imports from "../imports/Imports.js"
+import type * as Compliance from "../organisation/Compliance.js"
+import type * as Member from "../organisation/Member.js"
+import type * as Organisation from "../organisation/Organisation.js"
+import type * as OrganisationAlert from "../organisation/OrganisationAlert.js"
+import type * as OrganisationChanges from "../organisation/OrganisationChanges.js"
+import type * as OrganisationCommand from "../organisation/OrganisationCommand.js"
+import * as OrganisationConfig from "../organisation/OrganisationConfig.js"
+import * as Organisations from "../organisation/Organisations.js"
 import type * as Store from "../store/Store.js"
 
 /**
@@ -56,7 +64,12 @@ export type Promised<S> = {
  * @since 0.1.0
  * @category models
  */
-export type Services = Grids.Grids | GridConfig.GridConfig | Store.Store
+export type Services =
+  | Grids.Grids
+  | GridConfig.GridConfig
+  | Organisations.Organisations
+  | OrganisationConfig.OrganisationConfig
+  | Store.Store
 
 /**
  * The grid service with Promises: each method is `Grids.GridsShape`'s, resolving with
@@ -124,11 +137,54 @@ export interface GridsClient {
   readonly place: (actor: Actor.Actor, id: string, at?: string) => Promise<Place.Place | undefined>
 }
 
+/**
+ * The organisation service as Promises (`Organisations.OrganisationsShape`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface OrganisationsClient {
+  readonly execute: (actor: Actor.Actor, command: OrganisationCommand.Input) => Promise<OrganisationChanges.OrganisationChanges>
+  readonly executeAll: (
+    actor: Actor.Actor,
+    commands: ReadonlyArray<OrganisationCommand.Input>
+  ) => Promise<ReadonlyArray<OrganisationChanges.OrganisationChanges>>
+  readonly importAll: (
+    actor: Actor.Actor,
+    source: Imports.Source,
+    options: Imports.ImportOptions
+  ) => Promise<Imports.ImportResult>
+  readonly executeUnknown: (actor: Actor.Actor, input: unknown) => Promise<OrganisationChanges.OrganisationChanges>
+  readonly executeAllUnknown: (actor: Actor.Actor, inputs: unknown) => Promise<ReadonlyArray<OrganisationChanges.OrganisationChanges>>
+  readonly organisations: (
+    actor: Actor.Actor,
+    options?: Organisations.ReadOptions
+  ) => Promise<ReadonlyArray<Organisation.Organisation>>
+  readonly organisation: (actor: Actor.Actor, id: string, at?: string) => Promise<Organisation.Organisation | undefined>
+  readonly memberships: (actor: Actor.Actor, options?: Organisations.ReadOptions) => Promise<ReadonlyArray<Member.Membership>>
+  readonly participations: (
+    actor: Actor.Actor,
+    options?: Organisations.ReadOptions
+  ) => Promise<ReadonlyArray<Member.Participation>>
+  readonly countByKind: (actor: Actor.Actor, options?: Organisations.ReadOptions) => Promise<ReadonlyArray<Organisations.KindCount>>
+  readonly countMembers: (actor: Actor.Actor, options?: Organisations.ReadOptions) => Promise<ReadonlyArray<Organisations.MemberCount>>
+  readonly check: (
+    actor: Actor.Actor,
+    options?: Organisations.ReadOptions
+  ) => Promise<ReadonlyArray<OrganisationAlert.OrganisationAlert>>
+  readonly compliance: (
+    actor: Actor.Actor,
+    period: { readonly from: string; readonly to: string; readonly root?: string }
+  ) => Promise<Compliance.Report>
+}
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const gridsClientMatches: Same<GridsClient, Promised<Grids.GridsShape>> = true
 void gridsClientMatches
+const organisationsClientMatches: Same<OrganisationsClient, Promised<Organisations.OrganisationsShape>> = true
+void organisationsClientMatches
 
 /**
  * @since 0.1.0
@@ -137,6 +193,8 @@ void gridsClientMatches
 export interface Client {
   /** The grid service with Promises. */
   readonly grids: GridsClient
+  /** @since 0.2.0 */
+  readonly organisations: OrganisationsClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -157,6 +215,8 @@ export interface Options<E> {
   readonly store: Layer.Layer<Store.Store, E>
   /** The grid configuration (level scheme, worker categories); defaults otherwise. */
   readonly grids?: Partial<GridConfig.GridConfigShape>
+  /** The organisation policy; the defaults when left out. @since 0.2.0 */
+  readonly organisations?: Partial<OrganisationConfig.OrganisationConfigShape>
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
@@ -181,6 +241,22 @@ const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
   check: true,
   worker: true,
   place: true
+}
+
+const organisationMethods: { readonly [K in keyof Organisations.OrganisationsShape]: true } = {
+  execute: true,
+  executeAll: true,
+  importAll: true,
+  executeUnknown: true,
+  executeAllUnknown: true,
+  organisations: true,
+  organisation: true,
+  memberships: true,
+  participations: true,
+  countByKind: true,
+  countMembers: true,
+  check: true,
+  compliance: true
 }
 
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
@@ -212,7 +288,11 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Grids.layer.pipe(Layer.provideMerge(Layer.merge(options.store, GridConfig.layer(options.grids))))
+  const services = Layer.merge(Grids.layer, Organisations.layer).pipe(
+    Layer.provideMerge(
+      Layer.mergeAll(options.store, GridConfig.layer(options.grids), OrganisationConfig.layer(options.organisations))
+    )
+  )
   const runtime = ManagedRuntime.make(
     options.access === undefined
       ? services
@@ -228,6 +308,9 @@ export const make = <E>(options: Options<E>): Client => {
     })
   return {
     grids: promised(run, Grids.Grids, gridMethods) satisfies Promised<Grids.GridsShape> as GridsClient,
+    organisations: promised(run, Organisations.Organisations, organisationMethods) satisfies Promised<
+      Organisations.OrganisationsShape
+    > as OrganisationsClient,
     run,
     dispose: () => runtime.dispose()
   }

@@ -1,0 +1,192 @@
+/**
+ * The Organisations service over the memory store: the write path (decode, authorize,
+ * scope, rule, write, audit) and the reads, with refusals that write nothing.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Either, Layer, Option, TestClock } from "effect"
+import {
+  Actor,
+  GridConfig,
+  type GridCommand,
+  Grids,
+  MemoryStore,
+  type OrganisationCommand,
+  OrganisationConfig,
+  Organisations,
+  OrganisationStore
+} from "@jiceng/core"
+import { StorePorts } from "@jiceng/testkit"
+
+const tenant = "131102"
+const admin = Actor.system(tenant)
+const street = Actor.make({ id: "河西街道组织员", tenant, roles: ["party_organiser"], scope: "131102001" })
+const otherStreet = Actor.make({ id: "河东街道组织员", tenant, roles: ["party_organiser"], scope: "131102002" })
+const viewer = Actor.make({ id: "查看者", tenant, roles: ["viewer"], scope: tenant })
+
+const layer = Layer.mergeAll(Organisations.layer, Grids.layer).pipe(
+  Layer.provideMerge(Layer.mergeAll(MemoryStore.layer, GridConfig.layer(), OrganisationConfig.layer()))
+)
+
+const grids: ReadonlyArray<GridCommand.Input> = [
+  { _tag: "CreateGrid", code: "131102", name: "桃城区", parentCode: null, validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102001", name: "河西街道", parentCode: "131102", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102002", name: "河东街道", parentCode: "131102", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102001001", name: "明珠社区", parentCode: "131102001", validFrom: "2023-01-01" },
+  { _tag: "CreateGrid", code: "131102002001", name: "锦华社区", parentCode: "131102002", validFrom: "2023-01-01" }
+]
+
+const organisations: ReadonlyArray<OrganisationCommand.Input> = [
+  { _tag: "FormOrganisation", id: "hx", kind: "committee", name: "河西街道党工委", parentId: null, sector: "community", grids: ["131102001"], validFrom: "2023-01-01" },
+  { _tag: "FormOrganisation", id: "mz", kind: "committee", name: "明珠社区党委", parentId: "hx", sector: "community", grids: ["131102001001"], validFrom: "2023-01-01" },
+  { _tag: "FormOrganisation", id: "mz1", kind: "branch", name: "明珠社区第一党支部", parentId: "mz", sector: "community", grids: ["131102001001"], validFrom: "2023-01-01" },
+  { _tag: "FormOrganisation", id: "mz2", kind: "branch", name: "明珠社区第二党支部", parentId: "mz", sector: "community", grids: ["131102001001"], validFrom: "2023-01-01" },
+  { _tag: "FormOrganisation", id: "hd", kind: "committee", name: "河东街道党工委", parentId: null, sector: "community", grids: ["131102002"], validFrom: "2023-01-01" },
+  { _tag: "FormOrganisation", id: "jh1", kind: "branch", name: "锦华社区党支部", parentId: "hd", sector: "community", grids: ["131102002001"], validFrom: "2023-01-01" }
+]
+
+const members = (branch: string, n: number, standing: "full" | "probationary" = "full"): ReadonlyArray<OrganisationCommand.Input> =>
+  Array.from({ length: n }, (_, i) => ({
+    _tag: "ArriveMember",
+    memberId: `${branch}-${standing}-${i}`,
+    organisationId: branch,
+    standing,
+    name: `党员${i}`,
+    phone: "13800138000",
+    at: "2023-03-01"
+  }))
+
+const setUp = Effect.gen(function*() {
+  yield* TestClock.setTime(Date.parse("2024-12-31T00:00:00Z"))
+  yield* (yield* Grids.Grids).executeAll(admin, grids)
+  const service = yield* Organisations.Organisations
+  yield* service.executeAll(admin, [...organisations, ...members("mz1", 5), ...members("mz1", 2, "probationary"), ...members("mz2", 2), ...members("jh1", 8)])
+  return service
+})
+
+/** Everything the stores hold for the tenant, to prove a refusal wrote nothing. */
+const snapshot = Effect.gen(function*() {
+  const store = yield* OrganisationStore.OrganisationStore
+  const ports = yield* StorePorts.all
+  return {
+    organisations: yield* store.organisations.history(admin.tenant),
+    memberships: yield* store.members.membershipsAt(admin.tenant, "2024-06-01" as never),
+    meetings: yield* store.meetings.between(admin.tenant, "2000-01-01" as never, "2100-01-01" as never),
+    audit: yield* ports.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })
+  }
+})
+
+const refusedBy = (actor: Actor.Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const service = yield* Organisations.Organisations
+    const before = yield* snapshot
+    const result = yield* Effect.either(service.executeUnknown(actor, input))
+    expect(yield* snapshot).toEqual(before)
+    if (Either.isRight(result)) throw new Error("expected a refusal")
+    return result.left
+  })
+
+describe("Organisations", () => {
+  it.effect("writes organisations and members, one audit entry each, without members' personal data", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      const counts = yield* service.countMembers(admin, { at: "2024-06-01" })
+      expect(counts.map((c) => [c.organisationId, c.full, c.probationary])).toEqual([
+        ["hd", 0, 0],
+        ["hx", 0, 0],
+        ["jh1", 8, 0],
+        ["mz", 0, 0],
+        ["mz1", 5, 2],
+        ["mz2", 2, 0]
+      ])
+      const audit = yield* (yield* StorePorts.all).audit.list(admin.tenant, { afterSeq: 0, limit: 1000 })
+      // Five grids, six organisations, 17 members.
+      expect(audit.length).toBe(5 + 6 + 17)
+      const arrivals = audit.filter((e) => e.action === "ArriveMember")
+      expect(arrivals.every((e) => !e.detail.includes("党员") && !e.detail.includes("138"))).toBe(true)
+      expect(arrivals[0]!.target).toBe("mz1-full-0")
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("bad input: a ValidationError naming the field; a broken rule: its RuleViolation; nothing written", () =>
+    Effect.gen(function*() {
+      yield* setUp
+      const bad = yield* refusedBy(admin, { _tag: "AdmitMember", memberId: "x", organisationId: "mz1", name: "", at: "2024-01-01" })
+      expect(bad._tag === "ValidationError" && bad.field).toBe("name")
+      const second = yield* refusedBy(admin, { _tag: "AdmitMember", memberId: "mz1-full-0", organisationId: "mz2", name: "张三", at: "2024-01-01" })
+      expect(second._tag === "RuleViolation" && second.rule).toBe("membership.one-branch")
+      const future = yield* refusedBy(admin, {
+        _tag: "RecordMeeting",
+        id: "m1",
+        organisationId: "mz1",
+        kind: "theme_day",
+        date: "2025-01-01",
+        topic: "学习",
+        attendees: []
+      })
+      expect(future._tag === "RuleViolation" && future.rule).toBe("meeting.future")
+      const quorum = yield* refusedBy(admin, {
+        _tag: "RecordMeeting",
+        id: "m1",
+        organisationId: "mz1",
+        kind: "general_meeting",
+        date: "2024-06-01",
+        topic: "讨论",
+        attendees: ["mz1-full-0", "mz1-full-1", "mz1-probationary-0", "mz1-probationary-1"],
+        votes: [{ motion: "决议", yes: 2, no: 0, abstain: 0 }]
+      })
+      expect(quorum._tag === "RuleViolation" && quorum.rule).toBe("vote.quorum")
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("a batch is all or nothing, and a refusal names its row", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      const before = yield* snapshot
+      const result = yield* Effect.either(service.executeAll(admin, [
+        { _tag: "TransferMember", memberId: "mz1-full-0", organisationId: "mz2", at: "2024-05-01" },
+        { _tag: "AdmitMember", memberId: "new", organisationId: "hx", name: "李四", at: "2024-05-01" }
+      ]))
+      expect(Either.isLeft(result) && result.left._tag === "RuleViolation" && [result.left.rule, result.left.row]).toEqual(["membership.kind", 2])
+      expect(yield* snapshot).toEqual(before)
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("scope: an actor writes and reads only organisations whose grids lie in their subtree", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      const meeting: OrganisationCommand.Input = { _tag: "RecordMeeting", id: "m1", organisationId: "mz1", kind: "theme_day", date: "2024-06-01", topic: "学习", attendees: ["mz1-full-0"] }
+      const outside = yield* refusedBy(otherStreet, meeting)
+      expect(outside._tag === "Forbidden" && outside.reason).toBe("scope")
+      // Across streets: the branch left lies outside the actor's scope.
+      const across = yield* refusedBy(street, { _tag: "TransferMember", memberId: "jh1-full-0", organisationId: "mz1", at: "2024-05-01" })
+      expect(across._tag === "Forbidden" && across.reason).toBe("scope")
+      const role = yield* refusedBy(viewer, meeting)
+      expect(role._tag === "Forbidden" && role.reason).toBe("role")
+      yield* service.execute(street, meeting)
+      expect((yield* service.organisations(street, { at: "2024-06-01" })).map((o) => o.id)).toEqual(["hx", "mz", "mz1", "mz2"])
+      expect((yield* service.organisations(otherStreet, { at: "2024-06-01" })).map((o) => o.id)).toEqual(["hd", "jh1"])
+      expect(Option.isNone(yield* service.organisation(otherStreet, "mz1", "2024-06-01"))).toBe(true)
+      expect((yield* service.memberships(otherStreet, { at: "2024-06-01" })).length).toBe(8)
+      const forbidden = yield* Effect.either(service.organisations(otherStreet, { root: "131102001" }))
+      expect(Either.isLeft(forbidden) && forbidden.left._tag).toBe("Forbidden")
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("check, counts and compliance through the service", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      const alerts = yield* service.check(admin, { at: "2024-06-01" })
+      expect(alerts.map((a) => [a.organisationId, a.rule])).toEqual([
+        ["jh1", "branch.committee-required"],
+        ["mz2", "branch.min-full-members"]
+      ])
+      expect(yield* service.countByKind(admin, { at: "2024-06-01" })).toEqual([
+        { kind: "branch", sector: "community", count: 3 },
+        { kind: "committee", sector: "community", count: 3 }
+      ])
+      yield* service.execute(admin, { _tag: "RecordMeeting", id: "m1", organisationId: "mz2", kind: "general_meeting", date: "2024-02-01", topic: "学习", attendees: ["mz2-full-0"] })
+      const report = yield* service.compliance(admin, { from: "2024-01-01", to: "2024-04-01" })
+      const mz2 = report.missing.filter((m) => m.organisationId === "mz2").map((m) => `${m.meetingKind}:${m.slot.label}`)
+      expect(mz2).not.toContain("general_meeting:2024-Q1")
+      expect(mz2).toContain("theme_day:2024-01")
+      expect(report.summary.due).toBe(report.summary.held + report.summary.missing)
+      const streetReport = yield* service.compliance(otherStreet, { from: "2024-01-01", to: "2024-04-01" })
+      expect(new Set(streetReport.missing.map((m) => m.organisationId))).toEqual(new Set(["jh1"]))
+    }).pipe(Effect.provide(layer)))
+})
