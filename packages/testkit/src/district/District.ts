@@ -23,11 +23,12 @@
  *
  * @since 0.1.0
  */
-import { Actor, GridCommand, Grids, IsoDate, type Place, RegionCode, RuleViolation, ValidationError, type Worker, WorkerCategory } from "@jiceng/core"
+import { Actor, GridCommand, Grids, IsoDate, type Place, RegionCode, type Worker, WorkerCategory } from "@jiceng/core"
 import { Effect, Either, ParseResult, Schema } from "effect"
 import * as Housing from "./Housing.js"
 import * as Names from "./Names.js"
 import * as Random from "./Random.js"
+import { shiftRow } from "./Rows.js"
 import * as Staff from "./Staff.js"
 import * as Tree from "./Tree.js"
 import * as WorkUnits from "./WorkUnits.js"
@@ -712,23 +713,6 @@ export const generate = (input: Input = {}): GeneratedDistrict => {
 export interface ApplyOptions {
   /** Commands per transaction; default 10,000 (the Grids service takes at most 100,000). */
   readonly batchSize?: number
-}
-
-// Errors name the 1-based row inside a batch; callers want the row in the whole list.
-const shiftRow = (error: Grids.GridWriteError, offset: number): Grids.GridWriteError => {
-  if (offset === 0) return error
-  switch (error._tag) {
-    case "ValidationError":
-      return error.row === undefined
-        ? error
-        : new ValidationError.ValidationError({ field: error.field, rule: error.rule, message: error.message, row: error.row + offset })
-    case "RuleViolation":
-      return error.row === undefined
-        ? error
-        : new RuleViolation.RuleViolation({ field: error.field, rule: error.rule, message: error.message, row: error.row + offset })
-    default:
-      return error
-  }
 }
 
 /**

@@ -48,15 +48,14 @@ import {
   type Organisation,
   OrganisationCommand,
   OrganisationConfig,
-  Organisations,
-  RuleViolation,
-  ValidationError
+  Organisations
 } from "@jiceng/core"
 import { Effect, Either, ParseResult, Schema } from "effect"
 import * as Distribute from "./Distribute.js"
 import * as District from "./District.js"
 import * as Names from "./Names.js"
 import * as Random from "./Random.js"
+import { shiftRow } from "./Rows.js"
 import * as Staff from "./Staff.js"
 import * as Tree from "./Tree.js"
 
@@ -1069,22 +1068,6 @@ const checkCommands = (commands: ReadonlyArray<Command>): void => {
 export interface ApplyOptions {
   /** Commands per transaction; default 5,000 (the Organisations service takes at most 100,000). */
   readonly batchSize?: number
-}
-
-const shiftRow = (error: Organisations.OrganisationWriteError, offset: number): Organisations.OrganisationWriteError => {
-  if (offset === 0) return error
-  switch (error._tag) {
-    case "ValidationError":
-      return error.row === undefined
-        ? error
-        : new ValidationError.ValidationError({ field: error.field, rule: error.rule, message: error.message, row: error.row + offset })
-    case "RuleViolation":
-      return error.row === undefined
-        ? error
-        : new RuleViolation.RuleViolation({ field: error.field, rule: error.rule, message: error.message, row: error.row + offset })
-    default:
-      return error
-  }
 }
 
 /**
