@@ -196,20 +196,22 @@ export const message = (alert: OrganisationAlert, lang: "zh" | "en" = "zh"): str
   const full = alert.fullMembers
   const probationary = alert.probationaryMembers
   const members = full + probationary
+  // English counts: "1 full member", "2 full members".
+  const fullMembers = `${full} full member${full === 1 ? "" : "s"}`
   switch (alert._tag) {
     case "MinFullMembers":
       // 第四条: units with fewer than three full members form a joint branch together.
       return alert.kind === "joint_branch"
         ? lang === "zh"
           ? `${name}正式党员${full}名，不足${alert.threshold}名，应调整联合范围或并入其他党支部`
-          : `${name} has ${full} full members, fewer than ${alert.threshold}; widen the joint branch or merge it into another branch`
+          : `${name} has ${fullMembers}, fewer than ${alert.threshold}; widen the joint branch or merge it into another branch`
         : lang === "zh"
         ? `${name}正式党员${full}名，不足${alert.threshold}名，可与邻近单位联合成立联合党支部`
-        : `${name} has ${full} full members, fewer than ${alert.threshold}; form a joint branch with neighbouring units`
+        : `${name} has ${fullMembers}, fewer than ${alert.threshold}; form a joint branch with neighbouring units`
     case "CommitteeRequired":
       return lang === "zh"
         ? `${name}正式党员${full}名，达到${alert.threshold}名，应设立支部委员会`
-        : `${name} has ${full} full members, ${alert.threshold} or more, and no branch committee; it should elect one`
+        : `${name} has ${fullMembers}, ${alert.threshold} or more, and no branch committee; it should elect one`
     case "GeneralBranchThreshold":
       return lang === "zh"
         ? `${name}党员${members}名（正式党员${full}名、预备党员${probationary}名），达到${alert.threshold}名，可成立党总支`

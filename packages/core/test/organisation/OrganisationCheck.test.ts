@@ -360,6 +360,8 @@ describe("organisation size alerts", () => {
     expect(OrganisationAlert.message(branch!, "en")).toBe(
       "幸福里物业党支部 (B) has 2 full members, fewer than 3; form a joint branch with neighbouring units"
     )
+    const [one] = OrganisationCheck.check(defaults, { organisations: [org("B", "branch", { name: "一人支部" })], memberships: roll("B", 1, 0) }, asOf)
+    expect(OrganisationAlert.message(one!, "en")).toBe("一人支部 (B) has 1 full member, fewer than 3; form a joint branch with neighbouring units")
   })
 
   it.prop("a member with two rows on the day (bad data) counts once", [fc.integer({ min: 0, max: 10 })], ([n]) => {
