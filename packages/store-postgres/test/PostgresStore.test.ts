@@ -6,7 +6,13 @@ import { Grid, IsoDate, type Place, Tenant } from "@jiceng/core"
 import { SqlStore } from "@jiceng/store-sql"
 import { PostgresStore } from "@jiceng/store-postgres"
 import { StorePorts } from "@jiceng/testkit"
-import { GridConformance, ImportResume, organisationRepositoryContract, repositoryContract } from "@jiceng/testkit/vitest"
+import {
+  GridConformance,
+  ImportResume,
+  OrganisationConformance,
+  organisationRepositoryContract,
+  repositoryContract
+} from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
 
 const url = process.env["JICENG_PG_URL"]
@@ -26,6 +32,8 @@ const freshStore = (base: string = url ?? "") => {
 if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL store suites are skipped")
 
 describe.skipIf(url === undefined)("PostgresStore", () => {
+  // First, while the shared `it` is untouched by `it.layer`; its suites provide their own store.
+  OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
   organisationRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })

@@ -5,7 +5,12 @@ import { SqlStore } from "@jiceng/store-sql"
 import { SqliteStore } from "@jiceng/store-sqlite"
 import type { Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
-import { GridConformance, organisationRepositoryContract, repositoryContract } from "@jiceng/testkit/vitest"
+import {
+  GridConformance,
+  OrganisationConformance,
+  organisationRepositoryContract,
+  repositoryContract
+} from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -21,6 +26,8 @@ const temporaryFile = () => {
   return { filename, layer: SqliteStore.layer({ filename }).pipe(Layer.provideMerge(removeDir)) }
 }
 
+// First, while the shared `it` is untouched (see below); its suites provide their own store.
+OrganisationConformance.organisationConformance("SqliteStore (file)", temporaryFile().layer)
 repositoryContract("SqliteStore (file)", temporaryFile().layer)
 organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods

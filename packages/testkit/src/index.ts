@@ -16,6 +16,8 @@ export * as Party from "./district/Party.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */
+export * as OrganisationIntents from "./arbitraries/OrganisationIntents.js"
+/** @since 0.2.0 */
 export * as StorePorts from "./conformance/StorePorts.js"
 /** @since 0.2.0 */
 export * as Tenants from "./conformance/Tenants.js"

@@ -1,7 +1,7 @@
 /**
  * @jiceng/testkit/vitest — the suites every store adapter runs under `@effect/vitest`:
  * the repository contracts (the grid domain's and the organisation domain's) and the
- * grid conformance suite. It imports `@effect/vitest` and `vitest` (optional peer
+ * grid and organisation conformance suites. It imports `@effect/vitest` and `vitest` (optional peer
  * dependencies of the testkit), so load it from test files only.
  *
  * @since 0.2.0
@@ -11,6 +11,14 @@
 export * as GridConformance from "./conformance/GridConformance.js"
 /** @since 0.1.0 */
 export * from "./conformance/RepositoryContract.js"
+/** @since 0.2.0 */
+export * as OrganisationConformance from "./conformance/OrganisationConformance.js"
+/** @since 0.2.0 */
+export * as OrganisationAccess from "./conformance/OrganisationAccess.js"
+/** @since 0.2.0 */
+export * as OrganisationBatch from "./conformance/OrganisationBatch.js"
+/** @since 0.2.0 */
+export * as OrganisationInput from "./conformance/OrganisationInput.js"
 /** @since 0.2.0 */
 export * from "./conformance/OrganisationRepositoryContract.js"
 /** @since 0.2.0 */
