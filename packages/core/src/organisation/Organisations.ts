@@ -8,7 +8,7 @@
  *
  * @since 0.2.0
  */
-import { Effect, Either, Layer, Option, Schema } from "effect"
+import { Effect, Either, Exit, Layer, Option, Schema } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
@@ -20,7 +20,10 @@ import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
 import { auditDetail, targetOf } from "../internal/organisation/commands.js"
 import * as Decide from "../internal/organisation/decide.js"
-import { write } from "../internal/organisation/write.js"
+import * as Workspace from "../internal/organisation/workspace.js"
+import { write, writeSteps } from "../internal/organisation/write.js"
+import { breathe } from "../internal/breathe.js"
+import { drive } from "../internal/drive.js"
 import { validated } from "../internal/validated.js"
 import { ImportLog } from "../imports/ImportLog.js"
 import * as Imports from "../imports/Imports.js"
@@ -47,6 +50,12 @@ const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schem
 const PeriodOptions = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
 
 const { withRow } = Batch
+
+/** Commands a batch decides between two turns of the event loop. */
+const breathEvery = 500
+
+/** Commands a batch decides before it starts writing them behind (at a turn of the event loop). */
+const writeBehindEvery = 10_000
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -80,17 +89,19 @@ export const make: Effect.Effect<
       return Either.map(Actor.authorize(actor, permission, command._tag, [], policy), () => command)
     })
 
+  const auditEntry = (actor: Actor.Actor, command: OrganisationCommand) => ({
+    tenant: actor.tenant,
+    actor: actor.id,
+    action: command._tag,
+    target: targetOf(command).target,
+    detail: auditDetail(command)
+  })
+
   const apply = (actor: Actor.Actor, command: OrganisationCommand) =>
     Effect.gen(function*() {
       const changes = yield* decide(actor, command)
       yield* write(store, actor.tenant, changes)
-      yield* audit.append({
-        tenant: actor.tenant,
-        actor: actor.id,
-        action: command._tag,
-        target: targetOf(command).target,
-        detail: auditDetail(command)
-      })
+      yield* audit.append(auditEntry(actor, command))
       return changes
     })
 
@@ -110,9 +121,62 @@ export const make: Effect.Effect<
       return Effect.succeed(commands)
     })
 
-  /** Commands in order, each seeing the ones before, inside the caller's transaction. */
+  /**
+   * A batch, set-based: the same decisions and writes as `apply`, against the batch's
+   * workspace (context loaded once per batch), written back with multi-row statements
+   * and one `appendAll` of the audit entries. Each command's steps are driven
+   * synchronously while the workspace answers from memory, and by the Effect runtime
+   * where it must ask the store. The rules' today is read once, for the whole batch.
+   */
   const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<OrganisationCommand>, offset = 0) =>
-    Effect.forEach(commands, (command, i) => Effect.mapError(apply(actor, command), (e) => withRow(e, offset + i + 1)))
+    Effect.gen(function*() {
+      const workspace = Workspace.make(store, grids.grids, audit, actor.tenant)
+      const today = yield* IsoDate.today
+      const { steps } = Decide.make(workspace.store, workspace.grids, config, Exit.succeed(today))
+      yield* workspace.prefetch(commands)
+      const results: Array<OrganisationChanges> = new Array(commands.length)
+      const record = (i: number, changes: OrganisationChanges) => {
+        workspace.audit(auditEntry(actor, commands[i]!))
+        results[i] = changes
+      }
+      let lastWrite = 0
+      /**
+       * Commands from the i-th on; returns to the runtime when a step is not settled, and
+       * every few hundred commands for a turn of the event loop.
+       */
+      const from = (start: number): Effect.Effect<void, OrganisationWriteError> => {
+        for (let i = start; i < commands.length; i++) {
+          if (i - start === breathEvery) {
+            // Every so often, what is decided starts being written while deciding goes on.
+            const writing = i - lastWrite >= writeBehindEvery ? Effect.tap(workspace.writeBehind, () => void (lastWrite = i)) : Effect.void
+            return Effect.zipRight(Effect.zipRight(writing, breathe), Effect.suspend(() => from(i)))
+          }
+          const decided = drive(steps(actor, commands[i]!))
+          if (!Exit.isExit(decided) || Exit.isFailure(decided)) {
+            return Effect.mapError(decided, (error) => withRow(error, offset + i + 1)).pipe(
+              Effect.flatMap((changes) =>
+                Effect.zipRight(
+                  Effect.tap(write(workspace.store, actor.tenant, changes), () => record(i, changes)),
+                  Effect.suspend(() => from(i + 1))
+                )
+              )
+            )
+          }
+          const written = drive(writeSteps(workspace.store, actor.tenant, decided.value))
+          if (!Exit.isExit(written) || Exit.isFailure(written)) {
+            return Effect.zipRight(
+              Effect.tap(written, () => record(i, decided.value)),
+              Effect.suspend(() => from(i + 1))
+            )
+          }
+          record(i, decided.value)
+        }
+        return Effect.void
+      }
+      yield* from(0).pipe(Effect.onError(() => workspace.abandon))
+      yield* workspace.flush
+      return results
+    })
 
   const executeAllUnknown: OrganisationsShape["executeAllUnknown"] = (actor, inputs) =>
     Effect.gen(function*() {

@@ -18,11 +18,11 @@
  *
  * @internal
  */
-import { Effect, Exit, Fiber, Option } from "effect"
+import { Effect, Option } from "effect"
 import type { Tenant } from "../../access/Tenant.js"
 import type { NewAuditEntry } from "../../audit/AuditEntry.js"
 import type { AuditLogShape } from "../../audit/AuditLog.js"
-import { StoreError } from "../../errors/StoreError.js"
+import type { StoreError } from "../../errors/StoreError.js"
 import { type Grid, type GridId, validAt } from "../../grid/Grid.js"
 import type { GridCommand } from "../../grid/GridCommand.js"
 import type { GridRepository } from "../../grid/GridRepository.js"
@@ -33,101 +33,22 @@ import type { PlaceRepository } from "../../grid/PlaceRepository.js"
 import type { Assignment, AssignmentId, TermKey, Worker, WorkerId, WorkerTerm } from "../../grid/Worker.js"
 import type { WorkerRepository } from "../../grid/WorkerRepository.js"
 import * as WorkerRules from "../../grid/WorkerRules.js"
-import type { IsoDate } from "../../time/IsoDate.js"
 import { compareStrings } from "../compareStrings.js"
 import { Overlay } from "../Overlay.js"
-
-const pair = (a: string, b: string): string => `${a}\u0000${b}`
-
-const byString = <A>(...fields: ReadonlyArray<(a: A) => string>) => (a: A, b: A): number => {
-  for (const field of fields) {
-    const c = compareStrings(field(a), field(b))
-    if (c !== 0) return c
-  }
-  return 0
-}
-
-const byValidFrom = byString<{ readonly validFrom: string }>((r) => r.validFrom)
+import {
+  byString,
+  byValidFrom,
+  closeRows,
+  identityWrites,
+  insertNew,
+  pair,
+  read,
+  versionedWrites,
+  whenLoaded as then,
+  writer
+} from "../workspaceKit.js"
 
 const codeOfGrid = (id: string): string => id.slice(0, Math.max(0, id.lastIndexOf("@")))
-
-interface Versioned {
-  readonly validFrom: IsoDate
-  readonly validTo: IsoDate | null
-}
-
-const sameValue = (x: unknown, y: unknown): boolean =>
-  x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]))
-
-/** Whether two rows differ in nothing but their end. */
-const sameButEnd = (a: object, b: object): boolean => {
-  const keys = Object.keys(a)
-  if (keys.length !== Object.keys(b).length) return false
-  return keys.every((k) => k === "validTo" || sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-}
-
-/**
- * A versioned table's net change as the store's own operations: rows to end (or, ended
- * on their first day, to remove) grouped by the day, then rows to insert. A row the
- * batch rewrote otherwise is removed and inserted again.
- */
-const netOf = <A extends Versioned, I extends string, K>(overlay: Overlay<A, I>, keyOf: (row: A) => K) => {
-  const ends = new Map<IsoDate, Array<K>>()
-  const inserts: Array<A> = []
-  const end = (day: IsoDate, key: K) => {
-    const keys = ends.get(day)
-    if (keys === undefined) ends.set(day, [key])
-    else keys.push(key)
-  }
-  overlay.eachChange((before, after) => {
-    if (before !== undefined && after !== undefined && sameButEnd(before, after)) {
-      if (after.validTo === before.validTo) return
-      if (after.validTo !== null && (before.validTo === null || after.validTo < before.validTo)) {
-        end(after.validTo, keyOf(before))
-        return
-      }
-    }
-    if (before !== undefined) end(before.validFrom, keyOf(before))
-    if (after !== undefined) inserts.push(after)
-  })
-  return { ends, inserts }
-}
-
-/** The rows of a table's keys the batch ends on a day: removed when they begin on or after it. */
-const closeRows = <A extends Versioned, I extends string>(overlay: Overlay<A, I>, keys: Iterable<string>, validTo: IsoDate) => {
-  for (const key of keys) {
-    const row = overlay.get(key)
-    if (row === undefined) continue
-    if (row.validFrom >= validTo) overlay.remove(key)
-    else if (row.validTo === null || row.validTo > validTo) overlay.put({ ...row, validTo })
-  }
-}
-
-const duplicate = (operation: string) =>
-  new StoreError({ operation, message: `${operation}: a row with this key exists already` })
-
-/** Inserts rows whose keys must be new, or fails like the store would, writing nothing. */
-const insertNew = <A, I extends string>(
-  operation: string,
-  overlay: Overlay<A, I>,
-  rows: ReadonlyArray<A>
-): Effect.Effect<void, StoreError> => {
-  if (rows.length === 1) {
-    // The common case, one row, without a set of keys seen.
-    const row = rows[0]!
-    if (overlay.get(overlay.layout.key(row)) !== undefined) return Exit.fail(duplicate(operation))
-    overlay.put(row)
-    return Effect.void
-  }
-  const seen = new Set<string>()
-  for (const row of rows) {
-    const key = overlay.layout.key(row)
-    if (seen.has(key) || overlay.get(key) !== undefined) return Exit.fail(duplicate(operation))
-    seen.add(key)
-  }
-  for (const row of rows) overlay.put(row)
-  return Effect.void
-}
 
 /** @internal */
 export interface Workspace {
@@ -168,29 +89,8 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     indexes: { grid: (a) => [a.gridCode], worker: (a) => [a.workerId] }
   })
   let pendingAudit: Array<NewAuditEntry> = []
-
-  /**
-   * Loads the rows of the index values not loaded yet with one multi-key query; the
-   * settled `Effect.void` when every value is loaded already.
-   */
-  const ensure = <A, I extends string>(
-    overlay: Overlay<A, I>,
-    index: I | "key",
-    values: ReadonlyArray<string> | ReadonlySet<string>,
-    fetch: (missing: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<A>, StoreError>
-  ): Effect.Effect<void, StoreError> => {
-    const missing = overlay.missing(index, values)
-    return missing.length === 0
-      ? Effect.void
-      : Effect.zipRight(settled, Effect.suspend(() => Effect.map(fetch(missing), (rows) => overlay.load(index, missing, rows))))
-  }
-
-  /** Acts once `ready` has loaded what the act reads: at once, when nothing had to be loaded. */
-  const then = <A>(ready: Effect.Effect<void, StoreError>, act: () => Effect.Effect<A, StoreError>) =>
-    Exit.isExit(ready) && Exit.isSuccess(ready) ? act() : Effect.flatMap(ready, act)
-
-  /** A point read answered from memory once its rows are loaded. */
-  const read = <A>(ready: Effect.Effect<void, StoreError>, answer: () => A) => then(ready, () => Exit.succeed(answer()))
+  // Everything pending, taken as the store's writes when a flush or a write-behind starts.
+  const { abandon, ensure, flush, writeBehind } = writer(() => detach())
 
   const ensureCodes = (codes: ReadonlyArray<string> | ReadonlySet<string>) => ensure(grids, "code", codes, (m) => base.grids.versionsOf(tenant, m))
   const ensureSuccessors = (ids: ReadonlyArray<string> | ReadonlySet<string>) =>
@@ -372,32 +272,6 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     latestStart: flushed(base.workers.latestStart)
   }
 
-  /** A versioned table's net change as the store's close and insert, taken now. */
-  const versionedWrites = <A extends Versioned, I extends string, K>(
-    overlay: Overlay<A, I>,
-    keyOf: (row: A) => K,
-    close: (keys: ReadonlyArray<K>, day: IsoDate) => Effect.Effect<void, StoreError>,
-    insert: (rows: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
-  ): Array<Effect.Effect<void, StoreError>> => {
-    const { ends, inserts } = netOf(overlay, keyOf)
-    return [
-      ...Array.from(ends, ([day, keys]) => close(keys, day)),
-      ...(inserts.length === 0 ? [] : [insert(inserts)])
-    ]
-  }
-
-  /** An identity table's rows the batch wrote, to upsert (they are never removed), taken now. */
-  const identityWrites = <A, I extends string>(
-    overlay: Overlay<A, I>,
-    put: (rows: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
-  ): Array<Effect.Effect<void, StoreError>> => {
-    const rows: Array<A> = []
-    overlay.eachChange((before, after) => {
-      if (after !== undefined && after !== before) rows.push(after)
-    })
-    return rows.length === 0 ? [] : [put(rows)]
-  }
-
   /**
    * Everything pending, taken now as the store's writes (in table order, the audit entries
    * last), the workspace settled: what runs later writes exactly this.
@@ -432,35 +306,6 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     for (const overlay of [grids, places, links, workers, terms, assignments]) overlay.settle()
     return Effect.all(writes, { discard: true })
   }
-
-  /** The writes started by `writeBehind` and not yet awaited. */
-  let inFlight: Fiber.RuntimeFiber<void, StoreError> | undefined
-
-  /** Waits for writes in flight: before the store is read, or written again (in order). */
-  const settled: Effect.Effect<void, StoreError> = Effect.suspend(() => {
-    const fiber = inFlight
-    inFlight = undefined
-    return fiber === undefined ? Effect.void : Fiber.join(fiber)
-  })
-
-  const flush: Effect.Effect<void, StoreError> = Effect.zipRight(settled, Effect.suspend(detach))
-
-  /**
-   * Starts writing what is pending in a fiber of its own, inside the same transaction, and
-   * returns: the decisions go on while the database writes (the next read of the store,
-   * flush or write-behind waits for it first).
-   */
-  const writeBehind: Effect.Effect<void, StoreError> = Effect.zipRight(
-    settled,
-    Effect.suspend(() => Effect.map(Effect.fork(detach()), (fiber) => void (inFlight = fiber)))
-  )
-
-  /** Stops writes in flight when the batch fails: nothing may outlive its transaction. */
-  const abandon: Effect.Effect<void> = Effect.suspend(() => {
-    const fiber = inFlight
-    inFlight = undefined
-    return fiber === undefined ? Effect.void : Effect.asVoid(Fiber.interrupt(fiber))
-  })
 
   const prefetch = (commands: ReadonlyArray<GridCommand>) =>
     Effect.gen(function*() {

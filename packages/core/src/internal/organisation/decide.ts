@@ -11,7 +11,7 @@ import { Forbidden } from "../../errors/Forbidden.js"
 import type { RuleViolation } from "../../errors/RuleViolation.js"
 import type { StoreError } from "../../errors/StoreError.js"
 import { validAt } from "../../grid/Grid.js"
-import type { GridStoreShape } from "../../grid/GridStore.js"
+import type { GridRepository } from "../../grid/GridRepository.js"
 import type { Membership, Participation } from "../../organisation/Member.js"
 import type { MemberId } from "../../organisation/Member.js"
 import type { MeetingId } from "../../organisation/Meeting.js"
@@ -34,7 +34,13 @@ export const reachOf = (versions: ReadonlyArray<Organisation>): ReadonlyArray<st
   versions.flatMap((v): ReadonlyArray<string> => (v.grids.length > 0 ? v.grids : [v.tenant]))
 
 /** @internal */
-export const make = (store: OrganisationStoreShape, grids: GridStoreShape, config: OrganisationConfigShape) => {
+export const make = (
+  store: OrganisationStoreShape,
+  grids: { readonly grids: Pick<GridRepository, "versionsOf"> },
+  config: OrganisationConfigShape,
+  /** The day the rules take as today (the batch path reads the clock once per batch). */
+  today: Effect.Effect<IsoDate.IsoDate> = IsoDate.today
+) => {
   const { meetings, members, organisations } = store
 
   /** Every grid it touches must lie in the actor's scope; the refusal names the record only. */
@@ -57,152 +63,165 @@ export const make = (store: OrganisationStoreShape, grids: GridStoreShape, confi
     ids.length === 0 ? Effect.succeed([]) : organisations.versionsOf(tenant, ids as ReadonlyArray<OrganisationId>)
   const membershipsOf = (tenant: Actor.Actor["tenant"], id: string) => members.membershipsOf(tenant, [id as MemberId])
   const participationsOf = (tenant: Actor.Actor["tenant"], id: string) => members.participationsOf(tenant, [id as MemberId])
-  const recordsOf = (tenant: Actor.Actor["tenant"], id: string) =>
-    Effect.all({ dues: members.duesOf(tenant, [id as MemberId]), discipline: members.disciplineOf(tenant, [id as MemberId]) })
+  const recordsOf = function*(tenant: Actor.Actor["tenant"], id: string) {
+    const dues = yield* members.duesOf(tenant, [id as MemberId])
+    const discipline = yield* members.disciplineOf(tenant, [id as MemberId])
+    return { dues, discipline }
+  }
 
   /** The organisations of a member's memberships (for the scope of a command on the member). */
   const homesOf = (tenant: Actor.Actor["tenant"], rows: ReadonlyArray<Membership>) =>
     versionsOf(tenant, Array.from(new Set(rows.map((m) => m.organisationId))))
 
+  /**
+   * The decision as a generator of store reads, refusals and rule results: run by the
+   * Effect runtime (`decide`), or driven synchronously by the batch path while its reads
+   * are answered from memory. Every effect it yields is made when yielded.
+   */
+  const steps = function*(actor: Actor.Actor, command: OrganisationCommand) {
+    const tenant = actor.tenant
+    const action = command._tag
+    switch (command._tag) {
+      case "FormOrganisation": {
+        const parent = command.parentId === null ? [] : yield* versionsOf(tenant, [command.parentId])
+        const codes = Array.from(new Set(command.grids))
+        yield* guardCodes(actor, action, command.id, codes.length > 0 ? codes : [tenant])
+        const valid = (yield* grids.grids.versionsOf(tenant, codes)).filter((g) => validAt(g, command.validFrom))
+        return yield* Rules.form(config, tenant, {
+          sameId: yield* versionsOf(tenant, [command.id]),
+          parent,
+          gridsValid: new Set(valid.map((g) => g.code))
+        }, command)
+      }
+      case "RenameOrganisation": {
+        const versions = yield* versionsOf(tenant, [command.id])
+        yield* guard(actor, action, command.id, versions)
+        return yield* Rules.rename({ versions }, command)
+      }
+      case "SetCommittee": {
+        const versions = yield* versionsOf(tenant, [command.id])
+        yield* guard(actor, action, command.id, versions)
+        return yield* Rules.setCommittee({ versions, meetings: yield* meetings.meetingsIn(tenant, [command.id]) }, command)
+      }
+      case "MergeOrganisations": {
+        const all = yield* versionsOf(tenant, command.ids)
+        yield* guard(actor, action, command.ids.join(","), all)
+        const ids = command.ids as ReadonlyArray<OrganisationId>
+        return yield* Rules.merge(tenant, {
+          sources: new Map(command.ids.map((id) => [id, all.filter((v) => v.id === id)])),
+          target: yield* versionsOf(tenant, [command.into.id]),
+          children: yield* organisations.childrenOf(tenant, ids),
+          memberships: yield* members.membershipsIn(tenant, ids),
+          participations: yield* members.participationsIn(tenant, ids),
+          dues: yield* members.duesIn(tenant, ids),
+          discipline: yield* members.disciplineIn(tenant, ids),
+          meetings: yield* meetings.meetingsIn(tenant, ids)
+        }, command)
+      }
+      case "DissolveOrganisation": {
+        const versions = yield* versionsOf(tenant, [command.id])
+        yield* guard(actor, action, command.id, versions)
+        const ids = [command.id]
+        return yield* Rules.dissolve({
+          versions,
+          children: yield* organisations.childrenOf(tenant, ids),
+          memberships: yield* members.membershipsIn(tenant, ids),
+          participations: yield* members.participationsIn(tenant, ids),
+          meetings: yield* meetings.meetingsIn(tenant, ids)
+        }, command)
+      }
+      case "AdmitMember":
+      case "ArriveMember": {
+        const organisation = yield* versionsOf(tenant, [command.organisationId])
+        yield* guard(actor, action, command.organisationId, organisation)
+        const memberships = yield* membershipsOf(tenant, command.memberId)
+        return command._tag === "AdmitMember"
+          ? yield* Rules.admit(tenant, { organisation, memberships }, command)
+          : yield* Rules.arrive(tenant, { organisation, memberships }, command)
+      }
+      case "TransferMember": {
+        const organisation = yield* versionsOf(tenant, [command.organisationId])
+        const memberships = yield* membershipsOf(tenant, command.memberId)
+        // Both ends: the branch the member leaves and the one they join.
+        yield* guard(actor, action, command.memberId, [...organisation, ...(yield* homesOf(tenant, memberships))])
+        return yield* Rules.transfer({ organisation, memberships, ...(yield* recordsOf(tenant, command.memberId)) }, command)
+      }
+      case "DepartMember": {
+        const memberships = yield* membershipsOf(tenant, command.memberId)
+        yield* guard(actor, action, command.memberId, yield* homesOf(tenant, memberships))
+        return yield* Rules.depart({
+          memberships,
+          participations: yield* participationsOf(tenant, command.memberId),
+          ...(yield* recordsOf(tenant, command.memberId))
+        }, command)
+      }
+      case "ConvertMember": {
+        const memberships = yield* membershipsOf(tenant, command.memberId)
+        yield* guard(actor, action, command.memberId, yield* homesOf(tenant, memberships))
+        return yield* Rules.convert({ memberships }, command)
+      }
+      case "JoinTemporary":
+      case "LeaveTemporary": {
+        const organisation = yield* versionsOf(tenant, [command.organisationId])
+        yield* guard(actor, action, command.organisationId, organisation)
+        const participations = (yield* participationsOf(tenant, command.memberId)).filter(
+          (p) => p.organisationId === command.organisationId
+        )
+        return command._tag === "JoinTemporary"
+          ? yield* Rules.joinTemporary(tenant, {
+            organisation,
+            memberships: yield* membershipsOf(tenant, command.memberId),
+            participations
+          }, command)
+          : yield* Rules.leaveTemporary({ participations }, command)
+      }
+      case "RecordDues": {
+        const organisation = yield* versionsOf(tenant, [command.organisationId])
+        yield* guard(actor, action, command.organisationId, organisation)
+        const paid = (yield* members.duesOf(tenant, [command.memberId])).find((d) => d.month === command.month)
+        return yield* Rules.recordDues(tenant, {
+          organisation,
+          memberships: yield* membershipsOf(tenant, command.memberId),
+          paid: Option.fromNullable(paid),
+          today: yield* today
+        }, command)
+      }
+      case "RecordDiscipline": {
+        const organisation = yield* versionsOf(tenant, [command.organisationId])
+        yield* guard(actor, action, command.organisationId, organisation)
+        return yield* Rules.recordDiscipline(tenant, {
+          organisation,
+          memberships: yield* membershipsOf(tenant, command.memberId),
+          participations: yield* participationsOf(tenant, command.memberId),
+          ...(yield* recordsOf(tenant, command.memberId)),
+          today: yield* today
+        }, command)
+      }
+      case "RecordMeeting": {
+        const organisation = yield* versionsOf(tenant, [command.organisationId])
+        yield* guard(actor, action, command.organisationId, organisation)
+        const ids = [command.organisationId]
+        const attendees = command.attendees.length === 0 ? [] : yield* members.membershipsOf(tenant, command.attendees)
+        return yield* Rules.recordMeeting(tenant, {
+          organisation,
+          idUsed: (yield* meetings.getMany(tenant, [command.id as MeetingId])).length > 0,
+          members: (yield* members.membershipsIn(tenant, ids)).filter((m) => within(m, command.date)),
+          participants: (yield* members.participationsIn(tenant, ids)).filter((p: Participation) => within(p, command.date)),
+          attendeesMemberships: attendees.filter((m) => within(m, command.date)),
+          today: yield* today
+        }, command)
+      }
+    }
+  }
+
+  /** The decision as an Effect: the store's reads, the refusal or the facts to write. */
   const decide = (
     actor: Actor.Actor,
     command: OrganisationCommand
   ): Effect.Effect<OrganisationChanges, RuleViolation | Forbidden | StoreError> =>
     Effect.gen(function*() {
-      const tenant = actor.tenant
-      const action = command._tag
-      switch (command._tag) {
-        case "FormOrganisation": {
-          const parent = command.parentId === null ? [] : yield* versionsOf(tenant, [command.parentId])
-          const codes = Array.from(new Set(command.grids))
-          yield* guardCodes(actor, action, command.id, codes.length > 0 ? codes : [tenant])
-          const valid = (yield* grids.grids.versionsOf(tenant, codes)).filter((g) => validAt(g, command.validFrom))
-          return yield* Rules.form(config, tenant, {
-            sameId: yield* versionsOf(tenant, [command.id]),
-            parent,
-            gridsValid: new Set(valid.map((g) => g.code))
-          }, command)
-        }
-        case "RenameOrganisation": {
-          const versions = yield* versionsOf(tenant, [command.id])
-          yield* guard(actor, action, command.id, versions)
-          return yield* Rules.rename({ versions }, command)
-        }
-        case "SetCommittee": {
-          const versions = yield* versionsOf(tenant, [command.id])
-          yield* guard(actor, action, command.id, versions)
-          return yield* Rules.setCommittee({ versions, meetings: yield* meetings.meetingsIn(tenant, [command.id]) }, command)
-        }
-        case "MergeOrganisations": {
-          const all = yield* versionsOf(tenant, command.ids)
-          yield* guard(actor, action, command.ids.join(","), all)
-          const ids = command.ids as ReadonlyArray<OrganisationId>
-          return yield* Rules.merge(tenant, {
-            sources: new Map(command.ids.map((id) => [id, all.filter((v) => v.id === id)])),
-            target: yield* versionsOf(tenant, [command.into.id]),
-            children: yield* organisations.childrenOf(tenant, ids),
-            memberships: yield* members.membershipsIn(tenant, ids),
-            participations: yield* members.participationsIn(tenant, ids),
-            dues: yield* members.duesIn(tenant, ids),
-            discipline: yield* members.disciplineIn(tenant, ids),
-            meetings: yield* meetings.meetingsIn(tenant, ids)
-          }, command)
-        }
-        case "DissolveOrganisation": {
-          const versions = yield* versionsOf(tenant, [command.id])
-          yield* guard(actor, action, command.id, versions)
-          const ids = [command.id]
-          return yield* Rules.dissolve({
-            versions,
-            children: yield* organisations.childrenOf(tenant, ids),
-            memberships: yield* members.membershipsIn(tenant, ids),
-            participations: yield* members.participationsIn(tenant, ids),
-            meetings: yield* meetings.meetingsIn(tenant, ids)
-          }, command)
-        }
-        case "AdmitMember":
-        case "ArriveMember": {
-          const organisation = yield* versionsOf(tenant, [command.organisationId])
-          yield* guard(actor, action, command.organisationId, organisation)
-          const memberships = yield* membershipsOf(tenant, command.memberId)
-          return command._tag === "AdmitMember"
-            ? yield* Rules.admit(tenant, { organisation, memberships }, command)
-            : yield* Rules.arrive(tenant, { organisation, memberships }, command)
-        }
-        case "TransferMember": {
-          const organisation = yield* versionsOf(tenant, [command.organisationId])
-          const memberships = yield* membershipsOf(tenant, command.memberId)
-          // Both ends: the branch the member leaves and the one they join.
-          yield* guard(actor, action, command.memberId, [...organisation, ...(yield* homesOf(tenant, memberships))])
-          return yield* Rules.transfer({ organisation, memberships, ...(yield* recordsOf(tenant, command.memberId)) }, command)
-        }
-        case "DepartMember": {
-          const memberships = yield* membershipsOf(tenant, command.memberId)
-          yield* guard(actor, action, command.memberId, yield* homesOf(tenant, memberships))
-          return yield* Rules.depart({
-            memberships,
-            participations: yield* participationsOf(tenant, command.memberId),
-            ...(yield* recordsOf(tenant, command.memberId))
-          }, command)
-        }
-        case "ConvertMember": {
-          const memberships = yield* membershipsOf(tenant, command.memberId)
-          yield* guard(actor, action, command.memberId, yield* homesOf(tenant, memberships))
-          return yield* Rules.convert({ memberships }, command)
-        }
-        case "JoinTemporary":
-        case "LeaveTemporary": {
-          const organisation = yield* versionsOf(tenant, [command.organisationId])
-          yield* guard(actor, action, command.organisationId, organisation)
-          const participations = (yield* participationsOf(tenant, command.memberId)).filter(
-            (p) => p.organisationId === command.organisationId
-          )
-          return command._tag === "JoinTemporary"
-            ? yield* Rules.joinTemporary(tenant, {
-              organisation,
-              memberships: yield* membershipsOf(tenant, command.memberId),
-              participations
-            }, command)
-            : yield* Rules.leaveTemporary({ participations }, command)
-        }
-        case "RecordDues": {
-          const organisation = yield* versionsOf(tenant, [command.organisationId])
-          yield* guard(actor, action, command.organisationId, organisation)
-          const paid = (yield* members.duesOf(tenant, [command.memberId])).find((d) => d.month === command.month)
-          return yield* Rules.recordDues(tenant, {
-            organisation,
-            memberships: yield* membershipsOf(tenant, command.memberId),
-            paid: Option.fromNullable(paid),
-            today: yield* IsoDate.today
-          }, command)
-        }
-        case "RecordDiscipline": {
-          const organisation = yield* versionsOf(tenant, [command.organisationId])
-          yield* guard(actor, action, command.organisationId, organisation)
-          return yield* Rules.recordDiscipline(tenant, {
-            organisation,
-            memberships: yield* membershipsOf(tenant, command.memberId),
-            participations: yield* participationsOf(tenant, command.memberId),
-            ...(yield* recordsOf(tenant, command.memberId)),
-            today: yield* IsoDate.today
-          }, command)
-        }
-        case "RecordMeeting": {
-          const organisation = yield* versionsOf(tenant, [command.organisationId])
-          yield* guard(actor, action, command.organisationId, organisation)
-          const ids = [command.organisationId]
-          const attendees = command.attendees.length === 0 ? [] : yield* members.membershipsOf(tenant, command.attendees)
-          return yield* Rules.recordMeeting(tenant, {
-            organisation,
-            idUsed: (yield* meetings.getMany(tenant, [command.id as MeetingId])).length > 0,
-            members: (yield* members.membershipsIn(tenant, ids)).filter((m) => within(m, command.date)),
-            participants: (yield* members.participationsIn(tenant, ids)).filter((p: Participation) => within(p, command.date)),
-            attendeesMemberships: attendees.filter((m) => within(m, command.date)),
-            today: yield* IsoDate.today
-          }, command)
-        }
-      }
+      return yield* steps(actor, command)
     })
 
-  return { decide }
+  return { decide, steps }
 }
