@@ -181,10 +181,10 @@ describe("Organisations: a batch gives what the same commands give one by one", 
 
   it.effect.prop("SQLite: the same", arbitraries, property(sqliteStore), { timeout: 300_000, fastCheck: { numRuns: 15 } })
 
-  it.effect("a meeting after a hundred members arrived in the same batch sees them all (a roll loaded early, rows written later)", () =>
+  it.effect("a meeting after 600 members arrived in the same batch (past a turn of the event loop) sees them all: a roll loaded early, rows written later", () =>
     fresh(memoryStore, (service) =>
       Effect.gen(function*() {
-        const arrivals: ReadonlyArray<OrganisationCommand.Input> = Array.from({ length: 100 }, (_, i) => ({
+        const arrivals: ReadonlyArray<OrganisationCommand.Input> = Array.from({ length: 600 }, (_, i) => ({
           _tag: "ArriveMember",
           memberId: `x${i}`,
           organisationId: "b2",
@@ -199,14 +199,16 @@ describe("Organisations: a batch gives what the same commands give one by one", 
           kind: "general_meeting",
           date: "2024-03-01",
           topic: "选举",
-          attendees: Array.from({ length: 40 }, (_, i) => `x${i}`),
-          votes: [{ motion: "决议", yes: 40, no: 0, abstain: 0 }]
+          attendees: Array.from({ length: 250 }, (_, i) => `x${i}`),
+          votes: [{ motion: "决议", yes: 250, no: 0, abstain: 0 }]
         }
-        // 40 of 100 present: no quorum, whatever the batch loaded before the arrivals.
+        // 250 of 600 present: no quorum, whatever the batch loaded before the arrivals.
         const first: OrganisationCommand.Input = { ...meeting, id: "mt0", attendees: [], votes: [] }
         const refused = yield* Effect.flip(service.executeAll(admin, [first, ...arrivals, meeting]))
-        expect(errorOf(refused)).toEqual({ tag: "RuleViolation", rule: "vote.quorum", row: 102 })
+        expect(errorOf(refused)).toEqual({ tag: "RuleViolation", rule: "vote.quorum", row: 602 })
         const written = yield* service.executeAll(admin, [...arrivals, { ...meeting, votes: [] }])
-        expect(written.length).toBe(101)
+        expect(written.length).toBe(601)
+        const counts = yield* service.countMembers(admin, { at: "2024-06-01" })
+        expect(counts.find((c) => c.organisationId === "b2")?.full).toBe(600)
       })))
 })
