@@ -31,7 +31,7 @@ import * as Batch from "../internal/batch.js"
 import { Transactor } from "../store/Transactor.js"
 import * as IsoDate from "../time/IsoDate.js"
 import * as Compliance from "./Compliance.js"
-import type { OrganisationId } from "./Organisation.js"
+import { OrganisationId } from "./Organisation.js"
 import type { OrganisationChanges } from "./OrganisationChanges.js"
 import { OrganisationCommand } from "./OrganisationCommand.js"
 import { OrganisationConfig } from "./OrganisationConfig.js"
@@ -215,9 +215,11 @@ export const make: Effect.Effect<
     executeUnknown,
     executeAllUnknown,
     organisations: (actor, options) => Effect.map(organisationsIn(actor, options), (s) => s.organisations),
-    organisation: (actor, id, at) =>
+    organisation: (actor, input, at) =>
       Effect.gen(function*() {
-        const s = yield* organisationsIn(actor, { at })
+        const id = yield* Decode.decode(OrganisationId, input, { field: "id" })
+        const day = yield* Decode.decode(Schema.UndefinedOr(IsoDate.IsoDate), at, { field: "at" })
+        const s = yield* organisationsIn(actor, { at: day })
         return Option.fromNullable(s.organisations.find((o) => o.id === id))
       }),
     memberships: (actor, options) =>

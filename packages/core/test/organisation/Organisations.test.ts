@@ -157,6 +157,18 @@ describe("Organisations", () => {
       // Across streets: the branch left lies outside the actor's scope.
       const across = yield* refusedBy(street, { _tag: "TransferMember", memberId: "jh1-full-0", organisationId: "mz1", at: "2024-05-01" })
       expect(across._tag === "Forbidden" && across.reason).toBe("scope")
+      // Forming under another street's committee binds it from outside the scope.
+      const underOther = yield* refusedBy(street, {
+        _tag: "FormOrganisation",
+        id: "x",
+        kind: "branch",
+        name: "跨街道支部",
+        parentId: "hd",
+        sector: "community",
+        grids: ["131102001001"],
+        validFrom: "2024-01-01"
+      })
+      expect(underOther._tag === "Forbidden" && underOther.reason).toBe("scope")
       const role = yield* refusedBy(viewer, meeting)
       expect(role._tag === "Forbidden" && role.reason).toBe("role")
       yield* service.execute(street, meeting)

@@ -203,11 +203,9 @@ export const organisationInput = (name: string, provide: ReturnType<typeof share
         }
       })))
 
-    // Found by this suite: `organisation(actor, id, at)` decodes neither its `id` (any
-    // value is looked up, and answers none) nor its `at` under its own name (a bad day is
-    // reported as `options.at`, the field of the other reads' options). Grids.place and
-    // Grids.resolve name `id` and `at`. Remove `.fails` once the service names them.
-    it.effect.fails("organisation(actor, id, at): a bad id or day is a ValidationError naming `id` or `at`", () =>
+    // Found by this suite: `organisation(actor, id, at)` decoded neither its `id` nor its
+    // `at` under its own name; like Grids.place and Grids.resolve, it names `id` and `at`.
+    it.effect("organisation(actor, id, at): a bad id or day is a ValidationError naming `id` or `at`", () =>
       provide(Effect.gen(function*() {
         const { admin, service } = yield* setup
         const reads: ReadonlyArray<readonly [Effect.Effect<unknown, unknown>, string]> = [

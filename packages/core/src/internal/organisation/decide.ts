@@ -86,6 +86,9 @@ export const make = (
         const parent = command.parentId === null ? [] : yield* versionsOf(tenant, [command.parentId])
         const codes = Array.from(new Set(command.grids))
         yield* guardCodes(actor, action, command.id, codes.length > 0 ? codes : [tenant])
+        // Its parent too: forming under another street's committee would bind that
+        // committee (it could no longer dissolve) from outside its scope.
+        yield* guard(actor, action, command.id, parent)
         const valid = (yield* grids.grids.versionsOf(tenant, codes)).filter((g) => validAt(g, command.validFrom))
         return yield* Rules.form(config, tenant, {
           sameId: yield* versionsOf(tenant, [command.id]),
