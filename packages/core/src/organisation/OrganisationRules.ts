@@ -554,7 +554,8 @@ const join = (
       return violation(
         "membership.one-branch",
         "memberId",
-        `${command.memberId} belongs to ${current.organisationId} from ${current.validFrom}: a member belongs to one branch at a time (transfer them instead)`
+        // Which branch, and since when, is not said: it may lie outside the actor's scope.
+        `${command.memberId} is a member of a branch on or after ${command.at}: a member belongs to one branch at a time (transfer them instead)`
       )
     }
     const member: Member = {

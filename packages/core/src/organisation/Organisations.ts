@@ -47,6 +47,9 @@ import {
 import { OrganisationStore } from "./OrganisationStore.js"
 
 const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
+/** The longest compliance period one call answers: ten years of days. */
+const maxPeriodDays = 3_653
+
 const PeriodOptions = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
 
 const { withRow } = Batch
@@ -278,6 +281,14 @@ export const make: Effect.Effect<
         const period = yield* Decode.decode(PeriodOptions, input, { field: "period" })
         if (period.to <= period.from) {
           return yield* new ValidationError({ field: "period.to", rule: "period.order", message: `period.to: ${period.to} is not after ${period.from}` })
+        }
+        // Bounded, so that one request cannot ask for millions of monthly slots.
+        if (period.to > IsoDate.addDays(period.from, maxPeriodDays)) {
+          return yield* new ValidationError({
+            field: "period.to",
+            rule: "period.length",
+            message: `period.to: a period spans at most ${maxPeriodDays} days (ten years); ask for it in parts`
+          })
         }
         const root = period.root ?? actor.scope
         yield* Actor.authorize(actor, OrganisationPermission.read, "compliance", [root], policy)

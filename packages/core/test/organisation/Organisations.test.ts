@@ -113,6 +113,8 @@ describe("Organisations", () => {
       expect(bad._tag === "ValidationError" && bad.field).toBe("name")
       const second = yield* refusedBy(admin, { _tag: "AdmitMember", memberId: "mz1-full-0", organisationId: "mz2", name: "张三", at: "2024-01-01" })
       expect(second._tag === "RuleViolation" && second.rule).toBe("membership.one-branch")
+      // The refusal does not say which branch the member belongs to (it may lie outside the scope).
+      expect(second.message.replace("mz1-full-0", "")).not.toContain("mz1")
       const future = yield* refusedBy(admin, {
         _tag: "RecordMeeting",
         id: "m1",
@@ -198,6 +200,10 @@ describe("Organisations", () => {
       expect(mz2).not.toContain("general_meeting:2024-Q1")
       expect(mz2).toContain("theme_day:2024-01")
       expect(report.summary.due).toBe(report.summary.held + report.summary.missing)
+      // A period is bounded: ten years at most.
+      const long = yield* Effect.either(service.compliance(admin, { from: "2001-01-01", to: "9999-12-31" }))
+      expect(Either.isLeft(long) && long.left._tag === "ValidationError" && [long.left.field, long.left.rule]).toEqual(["period.to", "period.length"])
+      expect((yield* service.compliance(admin, { from: "2015-01-01", to: "2025-01-01" })).summary.due).toBeGreaterThan(0)
       const streetReport = yield* service.compliance(otherStreet, { from: "2024-01-01", to: "2024-04-01" })
       expect(new Set(streetReport.missing.map((m) => m.organisationId))).toEqual(new Set(["jh1"]))
     }).pipe(Effect.provide(layer)))
