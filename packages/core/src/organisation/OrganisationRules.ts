@@ -666,8 +666,9 @@ const leave = (
 /**
  * Converts a probationary member to full membership. Rules: `membership.exists`,
  * `membership.backdated`, `membership.convert-standing` (only a probationary member),
- * `membership.convert-admission-day` (not on the day of admission). The time rules of
- * probation (one year, extension) are the development ladder's.
+ * `membership.convert-admission-day` (not on the day of admission),
+ * `membership.probation-year` (not before a year from an admission on record). The
+ * extension of probation and the votes are the development ladder's.
  *
  * @since 0.2.0
  * @category rules
@@ -680,11 +681,39 @@ export const convert = (context: { readonly memberships: ReadonlyArray<Membershi
     if (current.change === "admit" && current.validFrom === command.at) {
       return violation("membership.convert-admission-day", "at", `${command.memberId} was admitted on ${command.at}: probation comes first`)
     }
+    // Probation is one year from the admission (第三十二条), when the admission is on
+    // record here: the probationary rows back to it, transfers included. An arrival's
+    // admission day is not on record; the development ladder keeps it.
+    const admitted = admissionOf(context.memberships, current)
+    if (admitted !== undefined && command.at < oneYearAfter(admitted)) {
+      return violation(
+        "membership.probation-year",
+        "at",
+        `${command.memberId} was admitted on ${admitted}: probation lasts one year, to ${oneYearAfter(admitted)}`
+      )
+    }
     return ok({
       at: command.at,
       ...replaceMembership(current, command.at, { organisationId: current.organisationId, standing: "full", change: "convert" })
     })
   })
+
+/** The day a probationary membership was admitted, followed back through back-to-back probationary rows. */
+const admissionOf = (memberships: ReadonlyArray<Membership>, current: Membership): IsoDate.IsoDate | undefined => {
+  let row: Membership | undefined = current
+  for (let guard = 0; row !== undefined && guard <= memberships.length; guard++) {
+    if (row.change === "admit") return row.validFrom
+    const from: IsoDate.IsoDate = row.validFrom
+    row = memberships.find((m) => m.validTo === from && m.standing === "probationary")
+  }
+  return undefined
+}
+
+/** The same day a year later; 29 February gives 1 March. */
+const oneYearAfter = (day: IsoDate.IsoDate): IsoDate.IsoDate => {
+  const next = `${String(Number(day.slice(0, 4)) + 1).padStart(4, "0")}${day.slice(4)}`
+  return IsoDate.isValid(next) ? (next as IsoDate.IsoDate) : IsoDate.addDays(`${next.slice(0, 4)}-02-28` as IsoDate.IsoDate, 1)
+}
 
 /**
  * A member takes part in a temporary branch. Rules: `organisation.exists`,

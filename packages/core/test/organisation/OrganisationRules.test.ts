@@ -46,6 +46,7 @@ const known = new Set([
   "membership.transfer-same",
   "membership.convert-standing",
   "membership.convert-admission-day",
+  "membership.probation-year",
   "participation.temporary",
   "participation.member",
   "participation.once",
@@ -299,19 +300,27 @@ describe("organisation rules", () => {
     )
   })
 
-  it.prop("membership.convert-standing and convert-admission-day", [fc.integer({ min: 0, max: 400 })], ([days]) => {
-    const h = accept(start.history, { _tag: "AdmitMember", memberId: "m", organisationId: "b1", name: "张三", at: "2024-01-01" })
+  it.prop("membership.convert-standing, convert-admission-day and probation-year: a year of probation from the admission", [fc.integer({ min: 0, max: 800 }), fc.boolean()], ([days, transferred]) => {
+    let h = accept(start.history, { _tag: "AdmitMember", memberId: "m", organisationId: "b1", name: "张三", at: "2024-01-01" })
+    // A transfer during probation does not restart it.
+    if (transferred && days > 100) h = accept(h, { _tag: "TransferMember", memberId: "m", organisationId: "b2", at: "2024-03-01" })
     const at = day("2024-01-01", days)
     const result = Model.decide(h, decode({ _tag: "ConvertMember", memberId: "m", at }))
     if (days === 0) expect(Either.isLeft(result) && result.left.rule).toBe("membership.convert-admission-day")
+    else if (at < "2025-01-01") expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["membership.probation-year", "at"])
     else {
       const converted = accept(h, { _tag: "ConvertMember", memberId: "m", at })
-      expect(converted.memberships.map((m) => [m.standing, m.validFrom, m.validTo, m.change])).toEqual([
-        ["probationary", "2024-01-01", at, "admit"],
-        ["full", at, null, "convert"]
-      ])
+      expect(converted.memberships.map((m) => [m.standing, m.validTo === null ? null : "ended"]).at(-1)).toEqual(["full", null])
+      expect(converted.memberships.filter((m) => m.standing === "probationary").every((m) => m.validTo !== null)).toBe(true)
       expect(refusal(converted, { _tag: "ConvertMember", memberId: "m", at }).rule).toBe("membership.convert-standing")
     }
+  })
+
+  it.prop("membership.probation-year: admitted on 29 February, a member converts from 1 March next year", [fc.integer({ min: -1, max: 1 })], ([offset]) => {
+    const h = accept(start.history, { _tag: "AdmitMember", memberId: "m", organisationId: "b1", name: "张三", at: "2024-02-29" })
+    const result = Model.decide(h, decode({ _tag: "ConvertMember", memberId: "m", at: day("2025-03-01", offset) }))
+    if (offset < 0) expect(Either.isLeft(result) && result.left.rule).toBe("membership.probation-year")
+    else expect(Either.isRight(result)).toBe(true)
   })
 
   it.prop("merge: members and participants go over with their standing", [fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 })], ([a, b]) => {
