@@ -117,18 +117,44 @@ const oversize = (input: unknown): { readonly rule: string; readonly text: strin
   const stack: Array<readonly [unknown, number]> = [[input, 0]]
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!
-    if (typeof value !== "object" || value === null) continue
-    if (depth > limits.depth) return { rule: "schema.too-deep", text: `nested deeper than ${limits.depth} levels` }
-    const children: ReadonlyArray<unknown> = Array.isArray(value) ? value : Object.values(value)
-    if (Array.isArray(value) && value.length > limits.items) {
-      return { rule: "schema.too-large", text: `a list of more than ${limits.items} items` }
+    const found = tooBig(value, depth)
+    if (found !== undefined) return found
+    if (typeof value === "object" && value !== null) {
+      for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1])
     }
-    if (!Array.isArray(value) && children.length > limits.keys) {
-      return { rule: "schema.too-large", text: `an object of more than ${limits.keys} keys` }
-    }
-    for (const child of children) stack.push([child, depth + 1])
   }
   return undefined
+}
+
+/** What is wrong with one value of the walk, if anything. */
+const tooBig = (value: unknown, depth: number): { readonly rule: string; readonly text: string } | undefined => {
+  if (typeof value !== "object" || value === null) return undefined
+  if (depth > limits.depth) return { rule: "schema.too-deep", text: `nested deeper than ${limits.depth} levels` }
+  if (Array.isArray(value)) {
+    return value.length > limits.items ? { rule: "schema.too-large", text: `a list of more than ${limits.items} items` } : undefined
+  }
+  return Object.keys(value).length > limits.keys
+    ? { rule: "schema.too-large", text: `an object of more than ${limits.keys} keys` }
+    : undefined
+}
+
+/**
+ * Where the walk of `oversize` first finds a value too big: walked again, in the same
+ * order, with paths (only once something was found, so well-formed input pays nothing).
+ */
+const oversizePath = (input: unknown): ReadonlyArray<PropertyKey> => {
+  const stack: Array<readonly [unknown, number, ReadonlyArray<PropertyKey>]> = [[input, 0, []]]
+  while (stack.length > 0) {
+    const [value, depth, path] = stack.pop()!
+    if (tooBig(value, depth) !== undefined) return path
+    if (typeof value === "object" && value !== null) {
+      const entries: ReadonlyArray<readonly [PropertyKey, unknown]> = Array.isArray(value)
+        ? value.map((v, i) => [i, v] as const)
+        : Object.entries(value)
+      for (const [key, child] of entries) stack.push([child, depth + 1, [...path, key]])
+    }
+  }
+  return []
 }
 
 /**
@@ -191,10 +217,12 @@ export const decodeEither = <A, I>(
   options: Options = {}
 ): Either.Either<A, ValidationError> => {
   try {
-    const tooBig = oversize(input)
-    if (tooBig !== undefined) {
-      const field = fieldOf([], options)
-      return Either.left(make(field, tooBig.rule, `${field}: ${tooBig.text}`, options.row))
+    const oversized = oversize(input)
+    if (oversized !== undefined) {
+      // A list too long is named where it is; nesting too deep by the field it begins in.
+      const path = oversizePath(input)
+      const field = fieldOf(oversized.rule === "schema.too-deep" ? path.slice(0, 1) : path, options)
+      return Either.left(make(field, oversized.rule, `${field}: ${oversized.text}`, options.row))
     }
     const { fast, parse } = decoderOf(schema)
     const quick = fast?.(input)

@@ -79,12 +79,12 @@ export const gridInput = <E>(name: string, store: Layer.Layer<Store.Store, E>, o
           // A key that is no plain name is not repeated: it may be anything (a phone number, a megabyte).
           [{ ...place, ["k".repeat(100_000)]: 1 }, { field: "(a key)", rule: "schema.unknown-key" }],
           [{ ...place, "13912345678\n": 1 }, { field: "(a key)", rule: "schema.unknown-key" }],
-          [{ ...place, extra: Array.from({ length: 10_001 }, () => 1) }, { field: "(input)", rule: "schema.too-large" }],
+          [{ ...place, extra: Array.from({ length: 10_001 }, () => 1) }, { field: "extra", rule: "schema.too-large" }],
           [
             { _tag: "AssignWorker", workerId: "W0", gridCode: compound, post: "网格员", responsible: false, duties: Array(1_000_000).fill("走访"), at: "2024-01-01" },
-            { field: "(input)", rule: "schema.too-large" }
+            { field: "duties", rule: "schema.too-large" }
           ],
-          [{ ...place, name: JSON.parse("[".repeat(200) + "]".repeat(200)) }, { field: "(input)", rule: "schema.too-deep" }],
+          [{ ...place, name: JSON.parse("[".repeat(200) + "]".repeat(200)) }, { field: "name", rule: "schema.too-deep" }],
           [{ ...place, kind: "shop" }, { field: "kind", rule: "schema.type" }],
           [{ ...place, name: "" }, { field: "name", rule: "text.empty" }],
           [{ _tag: "PlacePlace", id: "X1", kind: "merchant", gridCode: compound, at: "2024-01-01" }, { field: "name", rule: "schema.missing" }],

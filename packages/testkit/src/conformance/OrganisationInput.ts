@@ -119,6 +119,8 @@ export const organisationInput = (name: string, provide: ReturnType<typeof share
           [vote({ motion: "" }), { field: "votes.0.motion", rule: "text.empty" }],
           [{ ...meeting, attendees: "m1" }, { field: "attendees", rule: "schema.type" }],
           [{ ...meeting, attendees: ["m1", ""] }, { field: "attendees.1", rule: "text.empty" }],
+          // Too long to decode at all: still named by its field.
+          [{ ...meeting, attendees: Array.from({ length: 10_001 }, (_, i) => `m${i}`) }, { field: "attendees", rule: "schema.too-large" }],
           [{ ...meeting, topic: "t".repeat(201) }, { field: "topic", rule: "text.length" }],
           [{ ...meeting, kind: "party_meeting" }, { field: "kind", rule: "schema.type" }],
           [{ ...meeting, date: "2024-02-30" }, { field: "date", rule: "date.format" }]
