@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Effect, Either, Exit, Layer } from "effect"
+import { Effect, Either, Layer } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
@@ -20,8 +20,7 @@ import * as Reads from "../internal/grid/reads.js"
 import * as Workspace from "../internal/grid/workspace.js"
 import { write, writeSteps } from "../internal/grid/write.js"
 import * as Batch from "../internal/batch.js"
-import { breathe } from "../internal/breathe.js"
-import { drive } from "../internal/drive.js"
+import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
 import { ImportLog } from "../imports/ImportLog.js"
 import * as Imports from "../imports/Imports.js"
@@ -31,12 +30,6 @@ import { GridCommand } from "./GridCommand.js"
 import { GridConfig } from "./GridConfig.js"
 import { type GridWriteError, Grids, type GridsShape } from "./GridsService.js"
 import { GridStore } from "./GridStore.js"
-
-/** Commands a batch decides between two turns of the event loop. */
-const breathEvery = 500
-
-/** Commands a batch decides before it starts writing them behind (at a turn of the event loop). */
-const writeBehindEvery = 10_000
 
 const { withRow } = Batch
 
@@ -110,42 +103,14 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
           workspace.audit(auditEntry(actor, commands[i]!))
           results[i] = changes
         }
-        let lastWrite = 0
-        /**
-         * Commands from the i-th on; returns to the runtime when a step is not settled, and
-         * every few thousand commands for a turn of the event loop.
-         */
-        const from = (start: number): Effect.Effect<void, GridWriteError> => {
-          for (let i = start; i < commands.length; i++) {
-            if (i - start === breathEvery) {
-              // Every so often, what is decided starts being written while deciding goes on.
-              const writing = i - lastWrite >= writeBehindEvery ? Effect.tap(workspace.writeBehind, () => void (lastWrite = i)) : Effect.void
-              return Effect.zipRight(Effect.zipRight(writing, breathe), Effect.suspend(() => from(i)))
-            }
-            const decided = drive(steps(actor, commands[i]!))
-            if (!Exit.isExit(decided) || Exit.isFailure(decided)) {
-              return Effect.mapError(decided, (error) => withRow(error, offset + i + 1)).pipe(
-                Effect.flatMap((changes) =>
-                  Effect.zipRight(
-                    Effect.tap(write(workspace.store, actor.tenant, changes), () => record(i, changes)),
-                    Effect.suspend(() => from(i + 1))
-                  )
-                )
-              )
-            }
-            const written = drive(writeSteps(workspace.store, actor.tenant, decided.value))
-            if (!Exit.isExit(written) || Exit.isFailure(written)) {
-              return Effect.zipRight(
-                Effect.tap(written, () => record(i, decided.value)),
-                Effect.suspend(() => from(i + 1))
-              )
-            }
-            record(i, decided.value)
-          }
-          return Effect.void
-        }
-        yield* from(0).pipe(Effect.onError(() => workspace.abandon))
-        yield* workspace.flush
+        yield* RunBatch.run<GridCommand, Changes, GridWriteError>({
+          commands,
+          offset,
+          steps: (command) => steps(actor, command),
+          writeSteps: (changes) => writeSteps(workspace.store, actor.tenant, changes),
+          record,
+          workspace
+        })
         return results
       })
 

@@ -22,8 +22,7 @@ import { auditDetail, targetOf } from "../internal/organisation/commands.js"
 import * as Decide from "../internal/organisation/decide.js"
 import * as Workspace from "../internal/organisation/workspace.js"
 import { write, writeSteps } from "../internal/organisation/write.js"
-import { breathe } from "../internal/breathe.js"
-import { drive } from "../internal/drive.js"
+import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
 import { ImportLog } from "../imports/ImportLog.js"
 import * as Imports from "../imports/Imports.js"
@@ -51,14 +50,6 @@ const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schem
 const maxPeriodDays = 3_653
 
 const PeriodOptions = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
-
-const { withRow } = Batch
-
-/** Commands a batch decides between two turns of the event loop. */
-const breathEvery = 500
-
-/** Commands a batch decides before it starts writing them behind (at a turn of the event loop). */
-const writeBehindEvery = 10_000
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -142,42 +133,14 @@ export const make: Effect.Effect<
         workspace.audit(auditEntry(actor, commands[i]!))
         results[i] = changes
       }
-      let lastWrite = 0
-      /**
-       * Commands from the i-th on; returns to the runtime when a step is not settled, and
-       * every few hundred commands for a turn of the event loop.
-       */
-      const from = (start: number): Effect.Effect<void, OrganisationWriteError> => {
-        for (let i = start; i < commands.length; i++) {
-          if (i - start === breathEvery) {
-            // Every so often, what is decided starts being written while deciding goes on.
-            const writing = i - lastWrite >= writeBehindEvery ? Effect.tap(workspace.writeBehind, () => void (lastWrite = i)) : Effect.void
-            return Effect.zipRight(Effect.zipRight(writing, breathe), Effect.suspend(() => from(i)))
-          }
-          const decided = drive(steps(actor, commands[i]!))
-          if (!Exit.isExit(decided) || Exit.isFailure(decided)) {
-            return Effect.mapError(decided, (error) => withRow(error, offset + i + 1)).pipe(
-              Effect.flatMap((changes) =>
-                Effect.zipRight(
-                  Effect.tap(write(workspace.store, actor.tenant, changes), () => record(i, changes)),
-                  Effect.suspend(() => from(i + 1))
-                )
-              )
-            )
-          }
-          const written = drive(writeSteps(workspace.store, actor.tenant, decided.value))
-          if (!Exit.isExit(written) || Exit.isFailure(written)) {
-            return Effect.zipRight(
-              Effect.tap(written, () => record(i, decided.value)),
-              Effect.suspend(() => from(i + 1))
-            )
-          }
-          record(i, decided.value)
-        }
-        return Effect.void
-      }
-      yield* from(0).pipe(Effect.onError(() => workspace.abandon))
-      yield* workspace.flush
+      yield* RunBatch.run<OrganisationCommand, OrganisationChanges, OrganisationWriteError>({
+        commands,
+        offset,
+        steps: (command) => steps(actor, command),
+        writeSteps: (changes) => writeSteps(workspace.store, actor.tenant, changes),
+        record,
+        workspace
+      })
       return results
     })
 
