@@ -80,7 +80,10 @@ export const make: Effect.Effect<
     Either.flatMap(Decode.decodeEither(OrganisationCommand, input, { row }), (command) => {
       const { permission } = targetOf(command)
       // The scope is checked against the organisations the command touches, once read.
-      return Either.map(Actor.authorize(actor, permission, command._tag, [], policy), () => command)
+      return Either.mapBoth(Actor.authorize(actor, permission, command._tag, [], policy), {
+        onLeft: (e) => Batch.withRow(e, row),
+        onRight: () => command
+      })
     })
 
   const auditEntry = (actor: Actor.Actor, command: OrganisationCommand) => ({

@@ -196,6 +196,12 @@ export const organisationAccess = (
         }
         expect(yield* refused(viewer, meeting("b1"))).toMatchObject({ _tag: "Forbidden", reason: "role" })
         expect(yield* refused(viewer, form([`${tenant}001001`]))).toMatchObject({ _tag: "Forbidden", reason: "role" })
+        // A role refusal in a batch names its row too, and nothing is written.
+        const unwritten = yield* OrganisationIntents.history(tenant)
+        expect(yield* Effect.flip(service.executeAllUnknown(viewer, [meeting("b1"), meeting("b1")]))).toMatchObject({
+          _tag: "Forbidden", reason: "role", row: 1
+        })
+        expect(yield* OrganisationIntents.history(tenant)).toEqual(unwritten)
         // Another tenant's actor: its own tenant holds no such member; the tenant is untouched.
         expect(yield* refused(stranger, { _tag: "TransferMember", memberId: "x1", organisationId: "b1", at: "2024-05-01" }))
           .toMatchObject({ _tag: "RuleViolation", rule: "membership.exists" })
