@@ -5,7 +5,7 @@
  * calendar slots (months, quarters, half-years, years); a slot is owed only when the
  * organisation existed — and, for a meeting that needs one, had its branch committee —
  * on every day of it, and it is held when a meeting of that kind falls on any of its
- * days.
+ * days. The slot a merge falls in is owed by the organisation the merge forms.
  *
  * @since 0.2.0
  */
@@ -256,6 +256,13 @@ const reason = (meetingKind: MeetingKind, slot: Slot): Missing["reason"] => ({
  * overlap, so a meeting counts for exactly one slot. Meetings outside the period, of an
  * organisation not given, or in a slot not due are ignored.
  *
+ * A merge hands the slot it falls in to the organisation it forms: that slot (one
+ * beginning before the merge day and ending after it) is due from the merged
+ * organisation when on every day of it the organisation or one of its predecessors
+ * (and theirs, through earlier merges; those given) existed as above, and a meeting of
+ * any of them in the slot holds it. The predecessors, dissolved mid-slot, owe nothing
+ * for it, so the slot is owed once.
+ *
  * Organisations appear when some version of theirs overlaps the period with a kind a
  * schedule applies to.
  *
@@ -300,8 +307,29 @@ export const check = (
   let due = 0
   let held = 0
   const ids = [...versions.keys()].sort(compareStrings)
+  /** The organisations a merged one was formed from, and theirs through earlier merges. */
+  const lineageOf = (id: string): ReadonlyArray<string> => {
+    const seen = new Set<string>([id])
+    const queue = [id]
+    for (let i = 0; i < queue.length; i++) {
+      for (const v of versions.get(queue[i]!) ?? []) {
+        if (v.change !== "merge") continue
+        for (const p of v.predecessors) {
+          if (!seen.has(p)) {
+            seen.add(p)
+            queue.push(p)
+          }
+        }
+      }
+    }
+    return queue.slice(1)
+  }
   for (const id of ids) {
     const all = versions.get(id)!
+    // Formed by a merge: it answers for the slot the merge falls in (see `check`).
+    const merge = all.find((v) => v.change === "merge")
+    const lineage = merge === undefined ? [] : lineageOf(id)
+    const straddles = (slot: Slot) => merge !== undefined && slot.from < merge.validFrom && merge.validFrom < slot.to
     const inPeriod = all
       .filter((v) => v.validFrom < period.to && (v.validTo === null || v.validTo > period.from))
       .sort((a, b) => compareStrings(a.validFrom, b.validFrom))
@@ -313,9 +341,15 @@ export const check = (
       if (schedule === undefined || !inPeriod.some((v) => schedule.kinds.includes(v.kind))) continue
       const cover = coverOf(all.filter((v) => applies(schedule, v)))
       const labels = heldLabels.get(`${id}\u0000${meetingKind}`)
-      const kindDue = slotsFor(schedule.frequency).filter((slot) => covers(cover, slot))
-      const kindHeld = kindDue.filter((slot) => labels?.has(slot.label) === true)
-      const kindMissing = kindDue.filter((slot) => labels?.has(slot.label) !== true)
+      const lineageCover = lineage.length === 0
+        ? cover
+        : coverOf([id, ...lineage].flatMap((o) => versions.get(o) ?? []).filter((v) => applies(schedule, v)))
+      const heldIn = (slot: Slot) =>
+        labels?.has(slot.label) === true ||
+        (straddles(slot) && lineage.some((o) => heldLabels.get(`${o}\u0000${meetingKind}`)?.has(slot.label) === true))
+      const kindDue = slotsFor(schedule.frequency).filter((slot) => covers(cover, slot) || (straddles(slot) && covers(lineageCover, slot)))
+      const kindHeld = kindDue.filter(heldIn)
+      const kindMissing = kindDue.filter((slot) => !heldIn(slot))
       for (const slot of kindMissing) {
         const lastDay = addDays(slot.to, -1)
         const version = all.find((v) => within(lastDay, v.validFrom, v.validTo))!

@@ -241,6 +241,53 @@ describe("三会一课 compliance", () => {
     }
   })
 
+  it.prop("a merge hands the slot it falls in to the organisation it forms: owed once, held by a meeting of any of them", [
+    Schema.Int.pipe(Schema.between(0, 365)),
+    Schema.Int.pipe(Schema.between(0, 400)),
+    Meetings
+  ], ([n, late, rows]) => {
+    // A and B merge into C on day m of 2024; B may have been formed late (then it owes
+    // fewer slots, and A still covers the merge's slot).
+    const m = IsoDate.addDays("2024-01-01" as Day, n)
+    const bFrom = IsoDate.addDays("2023-06-01" as Day, late)
+    if (bFrom >= m) return
+    const organisations = [
+      version("A", "2020-01-01", m),
+      version("B", bFrom, m),
+      { ...version("C", m, null), change: "merge" as const, predecessors: ["A", "B"] as never }
+    ]
+    const names = ["A", "B", "C"]
+    const meetings = rows.map((r) => meeting(names[r.organisation]!, r.kind, dayAt(r.day)))
+    const report = Compliance.check(defaults, { organisations, meetings }, year2024)
+    const byId = (id: string, kind: MeetingKind) =>
+      report.organisations.find((o) => o.organisationId === id)?.meetings.find((k) => k.meetingKind === kind)
+    for (const kind of kinds) {
+      const schedule = defaults.meetings[kind]!
+      for (const slot of refSlots(schedule.frequency, year2024.from, year2024.to)) {
+        const first = slot.days[0]!
+        const straddles = first < m && slot.days.includes(m)
+        // The reference, from the rule's text: who owes the slot, and what holds it. A and
+        // B each owe the slots they existed through; the slot of the merge is C's alone.
+        const owes = (id: string) =>
+          id === "C"
+            ? first >= m || straddles
+            : slot.days.every((d) => valid(organisations[names.indexOf(id)]!, d))
+        for (const id of names) {
+          const k = byId(id, kind)
+          const due = k?.due.some((s) => s.label === slot.label) ?? false
+          expect(due, `${id} ${kind} ${slot.label}`).toBe(owes(id))
+          if (!due) continue
+          const holders = id === "C" && straddles ? names : [id]
+          const heldRef = meetings.some((x) => holders.includes(x.organisationId) && x.kind === kind && slot.days.includes(x.date))
+          expect(k!.held.some((s) => s.label === slot.label), `${id} ${kind} ${slot.label} held`).toBe(heldRef)
+        }
+        // Someone owes every slot of 2024 (A existed from 2020), the merge's slot only C.
+        const owners = names.filter((id) => byId(id, kind)?.due.some((s) => s.label === slot.label) ?? false)
+        expect(owners.length > 0 && (!straddles || owners.join() === "C")).toBe(true)
+      }
+    }
+  })
+
   it("formed or dissolved around a quarter's first day: the day before, the day, the day after", () => {
     const generalMeetings = (organisation: Organisation) =>
       Compliance.check(defaults, { organisations: [organisation], meetings: [] }, year2024).organisations[0]!
