@@ -80,6 +80,12 @@ export interface OrganisationConfigShape {
   readonly committeeFrom: number
   /** The meetings due, by kind; a kind left out is never due. */
   readonly meetings: Readonly<Partial<Record<MeetingKind, Schedule>>>
+  /**
+   * How many months ahead of the month they are paid in dues may be paid in advance
+   * (预交): 12 by default, a platform default rather than a published rule; 0 allows
+   * none.
+   */
+  readonly duesAdvanceMonths: number
 }
 
 /**
@@ -97,7 +103,8 @@ const branches: ReadonlyArray<OrganisationKind> = ["branch", "joint_branch"]
  * organs and institutions) with 50 and 100 as the thresholds; 3 full members for a
  * branch and a committee from 7; the general meeting, the party lesson quarterly, the
  * committee meeting (where there is a committee), the group meeting and the theme day
- * monthly, and the 组织生活会 yearly, for branches and joint branches.
+ * monthly, and the 组织生活会 yearly, for branches and joint branches; dues paid up to 12
+ * months in advance.
  *
  * @since 0.2.0
  * @category policy
@@ -119,14 +126,16 @@ export const defaults: OrganisationConfigShape = {
     party_lesson: { frequency: "quarter", kinds: branches, needsCommittee: false },
     theme_day: { frequency: "month", kinds: branches, needsCommittee: false },
     life_meeting: { frequency: "year", kinds: branches, needsCommittee: false }
-  }
+  },
+  duesAdvanceMonths: 12
 }
 
 const Shape = Schema.Struct({
   sectors: Schema.Array(Sector).pipe(Schema.minItems(1)),
   minFullMembers: Schema.Int.pipe(Schema.positive()),
   committeeFrom: Schema.Int.pipe(Schema.positive()),
-  meetings: Schema.partial(Schema.Record({ key: MeetingKind, value: Schedule }))
+  meetings: Schema.partial(Schema.Record({ key: MeetingKind, value: Schedule })),
+  duesAdvanceMonths: Schema.Int.pipe(Schema.nonNegative())
 }).pipe(
   Schema.filter(({ sectors }) => {
     if (new Set(sectors.map((s) => s.key)).size !== sectors.length) {

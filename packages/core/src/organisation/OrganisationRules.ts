@@ -798,15 +798,20 @@ const ownBranch = (
       : violation(ownRule, "organisationId", `${command.memberId} is no member of ${command.organisationId} on ${at}`)
   })
 
+/** A month's place in time, in months: `YYYY-MM` → 12 × year + month − 1. */
+const monthNumber = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
+
 /**
  * Records dues paid. Rules: `organisation.exists`, `temporary-branch.no-dues`,
- * `dues.own-branch` (dues go to the member's own branch), `dues.future`, `dues.once`
- * (one payment a month).
+ * `dues.own-branch` (dues go to the member's own branch), `dues.future` (not paid after
+ * today), `dues.advance` (for a month at most `duesAdvanceMonths` after the month paid
+ * in), `dues.once` (one payment a month).
  *
  * @since 0.2.0
  * @category rules
  */
 export const recordDues = (
+  config: Pick<OrganisationConfigShape, "duesAdvanceMonths">,
   tenant: Tenant,
   context: {
     readonly organisation: ReadonlyArray<Organisation>
@@ -819,6 +824,13 @@ export const recordDues = (
 ): Result => {
   if (command.paidOn > context.today) {
     return violation("dues.future", "paidOn", `${command.paidOn} is after today (${context.today})`)
+  }
+  if (monthNumber(command.month) - monthNumber(command.paidOn) > config.duesAdvanceMonths) {
+    return violation(
+      "dues.advance",
+      "month",
+      `${command.month} is more than ${config.duesAdvanceMonths} months after ${command.paidOn.slice(0, 7)}, the month it was paid in`
+    )
   }
   return Either.flatMap(
     ownBranch(context.organisation, context.memberships, command, command.paidOn, "temporary-branch.no-dues", "dues.own-branch", "collects no dues"),

@@ -54,6 +54,7 @@ const known = new Set([
   "participation.exists",
   "dues.own-branch",
   "dues.future",
+  "dues.advance",
   "dues.once",
   "discipline.own-branch",
   "discipline.future",
@@ -478,6 +479,21 @@ describe("organisation rules", () => {
     const input = { _tag: "RecordDues", memberId: "b1-m0", organisationId: branch, month: "2024-05", amountFen: 2000, paidOn: "2024-05-10" }
     if (branch === "b2") expect(refusal(h, input).rule).toBe("dues.own-branch")
     else expect(refusal(accept(h, input), input).rule).toBe("dues.once")
+  })
+
+  it.prop("dues.advance: paid up to the policy's months in advance; one month more is refused", [
+    fc.integer({ min: 0, max: 24 }),
+    fc.integer({ min: -1, max: 1 })
+  ], ([advance, offset]) => {
+    const h = withMembers(1)
+    // Paid in May 2024 for the month `advance + offset` months later (a month earlier when negative).
+    const ahead = advance + offset
+    const index = 2024 * 12 + 4 + ahead
+    const month = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`
+    const input = decode({ _tag: "RecordDues", memberId: "b1-m0", organisationId: "b1", month, amountFen: 2000, paidOn: "2024-05-10" })
+    const result = Model.decideWith({ ...Model.config, duesAdvanceMonths: advance }, h, input)
+    if (offset > 0) expect(Either.isLeft(result) && result.left).toMatchObject({ rule: "dues.advance", field: "month" })
+    else expect(Either.isRight(result)).toBe(true)
   })
 
   it.prop("expulsion ends the membership and the member's participations that day", [fc.constantFrom("2024-04-01", "2024-08-31")], ([at]) => {

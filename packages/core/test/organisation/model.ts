@@ -30,8 +30,16 @@ export const empty: History = { organisations: [], memberships: [], participatio
 const valid = (r: { readonly validFrom: string; readonly validTo: string | null }, day: string) =>
   r.validFrom <= day && (r.validTo === null || day < r.validTo)
 
-/** The context each rule needs, read from the history. */
-export const decide = (h: History, command: OrganisationCommand.OrganisationCommand): OrganisationRules.Result => {
+/** The context each rule needs, read from the history, under the default policy. */
+export const decide = (h: History, command: OrganisationCommand.OrganisationCommand): OrganisationRules.Result =>
+  decideWith(config, h, command)
+
+/** The context each rule needs, read from the history, under a policy. */
+export const decideWith = (
+  config: OrganisationConfig.OrganisationConfigShape,
+  h: History,
+  command: OrganisationCommand.OrganisationCommand
+): OrganisationRules.Result => {
   const versions = (id: string) => h.organisations.filter((o) => o.id === id)
   const membershipsOf = (id: string) => h.memberships.filter((m) => m.memberId === id)
   const participationsOf = (id: string) => h.participations.filter((p) => p.memberId === id)
@@ -99,7 +107,7 @@ export const decide = (h: History, command: OrganisationCommand.OrganisationComm
     case "LeaveTemporary":
       return OrganisationRules.leaveTemporary({ participations: ofOrganisation(participationsOf(command.memberId), command.organisationId) }, command)
     case "RecordDues":
-      return OrganisationRules.recordDues(tenant, {
+      return OrganisationRules.recordDues(config, tenant, {
         organisation: versions(command.organisationId),
         memberships: membershipsOf(command.memberId),
         paid: Option.fromNullable(h.dues.find((d) => d.memberId === command.memberId && d.month === command.month)),

@@ -182,7 +182,7 @@ export const make = (
         const organisation = yield* versionsOf(tenant, [command.organisationId])
         yield* guard(actor, action, command.organisationId, organisation)
         const paid = (yield* members.duesOf(tenant, [command.memberId])).find((d) => d.month === command.month)
-        return yield* Rules.recordDues(tenant, {
+        return yield* Rules.recordDues(config, tenant, {
           organisation,
           memberships: yield* membershipsOf(tenant, command.memberId),
           paid: Option.fromNullable(paid),
