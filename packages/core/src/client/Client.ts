@@ -172,10 +172,10 @@ export interface OrganisationsClient {
     actor: Actor.Actor,
     options?: Organisations.ReadOptions
   ) => Promise<ReadonlyArray<OrganisationAlert.OrganisationAlert>>
-  readonly compliance: (
-    actor: Actor.Actor,
-    period: { readonly from: string; readonly to: string; readonly root?: string }
-  ) => Promise<Compliance.Report>
+  /** 三会一课 compliance for a period `[from, to)`, of a subtree or one organisation. */
+  readonly compliance: (actor: Actor.Actor, period: Organisations.ComplianceOptions) => Promise<Compliance.Report>
+  /** Who is on the rolls on a day; phone and ID number masked unless the actor holds `pii:read` (then audited). */
+  readonly roll: (actor: Actor.Actor, options?: Organisations.RollOptions) => Promise<ReadonlyArray<Organisations.RollEntry>>
 }
 
 // The compiler holds the hand-written interface to the service's: a method added to
@@ -256,7 +256,8 @@ const organisationMethods: { readonly [K in keyof Organisations.OrganisationsSha
   countByKind: true,
   countMembers: true,
   check: true,
-  compliance: true
+  compliance: true,
+  roll: true
 }
 
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>

@@ -380,3 +380,28 @@ export const check = (
     summary: { due, held, missing: due - held, rate: due === 0 ? 1 : held / due }
   }
 }
+
+/**
+ * The part of a report about one organisation, its summary recounted from it (an
+ * organisation not in the report gives an empty one, with rate 1).
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const only = (report: Report, organisationId: string): Report => {
+  const organisations = report.organisations.filter((o) => o.organisationId === organisationId)
+  let due = 0
+  let held = 0
+  for (const o of organisations) {
+    for (const k of o.meetings) {
+      due += k.due.length
+      held += k.held.length
+    }
+  }
+  return {
+    period: report.period,
+    organisations,
+    missing: report.missing.filter((m) => m.organisationId === organisationId),
+    summary: { due, held, missing: due - held, rate: due === 0 ? 1 : held / due }
+  }
+}

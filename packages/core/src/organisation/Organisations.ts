@@ -20,6 +20,7 @@ import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
 import { auditDetail, targetOf } from "../internal/organisation/commands.js"
 import * as Decide from "../internal/organisation/decide.js"
+import * as Roll from "../internal/organisation/roll.js"
 import * as Workspace from "../internal/organisation/workspace.js"
 import { write, writeSteps } from "../internal/organisation/write.js"
 import * as RunBatch from "../internal/runBatch.js"
@@ -49,7 +50,17 @@ const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schem
 /** The longest compliance period one call answers: ten years of days. */
 const maxPeriodDays = 3_653
 
-const PeriodOptions = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
+const PeriodOptions = Schema.Struct({
+  root: Schema.optional(GridCode),
+  from: IsoDate.IsoDate,
+  to: IsoDate.IsoDate,
+  organisationId: Schema.optional(OrganisationId)
+})
+const RollArguments = Schema.Struct({
+  root: Schema.optional(GridCode),
+  at: Schema.optional(IsoDate.IsoDate),
+  organisationId: Schema.optional(OrganisationId)
+})
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -264,10 +275,20 @@ export const make: Effect.Effect<
         const ids = Array.from(new Set(history.map((o) => o.id))) as ReadonlyArray<OrganisationId>
         const held = ids.length === 0 ? [] : (yield* store.meetings.between(actor.tenant, period.from, period.to))
         const inScope = new Set<string>(ids)
-        return Compliance.check(config, { organisations: history, meetings: held.filter((m) => inScope.has(m.organisationId)) }, {
+        const report = Compliance.check(config, { organisations: history, meetings: held.filter((m) => inScope.has(m.organisationId)) }, {
           from: period.from,
           to: period.to
         })
+        return period.organisationId === undefined ? report : Compliance.only(report, period.organisationId)
+      }),
+    roll: (actor, input) =>
+      Effect.gen(function*() {
+        const options = yield* Decode.decode(RollArguments, input === undefined ? {} : input, { field: "options" })
+        const s = yield* organisationsIn(actor, { root: options.root, at: options.at })
+        const organisations = options.organisationId === undefined
+          ? s.organisations
+          : s.organisations.filter((o) => o.id === options.organisationId)
+        return yield* Roll.roll({ store, audit, transactor, policy, inSubtree }, actor, organisations, s.at)
       })
   }
   return validated(service, policy, gridConfig.scheme)
@@ -297,7 +318,13 @@ export {
   /** @since 0.2.0 */
   type OrganisationWriteError,
   /** @since 0.2.0 */
+  type ComplianceOptions,
+  /** @since 0.2.0 */
   type ReadOptions,
+  /** @since 0.2.0 */
+  type RollEntry,
+  /** @since 0.2.0 */
+  type RollOptions,
   /**
    * The service tag.
    *

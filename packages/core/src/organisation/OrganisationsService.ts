@@ -12,7 +12,7 @@ import type { StoreError } from "../errors/StoreError.js"
 import type { ValidationError } from "../errors/ValidationError.js"
 import type * as Imports from "../imports/Imports.js"
 import type * as Compliance from "./Compliance.js"
-import type { Membership, Participation } from "./Member.js"
+import type { Membership, Participation, Standing } from "./Member.js"
 import type { Organisation, OrganisationKind } from "./Organisation.js"
 import type { OrganisationAlert } from "./OrganisationAlert.js"
 import type { OrganisationChanges } from "./OrganisationChanges.js"
@@ -76,6 +76,57 @@ export interface MemberCount {
 }
 
 /**
+ * Roll options: the read options, and optionally one organisation of the subtree.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RollOptions extends ReadOptions {
+  readonly organisationId?: string
+}
+
+/**
+ * A person on an organisation's roll on a day: a member of a branch (with their
+ * standing), or a participant of a temporary branch (`standing` then is that of their
+ * own membership).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RollEntry {
+  readonly organisationId: string
+  readonly memberId: string
+  readonly role: "member" | "participant"
+  /** Shown to anyone who may read the organisation. */
+  readonly name: string
+  readonly standing: Standing | null
+  /** The day this row of the roll began. */
+  readonly since: string
+  /**
+   * Personal data, kept as it is now: masked (`138****5678`) unless the actor holds
+   * `pii:read` (then the read is audited), and `null` when unknown or when the person
+   * is on no roll in the actor's scope today.
+   */
+  readonly phone: string | null
+  /** Personal data, as `phone`. */
+  readonly citizenId: string | null
+}
+
+/**
+ * Compliance options: a period `[from, to)` of at most ten years, a grid subtree
+ * (default: the actor's scope) and optionally one organisation of it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ComplianceOptions {
+  readonly from: string
+  readonly to: string
+  readonly root?: string
+  readonly organisationId?: string
+}
+
+/**
  * @since 0.2.0
  * @category models
  */
@@ -112,11 +163,19 @@ export interface OrganisationsShape {
   readonly countMembers: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<MemberCount>, OrganisationReadError>
   /** The size alerts of the subtree's organisations on a day. */
   readonly check: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<OrganisationAlert>, OrganisationReadError>
-  /** 三会一课 compliance of the subtree's organisations for a period `[from, to)`. */
-  readonly compliance: (
-    actor: Actor,
-    period: { readonly from: string; readonly to: string; readonly root?: string }
-  ) => Effect.Effect<Compliance.Report, OrganisationReadError>
+  /**
+   * 三会一课 compliance of the subtree's organisations for a period `[from, to)`, or of
+   * one of them (`organisationId`; an empty report when it is not in the subtree).
+   */
+  readonly compliance: (actor: Actor, period: ComplianceOptions) => Effect.Effect<Compliance.Report, OrganisationReadError>
+  /**
+   * The rolls of the subtree's organisations on a day (or of one, `organisationId`):
+   * members and temporary branches' participants with their names, ordered by
+   * organisation, role, then member. Phones and ID numbers are masked unless the actor
+   * holds `pii:read`, and an unmasked read is written to the audit log
+   * (`ReadMemberPii`, naming the members shown).
+   */
+  readonly roll: (actor: Actor, options?: RollOptions) => Effect.Effect<ReadonlyArray<RollEntry>, OrganisationReadError>
 }
 
 /**

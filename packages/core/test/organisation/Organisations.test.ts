@@ -207,4 +207,74 @@ describe("Organisations", () => {
       const streetReport = yield* service.compliance(otherStreet, { from: "2024-01-01", to: "2024-04-01" })
       expect(new Set(streetReport.missing.map((m) => m.organisationId))).toEqual(new Set(["jh1"]))
     }).pipe(Effect.provide(layer)))
+
+  it.effect("compliance of one organisation: its slots only, its summary recounted; none outside the subtree", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      const period = { from: "2024-01-01", to: "2024-04-01" }
+      const all = yield* service.compliance(admin, period)
+      const one = yield* service.compliance(admin, { ...period, organisationId: "mz2" })
+      expect(one.organisations.map((o) => o.organisationId)).toEqual(["mz2"])
+      expect(one.missing).toEqual(all.missing.filter((m) => m.organisationId === "mz2"))
+      const entry = all.organisations.find((o) => o.organisationId === "mz2")!
+      const due = entry.meetings.reduce((n, k) => n + k.due.length, 0)
+      const held = entry.meetings.reduce((n, k) => n + k.held.length, 0)
+      expect(one.summary).toEqual({ due, held, missing: due - held, rate: held / due })
+      // Another street's branch: an empty report, as if it did not exist.
+      const hidden = yield* service.compliance(otherStreet, { ...period, organisationId: "mz2" })
+      expect([hidden.organisations, hidden.missing, hidden.summary]).toEqual([[], [], { due: 0, held: 0, missing: 0, rate: 1 }])
+      const bad = yield* Effect.flip(service.compliance(admin, { ...period, organisationId: "" }))
+      expect(bad).toMatchObject({ _tag: "ValidationError", field: "period.organisationId" })
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("roll: names on the rolls of the subtree; phones masked without pii:read; an unmasked read is audited", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      yield* service.executeAll(admin, [
+        { _tag: "ArriveMember", memberId: "p1", organisationId: "mz1", standing: "full", name: "王芳", phone: "13912345678", citizenId: "11010519491231002X", at: "2023-03-01" },
+        { _tag: "FormOrganisation", id: "t1", kind: "temporary_branch", name: "锦华小区临时党支部", parentId: "hd", sector: "community", grids: ["131102002001"], task: { kind: "compound", name: "锦华小区" }, validFrom: "2024-01-01" },
+        { _tag: "JoinTemporary", memberId: "p1", organisationId: "t1", at: "2024-02-01" }
+      ])
+      const ports = yield* StorePorts.all
+      const auditCount = Effect.map(ports.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 }), (e) => e.length)
+
+      // A party organiser of the street (no pii:read) sees names, masked contact data.
+      const before = yield* auditCount
+      const roll = yield* service.roll(street, { at: "2024-06-01", organisationId: "mz1" })
+      expect(roll.map((r) => [r.memberId, r.role, r.standing])).toEqual([
+        ...["0", "1", "2", "3", "4"].map((i) => [`mz1-full-${i}`, "member", "full"]),
+        ...["0", "1"].map((i) => [`mz1-probationary-${i}`, "member", "probationary"]),
+        ["p1", "member", "full"]
+      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+      const p1 = roll.find((r) => r.memberId === "p1")!
+      expect(p1).toMatchObject({ name: "王芳", since: "2023-03-01", phone: "139****5678" })
+      expect(p1.citizenId).not.toContain("19491231")
+      expect(yield* auditCount).toBe(before)
+
+      // The other street sees the temporary branch's participant, not the member's branch.
+      const theirs = yield* service.roll(otherStreet, { at: "2024-06-01" })
+      expect(theirs.filter((r) => r.memberId === "p1").map((r) => [r.organisationId, r.role])).toEqual([["t1", "participant"]])
+      expect(theirs.some((r) => r.organisationId.startsWith("mz"))).toBe(false)
+
+      // The system actor holds pii:read: unmasked, and one audit entry naming the members.
+      const full = yield* service.roll(admin, { at: "2024-06-01", organisationId: "t1" })
+      expect(full).toEqual([{
+        organisationId: "t1", memberId: "p1", role: "participant", name: "王芳", standing: "full", since: "2024-02-01",
+        phone: "13912345678", citizenId: "11010519491231002X"
+      }])
+      const entries = yield* ports.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })
+      expect(entries.slice(before).map((e) => [e.action, e.target, JSON.parse(e.detail)])).toEqual([
+        ["ReadMemberPii", "t1", { at: "2024-06-01", members: ["p1"] }]
+      ])
+
+      // Contact data is as it is now: once p1 has moved to the other street, a past roll
+      // of 明珠 shows p1's name but no phone to 河西.
+      yield* service.execute(admin, { _tag: "TransferMember", memberId: "p1", organisationId: "jh1", at: "2024-09-01" })
+      const past = (yield* service.roll(street, { at: "2024-06-01", organisationId: "mz1" })).find((r) => r.memberId === "p1")!
+      expect([past.name, past.phone, past.citizenId]).toEqual(["王芳", null, null])
+      // A viewer reads rolls; bad options name their field.
+      expect((yield* service.roll(viewer, { at: "2024-06-01", organisationId: "jh1" })).length).toBe(8)
+      expect(yield* Effect.flip(service.roll(admin, { at: "2024-13-01" }))).toMatchObject({ _tag: "ValidationError", field: "options.at" })
+      expect(yield* Effect.flip(service.roll(street, { root: "131102002" }))).toMatchObject({ _tag: "Forbidden" })
+    }).pipe(Effect.provide(layer)))
 })

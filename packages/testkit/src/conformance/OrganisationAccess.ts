@@ -1,14 +1,14 @@
 /**
  * The organisation service against the actor's scope, on any store: an actor scoped to
  * a grid reads exactly the organisations whose grids all lie in it (and their members,
- * participants, counts, alerts and compliance), and a read aimed outside is `Forbidden`;
+ * participants, rolls, counts, alerts and compliance), and a read aimed outside is `Forbidden`;
  * an actor scoped to one street writes nothing outside it, whatever it tries; a viewer
  * writes nothing; an actor of another tenant neither sees nor touches the tenant.
  *
  * @since 0.2.0
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Organisations } from "@jiceng/core"
+import { Actor, CitizenId, Organisations, Phone } from "@jiceng/core"
 import type { Organisation } from "@jiceng/core"
 import { Effect, Option, Schema } from "effect"
 import * as OrganisationIntents from "../arbitraries/OrganisationIntents.js"
@@ -87,6 +87,18 @@ export const organisationAccess = (
           expect(yield* service.check(reader, { at })).toEqual(
             (yield* service.check(admin, { at })).filter((a) => ids.has(a.organisationId))
           )
+          // Rolls: the same people as the system actor sees in those organisations, with
+          // contact data masked (or withheld) for a reader without pii:read.
+          const rollOf = (actor: Actor.Actor) => service.roll(actor, { at })
+          const people = (yield* rollOf(admin)).filter((r) => ids.has(r.organisationId))
+          const seenRoll = yield* rollOf(reader)
+          const identity = (r: Organisations.RollEntry) => [r.organisationId, r.memberId, r.role, r.name, r.standing, r.since]
+          expect(seenRoll.map(identity)).toEqual(people.map(identity))
+          for (const [i, r] of seenRoll.entries()) {
+            const plain = people[i]!
+            expect(r.phone === null || (plain.phone !== null && r.phone === Phone.maskStored(plain.phone))).toBe(true)
+            expect(r.citizenId === null || (plain.citizenId !== null && r.citizenId === CitizenId.maskStored(plain.citizenId))).toBe(true)
+          }
           for (const id of OrganisationIntents.organisationIds) {
             const seen = yield* service.organisation(reader, id, at)
             const version = all.find((o) => o.id === id)
@@ -112,7 +124,8 @@ export const organisationAccess = (
               service.memberships(reader, { root: other, at }),
               service.participations(reader, { root: other, at }),
               service.check(reader, { root: other, at }),
-              service.compliance(reader, { ...period, root: other })
+              service.compliance(reader, { ...period, root: other }),
+              service.roll(reader, { root: other, at })
             ]
             for (const read of reads) {
               expect(yield* Effect.flip(read)).toMatchObject({ _tag: "Forbidden", reason: "scope" })
