@@ -321,6 +321,16 @@ const runningFrom = <A extends { readonly validFrom: IsoDate.IsoDate; readonly v
   at: IsoDate.IsoDate
 ) => rows.filter((r) => r.validTo === null || r.validTo > at)
 
+/** One participation per member: the one running longest (open-ended first). */
+const onePerMember = (participations: ReadonlyArray<Participation>): ReadonlyArray<Participation> => {
+  const byMember = new Map<string, Participation>()
+  for (const p of participations) {
+    const seen = byMember.get(p.memberId)
+    if (seen === undefined || (seen.validTo !== null && (p.validTo === null || p.validTo > seen.validTo))) byMember.set(p.memberId, p)
+  }
+  return Array.from(byMember.values())
+}
+
 /**
  * Merges organisations into a new one. Rules: `organisation.merge-distinct`,
  * `organisation.exists` and `organisation.backdated` for each source (its versions,
@@ -390,10 +400,11 @@ export const merge = (
   if (child !== undefined) {
     return violation("organisation.merge-children", "ids", `${label(child)} sits under ${child.parentId}: dissolve it or form it anew first`)
   }
-  // A merged temporary branch lasts while any of its tasks does; any other has no planned
-  // end (members go over to it, and a membership needs a lasting branch).
+  // A merged organisation lasts while any of its sources would have: open-ended when one
+  // of them is, else to the latest planned end (a temporary branch's task; a parent's
+  // planned end, which every source keeps within, so the merged one does too).
   const ends = currents.map((c) => Option.getOrElse(coveredUntil(context.sources.get(c.id)!, at), () => null))
-  const end = first.kind !== "temporary_branch" || ends.includes(null)
+  const end = ends.includes(null)
     ? null
     : ends.reduce<IsoDate.IsoDate | null>((e, until) => (e === null || (until !== null && until > e) ? until : e), null)
   // A source formed that very day is superseded before it took effect: it vanishes, and
@@ -423,9 +434,12 @@ export const merge = (
       predecessors
     }],
     endMemberships: members.map((m) => ({ memberId: m.memberId, validFrom: m.validFrom })),
-    newMemberships: members.map((m) => ({ ...m, organisationId: into, validFrom: at, change: "merge" as const })),
+    // A row that began that very day keeps how it began (an admission stays one).
+    newMemberships: members.map((m) => ({ ...m, organisationId: into, validFrom: at, change: m.validFrom === at ? m.change : "merge" as const })),
     endParticipations: participants.map((p) => ({ memberId: p.memberId, organisationId: p.organisationId, validFrom: p.validFrom })),
-    newParticipations: participants.map((p) => ({ ...p, organisationId: into, validFrom: at }))
+    // A member taking part in several of the sources takes part in the merged one once,
+    // until the latest of their participations would have ended.
+    newParticipations: onePerMember(participants).map((p) => ({ ...p, organisationId: into, validFrom: at }))
   })
 }
 
@@ -525,6 +539,26 @@ const restingOn = (records: Records, organisationIds: ReadonlyArray<string>, at:
     : violation(rule, field, `${first.what} recorded on ${first.day} rest on the membership as it is; a change on ${at} would rewrite them`)
 }
 
+/**
+ * The meetings of organisations whose rolls a change touches: the attendance and the
+ * votes of a meeting recorded on or after the day rest on the roll as it is.
+ */
+interface Held {
+  /** Meetings of the organisations the change touches (others are ignored). */
+  readonly meetings: ReadonlyArray<Meeting>
+}
+
+/** No meeting of any of the organisations is recorded on or after the day. */
+const rollFixed = (held: Held, organisationIds: ReadonlyArray<string>, at: IsoDate.IsoDate, rule: string) => {
+  const first = held.meetings.filter((m) => m.date >= at && organisationIds.includes(m.organisationId))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
+  return first === undefined ? Either.void : violation(
+    rule,
+    "at",
+    `a ${meetingKindLabels[first.kind].zh} of ${first.organisationId} recorded on ${first.date} rests on its roll as it is; a change on ${at} would rewrite it`
+  )
+}
+
 /** No meeting (of a kind, if given) of the organisation is recorded on or after the day. */
 const noMeetingFrom = (meetings: ReadonlyArray<Meeting>, at: IsoDate.IsoDate, id: string, kind?: Meeting["kind"]) => {
   const held = meetings.filter((m) => m.date >= at && (kind === undefined || m.kind === kind))
@@ -544,7 +578,7 @@ const replaceMembership = (current: Membership, at: IsoDate.IsoDate, next: Pick<
 
 const join = (
   tenant: Tenant,
-  context: { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
+  context: Held & { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
   command: AdmitMember | ArriveMember,
   standing: Membership["standing"]
 ): Result =>
@@ -558,6 +592,8 @@ const join = (
         `${command.memberId} is a member of a branch on or after ${command.at}: a member belongs to one branch at a time (transfer them instead)`
       )
     }
+    const fixed = rollFixed(context, [command.organisationId], command.at, "membership.backdated")
+    if (Either.isLeft(fixed)) return Either.left(fixed.left)
     const member: Member = {
       tenant,
       id: command.memberId,
@@ -590,7 +626,7 @@ const join = (
  */
 export const admit = (
   tenant: Tenant,
-  context: { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
+  context: Held & { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
   command: AdmitMember
 ): Result => join(tenant, context, command, "probationary")
 
@@ -603,7 +639,7 @@ export const admit = (
  */
 export const arrive = (
   tenant: Tenant,
-  context: { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
+  context: Held & { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
   command: ArriveMember
 ): Result => join(tenant, context, command, command.standing)
 
@@ -617,7 +653,7 @@ export const arrive = (
  * @category rules
  */
 export const transfer = (
-  context: Records & { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
+  context: Records & Held & { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
   command: TransferMember
 ): Result =>
   Either.flatMap(currentMembership(context.memberships, command.memberId, command.at), (current) =>
@@ -627,6 +663,8 @@ export const transfer = (
       }
       const resting = restingOn(context, [current.organisationId], command.at, "membership.backdated", "at")
       if (Either.isLeft(resting)) return Either.left(resting.left)
+      const fixed = rollFixed(context, [current.organisationId, command.organisationId], command.at, "membership.backdated")
+      if (Either.isLeft(fixed)) return Either.left(fixed.left)
       return ok({
         at: command.at,
         ...replaceMembership(current, command.at, { organisationId: command.organisationId, standing: current.standing, change: "transfer" })
@@ -645,23 +683,24 @@ const endRunning = (participations: ReadonlyArray<Participation>, at: IsoDate.Is
  * @category rules
  */
 export const depart = (
-  context: Records & { readonly memberships: ReadonlyArray<Membership>; readonly participations: ReadonlyArray<Participation> },
+  context: Records & Held & { readonly memberships: ReadonlyArray<Membership>; readonly participations: ReadonlyArray<Participation> },
   command: DepartMember
 ): Result => leave(context, command.memberId, command.at)
 
 /** A membership ends on a day (departure, expulsion), with the member's participations. */
 const leave = (
-  context: Records & { readonly memberships: ReadonlyArray<Membership>; readonly participations: ReadonlyArray<Participation> },
+  context: Records & Held & { readonly memberships: ReadonlyArray<Membership>; readonly participations: ReadonlyArray<Participation> },
   memberId: string,
   at: IsoDate.IsoDate
 ): Result =>
   Either.flatMap(currentMembership(context.memberships, memberId, at), (current) =>
     Either.flatMap(restingOn(context, [current.organisationId], at, "membership.backdated", "at"), () =>
+      Either.flatMap(rollFixed(context, [current.organisationId, ...runningFrom(context.participations, at).map((p) => p.organisationId)], at, "membership.backdated"), () =>
       ok({
         at,
         endMemberships: [{ memberId: current.memberId, validFrom: current.validFrom }],
         endParticipations: endRunning(context.participations, at)
-      })))
+      }))))
 
 /**
  * Converts a probationary member to full membership. Rules: `membership.exists`,
@@ -673,11 +712,14 @@ const leave = (
  * @since 0.2.0
  * @category rules
  */
-export const convert = (context: { readonly memberships: ReadonlyArray<Membership> }, command: ConvertMember): Result =>
+export const convert = (context: Held & { readonly memberships: ReadonlyArray<Membership> }, command: ConvertMember): Result =>
   Either.flatMap(currentMembership(context.memberships, command.memberId, command.at), (current) => {
     if (current.standing !== "probationary") {
       return violation("membership.convert-standing", "memberId", `${command.memberId} is a full member on ${command.at} already`)
     }
+    // A full member votes: a vote recorded from the day on was counted without them.
+    const fixed = rollFixed(context, [current.organisationId], command.at, "membership.backdated")
+    if (Either.isLeft(fixed)) return Either.left(fixed.left)
     if (current.change === "admit" && current.validFrom === command.at) {
       return violation("membership.convert-admission-day", "at", `${command.memberId} was admitted on ${command.at}: probation comes first`)
     }
@@ -727,7 +769,7 @@ const oneYearAfter = (day: IsoDate.IsoDate): IsoDate.IsoDate => {
  */
 export const joinTemporary = (
   tenant: Tenant,
-  context: {
+  context: Held & {
     readonly organisation: ReadonlyArray<Organisation>
     readonly memberships: ReadonlyArray<Membership>
     /** The member's participations in this organisation. */
@@ -744,6 +786,8 @@ export const joinTemporary = (
     }
     const later = notBackdated("participation.backdated", context.participations, command.at, `${command.memberId} in ${command.organisationId}`)
     if (Either.isLeft(later)) return Either.left(later.left)
+    const fixed = rollFixed(context, [command.organisationId], command.at, "participation.backdated")
+    if (Either.isLeft(fixed)) return Either.left(fixed.left)
     if (context.participations.some((p) => validAt(p, command.at))) {
       return violation("participation.once", "memberId", `${command.memberId} takes part in ${command.organisationId} on ${command.at} already`)
     }
@@ -767,11 +811,13 @@ export const joinTemporary = (
  * @category rules
  */
 export const leaveTemporary = (
-  context: { readonly participations: ReadonlyArray<Participation> },
+  context: Held & { readonly participations: ReadonlyArray<Participation> },
   command: LeaveTemporary
 ): Result => {
   const later = notBackdated("participation.backdated", context.participations, command.at, `${command.memberId} in ${command.organisationId}`)
   if (Either.isLeft(later)) return Either.left(later.left)
+  const fixed = rollFixed(context, [command.organisationId], command.at, "participation.backdated")
+  if (Either.isLeft(fixed)) return Either.left(fixed.left)
   const current = context.participations.find((p) => validAt(p, command.at))
   return current === undefined
     ? violation("participation.exists", "memberId", `${command.memberId} takes no part in ${command.organisationId} on ${command.at}`)
@@ -862,7 +908,7 @@ export const recordDues = (
  */
 export const recordDiscipline = (
   tenant: Tenant,
-  context: Records & {
+  context: Records & Held & {
     readonly organisation: ReadonlyArray<Organisation>
     readonly memberships: ReadonlyArray<Membership>
     readonly participations: ReadonlyArray<Participation>
@@ -909,8 +955,8 @@ export const recordDiscipline = (
  * Records a meeting. Rules: `meeting.id-unique`, `meeting.future`,
  * `organisation.exists`, `meeting.committee` (a 支委会 needs a branch committee),
  * `meeting.attendee-once`, `meeting.attendee` (those present belong to the organisation
- * on the day: its members, a temporary branch's participants; any member of the
- * tenant's organisations at a 党委's or 党总支's meeting), `vote.meeting-kind` (votes are
+ * on the day: its members, a temporary branch's participants; a member of a branch
+ * under it at a 党委's or 党总支's meeting), `vote.meeting-kind` (votes are
  * taken at a branch general meeting of a branch or joint branch), `vote.count` (no more
  * ballots than full members present) and `vote.quorum` (more than half of the full
  * members present, 第二十条); each vote's tally says whether it passed (第二十一条).
@@ -930,6 +976,8 @@ export const recordMeeting = (
     readonly participants: ReadonlyArray<Participation>
     /** The attendees' membership rows valid on the day, wherever they lie. */
     readonly attendeesMemberships: ReadonlyArray<Membership>
+    /** A 党委's or 党总支's subtree on the day: itself and the organisations under it. */
+    readonly subtree: ReadonlySet<string>
     readonly today: IsoDate.IsoDate
   },
   command: RecordMeeting
@@ -949,7 +997,7 @@ export const recordMeeting = (
         ? context.members.map((m) => m.memberId)
         : organisation.kind === "temporary_branch"
         ? context.participants.map((p) => p.memberId)
-        : context.attendeesMemberships.map((m) => m.memberId)
+        : context.attendeesMemberships.filter((m) => context.subtree.has(m.organisationId)).map((m) => m.memberId)
     )
     const stranger = command.attendees.find((id) => !belonging.has(id))
     if (stranger !== undefined) {

@@ -481,6 +481,85 @@ describe("organisation rules", () => {
     else expect(refusal(accept(h, input), input).rule).toBe("dues.once")
   })
 
+  it.prop("a recorded meeting fixes its roll: a change to it dated on or before the meeting is refused, the day after is not", [
+    fc.integer({ min: 0, max: 170 }),
+    fc.integer({ min: -1, max: 1 }),
+    fc.constantFrom("arrive", "transfer-out", "transfer-in", "depart", "convert", "expel", "join", "leave")
+  ], ([n, offset, change]) => {
+    // Inside the temporary branch's task, and a year after p's admission.
+    const meetingDay = day("2024-06-01", n)
+    const at = day(meetingDay, offset)
+    let h = withMembers(3)
+    h = accept(h, { _tag: "ArriveMember", memberId: "q", organisationId: "b2", standing: "full", name: "王五", at: "2024-01-01" })
+    h = accept(h, { _tag: "AdmitMember", memberId: "p", organisationId: "b1", name: "赵六", at: "2023-06-01" })
+    h = accept(h, { _tag: "JoinTemporary", memberId: "b1-m1", organisationId: "t1", at: "2024-02-01" })
+    // A general meeting of b1 with a vote, and a meeting of the temporary branch.
+    h = accept(h, {
+      _tag: "RecordMeeting", id: "g", organisationId: "b1", kind: "general_meeting", date: meetingDay, topic: "决议",
+      attendees: ["b1-m0", "b1-m1", "b1-m2"], votes: [{ motion: "决议", yes: 3, no: 0, abstain: 0 }]
+    })
+    h = accept(h, { _tag: "RecordMeeting", id: "t", organisationId: "t1", kind: "theme_day", date: meetingDay, topic: "学习", attendees: ["b1-m1"] })
+    const command = {
+      arrive: { _tag: "ArriveMember", memberId: "n", organisationId: "b1", standing: "full", name: "李四", at },
+      "transfer-out": { _tag: "TransferMember", memberId: "b1-m0", organisationId: "b2", at },
+      "transfer-in": { _tag: "TransferMember", memberId: "q", organisationId: "b1", at },
+      depart: { _tag: "DepartMember", memberId: "b1-m0", at },
+      convert: { _tag: "ConvertMember", memberId: "p", at },
+      expel: { _tag: "RecordDiscipline", memberId: "b1-m0", organisationId: "b1", measure: "expulsion", at },
+      join: { _tag: "JoinTemporary", memberId: "b1-m2", organisationId: "t1", at },
+      leave: { _tag: "LeaveTemporary", memberId: "b1-m1", organisationId: "t1", at }
+    }[change]
+    const result = Model.decide(h, decode(command))
+    if (offset > 0) {
+      expect(Either.isRight(result), JSON.stringify(result)).toBe(true)
+      if (Either.isRight(result)) expect(OrganisationInvariants.breaches(Model.write(h, result.right))).toEqual([])
+    } else {
+      const rule = change === "join" || change === "leave" ? "participation.backdated" : "membership.backdated"
+      expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual([rule, "at"])
+    }
+  })
+
+  it.prop("a merge keeps within the parent's planned end, takes a shared participant once, and keeps a same-day admission", [
+    fc.constantFrom("2024-03-01", "2024-07-01", "2024-11-30")
+  ], ([at]) => {
+    // Under a 党委 with a planned end: the merged branch ends by then too.
+    let h = accept(start.history, { _tag: "FormOrganisation", id: "c2", kind: "committee", name: "项目党委", parentId: "top", sector: "organ", validFrom: "2023-01-01", validTo: "2026-01-01" })
+    for (const id of ["x1", "x2"]) {
+      h = accept(h, { _tag: "FormOrganisation", id, kind: "branch", name: `项目支部${id}`, parentId: "c2", sector: "organ", validFrom: "2023-06-01", validTo: "2026-01-01" })
+    }
+    h = accept(h, { _tag: "MergeOrganisations", ids: ["x1", "x2"], into: { id: "x12", name: "合并支部" }, at })
+    expect(h.organisations.find((o) => o.id === "x12")!.validTo).toBe("2026-01-01")
+    // Two temporary branches sharing a participant: one participation in the merged one.
+    h = accept(h, { _tag: "FormOrganisation", id: "t2", kind: "temporary_branch", name: "临时二", parentId: "c1", sector: "community", task: { kind: "project", name: "项目" }, validFrom: "2024-02-01", validTo: "2024-12-15" })
+    h = accept(h, { _tag: "ArriveMember", memberId: "m", organisationId: "b1", standing: "full", name: "张三", at: "2024-01-01" })
+    h = accept(h, { _tag: "JoinTemporary", memberId: "m", organisationId: "t1", at: "2024-02-01" })
+    h = accept(h, { _tag: "JoinTemporary", memberId: "m", organisationId: "t2", at: "2024-02-01" })
+    h = accept(h, { _tag: "MergeOrganisations", ids: ["t1", "t2"], into: { id: "t12", name: "合并临时" }, at })
+    expect(h.participations.filter((p) => p.organisationId === "t12").map((p) => [p.memberId, p.validTo])).toEqual([["m", "2024-12-15"]])
+    // Admitted on the day of the merge: still an admission, so probation lasts a year.
+    h = accept(h, { _tag: "AdmitMember", memberId: "p", organisationId: "b2", name: "赵六", at })
+    h = accept(h, { _tag: "MergeOrganisations", ids: ["b1", "b2"], into: { id: "b12", name: "合并支部" }, at })
+    expect(h.memberships.find((m) => m.memberId === "p" && m.organisationId === "b12")!.change).toBe("admit")
+    expect(refusal(h, { _tag: "ConvertMember", memberId: "p", at: day(at, 1) }).rule).toBe("membership.probation-year")
+    expect(OrganisationInvariants.breaches(h)).toEqual([])
+  })
+
+  it.prop("meeting.attendee at a 党委: members of the branches under it, not of another 党委's", [
+    fc.constantFrom("2024-03-01", "2024-07-01")
+  ], ([date]) => {
+    let h = withMembers(2)
+    h = accept(h, { _tag: "FormOrganisation", id: "c3", kind: "committee", name: "另一社区党委", parentId: "top", sector: "community", validFrom: "2023-01-01" })
+    h = accept(h, { _tag: "FormOrganisation", id: "b3", kind: "branch", name: "另一支部", parentId: "c3", sector: "community", validFrom: "2023-06-01" })
+    h = accept(h, { _tag: "ArriveMember", memberId: "z", organisationId: "b3", standing: "full", name: "周七", at: "2024-01-01" })
+    const meeting = (attendees: ReadonlyArray<string>) => ({ _tag: "RecordMeeting", id: "cm", organisationId: "c1", kind: "party_lesson", date, topic: "党课", attendees })
+    accept(h, meeting(["b1-m0", "b1-m1"]))
+    // Another committee's member is refused exactly as an unknown id is: nothing tells them apart.
+    const stranger = refusal(h, meeting(["b1-m0", "z"]))
+    const unknown = refusal(h, meeting(["b1-m0", "nobody"]))
+    expect([stranger.rule, stranger.field]).toEqual(["meeting.attendee", "attendees"])
+    expect(stranger.message.replace("z", "?")).toBe(unknown.message.replace("nobody", "?"))
+  })
+
   it.prop("dues.advance: paid up to the policy's months in advance; one month more is refused", [
     fc.integer({ min: 0, max: 24 }),
     fc.integer({ min: -1, max: 1 })

@@ -30,6 +30,21 @@ export const empty: History = { organisations: [], memberships: [], participatio
 const valid = (r: { readonly validFrom: string; readonly validTo: string | null }, day: string) =>
   r.validFrom <= day && (r.validTo === null || day < r.validTo)
 
+/** An organisation and those under it on a day, by parent. */
+const subtreeOn = (h: History, id: string, day: string): ReadonlySet<string> => {
+  const ids = new Set<string>([id])
+  for (let grew = true; grew;) {
+    grew = false
+    for (const o of h.organisations) {
+      if (o.parentId !== null && ids.has(o.parentId) && !ids.has(o.id) && valid(o, day)) {
+        ids.add(o.id)
+        grew = true
+      }
+    }
+  }
+  return ids
+}
+
 /** The context each rule needs, read from the history, under the default policy. */
 export const decide = (h: History, command: OrganisationCommand.OrganisationCommand): OrganisationRules.Result =>
   decideWith(config, h, command)
@@ -81,31 +96,34 @@ export const decideWith = (
         meetings: ofOrganisation(h.meetings, command.id)
       }, command)
     case "AdmitMember":
-      return OrganisationRules.admit(tenant, { organisation: versions(command.organisationId), memberships: membershipsOf(command.memberId) }, command)
+      return OrganisationRules.admit(tenant, { organisation: versions(command.organisationId), memberships: membershipsOf(command.memberId), meetings: h.meetings }, command)
     case "ArriveMember":
-      return OrganisationRules.arrive(tenant, { organisation: versions(command.organisationId), memberships: membershipsOf(command.memberId) }, command)
+      return OrganisationRules.arrive(tenant, { organisation: versions(command.organisationId), memberships: membershipsOf(command.memberId), meetings: h.meetings }, command)
     case "TransferMember":
       return OrganisationRules.transfer({
         organisation: versions(command.organisationId),
         memberships: membershipsOf(command.memberId),
-        ...recordsOf(command.memberId)
+        ...recordsOf(command.memberId),
+        meetings: h.meetings
       }, command)
     case "DepartMember":
       return OrganisationRules.depart({
         memberships: membershipsOf(command.memberId),
         participations: participationsOf(command.memberId),
-        ...recordsOf(command.memberId)
+        ...recordsOf(command.memberId),
+        meetings: h.meetings
       }, command)
     case "ConvertMember":
-      return OrganisationRules.convert({ memberships: membershipsOf(command.memberId) }, command)
+      return OrganisationRules.convert({ memberships: membershipsOf(command.memberId), meetings: h.meetings }, command)
     case "JoinTemporary":
       return OrganisationRules.joinTemporary(tenant, {
         organisation: versions(command.organisationId),
         memberships: membershipsOf(command.memberId),
-        participations: ofOrganisation(participationsOf(command.memberId), command.organisationId)
+        participations: ofOrganisation(participationsOf(command.memberId), command.organisationId),
+        meetings: h.meetings
       }, command)
     case "LeaveTemporary":
-      return OrganisationRules.leaveTemporary({ participations: ofOrganisation(participationsOf(command.memberId), command.organisationId) }, command)
+      return OrganisationRules.leaveTemporary({ participations: ofOrganisation(participationsOf(command.memberId), command.organisationId), meetings: h.meetings }, command)
     case "RecordDues":
       return OrganisationRules.recordDues(config, tenant, {
         organisation: versions(command.organisationId),
@@ -119,6 +137,7 @@ export const decideWith = (
         memberships: membershipsOf(command.memberId),
         participations: participationsOf(command.memberId),
         ...recordsOf(command.memberId),
+        meetings: h.meetings,
         today
       }, command)
     case "RecordMeeting":
@@ -128,6 +147,7 @@ export const decideWith = (
         members: ofOrganisation(h.memberships, command.organisationId).filter((m) => valid(m, command.date)),
         participants: ofOrganisation(h.participations, command.organisationId).filter((p) => valid(p, command.date)),
         attendeesMemberships: h.memberships.filter((m) => command.attendees.includes(m.memberId) && valid(m, command.date)),
+        subtree: subtreeOn(h, command.organisationId, command.date),
         today
       }, command)
   }

@@ -69,6 +69,20 @@ export const make = (
     return { dues, discipline }
   }
 
+  /**
+   * The meetings of the organisations a member change touches: the branch joined, the
+   * member's branches and the temporary branches they take part in (the rule picks
+   * those whose rolls it changes).
+   */
+  const heldIn = (
+    tenant: Actor.Actor["tenant"],
+    ids: ReadonlyArray<string>,
+    rows: ReadonlyArray<{ readonly organisationId: string }>
+  ) => {
+    const all = Array.from(new Set<string>([...ids, ...rows.map((r) => r.organisationId)])) as ReadonlyArray<string> as ReadonlyArray<OrganisationId>
+    return all.length === 0 ? Effect.succeed([]) : meetings.meetingsIn(tenant, all)
+  }
+
   /** The organisations of a member's memberships (for the scope of a command on the member). */
   const homesOf = (tenant: Actor.Actor["tenant"], rows: ReadonlyArray<Membership>) =>
     versionsOf(tenant, Array.from(new Set(rows.map((m) => m.organisationId))))
@@ -138,30 +152,38 @@ export const make = (
         const organisation = yield* versionsOf(tenant, [command.organisationId])
         yield* guard(actor, action, command.organisationId, organisation)
         const memberships = yield* membershipsOf(tenant, command.memberId)
+        const held = yield* heldIn(tenant, [command.organisationId], [])
         return command._tag === "AdmitMember"
-          ? yield* Rules.admit(tenant, { organisation, memberships }, command)
-          : yield* Rules.arrive(tenant, { organisation, memberships }, command)
+          ? yield* Rules.admit(tenant, { organisation, memberships, meetings: held }, command)
+          : yield* Rules.arrive(tenant, { organisation, memberships, meetings: held }, command)
       }
       case "TransferMember": {
         const organisation = yield* versionsOf(tenant, [command.organisationId])
         const memberships = yield* membershipsOf(tenant, command.memberId)
         // Both ends: the branch the member leaves and the one they join.
         yield* guard(actor, action, command.memberId, [...organisation, ...(yield* homesOf(tenant, memberships))])
-        return yield* Rules.transfer({ organisation, memberships, ...(yield* recordsOf(tenant, command.memberId)) }, command)
+        return yield* Rules.transfer({
+          organisation,
+          memberships,
+          ...(yield* recordsOf(tenant, command.memberId)),
+          meetings: yield* heldIn(tenant, [command.organisationId], memberships)
+        }, command)
       }
       case "DepartMember": {
         const memberships = yield* membershipsOf(tenant, command.memberId)
         yield* guard(actor, action, command.memberId, yield* homesOf(tenant, memberships))
+        const participations = yield* participationsOf(tenant, command.memberId)
         return yield* Rules.depart({
           memberships,
-          participations: yield* participationsOf(tenant, command.memberId),
-          ...(yield* recordsOf(tenant, command.memberId))
+          participations,
+          ...(yield* recordsOf(tenant, command.memberId)),
+          meetings: yield* heldIn(tenant, [], [...memberships, ...participations])
         }, command)
       }
       case "ConvertMember": {
         const memberships = yield* membershipsOf(tenant, command.memberId)
         yield* guard(actor, action, command.memberId, yield* homesOf(tenant, memberships))
-        return yield* Rules.convert({ memberships }, command)
+        return yield* Rules.convert({ memberships, meetings: yield* heldIn(tenant, [], memberships) }, command)
       }
       case "JoinTemporary":
       case "LeaveTemporary": {
@@ -170,13 +192,15 @@ export const make = (
         const participations = (yield* participationsOf(tenant, command.memberId)).filter(
           (p) => p.organisationId === command.organisationId
         )
+        const held = yield* heldIn(tenant, [command.organisationId], [])
         return command._tag === "JoinTemporary"
           ? yield* Rules.joinTemporary(tenant, {
             organisation,
             memberships: yield* membershipsOf(tenant, command.memberId),
-            participations
+            participations,
+            meetings: held
           }, command)
-          : yield* Rules.leaveTemporary({ participations }, command)
+          : yield* Rules.leaveTemporary({ participations, meetings: held }, command)
       }
       case "RecordDues": {
         const organisation = yield* versionsOf(tenant, [command.organisationId])
@@ -192,11 +216,14 @@ export const make = (
       case "RecordDiscipline": {
         const organisation = yield* versionsOf(tenant, [command.organisationId])
         yield* guard(actor, action, command.organisationId, organisation)
+        const memberships = yield* membershipsOf(tenant, command.memberId)
+        const participations = yield* participationsOf(tenant, command.memberId)
         return yield* Rules.recordDiscipline(tenant, {
           organisation,
-          memberships: yield* membershipsOf(tenant, command.memberId),
-          participations: yield* participationsOf(tenant, command.memberId),
+          memberships,
+          participations,
           ...(yield* recordsOf(tenant, command.memberId)),
+          meetings: yield* heldIn(tenant, [], [...memberships, ...participations]),
           today: yield* today
         }, command)
       }
@@ -205,12 +232,22 @@ export const make = (
         yield* guard(actor, action, command.organisationId, organisation)
         const ids = [command.organisationId]
         const attendees = command.attendees.length === 0 ? [] : yield* members.membershipsOf(tenant, command.attendees)
+        // A 党委's or 党总支's meeting is attended by members of the branches under it.
+        const leads = organisation.some((v) => within(v, command.date) && (v.kind === "committee" || v.kind === "general_branch"))
+        const subtree = new Set<string>([command.organisationId])
+        for (let frontier: ReadonlyArray<string> = leads && attendees.length > 0 ? [command.organisationId] : []; frontier.length > 0;) {
+          const under = (yield* organisations.childrenOf(tenant, frontier as ReadonlyArray<OrganisationId>))
+            .filter((o) => within(o, command.date) && !subtree.has(o.id))
+          frontier = Array.from(new Set<string>(under.map((o) => o.id)))
+          for (const id of frontier) subtree.add(id)
+        }
         return yield* Rules.recordMeeting(tenant, {
           organisation,
           idUsed: (yield* meetings.getMany(tenant, [command.id as MeetingId])).length > 0,
           members: (yield* members.membershipsIn(tenant, ids)).filter((m) => within(m, command.date)),
           participants: (yield* members.participationsIn(tenant, ids)).filter((p: Participation) => within(p, command.date)),
           attendeesMemberships: attendees.filter((m) => within(m, command.date)),
+          subtree,
           today: yield* today
         }, command)
       }

@@ -272,7 +272,7 @@ export const make = (
       const participants = new Set<string>()
       const records = new Set<string>()
       const meetingIds = new Set<string>()
-      /** Organisations whose rolls a meeting reads, and whose meetings a committee change reads. */
+      /** Organisations whose rolls a meeting reads, and whose meetings a committee or member change reads. */
       const rolls = new Set<string>()
       const held = new Set<string>()
       for (const command of commands) {
@@ -298,12 +298,14 @@ export const make = (
           case "ArriveMember":
             organisationIds.add(command.organisationId)
             memberIds.add(command.memberId)
+            held.add(command.organisationId)
             break
           case "TransferMember":
             organisationIds.add(command.organisationId)
             memberIds.add(command.memberId)
             homed.add(command.memberId)
             records.add(command.memberId)
+            held.add(command.organisationId)
             break
           case "DepartMember":
             memberIds.add(command.memberId)
@@ -320,6 +322,7 @@ export const make = (
             organisationIds.add(command.organisationId)
             memberIds.add(command.memberId)
             participants.add(command.memberId)
+            held.add(command.organisationId)
             break
           case "RecordDues":
             organisationIds.add(command.organisationId)
@@ -331,6 +334,7 @@ export const make = (
             memberIds.add(command.memberId)
             participants.add(command.memberId)
             records.add(command.memberId)
+            held.add(command.organisationId)
             break
           case "RecordMeeting":
             organisationIds.add(command.organisationId)
@@ -346,6 +350,10 @@ export const make = (
       yield* ensureVersions(organisationIds)
       yield* ensureGrids(codes)
       yield* ensureParticipationsOf(participants)
+      // The meetings of the rolls a member change touches: the member's branches and
+      // temporary branches (a meeting recorded from the day on fixes them).
+      for (const id of homed) for (const m of memberships.find("member", id)) held.add(m.organisationId)
+      for (const id of participants) for (const p of participations.find("member", id)) held.add(p.organisationId)
       yield* ensureDuesOf(records)
       yield* ensureDisciplineOf(records)
       yield* ensureMeetings(meetingIds)
