@@ -626,9 +626,17 @@ const join = (
  */
 export const admit = (
   tenant: Tenant,
-  context: Held & { readonly organisation: ReadonlyArray<Organisation>; readonly memberships: ReadonlyArray<Membership> },
+  context: Held & {
+    readonly organisation: ReadonlyArray<Organisation>
+    readonly memberships: ReadonlyArray<Membership>
+    readonly today: IsoDate.IsoDate
+  },
   command: AdmitMember
-): Result => join(tenant, context, command, "probationary")
+): Result =>
+  // An admission is dated by the general meeting that passed it, which cannot lie ahead.
+  command.at > context.today
+    ? violation("membership.future", "at", `${command.at} is after today (${context.today}): an admission is dated by its meeting`)
+    : join(tenant, context, command, "probationary")
 
 /**
  * A member arriving from outside the tenant (转入), with their standing: the rules of
@@ -712,8 +720,13 @@ const leave = (
  * @since 0.2.0
  * @category rules
  */
-export const convert = (context: Held & { readonly memberships: ReadonlyArray<Membership> }, command: ConvertMember): Result =>
-  Either.flatMap(currentMembership(context.memberships, command.memberId, command.at), (current) => {
+export const convert = (
+  context: Held & { readonly memberships: ReadonlyArray<Membership>; readonly today: IsoDate.IsoDate },
+  command: ConvertMember
+): Result =>
+  command.at > context.today
+    ? violation("membership.future", "at", `${command.at} is after today (${context.today}): a conversion is dated by its meeting`)
+    : Either.flatMap(currentMembership(context.memberships, command.memberId, command.at), (current) => {
     if (current.standing !== "probationary") {
       return violation("membership.convert-standing", "memberId", `${command.memberId} is a full member on ${command.at} already`)
     }
@@ -751,8 +764,9 @@ const admissionOf = (memberships: ReadonlyArray<Membership>, current: Membership
   return undefined
 }
 
-/** The same day a year later; 29 February gives 1 March. */
+/** The same day a year later; 29 February gives 1 March; past the calendar's end, its last day. */
 const oneYearAfter = (day: IsoDate.IsoDate): IsoDate.IsoDate => {
+  if (day >= "9999-01-01") return "9999-12-31" as IsoDate.IsoDate
   const next = `${String(Number(day.slice(0, 4)) + 1).padStart(4, "0")}${day.slice(4)}`
   return IsoDate.isValid(next) ? (next as IsoDate.IsoDate) : IsoDate.addDays(`${next.slice(0, 4)}-02-28` as IsoDate.IsoDate, 1)
 }

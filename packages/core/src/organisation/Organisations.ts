@@ -260,7 +260,7 @@ export const make: Effect.Effect<
           return yield* new ValidationError({ field: "period.to", rule: "period.order", message: `period.to: ${period.to} is not after ${period.from}` })
         }
         // Bounded, so that one request cannot ask for millions of monthly slots.
-        if (period.to > IsoDate.addDays(period.from, maxPeriodDays)) {
+        if (IsoDate.daysBetween(period.from, period.to) > maxPeriodDays) {
           return yield* new ValidationError({
             field: "period.to",
             rule: "period.length",

@@ -102,6 +102,16 @@ export const addDays = (date: IsoDate, days: number): IsoDate => {
 }
 
 /**
+ * The whole days from one date to another: negative when `to` comes first. Defined for
+ * every pair of dates of this format, unlike `addDays`, which cannot step past 9999.
+ *
+ * @since 0.2.0
+ * @category utils
+ */
+export const daysBetween = (from: IsoDate, to: IsoDate): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+
+/**
  * Validity intervals are half-open, `[validFrom, validTo)`; `validTo` null is open-ended.
  *
  * @since 0.1.0

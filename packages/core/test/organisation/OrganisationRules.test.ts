@@ -47,6 +47,7 @@ const known = new Set([
   "membership.convert-standing",
   "membership.convert-admission-day",
   "membership.probation-year",
+  "membership.future",
   "participation.temporary",
   "participation.member",
   "participation.once",
@@ -103,6 +104,9 @@ const refusal = (h: Model.History, input: unknown) => {
 }
 
 const day = (d: string, n: number) => IsoDate.addDays(IsoDate.unsafeMake(d), n)
+
+/** A today past the model's, for conversions a year after admissions of 2024. */
+const later = IsoDate.unsafeMake("2026-12-31")
 
 /** `n` full members of b1 from 2024-01-01. */
 const withMembers = (n: number, branch = "b1") =>
@@ -306,20 +310,22 @@ describe("organisation rules", () => {
     // A transfer during probation does not restart it.
     if (transferred && days > 100) h = accept(h, { _tag: "TransferMember", memberId: "m", organisationId: "b2", at: "2024-03-01" })
     const at = day("2024-01-01", days)
-    const result = Model.decide(h, decode({ _tag: "ConvertMember", memberId: "m", at }))
+    // Conversions after the model's today: rule on a day past them.
+    const result = Model.decideWith(Model.config, h, decode({ _tag: "ConvertMember", memberId: "m", at }), later)
     if (days === 0) expect(Either.isLeft(result) && result.left.rule).toBe("membership.convert-admission-day")
     else if (at < "2025-01-01") expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["membership.probation-year", "at"])
     else {
-      const converted = accept(h, { _tag: "ConvertMember", memberId: "m", at })
+      const converted = Model.write(h, Either.getOrThrow(Model.decideWith(Model.config, h, decode({ _tag: "ConvertMember", memberId: "m", at }), later)))
       expect(converted.memberships.map((m) => [m.standing, m.validTo === null ? null : "ended"]).at(-1)).toEqual(["full", null])
       expect(converted.memberships.filter((m) => m.standing === "probationary").every((m) => m.validTo !== null)).toBe(true)
-      expect(refusal(converted, { _tag: "ConvertMember", memberId: "m", at }).rule).toBe("membership.convert-standing")
+      const again = Model.decideWith(Model.config, converted, decode({ _tag: "ConvertMember", memberId: "m", at }), later)
+      expect(Either.isLeft(again) && again.left.rule).toBe("membership.convert-standing")
     }
   })
 
   it.prop("membership.probation-year: admitted on 29 February, a member converts from 1 March next year", [fc.integer({ min: -1, max: 1 })], ([offset]) => {
     const h = accept(start.history, { _tag: "AdmitMember", memberId: "m", organisationId: "b1", name: "张三", at: "2024-02-29" })
-    const result = Model.decide(h, decode({ _tag: "ConvertMember", memberId: "m", at: day("2025-03-01", offset) }))
+    const result = Model.decideWith(Model.config, h, decode({ _tag: "ConvertMember", memberId: "m", at: day("2025-03-01", offset) }), later)
     if (offset < 0) expect(Either.isLeft(result) && result.left.rule).toBe("membership.probation-year")
     else expect(Either.isRight(result)).toBe(true)
   })
@@ -558,6 +564,21 @@ describe("organisation rules", () => {
     const unknown = refusal(h, meeting(["b1-m0", "nobody"]))
     expect([stranger.rule, stranger.field]).toEqual(["meeting.attendee", "attendees"])
     expect(stranger.message.replace("z", "?")).toBe(unknown.message.replace("nobody", "?"))
+  })
+
+  it.prop("membership.future: an admission or conversion is dated by its meeting, never after today", [
+    fc.integer({ min: -1, max: 1 }),
+    fc.constantFrom("admit", "convert")
+  ], ([offset, what]) => {
+    // The model's today is 2024-12-31.
+    const at = day(Model.today, offset)
+    const h = accept(start.history, { _tag: "AdmitMember", memberId: "p", organisationId: "b1", name: "赵六", at: "2023-06-01" })
+    const command = what === "admit"
+      ? { _tag: "AdmitMember", memberId: "n", organisationId: "b1", name: "李四", at }
+      : { _tag: "ConvertMember", memberId: "p", at }
+    const result = Model.decide(h, decode(command))
+    if (offset > 0) expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["membership.future", "at"])
+    else expect(Either.isRight(result)).toBe(true)
   })
 
   it.prop("dues.advance: paid up to the policy's months in advance; one month more is refused", [

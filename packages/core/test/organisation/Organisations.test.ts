@@ -204,6 +204,10 @@ describe("Organisations", () => {
       const long = yield* Effect.either(service.compliance(admin, { from: "2001-01-01", to: "9999-12-31" }))
       expect(Either.isLeft(long) && long.left._tag === "ValidationError" && [long.left.field, long.left.rule]).toEqual(["period.to", "period.length"])
       expect((yield* service.compliance(admin, { from: "2015-01-01", to: "2025-01-01" })).summary.due).toBeGreaterThan(0)
+      // At the end of the calendar: an answer, not a RangeError (the limit is counted, not stepped to).
+      expect((yield* service.compliance(admin, { from: "9999-01-01", to: "9999-12-31" })).summary.due).toBeGreaterThan(0)
+      const edge = yield* Effect.either(service.compliance(admin, { from: "9989-01-01", to: "9999-12-31" }))
+      expect(Either.isLeft(edge) && edge.left).toMatchObject({ _tag: "ValidationError", rule: "period.length" })
       const streetReport = yield* service.compliance(otherStreet, { from: "2024-01-01", to: "2024-04-01" })
       expect(new Set(streetReport.missing.map((m) => m.organisationId))).toEqual(new Set(["jh1"]))
     }).pipe(Effect.provide(layer)))

@@ -20,6 +20,7 @@ import { Either, FastCheck as fc, Option, Schema } from "effect"
 
 export const tenant = "131102" as Tenant.Tenant
 export const today = "2024-12-31" as IsoDate.IsoDate
+const defaultToday = today
 export const config = OrganisationConfig.defaults
 export const grids = new Set(["131102001", "131102001001", "131102001002", "131102002"])
 
@@ -53,7 +54,9 @@ export const decide = (h: History, command: OrganisationCommand.OrganisationComm
 export const decideWith = (
   config: OrganisationConfig.OrganisationConfigShape,
   h: History,
-  command: OrganisationCommand.OrganisationCommand
+  command: OrganisationCommand.OrganisationCommand,
+  /** The day the rules take as today. */
+  today: IsoDate.IsoDate = defaultToday
 ): OrganisationRules.Result => {
   const versions = (id: string) => h.organisations.filter((o) => o.id === id)
   const membershipsOf = (id: string) => h.memberships.filter((m) => m.memberId === id)
@@ -96,7 +99,7 @@ export const decideWith = (
         meetings: ofOrganisation(h.meetings, command.id)
       }, command)
     case "AdmitMember":
-      return OrganisationRules.admit(tenant, { organisation: versions(command.organisationId), memberships: membershipsOf(command.memberId), meetings: h.meetings }, command)
+      return OrganisationRules.admit(tenant, { organisation: versions(command.organisationId), memberships: membershipsOf(command.memberId), meetings: h.meetings, today }, command)
     case "ArriveMember":
       return OrganisationRules.arrive(tenant, { organisation: versions(command.organisationId), memberships: membershipsOf(command.memberId), meetings: h.meetings }, command)
     case "TransferMember":
@@ -114,7 +117,7 @@ export const decideWith = (
         meetings: h.meetings
       }, command)
     case "ConvertMember":
-      return OrganisationRules.convert({ memberships: membershipsOf(command.memberId), meetings: h.meetings }, command)
+      return OrganisationRules.convert({ memberships: membershipsOf(command.memberId), meetings: h.meetings, today }, command)
     case "JoinTemporary":
       return OrganisationRules.joinTemporary(tenant, {
         organisation: versions(command.organisationId),

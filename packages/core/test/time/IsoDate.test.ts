@@ -34,4 +34,14 @@ describe("IsoDate", () => {
     expect(() => IsoDate.addDays(IsoDate.unsafeMake("9999-12-31"), 1)).toThrow(RangeError)
     expect(() => IsoDate.addDays(IsoDate.unsafeMake("0001-01-01"), -1)).toThrow(RangeError)
   })
+
+  const anyDay = FastCheck.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => IsoDate.unsafeMake(d.toISOString().slice(0, 10)))
+  it.prop("daysBetween is the inverse of addDays, for any two dates, the calendar's ends included", [anyDay, anyDay], ([a, b]) => {
+    const n = IsoDate.daysBetween(a, b)
+    expect(Number.isInteger(n)).toBe(true)
+    expect(IsoDate.addDays(a, n)).toBe(b)
+    expect(IsoDate.daysBetween(b, a) + n).toBe(0)
+    expect(IsoDate.daysBetween(IsoDate.unsafeMake("0001-01-01"), IsoDate.unsafeMake("9999-12-31"))).toBe(3_652_058)
+  })
 })

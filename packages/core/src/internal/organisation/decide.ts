@@ -154,7 +154,7 @@ export const make = (
         const memberships = yield* membershipsOf(tenant, command.memberId)
         const held = yield* heldIn(tenant, [command.organisationId], [])
         return command._tag === "AdmitMember"
-          ? yield* Rules.admit(tenant, { organisation, memberships, meetings: held }, command)
+          ? yield* Rules.admit(tenant, { organisation, memberships, meetings: held, today: yield* today }, command)
           : yield* Rules.arrive(tenant, { organisation, memberships, meetings: held }, command)
       }
       case "TransferMember": {
@@ -183,7 +183,7 @@ export const make = (
       case "ConvertMember": {
         const memberships = yield* membershipsOf(tenant, command.memberId)
         yield* guard(actor, action, command.memberId, yield* homesOf(tenant, memberships))
-        return yield* Rules.convert({ memberships, meetings: yield* heldIn(tenant, [], memberships) }, command)
+        return yield* Rules.convert({ memberships, meetings: yield* heldIn(tenant, [], memberships), today: yield* today }, command)
       }
       case "JoinTemporary":
       case "LeaveTemporary": {
