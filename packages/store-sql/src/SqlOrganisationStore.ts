@@ -129,7 +129,9 @@ const organisationTables = ({ bigint, int, tableOptions, text }: ColumnTypes): R
  * @category migrations
  */
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
-  "0001_organisations": ddl(organisationTables)
+  "0001_organisations": ddl(organisationTables),
+  // 留党察看 lasts one or two years: the day it ends (null for every other measure).
+  "0002_discipline_ends_on": ddl(({ text }) => [`ALTER TABLE discipline ADD COLUMN ends_on ${text}`])
 }
 
 /** How one table is read: its columns, its row reader and the order of its lists. */

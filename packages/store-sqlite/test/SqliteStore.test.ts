@@ -51,16 +51,16 @@ describe("SqliteStore", () => {
     it.effect("migrations ran once and are recorded", () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
-        for (const [table, name] of [
+        for (const [table, ...names] of [
           ["store", "write_lock"],
           ["audit", "audit_log"],
           ["grid", "grids"],
           ["imports", "import_progress"],
-          ["organisation", "organisations"]
+          ["organisation", "organisations", "discipline_ends_on"]
         ]) {
-          expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)}`).toEqual([
-            { migration_id: 1, name }
-          ])
+          expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)} ORDER BY migration_id`).toEqual(
+            names.map((name, i) => ({ migration_id: i + 1, name }))
+          )
         }
         expect(yield* SqlStore.migrate).toEqual([])
       }))

@@ -228,7 +228,8 @@ export const measureLabels: Readonly<Record<Measure, { readonly zh: string; read
 
 /**
  * A disciplinary measure decided by the member's branch on a day. Expulsion ends the
- * membership that day.
+ * membership that day. 留党察看 (`probation`) lasts one or two years: from `decidedOn`
+ * to `endsOn` the member keeps their membership but has no vote (党章 第四十条).
  *
  * @since 0.2.0
  * @category schemas
@@ -238,7 +239,9 @@ export const Discipline = Schema.Struct({
   memberId: MemberId,
   organisationId: OrganisationId,
   measure: Measure,
-  decidedOn: IsoDate
+  decidedOn: IsoDate,
+  /** The day a 留党察看 ends (one or two years on); null for every other measure. */
+  endsOn: Schema.NullOr(IsoDate)
 })
 
 /**

@@ -210,7 +210,9 @@ export class RecordDiscipline extends Schema.TaggedClass<RecordDiscipline>()("Re
   memberId: MemberId,
   organisationId: OrganisationId,
   measure: Measure,
-  at: IsoDate
+  at: IsoDate,
+  /** A 留党察看's term: one or two years (党章 第四十条); only for `probation`. */
+  years: Schema.optionalWith(Schema.NullOr(Schema.Literal(1, 2)), { default: () => null })
 }) {}
 
 /**

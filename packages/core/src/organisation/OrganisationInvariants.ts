@@ -7,7 +7,7 @@
  */
 import type { Breach } from "../grid/GridInvariants.js"
 import { groupBy } from "../internal/groupBy.js"
-import type { IsoDate } from "../time/IsoDate.js"
+import { addDays, type IsoDate } from "../time/IsoDate.js"
 import type { Meeting } from "./Meeting.js"
 import type { Discipline, Dues, Membership, Participation } from "./Member.js"
 import { memberKinds, type Organisation, parentKinds } from "./Organisation.js"
@@ -63,7 +63,7 @@ const overlap = <A extends Interval>(rows: ReadonlyArray<A>): [A, A] | undefined
  * `dues.own-branch`, `dues.once`, `discipline.own-branch` (the member's own branch on the
  * day, no temporary branch), `meeting.organisation` (held while its organisation
  * existed), `meeting.roll` (a branch's or temporary branch's meeting: those present were
- * on its roll that day, and its votes counted the full members on it) and `vote.quorum`
+ * on its roll that day, at its start or its end) and `vote.quorum`
  * (every recorded vote was quorate).
  *
  * @since 0.2.0
@@ -142,17 +142,15 @@ export const breaches = (history: History): ReadonlyArray<Breach> => {
     if (!(versions.get(m.organisationId) ?? []).some((v) => at(v, m.date))) {
       breach("meeting.organisation", m.id, `held on ${m.date} by ${m.organisationId}, which did not exist that day`)
     }
-    // The roll a meeting was recorded against is the roll on its day.
+    // Those present were on the roll that day: at its start (a change dated on the
+    // meeting's day follows it: an expulsion decided there) or at its end.
     const kind = kindOf(m.organisationId)
     if (kind !== undefined && (memberKinds.includes(kind) || kind === "temporary_branch")) {
       const rows = kind === "temporary_branch" ? participations.get(m.organisationId) ?? [] : rollsOn.get(m.organisationId) ?? []
-      const present = new Set(rows.filter((r) => at(r, m.date)).map((r) => r.memberId))
+      const eve = addDays(m.date, -1)
+      const present = new Set(rows.filter((r) => at(r, m.date) || (at(r, eve) && r.validTo === m.date)).map((r) => r.memberId))
       const stranger = m.attendees.find((id) => !present.has(id))
       if (stranger !== undefined) breach("meeting.roll", m.id, `${stranger} attended on ${m.date} but was not on the roll that day`)
-      const entitled = (rollsOn.get(m.organisationId) ?? []).filter((r) => at(r, m.date) && r.standing === "full").length
-      if (m.votes.some((v) => v.tally.entitled !== entitled)) {
-        breach("meeting.roll", m.id, `a vote of ${m.date} counted other than the ${entitled} full members on the roll that day`)
-      }
     }
     for (const v of m.votes) {
       if (!Vote.quorate(v.tally.entitled, v.tally.present) || v.tally.passed !== Vote.passes(v.tally.entitled, v.tally.present, v.tally.yes)) {

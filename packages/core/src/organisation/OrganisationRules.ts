@@ -22,6 +22,7 @@ import * as IsoDate from "../time/IsoDate.js"
 import type { Meeting, Vote } from "./Meeting.js"
 import { meetingKindLabels } from "./Meeting.js"
 import type { Discipline, Dues, Member, Membership, Participation } from "./Member.js"
+import { measureLabels } from "./Member.js"
 import type {
   AdmitMember,
   ArriveMember,
@@ -548,14 +549,19 @@ interface Held {
   readonly meetings: ReadonlyArray<Meeting>
 }
 
-/** No meeting of any of the organisations is recorded on or after the day. */
+/**
+ * No meeting of any of the organisations is recorded after the day. A change dated on a
+ * meeting's own day is taken to follow the meeting, which is where admissions,
+ * conversions and measures are decided.
+ */
 const rollFixed = (held: Held, organisationIds: ReadonlyArray<string>, at: IsoDate.IsoDate, rule: string) => {
-  const first = held.meetings.filter((m) => m.date >= at && organisationIds.includes(m.organisationId))
+  const rests = (m: Meeting) => m.date > at
+  const first = held.meetings.filter((m) => rests(m) && organisationIds.includes(m.organisationId))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
   return first === undefined ? Either.void : violation(
     rule,
     "at",
-    `a ${meetingKindLabels[first.kind].zh} of ${first.organisationId} recorded on ${first.date} rests on its roll as it is; a change on ${at} would rewrite it`
+    `a ${meetingKindLabels[first.kind].zh} of ${first.organisationId} recorded on ${first.date} rests on its roll as it is; a change dated ${at}, before it, would rewrite it`
   )
 }
 
@@ -931,6 +937,14 @@ export const recordDiscipline = (
   command: RecordDiscipline
 ): Result => {
   if (command.at > context.today) return violation("discipline.future", "at", `${command.at} is after today (${context.today})`)
+  const probation = command.measure === "probation"
+  if (probation !== (command.years !== null)) {
+    return violation(
+      "discipline.probation-years",
+      "years",
+      probation ? "a 留党察看 lasts one or two years: name its term" : `only a 留党察看 has a term, not a ${measureLabels[command.measure].zh}`
+    )
+  }
   return Either.flatMap(
     ownBranch(
       context.organisation,
@@ -947,7 +961,12 @@ export const recordDiscipline = (
         memberId: command.memberId,
         organisationId: command.organisationId,
         measure: command.measure,
-        decidedOn: command.at
+        decidedOn: command.at,
+        endsOn: command.years === null ? null : command.years === 1 ? oneYearAfter(command.at) : oneYearAfter(oneYearAfter(command.at))
+      }
+      if (probation) {
+        // A member under 留党察看 has no vote: a vote recorded from the day on counted them.
+        return Either.flatMap(rollFixed(context, [command.organisationId], command.at, "discipline.backdated"), () => ok({ discipline: [record] }))
       }
       if (command.measure !== "expulsion") return ok({ discipline: [record] })
       const membership = context.memberships.find((m) => validAt(m, command.at))
@@ -964,6 +983,16 @@ export const recordDiscipline = (
 }
 
 // ------------------------------------------------------------------ meetings
+
+/**
+ * Whether a measure is a 留党察看 running on a day: from the day it was decided to the
+ * day it ends.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const underProbation = (d: Discipline, day: IsoDate.IsoDate): boolean =>
+  d.measure === "probation" && d.decidedOn <= day && (d.endsOn === null || day < d.endsOn)
 
 /**
  * Records a meeting. Rules: `meeting.id-unique`, `meeting.future`,
@@ -990,6 +1019,8 @@ export const recordMeeting = (
     readonly participants: ReadonlyArray<Participation>
     /** The attendees' membership rows valid on the day, wherever they lie. */
     readonly attendeesMemberships: ReadonlyArray<Membership>
+    /** The measures of the organisation's members (a 留党察看 suspends the vote). */
+    readonly discipline: ReadonlyArray<Discipline>
     /** A 党委's or 党总支's subtree on the day: itself and the organisations under it. */
     readonly subtree: ReadonlySet<string>
     readonly today: IsoDate.IsoDate
@@ -1024,7 +1055,9 @@ export const recordMeeting = (
         `votes are taken at a branch general meeting of a branch; this is a ${meetingKindLabels[command.kind].zh} of ${label(organisation)}`
       )
     }
-    const entitled = new Set(context.members.filter((m) => m.standing === "full").map((m) => m.memberId))
+    // Full members vote, except while under 留党察看 (党章 第四十条).
+    const suspended = new Set(context.discipline.filter((d) => underProbation(d, command.date)).map((d) => d.memberId))
+    const entitled = new Set(context.members.filter((m) => m.standing === "full" && !suspended.has(m.memberId)).map((m) => m.memberId))
     const present = command.attendees.filter((id) => entitled.has(id)).length
     const votes: Array<Vote> = []
     for (const [i, ballots] of command.votes.entries()) {

@@ -60,6 +60,8 @@ const known = new Set([
   "discipline.own-branch",
   "discipline.future",
   "discipline.expulsion-first-day",
+  "discipline.probation-years",
+  "discipline.backdated",
   "meeting.id-unique",
   "meeting.future",
   "meeting.committee",
@@ -487,10 +489,10 @@ describe("organisation rules", () => {
     else expect(refusal(accept(h, input), input).rule).toBe("dues.once")
   })
 
-  it.prop("a recorded meeting fixes its roll: a change to it dated on or before the meeting is refused, the day after is not", [
+  it.prop("a recorded meeting fixes its roll: a change to it dated before the meeting is refused; on its day or after, it follows the meeting", [
     fc.integer({ min: 0, max: 170 }),
     fc.integer({ min: -1, max: 1 }),
-    fc.constantFrom("arrive", "transfer-out", "transfer-in", "depart", "convert", "expel", "join", "leave")
+    fc.constantFrom("admit", "arrive", "transfer-out", "transfer-in", "depart", "convert", "expel", "join", "leave")
   ], ([n, offset, change]) => {
     // Inside the temporary branch's task, and a year after p's admission.
     const meetingDay = day("2024-06-01", n)
@@ -506,6 +508,7 @@ describe("organisation rules", () => {
     })
     h = accept(h, { _tag: "RecordMeeting", id: "t", organisationId: "t1", kind: "theme_day", date: meetingDay, topic: "学习", attendees: ["b1-m1"] })
     const command = {
+      admit: { _tag: "AdmitMember", memberId: "n", organisationId: "b1", name: "李四", at },
       arrive: { _tag: "ArriveMember", memberId: "n", organisationId: "b1", standing: "full", name: "李四", at },
       "transfer-out": { _tag: "TransferMember", memberId: "b1-m0", organisationId: "b2", at },
       "transfer-in": { _tag: "TransferMember", memberId: "q", organisationId: "b1", at },
@@ -516,7 +519,9 @@ describe("organisation rules", () => {
       leave: { _tag: "LeaveTemporary", memberId: "b1-m1", organisationId: "t1", at }
     }[change]
     const result = Model.decide(h, decode(command))
-    if (offset > 0) {
+    // On the meeting's day a change follows the meeting: the admission, conversion or
+    // expulsion it decided.
+    if (offset >= 0) {
       expect(Either.isRight(result), JSON.stringify(result)).toBe(true)
       if (Either.isRight(result)) expect(OrganisationInvariants.breaches(Model.write(h, result.right))).toEqual([])
     } else {
@@ -579,6 +584,51 @@ describe("organisation rules", () => {
     const result = Model.decide(h, decode(command))
     if (offset > 0) expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["membership.future", "at"])
     else expect(Either.isRight(result)).toBe(true)
+  })
+
+  it.prop("a member under 留党察看 has no vote for its term (党章 第四十条): the quorum and majority count without them", [
+    fc.constantFrom(1, 2),
+    fc.integer({ min: -1, max: 1 })
+  ], ([years, offset]) => {
+    const decideLate = (h: Model.History, input: unknown) => Model.decideWith(Model.config, h, decode(input), later)
+    // Five full members; two under 留党察看 from 2024-01-02 for one or two years.
+    let h = withMembers(5)
+    for (const id of ["b1-m3", "b1-m4"]) {
+      h = Model.write(h, Either.getOrThrow(decideLate(h, { _tag: "RecordDiscipline", memberId: id, organisationId: "b1", measure: "probation", years, at: "2024-01-02" })))
+    }
+    const ends = years === 1 ? "2025-01-02" : "2026-01-02"
+    expect(h.discipline.map((d) => d.endsOn)).toEqual([ends, ends])
+    // A general meeting the day before the term ends, the day it ends, or the day after:
+    // four present, two vote yes.
+    const date = day(ends, offset)
+    const result = decideLate(h, {
+      _tag: "RecordMeeting", id: "g", organisationId: "b1", kind: "general_meeting", date, topic: "决议",
+      attendees: ["b1-m0", "b1-m1", "b1-m3", "b1-m4"], votes: [{ motion: "决议", yes: 2, no: 0, abstain: 0 }]
+    })
+    const tally = Either.getOrThrow(result).meetings[0]!.votes[0]!.tally
+    // While the term runs, 3 vote and 2 of them are present: quorate, passed. From its end
+    // all 5 vote: 4 present, but 2 yes is no majority.
+    if (offset < 0) expect(tally).toMatchObject({ entitled: 3, present: 2, passed: true })
+    else expect(tally).toMatchObject({ entitled: 5, present: 4, passed: false })
+    expect(OrganisationInvariants.breaches(Model.write(h, Either.getOrThrow(result)))).toEqual([])
+  })
+
+  it.prop("discipline.probation-years and discipline.backdated: a 留党察看 names its term, and is not dated before a vote it would change", [
+    fc.integer({ min: -1, max: 1 })
+  ], ([offset]) => {
+    let h = withMembers(3)
+    const refused = (input: unknown) => refusal(h, input)
+    expect([refused({ _tag: "RecordDiscipline", memberId: "b1-m0", organisationId: "b1", measure: "probation", at: "2024-05-01" })].map((e) => [e.rule, e.field]))
+      .toEqual([["discipline.probation-years", "years"]])
+    expect([refused({ _tag: "RecordDiscipline", memberId: "b1-m0", organisationId: "b1", measure: "warning", years: 1, at: "2024-05-01" })].map((e) => [e.rule, e.field]))
+      .toEqual([["discipline.probation-years", "years"]])
+    h = accept(h, {
+      _tag: "RecordMeeting", id: "g", organisationId: "b1", kind: "general_meeting", date: "2024-06-01", topic: "决议",
+      attendees: ["b1-m0", "b1-m1"], votes: [{ motion: "决议", yes: 2, no: 0, abstain: 0 }]
+    })
+    const result = Model.decide(h, decode({ _tag: "RecordDiscipline", memberId: "b1-m2", organisationId: "b1", measure: "probation", years: 1, at: day("2024-06-01", offset) }))
+    if (offset >= 0) expect(Either.isRight(result)).toBe(true)
+    else expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["discipline.backdated", "at"])
   })
 
   it.prop("dues.advance: paid up to the policy's months in advance; one month more is refused", [

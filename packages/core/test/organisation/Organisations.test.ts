@@ -3,6 +3,8 @@
  * scope, rule, write, audit) and the reads, with refusals that write nothing.
  */
 import { describe, expect, it } from "@effect/vitest"
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
 import {
   Actor,
@@ -280,5 +282,18 @@ describe("Organisations", () => {
       expect((yield* service.roll(viewer, { at: "2024-06-01", organisationId: "jh1" })).length).toBe(8)
       expect(yield* Effect.flip(service.roll(admin, { at: "2024-13-01" }))).toMatchObject({ _tag: "ValidationError", field: "options.at" })
       expect(yield* Effect.flip(service.roll(street, { root: "131102002" }))).toMatchObject({ _tag: "Forbidden" })
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("the example of docs/organisation-commands.md runs as written", () =>
+    Effect.gen(function*() {
+      const page = readFileSync(fileURLToPath(new URL("../../../../docs/organisation-commands.md", import.meta.url)), "utf8")
+      const block = /```ts\n[\s\S]*?= \[\n([\s\S]*?)\n\]\n```/.exec(page)![1]!
+      const commands = new Function(`return [${block}]`)() as ReadonlyArray<OrganisationCommand.Input>
+      yield* TestClock.setTime(Date.parse("2024-12-31T00:00:00Z"))
+      yield* (yield* Grids.Grids).executeAll(admin, grids)
+      const service = yield* Organisations.Organisations
+      expect((yield* service.executeAll(admin, commands)).length).toBe(commands.length)
+      const [entry] = yield* service.roll(admin, { at: "2024-07-05", organisationId: "mz1" })
+      expect(entry).toMatchObject({ memberId: "p1", name: "王芳", standing: "full" })
     }).pipe(Effect.provide(layer)))
 })

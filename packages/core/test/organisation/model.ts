@@ -151,6 +151,7 @@ export const decideWith = (
         participants: ofOrganisation(h.participations, command.organisationId).filter((p) => valid(p, command.date)),
         attendeesMemberships: h.memberships.filter((m) => command.attendees.includes(m.memberId) && valid(m, command.date)),
         subtree: subtreeOn(h, command.organisationId, command.date),
+        discipline: h.discipline,
         today
       }, command)
   }
@@ -245,7 +246,11 @@ export const command: fc.Arbitrary<OrganisationCommand.OrganisationCommand> = fc
   { weight: 3, arbitrary: fc.record({ m: member, o: fc.constantFrom("t1", "t1", "b1", "o1"), at: day }).map((r) => decode({ _tag: "JoinTemporary", memberId: r.m, organisationId: r.o, at: r.at })) },
   { weight: 2, arbitrary: fc.record({ m: member, o: fc.constantFrom("t1", "t1", "o1"), at: day }).map((r) => decode({ _tag: "LeaveTemporary", memberId: r.m, organisationId: r.o, at: r.at })) },
   { weight: 1, arbitrary: fc.record({ m: member, o: home, at: day, month: fc.constantFrom("2024-01", "2024-06") }).map((r) => decode({ _tag: "RecordDues", memberId: r.m, organisationId: r.o, month: r.month, amountFen: 500, paidOn: r.at })) },
-  { weight: 1, arbitrary: fc.record({ m: member, o: home, at: day, measure: fc.constantFrom("warning", "expulsion") }).map((r) => decode({ _tag: "RecordDiscipline", memberId: r.m, organisationId: r.o, measure: r.measure, at: r.at })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ m: member, o: home, at: day, measure: fc.constantFrom("warning", "probation", "expulsion"), years: fc.constantFrom(1, 2) })
+      .map((r) => decode({ _tag: "RecordDiscipline", memberId: r.m, organisationId: r.o, measure: r.measure, at: r.at, ...(r.measure === "probation" ? { years: r.years } : {}) }))
+  },
   { weight: 2, arbitrary: fc.record({ n: fc.nat(20), o: home, at: day, kind: fc.constantFrom("general_meeting", "committee_meeting", "theme_day"), attendees: fc.uniqueArray(fc.constantFrom("m1", "m2", "m3"), { maxLength: 3 }), votes: fc.array(fc.record({ yes: fc.nat(6), no: fc.nat(2), abstain: fc.nat(1) }), { maxLength: 2 }) })
       .map((r) =>
         decode({

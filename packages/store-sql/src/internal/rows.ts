@@ -276,6 +276,7 @@ export interface DisciplineRow {
   readonly decided_on: string
   readonly measure: string
   readonly organisation_id: string
+  readonly ends_on: string | null
 }
 
 /** @internal */
@@ -384,7 +385,8 @@ export const toDiscipline = (row: DisciplineRow): Member.Discipline => ({
   memberId: row.member_id as Member.MemberId,
   organisationId: row.organisation_id as Organisation.OrganisationId,
   measure: row.measure as Member.Measure,
-  decidedOn: date(row.decided_on)
+  decidedOn: date(row.decided_on),
+  endsOn: row.ends_on === null ? null : date(row.ends_on)
 })
 
 /**
@@ -566,7 +568,8 @@ export const disciplineValues: Columns<Member.Discipline> = [
   ["member_id", (d) => d.memberId],
   ["decided_on", (d) => d.decidedOn],
   ["measure", (d) => d.measure],
-  ["organisation_id", (d) => d.organisationId]
+  ["organisation_id", (d) => d.organisationId],
+  ["ends_on", (d) => d.endsOn]
 ]
 
 /** @internal */

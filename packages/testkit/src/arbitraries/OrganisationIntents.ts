@@ -253,7 +253,7 @@ const servedGrids: ReadonlyArray<ReadonlyArray<string>> = [["001001"], ["001001"
 const mergeable = ["b1", "b2", "b3", "o1", "o2", "o3", "o4", "t1", "c1"]
 const dissolvable = ["b2", "t1", "o1", "o2", "o3", "o4", "b3"]
 const meetingKinds = ["general_meeting", "general_meeting", "committee_meeting", "theme_day", "party_lesson"]
-const measures = ["warning", "warning", "serious_warning", "expulsion"]
+const measures = ["warning", "warning", "serious_warning", "probation", "expulsion"]
 const months = ["2024-01", "2024-06", "2024-12", "2025-01"]
 
 /**
@@ -337,6 +337,8 @@ export const resolve = (tenant: string, intent: Intent): unknown => {
         memberId: pick(memberIds, intent.member),
         organisationId: pick(homes, intent.org),
         measure: pick(measures, intent.measure),
+        // A 留党察看 names its term of one or two years.
+        ...(pick(measures, intent.measure) === "probation" ? { years: (intent.measure % 2) + 1 } : {}),
         at
       }
     case "meeting":

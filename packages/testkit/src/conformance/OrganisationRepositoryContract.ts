@@ -120,7 +120,9 @@ const discipline = (
   memberId: memberId as Member.MemberId,
   organisationId: organisationId as Organisation.OrganisationId,
   measure,
-  decidedOn: day(on)
+  decidedOn: day(on),
+  // A 留党察看 of one year, so that the column round-trips a date as well as null.
+  endsOn: measure === "probation" ? day(`${Number(on.slice(0, 4)) + 1}${on.slice(4)}`) : null
 })
 
 const meeting = (

@@ -231,6 +231,9 @@ export const make = (
         const organisation = yield* versionsOf(tenant, [command.organisationId])
         yield* guard(actor, action, command.organisationId, organisation)
         const ids = [command.organisationId]
+        const roll = (yield* members.membershipsIn(tenant, ids)).filter((m) => within(m, command.date))
+        // The measures of those who would vote: a 留党察看 suspends the vote.
+        const full = command.votes.length === 0 ? [] : roll.filter((m) => m.standing === "full").map((m) => m.memberId)
         const attendees = command.attendees.length === 0 ? [] : yield* members.membershipsOf(tenant, command.attendees)
         // A 党委's or 党总支's meeting is attended by members of the branches under it.
         const leads = organisation.some((v) => within(v, command.date) && (v.kind === "committee" || v.kind === "general_branch"))
@@ -244,9 +247,10 @@ export const make = (
         return yield* Rules.recordMeeting(tenant, {
           organisation,
           idUsed: (yield* meetings.getMany(tenant, [command.id as MeetingId])).length > 0,
-          members: (yield* members.membershipsIn(tenant, ids)).filter((m) => within(m, command.date)),
+          members: roll,
           participants: (yield* members.participationsIn(tenant, ids)).filter((p: Participation) => within(p, command.date)),
           attendeesMemberships: attendees.filter((m) => within(m, command.date)),
+          discipline: full.length === 0 ? [] : yield* members.disciplineOf(tenant, full),
           subtree,
           today: yield* today
         }, command)
