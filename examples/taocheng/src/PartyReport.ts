@@ -10,6 +10,7 @@ import {
   Actor,
   type Grid,
   Meeting,
+  Member,
   Organisation,
   OrganisationAlert,
   OrganisationConfig,
@@ -66,6 +67,7 @@ const words = {
     held: "已开",
     missing: "缺",
     firstMissing: (n: number) => `前 ${n} 个缺开的会议：`,
+    roll: (branch: string, n: number) => `党员名册（roll，街道组织员视角，无 pii:read，手机号与身份证号脱敏）：${branch}，共 ${n} 人，前 3 人：`,
     timing: (write: string, perSecond: string, read: string) => `党组织用时：写入 ${write} s（${perSecond} 条/秒）· 查询 ${read} s`
   },
   en: {
@@ -110,6 +112,7 @@ const words = {
     held: "Held",
     missing: "Missing",
     firstMissing: (n: number) => `The first ${n} missing meetings:`,
+    roll: (branch: string, n: number) => `A roll (roll, as a street's party organiser without pii:read: phones and ID numbers masked): ${branch}, ${n} people, the first 3:`,
     timing: (write: string, perSecond: string, read: string) =>
       `Party organisations: writing ${write} s (${perSecond} commands/s) · queries ${read} s`
   }
@@ -172,6 +175,11 @@ export const report = (
       Effect.map(service.countMembers(actor, { at, root: street.code }), (counts) => ({ street, counts })))
     const alerts = yield* service.check(actor, { at })
     const compliance = yield* service.compliance(actor, { from: `${year}-01-01`, to: `${year + 1}-01-01` })
+    // A roll as a street's party organiser sees it: the largest branch of the first street.
+    const organiser = Actor.make({ id: "street-organiser", tenant: party.tenant, roles: ["party_organiser"], scope: streets[0]!.code })
+    const largest = members.filter((m) => m.kind === "branch").sort((a, b) => b.full + b.probationary - a.full - a.probationary)
+      .find((m) => organisations.some((o) => o.id === m.organisationId && o.grids.every((g) => g.startsWith(streets[0]!.code))))
+    const roll = largest === undefined ? [] : yield* service.roll(organiser, { at, organisationId: largest.organisationId })
     const readSeconds = Output.seconds(readStart)
 
     const kindLabel = (kind: Organisation.OrganisationKind) => Organisation.kindLabels[kind][lang]
@@ -260,6 +268,13 @@ export const report = (
       }
     }
     lines.push("")
+    if (largest !== undefined) {
+      lines.push(w.roll(largest.name, roll.length))
+      for (const r of roll.slice(0, 3)) {
+        lines.push(`    ${r.name} · ${r.standing === null ? "" : Member.standingLabels[r.standing][lang]} · ${r.since} · ${r.phone ?? "—"} · ${r.citizenId ?? "—"}`)
+      }
+      lines.push("")
+    }
     const perSecond = timing.writeMs === 0 ? "—" : n(Math.round((party.commands.length * 1000) / timing.writeMs))
     lines.push(w.timing((timing.writeMs / 1000).toFixed(2), perSecond, readSeconds))
     return lines.join("\n")
