@@ -63,7 +63,8 @@ const overlap = <A extends Interval>(rows: ReadonlyArray<A>): [A, A] | undefined
  * `dues.own-branch`, `dues.once`, `discipline.own-branch` (the member's own branch on the
  * day, no temporary branch), `meeting.organisation` (held while its organisation
  * existed), `meeting.roll` (a branch's or temporary branch's meeting: those present were
- * on its roll that day, at its start or its end) and `vote.quorum`
+ * on its roll that day, at its start or its end; a 党委's or 党总支's roll is the members
+ * of the branches under it) and `vote.quorum`
  * (every recorded vote was quorate).
  *
  * @since 0.2.0
@@ -137,6 +138,18 @@ export const breaches = (history: History): ReadonlyArray<Breach> => {
   }
 
   const participations = groupBy(history.participations, (p) => p.organisationId)
+  /** An organisation and those under it on a day, by the parents of the versions of that day. */
+  const subtreeOn = (id: string, day: IsoDate): ReadonlyArray<string> => {
+    const children = new Map<string, Array<string>>()
+    for (const o of history.organisations) {
+      if (o.parentId !== null && at(o, day)) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id])
+    }
+    const ids = [id]
+    for (let i = 0; i < ids.length && i < history.organisations.length; i++) {
+      for (const child of children.get(ids[i]!) ?? []) if (!ids.includes(child)) ids.push(child)
+    }
+    return ids
+  }
   const rollsOn = groupBy(history.memberships, (m) => m.organisationId)
   for (const m of history.meetings) {
     if (!(versions.get(m.organisationId) ?? []).some((v) => at(v, m.date))) {
@@ -145,8 +158,12 @@ export const breaches = (history: History): ReadonlyArray<Breach> => {
     // Those present were on the roll that day: at its start (a change dated on the
     // meeting's day follows it: an expulsion decided there) or at its end.
     const kind = kindOf(m.organisationId)
-    if (kind !== undefined && (memberKinds.includes(kind) || kind === "temporary_branch")) {
-      const rows = kind === "temporary_branch" ? participations.get(m.organisationId) ?? [] : rollsOn.get(m.organisationId) ?? []
+    if (kind !== undefined) {
+      // A 党委's or 党总支's roll: the members of the branches under it that day.
+      const under = memberKinds.includes(kind) || kind === "temporary_branch" ? [m.organisationId] : subtreeOn(m.organisationId, m.date)
+      const rows = kind === "temporary_branch"
+        ? participations.get(m.organisationId) ?? []
+        : under.flatMap((id) => rollsOn.get(id) ?? [])
       const eve = addDays(m.date, -1)
       const present = new Set(rows.filter((r) => at(r, m.date) || (at(r, eve) && r.validTo === m.date)).map((r) => r.memberId))
       const stranger = m.attendees.find((id) => !present.has(id))

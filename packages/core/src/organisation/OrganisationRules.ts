@@ -565,6 +565,20 @@ const rollFixed = (held: Held, organisationIds: ReadonlyArray<string>, at: IsoDa
   )
 }
 
+/**
+ * No meeting recorded after the day lists the member as present: one of a 党委 or 党总支
+ * above their branch rests on their membership too.
+ */
+const notAttended = (held: Held, memberId: string, at: IsoDate.IsoDate, rule: string) => {
+  const first = held.meetings.filter((m) => m.date > at && m.attendees.includes(memberId as Meeting["attendees"][number]))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
+  return first === undefined ? Either.void : violation(
+    rule,
+    "at",
+    `${memberId} was present at a ${meetingKindLabels[first.kind].zh} of ${first.organisationId} on ${first.date}; a change dated ${at}, before it, would rewrite it`
+  )
+}
+
 /** No meeting (of a kind, if given) of the organisation is recorded on or after the day. */
 const noMeetingFrom = (meetings: ReadonlyArray<Meeting>, at: IsoDate.IsoDate, id: string, kind?: Meeting["kind"]) => {
   const held = meetings.filter((m) => m.date >= at && (kind === undefined || m.kind === kind))
@@ -679,6 +693,8 @@ export const transfer = (
       if (Either.isLeft(resting)) return Either.left(resting.left)
       const fixed = rollFixed(context, [current.organisationId, command.organisationId], command.at, "membership.backdated")
       if (Either.isLeft(fixed)) return Either.left(fixed.left)
+      const attended = notAttended(context, command.memberId, command.at, "membership.backdated")
+      if (Either.isLeft(attended)) return Either.left(attended.left)
       return ok({
         at: command.at,
         ...replaceMembership(current, command.at, { organisationId: command.organisationId, standing: current.standing, change: "transfer" })
@@ -710,11 +726,12 @@ const leave = (
   Either.flatMap(currentMembership(context.memberships, memberId, at), (current) =>
     Either.flatMap(restingOn(context, [current.organisationId], at, "membership.backdated", "at"), () =>
       Either.flatMap(rollFixed(context, [current.organisationId, ...runningFrom(context.participations, at).map((p) => p.organisationId)], at, "membership.backdated"), () =>
+      Either.flatMap(notAttended(context, memberId, at, "membership.backdated"), () =>
       ok({
         at,
         endMemberships: [{ memberId: current.memberId, validFrom: current.validFrom }],
         endParticipations: endRunning(context.participations, at)
-      }))))
+      })))))
 
 /**
  * Converts a probationary member to full membership. Rules: `membership.exists`,
@@ -964,9 +981,14 @@ export const recordDiscipline = (
         decidedOn: command.at,
         endsOn: command.years === null ? null : command.years === 1 ? oneYearAfter(command.at) : oneYearAfter(oneYearAfter(command.at))
       }
+      if (context.discipline.some((d) => d.decidedOn === command.at && d.measure === command.measure)) {
+        return violation("discipline.once", "measure", `${command.memberId} has a ${measureLabels[command.measure].zh} decided on ${command.at} already`)
+      }
       if (probation) {
-        // A member under 留党察看 has no vote: a vote recorded from the day on counted them.
-        return Either.flatMap(rollFixed(context, [command.organisationId], command.at, "discipline.backdated"), () => ok({ discipline: [record] }))
+        // A member under 留党察看 has no vote: a vote recorded after the day counted them,
+        // in this branch or, had their membership moved since, in another.
+        return Either.flatMap(notBackdated("discipline.backdated", context.memberships, command.at, `member ${command.memberId}`), () =>
+          Either.flatMap(rollFixed(context, [command.organisationId], command.at, "discipline.backdated"), () => ok({ discipline: [record] })))
       }
       if (command.measure !== "expulsion") return ok({ discipline: [record] })
       const membership = context.memberships.find((m) => validAt(m, command.at))
@@ -992,7 +1014,9 @@ export const recordDiscipline = (
  * @category rules
  */
 export const underProbation = (d: Discipline, day: IsoDate.IsoDate): boolean =>
-  d.measure === "probation" && d.decidedOn <= day && (d.endsOn === null || day < d.endsOn)
+  d.measure === "probation" && d.decidedOn <= day &&
+  // A 留党察看 recorded without its term (before terms were kept) runs for the longest, two years.
+  day < (d.endsOn ?? oneYearAfter(oneYearAfter(d.decidedOn)))
 
 /**
  * Records a meeting. Rules: `meeting.id-unique`, `meeting.future`,
@@ -1072,7 +1096,7 @@ export const recordMeeting = (
         return violation(
           "vote.quorum",
           `votes.${i}`,
-          `${present} of ${entitled.size} full members present: a vote needs more than half of them`
+          `${present} of the ${entitled.size} members entitled to vote present: a vote needs more than half of them`
         )
       }
       votes.push({ motion: ballots.motion, tally: Vote_.tally(entitled.size, present, ballots) })

@@ -288,7 +288,7 @@ export const make: Effect.Effect<
         const organisations = options.organisationId === undefined
           ? s.organisations
           : s.organisations.filter((o) => o.id === options.organisationId)
-        return yield* Roll.roll({ store, audit, transactor, policy, inSubtree }, actor, organisations, s.at)
+        return yield* Roll.roll({ store, audit, transactor, policy, inSubtree }, actor, s.root, organisations, s.at)
       })
   }
   return validated(service, policy, gridConfig.scheme)

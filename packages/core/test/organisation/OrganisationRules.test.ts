@@ -5,7 +5,7 @@
  * rule at its boundary (the day before, the day, the day after).
  */
 import { describe, expect, it } from "@effect/vitest"
-import { IsoDate, OrganisationCommand, OrganisationInvariants, Vote } from "@jiceng/core"
+import { IsoDate, OrganisationCommand, OrganisationInvariants, OrganisationRules, Vote } from "@jiceng/core"
 import { Either, FastCheck as fc, Schema } from "effect"
 import { GridConformance } from "@jiceng/testkit/vitest"
 import * as Model from "./model.js"
@@ -61,6 +61,7 @@ const known = new Set([
   "discipline.future",
   "discipline.expulsion-first-day",
   "discipline.probation-years",
+  "discipline.once",
   "discipline.backdated",
   "meeting.id-unique",
   "meeting.future",
@@ -629,6 +630,51 @@ describe("organisation rules", () => {
     const result = Model.decide(h, decode({ _tag: "RecordDiscipline", memberId: "b1-m2", organisationId: "b1", measure: "probation", years: 1, at: day("2024-06-01", offset) }))
     if (offset >= 0) expect(Either.isRight(result)).toBe(true)
     else expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["discipline.backdated", "at"])
+  })
+
+  it.prop("a 党委's meeting fixes the membership of those present: moving one out before it is refused", [
+    fc.integer({ min: -1, max: 1 }),
+    fc.constantFrom("transfer", "depart", "expel")
+  ], ([offset, change]) => {
+    let h = withMembers(3)
+    h = accept(h, { _tag: "FormOrganisation", id: "c3", kind: "committee", name: "另一社区党委", parentId: "top", sector: "community", validFrom: "2023-01-01" })
+    h = accept(h, { _tag: "FormOrganisation", id: "b3", kind: "branch", name: "另一支部", parentId: "c3", sector: "community", validFrom: "2023-06-01" })
+    h = accept(h, { _tag: "RecordMeeting", id: "pl", organisationId: "c1", kind: "party_lesson", date: "2024-06-01", topic: "党课", attendees: ["b1-m0"] })
+    const at = day("2024-06-01", offset)
+    const command = {
+      transfer: { _tag: "TransferMember", memberId: "b1-m0", organisationId: "b3", at },
+      depart: { _tag: "DepartMember", memberId: "b1-m0", at },
+      expel: { _tag: "RecordDiscipline", memberId: "b1-m0", organisationId: "b1", measure: "expulsion", at }
+    }[change]
+    const result = Model.decide(h, decode(command))
+    if (offset >= 0) {
+      expect(Either.isRight(result)).toBe(true)
+      if (Either.isRight(result)) expect(OrganisationInvariants.breaches(Model.write(h, result.right))).toEqual([])
+    } else {
+      expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["membership.backdated", "at"])
+    }
+  })
+
+  it.prop("a 留党察看 is not dated before a later change of the membership, nor twice on a day; without its term it runs two years", [
+    fc.constantFrom("2024-02-01", "2024-03-01")
+  ], ([at]) => {
+    let h = withMembers(3)
+    h = accept(h, { _tag: "TransferMember", memberId: "b1-m0", organisationId: "b2", at: "2024-03-01" })
+    // Before the transfer, decided by the branch of the day: it would change the new branch's votes.
+    if (at < "2024-03-01") {
+      const e = refusal(h, { _tag: "RecordDiscipline", memberId: "b1-m0", organisationId: "b1", measure: "probation", years: 1, at })
+      expect([e.rule, e.field]).toEqual(["discipline.backdated", "at"])
+    } else {
+      h = accept(h, { _tag: "RecordDiscipline", memberId: "b1-m0", organisationId: "b2", measure: "probation", years: 1, at })
+      const twice = refusal(h, { _tag: "RecordDiscipline", memberId: "b1-m0", organisationId: "b2", measure: "probation", years: 2, at })
+      expect([twice.rule, twice.field]).toEqual(["discipline.once", "measure"])
+    }
+    // A 留党察看 stored without its end (before terms were kept) counts as two years.
+    const legacy = { tenant: Model.tenant, memberId: "x", organisationId: "b1", measure: "probation", decidedOn: "2024-02-29", endsOn: null } as never
+    expect([
+      OrganisationRules.underProbation(legacy, IsoDate.unsafeMake("2026-02-28")),
+      OrganisationRules.underProbation(legacy, IsoDate.unsafeMake("2026-03-01"))
+    ]).toEqual([true, false])
   })
 
   it.prop("dues.advance: paid up to the policy's months in advance; one month more is refused", [

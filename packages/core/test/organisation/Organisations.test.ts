@@ -272,6 +272,10 @@ describe("Organisations", () => {
       expect(entries.slice(before).map((e) => [e.action, e.target, JSON.parse(e.detail)])).toEqual([
         ["ReadMemberPii", "t1", { at: "2024-06-01", members: ["p1"] }]
       ])
+      // A subtree's roll is audited under the subtree asked for.
+      yield* service.roll(admin, { at: "2024-06-01", root: "131102002" })
+      const last = (yield* ports.audit.list(admin.tenant, { afterSeq: 0, limit: 1_000_000 })).at(-1)!
+      expect([last.action, last.target]).toEqual(["ReadMemberPii", "131102002"])
 
       // Contact data is as it is now: once p1 has moved to the other street, a past roll
       // of 明珠 shows p1's name but no phone to 河西.
@@ -295,5 +299,20 @@ describe("Organisations", () => {
       expect((yield* service.executeAll(admin, commands)).length).toBe(commands.length)
       const [entry] = yield* service.roll(admin, { at: "2024-07-05", organisationId: "mz1" })
       expect(entry).toMatchObject({ memberId: "p1", name: "王芳", standing: "full" })
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("a 党委's meeting fixes the membership of those present, one by one and in a batch", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      yield* service.execute(admin, { _tag: "RecordMeeting", id: "pl", organisationId: "mz", kind: "party_lesson", date: "2024-06-01", topic: "党课", attendees: ["mz1-full-0"] })
+      const before = yield* snapshot
+      const transfer = { _tag: "TransferMember", memberId: "mz1-full-0", organisationId: "jh1", at: "2024-05-01" } as const
+      expect(yield* Effect.flip(service.execute(admin, transfer))).toMatchObject({ _tag: "RuleViolation", rule: "membership.backdated" })
+      expect(yield* Effect.flip(service.executeAll(admin, [{ ...transfer, memberId: "mz1-full-1" }, transfer]))).toMatchObject({
+        _tag: "RuleViolation", rule: "membership.backdated", row: 2
+      })
+      expect(yield* snapshot).toEqual(before)
+      // Dated on the meeting's day, it follows the meeting.
+      yield* service.execute(admin, { ...transfer, at: "2024-06-01" })
     }).pipe(Effect.provide(layer)))
 })

@@ -74,13 +74,21 @@ export const make = (
    * member's branches and the temporary branches they take part in (the rule picks
    * those whose rolls it changes).
    */
-  const heldIn = (
+  const heldIn = function*(
     tenant: Actor.Actor["tenant"],
     ids: ReadonlyArray<string>,
-    rows: ReadonlyArray<{ readonly organisationId: string }>
-  ) => {
-    const all = Array.from(new Set<string>([...ids, ...rows.map((r) => r.organisationId)])) as ReadonlyArray<string> as ReadonlyArray<OrganisationId>
-    return all.length === 0 ? Effect.succeed([]) : meetings.meetingsIn(tenant, all)
+    rows: ReadonlyArray<{ readonly organisationId: string }>,
+    /** With the 党委 and 党总支 above them: a change that takes the member out of a branch. */
+    above = false
+  ) {
+    const seen = new Set<string>([...ids, ...rows.map((r) => r.organisationId)])
+    for (let frontier = above ? Array.from(seen) : []; frontier.length > 0;) {
+      const parents = (yield* versionsOf(tenant, frontier)).flatMap((v) => (v.parentId === null || seen.has(v.parentId) ? [] : [v.parentId]))
+      frontier = Array.from(new Set<string>(parents))
+      for (const id of frontier) seen.add(id)
+    }
+    const all = Array.from(seen) as ReadonlyArray<string> as ReadonlyArray<OrganisationId>
+    return all.length === 0 ? [] : yield* meetings.meetingsIn(tenant, all)
   }
 
   /** The organisations of a member's memberships (for the scope of a command on the member). */
@@ -166,7 +174,7 @@ export const make = (
           organisation,
           memberships,
           ...(yield* recordsOf(tenant, command.memberId)),
-          meetings: yield* heldIn(tenant, [command.organisationId], memberships)
+          meetings: yield* heldIn(tenant, [command.organisationId], memberships, true)
         }, command)
       }
       case "DepartMember": {
@@ -177,7 +185,7 @@ export const make = (
           memberships,
           participations,
           ...(yield* recordsOf(tenant, command.memberId)),
-          meetings: yield* heldIn(tenant, [], [...memberships, ...participations])
+          meetings: yield* heldIn(tenant, [], [...memberships, ...participations], true)
         }, command)
       }
       case "ConvertMember": {
@@ -223,7 +231,7 @@ export const make = (
           memberships,
           participations,
           ...(yield* recordsOf(tenant, command.memberId)),
-          meetings: yield* heldIn(tenant, [], [...memberships, ...participations]),
+          meetings: yield* heldIn(tenant, [], [...memberships, ...participations], command.measure === "expulsion"),
           today: yield* today
         }, command)
       }

@@ -44,7 +44,14 @@ const roleOrder = { member: 0, participant: 1 } as const
  *
  * @internal
  */
-export const roll = (deps: RollDeps, actor: Actor.Actor, organisations: ReadonlyArray<Organisation>, at: IsoDate.IsoDate) =>
+export const roll = (
+  deps: RollDeps,
+  actor: Actor.Actor,
+  /** The subtree asked for: what an unmasked read's audit entry names, unless one organisation was. */
+  root: string,
+  organisations: ReadonlyArray<Organisation>,
+  at: IsoDate.IsoDate
+) =>
   Effect.gen(function*() {
     const { store, policy } = deps
     const tenant = actor.tenant
@@ -113,7 +120,7 @@ export const roll = (deps: RollDeps, actor: Actor.Actor, organisations: Readonly
           tenant,
           actor: actor.id,
           action: "ReadMemberPii",
-          target: organisations.length === 1 ? organisations[0]!.id : actor.scope,
+          target: organisations.length === 1 ? organisations[0]!.id : root,
           detail: JSON.stringify({ at, members })
         })
       )
