@@ -112,6 +112,17 @@ export * as Organisations from "./organisation/Organisations.js"
 /** @since 0.2.0 */
 export * as Vote from "./organisation/Vote.js"
 
+/** @since 0.3.0 */
+export * as CoConstructionChanges from "./coconstruction/CoConstructionChanges.js"
+/** @since 0.3.0 */
+export * as CoConstructionCommand from "./coconstruction/CoConstructionCommand.js"
+/** @since 0.3.0 */
+export * as CoConstructionInvariants from "./coconstruction/CoConstructionInvariants.js"
+/** @since 0.3.0 */
+export * as CoConstructionRules from "./coconstruction/CoConstructionRules.js"
+/** @since 0.3.0 */
+export * as Enrolment from "./coconstruction/Enrolment.js"
+
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"
 /** @since 0.1.0 */

@@ -1,0 +1,65 @@
+/**
+ * What a co-construction command wrote: the facts a rule produced from state and
+ * command. Ending a row on a day sets its `validTo`; a row that begins on that day (or
+ * later) is removed instead, having been superseded before it took effect — the same
+ * contract as the organisation domain's.
+ *
+ * @since 0.3.0
+ */
+import type { CreditCode } from "../identifiers/CreditCode.js"
+import type { MemberId } from "../organisation/Member.js"
+import type { IsoDate } from "../time/IsoDate.js"
+import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
+
+/**
+ * The key of a unit's enrolment row.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface UnitEnrolmentKey {
+  readonly creditCode: CreditCode
+  readonly validFrom: IsoDate
+}
+
+/**
+ * The key of a member's enrolment row.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface MemberEnrolmentKey {
+  readonly memberId: MemberId
+  readonly validFrom: IsoDate
+}
+
+/**
+ * @since 0.3.0
+ * @category models
+ */
+export interface CoConstructionChanges {
+  readonly endUnitEnrolments: ReadonlyArray<UnitEnrolmentKey>
+  readonly newUnitEnrolments: ReadonlyArray<UnitEnrolment>
+  readonly endMemberEnrolments: ReadonlyArray<MemberEnrolmentKey>
+  readonly newMemberEnrolments: ReadonlyArray<MemberEnrolment>
+  /** The day every `end*` takes effect. */
+  readonly at: IsoDate | null
+}
+
+/**
+ * @since 0.3.0
+ * @category constructors
+ */
+export const empty: CoConstructionChanges = {
+  endUnitEnrolments: [],
+  newUnitEnrolments: [],
+  endMemberEnrolments: [],
+  newMemberEnrolments: [],
+  at: null
+}
+
+/**
+ * @since 0.3.0
+ * @category constructors
+ */
+export const make = (changes: Partial<CoConstructionChanges>): CoConstructionChanges => ({ ...empty, ...changes })
