@@ -113,6 +113,8 @@ export * as Organisations from "./organisation/Organisations.js"
 export * as Vote from "./organisation/Vote.js"
 
 /** @since 0.3.0 */
+export * as Agreement from "./coconstruction/Agreement.js"
+/** @since 0.3.0 */
 export * as CoConstructionChanges from "./coconstruction/CoConstructionChanges.js"
 /** @since 0.3.0 */
 export * as CoConstructionCommand from "./coconstruction/CoConstructionCommand.js"
@@ -122,6 +124,12 @@ export * as CoConstructionInvariants from "./coconstruction/CoConstructionInvari
 export * as CoConstructionRules from "./coconstruction/CoConstructionRules.js"
 /** @since 0.3.0 */
 export * as Enrolment from "./coconstruction/Enrolment.js"
+/** @since 0.3.0 */
+export * as Need from "./coconstruction/Need.js"
+/** @since 0.3.0 */
+export * as Project from "./coconstruction/Project.js"
+/** @since 0.3.0 */
+export * as Resource from "./coconstruction/Resource.js"
 
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"

@@ -9,7 +9,11 @@
 import type { CreditCode } from "../identifiers/CreditCode.js"
 import type { MemberId } from "../organisation/Member.js"
 import type { IsoDate } from "../time/IsoDate.js"
+import type { Agreement } from "./Agreement.js"
 import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
+import type { Need } from "./Need.js"
+import type { Progress, Project } from "./Project.js"
+import type { Resource } from "./Resource.js"
 
 /**
  * The key of a unit's enrolment row.
@@ -42,6 +46,11 @@ export interface CoConstructionChanges {
   readonly newUnitEnrolments: ReadonlyArray<UnitEnrolment>
   readonly endMemberEnrolments: ReadonlyArray<MemberEnrolmentKey>
   readonly newMemberEnrolments: ReadonlyArray<MemberEnrolment>
+  readonly agreements: ReadonlyArray<Agreement>
+  readonly needs: ReadonlyArray<Need>
+  readonly resources: ReadonlyArray<Resource>
+  readonly projects: ReadonlyArray<Project>
+  readonly progress: ReadonlyArray<Progress>
   /** The day every `end*` takes effect. */
   readonly at: IsoDate | null
 }
@@ -55,6 +64,11 @@ export const empty: CoConstructionChanges = {
   newUnitEnrolments: [],
   endMemberEnrolments: [],
   newMemberEnrolments: [],
+  agreements: [],
+  needs: [],
+  resources: [],
+  projects: [],
+  progress: [],
   at: null
 }
 

@@ -1,7 +1,8 @@
 /**
  * The co-construction commands (共驻共建): what a platform asks the `CoConstruction`
- * service to do. So far the 双报到 enrolments of work units and in-service party
- * members. Every command is a `Schema.TaggedClass`, so input from a request decodes to
+ * service to do: the 双报到 enrolments of work units and in-service party members, and
+ * 一协议两清单 — agreements, the needs and resources lists, and the projects that link
+ * them, with their progress. Every command is a `Schema.TaggedClass`, so input from a request decodes to
  * it or fails with a `ValidationError` naming the field.
  *
  * @since 0.3.0
@@ -10,6 +11,11 @@ import { Schema } from "effect"
 import { GridCode } from "../grid/Grid.js"
 import { CreditCode } from "../identifiers/CreditCode.js"
 import { MemberId } from "../organisation/Member.js"
+import { OrganisationId } from "../organisation/Organisation.js"
+import { AgreementId, Commitments } from "./Agreement.js"
+import { NeedId } from "./Need.js"
+import { Allocation, ProjectId } from "./Project.js"
+import { ResourceId } from "./Resource.js"
 import * as Text from "../text/Text.js"
 import { IsoDate } from "../time/IsoDate.js"
 
@@ -90,6 +96,88 @@ export class WithdrawMember extends Schema.TaggedClass<WithdrawMember>()("Withdr
   at: IsoDate
 }) {}
 
+const noCommitments = () => ({ organisation: [], members: [], resources: [], matters: [] })
+
+/**
+ * A street's or community's party organisation signs an agreement (共建协议) with an
+ * enrolled unit's party organisation, for a term `[from, to)`.
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class SignAgreement extends Schema.TaggedClass<SignAgreement>()("SignAgreement", {
+  id: AgreementId,
+  organisationId: OrganisationId,
+  unitCreditCode: CreditCode,
+  unitOrganisation: Text.Name,
+  from: IsoDate,
+  to: IsoDate,
+  commitments: Schema.optionalWith(Commitments, { default: noCommitments })
+}) {}
+
+/**
+ * A community lists a need (需求清单).
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class ListNeed extends Schema.TaggedClass<ListNeed>()("ListNeed", {
+  id: NeedId,
+  gridCode: GridCode,
+  category: Text.Id,
+  title: Text.Line(200),
+  quantity: Schema.Int.pipe(Schema.between(1, 1_000_000)),
+  priority: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 100)), { default: () => 0 }),
+  skills: Schema.optionalWith(Schema.Array(Text.Id).pipe(Schema.maxItems(20)), { default: () => [] }),
+  at: IsoDate
+}) {}
+
+/**
+ * An enrolled unit lists a resource (资源清单).
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class ListResource extends Schema.TaggedClass<ListResource>()("ListResource", {
+  id: ResourceId,
+  unitCreditCode: CreditCode,
+  gridCode: GridCode,
+  category: Text.Id,
+  title: Text.Line(200),
+  capacity: Schema.Int.pipe(Schema.between(1, 1_000_000)),
+  skills: Schema.optionalWith(Schema.Array(Text.Id).pipe(Schema.maxItems(20)), { default: () => [] }),
+  at: IsoDate
+}) {}
+
+/**
+ * A project starts under an agreement, giving units of the unit's resources to the
+ * community's needs.
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class StartProject extends Schema.TaggedClass<StartProject>()("StartProject", {
+  id: ProjectId,
+  agreementId: AgreementId,
+  title: Text.Line(200),
+  weight: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 1000)), { default: () => 1 }),
+  allocations: Schema.Array(Allocation).pipe(Schema.minItems(1), Schema.maxItems(1000)),
+  from: IsoDate,
+  to: IsoDate
+}) {}
+
+/**
+ * A project reports its completion on a day, in whole percent (100: completed).
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class ReportProgress extends Schema.TaggedClass<ReportProgress>()("ReportProgress", {
+  projectId: ProjectId,
+  on: IsoDate,
+  percent: Schema.Int.pipe(Schema.between(0, 100))
+}) {}
+
 /**
  * @since 0.3.0
  * @category commands
@@ -100,7 +188,12 @@ export const CoConstructionCommand = Schema.Union(
   WithdrawUnit,
   EnrolMember,
   TransferEnrolment,
-  WithdrawMember
+  WithdrawMember,
+  SignAgreement,
+  ListNeed,
+  ListResource,
+  StartProject,
+  ReportProgress
 )
 
 /**

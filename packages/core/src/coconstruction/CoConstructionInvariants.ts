@@ -8,7 +8,11 @@
 import type { Breach } from "../grid/GridInvariants.js"
 import { groupBy } from "../internal/groupBy.js"
 import type { IsoDate } from "../time/IsoDate.js"
+import type { Agreement } from "./Agreement.js"
 import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
+import type { Need } from "./Need.js"
+import type { Project } from "./Project.js"
+import type { Resource } from "./Resource.js"
 
 /**
  * A tenant's co-construction history, as a store holds it.
@@ -19,6 +23,10 @@ import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
 export interface History {
   readonly unitEnrolments: ReadonlyArray<UnitEnrolment>
   readonly memberEnrolments: ReadonlyArray<MemberEnrolment>
+  readonly agreements: ReadonlyArray<Agreement>
+  readonly needs: ReadonlyArray<Need>
+  readonly resources: ReadonlyArray<Resource>
+  readonly projects: ReadonlyArray<Project>
 }
 
 interface Interval {
@@ -40,7 +48,10 @@ const overlap = <A extends Interval>(rows: ReadonlyArray<A>): [A, A] | undefined
  * Every breach in a tenant's co-construction history; empty when it is sound.
  * Invariants: `unit-enrolment.once` (a unit's rows never overlap: one street at a
  * time), `enrolment.one-community` (a member's rows never overlap: one community at a
- * time), and `enrolment.interval` (every row ends after it begins).
+ * time), `enrolment.interval` (every row ends after it begins), `project.term` (a
+ * project runs inside its agreement's term), `project.capacity` (no resource gives more
+ * units than its capacity over all projects) and `project.quantity` (no need gets more
+ * units than it asks for).
  *
  * @since 0.3.0
  * @category invariants
@@ -58,5 +69,24 @@ export const breaches = (history: History): ReadonlyArray<Breach> => {
   }
   check(history.unitEnrolments, (e) => e.creditCode, "unit-enrolment.once", "street enrolments")
   check(history.memberEnrolments, (e) => e.memberId, "enrolment.one-community", "community enrolments")
+  const agreements = new Map(history.agreements.map((a) => [a.id as string, a]))
+  const given = new Map<string, number>()
+  const received = new Map<string, number>()
+  for (const p of history.projects) {
+    const agreement = agreements.get(p.agreementId)
+    if (agreement === undefined || p.from < agreement.from || p.to > agreement.to || p.to <= p.from) {
+      breach("project.term", p.id, `runs ${p.from}–${p.to}, outside its agreement's term`)
+    }
+    for (const a of p.allocations) {
+      given.set(a.resourceId, (given.get(a.resourceId) ?? 0) + a.units)
+      received.set(a.needId, (received.get(a.needId) ?? 0) + a.units)
+    }
+  }
+  for (const r of history.resources) {
+    if ((given.get(r.id) ?? 0) > r.capacity) breach("project.capacity", r.id, `gives ${given.get(r.id)} units of ${r.capacity}`)
+  }
+  for (const n of history.needs) {
+    if ((received.get(n.id) ?? 0) > n.quantity) breach("project.quantity", n.id, `gets ${received.get(n.id)} units of ${n.quantity}`)
+  }
   return out
 }

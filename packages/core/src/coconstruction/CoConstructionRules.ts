@@ -4,10 +4,13 @@
  * The context is what the service read for the command: the rows the rule needs and
  * whether the grids the command names are valid at their level on its day.
  *
- * So far the 双报到 enrolments: a work unit enrols with one street at a time, an
- * in-service party member with exactly one community at a time, each with a dated
- * history of transfers and withdrawal. Enrolment writes no membership: a member's own
- * branch stays where it is.
+ * The 双报到 enrolments: a work unit enrols with one street at a time, an in-service
+ * party member with exactly one community at a time, each with a dated history of
+ * transfers and withdrawal. Enrolment writes no membership: a member's own branch stays
+ * where it is. Then 一协议两清单: an agreement between a party organisation and an
+ * enrolled unit for a term; the community's needs and the unit's resources; projects
+ * that give resources to needs, never past a resource's capacity or a need's quantity,
+ * never outside the agreement's term; and their progress.
  *
  * @since 0.3.0
  */
@@ -16,15 +19,25 @@ import type { Tenant } from "../access/Tenant.js"
 import { RuleViolation } from "../errors/RuleViolation.js"
 import type { IsoDate } from "../time/IsoDate.js"
 import * as Changes from "./CoConstructionChanges.js"
+import type { Organisation } from "../organisation/Organisation.js"
+import type { Agreement } from "./Agreement.js"
 import type {
   EnrolMember,
   EnrolUnit,
+  ListNeed,
+  ListResource,
+  ReportProgress,
+  SignAgreement,
+  StartProject,
   TransferEnrolment,
   TransferUnit,
   WithdrawMember,
   WithdrawUnit
 } from "./CoConstructionCommand.js"
 import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
+import type { Need } from "./Need.js"
+import type { Allocation, Progress, Project } from "./Project.js"
+import type { Resource } from "./Resource.js"
 
 /**
  * A rule's outcome: the facts to write, or the refusal naming its rule.
@@ -253,3 +266,212 @@ export const transferEnrolment = (
 export const withdrawMember = (context: { readonly enrolments: ReadonlyArray<MemberEnrolment> }, command: WithdrawMember): Result =>
   Either.map(current(context.enrolments, command.at, memberRules, "memberId", command.memberId), (row) =>
     Changes.make({ at: command.at, endMemberEnrolments: [{ memberId: row.memberId, validFrom: row.validFrom }] }))
+
+// ------------------------------------------------------------------ agreements and lists
+
+/** Whether a unit is enrolled with a street on a day. */
+const enrolledOn = (enrolments: ReadonlyArray<UnitEnrolment>, at: IsoDate) => enrolments.some((e) => validAt(e, at))
+
+/**
+ * Signs an agreement. Rules: `agreement.id-unique`, `agreement.term` (it ends after it
+ * begins), `agreement.organisation` (one of the tenant's party organisations, no
+ * temporary branch, on the first day of the term), `agreement.unit-enrolled` (the unit
+ * is enrolled with a street on that day: 双报到 comes first).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const signAgreement = (
+  tenant: Tenant,
+  context: {
+    readonly idUsed: boolean
+    /** Every version of the organisation. */
+    readonly organisation: ReadonlyArray<Organisation>
+    /** Every enrolment row of the unit. */
+    readonly unitEnrolments: ReadonlyArray<UnitEnrolment>
+  },
+  command: SignAgreement
+): Result => {
+  if (context.idUsed) return violation("agreement.id-unique", "id", `agreement ${command.id} was signed already; an id is for life`)
+  if (command.to <= command.from) return violation("agreement.term", "to", `the term ends on ${command.to}, not after ${command.from}`)
+  const organisation = context.organisation.find((v) => validAt(v, command.from))
+  if (organisation === undefined || organisation.kind === "temporary_branch") {
+    return violation(
+      "agreement.organisation",
+      "organisationId",
+      `${command.organisationId} is no party organisation of the tenant on ${command.from} that can sign (a temporary branch cannot)`
+    )
+  }
+  if (!enrolledOn(context.unitEnrolments, command.from)) {
+    return violation("agreement.unit-enrolled", "unitCreditCode", `${command.unitCreditCode} is not enrolled with a street on ${command.from}`)
+  }
+  return Either.right(Changes.make({
+    agreements: [{
+      tenant,
+      id: command.id,
+      organisationId: command.organisationId,
+      unitCreditCode: command.unitCreditCode,
+      unitOrganisation: command.unitOrganisation,
+      from: command.from,
+      to: command.to,
+      commitments: command.commitments
+    }]
+  }))
+}
+
+/**
+ * Lists a community's need. Rules: `need.id-unique`, `need.grid` (a grid valid on the
+ * day, at the community level or below).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const listNeed = (
+  tenant: Tenant,
+  context: { readonly idUsed: boolean; readonly gridValid: boolean },
+  command: ListNeed
+): Result => {
+  if (context.idUsed) return violation("need.id-unique", "id", `need ${command.id} was listed already; an id is for life`)
+  if (!context.gridValid) return violation("need.grid", "gridCode", `${command.gridCode} is no community or grid under one valid on ${command.at}`)
+  const { at, _tag, ...need } = command
+  return Either.right(Changes.make({ needs: [{ tenant, ...need, listedOn: at }] }))
+}
+
+/**
+ * Lists a unit's resource. Rules: `resource.id-unique`, `resource.unit-enrolled` (the
+ * unit is enrolled with a street on the day), `resource.grid` (a grid valid on the day).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const listResource = (
+  tenant: Tenant,
+  context: { readonly idUsed: boolean; readonly unitEnrolments: ReadonlyArray<UnitEnrolment>; readonly gridValid: boolean },
+  command: ListResource
+): Result => {
+  if (context.idUsed) return violation("resource.id-unique", "id", `resource ${command.id} was listed already; an id is for life`)
+  if (!enrolledOn(context.unitEnrolments, command.at)) {
+    return violation("resource.unit-enrolled", "unitCreditCode", `${command.unitCreditCode} is not enrolled with a street on ${command.at}`)
+  }
+  if (!context.gridValid) return violation("resource.grid", "gridCode", `${command.gridCode} is no grid valid on ${command.at}`)
+  const { at, _tag, ...resource } = command
+  return Either.right(Changes.make({ resources: [{ tenant, ...resource, listedOn: at }] }))
+}
+
+// ------------------------------------------------------------------ projects
+
+/**
+ * Starts a project. Rules: `project.id-unique`, `project.agreement` (it exists),
+ * `project.term` (its span `[from, to)` is not empty and lies inside the agreement's
+ * term), `project.allocation-once` (a need and a resource are paired once),
+ * `project.need` (each need exists, listed by the project's start, and lies under a
+ * grid the agreement's organisation serves), `project.resource` (each resource exists,
+ * listed by the start, and is the agreement's unit's), `project.quantity` (no need gets
+ * more units than it asks for, over every project) and `project.capacity` (no resource
+ * gives more units than its capacity, over every project).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const startProject = (
+  tenant: Tenant,
+  context: {
+    readonly idUsed: boolean
+    readonly agreement: Agreement | undefined
+    /** The grids the agreement's organisation serves on the project's start (none: the whole tenant). */
+    readonly organisationGrids: ReadonlyArray<string>
+    /** The needs and resources the command names, those that exist. */
+    readonly needs: ReadonlyArray<Need>
+    readonly resources: ReadonlyArray<Resource>
+    /** Every allocation of other projects to those needs or from those resources. */
+    readonly allocated: ReadonlyArray<Allocation>
+  },
+  command: StartProject
+): Result => {
+  if (context.idUsed) return violation("project.id-unique", "id", `project ${command.id} was started already; an id is for life`)
+  const agreement = context.agreement
+  if (agreement === undefined) return violation("project.agreement", "agreementId", `no agreement ${command.agreementId}`)
+  if (command.to <= command.from) return violation("project.term", "to", `the project ends on ${command.to}, not after ${command.from}`)
+  if (command.from < agreement.from || command.to > agreement.to) {
+    return violation(
+      "project.term",
+      command.from < agreement.from ? "from" : "to",
+      `the project runs ${command.from}–${command.to}, outside the agreement's term ${agreement.from}–${agreement.to}`
+    )
+  }
+  const pairs = new Set<string>()
+  for (const [i, a] of command.allocations.entries()) {
+    const key = `${a.needId}\u0000${a.resourceId}`
+    if (pairs.has(key)) return violation("project.allocation-once", `allocations.${i}`, `${a.needId} and ${a.resourceId} are paired twice`)
+    pairs.add(key)
+  }
+  const needs = new Map(context.needs.map((n) => [n.id as string, n]))
+  const resources = new Map(context.resources.map((r) => [r.id as string, r]))
+  const served = (code: string) =>
+    context.organisationGrids.length === 0 || context.organisationGrids.some((g) => code.startsWith(g))
+  for (const [i, a] of command.allocations.entries()) {
+    const need = needs.get(a.needId)
+    if (need === undefined || need.listedOn > command.from) {
+      return violation("project.need", `allocations.${i}.needId`, `no need ${a.needId} is listed by ${command.from}`)
+    }
+    if (!served(need.gridCode)) {
+      return violation("project.need", `allocations.${i}.needId`, `${a.needId} arises in ${need.gridCode}, which ${agreement.organisationId} does not serve`)
+    }
+    const resource = resources.get(a.resourceId)
+    if (resource === undefined || resource.listedOn > command.from) {
+      return violation("project.resource", `allocations.${i}.resourceId`, `no resource ${a.resourceId} is listed by ${command.from}`)
+    }
+    if (resource.unitCreditCode !== agreement.unitCreditCode) {
+      return violation("project.resource", `allocations.${i}.resourceId`, `${a.resourceId} is not ${agreement.unitCreditCode}'s, the agreement's unit`)
+    }
+  }
+  // Units over every project, this one included.
+  const sum = (key: (a: Allocation) => string, id: string) =>
+    [...context.allocated, ...command.allocations].reduce((n, a) => (key(a) === id ? n + a.units : n), 0)
+  for (const [i, a] of command.allocations.entries()) {
+    const need = needs.get(a.needId)!
+    const wanted = sum((x) => x.needId, a.needId)
+    if (wanted > need.quantity) {
+      return violation("project.quantity", `allocations.${i}.units`, `${a.needId} asks for ${need.quantity} units; projects would give it ${wanted}`)
+    }
+    const resource = resources.get(a.resourceId)!
+    const given = sum((x) => x.resourceId, a.resourceId)
+    if (given > resource.capacity) {
+      return violation("project.capacity", `allocations.${i}.units`, `${a.resourceId} has a capacity of ${resource.capacity} units; projects would take ${given}`)
+    }
+  }
+  const { _tag, ...project } = command
+  return Either.right(Changes.make({ projects: [{ tenant, ...project }] }))
+}
+
+/**
+ * Reports a project's progress. Rules: `progress.project` (it exists), `progress.span`
+ * (on or after its start), `progress.future` (not after today), `progress.backdated`
+ * (not before a later report), `progress.decrease` (completion never goes down).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const reportProgress = (
+  tenant: Tenant,
+  context: {
+    readonly project: Project | undefined
+    /** The project's reports so far. */
+    readonly reports: ReadonlyArray<Progress>
+    readonly today: IsoDate
+  },
+  command: ReportProgress
+): Result => {
+  const project = context.project
+  if (project === undefined) return violation("progress.project", "projectId", `no project ${command.projectId}`)
+  if (command.on < project.from) return violation("progress.span", "on", `${command.projectId} starts on ${project.from}, after ${command.on}`)
+  if (command.on > context.today) return violation("progress.future", "on", `${command.on} is after today (${context.today})`)
+  const later = context.reports.find((r) => r.on > command.on)
+  if (later !== undefined) return violation("progress.backdated", "on", `${command.projectId} reported on ${later.on}, after ${command.on}`)
+  const before = context.reports.reduce((m, r) => (r.on <= command.on && r.percent > m ? r.percent : m), 0)
+  if (command.percent < before) {
+    return violation("progress.decrease", "percent", `${command.projectId} was ${before} % done already; progress does not go down`)
+  }
+  // A second report on one day replaces the first.
+  return Either.right(Changes.make({ progress: [{ tenant, projectId: command.projectId, on: command.on, percent: command.percent }] }))
+}
