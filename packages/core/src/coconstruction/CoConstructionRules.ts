@@ -16,7 +16,7 @@
  */
 import { Either } from "effect"
 import type { Tenant } from "../access/Tenant.js"
-import { RuleViolation } from "../errors/RuleViolation.js"
+import { refuse, type RuleViolation } from "../errors/RuleViolation.js"
 import type { IsoDate } from "../time/IsoDate.js"
 import * as Changes from "./CoConstructionChanges.js"
 import type { Organisation } from "../organisation/Organisation.js"
@@ -47,8 +47,7 @@ import type { Resource } from "./Resource.js"
  */
 export type Result = Either.Either<Changes.CoConstructionChanges, RuleViolation>
 
-const violation = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
-  Either.left(new RuleViolation({ rule, field, message }))
+const violation = refuse
 
 const validAt = (row: { readonly validFrom: IsoDate; readonly validTo: IsoDate | null }, at: IsoDate) =>
   row.validFrom <= at && (row.validTo === null || at < row.validTo)

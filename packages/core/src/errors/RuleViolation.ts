@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Either, Schema } from "effect"
 
 /**
  * @since 0.1.0
@@ -29,3 +29,12 @@ export class RuleViolation extends Schema.TaggedError<RuleViolation>("@jiceng/co
  */
 export const make = (rule: string, field: string, message: string): RuleViolation =>
   new RuleViolation({ rule, field, message })
+
+/**
+ * A rule's refusal as the left of an `Either`, the form the pure rules return.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const refuse = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
+  Either.left(make(rule, field, message))

@@ -9,7 +9,7 @@
  */
 import { Either, Option } from "effect"
 import type { Tenant } from "../access/Tenant.js"
-import { RuleViolation } from "../errors/RuleViolation.js"
+import { refuse, type RuleViolation } from "../errors/RuleViolation.js"
 import type { IsoDate } from "../time/IsoDate.js"
 import * as Changes from "./Changes.js"
 import { type Grid, type GridCode, makeId, validAt } from "./Grid.js"
@@ -35,8 +35,7 @@ import { type Assignment, makeAssignmentId, type TermChange, type WorkerTerm } f
  */
 export type Result = Either.Either<Changes.Changes, RuleViolation>
 
-const violation = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
-  Either.left(new RuleViolation({ rule, field, message }))
+const violation = refuse
 
 /**
  * Where a code's versions cover time without a gap from `at`: the end of that

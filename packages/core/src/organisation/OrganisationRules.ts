@@ -16,7 +16,7 @@
  */
 import { Either, Option } from "effect"
 import type { Tenant } from "../access/Tenant.js"
-import { RuleViolation } from "../errors/RuleViolation.js"
+import { refuse, type RuleViolation } from "../errors/RuleViolation.js"
 import { compareStrings } from "../internal/compareStrings.js"
 import * as IsoDate from "../time/IsoDate.js"
 import type { Meeting, Vote } from "./Meeting.js"
@@ -53,8 +53,7 @@ import * as Vote_ from "./Vote.js"
  */
 export type Result = Either.Either<Changes.OrganisationChanges, RuleViolation>
 
-const violation = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
-  Either.left(new RuleViolation({ rule, field, message }))
+const violation = refuse
 
 const ok = (changes: Partial<Changes.OrganisationChanges>): Result => Either.right(Changes.make(changes))
 
