@@ -121,7 +121,12 @@ export const Policy = Schema.Struct({
   /** Proximity lost for each step in the grid tree, in percent. */
   stepPercent: Schema.Int.pipe(Schema.between(0, 100)),
   /** Candidates kept for each demand: its best allowed supplies, by score then id. */
-  candidates: Schema.Int.pipe(Schema.between(1, 1_000_000))
+  candidates: Schema.Int.pipe(Schema.between(1, 1_000_000)),
+  /**
+   * Pricing rounds at most: after a solve, pairs outside the candidates that the duals
+   * say would pay are added and the problem solved again. 0 solves once.
+   */
+  rounds: Schema.Int.pipe(Schema.between(0, 100))
 })
 
 /**
@@ -142,7 +147,8 @@ export const defaultPolicy: Policy = {
   compatible: [],
   skillsRequiredBy: "demand",
   stepPercent: 15,
-  candidates: 32
+  candidates: 32,
+  rounds: 6
 }
 
 const uniqueIds = (items: ReadonlyArray<{ readonly id: string }>): boolean =>
@@ -453,7 +459,17 @@ interface Indexed {
   /** For each demand category, [supply category, credit] pairs, best credit first. */
   readonly served: ReadonlyArray<ReadonlyArray<readonly [number, number]>>
   /** For each supply category, its supplies sorted by (grid code, id), and their codes. */
-  readonly byCategory: ReadonlyArray<{ readonly codes: ReadonlyArray<string>; readonly order: Int32Array }>
+  readonly byCategory: ReadonlyArray<Bucket>
+  /** Skills as bit masks when there are at most 30 distinct skills (else undefined). */
+  readonly demandMask: Int32Array | undefined
+}
+
+interface Bucket {
+  readonly codes: ReadonlyArray<string>
+  readonly order: Int32Array
+  /** Per position in `order`: the supply's grid depth (levels below the root) and skill mask. */
+  readonly depth: Int32Array
+  readonly mask: Int32Array
 }
 
 const index = (problem: Problem): Indexed => {
@@ -496,16 +512,27 @@ const index = (problem: Problem): Indexed => {
     members.sort((a, b) => compareStrings(supplies[a]!.grid, supplies[b]!.grid) || a - b)
     return { codes: members.map((i) => supplies[i]!.grid), order: Int32Array.from(members) }
   })
+  const demandSkills = demands.map((d) => skillSet(d.skills))
+  const supplySkills = supplies.map((s) => skillSet(s.skills))
+  const small = skills.size <= 30
+  const maskOf = (set: Int32Array) => set.reduce((m, k) => m | (1 << k), 0)
+  const buckets = byCategory.map(({ codes, order }) => ({
+    codes,
+    order,
+    depth: Int32Array.from(order, (s) => (supplies[s]!.grid.length - 6) / 3),
+    mask: Int32Array.from(order, (s) => (small ? maskOf(supplySkills[s]!) : 0))
+  }))
   return {
     problem,
     demands,
     supplies,
     demandCategory: Int32Array.from(demands, (d) => category(d.category)),
     supplyCategory,
-    demandSkills: demands.map((d) => skillSet(d.skills)),
-    supplySkills: supplies.map((s) => skillSet(s.skills)),
+    demandSkills,
+    supplySkills,
     served,
-    byCategory
+    byCategory: buckets,
+    demandMask: small ? Int32Array.from(demandSkills, maskOf) : undefined
   }
 }
 
@@ -538,6 +565,12 @@ const scoreOf = (ix: Indexed, d: number, s: number, credit: number): number => {
   return w.category * credit + w.skills * coverage(covered, required.length) +
     w.distance * proximity(gridSteps(demand.grid, ix.supplies[s]!.grid), p.stepPercent) +
     w.priority * demand.priority
+}
+
+const popcount = (x: number): number => {
+  x = x - ((x >>> 1) & 0x55555555)
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
 /** First index in sorted `codes` not below `key`. */
@@ -591,15 +624,33 @@ const scan = (
       for (let q = r; q < rings.length; q++) if (rings[q]!.bound > 0 && ringSize(ix, demand, rings[q]!) > 0) return true
       return false
     }
-    const { codes, order } = ix.byCategory[ring.c]!
+    const { codes, depth, mask, order } = ix.byCategory[ring.c]!
     const [lo, hi] = subtree(codes, ring.k > levels ? "" : demand.grid.slice(0, demand.grid.length - 3 * ring.k))
     const [ilo, ihi] = ring.k === 0 ? [hi, hi] : subtree(codes, ring.k - 1 > levels ? "" : demand.grid.slice(0, demand.grid.length - 3 * (ring.k - 1)))
+    if (ix.demandMask === undefined) {
+      for (let i = lo; i < hi; i++) {
+        if (i === ilo) i = ihi
+        if (i >= hi) break
+        const s = order[i]!
+        const score = scoreOf(ix, d, s, ring.credit)
+        if (score > 0) visit(s, score)
+      }
+      continue
+    }
+    // Fast path: within a ring, steps = k + (supply depth − ancestor depth); skills by bit count.
+    const dm = ix.demandMask[d]!
+    const byDemand = p.skillsRequiredBy === "demand"
+    const need = popcount(dm)
+    const fixed = w.category * ring.credit + w.priority * demand.priority
+    const ancestor = levels - ring.k
     for (let i = lo; i < hi; i++) {
       if (i === ilo) i = ihi
       if (i >= hi) break
-      const s = order[i]!
-      const score = scoreOf(ix, d, s, ring.credit)
-      if (score > 0) visit(s, score)
+      const sm = mask[i]!
+      const required = byDemand ? need : popcount(sm)
+      const prox = ring.k > levels ? 0 : proximity(ring.k + depth[i]! - ancestor, p.stepPercent)
+      const score = fixed + w.skills * coverage(popcount(dm & sm), required) + w.distance * prox
+      if (score > 0) visit(order[i]!, score)
     }
   }
   return false
@@ -884,9 +935,6 @@ const solveFlow = (ix: Indexed, cand: Candidates): Flow => {
 // Pricing: pairs left out that the solution's duals say would pay
 // ---------------------------------------------------------------------------------
 
-/** Rounds of pricing and re-solving at most. */
-const ROUNDS = 6
-
 /**
  * For each demand d, the supplies s outside its candidates with score − price(s) > u(d)
  * (a violated dual constraint: adding the pair could raise the total), at most `k` a
@@ -953,7 +1001,7 @@ export const solve = (problem: Problem): Solution => {
   let cand = candidates(ix)
   let solved = solveFlow(ix, cand)
   let exact = !cand.truncated
-  for (let round = 0; !exact && round < ROUNDS; round++) {
+  for (let round = 0; !exact && round < problem.policy.rounds; round++) {
     const more = violations(ix, solved.potential, problem.policy.candidates)
     if (more === undefined) exact = true
     else {

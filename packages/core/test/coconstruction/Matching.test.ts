@@ -30,7 +30,8 @@ const policy = (candidates: fc.Arbitrary<number>): fc.Arbitrary<Matching.Policy>
     ),
     skillsRequiredBy: fc.constantFrom("demand" as const, "supply" as const),
     stepPercent: fc.integer({ min: 0, max: 60 }),
-    candidates
+    candidates,
+    rounds: fc.integer({ min: 0, max: 2 })
   })
 
 const problem = (
@@ -169,7 +170,8 @@ const worked: Matching.Problem = {
     compatible: [{ demand: "助老", supply: "医疗", credit: 50 }],
     skillsRequiredBy: "demand",
     stepPercent: 15,
-    candidates: 32
+    candidates: 32,
+    rounds: 6
   },
   demands: [
     // 前进社区 (…001001) 幸福小区 (…001001001)
