@@ -125,6 +125,8 @@ export * as CoConstructionRules from "./coconstruction/CoConstructionRules.js"
 /** @since 0.3.0 */
 export * as Enrolment from "./coconstruction/Enrolment.js"
 /** @since 0.3.0 */
+export * as Matching from "./coconstruction/Matching.js"
+/** @since 0.3.0 */
 export * as Need from "./coconstruction/Need.js"
 /** @since 0.3.0 */
 export * as Project from "./coconstruction/Project.js"
