@@ -119,6 +119,8 @@ export * as CoConstructionChanges from "./coconstruction/CoConstructionChanges.j
 /** @since 0.3.0 */
 export * as CoConstructionCommand from "./coconstruction/CoConstructionCommand.js"
 /** @since 0.3.0 */
+export * as CoConstructionConfig from "./coconstruction/CoConstructionConfig.js"
+/** @since 0.3.0 */
 export * as CoConstructionInvariants from "./coconstruction/CoConstructionInvariants.js"
 /** @since 0.3.0 */
 export * as CoConstructionRules from "./coconstruction/CoConstructionRules.js"
@@ -132,6 +134,8 @@ export * as Need from "./coconstruction/Need.js"
 export * as Project from "./coconstruction/Project.js"
 /** @since 0.3.0 */
 export * as Resource from "./coconstruction/Resource.js"
+/** @since 0.3.0 */
+export * as Volunteering from "./coconstruction/Volunteering.js"
 
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"

@@ -14,6 +14,7 @@ import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
 import type { Need } from "./Need.js"
 import type { Progress, Project } from "./Project.js"
 import type { Resource } from "./Resource.js"
+import type { Claim, Post, PostId, Team } from "./Volunteering.js"
 
 /**
  * The key of a unit's enrolment row.
@@ -38,6 +39,18 @@ export interface MemberEnrolmentKey {
 }
 
 /**
+ * The key of a claim row.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ClaimKey {
+  readonly postId: PostId
+  readonly memberId: MemberId
+  readonly validFrom: IsoDate
+}
+
+/**
  * @since 0.3.0
  * @category models
  */
@@ -51,6 +64,10 @@ export interface CoConstructionChanges {
   readonly resources: ReadonlyArray<Resource>
   readonly projects: ReadonlyArray<Project>
   readonly progress: ReadonlyArray<Progress>
+  readonly teams: ReadonlyArray<Team>
+  readonly posts: ReadonlyArray<Post>
+  readonly endClaims: ReadonlyArray<ClaimKey>
+  readonly newClaims: ReadonlyArray<Claim>
   /** The day every `end*` takes effect. */
   readonly at: IsoDate | null
 }
@@ -69,6 +86,10 @@ export const empty: CoConstructionChanges = {
   resources: [],
   projects: [],
   progress: [],
+  teams: [],
+  posts: [],
+  endClaims: [],
+  newClaims: [],
   at: null
 }
 

@@ -16,6 +16,7 @@ import { AgreementId, Commitments } from "./Agreement.js"
 import { NeedId } from "./Need.js"
 import { Allocation, ProjectId } from "./Project.js"
 import { ResourceId } from "./Resource.js"
+import { PostId, TeamId } from "./Volunteering.js"
 import * as Text from "../text/Text.js"
 import { IsoDate } from "../time/IsoDate.js"
 
@@ -179,6 +180,60 @@ export class ReportProgress extends Schema.TaggedClass<ReportProgress>()("Report
 }) {}
 
 /**
+ * A volunteer team is formed for a grid (a community, or a grid under one).
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class FormTeam extends Schema.TaggedClass<FormTeam>()("FormTeam", {
+  id: TeamId,
+  name: Text.Name,
+  gridCode: GridCode,
+  at: IsoDate
+}) {}
+
+/**
+ * A team opens a volunteer post in a category of the policy.
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class OpenPost extends Schema.TaggedClass<OpenPost>()("OpenPost", {
+  id: PostId,
+  teamId: TeamId,
+  title: Text.Line(200),
+  category: Text.Id,
+  skills: Schema.optionalWith(Schema.Array(Text.Id).pipe(Schema.maxItems(20)), { default: () => [] }),
+  capacity: Schema.Int.pipe(Schema.between(1, 10_000)),
+  at: IsoDate
+}) {}
+
+/**
+ * An enrolled member claims a post (认领), declaring their skills and profession.
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class ClaimPost extends Schema.TaggedClass<ClaimPost>()("ClaimPost", {
+  postId: PostId,
+  memberId: MemberId,
+  skills: Schema.optionalWith(Schema.Array(Text.Id).pipe(Schema.maxItems(50)), { default: () => [] }),
+  at: IsoDate
+}) {}
+
+/**
+ * A member withdraws their claim on a post.
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class WithdrawClaim extends Schema.TaggedClass<WithdrawClaim>()("WithdrawClaim", {
+  postId: PostId,
+  memberId: MemberId,
+  at: IsoDate
+}) {}
+
+/**
  * @since 0.3.0
  * @category commands
  */
@@ -193,7 +248,11 @@ export const CoConstructionCommand = Schema.Union(
   ListNeed,
   ListResource,
   StartProject,
-  ReportProgress
+  ReportProgress,
+  FormTeam,
+  OpenPost,
+  ClaimPost,
+  WithdrawClaim
 )
 
 /**

@@ -13,6 +13,7 @@ import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
 import type { Need } from "./Need.js"
 import type { Project } from "./Project.js"
 import type { Resource } from "./Resource.js"
+import type { Claim, Post } from "./Volunteering.js"
 
 /**
  * A tenant's co-construction history, as a store holds it.
@@ -27,6 +28,8 @@ export interface History {
   readonly needs: ReadonlyArray<Need>
   readonly resources: ReadonlyArray<Resource>
   readonly projects: ReadonlyArray<Project>
+  readonly posts: ReadonlyArray<Post>
+  readonly claims: ReadonlyArray<Claim>
 }
 
 interface Interval {
@@ -51,7 +54,8 @@ const overlap = <A extends Interval>(rows: ReadonlyArray<A>): [A, A] | undefined
  * time), `enrolment.interval` (every row ends after it begins), `project.term` (a
  * project runs inside its agreement's term), `project.capacity` (no resource gives more
  * units than its capacity over all projects) and `project.quantity` (no need gets more
- * units than it asks for).
+ * units than it asks for), `claim.once` (a member's claims on a post never overlap)
+ * and `claim.capacity` (on no day does a post have more claims than its capacity).
  *
  * @since 0.3.0
  * @category invariants
@@ -87,6 +91,15 @@ export const breaches = (history: History): ReadonlyArray<Breach> => {
   }
   for (const n of history.needs) {
     if ((received.get(n.id) ?? 0) > n.quantity) breach("project.quantity", n.id, `gets ${received.get(n.id)} units of ${n.quantity}`)
+  }
+  check(history.claims, (c) => `${c.postId}\u0000${c.memberId}`, "claim.once", "claims")
+  const claims = groupBy(history.claims, (c) => c.postId)
+  for (const post of history.posts) {
+    const own = claims.get(post.id) ?? []
+    for (const day of new Set(own.map((c) => c.validFrom))) {
+      const held = own.filter((c) => c.validFrom <= day && (c.validTo === null || day < c.validTo)).length
+      if (held > post.capacity) breach("claim.capacity", post.id, `${held} claims on ${day}, over its capacity of ${post.capacity}`)
+    }
   }
   return out
 }

@@ -10,7 +10,9 @@
  * where it is. Then 一协议两清单: an agreement between a party organisation and an
  * enrolled unit for a term; the community's needs and the unit's resources; projects
  * that give resources to needs, never past a resource's capacity or a need's quantity,
- * never outside the agreement's term; and their progress.
+ * never outside the agreement's term; and their progress. And volunteering: teams
+ * bound to grids, posts in the policy's categories, and members' claims (认领) on
+ * posts, never past a post's capacity on any day.
  *
  * @since 0.3.0
  */
@@ -21,8 +23,13 @@ import type { IsoDate } from "../time/IsoDate.js"
 import * as Changes from "./CoConstructionChanges.js"
 import type { Organisation } from "../organisation/Organisation.js"
 import type { Agreement } from "./Agreement.js"
+import type { CoConstructionConfigShape } from "./CoConstructionConfig.js"
 import type {
+  ClaimPost,
   EnrolMember,
+  FormTeam,
+  OpenPost,
+  WithdrawClaim,
   EnrolUnit,
   ListNeed,
   ListResource,
@@ -38,6 +45,7 @@ import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
 import type { Need } from "./Need.js"
 import type { Allocation, Progress, Project } from "./Project.js"
 import type { Resource } from "./Resource.js"
+import type { Claim, Post, Team } from "./Volunteering.js"
 
 /**
  * A rule's outcome: the facts to write, or the refusal naming its rule.
@@ -61,14 +69,15 @@ const current = <A extends { readonly validFrom: IsoDate; readonly validTo: IsoD
   at: IsoDate,
   rules: { readonly exists: string; readonly backdated: string },
   field: string,
-  what: string
+  what: string,
+  absent = "is not enrolled"
 ): Either.Either<A, RuleViolation> => {
   const later = rows.find((r) => r.validFrom > at)
   if (later !== undefined) {
     return violation(rules.backdated, "at", `${what} has a change recorded on ${later.validFrom}, after ${at}`)
   }
   const row = rows.find((r) => validAt(r, at))
-  return row === undefined ? violation(rules.exists, field, `${what} is not enrolled on ${at}`) : Either.right(row)
+  return row === undefined ? violation(rules.exists, field, `${what} ${absent} on ${at}`) : Either.right(row)
 }
 
 // ------------------------------------------------------------------ units
@@ -474,3 +483,119 @@ export const reportProgress = (
   // A second report on one day replaces the first.
   return Either.right(Changes.make({ progress: [{ tenant, projectId: command.projectId, on: command.on, percent: command.percent }] }))
 }
+
+// ------------------------------------------------------------------ volunteering
+
+/**
+ * Forms a volunteer team for a grid. Rules: `team.id-unique`, `team.grid` (a community,
+ * or a grid under one, valid on the day).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const formTeam = (tenant: Tenant, context: { readonly idUsed: boolean; readonly gridValid: boolean }, command: FormTeam): Result => {
+  if (context.idUsed) return violation("team.id-unique", "id", `team ${command.id} was formed already; an id is for life`)
+  if (!context.gridValid) return violation("team.grid", "gridCode", `${command.gridCode} is no community or grid under one valid on ${command.at}`)
+  return Either.right(Changes.make({
+    teams: [{ tenant, id: command.id, name: command.name, gridCode: command.gridCode, validFrom: command.at, validTo: null }]
+  }))
+}
+
+/**
+ * Opens a post. Rules: `post.id-unique`, `post.team` (the team exists on the day),
+ * `post.category` (a category of the policy).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const openPost = (
+  config: CoConstructionConfigShape,
+  tenant: Tenant,
+  context: { readonly idUsed: boolean; readonly team: Team | undefined },
+  command: OpenPost
+): Result => {
+  if (context.idUsed) return violation("post.id-unique", "id", `post ${command.id} was opened already; an id is for life`)
+  if (context.team === undefined || !validAt(context.team, command.at)) {
+    return violation("post.team", "teamId", `no team ${command.teamId} on ${command.at}`)
+  }
+  if (!config.postCategories.some((c) => c.key === command.category)) {
+    return violation(
+      "post.category",
+      "category",
+      `${command.category} is not a post category of the policy (${config.postCategories.map((c) => c.key).join(", ")})`
+    )
+  }
+  const { _tag, at, ...post } = command
+  return Either.right(Changes.make({ posts: [{ tenant, ...post, openedOn: at }] }))
+}
+
+/** The most claims valid on any one day from `at` on. */
+const peakFrom = (claims: ReadonlyArray<Claim>, at: IsoDate): number => {
+  // The count can only rise on a day a claim begins: look at `at` and each later start.
+  const days = [at, ...claims.map((c) => c.validFrom).filter((d) => d > at)]
+  return days.reduce((peak, d) => Math.max(peak, claims.filter((c) => validAt(c, d)).length), 0)
+}
+
+/**
+ * A member claims a post. Rules: `claim.post` (opened by the day, its team there that
+ * day), `claim.enrolled` (the member is enrolled with a community on the day: 双报到
+ * first), `claim.skills` (the member has every skill the post asks for),
+ * `claim.once` (no claim of theirs on the post running on or after the day) and
+ * `claim.capacity` (on no day from this one on would the post have more claims than
+ * its capacity).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const claimPost = (
+  tenant: Tenant,
+  context: {
+    readonly post: Post | undefined
+    readonly team: Team | undefined
+    /** The member's enrolment rows. */
+    readonly enrolments: ReadonlyArray<MemberEnrolment>
+    /** Every claim on the post. */
+    readonly claims: ReadonlyArray<Claim>
+  },
+  command: ClaimPost
+): Result => {
+  const post = context.post
+  if (post === undefined || post.openedOn > command.at || context.team === undefined || !validAt(context.team, command.at)) {
+    return violation("claim.post", "postId", `no post ${command.postId} is open on ${command.at}`)
+  }
+  if (!context.enrolments.some((e) => validAt(e, command.at))) {
+    return violation("claim.enrolled", "memberId", `${command.memberId} is enrolled with no community on ${command.at}`)
+  }
+  const missing = post.skills.filter((s) => !command.skills.includes(s))
+  if (missing.length > 0) {
+    return violation("claim.skills", "skills", `${command.postId} asks for ${missing.join(", ")}, which ${command.memberId} did not declare`)
+  }
+  if (context.claims.some((c) => c.memberId === command.memberId && runningFrom(c, command.at))) {
+    return violation("claim.once", "memberId", `${command.memberId} claims ${command.postId} on or after ${command.at} already`)
+  }
+  if (peakFrom(context.claims, command.at) + 1 > post.capacity) {
+    return violation("claim.capacity", "postId", `${command.postId} takes ${post.capacity} volunteer(s) at a time; it is full on or after ${command.at}`)
+  }
+  return Either.right(Changes.make({
+    newClaims: [{ tenant, postId: command.postId, memberId: command.memberId, validFrom: command.at, validTo: null }]
+  }))
+}
+
+/**
+ * A member withdraws a claim. Rules: `claim.exists`, `claim.backdated`.
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const withdrawClaim = (context: { readonly claims: ReadonlyArray<Claim> }, command: WithdrawClaim): Result =>
+  Either.map(
+    current(
+      context.claims.filter((c) => c.memberId === command.memberId),
+      command.at,
+      { exists: "claim.exists", backdated: "claim.backdated" },
+      "memberId",
+      `${command.memberId}'s claim on ${command.postId}`,
+      "does not run"
+    ),
+    (claim) => Changes.make({ at: command.at, endClaims: [{ postId: claim.postId, memberId: claim.memberId, validFrom: claim.validFrom }] })
+  )

@@ -29,7 +29,7 @@ const valid = (code: string, at: string, level: ReadonlySet<string>) =>
 const memberOfTenant = (memberId: string, at: string) => (memberId === "m1" || memberId === "m2" ? at >= "2023-01-01" : memberId === "m3" && at >= "2024-06-01")
 
 interface History extends CoConstructionInvariants.History {}
-const empty: History = { unitEnrolments: [], memberEnrolments: [], agreements: [], needs: [], resources: [], projects: [] }
+const empty: History = { unitEnrolments: [], memberEnrolments: [], agreements: [], needs: [], resources: [], projects: [], posts: [], claims: [] }
 
 const decide = (h: History, command: CoConstructionCommand.CoConstructionCommand): CoConstructionRules.Result => {
   const units = (code: string) => h.unitEnrolments.filter((e) => e.creditCode === code)
@@ -128,8 +128,8 @@ describe("双报到 enrolment rules", () => {
       }
       // The changes hold enrolments only: a member's own branch is another domain's.
       expect(Object.keys(result.right).filter((key) => /membership|participation/i.test(key))).toEqual([])
-      const { agreements, needs, progress, projects, resources } = result.right
-      expect([agreements, needs, progress, projects, resources].flat()).toEqual([])
+      const { agreements, endClaims, needs, newClaims, posts, progress, projects, resources, teams } = result.right
+      expect([agreements, needs, progress, projects, resources, teams, posts, newClaims, endClaims].flat()).toEqual([])
       h = write(h, result.right)
       expect(CoConstructionInvariants.breaches(h)).toEqual([])
     }

@@ -179,7 +179,9 @@ describe("一协议两清单", () => {
       agreements: [agreement],
       needs: ctx.needs,
       resources: ctx.resources,
-      projects
+      projects,
+      posts: [],
+      claims: []
     })).toEqual([])
   })
 
