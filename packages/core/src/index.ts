@@ -127,6 +127,8 @@ export * as CoConstructionRules from "./coconstruction/CoConstructionRules.js"
 /** @since 0.3.0 */
 export * as Enrolment from "./coconstruction/Enrolment.js"
 /** @since 0.3.0 */
+export * as JointMeeting from "./coconstruction/JointMeeting.js"
+/** @since 0.3.0 */
 export * as Matching from "./coconstruction/Matching.js"
 /** @since 0.3.0 */
 export * as Need from "./coconstruction/Need.js"

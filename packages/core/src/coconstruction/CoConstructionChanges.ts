@@ -14,6 +14,7 @@ import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
 import type { Need } from "./Need.js"
 import type { Progress, Project } from "./Project.js"
 import type { Resource } from "./Resource.js"
+import type { JointMeeting, Task } from "./JointMeeting.js"
 import type { Claim, Post, PostId, Team } from "./Volunteering.js"
 
 /**
@@ -68,6 +69,9 @@ export interface CoConstructionChanges {
   readonly posts: ReadonlyArray<Post>
   readonly endClaims: ReadonlyArray<ClaimKey>
   readonly newClaims: ReadonlyArray<Claim>
+  readonly jointMeetings: ReadonlyArray<JointMeeting>
+  /** Tasks decided, or a task as completed (it replaces the open one). */
+  readonly tasks: ReadonlyArray<Task>
   /** The day every `end*` takes effect. */
   readonly at: IsoDate | null
 }
@@ -90,6 +94,8 @@ export const empty: CoConstructionChanges = {
   posts: [],
   endClaims: [],
   newClaims: [],
+  jointMeetings: [],
+  tasks: [],
   at: null
 }
 

@@ -16,6 +16,7 @@ import { AgreementId, Commitments } from "./Agreement.js"
 import { NeedId } from "./Need.js"
 import { Allocation, ProjectId } from "./Project.js"
 import { ResourceId } from "./Resource.js"
+import { JointMeetingId, TaskId } from "./JointMeeting.js"
 import { PostId, TeamId } from "./Volunteering.js"
 import * as Text from "../text/Text.js"
 import { IsoDate } from "../time/IsoDate.js"
@@ -234,6 +235,45 @@ export class WithdrawClaim extends Schema.TaggedClass<WithdrawClaim>()("Withdraw
 }) {}
 
 /**
+ * A decision of a joint meeting as recorded: the task it becomes.
+ *
+ * @since 0.3.0
+ * @category schemas
+ */
+export const Decision = Schema.Struct({
+  taskId: TaskId,
+  text: Text.Line(200),
+  unitCreditCode: Schema.optionalWith(Schema.NullOr(CreditCode), { default: () => null }),
+  due: IsoDate
+})
+
+/**
+ * A street holds a joint meeting (党建联席会议) with enrolled units.
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class HoldJointMeeting extends Schema.TaggedClass<HoldJointMeeting>()("HoldJointMeeting", {
+  id: JointMeetingId,
+  streetCode: GridCode,
+  date: IsoDate,
+  topic: Text.Line(200),
+  units: Schema.Array(CreditCode).pipe(Schema.maxItems(1000)),
+  decisions: Schema.optionalWith(Schema.Array(Decision).pipe(Schema.maxItems(100)), { default: () => [] })
+}) {}
+
+/**
+ * A joint meeting's task is completed.
+ *
+ * @since 0.3.0
+ * @category commands
+ */
+export class CompleteTask extends Schema.TaggedClass<CompleteTask>()("CompleteTask", {
+  taskId: TaskId,
+  at: IsoDate
+}) {}
+
+/**
  * @since 0.3.0
  * @category commands
  */
@@ -252,7 +292,9 @@ export const CoConstructionCommand = Schema.Union(
   FormTeam,
   OpenPost,
   ClaimPost,
-  WithdrawClaim
+  WithdrawClaim,
+  HoldJointMeeting,
+  CompleteTask
 )
 
 /**

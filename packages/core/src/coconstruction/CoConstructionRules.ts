@@ -12,7 +12,8 @@
  * that give resources to needs, never past a resource's capacity or a need's quantity,
  * never outside the agreement's term; and their progress. And volunteering: teams
  * bound to grids, posts in the policy's categories, and members' claims (认领) on
- * posts, never past a post's capacity on any day.
+ * posts, never past a post's capacity on any day. And joint meetings (党建联席会议) of a
+ * street with its enrolled units, whose decisions become tasks tracked to completion.
  *
  * @since 0.3.0
  */
@@ -26,7 +27,9 @@ import type { Agreement } from "./Agreement.js"
 import type { CoConstructionConfigShape } from "./CoConstructionConfig.js"
 import type {
   ClaimPost,
+  CompleteTask,
   EnrolMember,
+  HoldJointMeeting,
   FormTeam,
   OpenPost,
   WithdrawClaim,
@@ -45,6 +48,7 @@ import type { MemberEnrolment, UnitEnrolment } from "./Enrolment.js"
 import type { Need } from "./Need.js"
 import type { Allocation, Progress, Project } from "./Project.js"
 import type { Resource } from "./Resource.js"
+import type { JointMeeting, Task } from "./JointMeeting.js"
 import type { Claim, Post, Team } from "./Volunteering.js"
 
 /**
@@ -599,3 +603,86 @@ export const withdrawClaim = (context: { readonly claims: ReadonlyArray<Claim> }
     ),
     (claim) => Changes.make({ at: command.at, endClaims: [{ postId: claim.postId, memberId: claim.memberId, validFrom: claim.validFrom }] })
   )
+
+// ------------------------------------------------------------------ joint meetings
+
+/**
+ * Records a joint meeting. Rules: `joint-meeting.id-unique`, `joint-meeting.future` (not
+ * after today), `joint-meeting.street` (a grid of the street level valid on the day),
+ * `joint-meeting.unit-once` and `joint-meeting.unit-enrolled` (each unit present once,
+ * enrolled with that street on the day), `joint-meeting.task-id` (each decision's task
+ * id new) and `joint-meeting.due` (a task is not due before the meeting).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const holdJointMeeting = (
+  tenant: Tenant,
+  context: {
+    readonly idUsed: boolean
+    readonly streetValid: boolean
+    /** The enrolment rows of the units named. */
+    readonly unitEnrolments: ReadonlyArray<UnitEnrolment>
+    /** The task ids named that are in use. */
+    readonly tasksUsed: ReadonlySet<string>
+    readonly today: IsoDate
+  },
+  command: HoldJointMeeting
+): Result => {
+  if (context.idUsed) return violation("joint-meeting.id-unique", "id", `joint meeting ${command.id} was recorded already`)
+  if (command.date > context.today) return violation("joint-meeting.future", "date", `${command.date} is after today (${context.today})`)
+  if (!context.streetValid) return violation("joint-meeting.street", "streetCode", `${command.streetCode} is no street valid on ${command.date}`)
+  const seen = new Set<string>()
+  for (const [i, code] of command.units.entries()) {
+    if (seen.has(code)) return violation("joint-meeting.unit-once", `units.${i}`, `${code} is listed twice`)
+    seen.add(code)
+    const enrolled = context.unitEnrolments.some((e) => e.creditCode === code && e.streetCode === command.streetCode && validAt(e, command.date))
+    if (!enrolled) return violation("joint-meeting.unit-enrolled", `units.${i}`, `${code} is not enrolled with ${command.streetCode} on ${command.date}`)
+  }
+  const taskIds = new Set<string>()
+  for (const [i, d] of command.decisions.entries()) {
+    if (context.tasksUsed.has(d.taskId) || taskIds.has(d.taskId)) {
+      return violation("joint-meeting.task-id", `decisions.${i}.taskId`, `task ${d.taskId} exists already; an id is for life`)
+    }
+    taskIds.add(d.taskId)
+    if (d.due < command.date) return violation("joint-meeting.due", `decisions.${i}.due`, `${d.taskId} is due on ${d.due}, before the meeting`)
+  }
+  const meeting: JointMeeting = {
+    tenant,
+    id: command.id,
+    streetCode: command.streetCode,
+    date: command.date,
+    topic: command.topic,
+    units: [...command.units]
+  }
+  const tasks: Array<Task> = command.decisions.map((d) => ({
+    tenant,
+    id: d.taskId,
+    meetingId: command.id,
+    text: d.text,
+    unitCreditCode: d.unitCreditCode,
+    due: d.due,
+    completedOn: null
+  }))
+  return Either.right(Changes.make({ jointMeetings: [meeting], tasks }))
+}
+
+/**
+ * Completes a task. Rules: `task.exists`, `task.once` (not completed already),
+ * `task.before-meeting` (not before the meeting that decided it), `task.future` (not
+ * after today).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const completeTask = (
+  context: { readonly task: Task | undefined; readonly meeting: JointMeeting | undefined; readonly today: IsoDate },
+  command: CompleteTask
+): Result => {
+  const { meeting, task } = context
+  if (task === undefined || meeting === undefined) return violation("task.exists", "taskId", `no task ${command.taskId}`)
+  if (task.completedOn !== null) return violation("task.once", "taskId", `${command.taskId} was completed on ${task.completedOn}`)
+  if (command.at < meeting.date) return violation("task.before-meeting", "at", `${command.taskId} was decided on ${meeting.date}, after ${command.at}`)
+  if (command.at > context.today) return violation("task.future", "at", `${command.at} is after today (${context.today})`)
+  return Either.right(Changes.make({ tasks: [{ ...task, completedOn: command.at }] }))
+}

@@ -128,8 +128,8 @@ describe("双报到 enrolment rules", () => {
       }
       // The changes hold enrolments only: a member's own branch is another domain's.
       expect(Object.keys(result.right).filter((key) => /membership|participation/i.test(key))).toEqual([])
-      const { agreements, endClaims, needs, newClaims, posts, progress, projects, resources, teams } = result.right
-      expect([agreements, needs, progress, projects, resources, teams, posts, newClaims, endClaims].flat()).toEqual([])
+      const { agreements, endClaims, jointMeetings, needs, newClaims, posts, progress, projects, resources, tasks, teams } = result.right
+      expect([agreements, needs, progress, projects, resources, teams, posts, newClaims, endClaims, jointMeetings, tasks].flat()).toEqual([])
       h = write(h, result.right)
       expect(CoConstructionInvariants.breaches(h)).toEqual([])
     }
