@@ -459,7 +459,8 @@ export const startProject = (
 /**
  * Reports a project's progress. Rules: `progress.project` (it exists), `progress.span`
  * (on or after its start), `progress.future` (not after today), `progress.backdated`
- * (not before a later report), `progress.decrease` (completion never goes down).
+ * (not before a later report), `progress.decrease` (completion never goes below an
+ * earlier day's; a second report on one day replaces the first, so it may correct it).
  *
  * @since 0.3.0
  * @category rules
@@ -480,7 +481,8 @@ export const reportProgress = (
   if (command.on > context.today) return violation("progress.future", "on", `${command.on} is after today (${context.today})`)
   const later = context.reports.find((r) => r.on > command.on)
   if (later !== undefined) return violation("progress.backdated", "on", `${command.projectId} reported on ${later.on}, after ${command.on}`)
-  const before = context.reports.reduce((m, r) => (r.on <= command.on && r.percent > m ? r.percent : m), 0)
+  // Against the reports of earlier days: a second report on one day replaces the first.
+  const before = context.reports.reduce((m, r) => (r.on < command.on && r.percent > m ? r.percent : m), 0)
   if (command.percent < before) {
     return violation("progress.decrease", "percent", `${command.projectId} was ${before} % done already; progress does not go down`)
   }

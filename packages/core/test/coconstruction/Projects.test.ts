@@ -196,8 +196,9 @@ describe("一协议两清单", () => {
     expect(refusedBy(report(day("2024-04-01", offset), 10))).toEqual(offset < 0 ? ["progress.span", "on"] : "accepted")
     expect(refusedBy(report(day("2024-09-01", offset), 10))).toEqual(offset > 0 ? ["progress.future", "on"] : "accepted")
     const first = Either.getOrThrow(report("2024-06-01", 50)).progress
+    // The day before: backdated. The same day: a correction, any value. The day after: never lower.
     expect(refusedBy(report(day("2024-06-01", offset), percent, first))).toEqual(
-      offset < 0 ? ["progress.backdated", "on"] : percent < 50 ? ["progress.decrease", "percent"] : "accepted"
+      offset < 0 ? ["progress.backdated", "on"] : offset > 0 && percent < 50 ? ["progress.decrease", "percent"] : "accepted"
     )
     expect(refusedBy(CoConstructionRules.reportProgress(tenant, { project: undefined, reports: [], today }, decode({ _tag: "ReportProgress", projectId: "p9", on: "2024-06-01", percent: 1 }) as never)))
       .toEqual(["progress.project", "projectId"])
