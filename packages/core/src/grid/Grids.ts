@@ -98,20 +98,14 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
         const workspace = Workspace.make(store, audit, actor.tenant)
         const { steps } = Decide.make(workspace.store, config, workspace.chains)
         yield* workspace.prefetch(commands)
-        const results: Array<Changes> = new Array(commands.length)
-        const record = (i: number, changes: Changes) => {
-          workspace.audit(auditEntry(actor, commands[i]!))
-          results[i] = changes
-        }
-        yield* RunBatch.run<GridCommand, Changes, GridWriteError>({
+        return yield* RunBatch.run<GridCommand, Changes, GridWriteError>({
           commands,
           offset,
           steps: (command) => steps(actor, command),
           writeSteps: (changes) => writeSteps(workspace.store, actor.tenant, changes),
-          record,
+          auditEntry: (command) => auditEntry(actor, command),
           workspace
         })
-        return results
       })
 
     const executeUnknown: GridsShape["executeUnknown"] = (actor, input) =>

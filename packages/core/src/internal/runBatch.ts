@@ -3,12 +3,15 @@
  * (generators) driven synchronously against the batch's workspace while it answers from
  * memory, handed to the Effect runtime where it must ask the store; a turn of the event
  * loop every 500 commands, a write-behind every 10,000; the refusal numbered by its
- * row; the workspace flushed at the end, or its writes in flight stopped on failure.
+ * row; each command's audit entry handed to the workspace once it is written; the
+ * workspace flushed at the end, or its writes in flight stopped on failure. Returns each
+ * command's changes, in order.
  *
  * @internal
  */
 import { Effect, Exit } from "effect"
 import type { YieldWrap } from "effect/Utils"
+import type { NewAuditEntry } from "../audit/AuditEntry.js"
 import { withRow } from "./batch.js"
 import { breathe } from "./breathe.js"
 import { drive } from "./drive.js"
@@ -29,9 +32,10 @@ export interface Batch<C, Ch, E> {
   readonly offset: number
   readonly steps: (command: C) => Steps<Ch>
   readonly writeSteps: (changes: Ch) => Steps<void>
-  /** A command decided and written: its audit entry and its result. */
-  readonly record: (i: number, changes: Ch) => void
+  /** A command's audit entry, recorded once it is decided and written. */
+  readonly auditEntry: (command: C) => NewAuditEntry
   readonly workspace: {
+    readonly audit: (entry: NewAuditEntry) => void
     readonly writeBehind: Effect.Effect<void, E>
     readonly flush: Effect.Effect<void, E>
     readonly abandon: Effect.Effect<void>
@@ -39,8 +43,13 @@ export interface Batch<C, Ch, E> {
 }
 
 /** @internal */
-export const run = <C, Ch, E>(batch: Batch<C, Ch, E>): Effect.Effect<void, E> => {
-  const { commands, offset, record, steps, workspace, writeSteps } = batch
+export const run = <C, Ch, E>(batch: Batch<C, Ch, E>): Effect.Effect<ReadonlyArray<Ch>, E> => {
+  const { auditEntry, commands, offset, steps, workspace, writeSteps } = batch
+  const results: Array<Ch> = new Array(commands.length)
+  const record = (i: number, changes: Ch) => {
+    workspace.audit(auditEntry(commands[i]!))
+    results[i] = changes
+  }
   const written = (changes: Ch): Effect.Effect<void, E> =>
     Effect.gen(function*() {
       yield* writeSteps(changes)
@@ -70,5 +79,5 @@ export const run = <C, Ch, E>(batch: Batch<C, Ch, E>): Effect.Effect<void, E> =>
     }
     return Effect.void
   }
-  return Effect.zipRight(from(0).pipe(Effect.onError(() => workspace.abandon)), workspace.flush)
+  return Effect.as(Effect.zipRight(from(0).pipe(Effect.onError(() => workspace.abandon)), workspace.flush), results)
 }

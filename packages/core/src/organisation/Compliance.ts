@@ -388,7 +388,7 @@ export const check = (
  * @since 0.2.0
  * @category rules
  */
-export const only = (report: Report, organisationId: string): Report => {
+export const ofOrganisation = (report: Report, organisationId: string): Report => {
   const organisations = report.organisations.filter((o) => o.organisationId === organisationId)
   let due = 0
   let held = 0

@@ -56,11 +56,7 @@ const PeriodOptions = Schema.Struct({
   to: IsoDate.IsoDate,
   organisationId: Schema.optional(OrganisationId)
 })
-const RollArguments = Schema.Struct({
-  root: Schema.optional(GridCode),
-  at: Schema.optional(IsoDate.IsoDate),
-  organisationId: Schema.optional(OrganisationId)
-})
+const RollArguments = Schema.Struct({ ...ReadArguments.fields, organisationId: Schema.optional(OrganisationId) })
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -142,20 +138,14 @@ export const make: Effect.Effect<
       const today = yield* IsoDate.today
       const { steps } = Decide.make(workspace.store, workspace.grids, config, Exit.succeed(today))
       yield* workspace.prefetch(commands)
-      const results: Array<OrganisationChanges> = new Array(commands.length)
-      const record = (i: number, changes: OrganisationChanges) => {
-        workspace.audit(auditEntry(actor, commands[i]!))
-        results[i] = changes
-      }
-      yield* RunBatch.run<OrganisationCommand, OrganisationChanges, OrganisationWriteError>({
+      return yield* RunBatch.run<OrganisationCommand, OrganisationChanges, OrganisationWriteError>({
         commands,
         offset,
         steps: (command) => steps(actor, command),
         writeSteps: (changes) => writeSteps(workspace.store, actor.tenant, changes),
-        record,
+        auditEntry: (command) => auditEntry(actor, command),
         workspace
       })
-      return results
     })
 
   const executeAllUnknown: OrganisationsShape["executeAllUnknown"] = (actor, inputs) =>
@@ -279,7 +269,7 @@ export const make: Effect.Effect<
           from: period.from,
           to: period.to
         })
-        return period.organisationId === undefined ? report : Compliance.only(report, period.organisationId)
+        return period.organisationId === undefined ? report : Compliance.ofOrganisation(report, period.organisationId)
       }),
     roll: (actor, input) =>
       Effect.gen(function*() {

@@ -49,6 +49,16 @@ const Small = (max: number) => Schema.Int.pipe(Schema.between(0, max))
 const member = { member: Index, day: Index }
 const placed = { member: Index, org: Index, day: Index }
 
+const MeetingIntent = Schema.Struct({
+  op: Schema.Literal("meeting"),
+  id: Index,
+  org: Index,
+  kind: Index,
+  attendees: Schema.Array(Index).pipe(Schema.maxItems(5)),
+  votes: Schema.Array(Schema.Struct({ yes: Small(6), no: Small(2), abstain: Small(1) })).pipe(Schema.maxItems(2)),
+  day: Index
+})
+
 /**
  * One random organisation command to attempt.
  *
@@ -83,24 +93,9 @@ export const Intent = Schema.Union(
   Schema.Struct({ op: Schema.Literal("leave"), ...placed }),
   Schema.Struct({ op: Schema.Literal("dues"), ...placed, month: Index, amount: Small(2_000) }),
   Schema.Struct({ op: Schema.Literal("discipline"), ...placed, measure: Index }),
-  Schema.Struct({
-    op: Schema.Literal("meeting"),
-    id: Index,
-    org: Index,
-    kind: Index,
-    attendees: Schema.Array(Index).pipe(Schema.maxItems(5)),
-    votes: Schema.Array(Schema.Struct({ yes: Small(6), no: Small(2), abstain: Small(1) })).pipe(Schema.maxItems(2)),
-    day: Index
-  }),
-  Schema.Struct({
-    op: Schema.Literal("meeting"),
-    id: Index,
-    org: Index,
-    kind: Index,
-    attendees: Schema.Array(Index).pipe(Schema.maxItems(5)),
-    votes: Schema.Array(Schema.Struct({ yes: Small(6), no: Small(2), abstain: Small(1) })).pipe(Schema.maxItems(2)),
-    day: Index
-  }),
+  // Listed twice: meetings come twice as often.
+  MeetingIntent,
+  MeetingIntent,
   Schema.Struct({
     op: Schema.Literal("junk"),
     tag: Schema.Literal("FormOrganisation", "AdmitMember", "RecordMeeting", "RecordDues", "Nope"),
