@@ -115,6 +115,8 @@ export * as Vote from "./organisation/Vote.js"
 /** @since 0.3.0 */
 export * as Agreement from "./coconstruction/Agreement.js"
 /** @since 0.3.0 */
+export * as AgreementRepository from "./coconstruction/AgreementRepository.js"
+/** @since 0.3.0 */
 export * as CoConstructionChanges from "./coconstruction/CoConstructionChanges.js"
 /** @since 0.3.0 */
 export * as CoConstructionCommand from "./coconstruction/CoConstructionCommand.js"
@@ -125,9 +127,15 @@ export * as CoConstructionInvariants from "./coconstruction/CoConstructionInvari
 /** @since 0.3.0 */
 export * as CoConstructionRules from "./coconstruction/CoConstructionRules.js"
 /** @since 0.3.0 */
+export * as CoConstructionStore from "./coconstruction/CoConstructionStore.js"
+/** @since 0.3.0 */
 export * as Enrolment from "./coconstruction/Enrolment.js"
 /** @since 0.3.0 */
+export * as EnrolmentRepository from "./coconstruction/EnrolmentRepository.js"
+/** @since 0.3.0 */
 export * as JointMeeting from "./coconstruction/JointMeeting.js"
+/** @since 0.3.0 */
+export * as JointMeetingRepository from "./coconstruction/JointMeetingRepository.js"
 /** @since 0.3.0 */
 export * as Matching from "./coconstruction/Matching.js"
 /** @since 0.3.0 */
@@ -138,6 +146,8 @@ export * as Project from "./coconstruction/Project.js"
 export * as Resource from "./coconstruction/Resource.js"
 /** @since 0.3.0 */
 export * as Volunteering from "./coconstruction/Volunteering.js"
+/** @since 0.3.0 */
+export * as VolunteerRepository from "./coconstruction/VolunteerRepository.js"
 
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"

@@ -72,6 +72,10 @@ export class EnrolMember extends Schema.TaggedClass<EnrolMember>()("EnrolMember"
   unitCreditCode: Schema.optionalWith(Schema.NullOr(CreditCode), { default: () => null }),
   /** The member's own party organisation, when it lies outside the tenant. */
   homeOrganisation: Schema.optionalWith(Schema.NullOr(Text.Name), { default: () => null }),
+  /** Profession and skills the member offers (职业特长), matched against posts' required skills. */
+  skills: Schema.optionalWith(Schema.Array(Text.Id).pipe(Schema.maxItems(50)), { default: () => [] }),
+  /** The post category the member would rather serve in (a key of the policy's), when they said. */
+  interest: Schema.optionalWith(Schema.NullOr(Text.Id), { default: () => null }),
   at: IsoDate
 }) {}
 

@@ -182,12 +182,15 @@ const memberRules = { exists: "enrolment.exists", backdated: "enrolment.backdate
  * `enrolment.community` (a grid of the community level valid on the day),
  * `enrolment.one-community` (exactly one community at a time: no enrolment running on
  * or after the day; transfer it instead), `enrolment.home` (a member of the tenant's
- * branches on the day names no other organisation; anyone else names theirs).
+ * branches on the day names no other organisation; anyone else names theirs),
+ * `enrolment.interest` (the category the member would rather serve in is one of the
+ * policy's).
  *
  * @since 0.3.0
  * @category rules
  */
 export const enrolMember = (
+  config: CoConstructionConfigShape,
   tenant: Tenant,
   context: {
     /** Every enrolment row of the member. */
@@ -224,6 +227,9 @@ export const enrolMember = (
       `${command.memberId} belongs to none of the tenant's branches on ${command.at}: name their own party organisation`
     )
   }
+  if (command.interest !== null && !config.postCategories.some((c) => c.key === command.interest)) {
+    return violation("enrolment.interest", "interest", `${command.interest} is no post category of the policy`)
+  }
   return Either.right(Changes.make({
     newMemberEnrolments: [{
       tenant,
@@ -231,6 +237,8 @@ export const enrolMember = (
       communityCode: command.communityCode,
       unitCreditCode: command.unitCreditCode,
       homeOrganisation: command.homeOrganisation,
+      skills: Array.from(new Set(command.skills)),
+      interest: command.interest,
       validFrom: command.at,
       validTo: null,
       change: "enrol"

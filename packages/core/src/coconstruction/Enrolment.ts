@@ -73,6 +73,10 @@ export const MemberEnrolment = Schema.Struct({
   unitCreditCode: Schema.NullOr(CreditCode),
   /** The member's own party organisation when it lies outside the tenant; null when it is one of the tenant's branches. */
   homeOrganisation: Schema.NullOr(Text.Name),
+  /** Profession and skills the member offers (职业特长). */
+  skills: Schema.Array(Text.Id),
+  /** The post category the member would rather serve in, or null. */
+  interest: Schema.NullOr(Text.Id),
   validFrom: IsoDate,
   validTo: Schema.NullOr(IsoDate),
   change: EnrolmentChange

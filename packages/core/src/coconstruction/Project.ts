@@ -47,6 +47,27 @@ export const Allocation = Schema.Struct({
 export interface Allocation extends Schema.Schema.Type<typeof Allocation> {}
 
 /**
+ * An allocation as a store keeps it, with its project: the row a capacity check reads
+ * by need or by resource.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ProjectAllocation extends Allocation {
+  readonly tenant: Tenant
+  readonly projectId: ProjectId
+}
+
+/**
+ * A project's allocations as store rows.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const allocationRows = (project: Project): ReadonlyArray<ProjectAllocation> =>
+  project.allocations.map((a) => ({ tenant: project.tenant, projectId: project.id, needId: a.needId, resourceId: a.resourceId, units: a.units }))
+
+/**
  * @since 0.3.0
  * @category schemas
  */

@@ -8,6 +8,7 @@ import { describe, expect, it } from "@effect/vitest"
 import {
   type CoConstructionChanges,
   CoConstructionCommand,
+  CoConstructionConfig,
   CoConstructionInvariants,
   CoConstructionRules,
   Decode,
@@ -42,7 +43,7 @@ const decide = (h: History, command: CoConstructionCommand.CoConstructionCommand
     case "WithdrawUnit":
       return CoConstructionRules.withdrawUnit({ enrolments: units(command.creditCode) }, command)
     case "EnrolMember":
-      return CoConstructionRules.enrolMember(tenant, {
+      return CoConstructionRules.enrolMember(CoConstructionConfig.defaults, tenant, {
         enrolments: members(command.memberId),
         communityValid: valid(command.communityCode, command.at, communities),
         memberOfTenant: memberOfTenant(command.memberId, command.at)
@@ -211,6 +212,20 @@ describe("双报到 enrolment rules", () => {
     const member = offset >= 0
     if (member !== named) expect(Either.isRight(result)).toBe(true)
     else expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["enrolment.home", "homeOrganisation"])
+  })
+
+  it.prop("enrolment.interest: the category a member would rather serve in is one of the policy's", [
+    fc.constantFrom(null, ...CoConstructionConfig.defaults.postCategories.map((c) => c.key), "gardening", "Policy")
+  ], ([interest]) => {
+    const result = decide(empty, decode({
+      _tag: "EnrolMember", memberId: "x1", communityCode: "131102001001", homeOrganisation: "市直机关某党支部", skills: ["law", "law"], interest, at: "2024-06-01"
+    }))
+    const known = interest === null || CoConstructionConfig.defaults.postCategories.some((c) => c.key === interest)
+    if (known) {
+      expect(Either.isRight(result) && result.right.newMemberEnrolments[0]).toMatchObject({ skills: ["law"], interest })
+    } else {
+      expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["enrolment.interest", "interest"])
+    }
   })
 
   it.prop("unit-enrolment: one street at a time, a street valid on the day, transfers and withdrawal", [fc.integer({ min: -1, max: 1 })], ([offset]) => {
