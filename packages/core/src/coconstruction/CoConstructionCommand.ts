@@ -214,7 +214,8 @@ export class OpenPost extends Schema.TaggedClass<OpenPost>()("OpenPost", {
 }) {}
 
 /**
- * An enrolled member claims a post (认领), declaring their skills and profession.
+ * An enrolled member claims a post (认领). The skills the post asks for are those recorded
+ * at the member's enrolment and any declared here.
  *
  * @since 0.3.0
  * @category commands

@@ -553,7 +553,8 @@ const peakFrom = (claims: ReadonlyArray<Claim>, at: IsoDate): number => {
 /**
  * A member claims a post. Rules: `claim.post` (opened by the day, its team there that
  * day), `claim.enrolled` (the member is enrolled with a community on the day: 双报到
- * first), `claim.skills` (the member has every skill the post asks for),
+ * first), `claim.skills` (the member has every skill the post asks for: recorded at
+ * enrolment, or declared with the claim),
  * `claim.once` (no claim of theirs on the post running on or after the day) and
  * `claim.capacity` (on no day from this one on would the post have more claims than
  * its capacity).
@@ -577,10 +578,11 @@ export const claimPost = (
   if (post === undefined || post.openedOn > command.at || context.team === undefined || !validAt(context.team, command.at)) {
     return violation("claim.post", "postId", `no post ${command.postId} is open on ${command.at}`)
   }
-  if (!context.enrolments.some((e) => validAt(e, command.at))) {
+  const enrolment = context.enrolments.find((e) => validAt(e, command.at))
+  if (enrolment === undefined) {
     return violation("claim.enrolled", "memberId", `${command.memberId} is enrolled with no community on ${command.at}`)
   }
-  const missing = post.skills.filter((s) => !command.skills.includes(s))
+  const missing = post.skills.filter((s) => !command.skills.includes(s) && !enrolment.skills.includes(s))
   if (missing.length > 0) {
     return violation("claim.skills", "skills", `${command.postId} asks for ${missing.join(", ")}, which ${command.memberId} did not declare`)
   }

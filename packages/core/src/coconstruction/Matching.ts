@@ -11,7 +11,8 @@
  * compatible one), skills (the share of required skills covered, in whole percent,
  * rounded down), proximity in the grid tree (100 less `stepPercent` for each step up
  * to the common ancestor and down) and the demand's priority. A pair is allowed when
- * its categories are compatible and its score is positive.
+ * its categories are compatible, it covers at least the policy's minimum share of the
+ * required skills, and its score is positive.
  *
  * The solver is exact on the graph of candidate pairs: successive shortest paths
  * (min-cost flow, one demand at a time, Dijkstra on reduced costs). Candidates are
@@ -120,6 +121,11 @@ export const Policy = Schema.Struct({
   skillsRequiredBy: Schema.Literal("demand", "supply"),
   /** Proximity lost for each step in the grid tree, in percent. */
   stepPercent: Schema.Int.pipe(Schema.between(0, 100)),
+  /**
+   * Skills a pair must cover at least, in whole percent (absent: 0). At 100 a pair is
+   * allowed only when every required skill is covered, as a claim on a post asks.
+   */
+  minimumSkills: Schema.optional(Schema.Int.pipe(Schema.between(0, 100))),
   /** Candidates kept for each demand: its best allowed supplies, by score then id. */
   candidates: Schema.Int.pipe(Schema.between(1, 1_000_000)),
   /**
@@ -431,14 +437,14 @@ export const terms = (policy: Policy, demand: Demand, supply: Supply): ReadonlyA
 
 /**
  * A pair's score (Σ points of its terms), or `undefined` when not allowed: categories
- * not compatible, or a score ≤ 0.
+ * not compatible, skills covered below `policy.minimumSkills`, or a score ≤ 0.
  *
  * @since 0.3.0
  * @category rules
  */
 export const pairScore = (policy: Policy, demand: Demand, supply: Supply): number | undefined => {
   const ts = terms(policy, demand, supply)
-  if (ts === undefined) return undefined
+  if (ts === undefined || ts[1]!.value < (policy.minimumSkills ?? 0)) return undefined
   const score = ts.reduce((sum, t) => sum + t.points, 0)
   return score > 0 ? score : undefined
 }
@@ -560,9 +566,10 @@ const scoreOf = (ix: Indexed, d: number, s: number, credit: number): number => {
   const ds = ix.demandSkills[d]!
   const ss = ix.supplySkills[s]!
   const required = p.skillsRequiredBy === "demand" ? ds : ss
-  const covered = intersection(ds, ss)
+  const covered = coverage(intersection(ds, ss), required.length)
+  if (covered < (p.minimumSkills ?? 0)) return 0
   const demand = ix.demands[d]!
-  return w.category * credit + w.skills * coverage(covered, required.length) +
+  return w.category * credit + w.skills * covered +
     w.distance * proximity(gridSteps(demand.grid, ix.supplies[s]!.grid), p.stepPercent) +
     w.priority * demand.priority
 }
@@ -641,6 +648,7 @@ const scan = (
     const dm = ix.demandMask[d]!
     const byDemand = p.skillsRequiredBy === "demand"
     const need = popcount(dm)
+    const minimumSkills = p.minimumSkills ?? 0
     const fixed = w.category * ring.credit + w.priority * demand.priority
     const ancestor = levels - ring.k
     for (let i = lo; i < hi; i++) {
@@ -649,8 +657,9 @@ const scan = (
       const sm = mask[i]!
       const required = byDemand ? need : popcount(sm)
       const prox = ring.k > levels ? 0 : proximity(ring.k + depth[i]! - ancestor, p.stepPercent)
-      const score = fixed + w.skills * coverage(popcount(dm & sm), required) + w.distance * prox
-      if (score > 0) visit(order[i]!, score)
+      const covered = coverage(popcount(dm & sm), required)
+      const score = fixed + w.skills * covered + w.distance * prox
+      if (score > 0 && covered >= minimumSkills) visit(order[i]!, score)
     }
   }
   return false

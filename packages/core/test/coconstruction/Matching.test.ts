@@ -30,6 +30,7 @@ const policy = (candidates: fc.Arbitrary<number>): fc.Arbitrary<Matching.Policy>
     ),
     skillsRequiredBy: fc.constantFrom("demand" as const, "supply" as const),
     stepPercent: fc.integer({ min: 0, max: 60 }),
+    minimumSkills: fc.constantFrom(0, 0, 50, 100),
     candidates,
     rounds: fc.integer({ min: 0, max: 2 })
   })

@@ -31,13 +31,15 @@ const open = (capacity: number, skills: ReadonlyArray<string> = [], at = "2024-0
     _tag: "OpenPost", id: "p1", teamId: "t1", title: "政策宣讲", category: "policy", skills, capacity, at
   }) as never)
 
-/** Members enrolled with a community from 2024-01-01; "late" from 2024-06-01. */
+/** Members enrolled with a community from 2024-01-01; "late" from 2024-06-01; "speaker" recorded the skill of speaking. */
 const enrolled = (memberId: string): ReadonlyArray<Enrolment.MemberEnrolment> => [{
   tenant,
   memberId: memberId as never,
   communityCode: "131102001001" as never,
   unitCreditCode: null,
   homeOrganisation: null,
+  skills: memberId === "speaker" ? ["speaking" as never] : [],
+  interest: null,
   validFrom: (memberId === "late" ? "2024-06-01" : "2024-01-01") as IsoDate.IsoDate,
   validTo: null,
   change: "enrol"
@@ -96,6 +98,8 @@ describe("volunteer teams, posts and claims", () => {
     expect(refusedBy(claim(post, [], "m1", day("2024-02-01", offset), ["speaking", "law"])))
       .toEqual(offset < 0 ? ["claim.post", "postId"] : "accepted")
     expect(refusedBy(claim(post, [], "m1", "2024-03-01", ["law"]))).toEqual(["claim.skills", "skills"])
+    // A skill recorded at enrolment counts as declared.
+    expect(refusedBy(claim(post, [], "speaker", "2024-03-01"))).toEqual("accepted")
   })
 
   it("post.category, post.team and the ids: the policy's categories, a team there on the day", () => {
