@@ -167,6 +167,8 @@ export * as Imports from "./imports/Imports.js"
 
 /** @since 0.2.0 */
 export * as MemoryAuditLog from "./store/MemoryAuditLog.js"
+/** @since 0.3.0 */
+export * as MemoryCoConstructionStore from "./store/MemoryCoConstructionStore.js"
 /** @since 0.2.0 */
 export * as MemoryGridStore from "./store/MemoryGridStore.js"
 /** @since 0.2.0 */

@@ -7,14 +7,22 @@
  * @since 0.2.0
  */
 import { Effect, Either, HashMap, Layer, Option } from "effect"
-import { compareStrings } from "../internal/compareStrings.js"
+import {
+  emptyTables,
+  getMany,
+  sortedBy,
+  type Tables,
+  tableWrites,
+  unique,
+  validAt,
+  withFirstOf
+} from "../internal/memoryTables.js"
 import * as SortedIndex from "../internal/SortedIndex.js"
-import * as Table from "../internal/Table.js"
+import type * as Table from "../internal/Table.js"
 import type { Meeting } from "../organisation/Meeting.js"
 import type { Discipline, Dues, Member, Membership, Participation } from "../organisation/Member.js"
 import type { Organisation } from "../organisation/Organisation.js"
 import { OrganisationStore, type OrganisationStoreShape } from "../organisation/OrganisationStore.js"
-import { type IsoDate, within } from "../time/IsoDate.js"
 import { MemoryTransactor, tenantCell } from "./MemoryTransactor.js"
 
 const { key } = SortedIndex
@@ -58,74 +66,21 @@ const meetingLayout: Table.Layout<Meeting, "organisation" | "date"> = {
   indexes: { organisation: (m) => key(m.organisationId, byDate(m)), date: byDate }
 }
 
-interface TenantState {
-  readonly organisations: Table.Table<Organisation, "parent">
+/** A tenant's tables, by name. */
+const layouts = {
+  organisations: organisationLayout,
+  memberships: membershipLayout,
+  participations: participationLayout,
+  dues: duesLayout,
+  discipline: disciplineLayout,
+  meetings: meetingLayout
+}
+
+interface TenantState extends Tables<typeof layouts> {
   readonly members: HashMap.HashMap<string, Member>
-  readonly memberships: Table.Table<Membership, "organisation">
-  readonly participations: Table.Table<Participation, "organisation">
-  readonly dues: Table.Table<Dues, "organisation">
-  readonly discipline: Table.Table<Discipline, "organisation">
-  readonly meetings: Table.Table<Meeting, "organisation" | "date">
 }
 
-const emptyTenant: TenantState = {
-  organisations: Table.empty(organisationLayout),
-  members: HashMap.empty(),
-  memberships: Table.empty(membershipLayout),
-  participations: Table.empty(participationLayout),
-  dues: Table.empty(duesLayout),
-  discipline: Table.empty(disciplineLayout),
-  meetings: Table.empty(meetingLayout)
-}
-
-/** One table of a tenant's state: its layout, and how to read and replace it. */
-interface Slot<A, I extends string> {
-  readonly layout: Table.Layout<A, I>
-  readonly get: (s: TenantState) => Table.Table<A, I>
-  readonly set: (s: TenantState, table: Table.Table<A, I>) => TenantState
-}
-
-const slots = {
-  organisations: {
-    layout: organisationLayout,
-    get: (s) => s.organisations,
-    set: (s, organisations) => ({ ...s, organisations })
-  } satisfies Slot<Organisation, "parent">,
-  memberships: {
-    layout: membershipLayout,
-    get: (s) => s.memberships,
-    set: (s, memberships) => ({ ...s, memberships })
-  } satisfies Slot<Membership, "organisation">,
-  participations: {
-    layout: participationLayout,
-    get: (s) => s.participations,
-    set: (s, participations) => ({ ...s, participations })
-  } satisfies Slot<Participation, "organisation">,
-  dues: { layout: duesLayout, get: (s) => s.dues, set: (s, dues) => ({ ...s, dues }) } satisfies Slot<Dues, "organisation">,
-  discipline: {
-    layout: disciplineLayout,
-    get: (s) => s.discipline,
-    set: (s, discipline) => ({ ...s, discipline })
-  } satisfies Slot<Discipline, "organisation">,
-  meetings: {
-    layout: meetingLayout,
-    get: (s) => s.meetings,
-    set: (s, meetings) => ({ ...s, meetings })
-  } satisfies Slot<Meeting, "organisation" | "date">
-}
-
-const unique = <A extends string>(xs: ReadonlyArray<A>): Array<A> => Array.from(new Set(xs))
-
-const validAt = (at: IsoDate) => (row: { readonly validFrom: IsoDate; readonly validTo: IsoDate | null }): boolean =>
-  within(at, row.validFrom, row.validTo)
-
-/** Rows whose key's first part is any of `ids`, in key order (the ids sorted as the keys are). */
-const withFirstOf = <A>(index: SortedIndex.SortedIndex<A>, ids: ReadonlyArray<string>): Array<A> =>
-  unique(ids).sort(compareStrings).flatMap((id) => SortedIndex.withFirst(index, id))
-
-/** Rows whose index key's first part is any of `ids`, ordered by `order` (code-point order). */
-const sortedBy = <A>(rows: Array<A>, order: (row: A) => string): Array<A> =>
-  rows.sort((a, b) => compareStrings(order(a), order(b)))
+const emptyTenant: TenantState = { ...emptyTables(layouts), members: HashMap.empty() }
 
 /**
  * @since 0.2.0
@@ -133,30 +88,15 @@ const sortedBy = <A>(rows: Array<A>, order: (row: A) => string): Array<A> =>
  */
 export const make: Effect.Effect<OrganisationStoreShape, never, MemoryTransactor> = Effect.gen(function*() {
   const transactor = yield* MemoryTransactor
-  const { modify, modifyRows, read } = tenantCell(transactor, emptyTenant)
-
-  /** Inserts new rows into one table of the state, as a primary key would. */
-  const insertInto = <A extends { readonly tenant: string }, I extends string>(
-    operation: string,
-    slot: Slot<A, I>,
-    rows: ReadonlyArray<A>
-  ) =>
-    modifyRows(rows, (s, mine) =>
-      Either.map(Table.insertNew(operation, slot.layout, slot.get(s), mine), (table) => slot.set(s, table)))
-
-  /** Ends rows of one table of the state on a day, by primary key (the same-day contract of `close`). */
-  const closeIn = <A extends { readonly validFrom: IsoDate; readonly validTo: IsoDate | null }, I extends string>(
-    slot: Slot<A, I>,
-    tenant: string,
-    keys: ReadonlyArray<string>,
-    validTo: IsoDate
-  ) => modify(tenant, (s) => slot.set(s, Table.close(slot.layout, slot.get(s), keys, validTo)))
+  const cell = tenantCell(transactor, emptyTenant)
+  const { modifyRows, read } = cell
+  const { close, insert } = tableWrites(layouts, cell)
 
   return {
     organisations: {
-      insert: (versions) => insertInto("organisations.insert", slots.organisations, versions),
+      insert: (versions) => insert("organisations.insert", "organisations", versions),
       close: (tenant, keys, validTo) =>
-        closeIn(slots.organisations, tenant, keys.map((k) => key(k.id, k.validFrom)), validTo),
+        close("organisations", tenant, keys.map((k) => key(k.id, k.validFrom)), validTo),
       versionsOf: (tenant, ids) => read(tenant, (s) => withFirstOf(s.organisations.rows, ids)),
       childrenOf: (tenant, ids) =>
         read(tenant, (s) =>
@@ -176,36 +116,35 @@ export const make: Effect.Effect<OrganisationStoreShape, never, MemoryTransactor
       getMany: (tenant, ids) =>
         read(tenant, (s) => sortedBy(unique(ids).flatMap((id) => Option.toArray(HashMap.get(s.members, id))), (m) => m.id)),
 
-      addMemberships: (rows) => insertInto("members.addMemberships", slots.memberships, rows),
+      addMemberships: (rows) => insert("members.addMemberships", "memberships", rows),
       closeMemberships: (tenant, keys, validTo) =>
-        closeIn(slots.memberships, tenant, keys.map((k) => key(k.memberId, k.validFrom)), validTo),
+        close("memberships", tenant, keys.map((k) => key(k.memberId, k.validFrom)), validTo),
       membershipsOf: (tenant, ids) => read(tenant, (s) => withFirstOf(s.memberships.rows, ids)),
       membershipsIn: (tenant, ids) =>
         read(tenant, (s) => sortedBy(withFirstOf(s.memberships.by.organisation, ids), membershipLayout.primary)),
       membershipsAt: (tenant, at) => read(tenant, (s) => SortedIndex.values(s.memberships.rows).filter(validAt(at))),
 
-      addParticipations: (rows) => insertInto("members.addParticipations", slots.participations, rows),
+      addParticipations: (rows) => insert("members.addParticipations", "participations", rows),
       closeParticipations: (tenant, keys, validTo) =>
-        closeIn(slots.participations, tenant, keys.map((k) => key(k.memberId, k.organisationId, k.validFrom)), validTo),
+        close("participations", tenant, keys.map((k) => key(k.memberId, k.organisationId, k.validFrom)), validTo),
       participationsOf: (tenant, ids) => read(tenant, (s) => withFirstOf(s.participations.rows, ids)),
       participationsIn: (tenant, ids) =>
         read(tenant, (s) => sortedBy(withFirstOf(s.participations.by.organisation, ids), participationLayout.primary)),
       participationsAt: (tenant, at) =>
         read(tenant, (s) => SortedIndex.values(s.participations.rows).filter(validAt(at))),
 
-      addDues: (rows) => insertInto("members.addDues", slots.dues, rows),
+      addDues: (rows) => insert("members.addDues", "dues", rows),
       duesOf: (tenant, ids) => read(tenant, (s) => withFirstOf(s.dues.rows, ids)),
       duesIn: (tenant, ids) => read(tenant, (s) => sortedBy(withFirstOf(s.dues.by.organisation, ids), duesLayout.primary)),
 
-      addDiscipline: (rows) => insertInto("members.addDiscipline", slots.discipline, rows),
+      addDiscipline: (rows) => insert("members.addDiscipline", "discipline", rows),
       disciplineOf: (tenant, ids) => read(tenant, (s) => withFirstOf(s.discipline.rows, ids)),
       disciplineIn: (tenant, ids) =>
         read(tenant, (s) => sortedBy(withFirstOf(s.discipline.by.organisation, ids), disciplineLayout.primary))
     },
     meetings: {
-      add: (meetings) => insertInto("meetings.add", slots.meetings, meetings),
-      getMany: (tenant, ids) =>
-        read(tenant, (s) => sortedBy(unique(ids).flatMap((id) => Option.toArray(Table.get(s.meetings, id))), (m) => m.id)),
+      add: (meetings) => insert("meetings.add", "meetings", meetings),
+      getMany: (tenant, ids) => read(tenant, (s) => getMany(s.meetings, ids)),
       meetingsIn: (tenant, ids) => read(tenant, (s) => sortedBy(withFirstOf(s.meetings.by.organisation, ids), byDate)),
       between: (tenant, from, to) => read(tenant, (s) => SortedIndex.between(s.meetings.by.date, from, to))
     }

@@ -9,6 +9,7 @@
  */
 import { Layer } from "effect"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
+import * as MemoryCoConstructionStore from "./MemoryCoConstructionStore.js"
 import * as MemoryGridStore from "./MemoryGridStore.js"
 import * as MemoryImportLog from "./MemoryImportLog.js"
 import * as MemoryOrganisationStore from "./MemoryOrganisationStore.js"
@@ -24,6 +25,7 @@ import type { Store } from "./Store.js"
  */
 export const layer: Layer.Layer<Store> = Layer.mergeAll(
   MemoryAuditLog.layer,
+  MemoryCoConstructionStore.layer,
   MemoryGridStore.layer,
   MemoryImportLog.layer,
   MemoryOrganisationStore.layer

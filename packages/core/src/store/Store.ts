@@ -11,6 +11,7 @@
  * @since 0.1.0
  */
 import type { AuditLog } from "../audit/AuditLog.js"
+import type { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
 import type { GridStore } from "../grid/GridStore.js"
 import type { ImportLog } from "../imports/ImportLog.js"
 import type { OrganisationStore } from "../organisation/OrganisationStore.js"
@@ -22,4 +23,4 @@ import type { Transactor } from "./Transactor.js"
  * @since 0.1.0
  * @category models
  */
-export type Store = Transactor | AuditLog | GridStore | ImportLog | OrganisationStore
+export type Store = Transactor | AuditLog | CoConstructionStore | GridStore | ImportLog | OrganisationStore
