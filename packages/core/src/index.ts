@@ -125,7 +125,11 @@ export * as CoConstructionConfig from "./coconstruction/CoConstructionConfig.js"
 /** @since 0.3.0 */
 export * as CoConstructionInvariants from "./coconstruction/CoConstructionInvariants.js"
 /** @since 0.3.0 */
+export * as CoConstructionPermission from "./coconstruction/CoConstructionPermission.js"
+/** @since 0.3.0 */
 export * as CoConstructionRules from "./coconstruction/CoConstructionRules.js"
+/** @since 0.3.0 */
+export * as CoConstructions from "./coconstruction/CoConstructions.js"
 /** @since 0.3.0 */
 export * as CoConstructionStore from "./coconstruction/CoConstructionStore.js"
 /** @since 0.3.0 */

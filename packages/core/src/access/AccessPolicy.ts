@@ -17,6 +17,7 @@
  */
 import { Context, Either, Layer, Schema } from "effect"
 import * as Decode from "../errors/Decode.js"
+import * as CoConstructionPermission from "../coconstruction/CoConstructionPermission.js"
 import * as GridPermission from "../grid/GridPermission.js"
 import * as OrganisationPermission from "../organisation/OrganisationPermission.js"
 import * as Text from "../text/Text.js"
@@ -29,7 +30,12 @@ import { grants, type Permission, piiRead } from "./Permission.js"
  * @since 0.2.0
  * @category permissions
  */
-export const knownPermissions: ReadonlyArray<string> = [...GridPermission.all, ...OrganisationPermission.all, piiRead]
+export const knownPermissions: ReadonlyArray<string> = [
+  ...GridPermission.all,
+  ...OrganisationPermission.all,
+  ...CoConstructionPermission.all,
+  piiRead
+]
 
 const Grant = Schema.String.pipe(
   Schema.filter((grant) =>
@@ -83,7 +89,7 @@ export interface AccessPolicyShape extends Schema.Schema.Type<typeof AccessPolic
  * The default roles: admins do everything in their scope (unmasked personal data
  * included); grid managers change grids, places and workers; grid workers keep places
  * (入格) current; party affairs workers (党务工作者) keep organisations, members and
- * meetings and read grids; viewers read.
+ * meetings, and 双报到 and co-construction, and read grids; viewers read.
  *
  * @since 0.2.0
  * @category policy
@@ -93,8 +99,16 @@ export const defaults: AccessPolicyShape = {
     admin: { zh: "管理员", en: "Administrator", grants: ["*"] },
     grid_manager: { zh: "网格管理员", en: "Grid manager", grants: ["grid:*"] },
     worker: { zh: "网格员", en: "Grid worker", grants: [GridPermission.read, GridPermission.placeWrite] },
-    party_organiser: { zh: "党务工作者", en: "Party affairs worker", grants: ["organisation:*", GridPermission.read] },
-    viewer: { zh: "查看者", en: "Viewer", grants: [GridPermission.read, OrganisationPermission.read] }
+    party_organiser: {
+      zh: "党务工作者",
+      en: "Party affairs worker",
+      grants: ["organisation:*", "coconstruction:*", GridPermission.read]
+    },
+    viewer: {
+      zh: "查看者",
+      en: "Viewer",
+      grants: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read]
+    }
   }
 }
 

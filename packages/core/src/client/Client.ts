@@ -16,6 +16,8 @@
 import { Cause, Effect, Exit, Layer, ManagedRuntime, Option } from "effect"
 import * as AccessPolicy from "../access/AccessPolicy.js"
 import type * as Actor from "../access/Actor.js"
+import * as CoConstructionConfig from "../coconstruction/CoConstructionConfig.js"
+import * as CoConstructions from "../coconstruction/CoConstructions.js"
 import type * as Changes from "../grid/Changes.js"
 import type * as Grid from "../grid/Grid.js"
 import type * as GridCommand from "../grid/GridCommand.js"
@@ -69,6 +71,8 @@ export type Services =
   | GridConfig.GridConfig
   | Organisations.Organisations
   | OrganisationConfig.OrganisationConfig
+  | CoConstructions.CoConstructions
+  | CoConstructionConfig.CoConstructionConfig
   | Store.Store
 
 /**
@@ -178,6 +182,15 @@ export interface OrganisationsClient {
   readonly roll: (actor: Actor.Actor, options?: Organisations.RollOptions) => Promise<ReadonlyArray<Organisations.RollEntry>>
 }
 
+/**
+ * The co-construction service as Promises (`CoConstructions.CoConstructionsShape`): its
+ * methods' documentation is the service's.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type CoConstructionsClient = Promised<CoConstructions.CoConstructionsShape>
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -195,6 +208,8 @@ export interface Client {
   readonly grids: GridsClient
   /** @since 0.2.0 */
   readonly organisations: OrganisationsClient
+  /** 双报到 and co-construction. @since 0.3.0 */
+  readonly coconstruction: CoConstructionsClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -217,6 +232,8 @@ export interface Options<E> {
   readonly grids?: Partial<GridConfig.GridConfigShape>
   /** The organisation policy; the defaults when left out. @since 0.2.0 */
   readonly organisations?: Partial<OrganisationConfig.OrganisationConfigShape>
+  /** The co-construction policy (volunteer post categories); the defaults when left out. @since 0.3.0 */
+  readonly coconstruction?: Partial<CoConstructionConfig.CoConstructionConfigShape>
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
@@ -260,6 +277,29 @@ const organisationMethods: { readonly [K in keyof Organisations.OrganisationsSha
   roll: true
 }
 
+const coConstructionMethods: { readonly [K in keyof CoConstructions.CoConstructionsShape]: true } = {
+  execute: true,
+  executeAll: true,
+  importAll: true,
+  executeUnknown: true,
+  executeAllUnknown: true,
+  units: true,
+  countUnits: true,
+  members: true,
+  countMembers: true,
+  agreements: true,
+  needs: true,
+  resources: true,
+  projects: true,
+  teams: true,
+  posts: true,
+  postsByCategory: true,
+  claims: true,
+  jointMeetings: true,
+  matchNeeds: true,
+  matchPosts: true
+}
+
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
 
 const promised = <S extends object>(
@@ -289,9 +329,14 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Layer.merge(Grids.layer, Organisations.layer).pipe(
+  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer).pipe(
     Layer.provideMerge(
-      Layer.mergeAll(options.store, GridConfig.layer(options.grids), OrganisationConfig.layer(options.organisations))
+      Layer.mergeAll(
+        options.store,
+        GridConfig.layer(options.grids),
+        OrganisationConfig.layer(options.organisations),
+        CoConstructionConfig.layer(options.coconstruction)
+      )
     )
   )
   const runtime = ManagedRuntime.make(
@@ -312,6 +357,7 @@ export const make = <E>(options: Options<E>): Client => {
     organisations: promised(run, Organisations.Organisations, organisationMethods) satisfies Promised<
       Organisations.OrganisationsShape
     > as OrganisationsClient,
+    coconstruction: promised(run, CoConstructions.CoConstructions, coConstructionMethods),
     run,
     dispose: () => runtime.dispose()
   }

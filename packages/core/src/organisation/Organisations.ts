@@ -8,12 +8,11 @@
  *
  * @since 0.2.0
  */
-import { Effect, Either, Exit, Layer, Option, Schema } from "effect"
+import { Effect, Exit, Layer, Option, Schema } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import * as Decode from "../errors/Decode.js"
-import type { Forbidden } from "../errors/Forbidden.js"
 import { ValidationError } from "../errors/ValidationError.js"
 import { GridCode } from "../grid/Grid.js"
 import { GridConfig } from "../grid/GridConfig.js"
@@ -23,11 +22,10 @@ import * as Decide from "../internal/organisation/decide.js"
 import * as Roll from "../internal/organisation/roll.js"
 import * as Workspace from "../internal/organisation/workspace.js"
 import { write, writeSteps } from "../internal/organisation/write.js"
+import * as Commands from "../internal/commands.js"
 import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
 import { ImportLog } from "../imports/ImportLog.js"
-import * as Imports from "../imports/Imports.js"
-import * as Batch from "../internal/batch.js"
 import { Transactor } from "../store/Transactor.js"
 import * as IsoDate from "../time/IsoDate.js"
 import * as Compliance from "./Compliance.js"
@@ -79,60 +77,19 @@ export const make: Effect.Effect<
   const policy = yield* AccessPolicy
   const { decide } = Decide.make(store, grids, config)
 
-  const admitEither = (
-    actor: Actor.Actor,
-    input: unknown,
-    row?: number
-  ): Either.Either<OrganisationCommand, ValidationError | Forbidden> =>
-    Either.flatMap(Decode.decodeEither(OrganisationCommand, input, { row }), (command) => {
-      const { permission } = targetOf(command)
-      // The scope is checked against the organisations the command touches, once read.
-      return Either.mapBoth(Actor.authorize(actor, permission, command._tag, [], policy), {
-        onLeft: (e) => Batch.withRow(e, row),
-        onRight: () => command
-      })
-    })
-
-  const auditEntry = (actor: Actor.Actor, command: OrganisationCommand) => ({
-    tenant: actor.tenant,
-    actor: actor.id,
-    action: command._tag,
-    target: targetOf(command).target,
-    detail: auditDetail(command)
-  })
-
-  const apply = (actor: Actor.Actor, command: OrganisationCommand) =>
-    Effect.gen(function*() {
-      const changes = yield* decide(actor, command)
-      yield* write(store, actor.tenant, changes)
-      yield* audit.append(auditEntry(actor, command))
-      return changes
-    })
-
-  const executeUnknown: OrganisationsShape["executeUnknown"] = (actor, input) =>
-    Effect.flatMap(Effect.suspend(() => admitEither(actor, input)), (command) => transactor.transaction(actor.tenant, apply(actor, command)))
-      .pipe(Effect.withSpan("Organisations.execute"))
-
-  /** A batch's commands, decoded and authorized in one pass; the first refusal names its row. */
-  const admitAll = (actor: Actor.Actor, inputs: ReadonlyArray<unknown>, offset = 0) =>
-    Effect.suspend(() => {
-      const commands: Array<OrganisationCommand> = new Array(inputs.length)
-      for (let i = 0; i < inputs.length; i++) {
-        const admitted = admitEither(actor, inputs[i], offset + i + 1)
-        if (Either.isLeft(admitted)) return Effect.fail(admitted.left)
-        commands[i] = admitted.right
-      }
-      return Effect.succeed(commands)
-    })
-
   /**
-   * A batch, set-based: the same decisions and writes as `apply`, against the batch's
-   * workspace (context loaded once per batch), written back with multi-row statements
-   * and one `appendAll` of the audit entries. Each command's steps are driven
-   * synchronously while the workspace answers from memory, and by the Effect runtime
-   * where it must ask the store. The rules' today is read once, for the whole batch.
+   * A batch, set-based: the same decisions and writes as one command's, against the
+   * batch's workspace (context loaded once per batch), written back with multi-row
+   * statements and one `appendAll` of the audit entries. Each command's steps are
+   * driven synchronously while the workspace answers from memory, and by the Effect
+   * runtime where it must ask the store. The rules' today is read once, for the whole
+   * batch.
    */
-  const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<OrganisationCommand>, offset = 0) =>
+  const applyAll = (
+    actor: Actor.Actor,
+    commands: ReadonlyArray<OrganisationCommand>,
+    offset: number
+  ): Effect.Effect<ReadonlyArray<OrganisationChanges>, OrganisationWriteError> =>
     Effect.gen(function*() {
       const workspace = Workspace.make(store, grids.grids, audit, actor.tenant)
       const today = yield* IsoDate.today
@@ -143,24 +100,25 @@ export const make: Effect.Effect<
         offset,
         steps: (command) => steps(actor, command),
         writeSteps: (changes) => writeSteps(workspace.store, actor.tenant, changes),
-        auditEntry: (command) => auditEntry(actor, command),
+        auditEntry: (command) => writer.auditEntry(actor, command),
         workspace
       })
     })
 
-  const executeAllUnknown: OrganisationsShape["executeAllUnknown"] = (actor, inputs) =>
-    Effect.gen(function*() {
-      const batch = yield* Batch.read(inputs)
-      const commands = yield* admitAll(actor, batch)
-      return yield* transactor.transaction(actor.tenant, applyAll(actor, commands))
-    }).pipe(Effect.withSpan("Organisations.executeAll"))
-
-  const importAll: OrganisationsShape["importAll"] = (actor, source, options) =>
-    Imports.run<OrganisationCommand, OrganisationWriteError, never>(actor.tenant, source, options, {
-      admit: (inputs, offset) => admitAll(actor, inputs, offset),
-      canonical: (command) => JSON.stringify(command),
-      apply: (commands, offset) => applyAll(actor, commands, offset)
-    }).pipe(Effect.provideService(ImportLog, importLog), Effect.provideService(Transactor, transactor))
+  // The scope is checked against the organisations a command touches, once read.
+  const writer = Commands.make({ policy, transactor, importLog, audit }, {
+    name: "Organisations",
+    schema: OrganisationCommand,
+    targetOf,
+    auditDetail,
+    apply: (actor, command) =>
+      Effect.gen(function*() {
+        const changes = yield* decide(actor, command)
+        yield* write(store, actor.tenant, changes)
+        return changes
+      }),
+    applyAll
+  })
 
   /** The read options resolved against the actor: subtree, day, permission. */
   const readScope = (actor: Actor.Actor, input: unknown) =>
@@ -179,11 +137,11 @@ export const make: Effect.Effect<
     Effect.flatMap(readScope(actor, options), (s) => Effect.map(inSubtree(s.tenant, s.root, s.at), (organisations) => ({ ...s, organisations })))
 
   const service: OrganisationsShape = {
-    execute: executeUnknown,
-    executeAll: executeAllUnknown,
-    importAll,
-    executeUnknown,
-    executeAllUnknown,
+    execute: writer.executeUnknown,
+    executeAll: writer.executeAllUnknown,
+    importAll: writer.importAll,
+    executeUnknown: writer.executeUnknown,
+    executeAllUnknown: writer.executeAllUnknown,
     organisations: (actor, options) => Effect.map(organisationsIn(actor, options), (s) => s.organisations),
     organisation: (actor, input, at) =>
       Effect.gen(function*() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { AccessPolicy, Actor, GridPermission, OrganisationPermission, ValidationError } from "@jiceng/core"
+import { AccessPolicy, Actor, CoConstructionPermission, GridPermission, OrganisationPermission, ValidationError } from "@jiceng/core"
 import { Effect, Either, Exit, Schema } from "effect"
 
 const Digits = Schema.String.pipe(Schema.pattern(/^\d{0,9}$/))
@@ -15,13 +15,13 @@ describe("Actor.authorize", () => {
       const target = "131102" + targetTail
       const result = Actor.authorize(actor, permission, "act", [target])
       // The default grants, written out: admin everything, grid_manager the grid domain,
-      // party_organiser the organisation domain and reading grids.
+      // party_organiser the organisation and co-construction domains and reading grids.
       const table: Record<string, ReadonlyArray<string>> = {
         admin: AccessPolicy.knownPermissions,
         grid_manager: GridPermission.all,
-        party_organiser: [...OrganisationPermission.all, GridPermission.read],
+        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, GridPermission.read],
         worker: [GridPermission.read, GridPermission.placeWrite],
-        viewer: [GridPermission.read, OrganisationPermission.read]
+        viewer: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read]
       }
       const granted = roles.some((r) => table[r]!.includes(permission))
       const inScope = target.startsWith(actor.scope)

@@ -1,0 +1,84 @@
+/**
+ * The matching problems the service builds from the stores' rows: needs ↔ resources
+ * (what projects have not yet taken of each), and members ↔ posts (idle enrolled
+ * members against free places).
+ *
+ * @internal
+ */
+import type { CoConstructionConfigShape } from "../../coconstruction/CoConstructionConfig.js"
+import type { MemberEnrolment } from "../../coconstruction/Enrolment.js"
+import * as Matching from "../../coconstruction/Matching.js"
+import type { PostStatus } from "../../coconstruction/CoConstructionsService.js"
+import type { Need } from "../../coconstruction/Need.js"
+import type { Resource } from "../../coconstruction/Resource.js"
+
+/** A member who said no category: every category serves them at the cross-category credit. */
+export const anyCategory = "*"
+
+/**
+ * The policy for members ↔ posts: every skill a post asks for must be covered (as a
+ * claim asks); a member's preferred category scores in full and any other at
+ * `otherCredit` percent; then proximity of the post's team to the member's community.
+ */
+export const postPolicy = (config: CoConstructionConfigShape, otherCredit = 50): Matching.Policy => {
+  const keys = config.postCategories.map((c) => c.key)
+  return {
+    weights: { category: 4, skills: 3, distance: 2, priority: 0 },
+    compatible: [anyCategory, ...keys].flatMap((demand) =>
+      keys.filter((supply) => supply !== demand).map((supply) => ({ demand, supply, credit: otherCredit }))
+    ),
+    skillsRequiredBy: "supply",
+    stepPercent: 15,
+    minimumSkills: 100,
+    candidates: 32,
+    rounds: 6
+  }
+}
+
+/** Needs ↔ resources: the units not yet given on each side. */
+export const needsProblem = (
+  needs: ReadonlyArray<{ readonly item: Need; readonly remaining: number }>,
+  resources: ReadonlyArray<{ readonly item: Resource; readonly remaining: number }>,
+  policy: Matching.Policy
+): Matching.Problem => ({
+  demands: needs.filter((n) => n.remaining > 0).map(({ item, remaining }) => ({
+    id: item.id,
+    category: item.category,
+    quantity: remaining,
+    skills: item.skills,
+    grid: item.gridCode,
+    priority: item.priority
+  })),
+  supplies: resources.filter((r) => r.remaining > 0).map(({ item, remaining }) => ({
+    id: item.id,
+    category: item.category,
+    capacity: remaining,
+    skills: item.skills,
+    grid: item.gridCode
+  })),
+  policy
+})
+
+/** Members ↔ posts: one place for each member, the free places of each post. */
+export const postsProblem = (
+  members: ReadonlyArray<MemberEnrolment>,
+  posts: ReadonlyArray<PostStatus & { readonly gridCode: string }>,
+  policy: Matching.Policy
+): Matching.Problem => ({
+  demands: members.map((m) => ({
+    id: m.memberId,
+    category: m.interest ?? anyCategory,
+    quantity: 1,
+    skills: m.skills,
+    grid: m.communityCode,
+    priority: 0
+  })),
+  supplies: posts.filter((p) => p.post.capacity > p.claimed).map((p) => ({
+    id: p.post.id,
+    category: p.post.category,
+    capacity: p.post.capacity - p.claimed,
+    skills: p.post.skills,
+    grid: p.gridCode
+  })),
+  policy
+})

@@ -1,0 +1,111 @@
+/**
+ * The write side every domain service shares: admit (decode, naming the field and row,
+ * then authorize the role, and the grids a command names before anything is read),
+ * one command in one transaction (decide, write, audit), a batch all or nothing in one
+ * transaction, and an import in chunks. A domain supplies its command schema, what a
+ * command needs and targets, and its `apply` and `applyAll`.
+ *
+ * @internal
+ */
+import { Effect, Either, type Schema } from "effect"
+import type { AccessPolicyShape } from "../access/AccessPolicy.js"
+import * as Actor from "../access/Actor.js"
+import type { NewAuditEntry } from "../audit/AuditEntry.js"
+import * as Decode from "../errors/Decode.js"
+import type { Forbidden } from "../errors/Forbidden.js"
+import type { StoreError } from "../errors/StoreError.js"
+import type { ValidationError } from "../errors/ValidationError.js"
+import { ImportLog, type ImportLogShape } from "../imports/ImportLog.js"
+import * as Imports from "../imports/Imports.js"
+import { Transactor, type TransactorShape } from "../store/Transactor.js"
+import * as Batch from "./batch.js"
+
+/** @internal */
+export interface Domain<C extends { readonly _tag: string }, Ch, E> {
+  readonly schema: Schema.Schema<C, any>
+  /** The permission a command needs, its target for the audit entry, and the grids it names (checked before anything is read). */
+  readonly targetOf: (command: C) => { readonly permission: string; readonly target: string; readonly codes?: ReadonlyArray<string> }
+  /** The command as the audit log keeps it. */
+  readonly auditDetail: (command: C) => string
+  /** Decide and write one command (inside its transaction). */
+  readonly apply: (actor: Actor.Actor, command: C) => Effect.Effect<Ch, E>
+  /** Decide, write and audit a batch (inside its transaction). */
+  readonly applyAll: (actor: Actor.Actor, commands: ReadonlyArray<C>, offset: number) => Effect.Effect<ReadonlyArray<Ch>, E>
+  /** The span names' prefix, e.g. `Organisations`. */
+  readonly name: string
+}
+
+/** @internal */
+export const make = <C extends { readonly _tag: string }, Ch, E>(
+  deps: {
+    readonly policy: AccessPolicyShape
+    readonly transactor: TransactorShape
+    readonly importLog: ImportLogShape
+    readonly audit: { readonly append: (entry: NewAuditEntry) => Effect.Effect<unknown, StoreError> }
+  },
+  domain: Domain<C, Ch, E>
+) => {
+  const { audit, importLog, policy, transactor } = deps
+
+  /** Decodes and authorizes: everything that can be refused before the transaction. */
+  const admitEither = (actor: Actor.Actor, input: unknown, row?: number): Either.Either<C, ValidationError | Forbidden> =>
+    Either.flatMap(Decode.decodeEither(domain.schema, input, { row }), (command) => {
+      const { codes, permission } = domain.targetOf(command)
+      return Either.mapBoth(Actor.authorize(actor, permission, command._tag, codes ?? [], policy), {
+        onLeft: (e) => Batch.withRow(e, row),
+        onRight: () => command
+      })
+    })
+
+  /** A batch's commands, decoded and authorized in one pass; the first refusal names its row. */
+  const admitAll = (actor: Actor.Actor, inputs: ReadonlyArray<unknown>, offset = 0) =>
+    Effect.suspend(() => {
+      const commands: Array<C> = new Array(inputs.length)
+      for (let i = 0; i < inputs.length; i++) {
+        const admitted = admitEither(actor, inputs[i], offset + i + 1)
+        if (Either.isLeft(admitted)) return Effect.fail(admitted.left)
+        commands[i] = admitted.right
+      }
+      return Effect.succeed(commands)
+    })
+
+  /** A command's audit entry. */
+  const auditEntry = (actor: Actor.Actor, command: C): NewAuditEntry => ({
+    tenant: actor.tenant,
+    actor: actor.id,
+    action: command._tag,
+    target: domain.targetOf(command).target,
+    detail: domain.auditDetail(command)
+  })
+
+  const executeUnknown = (actor: Actor.Actor, input: unknown): Effect.Effect<Ch, E | ValidationError | Forbidden | StoreError> =>
+    Effect.flatMap(
+      Effect.suspend(() => admitEither(actor, input)),
+      (command) =>
+        transactor.transaction(
+          actor.tenant,
+          Effect.tap(domain.apply(actor, command), () => audit.append(auditEntry(actor, command)))
+        )
+    ).pipe(Effect.withSpan(`${domain.name}.execute`))
+
+  const executeAllUnknown = (
+    actor: Actor.Actor,
+    inputs: unknown
+  ): Effect.Effect<ReadonlyArray<Ch>, E | ValidationError | Forbidden | StoreError> =>
+    Effect.gen(function*() {
+      const batch = yield* Batch.read(inputs)
+      const commands = yield* admitAll(actor, batch)
+      return yield* transactor.transaction(actor.tenant, domain.applyAll(actor, commands, 0))
+    }).pipe(Effect.withSpan(`${domain.name}.executeAll`))
+
+  const importAll = (actor: Actor.Actor, source: Imports.Source, options: Imports.ImportOptions) =>
+    Imports.run<C, E | ValidationError | Forbidden, never>(actor.tenant, source, options, {
+      admit: (inputs, offset) => admitAll(actor, inputs, offset),
+      // The decoded command's own fields: its encoded form, whatever key order or
+      // defaults left out the source gave it.
+      canonical: (command) => JSON.stringify(command),
+      apply: (commands, offset) => domain.applyAll(actor, commands, offset)
+    }).pipe(Effect.provideService(ImportLog, importLog), Effect.provideService(Transactor, transactor))
+
+  return { admitEither, admitAll, auditEntry, executeUnknown, executeAllUnknown, importAll }
+}
