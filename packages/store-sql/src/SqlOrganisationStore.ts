@@ -16,16 +16,15 @@
  * @since 0.2.0
  */
 import * as SqlClient from "@effect/sql/SqlClient"
-import type { SqlError } from "@effect/sql/SqlError"
-import type * as Statement from "@effect/sql/Statement"
-import type { MeetingRepository, MemberRepository, OrganisationRepository, StoreError, Tenant } from "@jiceng/core"
+import type { MeetingRepository, MemberRepository, OrganisationRepository } from "@jiceng/core"
 import { OrganisationStore } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { lastByKey } from "./internal/batch.js"
 import { type ColumnTypes, ddl } from "./internal/columns.js"
-import { corruptRow, fromSqlError } from "./internal/errors.js"
+import { fromSqlError } from "./internal/errors.js"
 import * as Queries from "./internal/queries.js"
+import * as Repository from "./internal/repository.js"
 import * as Rows from "./internal/rows.js"
 
 /**
@@ -134,28 +133,7 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0002_discipline_ends_on": ddl(({ text }) => [`ALTER TABLE discipline ADD COLUMN ends_on ${text}`])
 }
 
-/** How one table is read: its columns, its row reader and the order of its lists. */
-interface Reading<Row extends object, A> {
-  readonly table: string
-  readonly columns: Queries.Columns<A>
-  /** A value, or a message naming what in the row cannot be read. */
-  readonly read: (row: Row) => A | string
-  /** The columns every list of the table is ordered by. */
-  readonly order: ReadonlyArray<string>
-}
-
-const reading = <Row extends object, A>(
-  table: string,
-  columns: Queries.Columns<A>,
-  read: (row: Row) => A | string,
-  ...order: ReadonlyArray<string>
-): Reading<Row, A> => ({ table, columns, read, order })
-
-/** The value of a column for a value, by the column mapping it is written with. */
-const field = <A>(columns: Queries.Columns<A>, column: string) => {
-  const value = columns.find(([name]) => name === column)![1]
-  return (a: A): string => String(value(a, 0))
-}
+const { reading } = Repository
 
 const organisationReading = reading("organisations", Rows.organisationValues, Rows.toOrganisation, "id", "valid_from")
 const membershipReading = reading("memberships", Rows.membershipValues, Rows.toMembership, "member_id", "valid_from")
@@ -183,45 +161,7 @@ export const make: Effect.Effect<OrganisationStore.OrganisationStoreShape, never
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const q = Queries.make(sql)
 
-    /** A write as one repository method (`<repository>.<method>`). */
-    const write = (operation: string, effect: Effect.Effect<void, SqlError>): Effect.Effect<void, StoreError.StoreError> =>
-      effect.pipe(Effect.mapError(fromSqlError(operation)), Effect.withSpan(`SqlStore.${operation}`))
-
-    /** The rows of a table matching a condition, in the table's order, as values. */
-    const select = <Row extends object, A>(operation: string, reading: Reading<Row, A>, where: Statement.Fragment) =>
-      sql<Row>`SELECT ${sql.literal(reading.columns.map(([column]) => column).join(", "))}
-FROM ${sql.literal(reading.table)}
-WHERE ${where}
-ORDER BY ${sql.literal(reading.order.join(", "))}`.pipe(
-        Effect.mapError(fromSqlError(operation)),
-        Effect.flatMap((rows) =>
-          Effect.forEach(rows, (row) => {
-            const value = reading.read(row)
-            return typeof value === "string" ? Effect.fail(corruptRow(operation, value)) : Effect.succeed(value)
-          })
-        )
-      )
-
-    /** A list as one repository method: the rows of a tenant matching a condition. */
-    const list = <Row extends object, A>(operation: string, reading: Reading<Row, A>) =>
-    (
-      tenant: Tenant.Tenant,
-      where: Statement.Fragment
-    ): Effect.Effect<ReadonlyArray<A>, StoreError.StoreError> =>
-      select(operation, reading, sql`tenant = ${tenant} AND ${where}`).pipe(Effect.withSpan(`SqlStore.${operation}`))
-
-    /** A list by many keys as one repository method: the rows whose `column` is any of `keys`. */
-    const anyOf = <Row extends object, A>(operation: string, reading: Reading<Row, A>, column: string) =>
-    (
-      tenant: Tenant.Tenant,
-      keys: ReadonlyArray<string>
-    ): Effect.Effect<ReadonlyArray<A>, StoreError.StoreError> =>
-      q.selectIn(
-        keys,
-        1,
-        (chunk) => select(operation, reading, sql`tenant = ${tenant} AND ${q.keyIn(column, chunk)}`),
-        q.byKeys(...reading.order.map((column) => field(reading.columns, column)))
-      ).pipe(Effect.withSpan(`SqlStore.${operation}`))
+    const { anyOf, list, write } = Repository.make(sql, q)
 
     // ------------------------------------------------------------ organisations
 

@@ -5,8 +5,8 @@
  *
  * Each domain keeps its own module (its repositories and its migrations, recorded in a
  * migrations table of its own): `SqlAuditLog`, `SqlGridStore`, `SqlImportLog`,
- * `SqlOrganisationStore`; `SqlTransactor` holds transactions. A domain added to the library adds one module and one entry in
- * {@link domains}.
+ * `SqlOrganisationStore`, `SqlCoConstructionStore`; `SqlTransactor` holds transactions.
+ * A domain added to the library adds one module and one entry in {@link domains}.
  *
  * @since 0.1.0
  */
@@ -20,6 +20,7 @@ import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import { fromSqlError } from "./internal/errors.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
+import * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
 import * as SqlGridStore from "./SqlGridStore.js"
 import * as SqlImportLog from "./SqlImportLog.js"
 import * as SqlOrganisationStore from "./SqlOrganisationStore.js"
@@ -40,7 +41,8 @@ export const domains: ReadonlyArray<{
   { table: SqlAuditLog.migrationsTable, migrations: SqlAuditLog.migrations },
   { table: SqlGridStore.migrationsTable, migrations: SqlGridStore.migrations },
   { table: SqlImportLog.migrationsTable, migrations: SqlImportLog.migrations },
-  { table: SqlOrganisationStore.migrationsTable, migrations: SqlOrganisationStore.migrations }
+  { table: SqlOrganisationStore.migrationsTable, migrations: SqlOrganisationStore.migrations },
+  { table: SqlCoConstructionStore.migrationsTable, migrations: SqlCoConstructionStore.migrations }
 ]
 
 /**
@@ -105,7 +107,8 @@ export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer
   SqlAuditLog.layer,
   SqlGridStore.layer,
   SqlImportLog.layer,
-  SqlOrganisationStore.layer
+  SqlOrganisationStore.layer,
+  SqlCoConstructionStore.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 
 /**

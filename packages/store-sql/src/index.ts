@@ -49,3 +49,11 @@ export * as SqlImportLog from "./SqlImportLog.js"
  * @category modules
  */
 export * as SqlOrganisationStore from "./SqlOrganisationStore.js"
+
+/**
+ * The co-construction domain on `@effect/sql`: its tables and queries.
+ *
+ * @since 0.3.0
+ * @category modules
+ */
+export * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"

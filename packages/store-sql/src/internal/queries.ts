@@ -43,8 +43,16 @@ export interface Queries {
   ) => ReadonlyArray<Effect.Effect<unknown, SqlError>>
   /** Inserts items, chunked under the dialect's parameter limit. */
   readonly insert: <A>(table: string, columns: Columns<A>, items: ReadonlyArray<A>) => Effect.Effect<void, SqlError>
-  /** Inserts items keyed by (tenant, id), replacing every other column of existing rows. */
-  readonly upsert: <A>(table: string, columns: Columns<A>, items: ReadonlyArray<A>) => Effect.Effect<void, SqlError>
+  /**
+   * Inserts items keyed by `key` (the table's primary key, (tenant, id) unless given),
+   * replacing every other column of existing rows.
+   */
+  readonly upsert: <A>(
+    table: string,
+    columns: Columns<A>,
+    items: ReadonlyArray<A>,
+    key?: ReadonlyArray<string>
+  ) => Effect.Effect<void, SqlError>
   /**
    * Ends rows on a day by key (one or more key columns, the tenant aside): sets valid_to
    * where it is open or later (an earlier end stays); a row beginning on or after the
@@ -150,9 +158,9 @@ export const make = (sql: SqlClient.SqlClient): Queries => {
 
   const insert: Queries["insert"] = (table, columns, items) => writeAll(inserts(table, columns, items))
 
-  const upsert: Queries["upsert"] = (table, columns, items) => {
-    const update = columns.flatMap(([c]) => (c === "tenant" || c === "id" ? [] : [`${c} = excluded.${c}`]))
-    return writeAll(inserts(table, columns, items, `\nON CONFLICT (tenant, id) DO UPDATE SET ${update.join(", ")}`))
+  const upsert: Queries["upsert"] = (table, columns, items, key = ["tenant", "id"]) => {
+    const update = columns.flatMap(([c]) => (key.includes(c) ? [] : [`${c} = excluded.${c}`]))
+    return writeAll(inserts(table, columns, items, `\nON CONFLICT (${key.join(", ")}) DO UPDATE SET ${update.join(", ")}`))
   }
 
   const keyIn = (columns: ReadonlyArray<string>, keys: ReadonlyArray<ReadonlyArray<string>>): Statement.Fragment =>

@@ -97,8 +97,10 @@ export interface AuditRow {
  */
 export const toNumber = (value: number | string | bigint | boolean): number => Number(value)
 
-const date = (value: string): IsoDate.IsoDate => value as IsoDate.IsoDate
-const dateOrNull = (value: string | null): IsoDate.IsoDate | null => value === null ? null : date(value)
+/** @internal */
+export const date = (value: string): IsoDate.IsoDate => value as IsoDate.IsoDate
+/** @internal */
+export const dateOrNull = (value: string | null): IsoDate.IsoDate | null => value === null ? null : date(value)
 
 /**
  * Folds the rows of a grids ⟕ grid_lineage query, ordered so that the rows of one
@@ -293,8 +295,12 @@ export interface MeetingRow {
   readonly votes: string
 }
 
-/** JSON text that `is` accepts, or undefined (a corrupt row). */
-const parseJson = <A>(json: string, is: (value: unknown) => value is A): A | undefined => {
+/**
+ * JSON text that `is` accepts, or undefined (a corrupt row).
+ *
+ * @internal
+ */
+export const parseJson = <A>(json: string, is: (value: unknown) => value is A): A | undefined => {
   let value: unknown
   try {
     value = JSON.parse(json)
@@ -304,9 +310,11 @@ const parseJson = <A>(json: string, is: (value: unknown) => value is A): A | und
   return is(value) ? value : undefined
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
+/** @internal */
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
 
-const isStrings = <A extends string>(value: unknown): value is ReadonlyArray<A> =>
+/** @internal */
+export const isStrings = <A extends string>(value: unknown): value is ReadonlyArray<A> =>
   Array.isArray(value) && value.every((x) => typeof x === "string")
 
 const isTask = (value: unknown): value is Organisation.Task | null =>
