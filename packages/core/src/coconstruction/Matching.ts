@@ -429,7 +429,7 @@ export const terms = (policy: Policy, demand: Demand, supply: Supply): ReadonlyA
       "distance",
       proximity(steps, policy.stepPercent),
       w.distance,
-      steps === undefined ? "no common grid" : `${steps} steps`
+      steps === undefined ? "no common grid" : steps === 1 ? "1 step" : `${steps} steps`
     ),
     term("priority", demand.priority, w.priority, `priority ${demand.priority}`)
   ]
@@ -1038,7 +1038,8 @@ export const solve = (problem: Problem): Solution => {
       if (score <= below) break
       const s = cand.supply[e]!
       const supply = ix.supplies[s]!
-      const occ = occupants[s]!
+      // Its own units are no reason for not getting more of a supply: the others are.
+      const occ = occupants[s]!.filter((o) => o.demandId !== ix.demands[d]!.id)
       const shown = occ.slice(0, EXPLAIN)
       const gain = score - below
       const p = price(s)
@@ -1054,6 +1055,11 @@ export const solve = (problem: Problem): Solution => {
         others: occ.length - shown.length,
         reason: free
           ? { zh: `${supply.id} 尚有余量`, en: `${supply.id} still has room` } // never in an optimal solution
+          : occ.length === 0
+          ? {
+            zh: `${supply.id} 已满：全部 ${supply.capacity} 单位已给本需求`,
+            en: `${supply.id} is full: all ${supply.capacity} unit(s) already go to this demand`
+          }
           : {
             zh: `${supply.id} 已满（每单位影子价 ${p - base}）：${
               list("、", (o) => `${o.demandId} ${o.units} 单位（每单位 ${o.score} 分）`)

@@ -181,12 +181,15 @@ describe("CoConstructions", () => {
       expect(solution.assignments[0]!.terms.map((t) => [t.term, t.points, t.detail])).toEqual([
         ["category", 400, "health"],
         ["skills", 300, "1/1 skills"],
-        ["distance", 170, "1 steps"],
+        ["distance", 170, "1 step"],
         ["priority", 80, "priority 8"]
       ])
       const [n2Rest, n3] = solution.unassigned
       expect([n2Rest!.demandId, n2Rest!.units, n3!.demandId, n3!.units, n3!.cause]).toEqual(["n2", 10, "n3", 10, "full"])
       expect(n3!.passedOver[0]).toMatchObject({ supplyId: "r2", score: 890, occupants: [{ demandId: "n2", units: 20, score: 950 }] })
+      // n2 is not told that it is itself what fills r2.
+      expect(n2Rest!.passedOver[0]).toMatchObject({ supplyId: "r2", occupants: [] })
+      expect(n2Rest!.passedOver[0]!.reason.en).toBe("r2 is full: all 20 unit(s) already go to this demand")
       expect(solution.exact).toBe(true)
     }).pipe(Effect.provide(layer)))
 

@@ -135,12 +135,20 @@ const checkSolution = (p: Matching.Problem, sol: Matching.Solution): void => {
     expect(u.used).toBeLessThanOrEqual(s.capacity)
     if (u.used < s.capacity) expect(u.price).toBe(0)
   }
-  // A better supply passed over is always full, and the explanation names its users.
+  // A better supply passed over is always full, and the explanation names its other
+  // users, or says that all of it goes to the demand already; never the demand itself.
   const full = new Set(sol.usage.filter((u) => u.used === u.capacity).map((u) => u.supplyId))
-  for (const o of [...sol.assignments, ...sol.unassigned].flatMap((x) => x.passedOver)) {
-    expect(full.has(o.supplyId)).toBe(true)
-    expect(o.occupants.length).toBeGreaterThan(0)
-    expect(o.reason.en).toContain("is full")
+  for (const x of [...sol.assignments, ...sol.unassigned]) {
+    for (const o of x.passedOver) {
+      expect(full.has(o.supplyId)).toBe(true)
+      expect(o.occupants.every((occupant) => occupant.demandId !== x.demandId)).toBe(true)
+      expect(o.reason.en).toContain("is full")
+      if (o.occupants.length === 0) {
+        expect(o.reason.en).toContain("already go to this demand")
+        const mine = sol.assignments.filter((a) => a.demandId === x.demandId && a.supplyId === o.supplyId)
+        expect(mine.reduce((n, a) => n + a.units, 0)).toBe(sol.usage.find((u) => u.supplyId === o.supplyId)!.capacity)
+      }
+    }
   }
   for (const u of sol.unassigned) {
     const allowed = p.supplies.some((s) => Matching.pairScore(p.policy, demands.get(u.demandId)!, s) !== undefined)
