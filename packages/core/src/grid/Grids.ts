@@ -75,12 +75,8 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
         return { permission, codes, target: codes.join(",") }
       },
       auditDetail,
-      apply: (actor, command) =>
-        Effect.gen(function*() {
-          const changes = yield* decide(actor, command)
-          yield* write(store, actor.tenant, changes)
-          return changes
-        }),
+      decide,
+      write: (actor, changes) => write(store, actor.tenant, changes),
       applyAll
     })
 

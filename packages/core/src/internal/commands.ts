@@ -3,7 +3,8 @@
  * then authorize the role, and the grids a command names before anything is read),
  * one command in one transaction (decide, write, audit), a batch all or nothing in one
  * transaction, and an import in chunks. A domain supplies its command schema, what a
- * command needs and targets, and its `apply` and `applyAll`.
+ * command needs and targets, its `decide` and `write`, and its `applyAll` (the batch
+ * path, over its workspace).
  *
  * @internal
  */
@@ -27,8 +28,10 @@ export interface Domain<C extends { readonly _tag: string }, Ch, E> {
   readonly targetOf: (command: C) => { readonly permission: string; readonly target: string; readonly codes?: ReadonlyArray<string> }
   /** The command as the audit log keeps it. */
   readonly auditDetail: (command: C) => string
-  /** Decide and write one command (inside its transaction). */
-  readonly apply: (actor: Actor.Actor, command: C) => Effect.Effect<Ch, E>
+  /** Decide one command (inside its transaction): its facts, or its refusal. */
+  readonly decide: (actor: Actor.Actor, command: C) => Effect.Effect<Ch, E>
+  /** Write what a decision returned. */
+  readonly write: (actor: Actor.Actor, changes: Ch) => Effect.Effect<void, StoreError>
   /** Decide, write and audit a batch (inside its transaction). */
   readonly applyAll: (actor: Actor.Actor, commands: ReadonlyArray<C>, offset: number) => Effect.Effect<ReadonlyArray<Ch>, E>
   /** The span names' prefix, e.g. `Organisations`. */
@@ -84,7 +87,10 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
       (command) =>
         transactor.transaction(
           actor.tenant,
-          Effect.tap(domain.apply(actor, command), () => audit.append(auditEntry(actor, command)))
+          Effect.tap(
+            domain.decide(actor, command),
+            (changes) => Effect.zipRight(domain.write(actor, changes), audit.append(auditEntry(actor, command)))
+          )
         )
     ).pipe(Effect.withSpan(`${domain.name}.execute`))
 

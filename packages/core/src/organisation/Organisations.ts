@@ -111,12 +111,8 @@ export const make: Effect.Effect<
     schema: OrganisationCommand,
     targetOf,
     auditDetail,
-    apply: (actor, command) =>
-      Effect.gen(function*() {
-        const changes = yield* decide(actor, command)
-        yield* write(store, actor.tenant, changes)
-        return changes
-      }),
+    decide,
+    write: (actor, changes) => write(store, actor.tenant, changes),
     applyAll
   })
 

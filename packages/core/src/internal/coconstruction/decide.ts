@@ -16,7 +16,6 @@ import type { CoConstructionStoreShape } from "../../coconstruction/CoConstructi
 import type { JointMeetingId, TaskId } from "../../coconstruction/JointMeeting.js"
 import type { Need, NeedId } from "../../coconstruction/Need.js"
 import type { Resource, ResourceId } from "../../coconstruction/Resource.js"
-import { Forbidden } from "../../errors/Forbidden.js"
 import { type GridCode, validAt } from "../../grid/Grid.js"
 import type { GridRepository } from "../../grid/GridRepository.js"
 import * as LevelScheme from "../../grid/LevelScheme.js"
@@ -26,6 +25,7 @@ import type { Organisation, OrganisationId } from "../../organisation/Organisati
 import type { OrganisationStoreShape } from "../../organisation/OrganisationStore.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import { reachOf } from "../organisation/decide.js"
+import { guardCodes as guard } from "../scope.js"
 
 const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }, at: IsoDate.IsoDate) =>
   IsoDate.within(at, row.validFrom, row.validTo)
@@ -48,18 +48,6 @@ export const make = (
 ) => {
   const { agreements, enrolments, jointMeetings, volunteers } = store
   const lengths = levelLengths(scheme)
-
-  /** Every grid it touches must lie in the actor's scope; the refusal names the record only. */
-  const guard = (actor: Actor.Actor, action: string, target: string, codes: ReadonlyArray<string>): Effect.Effect<void, Forbidden> =>
-    codes.every((code) => Actor.covers(actor, code)) ? Effect.void : Effect.fail(
-      new Forbidden({
-        actor: actor.id,
-        action,
-        target,
-        reason: "scope",
-        message: `${target} lies outside ${actor.id}'s scope ${actor.scope}`
-      })
-    )
 
   /** Whether a grid of the code is valid on the day and its code satisfies `level`. */
   const gridValid = function*(tenant: Tenant, code: string, day: IsoDate.IsoDate, level: (code: string) => boolean) {

@@ -6,7 +6,7 @@
  */
 import { Effect, Option } from "effect"
 import * as Actor from "../../access/Actor.js"
-import { Forbidden } from "../../errors/Forbidden.js"
+import type { Forbidden } from "../../errors/Forbidden.js"
 import type { RuleViolation } from "../../errors/RuleViolation.js"
 import type { StoreError } from "../../errors/StoreError.js"
 import type { Changes } from "../../grid/Changes.js"
@@ -19,6 +19,7 @@ import type { GridStoreShape } from "../../grid/GridStore.js"
 import * as WorkerRules from "../../grid/WorkerRules.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import * as Context from "./context.js"
+import { guardCodes } from "../scope.js"
 
 /** @internal */
 export const make = (store: GridStoreShape, config: GridConfigShape, chains?: Map<string, GridRules.Chain>) => {
@@ -30,15 +31,7 @@ export const make = (store: GridStoreShape, config: GridConfigShape, chains?: Ma
    * The refusal names the record, not where it lies: that is outside what the actor may see.
    */
   const guard = (actor: Actor.Actor, action: string, id: string, code: string): Effect.Effect<void, Forbidden> =>
-    Actor.covers(actor, code) ? Effect.void : Effect.fail(
-      new Forbidden({
-        actor: actor.id,
-        action,
-        target: id,
-        reason: "scope",
-        message: `${id} lies outside ${actor.id}'s scope ${actor.scope}`
-      })
-    )
+    guardCodes(actor, action, id, [code])
 
   /**
    * A record carried by later recorded changes reaches every grid of its chain, and
@@ -46,15 +39,7 @@ export const make = (store: GridStoreShape, config: GridConfigShape, chains?: Ma
    * actor's scope (a street does not write into the street its grid moves to later).
    */
   const reach = (actor: Actor.Actor, action: string, id: string, codes: ReadonlyArray<string>) =>
-    codes.every((code) => Actor.covers(actor, code)) ? Effect.void : Effect.fail(
-      new Forbidden({
-        actor: actor.id,
-        action,
-        target: id,
-        reason: "scope",
-        message: `${id}: later recorded changes carry this into grids outside ${actor.id}'s scope ${actor.scope}`
-      })
-    )
+    guardCodes(actor, action, id, codes, `${id}: later recorded changes carry this into grids outside ${actor.id}'s scope ${actor.scope}`)
 
   const codesOf = (chain: GridRules.Chain) => chain.segments.map((s) => s.grid.code as string)
 

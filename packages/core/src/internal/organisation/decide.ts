@@ -7,7 +7,7 @@
  */
 import { Effect, Option } from "effect"
 import * as Actor from "../../access/Actor.js"
-import { Forbidden } from "../../errors/Forbidden.js"
+import type { Forbidden } from "../../errors/Forbidden.js"
 import type { RuleViolation } from "../../errors/RuleViolation.js"
 import type { StoreError } from "../../errors/StoreError.js"
 import { validAt } from "../../grid/Grid.js"
@@ -22,6 +22,7 @@ import type { OrganisationConfigShape } from "../../organisation/OrganisationCon
 import * as Rules from "../../organisation/OrganisationRules.js"
 import type { OrganisationStoreShape } from "../../organisation/OrganisationStore.js"
 import * as IsoDate from "../../time/IsoDate.js"
+import { guardCodes } from "../scope.js"
 
 const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }, at: IsoDate.IsoDate) =>
   IsoDate.within(at, row.validFrom, row.validTo)
@@ -42,18 +43,6 @@ export const make = (
   today: Effect.Effect<IsoDate.IsoDate> = IsoDate.today
 ) => {
   const { meetings, members, organisations } = store
-
-  /** Every grid it touches must lie in the actor's scope; the refusal names the record only. */
-  const guardCodes = (actor: Actor.Actor, action: string, target: string, codes: ReadonlyArray<string>): Effect.Effect<void, Forbidden> =>
-    codes.every((code) => Actor.covers(actor, code)) ? Effect.void : Effect.fail(
-      new Forbidden({
-        actor: actor.id,
-        action,
-        target,
-        reason: "scope",
-        message: `${target} lies outside ${actor.id}'s scope ${actor.scope}`
-      })
-    )
 
   /** Every organisation it touches must lie in the actor's scope. */
   const guard = (actor: Actor.Actor, action: string, target: string, versions: ReadonlyArray<Organisation>) =>
