@@ -13,6 +13,8 @@ export * as District from "./district/District.js"
 export * as Households from "./district/Households.js"
 /** @since 0.2.0 */
 export * as Party from "./district/Party.js"
+/** @since 0.3.0 */
+export * as CoConstruction from "./district/CoConstruction.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */
