@@ -250,4 +250,37 @@ describe("CoConstructions", () => {
       expect(batch._tag === "RuleViolation" && [batch.rule, batch.row]).toEqual(["unit-enrolment.once", 2])
       expect(yield* snapshot).toEqual(before)
     }).pipe(Effect.provide(layer)))
+
+  it.effect("the example of docs/coconstruction-commands.md runs as written", () =>
+    Effect.gen(function*() {
+      // Imported here, so the test is one block appended to the file.
+      const { readFileSync } = yield* Effect.promise(() => import("node:fs"))
+      const { fileURLToPath } = yield* Effect.promise(() => import("node:url"))
+      const page = readFileSync(fileURLToPath(new URL("../../../../docs/coconstruction-commands.md", import.meta.url)), "utf8")
+      const block = /```ts\n[\s\S]*?= \[\n([\s\S]*?)\n\]\n```/.exec(page)![1]!
+      const commands = new Function(`return [${block}]`)() as ReadonlyArray<CoConstructionCommand.Input>
+      // Every command of the page, each at least once.
+      expect(new Set(commands.map((c) => c._tag)).size).toBe(17)
+      yield* TestClock.setTime(Date.parse("2024-12-31T00:00:00Z"))
+      yield* (yield* Grids.Grids).executeAll(admin, grids)
+      yield* (yield* Organisations.Organisations).executeAll(admin, organisations)
+      const service = yield* CoConstructions.CoConstructions
+      expect((yield* service.executeAll(admin, commands)).length).toBe(commands.length)
+      // The hospital moved to 河西街道 and withdrew; p2 moved to 明珠社区 and withdrew.
+      expect((yield* service.units(viewer, { at: "2024-06-01" })).map((u) => [u.creditCode, u.streetCode])).toEqual([
+        [power, "131102001"],
+        [hospital, "131102001"]
+      ])
+      expect((yield* service.units(viewer, { at })).map((u) => u.creditCode)).toEqual([power])
+      expect((yield* service.members(viewer, { at: "2024-06-01" })).map((m) => [m.memberId, m.communityCode])).toEqual([
+        ["p1", "131102001001"],
+        ["p2", "131102001001"]
+      ])
+      expect((yield* service.members(viewer, { at })).map((m) => m.memberId)).toEqual(["p1"])
+      expect((yield* service.projects(viewer, { at })).map((p) => [p.project.id, p.percent, p.completed])).toEqual([["pr1", 100, true]])
+      expect((yield* service.claims(viewer, { at: "2024-05-01" })).map((c) => [c.postId, c.memberId])).toEqual([["ps1", "p1"], ["ps2", "p2"]])
+      expect((yield* service.claims(viewer, { at })).map((c) => [c.postId, c.memberId])).toEqual([["ps1", "p1"]])
+      const [meeting] = yield* service.jointMeetings(viewer, { from: "2024-01-01", to: "2025-01-01", at })
+      expect(meeting!.tasks.map((t) => [t.task.id, t.state])).toEqual([["tk1", "completed"]])
+    }).pipe(Effect.provide(layer)))
 })
