@@ -80,6 +80,11 @@ const current = <A extends { readonly validFrom: IsoDate; readonly validTo: IsoD
   if (later !== undefined) {
     return violation(rules.backdated, "at", `${what} has a change recorded on ${later.validFrom}, after ${at}`)
   }
+  // A withdrawal recorded for a later day is a later change too.
+  const ended = rows.find((r) => r.validTo !== null && r.validTo > at && r.validFrom <= at)
+  if (ended !== undefined) {
+    return violation(rules.backdated, "at", `${what} has a withdrawal recorded on ${ended.validTo}, after ${at}`)
+  }
   const row = rows.find((r) => validAt(r, at))
   return row === undefined ? violation(rules.exists, field, `${what} ${absent} on ${at}`) : Either.right(row)
 }
@@ -155,7 +160,7 @@ export const transferUnit = (
         ...row,
         streetCode: command.streetCode,
         validFrom: command.at,
-        // To where the enrolment ran: a withdrawal recorded already stays.
+        // Open: a row ended later was refused above (a withdrawal is a later change).
         validTo: row.validTo,
         // A correction on the row's first day keeps how it began.
         change: row.validFrom === command.at ? row.change : "transfer"
@@ -278,14 +283,29 @@ export const transferEnrolment = (
   })
 
 /**
- * A member's enrolment ends. Rules: `enrolment.exists`, `enrolment.backdated`.
+ * A member's enrolment ends. Rules: `enrolment.exists`, `enrolment.backdated`. Their
+ * claims on posts end with it: those running on the day end then, and one beginning on
+ * or after it is removed.
  *
  * @since 0.3.0
  * @category rules
  */
-export const withdrawMember = (context: { readonly enrolments: ReadonlyArray<MemberEnrolment> }, command: WithdrawMember): Result =>
+export const withdrawMember = (
+  context: {
+    readonly enrolments: ReadonlyArray<MemberEnrolment>
+    /** The member's claims (default none). */
+    readonly claims?: ReadonlyArray<Claim>
+  },
+  command: WithdrawMember
+): Result =>
   Either.map(current(context.enrolments, command.at, memberRules, "memberId", command.memberId), (row) =>
-    Changes.make({ at: command.at, endMemberEnrolments: [{ memberId: row.memberId, validFrom: row.validFrom }] }))
+    Changes.make({
+      at: command.at,
+      endMemberEnrolments: [{ memberId: row.memberId, validFrom: row.validFrom }],
+      endClaims: (context.claims ?? [])
+        .filter((c) => c.memberId === command.memberId && runningFrom(c, command.at))
+        .map((c) => ({ postId: c.postId, memberId: c.memberId, validFrom: c.validFrom }))
+    }))
 
 // ------------------------------------------------------------------ agreements and lists
 
@@ -383,7 +403,8 @@ export const listResource = (
 /**
  * Starts a project. Rules: `project.id-unique`, `project.agreement` (it exists),
  * `project.term` (its span `[from, to)` is not empty and lies inside the agreement's
- * term), `project.allocation-once` (a need and a resource are paired once),
+ * term), `project.organisation` (the agreement's organisation exists on the project's
+ * start), `project.allocation-once` (a need and a resource are paired once),
  * `project.need` (each need exists, listed by the project's start, and lies under a
  * grid the agreement's organisation serves), `project.resource` (each resource exists,
  * listed by the start, and is the agreement's unit's), `project.quantity` (no need gets
@@ -398,8 +419,11 @@ export const startProject = (
   context: {
     readonly idUsed: boolean
     readonly agreement: Agreement | undefined
-    /** The grids the agreement's organisation serves on the project's start (none: the whole tenant). */
-    readonly organisationGrids: ReadonlyArray<string>
+    /**
+     * The grids the agreement's organisation serves on the project's start (none: the
+     * whole tenant), or null when it does not exist that day (dissolved, or not yet formed).
+     */
+    readonly organisationGrids: ReadonlyArray<string> | null
     /** The needs and resources the command names, those that exist. */
     readonly needs: ReadonlyArray<Need>
     readonly resources: ReadonlyArray<Resource>
@@ -419,6 +443,14 @@ export const startProject = (
       `the project runs ${command.from}–${command.to}, outside the agreement's term ${agreement.from}–${agreement.to}`
     )
   }
+  const grids = context.organisationGrids
+  if (grids === null) {
+    return violation(
+      "project.organisation",
+      "from",
+      `${agreement.organisationId}, the agreement's organisation, does not exist on ${command.from}: no project starts under it`
+    )
+  }
   const pairs = new Set<string>()
   for (const [i, a] of command.allocations.entries()) {
     const key = `${a.needId}\u0000${a.resourceId}`
@@ -427,8 +459,7 @@ export const startProject = (
   }
   const needs = new Map(context.needs.map((n) => [n.id as string, n]))
   const resources = new Map(context.resources.map((r) => [r.id as string, r]))
-  const served = (code: string) =>
-    context.organisationGrids.length === 0 || context.organisationGrids.some((g) => code.startsWith(g))
+  const served = (code: string) => grids.length === 0 || grids.some((g) => code.startsWith(g))
   for (const [i, a] of command.allocations.entries()) {
     const need = needs.get(a.needId)
     if (need === undefined || need.listedOn > command.from) {
@@ -466,7 +497,7 @@ export const startProject = (
 
 /**
  * Reports a project's progress. Rules: `progress.project` (it exists), `progress.span`
- * (on or after its start), `progress.future` (not after today), `progress.backdated`
+ * (a day of its span `[from, to)`), `progress.future` (not after today), `progress.backdated`
  * (not before a later report), `progress.decrease` (completion never goes below an
  * earlier day's; a second report on one day replaces the first, so it may correct it).
  *
@@ -486,6 +517,9 @@ export const reportProgress = (
   const project = context.project
   if (project === undefined) return violation("progress.project", "projectId", `no project ${command.projectId}`)
   if (command.on < project.from) return violation("progress.span", "on", `${command.projectId} starts on ${project.from}, after ${command.on}`)
+  if (command.on >= project.to) {
+    return violation("progress.span", "on", `${command.projectId} ran until ${project.to}; report its progress on a day of its span`)
+  }
   if (command.on > context.today) return violation("progress.future", "on", `${command.on} is after today (${context.today})`)
   const later = context.reports.find((r) => r.on > command.on)
   if (later !== undefined) return violation("progress.backdated", "on", `${command.projectId} reported on ${later.on}, after ${command.on}`)
@@ -623,7 +657,8 @@ export const withdrawClaim = (context: { readonly claims: ReadonlyArray<Claim> }
  * after today), `joint-meeting.street` (a grid of the street level valid on the day),
  * `joint-meeting.unit-once` and `joint-meeting.unit-enrolled` (each unit present once,
  * enrolled with that street on the day), `joint-meeting.task-id` (each decision's task
- * id new) and `joint-meeting.due` (a task is not due before the meeting).
+ * id new), `joint-meeting.due` (a task is not due before the meeting) and
+ * `joint-meeting.task-unit` (a task's unit is one of the units present).
  *
  * @since 0.3.0
  * @category rules
@@ -658,6 +693,9 @@ export const holdJointMeeting = (
     }
     taskIds.add(d.taskId)
     if (d.due < command.date) return violation("joint-meeting.due", `decisions.${i}.due`, `${d.taskId} is due on ${d.due}, before the meeting`)
+    if (d.unitCreditCode !== null && !seen.has(d.unitCreditCode)) {
+      return violation("joint-meeting.task-unit", `decisions.${i}.unitCreditCode`, `${d.unitCreditCode} carries ${d.taskId} but was not at the meeting`)
+    }
   }
   const meeting: JointMeeting = {
     tenant,

@@ -189,6 +189,30 @@ describe("双报到 enrolment rules", () => {
     }
   })
 
+  it.prop("enrolment.backdated: a withdrawal recorded for a later day is a later change — nothing is dated before it", [
+    fc.integer({ min: -1, max: 1 }),
+    fc.constantFrom("TransferEnrolment", "WithdrawMember", "TransferUnit", "WithdrawUnit")
+  ], ([offset, tag]) => {
+    const code = unitCodes[0]!
+    let h = accept(empty, { _tag: "EnrolMember", memberId: "m1", communityCode: "131102001001", at: "2024-03-01" })
+    h = accept(h, { _tag: "WithdrawMember", memberId: "m1", at: "2024-06-01" })
+    h = accept(h, { _tag: "EnrolUnit", creditCode: code, name: "衡水某单位", streetCode: "131102001", at: "2024-03-01" })
+    h = accept(h, { _tag: "WithdrawUnit", creditCode: code, at: "2024-06-01" })
+    // The day before the withdrawal: refused; the day of it and after: nothing runs.
+    const at = day("2024-06-01", offset)
+    const input = tag === "TransferEnrolment"
+      ? { _tag: tag, memberId: "m1", communityCode: "131102002001", at }
+      : tag === "WithdrawMember"
+      ? { _tag: tag, memberId: "m1", at }
+      : tag === "TransferUnit"
+      ? { _tag: tag, creditCode: code, streetCode: "131102002", at }
+      : { _tag: tag, creditCode: code, at }
+    const unit = tag.endsWith("Unit")
+    expect(refusal(h, input).rule).toBe(
+      offset < 0 ? (unit ? "unit-enrolment.backdated" : "enrolment.backdated") : unit ? "unit-enrolment.exists" : "enrolment.exists"
+    )
+  })
+
   it.prop("enrolment.community: a community valid on the day, at the community level", [
     fc.constantFrom("131102001002", "131102001", "131102009009"),
     fc.integer({ min: -1, max: 1 })

@@ -55,6 +55,13 @@ describe("joint meetings (党建联席会议)", () => {
       .toEqual(["joint-meeting.task-id", "decisions.1.taskId"])
   })
 
+  it.prop("joint-meeting.task-unit: a task's unit is one of the units at the meeting", [fc.boolean()], ([present]) => {
+    expect(refusedBy(hold({ units: present ? [u1] : [], decisions: [{ taskId: "k1", text: "共建老年食堂", unitCreditCode: u1, due: "2024-09-01" }] })))
+      .toEqual(present ? "accepted" : ["joint-meeting.task-unit", "decisions.0.unitCreditCode"])
+    // A task carried by no unit (the street's own) needs none.
+    expect(refusedBy(hold({ units: [], decisions: [{ taskId: "k1", text: "街道自办", due: "2024-09-01" }] }))).toEqual("accepted")
+  })
+
   it.prop("tasks: completed once, not before the meeting, not after today; open, overdue or completed on any day", [
     fc.integer({ min: -1, max: 1 }),
     fc.integer({ min: -5, max: 200 })

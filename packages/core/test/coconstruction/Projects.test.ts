@@ -136,6 +136,14 @@ describe("一协议两清单", () => {
     )
   })
 
+  it("project.organisation: no project starts under an organisation that does not exist on its start", () => {
+    expect(refusedBy(CoConstructionRules.startProject(tenant, { ...context(), organisationGrids: null }, start([{ needId: "n1", resourceId: "r1", units: 1 }]))))
+      .toEqual(["project.organisation", "from"])
+    // Serving no grid is serving the whole tenant: a need anywhere is served.
+    expect(refusedBy(CoConstructionRules.startProject(tenant, { ...context(), organisationGrids: [] }, start([{ needId: "far", resourceId: "r1", units: 1 }]))))
+      .toEqual("accepted")
+  })
+
   it("project.need and project.resource: listed by the start, the community's and the unit's", () => {
     const refused = (allocations: ReadonlyArray<{ needId: string; resourceId: string; units: number }>, ctx = context()) =>
       refusedBy(CoConstructionRules.startProject(tenant, ctx, start(allocations)))
@@ -194,6 +202,11 @@ describe("一协议两清单", () => {
     const report = (on: string, p: number, reports: ReadonlyArray<Project.Progress> = []) =>
       CoConstructionRules.reportProgress(tenant, { project, reports, today }, decode({ _tag: "ReportProgress", projectId: "p1", on, percent: p }) as CoConstructionCommand.ReportProgress)
     expect(refusedBy(report(day("2024-04-01", offset), 10))).toEqual(offset < 0 ? ["progress.span", "on"] : "accepted")
+    // The project runs [2024-04-01, 2024-10-01): its last day is 09-30.
+    const late = CoConstructionRules.reportProgress(tenant, { project, reports: [], today: IsoDate.unsafeMake("2025-01-01") }, decode({
+      _tag: "ReportProgress", projectId: "p1", on: day("2024-09-30", offset + 1), percent: 10
+    }) as CoConstructionCommand.ReportProgress)
+    expect(refusedBy(late)).toEqual(offset + 1 > 0 ? ["progress.span", "on"] : "accepted")
     expect(refusedBy(report(day("2024-09-01", offset), 10))).toEqual(offset > 0 ? ["progress.future", "on"] : "accepted")
     const first = Either.getOrThrow(report("2024-06-01", 50)).progress
     // The day before: backdated. The same day: a correction, any value. The day after: never lower.

@@ -102,6 +102,24 @@ describe("volunteer teams, posts and claims", () => {
     expect(refusedBy(claim(post, [], "speaker", "2024-03-01"))).toEqual("accepted")
   })
 
+  it.prop("a member's withdrawal ends their claims: those running on the day end then, a later one goes", [
+    fc.integer({ min: -1, max: 1 })
+  ], ([offset]) => {
+    const post = Either.getOrThrow(open(5)).posts[0]!
+    let claims: ReadonlyArray<Volunteering.Claim> = []
+    claims = write(claims, Either.getOrThrow(claim(post, claims, "m1", "2024-03-01")))
+    const at = day("2024-03-01", offset + 1)
+    const withdrawn = Either.getOrThrow(CoConstructionRules.withdrawMember({ enrolments: enrolled("m1"), claims }, decode({
+      _tag: "WithdrawMember", memberId: "m1", at
+    }) as never))
+    const after = write(claims, withdrawn)
+    // Withdrawn on the claim's first day the claim is gone; later, it ends on the day.
+    expect(after).toEqual(offset + 1 === 0 ? [] : [{ ...claims[0]!, validTo: at }])
+    // Another member's claims stay.
+    expect(CoConstructionRules.withdrawMember({ enrolments: enrolled("m2"), claims }, decode({ _tag: "WithdrawMember", memberId: "m2", at }) as never))
+      .toMatchObject({ right: { endClaims: [] } })
+  })
+
   it("post.category, post.team and the ids: the policy's categories, a team there on the day", () => {
     const result = (category: string, at = "2024-02-01", t: Volunteering.Team | null = team) =>
       refusedBy(CoConstructionRules.openPost(CoConstructionConfig.defaults, tenant, { idUsed: false, team: t ?? undefined }, decode({

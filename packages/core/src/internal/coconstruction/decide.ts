@@ -125,7 +125,7 @@ export const make = (
       case "WithdrawMember": {
         const rows = yield* membersOf(tenant, command.memberId)
         yield* guard(actor, action, command.memberId, rows.filter((r) => within(r, command.at)).map((r) => r.communityCode))
-        return yield* Rules.withdrawMember({ enrolments: rows }, command)
+        return yield* Rules.withdrawMember({ enrolments: rows, claims: yield* volunteers.claimsOf(tenant, [command.memberId]) }, command)
       }
       case "SignAgreement": {
         const versions = yield* versionsOf(tenant, command.organisationId)
@@ -172,7 +172,7 @@ export const make = (
         return yield* Rules.startProject(tenant, {
           idUsed: (yield* agreements.projectsOf(tenant, [command.id])).length > 0,
           agreement,
-          organisationGrids: serving?.grids ?? [],
+          organisationGrids: serving === undefined ? null : serving.grids,
           needs,
           resources,
           allocated: distinct
