@@ -144,15 +144,35 @@ const puller = (source: Source) => {
   if (typeof source !== "object" || source === null) return undefined
   if (Symbol.asyncIterator in source) {
     const iterator = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]()
+    /** A read not settled yet: the import was stopped while it waited on the source. */
+    let pending: Promise<unknown> | undefined
+    const close = async () => {
+      try {
+        await iterator.return?.()
+      } catch {
+        // A source failing to close is not the import's failure.
+      }
+    }
     return {
       pull: (row: number) =>
-        Effect.flatMap(Effect.tryPromise({ try: () => iterator.next() as Promise<unknown>, catch: () => unreadable(row) }), result(row)),
-      close: Effect.promise(async () => {
-        try {
-          await iterator.return?.()
-        } catch {
-          // A source failing to close is not the import's failure.
-        }
+        Effect.flatMap(
+          Effect.tryPromise({
+            try: () => {
+              const next = iterator.next() as Promise<unknown>
+              pending = next
+              return next.finally(() => void (pending = undefined))
+            },
+            catch: () => unreadable(row)
+          }),
+          result(row)
+        ),
+      // An async generator closes only after the read it waits on settles, which a
+      // stalled source may never do: then it is closed when that read settles, and the
+      // import stops now (an interruption or a timeout is not held up by the source).
+      close: Effect.suspend(() => {
+        if (pending === undefined) return Effect.promise(close)
+        void pending.then(close, close)
+        return Effect.void
       })
     }
   }
