@@ -7,6 +7,7 @@ import { SqlStore } from "@jiceng/store-sql"
 import { PostgresStore } from "@jiceng/store-postgres"
 import { StorePorts } from "@jiceng/testkit"
 import {
+  coConstructionRepositoryContract,
   GridConformance,
   ImportResume,
   OrganisationConformance,
@@ -35,6 +36,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   // First, while the shared `it` is untouched by `it.layer`; its suites provide their own store.
   OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
   organisationRepositoryContract("PostgresStore", freshStore().layer)
+  coConstructionRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
 

@@ -6,6 +6,7 @@ import { SqliteStore } from "@jiceng/store-sqlite"
 import type { Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
+  coConstructionRepositoryContract,
   GridConformance,
   OrganisationConformance,
   organisationRepositoryContract,
@@ -30,6 +31,7 @@ const temporaryFile = () => {
 OrganisationConformance.organisationConformance("SqliteStore (file)", temporaryFile().layer)
 repositoryContract("SqliteStore (file)", temporaryFile().layer)
 organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+coConstructionRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
 // onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
 // GridConformance and the tests below) run over the last suite's layer, closed by then.

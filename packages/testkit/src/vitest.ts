@@ -1,6 +1,6 @@
 /**
  * @jiceng/testkit/vitest — the suites every store adapter runs under `@effect/vitest`:
- * the repository contracts (the grid domain's and the organisation domain's) and the
+ * the repository contracts (the grid, organisation and co-construction domains') and the
  * grid and organisation conformance suites. It imports `@effect/vitest` and `vitest` (optional peer
  * dependencies of the testkit), so load it from test files only.
  *
@@ -21,6 +21,8 @@ export * as OrganisationBatch from "./conformance/OrganisationBatch.js"
 export * as OrganisationInput from "./conformance/OrganisationInput.js"
 /** @since 0.2.0 */
 export * from "./conformance/OrganisationRepositoryContract.js"
+/** @since 0.3.0 */
+export * from "./conformance/CoConstructionRepositoryContract.js"
 /** @since 0.2.0 */
 export * as GridAccess from "./conformance/GridAccess.js"
 /** @since 0.2.0 */
