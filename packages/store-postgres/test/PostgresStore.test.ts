@@ -7,6 +7,8 @@ import { SqlStore } from "@jiceng/store-sql"
 import { PostgresStore } from "@jiceng/store-postgres"
 import { StorePorts } from "@jiceng/testkit"
 import {
+  CoConstructionConformance,
+  CoConstructionImportResume,
   coConstructionRepositoryContract,
   GridConformance,
   ImportResume,
@@ -35,6 +37,16 @@ if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL sto
 describe.skipIf(url === undefined)("PostgresStore", () => {
   // First, while the shared `it` is untouched by `it.layer`; its suites provide their own store.
   OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
+  CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 15 })
+  // A child process imports co-construction commands into the same schema and is killed.
+  const coImports = freshStore()
+  const coChild = fileURLToPath(new URL("./fixtures/coconstruction-import-child.mjs", import.meta.url))
+  CoConstructionImportResume.coConstructionImportResume(
+    "PostgresStore",
+    coImports.layer,
+    (args) => spawn(process.execPath, [coChild, url ?? "", coImports.schema, ...args], { stdio: ["ignore", "ignore", "inherit"] }),
+    { blocks: 150, chunkSize: 45 }
+  )
   organisationRepositoryContract("PostgresStore", freshStore().layer)
   coConstructionRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)

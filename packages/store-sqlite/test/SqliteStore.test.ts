@@ -6,6 +6,8 @@ import { SqliteStore } from "@jiceng/store-sqlite"
 import type { Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
+  CoConstructionConformance,
+  CoConstructionImportResume,
   coConstructionRepositoryContract,
   GridConformance,
   OrganisationConformance,
@@ -13,9 +15,11 @@ import {
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
+import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 
 /** A database file in a temporary directory, removed after the layer closes the database. */
 const temporaryFile = () => {
@@ -29,6 +33,15 @@ const temporaryFile = () => {
 
 // First, while the shared `it` is untouched (see below); its suites provide their own store.
 OrganisationConformance.organisationConformance("SqliteStore (file)", temporaryFile().layer)
+CoConstructionConformance.coConstructionConformance("SqliteStore (file)", temporaryFile().layer)
+// A child process imports into the same file and is killed (fixtures/coconstruction-import-child.mjs).
+const coImports = temporaryFile()
+const coChild = fileURLToPath(new URL("./fixtures/coconstruction-import-child.mjs", import.meta.url))
+CoConstructionImportResume.coConstructionImportResume(
+  "SqliteStore (file)",
+  coImports.layer,
+  (args) => spawn(process.execPath, [coChild, coImports.filename, ...args], { stdio: ["ignore", "ignore", "inherit"] })
+)
 repositoryContract("SqliteStore (file)", temporaryFile().layer)
 organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 coConstructionRepositoryContract("SqliteStore (file)", temporaryFile().layer)

@@ -19,6 +19,8 @@ export * as CoConstruction from "./district/CoConstruction.js"
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */
 export * as OrganisationIntents from "./arbitraries/OrganisationIntents.js"
+/** @since 0.3.0 */
+export * as CoConstructionIntents from "./arbitraries/CoConstructionIntents.js"
 /** @since 0.2.0 */
 export * as StorePorts from "./conformance/StorePorts.js"
 /** @since 0.2.0 */

@@ -1,8 +1,9 @@
 /**
  * @jiceng/testkit/vitest — the suites every store adapter runs under `@effect/vitest`:
  * the repository contracts (the grid, organisation and co-construction domains') and the
- * grid and organisation conformance suites. It imports `@effect/vitest` and `vitest` (optional peer
- * dependencies of the testkit), so load it from test files only.
+ * grid, organisation and co-construction conformance suites. It imports `@effect/vitest`
+ * and `vitest` (optional peer dependencies of the testkit), so load it from test files
+ * only.
  *
  * @since 0.2.0
  */
@@ -23,6 +24,16 @@ export * as OrganisationInput from "./conformance/OrganisationInput.js"
 export * from "./conformance/OrganisationRepositoryContract.js"
 /** @since 0.3.0 */
 export * from "./conformance/CoConstructionRepositoryContract.js"
+/** @since 0.3.0 */
+export * as CoConstructionConformance from "./conformance/CoConstructionConformance.js"
+/** @since 0.3.0 */
+export * as CoConstructionAccess from "./conformance/CoConstructionAccess.js"
+/** @since 0.3.0 */
+export * as CoConstructionBatch from "./conformance/CoConstructionBatch.js"
+/** @since 0.3.0 */
+export * as CoConstructionInput from "./conformance/CoConstructionInput.js"
+/** @since 0.3.0 */
+export * as CoConstructionImportResume from "./conformance/CoConstructionImportResume.js"
 /** @since 0.2.0 */
 export * as GridAccess from "./conformance/GridAccess.js"
 /** @since 0.2.0 */
