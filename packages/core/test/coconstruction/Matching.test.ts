@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc, Schema } from "effect"
 import * as Matching from "../../src/coconstruction/Matching.js"
+import { index } from "../../src/internal/matching/Index.js"
+import { Scanner } from "../../src/internal/matching/Scan.js"
 
 // ---------------------------------------------------------------------------------
 // Small random problems
@@ -271,6 +273,69 @@ describe("Matching", () => {
       expect(bound.dual).toBeGreaterThanOrEqual(optimum)
       if (sol.exact) expect(sol.total).toBe(optimum)
       if (sol.total === bound.dual) expect(sol.total).toBe(optimum)
+    },
+    { fastCheck: { numRuns: 300 } }
+  )
+
+  it.prop(
+    "priced during the solve from one candidate a demand, the total is the exact optimum, certified by the dual",
+    [problem(6, fc.constant(1)), fc.integer({ min: 12, max: 30 })],
+    ([p, rounds]) => {
+      const q = { ...p, policy: { ...p.policy, rounds } }
+      const sol = Matching.solve(q)
+      checkSolution(q, sol)
+      expect(sol.exact).toBe(true)
+      expect(sol.total).toBe(bruteForce(q))
+      expect(Matching.upperBound(q, sol).dual).toBe(sol.total)
+    },
+    { fastCheck: { numRuns: 300 } }
+  )
+
+  it.prop(
+    "a scan visits each allowed supply scoring at least the threshold once, at its pair score, with or without skill bit sets",
+    [
+      fc.record({
+        demands: fc.array(
+          fc.record({
+            category: fc.constantFrom(...categories),
+            skills: fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), { maxLength: 6 }),
+            grid: fc.constantFrom(...grids, "131102001001001", "131102001002"),
+            priority: fc.integer({ min: 0, max: 3 })
+          }),
+          { minLength: 1, maxLength: 4 }
+        ),
+        supplies: fc.array(
+          fc.record({
+            category: fc.constantFrom(...categories),
+            skills: fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), { maxLength: 6 }),
+            grid: fc.constantFrom(...grids, "131102001001001", "131102001002")
+          }),
+          { minLength: 1, maxLength: 90 }
+        ),
+        policy: policy(fc.constant(4)),
+        threshold: fc.integer({ min: 1, max: 1200 })
+      }),
+      fc.boolean()
+    ],
+    ([{ demands, policy, supplies, threshold }, bits]) => {
+      const p: Matching.Problem = {
+        demands: demands.map((d, i) => ({ id: `N${i}`, quantity: 1, ...d })),
+        supplies: supplies.map((s, i) => ({ id: `R${i}`, capacity: 1, ...s })),
+        policy
+      }
+      const ix = index(p, bits ? undefined : 0)
+      expect(ix.buckets.every((b) => (b.bits !== undefined) === bits || b.order.length === 0)).toBe(true)
+      const scanner = new Scanner(ix)
+      ix.demands.forEach((demand, d) => {
+        const seen: Array<readonly [string, number]> = []
+        scanner.scan(d, { min: threshold, take: (s, score) => seen.push([ix.supplies[s]!.id, score]) })
+        const expected = ix.supplies.flatMap((supply) => {
+          const score = Matching.pairScore(policy, demand, supply)
+          return score !== undefined && score >= threshold ? [[supply.id, score] as const] : []
+        })
+        const order = (a: readonly [string, number], b: readonly [string, number]) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
+        expect([...seen].sort(order)).toEqual([...expected].sort(order))
+      })
     },
     { fastCheck: { numRuns: 300 } }
   )

@@ -1,0 +1,262 @@
+/**
+ * Finds a demand's allowed supplies scoring at least a threshold, without looking at
+ * every supply. For each category that serves the demand, the supplies are visited in
+ * rings of the grid tree (the demand's own node's subtree, then each ancestor's subtree
+ * less the one before, then the rest: each ring one or two intervals of the category's
+ * positions), rings by descending best possible score, and the scan stops at the first
+ * ring whose bound is below the threshold. Within a ring, the skills term decides how
+ * many of the demand's skills a supply must offer to reach the threshold; the bit sets
+ * of those skills, added up 32 positions at a time, give the positions that do, and
+ * only those are scored. The threshold may rise as the scan goes (a top-K search).
+ *
+ * @internal
+ */
+import type { Bucket, Index } from "./Index.js"
+
+/** What a scan reports to. */
+export interface Sink {
+  /** The least score still wanted (at least 1); may rise during the scan. */
+  min: number
+  /** An allowed supply scoring at least `min`. */
+  take(s: number, score: number): void
+}
+
+const coverage = (covered: number, required: number): number =>
+  required === 0 ? 100 : Math.floor((100 * covered) / required)
+
+/** Scans demands' allowed supplies (one scan at a time: it keeps scratch space). */
+export class Scanner {
+  private readonly wCategory: number
+  private readonly wSkills: number
+  private readonly wDistance: number
+  private readonly wPriority: number
+  private readonly step: number
+  private readonly minimumSkills: number
+  private readonly byDemand: boolean
+  private ancestors = new Int32Array(16)
+  private ringCategory = new Int32Array(64)
+  private ringCredit = new Int32Array(64)
+  private ringK = new Int32Array(64)
+  private ringBound = new Float64Array(64)
+  private readonly planes = new Int32Array(32)
+
+  constructor(readonly ix: Index) {
+    const p = ix.policy
+    this.wCategory = p.weights.category
+    this.wSkills = p.weights.skills
+    this.wDistance = p.weights.distance
+    this.wPriority = p.weights.priority
+    this.step = p.stepPercent
+    this.minimumSkills = p.minimumSkills ?? 0
+    this.byDemand = p.skillsRequiredBy === "demand"
+  }
+
+  /** Proximity in percent for `steps` steps. */
+  private proximity(steps: number): number {
+    const x = 100 - this.step * steps
+    return x > 0 ? x : 0
+  }
+
+  /** Visits the allowed supplies of demand `d` scoring at least `sink.min`, each once. */
+  scan(d: number, sink: Sink): void {
+    const ix = this.ix
+    const node = ix.demandNode[d]!
+    const levels = ix.depth[node]!
+    if (this.ancestors.length < levels + 1) this.ancestors = new Int32Array(2 * (levels + 1))
+    const ancestors = this.ancestors
+    ancestors[0] = node
+    for (let k = 1; k <= levels; k++) ancestors[k] = ix.parent[ancestors[k - 1]!]!
+    const priority = this.wPriority * ix.demands[d]!.priority
+    const dc = ix.demandCategory[d]!
+    const cats = ix.servedCategory[dc]!
+    const credits = ix.servedCredit[dc]!
+    const most = cats.length * (levels + 2)
+    if (this.ringK.length < most) {
+      this.ringCategory = new Int32Array(2 * most)
+      this.ringCredit = new Int32Array(2 * most)
+      this.ringK = new Int32Array(2 * most)
+      this.ringBound = new Float64Array(2 * most)
+    }
+    const rc = this.ringCategory
+    const rcr = this.ringCredit
+    const rk = this.ringK
+    const rb = this.ringBound
+    // Rings by (bound desc, k asc, category asc): insertion sort, they are few.
+    let rings = 0
+    for (let j = 0; j < cats.length; j++) {
+      const c = cats[j]!
+      if (ix.buckets[c]!.order.length === 0) continue
+      const credit = credits[j]!
+      for (let k = 0; k <= levels + 1; k++) {
+        const bound = this.wCategory * credit + this.wDistance * (k > levels ? 0 : this.proximity(k)) +
+          this.wSkills * 100 + priority
+        let i = rings++
+        while (i > 0) {
+          const pb = rb[i - 1]!
+          if (pb > bound || (pb === bound && (rk[i - 1]! < k || (rk[i - 1] === k && rc[i - 1]! <= c)))) break
+          rc[i] = rc[i - 1]!
+          rcr[i] = rcr[i - 1]!
+          rk[i] = rk[i - 1]!
+          rb[i] = pb
+          i--
+        }
+        rc[i] = c
+        rcr[i] = credit
+        rk[i] = k
+        rb[i] = bound
+      }
+    }
+    for (let r = 0; r < rings; r++) {
+      if (rb[r]! < sink.min) return
+      const bucket = ix.buckets[rc[r]!]!
+      const k = rk[r]!
+      const fixed = this.wCategory * rcr[r]! + priority
+      let lo: number
+      let hi: number
+      if (k > levels) {
+        lo = 0
+        hi = bucket.order.length
+      } else {
+        lo = lowerBound(bucket.node, ancestors[k]!)
+        hi = lowerBound(bucket.node, ix.end[ancestors[k]!]!)
+      }
+      if (k === 0) {
+        if (lo < hi) this.interval(d, bucket, lo, hi, fixed, k, levels, sink)
+        continue
+      }
+      const inner = ancestors[k - 1]!
+      const ilo = lowerBound(bucket.node, inner)
+      const ihi = lowerBound(bucket.node, ix.end[inner]!)
+      if (lo < ilo) this.interval(d, bucket, lo, ilo, fixed, k, levels, sink)
+      if (ihi < hi) this.interval(d, bucket, ihi, hi, fixed, k, levels, sink)
+    }
+  }
+
+  /**
+   * Positions [a, b) of `bucket`, all in ring `k` of demand `d` (common ancestor at
+   * depth levels − k; beyond the root when k > levels).
+   */
+  private interval(
+    d: number,
+    bucket: Bucket,
+    a: number,
+    b: number,
+    fixed: number,
+    k: number,
+    levels: number,
+    sink: Sink
+  ): void {
+    const far = k > levels
+    const stepsBase = 2 * k - levels // steps = stepsBase + the supply's depth
+    const proxMax = far ? 0 : this.proximity(k)
+    const ws = this.wSkills
+    const wd = this.wDistance
+    const depth = bucket.depth
+    const order = bucket.order
+    const skillCount = bucket.skillCount
+    const ds = this.ix.demandSkills[d]!
+    const r = ds.length
+    const byDemand = this.byDemand
+    const minimumSkills = this.minimumSkills
+    const bits = bucket.bits
+    if (bits === undefined) {
+      for (let i = a; i < b; i++) {
+        if (fixed + ws * 100 + wd * proxMax < sink.min) return
+        const required = byDemand ? r : skillCount[i]!
+        const cov = coverage(intersection(ds, bucket.skills[i]!), required)
+        if (cov < minimumSkills) continue
+        const score = fixed + ws * cov + wd * (far ? 0 : this.proximity(stepsBase + depth[i]!))
+        if (score > 0 && score >= sink.min) sink.take(order[i]!, score)
+      }
+      return
+    }
+    const words = bucket.words
+    const planes = this.planes
+    const P = 32 - Math.clz32(r)
+    // The least number of the demand's skills a supply must offer (only by the demand's skills).
+    let jSkills = 0
+    if (byDemand) while (jSkills <= r && coverage(jSkills, r) < minimumSkills) jSkills++
+    let seenMin = Number.NaN
+    let jmin = 0
+    for (let w = a >>> 5, last = (b - 1) >>> 5; w <= last; w++) {
+      if (sink.min !== seenMin) {
+        seenMin = sink.min
+        const rest = seenMin - fixed - wd * proxMax
+        if (byDemand) {
+          jmin = jSkills
+          while (jmin <= r && ws * coverage(jmin, r) < rest) jmin++
+          if (jmin > r) return
+        } else if (ws * 100 < rest) return
+      }
+      let m = -1
+      if (w === a >>> 5) m &= -1 << (a & 31)
+      if (w === last) m &= -1 >>> (31 - ((b - 1) & 31))
+      for (let p = 0; p < P; p++) planes[p] = 0
+      for (let t = 0; t < r; t++) {
+        let carry = bits[ds[t]! * words + w]!
+        for (let p = 0; carry !== 0 && p < P; p++) {
+          const x = planes[p]!
+          planes[p] = x ^ carry
+          carry &= x
+        }
+      }
+      if (jmin > 0) {
+        // Positions offering at least jmin of the skills: compare the bit-sliced counts.
+        let gt = 0
+        let eq = -1
+        for (let p = P - 1; p >= 0; p--) {
+          const x = planes[p]!
+          if ((jmin >>> p) & 1) eq &= x
+          else {
+            gt |= eq & x
+            eq &= ~x
+          }
+        }
+        m &= gt | eq
+      }
+      while (m !== 0) {
+        const low = m & -m
+        m ^= low
+        const bit = 31 - Math.clz32(low)
+        const i = (w << 5) | bit
+        let covered = 0
+        for (let p = 0; p < P; p++) covered |= ((planes[p]! >>> bit) & 1) << p
+        const cov = coverage(covered, byDemand ? r : skillCount[i]!)
+        if (cov < minimumSkills) continue
+        const score = fixed + ws * cov + wd * (far ? 0 : this.proximity(stepsBase + depth[i]!))
+        // (When `take` raises the threshold, the rest of this word is still checked against it.)
+        if (score > 0 && score >= sink.min) sink.take(order[i]!, score)
+      }
+    }
+  }
+}
+
+/** First position whose node is not below `node`. */
+const lowerBound = (nodes: Int32Array, node: number): number => {
+  let lo = 0
+  let hi = nodes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (nodes[mid]! < node) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The size of the intersection of two sorted sets. */
+export const intersection = (a: Int32Array, b: Int32Array): number => {
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      n++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return n
+}
