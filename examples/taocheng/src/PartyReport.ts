@@ -51,7 +51,7 @@ const words = {
     committees: "街道党工委、社区党委",
     members: "党员（正式 / 预备）",
     enrolled: "在职党员到社区报到",
-    enrolledNote: "双报到，下一议题；本演示不生成",
+    enrolledNote: "双报到，见下文“共驻共建”",
     byStreet: "各街道党员（countMembers，按街道）",
     street: "街道",
     organisations: "党组织",
@@ -96,7 +96,7 @@ const words = {
     committees: "Street and community committees",
     members: "Members (full / probationary)",
     enrolled: "In-service members enrolled in communities",
-    enrolledNote: "双报到, the next issue; not generated here",
+    enrolledNote: "双报到: see “Co-construction” below",
     byStreet: "Members by street (countMembers per street)",
     street: "Street",
     organisations: "Organisations",
@@ -124,7 +124,7 @@ const words = {
  */
 const article = {
   ...Party.article,
-  /** 11615名在职党员到社区报到 (双报到: the co-construction issue's) */
+  /** 11615名在职党员到社区报到 (双报到: the co-construction report's, CoConstructionReport.ts) */
   enrolledMembers: 11_615
 } as const
 

@@ -6,18 +6,24 @@
  * households per block and the 定格定人定岗定责 check; then its party organisations
  * (#7), written through the Organisations service: organisations by kind and sector
  * beside the article's 114 / 16 / 6 / 341, members by street, the size alerts and the
- * year's 三会一课 compliance (PartyReport.ts). Every count printed as this
+ * year's 三会一课 compliance (PartyReport.ts); then its co-construction (#8), written
+ * through the CoConstructions service: units and members enrolled (双报到), volunteer
+ * teams, posts by category, projects completed and joint meetings beside the article's
+ * 197 / 11,615 / 490 / 100 / 353 / 46, and two explained matches, a need with a resource
+ * and a member with a post (CoConstructionReport.ts). Every count printed as this
  * run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
  * Flags: --seed N --communities N --sectors N --compounds N --blocks N --households N
- * --party-batch N --lang zh|en --help
+ * --party-batch N --coconstruction-batch N --lang zh|en --help
  *
  * @since 0.1.0
  */
 import { parseArgs } from "node:util"
 import {
   Actor,
+  CoConstructionConfig,
+  CoConstructions,
   Grid,
   GridConfig,
   Grids,
@@ -31,15 +37,18 @@ import {
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
 // The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
-import { District, Party } from "@jiceng/testkit"
+import { CoConstruction, District, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
+import * as CoConstructionReport from "./CoConstructionReport.js"
 import * as Output from "./Output.js"
 import * as PartyReport from "./PartyReport.js"
 
 /** Party organisation commands per transaction (Organisations.executeAll). */
 const PARTY_BATCH = 5_000
+/** Co-construction commands per transaction (CoConstructions.executeAll). */
+const COCONSTRUCTION_BATCH = 5_000
 
-const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--party-batch N] [--lang zh|en]
+const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--party-batch N] [--coconstruction-batch N] [--lang zh|en]
 
 Builds 桃城区 in a fresh SQLite file (out/taocheng.db) and prints the store's figures
 beside the article's.
@@ -52,6 +61,8 @@ beside the article's.
   --households N    households (住户) in all blocks (default ${District.meanHouseholdsPerBlock} per block, the
                     generator's assumption: ${Output.count(District.defaults.households)} for ${Output.count(District.defaults.blocks)} blocks; at most 200 per block)
   --party-batch N   party organisation commands a transaction (default ${PARTY_BATCH}; 1: one at a time)
+  --coconstruction-batch N
+                    co-construction commands a transaction (default ${COCONSTRUCTION_BATCH}; 1: one at a time)
   --lang zh|en      labels in Chinese (default, also zh-CN) or English
   -h, --help        this text`
 
@@ -92,6 +103,14 @@ interface Flags {
   readonly lang: Output.Lang
   readonly input: District.Input
   readonly partyBatch: number
+  readonly coconstructionBatch: number
+}
+
+/** A batch size flag: a whole number from 1 to 100,000 (the services' limit). */
+const batchFlag = (name: string, raw: string | undefined, fallback: number): number => {
+  const n = raw === undefined ? fallback : Number(raw)
+  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) throw new RangeError(`--${name} ${raw}: expected a whole number from 1 to 100000`)
+  return n
 }
 
 const parseFlags = (argv: ReadonlyArray<string>): Flags => {
@@ -104,6 +123,7 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
       >),
       lang: { type: "string" },
       "party-batch": { type: "string" },
+      "coconstruction-batch": { type: "string" },
       help: { type: "boolean", short: "h" }
     },
     strict: true
@@ -126,18 +146,16 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
   }
   const lang = values.lang === undefined ? "zh" : Output.langs.get(values.lang)
   if (lang === undefined) throw new RangeError(`--lang ${values.lang}: expected zh or en`)
-  const rawBatch = values["party-batch"]
-  const partyBatch = rawBatch === undefined ? PARTY_BATCH : Number(rawBatch)
-  if (!Number.isSafeInteger(partyBatch) || partyBatch < 1 || partyBatch > 100_000) {
-    throw new RangeError(`--party-batch ${rawBatch}: expected a whole number from 1 to 100000`)
-  }
-  return { help: values.help === true, lang, input, partyBatch }
+  const partyBatch = batchFlag("party-batch", values["party-batch"], PARTY_BATCH)
+  const coconstructionBatch = batchFlag("coconstruction-batch", values["coconstruction-batch"], COCONSTRUCTION_BATCH)
+  return { help: values.help === true, lang, input, partyBatch, coconstructionBatch }
 }
 
 interface Timing {
   readonly started: number
   readonly generateSeconds: string
   readonly partyBatch: number
+  readonly coconstructionBatch: number
 }
 
 /** Commands per chunk of the import: each chunk is one transaction. */
@@ -309,6 +327,21 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
       )
     )
     lines.push("")
+
+    // Co-construction (#8): from the same district and its party, written after them.
+    const coStart = performance.now()
+    const co = CoConstruction.generate(district, party)
+    const coGenerateSeconds = Output.seconds(coStart)
+    const coWriteMs = yield* CoConstructionReport.write(co, timing.coconstructionBatch)
+    lines.push(
+      yield* CoConstructionReport.report(
+        co,
+        streets,
+        { generateSeconds: coGenerateSeconds, writeMs: coWriteMs, batchSize: timing.coconstructionBatch },
+        lang
+      )
+    )
+    lines.push("")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -326,6 +359,7 @@ const main = async (): Promise<number> => {
   let lang: Output.Lang
   let generateSeconds: string
   let partyBatch: number
+  let coconstructionBatch: number
   try {
     const flags = parseFlags(process.argv.slice(2))
     if (flags.help) {
@@ -334,6 +368,7 @@ const main = async (): Promise<number> => {
     }
     lang = flags.lang
     partyBatch = flags.partyBatch
+    coconstructionBatch = flags.coconstructionBatch
     const generateStart = performance.now()
     district = District.plan(flags.input)
     generateSeconds = Output.seconds(generateStart)
@@ -343,13 +378,14 @@ const main = async (): Promise<number> => {
     return 2
   }
   const file = Output.freshDatabase("taocheng.db")
-  // One store for both services: the organisations serve the grids written before them.
-  const layer = Layer.mergeAll(Grids.layer, Organisations.layer).pipe(
-    Layer.provide(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer())),
+  // One store for the three services: the organisations serve the grids written before
+  // them, and co-construction builds on both.
+  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer).pipe(
+    Layer.provide(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer())),
     Layer.provide(SqliteStore.layer({ filename: file }))
   )
   const exit = await Effect.runPromiseExit(
-    run(district, file, { started, generateSeconds, partyBatch }, lang).pipe(Effect.provide(layer))
+    run(district, file, { started, generateSeconds, partyBatch, coconstructionBatch }, lang).pipe(Effect.provide(layer))
   )
   if (Exit.isSuccess(exit)) {
     console.log(exit.value)
