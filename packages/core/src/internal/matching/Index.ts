@@ -26,6 +26,10 @@ export interface Bucket {
   readonly words: number
   /** Bit sets: bit i of word `skill × words + w` is set when position 32w + i offers the skill. */
   readonly bits: Int32Array | undefined
+  /** The grid depths of its supplies, ascending. */
+  readonly depths: Int32Array
+  /** Bit sets: bit i of word `l × words + w` is set when position 32w + i is at depth `depths[l]`. */
+  readonly depthBits: Int32Array
 }
 
 /** @internal */
@@ -139,10 +143,18 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
         for (const k of supplySkills[order[i]!]!) bits[k * words + (i >>> 5)]! |= 1 << (i & 31)
       }
     }
+    const depthOf = Int32Array.from(order, (s) => depth[supplyNode[s]!]!)
+    const depths = Int32Array.from(new Set(depthOf)).sort()
+    const depthBits = new Int32Array(depths.length * words)
+    for (let i = 0; i < order.length; i++) {
+      depthBits[depths.indexOf(depthOf[i]!) * words + (i >>> 5)]! |= 1 << (i & 31)
+    }
     return {
       order,
       node: Int32Array.from(order, (s) => supplyNode[s]!),
-      depth: Int32Array.from(order, (s) => depth[supplyNode[s]!]!),
+      depth: depthOf,
+      depths,
+      depthBits,
       skillCount: Int32Array.from(order, (s) => supplySkills[s]!.length),
       skills: Array.from(order, (s) => supplySkills[s]!),
       words,

@@ -9,9 +9,19 @@
  * of those skills, added up 32 positions at a time, give the positions that do, and
  * only those are scored. The threshold may rise as the scan goes (a top-K search).
  *
+ * When the demand's skills are what is required (needs), a supply's score depends only
+ * on its ring, its depth and how many of the demand's skills it offers: a class of
+ * supplies with one score. The classes are then visited in descending score, each a
+ * pass over its ring's words with the bit sets of its depth and of its skill count, so
+ * a top-K search sees its best supplies first and stops as soon as a class scores
+ * below the K-th best.
+ *
  * @internal
  */
 import type { Bucket, Index } from "./Index.js"
+
+/** Demands with more skills than this are scanned ring by ring, not by classes. */
+const CLASS_SKILLS = 6
 
 /** What a scan reports to. */
 export interface Sink {
@@ -39,6 +49,16 @@ export class Scanner {
   private ringK = new Int32Array(64)
   private ringBound = new Float64Array(64)
   private readonly planes = new Int32Array(32)
+  private ringA = new Int32Array(64)
+  private ringB = new Int32Array(64)
+  private ringC = new Int32Array(64)
+  private ringE = new Int32Array(64)
+  private classKey = new Float64Array(256)
+  private classRing = new Int32Array(256)
+  private classLevel = new Int32Array(256)
+  private classSkills = new Int32Array(256)
+  private classScore = new Float64Array(256)
+  private readonly coverageOf = new Int32Array(CLASS_SKILLS + 1)
 
   constructor(readonly ix: Index) {
     const p = ix.policy
@@ -76,6 +96,10 @@ export class Scanner {
       this.ringCredit = new Int32Array(2 * most)
       this.ringK = new Int32Array(2 * most)
       this.ringBound = new Float64Array(2 * most)
+      this.ringA = new Int32Array(2 * most)
+      this.ringB = new Int32Array(2 * most)
+      this.ringC = new Int32Array(2 * most)
+      this.ringE = new Int32Array(2 * most)
     }
     const rc = this.ringCategory
     const rcr = this.ringCredit
@@ -106,30 +130,155 @@ export class Scanner {
         rb[i] = bound
       }
     }
-    for (let r = 0; r < rings; r++) {
-      if (rb[r]! < sink.min) return
-      const bucket = ix.buckets[rc[r]!]!
-      const k = rk[r]!
-      const fixed = this.wCategory * rcr[r]! + priority
-      let lo: number
-      let hi: number
-      if (k > levels) {
-        lo = 0
-        hi = bucket.order.length
-      } else {
-        lo = lowerBound(bucket.node, ancestors[k]!)
-        hi = lowerBound(bucket.node, ix.end[ancestors[k]!]!)
-      }
-      if (k === 0) {
-        if (lo < hi) this.interval(d, bucket, lo, hi, fixed, k, levels, sink)
-        continue
-      }
-      const inner = ancestors[k - 1]!
-      const ilo = lowerBound(bucket.node, inner)
-      const ihi = lowerBound(bucket.node, ix.end[inner]!)
-      if (lo < ilo) this.interval(d, bucket, lo, ilo, fixed, k, levels, sink)
-      if (ihi < hi) this.interval(d, bucket, ihi, hi, fixed, k, levels, sink)
+    const r = ix.demandSkills[d]!.length
+    if (this.byDemand && r <= CLASS_SKILLS && ix.buckets.every((b) => b.bits !== undefined)) {
+      this.byClass(d, sink, rings, levels, priority)
+      return
     }
+    for (let q = 0; q < rings; q++) {
+      if (rb[q]! < sink.min) return
+      const bucket = ix.buckets[rc[q]!]!
+      const k = rk[q]!
+      const fixed = this.wCategory * rcr[q]! + priority
+      this.ringIntervals(q, levels)
+      const a = this.ringA[q]!
+      const b = this.ringB[q]!
+      const c = this.ringC[q]!
+      const e = this.ringE[q]!
+      if (a < b) this.interval(d, bucket, a, b, fixed, k, levels, sink)
+      if (c < e) this.interval(d, bucket, c, e, fixed, k, levels, sink)
+    }
+  }
+
+  /** Ring q's positions, as the intervals [ringA, ringB) and [ringC, ringE). */
+  private ringIntervals(q: number, levels: number): void {
+    const ix = this.ix
+    const bucket = ix.buckets[this.ringCategory[q]!]!
+    const k = this.ringK[q]!
+    const ancestors = this.ancestors
+    let lo: number
+    let hi: number
+    if (k > levels) {
+      lo = 0
+      hi = bucket.order.length
+    } else {
+      lo = lowerBound(bucket.node, ancestors[k]!)
+      hi = lowerBound(bucket.node, ix.end[ancestors[k]!]!)
+    }
+    if (k === 0) {
+      this.ringA[q] = lo
+      this.ringB[q] = hi
+      this.ringC[q] = hi
+      this.ringE[q] = hi
+      return
+    }
+    const inner = ancestors[k - 1]!
+    this.ringA[q] = lo
+    this.ringB[q] = lowerBound(bucket.node, inner)
+    this.ringC[q] = lowerBound(bucket.node, ix.end[inner]!)
+    this.ringE[q] = hi
+  }
+
+  /** The scan by classes of one score (needs: the demand's skills are required). */
+  private byClass(d: number, sink: Sink, rings: number, levels: number, priority: number): void {
+    const ix = this.ix
+    const ds = ix.demandSkills[d]!
+    const r = ds.length
+    const cov = this.coverageOf
+    let jSkills = r + 1
+    for (let j = r; j >= 0; j--) {
+      cov[j] = coverage(j, r)
+      if (cov[j]! >= this.minimumSkills) jSkills = j
+    }
+    const ws = this.wSkills
+    const wd = this.wDistance
+    // The classes, keyed by score (and their index below 2^16) for a numeric sort.
+    let n = 0
+    for (let q = 0; q < rings; q++) {
+      if (this.ringBound[q]! < sink.min) break
+      this.ringIntervals(q, levels)
+      if (this.ringA[q]! >= this.ringB[q]! && this.ringC[q]! >= this.ringE[q]!) continue
+      const bucket = ix.buckets[this.ringCategory[q]!]!
+      const k = this.ringK[q]!
+      const far = k > levels
+      const least = k === 0 ? levels : levels - k // the least depth in the ring
+      const fixed = this.wCategory * this.ringCredit[q]! + priority
+      for (let l = 0; l < bucket.depths.length; l++) {
+        const depth = bucket.depths[l]!
+        if (!far && depth < least) continue
+        const prox = far ? 0 : this.proximity(2 * k - levels + depth)
+        for (let j = r; j >= jSkills; j--) {
+          const score = fixed + ws * cov[j]! + wd * prox
+          if (score < 1 || score < sink.min) continue
+          if (n === this.classKey.length) this.growClasses()
+          this.classKey[n] = score * 65536 + n
+          this.classRing[n] = q
+          this.classLevel[n] = l
+          this.classSkills[n] = j
+          this.classScore[n] = score
+          n++
+        }
+      }
+    }
+    if (n >= 65536) throw new Error("matching: too many score classes")
+    const keys = this.classKey.subarray(0, n).sort()
+    const planes = this.planes
+    const P = 32 - Math.clz32(r)
+    for (let x = n - 1; x >= 0; x--) {
+      const i = keys[x]! % 65536
+      const score = this.classScore[i]!
+      if (score < sink.min) return
+      const q = this.classRing[i]!
+      const j = this.classSkills[i]!
+      const bucket = ix.buckets[this.ringCategory[q]!]!
+      const words = bucket.words
+      const bits = bucket.bits!
+      const depthBits = bucket.depths.length > 1 ? bucket.depthBits : undefined
+      const depthRow = this.classLevel[i]! * words
+      const order = bucket.order
+      for (let part = 0; part < 2; part++) {
+        const a = part === 0 ? this.ringA[q]! : this.ringC[q]!
+        const b = part === 0 ? this.ringB[q]! : this.ringE[q]!
+        if (a >= b) continue
+        for (let w = a >>> 5, last = (b - 1) >>> 5; w <= last; w++) {
+          let m = -1
+          if (w === a >>> 5) m &= -1 << (a & 31)
+          if (w === last) m &= -1 >>> (31 - ((b - 1) & 31))
+          if (depthBits !== undefined) m &= depthBits[depthRow + w]!
+          if (m === 0) continue
+          for (let p = 0; p < P; p++) planes[p] = 0
+          for (let t = 0; t < r; t++) {
+            let carry = bits[ds[t]! * words + w]!
+            for (let p = 0; carry !== 0 && p < P; p++) {
+              const y = planes[p]!
+              planes[p] = y ^ carry
+              carry &= y
+            }
+          }
+          // Positions offering exactly j of the skills.
+          for (let p = 0; p < P; p++) m &= (j >>> p) & 1 ? planes[p]! : ~planes[p]!
+          while (m !== 0) {
+            const low = m & -m
+            m ^= low
+            sink.take(order[(w << 5) | (31 - Math.clz32(low))]!, score)
+            if (score < sink.min) return
+          }
+        }
+      }
+    }
+  }
+
+  private growClasses(): void {
+    const grow = <A extends Int32Array | Float64Array>(a: A, b: A): A => {
+      b.set(a)
+      return b
+    }
+    const n = 2 * this.classKey.length
+    this.classKey = grow(this.classKey, new Float64Array(n))
+    this.classRing = grow(this.classRing, new Int32Array(n))
+    this.classLevel = grow(this.classLevel, new Int32Array(n))
+    this.classSkills = grow(this.classSkills, new Int32Array(n))
+    this.classScore = grow(this.classScore, new Float64Array(n))
   }
 
   /**
