@@ -37,7 +37,7 @@ if (url === undefined) console.log("JICENG_PG_URL is not set: the PostgreSQL sto
 describe.skipIf(url === undefined)("PostgresStore", () => {
   // First, while the shared `it` is untouched by `it.layer`; its suites provide their own store.
   OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
-  CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 15 })
+  CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   // A child process imports co-construction commands into the same schema and is killed.
   const coImports = freshStore()
   const coChild = fileURLToPath(new URL("./fixtures/coconstruction-import-child.mjs", import.meta.url))
@@ -45,7 +45,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
     "PostgresStore",
     coImports.layer,
     (args) => spawn(process.execPath, [coChild, url ?? "", coImports.schema, ...args], { stdio: ["ignore", "ignore", "inherit"] }),
-    { blocks: 150, chunkSize: 45 }
+    { blocks: 100, chunkSize: 30 }
   )
   organisationRepositoryContract("PostgresStore", freshStore().layer)
   coConstructionRepositoryContract("PostgresStore", freshStore().layer)

@@ -192,6 +192,9 @@ export const days = [
 ] as const
 
 /** Agreement and project terms: around the scaffold's agreements' term, 2024-01-01 to 2025-01-01. */
+/** The days changes to dated histories crowd on. */
+const busyDays = ["2024-03-01", "2024-07-01", "2024-03-01"]
+
 const termDays = ["2023-12-31", "2024-01-01", "2024-03-01", "2024-07-01", "2024-12-31", "2025-01-01", "2025-01-02"]
 
 /**
@@ -273,7 +276,7 @@ export const gridScaffold = (tenant: string): ReadonlyArray<unknown> => [
  * members: units u1 (street 001) and u2 (002) enrolled; members m1 (001001), x1
  * (001002, of an organisation outside the tenant) and m4 (002001) enrolled; agreements
  * a1 (c1 with u1) and a2 (s2 with u2) for 2024; needs n1 (001001, 4 units) and n2
- * (002001, 3); resources r1 (u1's, 5 units) and r2 (u2's, 3); project pr1 giving 2 of
+ * (002001, 3); resources r1 (u1's, 3 units) and r2 (u2's, 3); project pr1 giving 2 of
  * r1's units to n1, 30 % done; teams tm1 (001001) and tm2 (002001) with posts ps1 (1
  * place, claimed by m1) and ps2 (2 places); a joint meeting jm1 of street 001 with u1
  * and its task k1.
@@ -326,7 +329,7 @@ export const scaffold = (tenant: string): ReadonlyArray<unknown> => {
       gridCode: `${tenant}001`,
       category: "electric",
       title: "供电服务队",
-      capacity: 5,
+      capacity: 3,
       skills: ["electrician"],
       at: "2024-01-01"
     },
@@ -426,16 +429,18 @@ const enrolledMembers = ["m1", "x1", "m4", "m1", "x1", "m4", "m2", "x2"]
  */
 export const resolve = (tenant: string, intent: Intent): unknown => {
   const at = (i: number) => pick(days, i)
+  /** Days of dated histories (enrolments, claims): half of them on two busy days, so that one day's changes meet. */
+  const busy = (i: number) => (i % 2 === 0 ? pick(busyDays, i >> 1) : at(i))
   const grid = (codes: ReadonlyArray<string>, i: number) => `${tenant}${pick(codes, i)}`
   /** Units a command about an enrolled unit names: mostly the scaffold's u1 and u2. */
   const enrolledUnit = (i: number) => (i % 3 === 2 ? unitOf(tenant, i) : unit(tenant, 1 + (i % 2)))
   switch (intent.op) {
     case "enrolUnit":
-      return { _tag: "EnrolUnit", creditCode: unitOf(tenant, intent.unit), name: `单位${intent.unit % 4}`, streetCode: grid(streets, intent.street), at: at(intent.day) }
+      return { _tag: "EnrolUnit", creditCode: unitOf(tenant, intent.unit), name: `单位${intent.unit % 4}`, streetCode: grid(streets, intent.street), at: busy(intent.day) }
     case "transferUnit":
-      return { _tag: "TransferUnit", creditCode: enrolledUnit(intent.unit), streetCode: grid(streets, intent.street), at: at(intent.day) }
+      return { _tag: "TransferUnit", creditCode: enrolledUnit(intent.unit), streetCode: grid(streets, intent.street), at: busy(intent.day) }
     case "withdrawUnit":
-      return { _tag: "WithdrawUnit", creditCode: enrolledUnit(intent.unit), at: at(intent.day) }
+      return { _tag: "WithdrawUnit", creditCode: enrolledUnit(intent.unit), at: busy(intent.day) }
     case "enrolMember": {
       const memberId = pick(memberIds, intent.member)
       // Mostly right (the tenant's members name no organisation, others do), one in five not.
@@ -448,13 +453,13 @@ export const resolve = (tenant: string, intent: Intent): unknown => {
         ...(intent.unit % 3 === 0 ? {} : { unitCreditCode: unitOf(tenant, intent.unit) }),
         skills: pick(skillSets, intent.skills),
         interest: pick(interests, intent.interest),
-        at: at(intent.day)
+        at: busy(intent.day)
       }
     }
     case "transferEnrolment":
-      return { _tag: "TransferEnrolment", memberId: pick(enrolledMembers, intent.member), communityCode: grid(communities, intent.community), at: at(intent.day) }
+      return { _tag: "TransferEnrolment", memberId: pick(enrolledMembers, intent.member), communityCode: grid(communities, intent.community), at: busy(intent.day) }
     case "withdrawMember":
-      return { _tag: "WithdrawMember", memberId: pick(enrolledMembers, intent.member), at: at(intent.day) }
+      return { _tag: "WithdrawMember", memberId: pick(enrolledMembers, intent.member), at: busy(intent.day) }
     case "sign": {
       const [from, to] = term(intent.from, intent.to)
       return {
@@ -532,8 +537,8 @@ export const resolve = (tenant: string, intent: Intent): unknown => {
         ? [pick(ids.posts, intent.post), pick(memberIds, intent.member)]
         : pick(intent.op === "claim" ? claimPairs : [["ps1", "m1"], ["ps1", "m1"], ...claimPairs], intent.member)
       return intent.op === "claim"
-        ? { _tag: "ClaimPost", postId, memberId, skills: pick(skillSets, intent.skills), at: at(intent.day) }
-        : { _tag: "WithdrawClaim", postId, memberId, at: at(intent.day) }
+        ? { _tag: "ClaimPost", postId, memberId, skills: pick(skillSets, intent.skills), at: busy(intent.day) }
+        : { _tag: "WithdrawClaim", postId, memberId, at: busy(intent.day) }
     }
     case "meeting": {
       const street = pick(streets, intent.street)

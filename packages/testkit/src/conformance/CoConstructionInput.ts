@@ -251,12 +251,15 @@ export const coConstructionInput = (name: string, provide: ReturnType<typeof sha
           }],
           ["claim.skills", "skills", { _tag: "ClaimPost", postId: "ps1", memberId: "m4", at: "2024-05-01" }, undefined],
           ["claim.once", "memberId", { _tag: "ClaimPost", postId: "ps1", memberId: "m1", at: "2024-06-01" }, undefined],
-          // r1 has 5 units, 2 of them with pr1; n1 asks for 4, 2 of them given.
+          // r1 has 3 units, 2 of them with pr1; n1 asks for 4, 2 of them given; r8 has 10.
+          ["project.capacity", "allocations.0.units", { ...c.project, allocations: [{ needId: "n8", resourceId: "r1", units: 2 }] }, {
+            ...c.project, allocations: [{ needId: "n8", resourceId: "r1", units: 1 }]
+          }],
           ["project.capacity", "allocations.0.units", {
-            ...c.project, allocations: [{ needId: "n1", resourceId: "r1", units: 1 }, { needId: "n8", resourceId: "r1", units: 3 }]
-          }, { ...c.project, allocations: [{ needId: "n1", resourceId: "r1", units: 1 }, { needId: "n8", resourceId: "r1", units: 2 }] }],
-          ["project.quantity", "allocations.0.units", { ...c.project, allocations: [{ needId: "n1", resourceId: "r1", units: 3 }] }, {
-            ...c.project, allocations: [{ needId: "n1", resourceId: "r1", units: 2 }]
+            ...c.project, allocations: [{ needId: "n1", resourceId: "r1", units: 1 }, { needId: "n8", resourceId: "r1", units: 1 }]
+          }, undefined],
+          ["project.quantity", "allocations.0.units", { ...c.project, allocations: [{ needId: "n1", resourceId: "r8", units: 3 }] }, {
+            ...c.project, allocations: [{ needId: "n1", resourceId: "r8", units: 2 }]
           }],
           // a1 runs from 2024-01-01 to 2025-01-01.
           ["project.term", "from", { ...c.project, from: "2023-12-31" }, { ...c.project, from: "2024-01-01" }],
