@@ -16,6 +16,12 @@ export interface Bucket {
   readonly order: Int32Array
   /** Per position: the supply's grid node (ascending). */
   readonly node: Int32Array
+  /**
+   * Per grid node x (and one past the last): the first position whose node is not
+   * below x, so node x's subtree is [first[x], first[end[x]]). Undefined when there
+   * are too many categories × nodes to keep it (then found by binary search).
+   */
+  readonly first: Int32Array | undefined
   /** Per position: the supply's grid depth (levels below its root). */
   readonly depth: Int32Array
   /** Per position: how many distinct skills the supply has. */
@@ -149,9 +155,19 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
     for (let i = 0; i < order.length; i++) {
       depthBits[depths.indexOf(depthOf[i]!) * words + (i >>> 5)]! |= 1 << (i & 31)
     }
+    const node = Int32Array.from(order, (s) => supplyNode[s]!)
+    let first: Int32Array | undefined
+    if (names.length * (M + 1) <= maxWords) {
+      first = new Int32Array(M + 1)
+      for (let x = 0, i = 0; x <= M; x++) {
+        while (i < node.length && node[i]! < x) i++
+        first[x] = i
+      }
+    }
     return {
       order,
-      node: Int32Array.from(order, (s) => supplyNode[s]!),
+      node,
+      first,
       depth: depthOf,
       depths,
       depthBits,

@@ -53,10 +53,10 @@ export class Scanner {
   private ringB = new Int32Array(64)
   private ringC = new Int32Array(64)
   private ringE = new Int32Array(64)
-  private classKey = new Float64Array(256)
   private classRing = new Int32Array(256)
   private classLevel = new Int32Array(256)
   private classSkills = new Int32Array(256)
+  private classKey = new Float64Array(256)
   private classScore = new Float64Array(256)
   private readonly coverageOf = new Int32Array(CLASS_SKILLS + 1)
 
@@ -156,14 +156,16 @@ export class Scanner {
     const bucket = ix.buckets[this.ringCategory[q]!]!
     const k = this.ringK[q]!
     const ancestors = this.ancestors
+    const first = bucket.first
+    const at = (x: number) => first !== undefined ? first[x]! : lowerBound(bucket.node, x)
     let lo: number
     let hi: number
     if (k > levels) {
       lo = 0
       hi = bucket.order.length
     } else {
-      lo = lowerBound(bucket.node, ancestors[k]!)
-      hi = lowerBound(bucket.node, ix.end[ancestors[k]!]!)
+      lo = at(ancestors[k]!)
+      hi = at(ix.end[ancestors[k]!]!)
     }
     if (k === 0) {
       this.ringA[q] = lo
@@ -174,8 +176,8 @@ export class Scanner {
     }
     const inner = ancestors[k - 1]!
     this.ringA[q] = lo
-    this.ringB[q] = lowerBound(bucket.node, inner)
-    this.ringC[q] = lowerBound(bucket.node, ix.end[inner]!)
+    this.ringB[q] = at(inner)
+    this.ringC[q] = at(ix.end[inner]!)
     this.ringE[q] = hi
   }
 
@@ -192,7 +194,7 @@ export class Scanner {
     }
     const ws = this.wSkills
     const wd = this.wDistance
-    // The classes, keyed by score (and their index below 2^16) for a numeric sort.
+    // The classes, in a heap by score (most are never visited: no need to sort them all).
     let n = 0
     for (let q = 0; q < rings; q++) {
       if (this.ringBound[q]! < sink.min) break
@@ -210,22 +212,26 @@ export class Scanner {
         for (let j = r; j >= jSkills; j--) {
           const score = fixed + ws * cov[j]! + wd * prox
           if (score < 1 || score < sink.min) continue
-          if (n === this.classKey.length) this.growClasses()
-          this.classKey[n] = score * 65536 + n
+          if (n === this.classScore.length) this.growClasses()
+          this.classKey[n] = score * CLASSES + n
+          this.classScore[n] = score
           this.classRing[n] = q
           this.classLevel[n] = l
           this.classSkills[n] = j
-          this.classScore[n] = score
           n++
         }
       }
     }
-    if (n >= 65536) throw new Error("matching: too many score classes")
-    const keys = this.classKey.subarray(0, n).sort()
+    if (n > CLASSES) throw new Error("matching: too many score classes")
+    const keys = this.classKey
+    for (let x = (n >> 1) - 1; x >= 0; x--) siftDown(keys, x, n)
     const planes = this.planes
     const P = 32 - Math.clz32(r)
-    for (let x = n - 1; x >= 0; x--) {
-      const i = keys[x]! % 65536
+    const small = r <= 3
+    while (n > 0) {
+      const i = keys[0]! % CLASSES
+      keys[0] = keys[--n]!
+      siftDown(keys, 0, n)
       const score = this.classScore[i]!
       if (score < sink.min) return
       const q = this.classRing[i]!
@@ -236,6 +242,9 @@ export class Scanner {
       const depthBits = bucket.depths.length > 1 ? bucket.depthBits : undefined
       const depthRow = this.classLevel[i]! * words
       const order = bucket.order
+      const o0 = r > 0 ? ds[0]! * words : 0
+      const o1 = r > 1 ? ds[1]! * words : 0
+      const o2 = r > 2 ? ds[2]! * words : 0
       for (let part = 0; part < 2; part++) {
         const a = part === 0 ? this.ringA[q]! : this.ringC[q]!
         const b = part === 0 ? this.ringB[q]! : this.ringE[q]!
@@ -246,17 +255,28 @@ export class Scanner {
           if (w === last) m &= -1 >>> (31 - ((b - 1) & 31))
           if (depthBits !== undefined) m &= depthBits[depthRow + w]!
           if (m === 0) continue
-          for (let p = 0; p < P; p++) planes[p] = 0
-          for (let t = 0; t < r; t++) {
-            let carry = bits[ds[t]! * words + w]!
-            for (let p = 0; carry !== 0 && p < P; p++) {
-              const y = planes[p]!
-              planes[p] = y ^ carry
-              carry &= y
+          if (small) {
+            // Up to 3 skills: the count's two bits by a full adder.
+            const x0 = r > 0 ? bits[o0 + w]! : 0
+            const x1 = r > 1 ? bits[o1 + w]! : 0
+            const x2 = r > 2 ? bits[o2 + w]! : 0
+            const t = x0 ^ x1
+            const p0 = t ^ x2
+            const p1 = (x0 & x1) | (t & x2)
+            m &= (j & 1 ? p0 : ~p0) & (j & 2 ? p1 : ~p1)
+          } else {
+            for (let p = 0; p < P; p++) planes[p] = 0
+            for (let t = 0; t < r; t++) {
+              let carry = bits[ds[t]! * words + w]!
+              for (let p = 0; carry !== 0 && p < P; p++) {
+                const y = planes[p]!
+                planes[p] = y ^ carry
+                carry &= y
+              }
             }
+            // Positions offering exactly j of the skills.
+            for (let p = 0; p < P; p++) m &= (j >>> p) & 1 ? planes[p]! : ~planes[p]!
           }
-          // Positions offering exactly j of the skills.
-          for (let p = 0; p < P; p++) m &= (j >>> p) & 1 ? planes[p]! : ~planes[p]!
           while (m !== 0) {
             const low = m & -m
             m ^= low
@@ -273,7 +293,7 @@ export class Scanner {
       b.set(a)
       return b
     }
-    const n = 2 * this.classKey.length
+    const n = 2 * this.classScore.length
     this.classKey = grow(this.classKey, new Float64Array(n))
     this.classRing = grow(this.classRing, new Int32Array(n))
     this.classLevel = grow(this.classLevel, new Int32Array(n))
@@ -378,6 +398,23 @@ export class Scanner {
       }
     }
   }
+}
+
+/** Classes a scan may have: their index is kept in the low digits of the heap's keys. */
+const CLASSES = 1 << 20
+
+/** Restores the max-heap below position x of keys[0, n). */
+const siftDown = (keys: Float64Array, x: number, n: number): void => {
+  const key = keys[x]!
+  for (;;) {
+    let c = 2 * x + 1
+    if (c >= n) break
+    if (c + 1 < n && keys[c + 1]! > keys[c]!) c++
+    if (keys[c]! <= key) break
+    keys[x] = keys[c]!
+    x = c
+  }
+  keys[x] = key
 }
 
 /** First position whose node is not below `node`. */
