@@ -26,8 +26,6 @@ export interface Bucket {
   readonly depth: Int32Array
   /** Per position: how many distinct skills the supply has. */
   readonly skillCount: Int32Array
-  /** Per position: the supply's skills (sorted ids), used when there are no bit sets. */
-  readonly skills: ReadonlyArray<Int32Array>
   /** 32-bit words a bit set over the positions takes. */
   readonly words: number
   /** Bit sets: bit i of word `skill × words + w` is set when position 32w + i offers the skill. */
@@ -49,10 +47,12 @@ export interface Index {
   readonly capacity: Int32Array
   readonly demandCategory: Int32Array
   readonly supplyCategory: Int32Array
-  /** Per demand: its distinct skills, sorted ids. */
-  readonly demandSkills: ReadonlyArray<Int32Array>
-  /** Per supply: its distinct skills, sorted ids. */
-  readonly supplySkills: ReadonlyArray<Int32Array>
+  /** Demand d's distinct skills, sorted ids: demandSkillIds[demandSkillStart[d] …]. */
+  readonly demandSkillStart: Int32Array
+  readonly demandSkillIds: Int32Array
+  /** Supply s's distinct skills, sorted ids: supplySkillIds[supplySkillStart[s] …]. */
+  readonly supplySkillStart: Int32Array
+  readonly supplySkillIds: Int32Array
   /** For each demand category, the supply categories that serve it and their credits, best credit first. */
   readonly servedCategory: ReadonlyArray<Int32Array>
   readonly servedCredit: ReadonlyArray<Int32Array>
@@ -94,24 +94,45 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
   for (const c of policy.compatible) served[category(c.demand)]!.push([category(c.supply), c.credit])
   for (const list of served) list.sort((a, b) => b[1] - a[1] || a[0] - b[0])
 
-  // Skills numbered by first use, demands then supplies in id order.
+  // Skills numbered by first use, demands then supplies in id order; each side's sets
+  // in one array (sorted, distinct).
   const skillIds = new Map<string, number>()
-  const skillSet = (xs: ReadonlyArray<string>): Int32Array => {
-    const ids: Array<number> = []
-    for (const x of xs) {
-      let k = skillIds.get(x)
-      if (k === undefined) skillIds.set(x, k = skillIds.size)
-      if (!ids.includes(k)) ids.push(k)
+  const skillSets = (xs: ReadonlyArray<{ readonly skills: ReadonlyArray<string> }>) => {
+    const start = new Int32Array(xs.length + 1)
+    let ids = new Int32Array(2 * xs.length + 16)
+    let n = 0
+    for (let i = 0; i < xs.length; i++) {
+      const skills = xs[i]!.skills
+      if (n + skills.length > ids.length) {
+        const more = new Int32Array(2 * (n + skills.length))
+        more.set(ids)
+        ids = more
+      }
+      const from = n
+      for (const x of skills) {
+        let k = skillIds.get(x)
+        if (k === undefined) skillIds.set(x, k = skillIds.size)
+        // Insert in order, once.
+        let j = n
+        while (j > from && ids[j - 1]! > k) j--
+        if (j > from && ids[j - 1] === k) continue
+        ids.copyWithin(j + 1, j, n)
+        ids[j] = k
+        n++
+      }
+      start[i + 1] = n
     }
-    return Int32Array.from(ids).sort()
+    return { start, ids: ids.slice(0, n) }
   }
-  const demandSkills = demands.map((d) => skillSet(d.skills))
-  const supplySkills = supplies.map((s) => skillSet(s.skills))
+  const demandSkills = skillSets(demands)
+  const supplySkills = skillSets(supplies)
 
   // Grid nodes: every code and its ancestors, numbered in code order (= preorder).
   const codes = new Set<string>()
   const addCode = (code: string) => {
-    for (let n = code.length; n >= 6 && !codes.has(code.slice(0, n)); n -= 3) codes.add(code.slice(0, n))
+    if (codes.has(code)) return
+    codes.add(code)
+    for (let n = code.length - 3; n >= 6 && !codes.has(code.slice(0, n)); n -= 3) codes.add(code.slice(0, n))
   }
   for (const d of demands) addCode(d.grid)
   for (const s of supplies) addCode(s.grid)
@@ -131,67 +152,83 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
   }
   while (open.length > 0) end[open.pop()!] = M
 
-  const supplyCategory = Int32Array.from(supplies, (s) => category(s.category))
-  const supplyNode = Int32Array.from(supplies, (s) => nodeOf.get(s.grid)!)
+  const D = demands.length
+  const S = supplies.length
+  const supplyCategory = new Int32Array(S)
+  const supplyNode = new Int32Array(S)
+  for (let s = 0; s < S; s++) {
+    supplyCategory[s] = category(supplies[s]!.category)
+    supplyNode[s] = nodeOf.get(supplies[s]!.grid)!
+  }
   const members: Array<Array<number>> = names.map(() => [])
-  for (let s = 0; s < supplies.length; s++) members[supplyCategory[s]!]!.push(s)
+  for (let s = 0; s < S; s++) members[supplyCategory[s]!]!.push(s)
   let totalWords = 0
   for (const list of members) totalWords += (list.length + 31) >>> 5
   const withBits = skillIds.size * totalWords <= maxWords
   const buckets = members.map((list): Bucket => {
     list.sort((a, b) => supplyNode[a]! - supplyNode[b]! || a - b)
+    const n = list.length
     const order = Int32Array.from(list)
-    const words = (order.length + 31) >>> 5
+    const words = (n + 31) >>> 5
+    const node = new Int32Array(n)
+    const depthOf = new Int32Array(n)
+    const skillCount = new Int32Array(n)
     let bits: Int32Array | undefined
-    if (withBits) {
-      bits = new Int32Array(skillIds.size * words)
-      for (let i = 0; i < order.length; i++) {
-        for (const k of supplySkills[order[i]!]!) bits[k * words + (i >>> 5)]! |= 1 << (i & 31)
+    if (withBits) bits = new Int32Array(skillIds.size * words)
+    const depthSet: Array<number> = []
+    for (let i = 0; i < n; i++) {
+      const s = order[i]!
+      node[i] = supplyNode[s]!
+      depthOf[i] = depth[node[i]!]!
+      if (!depthSet.includes(depthOf[i]!)) depthSet.push(depthOf[i]!)
+      const from = supplySkills.start[s]!
+      const to = supplySkills.start[s + 1]!
+      skillCount[i] = to - from
+      if (bits !== undefined) {
+        for (let j = from; j < to; j++) bits[supplySkills.ids[j]! * words + (i >>> 5)]! |= 1 << (i & 31)
       }
     }
-    const depthOf = Int32Array.from(order, (s) => depth[supplyNode[s]!]!)
-    const depths = Int32Array.from(new Set(depthOf)).sort()
+    const depths = Int32Array.from(depthSet).sort()
     const depthBits = new Int32Array(depths.length * words)
-    for (let i = 0; i < order.length; i++) {
-      depthBits[depths.indexOf(depthOf[i]!) * words + (i >>> 5)]! |= 1 << (i & 31)
-    }
-    const node = Int32Array.from(order, (s) => supplyNode[s]!)
+    for (let i = 0; i < n; i++) depthBits[depths.indexOf(depthOf[i]!) * words + (i >>> 5)]! |= 1 << (i & 31)
     let first: Int32Array | undefined
     if (names.length * (M + 1) <= maxWords) {
       first = new Int32Array(M + 1)
       for (let x = 0, i = 0; x <= M; x++) {
-        while (i < node.length && node[i]! < x) i++
+        while (i < n && node[i]! < x) i++
         first[x] = i
       }
     }
-    return {
-      order,
-      node,
-      first,
-      depth: depthOf,
-      depths,
-      depthBits,
-      skillCount: Int32Array.from(order, (s) => supplySkills[s]!.length),
-      skills: Array.from(order, (s) => supplySkills[s]!),
-      words,
-      bits
-    }
+    return { order, node, first, depth: depthOf, depths, depthBits, skillCount, words, bits }
   })
+  const quantity = new Int32Array(D)
+  const demandCategory = new Int32Array(D)
+  const demandNode = new Int32Array(D)
+  for (let d = 0; d < D; d++) {
+    const demand = demands[d]!
+    quantity[d] = demand.quantity
+    demandCategory[d] = category(demand.category)
+    demandNode[d] = nodeOf.get(demand.grid)!
+  }
+  const capacity = new Int32Array(S)
+  for (let s = 0; s < S; s++) capacity[s] = supplies[s]!.capacity
 
   return {
     problem,
     policy,
     demands,
     supplies,
-    quantity: Int32Array.from(demands, (d) => d.quantity),
-    capacity: Int32Array.from(supplies, (s) => s.capacity),
-    demandCategory: Int32Array.from(demands, (d) => category(d.category)),
+    quantity,
+    capacity,
+    demandCategory,
     supplyCategory,
-    demandSkills,
-    supplySkills,
+    demandSkillStart: demandSkills.start,
+    demandSkillIds: demandSkills.ids,
+    supplySkillStart: supplySkills.start,
+    supplySkillIds: supplySkills.ids,
     servedCategory: served.map((list) => Int32Array.from(list, ([c]) => c)),
     servedCredit: served.map((list) => Int32Array.from(list, ([, credit]) => credit)),
-    demandNode: Int32Array.from(demands, (d) => nodeOf.get(d.grid)!),
+    demandNode,
     parent,
     depth,
     end,

@@ -130,7 +130,7 @@ export class Scanner {
         rb[i] = bound
       }
     }
-    const r = ix.demandSkills[d]!.length
+    const r = ix.demandSkillStart[d + 1]! - ix.demandSkillStart[d]!
     if (this.byDemand && r <= CLASS_SKILLS && ix.buckets.every((b) => b.bits !== undefined)) {
       this.byClass(d, sink, rings, levels, priority)
       return
@@ -184,8 +184,9 @@ export class Scanner {
   /** The scan by classes of one score (needs: the demand's skills are required). */
   private byClass(d: number, sink: Sink, rings: number, levels: number, priority: number): void {
     const ix = this.ix
-    const ds = ix.demandSkills[d]!
-    const r = ds.length
+    const ds = ix.demandSkillIds
+    const at = ix.demandSkillStart[d]!
+    const r = ix.demandSkillStart[d + 1]! - at
     const cov = this.coverageOf
     let jSkills = r + 1
     for (let j = r; j >= 0; j--) {
@@ -242,9 +243,9 @@ export class Scanner {
       const depthBits = bucket.depths.length > 1 ? bucket.depthBits : undefined
       const depthRow = this.classLevel[i]! * words
       const order = bucket.order
-      const o0 = r > 0 ? ds[0]! * words : 0
-      const o1 = r > 1 ? ds[1]! * words : 0
-      const o2 = r > 2 ? ds[2]! * words : 0
+      const o0 = r > 0 ? ds[at]! * words : 0
+      const o1 = r > 1 ? ds[at + 1]! * words : 0
+      const o2 = r > 2 ? ds[at + 2]! * words : 0
       for (let part = 0; part < 2; part++) {
         const a = part === 0 ? this.ringA[q]! : this.ringC[q]!
         const b = part === 0 ? this.ringB[q]! : this.ringE[q]!
@@ -267,7 +268,7 @@ export class Scanner {
           } else {
             for (let p = 0; p < P; p++) planes[p] = 0
             for (let t = 0; t < r; t++) {
-              let carry = bits[ds[t]! * words + w]!
+              let carry = bits[ds[at + t]! * words + w]!
               for (let p = 0; carry !== 0 && p < P; p++) {
                 const y = planes[p]!
                 planes[p] = y ^ carry
@@ -323,8 +324,10 @@ export class Scanner {
     const depth = bucket.depth
     const order = bucket.order
     const skillCount = bucket.skillCount
-    const ds = this.ix.demandSkills[d]!
-    const r = ds.length
+    const ix = this.ix
+    const ds = ix.demandSkillIds
+    const at = ix.demandSkillStart[d]!
+    const r = ix.demandSkillStart[d + 1]! - at
     const byDemand = this.byDemand
     const minimumSkills = this.minimumSkills
     const bits = bucket.bits
@@ -332,7 +335,9 @@ export class Scanner {
       for (let i = a; i < b; i++) {
         if (fixed + ws * 100 + wd * proxMax < sink.min) return
         const required = byDemand ? r : skillCount[i]!
-        const cov = coverage(intersection(ds, bucket.skills[i]!), required)
+        const s = order[i]!
+        const covered = intersection(ds, at, at + r, ix.supplySkillIds, ix.supplySkillStart[s]!, ix.supplySkillStart[s + 1]!)
+        const cov = coverage(covered, required)
         if (cov < minimumSkills) continue
         const score = fixed + ws * cov + wd * (far ? 0 : this.proximity(stepsBase + depth[i]!))
         if (score > 0 && score >= sink.min) sink.take(order[i]!, score)
@@ -362,7 +367,7 @@ export class Scanner {
       if (w === last) m &= -1 >>> (31 - ((b - 1) & 31))
       for (let p = 0; p < P; p++) planes[p] = 0
       for (let t = 0; t < r; t++) {
-        let carry = bits[ds[t]! * words + w]!
+        let carry = bits[ds[at + t]! * words + w]!
         for (let p = 0; carry !== 0 && p < P; p++) {
           const x = planes[p]!
           planes[p] = x ^ carry
@@ -429,20 +434,18 @@ const lowerBound = (nodes: Int32Array, node: number): number => {
   return lo
 }
 
-/** The size of the intersection of two sorted sets. */
-export const intersection = (a: Int32Array, b: Int32Array): number => {
-  let i = 0
-  let j = 0
-  let n = 0
-  while (i < a.length && j < b.length) {
+/** The size of the intersection of two sorted sets, a[i, m) and b[j, n). */
+const intersection = (a: Int32Array, i: number, m: number, b: Int32Array, j: number, n: number): number => {
+  let count = 0
+  while (i < m && j < n) {
     const x = a[i]!
     const y = b[j]!
     if (x === y) {
-      n++
+      count++
       i++
       j++
     } else if (x < y) i++
     else j++
   }
-  return n
+  return count
 }
