@@ -223,6 +223,8 @@ export const solveFlow = (ix: Index): Solved => {
   let eScore = new Float64Array(eSupply.length)
   let eFlow = new Int32Array(eSupply.length)
   let eDemand = new Int32Array(eSupply.length)
+  let holderNext = new Int32Array(eSupply.length)
+  let holderPrev = new Int32Array(eSupply.length)
   const room = (n: number) => {
     if (size + n <= eSupply.length) return
     const cap = Math.max(size + n, 2 * eSupply.length)
@@ -234,6 +236,8 @@ export const solveFlow = (ix: Index): Solved => {
     eScore = grow(eScore, new Float64Array(cap))
     eFlow = grow(eFlow, new Int32Array(cap))
     eDemand = grow(eDemand, new Int32Array(cap))
+    holderNext = grow(holderNext, new Int32Array(cap))
+    holderPrev = grow(holderPrev, new Int32Array(cap))
   }
   let blocks = 0
   let bStart = new Int32Array(D + 16)
@@ -329,7 +333,23 @@ export const solveFlow = (ix: Index): Solved => {
     return addBlock(d, top)
   }
 
-  const holders: Array<Array<number>> = Array.from({ length: S }, () => [])
+  // Each supply's edges with flow (the residual graph's reverse edges), a linked list.
+  const holder = new Int32Array(S).fill(-1)
+  const hold = (e: number) => {
+    const s = eSupply[e]!
+    const h = holder[s]!
+    holderNext[e] = h
+    holderPrev[e] = -1
+    if (h >= 0) holderPrev[h] = e
+    holder[s] = e
+  }
+  const release = (e: number) => {
+    const p = holderPrev[e]!
+    const n = holderNext[e]!
+    if (p >= 0) holderNext[p] = n
+    else holder[eSupply[e]!] = n
+    if (n >= 0) holderPrev[n] = p
+  }
   const remaining = Int32Array.from(ix.quantity)
   const dist = new Float64Array(N)
   const seen = new Int32Array(N)
@@ -387,7 +407,7 @@ export const solveFlow = (ix: Index): Solved => {
         return U
       }
     } else {
-      for (const e of holders[u - D]!) {
+      for (let e = holder[u - D]!; e >= 0; e = holderNext[e]!) {
         const v = eDemand[e]!
         if (pu + eScore[e]! - potential[v]! !== 0 || done[v] === stamp) continue
         if (seen[v] === stamp && dist[v]! <= level) continue
@@ -433,7 +453,7 @@ export const solveFlow = (ix: Index): Solved => {
         }
         if (next[u]! > 0 && timesPriced[u]! < rounds) heap.push(2 * (du + pu - next[u]!) + 1, N + u)
       } else {
-        for (const e of holders[u - D]!) {
+        for (let e = holder[u - D]!; e >= 0; e = holderNext[e]!) {
           const v = eDemand[e]!
           if (done[v] === stamp) continue
           const nd = du + pu + eScore[e]! - potential[v]!
@@ -530,13 +550,10 @@ export const solveFlow = (ix: Index): Solved => {
       const e = pred[v]!
       if (v < D) {
         eFlow[e]! -= delta
-        if (eFlow[e] === 0) {
-          const list = holders[eSupply[e]!]!
-          list.splice(list.indexOf(e), 1)
-        }
+        if (eFlow[e] === 0) release(e)
         v = D + eSupply[e]!
       } else {
-        if (eFlow[e] === 0) holders[v - D]!.push(e)
+        if (eFlow[e] === 0) hold(e)
         eFlow[e]! += delta
         v = eDemand[e]!
       }

@@ -43,6 +43,8 @@ export class Scanner {
   private readonly step: number
   private readonly minimumSkills: number
   private readonly byDemand: boolean
+  /** Needs, with bit sets: scan by score classes. */
+  private readonly byClasses: boolean
   private ancestors = new Int32Array(16)
   private ringCategory = new Int32Array(64)
   private ringCredit = new Int32Array(64)
@@ -69,6 +71,7 @@ export class Scanner {
     this.step = p.stepPercent
     this.minimumSkills = p.minimumSkills ?? 0
     this.byDemand = p.skillsRequiredBy === "demand"
+    this.byClasses = this.byDemand && ix.buckets.every((b) => b.bits !== undefined)
   }
 
   /** Proximity in percent for `steps` steps. */
@@ -131,7 +134,7 @@ export class Scanner {
       }
     }
     const r = ix.demandSkillStart[d + 1]! - ix.demandSkillStart[d]!
-    if (this.byDemand && r <= CLASS_SKILLS && ix.buckets.every((b) => b.bits !== undefined)) {
+    if (this.byClasses && r <= CLASS_SKILLS) {
       this.byClass(d, sink, rings, levels, priority)
       return
     }
