@@ -476,17 +476,24 @@ export const startProject = (
       return violation("project.resource", `allocations.${i}.resourceId`, `${a.resourceId} is not ${agreement.unitCreditCode}'s, the agreement's unit`)
     }
   }
-  // Units over every project, this one included.
-  const sum = (key: (a: Allocation) => string, id: string) =>
-    [...context.allocated, ...command.allocations].reduce((n, a) => (key(a) === id ? n + a.units : n), 0)
+  // Units over every project, this one's in order: the refusal names the allocation
+  // that goes past the quantity or the capacity.
+  const toNeed = new Map<string, number>()
+  const fromResource = new Map<string, number>()
+  for (const a of context.allocated) {
+    toNeed.set(a.needId, (toNeed.get(a.needId) ?? 0) + a.units)
+    fromResource.set(a.resourceId, (fromResource.get(a.resourceId) ?? 0) + a.units)
+  }
   for (const [i, a] of command.allocations.entries()) {
     const need = needs.get(a.needId)!
-    const wanted = sum((x) => x.needId, a.needId)
+    const wanted = (toNeed.get(a.needId) ?? 0) + a.units
+    toNeed.set(a.needId, wanted)
     if (wanted > need.quantity) {
       return violation("project.quantity", `allocations.${i}.units`, `${a.needId} asks for ${need.quantity} units; projects would give it ${wanted}`)
     }
     const resource = resources.get(a.resourceId)!
-    const given = sum((x) => x.resourceId, a.resourceId)
+    const given = (fromResource.get(a.resourceId) ?? 0) + a.units
+    fromResource.set(a.resourceId, given)
     if (given > resource.capacity) {
       return violation("project.capacity", `allocations.${i}.units`, `${a.resourceId} has a capacity of ${resource.capacity} units; projects would take ${given}`)
     }

@@ -193,6 +193,26 @@ describe("一协议两清单", () => {
     })).toEqual([])
   })
 
+  it.prop("project.capacity and project.quantity in one project: the refusal names the allocation whose running total goes past", [
+    fc.array(fc.record({ need: fc.constantFrom("n1", "n2"), resource: fc.constantFrom("r1", "r2"), units: fc.integer({ min: 1, max: 6 }) }), { minLength: 1, maxLength: 4 })
+      .filter((xs) => new Set(xs.map((x) => `${x.need}/${x.resource}`)).size === xs.length)
+  ], ([steps]) => {
+    const allocations = steps.map((x) => ({ needId: x.need, resourceId: x.resource, units: x.units }))
+    const quantity: Record<string, number> = { n1: 10, n2: 3 }
+    const capacity: Record<string, number> = { r1: 8, r2: 4 }
+    const toNeed: Record<string, number> = {}
+    const fromResource: Record<string, number> = {}
+    let expected: unknown = "accepted"
+    for (const [i, a] of allocations.entries()) {
+      toNeed[a.needId] = (toNeed[a.needId] ?? 0) + a.units
+      fromResource[a.resourceId] = (fromResource[a.resourceId] ?? 0) + a.units
+      if (toNeed[a.needId]! > quantity[a.needId]!) expected = ["project.quantity", `allocations.${i}.units`]
+      else if (fromResource[a.resourceId]! > capacity[a.resourceId]!) expected = ["project.capacity", `allocations.${i}.units`]
+      if (expected !== "accepted") break
+    }
+    expect(refusedBy(CoConstructionRules.startProject(tenant, context(), start(allocations)))).toEqual(expected)
+  })
+
   it.prop("progress: from the project's start, never after today, never backdated, never down; 100 % is completed", [
     fc.integer({ min: -1, max: 1 }),
     fc.integer({ min: 0, max: 100 })
