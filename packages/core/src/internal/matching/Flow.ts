@@ -375,8 +375,11 @@ export const solveFlow = (ix: Index): Solved => {
   /** Tight edges of block b of demand u (potential pu): a terminal reached, or −1. */
   const tightEdges = (pu: number, b: number): number => {
     for (let e = bStart[b]!, end = bEnd[b]!; e < end; e++) {
+      // A block is by score, descending, and a tight edge has score − v(s) = u(d) ≤ score.
+      const score = eScore[e]!
+      if (score < pu) break
       const v = D + eSupply[e]!
-      if (pu - eScore[e]! - potential[v]! !== 0 || done[v] === stamp) continue
+      if (pu - score - potential[v]! !== 0 || done[v] === stamp) continue
       if (seen[v] === stamp && dist[v]! <= level) continue
       seen[v] = stamp
       dist[v] = level
