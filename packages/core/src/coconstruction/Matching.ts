@@ -27,7 +27,6 @@
  * @since 0.3.0
  */
 import { Schema } from "effect"
-import { compareStrings } from "../internal/compareStrings.js"
 import { solveFlow } from "../internal/matching/Flow.js"
 import { index } from "../internal/matching/Index.js"
 import { Scanner } from "../internal/matching/Scan.js"
@@ -412,10 +411,23 @@ export const terms = (policy: Policy, demand: Demand, supply: Supply): ReadonlyA
   const [required, offered] = policy.skillsRequiredBy === "demand"
     ? [demand.skills, supply.skills]
     : [supply.skills, demand.skills]
-  const need = new Set(required)
-  const have = new Set(offered)
+  // Distinct required skills, and how many of them are offered (sets only for long lists).
+  let need = 0
   let covered = 0
-  for (const skill of need) if (have.has(skill)) covered++
+  if (required.length + offered.length <= 32) {
+    for (let i = 0; i < required.length; i++) {
+      const skill = required[i]!
+      if (required.indexOf(skill) !== i) continue
+      need++
+      if (offered.includes(skill)) covered++
+    }
+  } else {
+    const have = new Set(offered)
+    for (const skill of new Set(required)) {
+      need++
+      if (have.has(skill)) covered++
+    }
+  }
   const steps = gridSteps(demand.grid, supply.grid)
   const w = policy.weights
   const term = (term: Term["term"], value: number, weight: number, detail: string): Term => ({
@@ -432,7 +444,7 @@ export const terms = (policy: Policy, demand: Demand, supply: Supply): ReadonlyA
       w.category,
       demand.category === supply.category ? demand.category : `${demand.category} → ${supply.category} (${credit}%)`
     ),
-    term("skills", coverage(covered, need.size), w.skills, `${covered}/${need.size} skills`),
+    term("skills", coverage(covered, need), w.skills, `${covered}/${need} skills`),
     term(
       "distance",
       proximity(steps, policy.stepPercent),
@@ -477,15 +489,47 @@ export const solve = (problem: Problem): Solution => {
   const { exact, flow, potential, used } = cand
   const D = ix.demands.length
   const price = (s: number) => Math.max(0, -potential[D + s]!)
-  const occupants: Array<Array<Occupant>> = Array.from({ length: ix.supplies.length }, () => [])
+  // Each supply's users (edges with flow), best score first, then demand (index = id order).
+  const S = ix.supplies.length
+  const userStart = new Int32Array(S + 1)
+  for (let e = 0; e < flow.length; e++) if (flow[e]! > 0) userStart[cand.supply[e]! + 1]!++
+  for (let s = 0; s < S; s++) userStart[s + 1]! += userStart[s]!
+  const users = new Int32Array(userStart[S]!)
+  const userDemand = new Int32Array(users.length)
+  const fill = userStart.slice(0, S)
   for (let d = 0; d < D; d++) {
     for (let e = cand.start[d]!; e < cand.start[d + 1]!; e++) {
       if (flow[e]! > 0) {
-        occupants[cand.supply[e]!]!.push({ demandId: ix.demands[d]!.id, units: flow[e]!, score: cand.score[e]! })
+        const at = fill[cand.supply[e]!]!++
+        users[at] = e
+        userDemand[at] = d
       }
     }
   }
-  for (const list of occupants) list.sort((a, b) => b.score - a.score || compareStrings(a.demandId, b.demandId))
+  for (let s = 0; s < S; s++) {
+    // Insertion sort: a supply has few users.
+    for (let i = userStart[s]! + 1; i < userStart[s + 1]!; i++) {
+      const e = users[i]!
+      const d = userDemand[i]!
+      let j = i
+      while (j > userStart[s]! && cand.score[users[j - 1]!]! < cand.score[e]!) {
+        users[j] = users[j - 1]!
+        userDemand[j] = userDemand[j - 1]!
+        j--
+      }
+      users[j] = e
+      userDemand[j] = d
+    }
+  }
+  const occupant = new Map<number, Occupant>()
+  const occupantAt = (i: number): Occupant => {
+    let o = occupant.get(i)
+    if (o === undefined) {
+      const e = users[i]!
+      occupant.set(i, o = { demandId: ix.demands[userDemand[i]!]!.id, units: flow[e]!, score: cand.score[e]! })
+    }
+    return o
+  }
   const passed = (d: number, below: number, base: number): ReadonlyArray<PassedOver> => {
     const out: Array<PassedOver> = []
     for (let e = cand.start[d]!; e < cand.start[d + 1]! && out.length < EXPLAIN; e++) {
@@ -494,23 +538,28 @@ export const solve = (problem: Problem): Solution => {
       const s = cand.supply[e]!
       const supply = ix.supplies[s]!
       // Its own units are no reason for not getting more of a supply: the others are.
-      const occ = occupants[s]!.filter((o) => o.demandId !== ix.demands[d]!.id)
-      const shown = occ.slice(0, EXPLAIN)
+      const shown: Array<Occupant> = []
+      let others = 0
+      for (let i = userStart[s]!; i < userStart[s + 1]!; i++) {
+        if (userDemand[i] === d) continue
+        if (shown.length < EXPLAIN) shown.push(occupantAt(i))
+        else others++
+      }
       const gain = score - below
       const p = price(s)
       const free = used[s]! < supply.capacity
       const list = (sep: string, at: (o: Occupant) => string) =>
-        shown.map(at).join(sep) + (occ.length > shown.length ? `${sep}… (+${occ.length - shown.length})` : "")
+        shown.map(at).join(sep) + (others > 0 ? `${sep}… (+${others})` : "")
       out.push({
         supplyId: supply.id,
         score,
         gain,
         price: p,
         occupants: shown,
-        others: occ.length - shown.length,
+        others,
         reason: free
           ? { zh: `${supply.id} 尚有余量`, en: `${supply.id} still has room` } // never in an optimal solution
-          : occ.length === 0
+          : shown.length === 0
           ? {
             zh: `${supply.id} 已满：全部 ${supply.capacity} 单位已给本需求`,
             en: `${supply.id} is full: all ${supply.capacity} unit(s) already go to this demand`
