@@ -371,7 +371,20 @@ export const solveFlow = (ix: Index): Solved => {
   let queueHead = 0
   let queueTail = 0
   const pending: Array<number> = []
-  /** Tight edges of the node just expanded at `level`: returns a terminal reached, or −1. */
+  /**
+   * Reaches node v at the current level by edge e: finalised at once (nodes at the
+   * level are, in any order) and queued. Returns whether it is a supply with room.
+   */
+  const reach = (v: number, e: number): boolean => {
+    done[v] = stamp
+    seen[v] = stamp
+    dist[v] = level
+    pred[v] = e
+    finalized.push(v)
+    if (v >= D && used[v - D]! < capacity[v - D]!) return true
+    queue[queueTail++] = v
+    return false
+  }
   /** Tight edges of block b of demand u (potential pu): a terminal reached, or −1. */
   const tightEdges = (pu: number, b: number): number => {
     for (let e = bStart[b]!, end = bEnd[b]!; e < end; e++) {
@@ -380,15 +393,11 @@ export const solveFlow = (ix: Index): Solved => {
       if (score < pu) break
       const v = D + eSupply[e]!
       if (pu - score - potential[v]! !== 0 || done[v] === stamp) continue
-      if (seen[v] === stamp && dist[v]! <= level) continue
-      seen[v] = stamp
-      dist[v] = level
-      pred[v] = e
-      if (used[v - D]! < capacity[v - D]!) return v
-      queue[queueTail++] = v
+      if (reach(v, e)) return v
     }
     return -1
   }
+  /** Follows the tight edges of node u, finalised at `level`: a terminal reached, or −1. */
   const expand = (u: number): number => {
     const pu = potential[u]!
     if (u < D) {
@@ -404,20 +413,18 @@ export const solveFlow = (ix: Index): Solved => {
         if (t >= 0) return t
       }
       if (pu === 0 && done[U] !== stamp) {
+        done[U] = stamp
         seen[U] = stamp
         dist[U] = level
         pred[U] = u
+        finalized.push(U)
         return U
       }
     } else {
       for (let e = holder[u - D]!; e >= 0; e = holderNext[e]!) {
         const v = eDemand[e]!
         if (pu + eScore[e]! - potential[v]! !== 0 || done[v] === stamp) continue
-        if (seen[v] === stamp && dist[v]! <= level) continue
-        seen[v] = stamp
-        dist[v] = level
-        pred[v] = e
-        queue[queueTail++] = v
+        reach(v, e)
       }
     }
     pending.push(u)
@@ -482,10 +489,8 @@ export const solveFlow = (ix: Index): Solved => {
     level = 0
   }
   const source = (d: number) => {
-    dist[d] = 0
-    seen[d] = stamp
-    pred[d] = -1
-    queue[queueTail++] = d
+    level = 0
+    reach(d, -1)
   }
   /**
    * Dijkstra from the sources to the nearest terminal, on reduced costs, pricing
@@ -496,10 +501,8 @@ export const solveFlow = (ix: Index): Solved => {
     let t = -1
     for (;;) {
       let u: number
-      if (queueHead < queueTail) {
-        u = queue[queueHead++]!
-        if (done[u] === stamp) continue
-      } else {
+      if (queueHead < queueTail) u = queue[queueHead++]! // finalised when queued
+      else {
         if (pending.length > 0) relaxPending()
         heap.pop()
         u = heap.topNode
@@ -514,20 +517,15 @@ export const solveFlow = (ix: Index): Solved => {
         }
         if (done[u] === stamp || heap.topKey !== key(dist[u]!, u)) continue
         level = dist[u]!
+        done[u] = stamp
+        finalized.push(u)
+        if (terminal(u)) {
+          t = u
+          break
+        }
       }
-      done[u] = stamp
-      finalized.push(u)
-      if (terminal(u)) {
-        t = u
-        break
-      }
-      const reached = expand(u)
-      if (reached >= 0) {
-        t = reached
-        done[t] = stamp
-        finalized.push(t)
-        break
-      }
+      t = expand(u)
+      if (t >= 0) break
     }
     const D0 = dist[t]!
     for (const f of finalized) potential[f]! += dist[f]! - D0
