@@ -22,8 +22,9 @@
  * The search is Dijkstra by levels: the nodes at the current distance are expanded
  * breadth first along tight edges only (reduced cost 0), and a terminal (a supply with
  * room, or "unserved") reached so ends the search — the nodes at the final distance
- * keep their potentials anyway. Only when a level runs out are its nodes' other edges
- * relaxed into a heap. Matching problems are highly degenerate (integer scores, many
+ * keep their potentials anyway. Only when a level runs out does each of its nodes go
+ * into a heap, once, at the least distance its other edges reach; popped, it reaches
+ * the nodes at that distance and goes back in at its next. Matching problems are highly degenerate (integer scores, many
  * ties), so most searches end on the first level, having followed tight edges through
  * a plateau of equal distances without a heap operation; breadth first, the paths
  * they find are short.
@@ -210,6 +211,7 @@ export const solveFlow = (ix: Index): Solved => {
   const S = ix.supplies.length
   const U = D + S
   const N = U + 1
+  const OUT = N + D // heap entries: nodes, then continuations (N + d), then a node's edges (OUT + u)
   const K = ix.policy.candidates
   const rounds = ix.policy.rounds
   const scanner = new Scanner(ix)
@@ -361,11 +363,9 @@ export const solveFlow = (ix: Index): Solved => {
   // Keys order terminals (a supply with room, unserved) before other nodes at equal distance.
   const terminal = (v: number) => v === U || (v >= D && used[v - D]! < capacity[v - D]!)
   const key = (dv: number, v: number) => 2 * dv + (terminal(v) ? 0 : 1)
-  // Dijkstra by levels: the nodes at the current distance (`level`) are expanded
-  // breadth first along tight edges only (reduced cost 0, so the neighbour is at the same level);
-  // a terminal reached so ends the search, since nodes at the final distance keep their
-  // potentials anyway. Only when the level runs out are the expanded nodes' other edges
-  // relaxed into the heap, whose least key gives the next level.
+  // Dijkstra by levels (see the module doc): the nodes at the current distance (`level`)
+  // are expanded breadth first along tight edges; a level's nodes then wait in the heap
+  // at the next distance each reaches, whose least key gives the next level.
   let level = 0
   const queue = new Int32Array(N) // each node enters it at most once a search
   let queueHead = 0
@@ -445,36 +445,74 @@ export const solveFlow = (ix: Index): Solved => {
       }
     }
   }
-  /** The other edges of the nodes expanded at this level, into the heap. */
+  /**
+   * The least distance above `level` that node u (finalised at du) reaches by an edge
+   * to a node not finalised yet (Infinity when none). For a demand, "unserved" too.
+   */
+  const nextReach = (u: number, du: number): number => {
+    const pu = potential[u]!
+    let least = Infinity
+    if (u < D) {
+      for (let b = head[u]!; b >= 0; b = bNext[b]!) {
+        for (let e = bStart[b]!, end = bEnd[b]!; e < end; e++) {
+          const v = D + eSupply[e]!
+          if (done[v] === stamp) continue
+          const nd = du + pu - eScore[e]! - potential[v]!
+          if (nd > level && nd < least) least = nd
+        }
+      }
+      if (done[U] !== stamp && du + pu > level && du + pu < least) least = du + pu
+    } else {
+      for (let e = holder[u - D]!; e >= 0; e = holderNext[e]!) {
+        const v = eDemand[e]!
+        if (done[v] === stamp) continue
+        const nd = du + pu + eScore[e]! - potential[v]!
+        if (nd > level && nd < least) least = nd
+      }
+    }
+    return least
+  }
+  /**
+   * Node u's edges that reach the current level (its heap entry popped there), then its
+   * entry again at the next distance it reaches. Returns a terminal reached, or −1.
+   */
+  const reachFrom = (u: number): number => {
+    const du = dist[u]!
+    const pu = potential[u]!
+    if (u < D) {
+      for (let b = head[u]!; b >= 0; b = bNext[b]!) {
+        for (let e = bStart[b]!, end = bEnd[b]!; e < end; e++) {
+          const v = D + eSupply[e]!
+          if (done[v] === stamp || du + pu - eScore[e]! - potential[v]! !== level) continue
+          if (reach(v, e)) return v
+        }
+      }
+      if (done[U] !== stamp && du + pu === level) {
+        done[U] = stamp
+        seen[U] = stamp
+        dist[U] = level
+        pred[U] = u
+        finalized.push(U)
+        return U
+      }
+    } else {
+      for (let e = holder[u - D]!; e >= 0; e = holderNext[e]!) {
+        const v = eDemand[e]!
+        if (done[v] === stamp || du + pu + eScore[e]! - potential[v]! !== level) continue
+        reach(v, e)
+      }
+    }
+    const least = nextReach(u, du)
+    if (least < Infinity) heap.push(2 * least + 1, OUT + u)
+    return -1
+  }
+  /** The nodes expanded at this level: each into the heap at the next distance it reaches. */
   const relaxPending = () => {
     for (const u of pending) {
       const du = dist[u]!
-      const pu = potential[u]!
-      if (u < D) {
-        for (let b = head[u]!; b >= 0; b = bNext[b]!) relax(u, du, b)
-        if (done[U] !== stamp) {
-          const nd = du + pu // − potential[U] (0)
-          if (seen[U] !== stamp || nd < dist[U]!) {
-            seen[U] = stamp
-            dist[U] = nd
-            pred[U] = u
-            heap.push(key(nd, U), U)
-          }
-        }
-        if (next[u]! > 0 && timesPriced[u]! < rounds) heap.push(2 * (du + pu - next[u]!) + 1, N + u)
-      } else {
-        for (let e = holder[u - D]!; e >= 0; e = holderNext[e]!) {
-          const v = eDemand[e]!
-          if (done[v] === stamp) continue
-          const nd = du + pu + eScore[e]! - potential[v]!
-          if (seen[v] !== stamp || nd < dist[v]!) {
-            seen[v] = stamp
-            dist[v] = nd
-            pred[v] = e
-            heap.push(key(nd, v), v)
-          }
-        }
-      }
+      const least = nextReach(u, du)
+      if (least < Infinity) heap.push(2 * least + 1, OUT + u)
+      if (u < D && next[u]! > 0 && timesPriced[u]! < rounds) heap.push(2 * (du + potential[u]! - next[u]!) + 1, N + u)
     }
     pending.length = 0
   }
@@ -506,6 +544,13 @@ export const solveFlow = (ix: Index): Solved => {
         if (pending.length > 0) relaxPending()
         heap.pop()
         u = heap.topNode
+        if (u >= OUT) {
+          // A finalised node's edges reaching this level.
+          level = (heap.topKey - 1) / 2
+          t = reachFrom(u - OUT)
+          if (t >= 0) break
+          continue
+        }
         if (u >= N) {
           // A continuation: price the demand; what it adds is relaxed like any edge.
           const d = u - N
