@@ -313,11 +313,19 @@ describe("Matching", () => {
           { minLength: 1, maxLength: 90 }
         ),
         policy: policy(fc.constant(4)),
-        threshold: fc.integer({ min: 1, max: 1200 })
+        threshold: fc.integer({ min: 1, max: 1200 }),
+        // Weights so large that scores pass 2^33 (the class heap's limit).
+        scale: fc.constantFrom(1, 1, 1, 1_000_000_000)
       }),
       fc.boolean()
     ],
-    ([{ demands, policy, supplies, threshold }, bits]) => {
+    ([{ demands, policy: base, scale, supplies, threshold: least }, bits]) => {
+      const w = base.weights
+      const policy: Matching.Policy = {
+        ...base,
+        weights: { category: w.category * scale, skills: w.skills * scale, distance: w.distance * scale, priority: w.priority * scale }
+      }
+      const threshold = least * scale
       const p: Matching.Problem = {
         demands: demands.map((d, i) => ({ id: `N${i}`, quantity: 1, ...d })),
         supplies: supplies.map((s, i) => ({ id: `R${i}`, capacity: 1, ...s })),

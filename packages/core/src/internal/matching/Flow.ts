@@ -24,10 +24,10 @@
  * room, or "unserved") reached so ends the search — the nodes at the final distance
  * keep their potentials anyway. Only when a level runs out does each of its nodes go
  * into a heap, once, at the least distance its other edges reach; popped, it reaches
- * the nodes at that distance and goes back in at its next. Matching problems are highly degenerate (integer scores, many
- * ties), so most searches end on the first level, having followed tight edges through
- * a plateau of equal distances without a heap operation; breadth first, the paths
- * they find are short.
+ * the nodes at that distance and goes back in at its next. Matching problems are
+ * highly degenerate (integer scores, many ties), so most searches end on the first
+ * level, having followed tight edges through a plateau of equal distances without a
+ * heap operation; breadth first, the paths they find are short.
  *
  * Ties: the heap orders by (key, node), the queue by push order, and every list is in
  * index (id) order, so the result does not depend on the input's order.
@@ -296,7 +296,7 @@ export const solveFlow = (ix: Index): Solved => {
     if (addBlock(d, top) >= 0) best[d] = eScore[bStart[head[d]!]!]!
   }
 
-  // Pricing a demand: its best ungenerated pairs by score − v(s) > 0.
+  // Pricing a demand: its best pairs not generated yet, by score − v(s).
   const marks = new Int32Array(S)
   let mark = 0
   const timesPriced = new Int32Array(D)

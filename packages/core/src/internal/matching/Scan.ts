@@ -43,7 +43,7 @@ export class Scanner {
   private readonly step: number
   private readonly minimumSkills: number
   private readonly byDemand: boolean
-  /** Needs, with bit sets: scan by score classes. */
+  /** Needs, with bit sets and scores below 2^33: scan by score classes. */
   private readonly byClasses: boolean
   private ancestors = new Int32Array(16)
   private ringCategory = new Int32Array(64)
@@ -71,7 +71,12 @@ export class Scanner {
     this.step = p.stepPercent
     this.minimumSkills = p.minimumSkills ?? 0
     this.byDemand = p.skillsRequiredBy === "demand"
-    this.byClasses = this.byDemand && ix.buckets.every((b) => b.bits !== undefined)
+    // The class heap keeps score × CLASSES + index in a double: exact below 2^53.
+    let priority = 0
+    for (const d of ix.demands) priority = Math.max(priority, d.priority)
+    const most = 100 * (this.wCategory + this.wSkills + this.wDistance) + this.wPriority * priority
+    this.byClasses = this.byDemand && ix.buckets.every((b) => b.bits !== undefined) &&
+      most * CLASSES < Number.MAX_SAFE_INTEGER
   }
 
   /** Proximity in percent for `steps` steps. */
