@@ -4,8 +4,8 @@
  * compounds; 8 categories of unequal sizes whose needs and resources are spread
  * differently (some categories short of resources, with partial credit from a
  * neighbouring category); quantities 1–5, capacities 1–20, required skills from a
- * vocabulary of 12. It times `Matching.solve` (candidates, solving, pricing rounds,
- * explanations) and measures the total against two upper bounds of the whole
+ * vocabulary of 12. It times `Matching.solve` (candidates, the min-cost flow with its
+ * pricing, explanations) and measures the total against two upper bounds of the whole
  * problem: the capacity-relaxed bound and the LP dual bound (`Matching.upperBound`).
  *
  * `run` prints nothing; the caller prints its figures. Deterministic for a seed.
@@ -24,7 +24,7 @@ export interface Options {
   readonly supplies?: number
   /** Candidates a demand (`Policy.candidates`). */
   readonly candidates?: number
-  /** Pricing rounds (`Policy.rounds`). */
+  /** Times a demand may be priced during the solve (`Policy.rounds`). */
   readonly rounds?: number
   /** Timed solves; the figures are the median's. */
   readonly runs?: number
