@@ -576,6 +576,18 @@ export const solve = (problem: Problem): Solution => {
     }
     return out
   }
+  // Assignments with the same terms share one (readonly) array, as occupants are shared:
+  // far fewer objects outlive the solve.
+  const sharedTerms = new Map<string, ReadonlyArray<Term>>()
+  const termsOf = (demand: Demand, supply: Supply): ReadonlyArray<Term> => {
+    const ts = terms(problem.policy, demand, supply)!
+    let key = ""
+    for (const t of ts) key += `${t.value}\u0000${t.detail}\u0000`
+    const known = sharedTerms.get(key)
+    if (known !== undefined) return known
+    sharedTerms.set(key, ts)
+    return ts
+  }
   const assignments: Array<Assignment> = []
   const unassigned: Array<Unassigned> = []
   let total = 0
@@ -595,7 +607,7 @@ export const solve = (problem: Problem): Solution => {
         supplyId: supply.id,
         units,
         score,
-        terms: terms(problem.policy, demand, supply)!,
+        terms: termsOf(demand, supply),
         passedOver: passed(d, score, price(s))
       })
     }

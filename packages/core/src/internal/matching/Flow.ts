@@ -357,7 +357,9 @@ export const solveFlow = (ix: Index): Solved => {
   const seen = new Int32Array(N)
   const done = new Int32Array(N)
   const pred = new Int32Array(N) // edge into the node (−1 at a source); for U: the demand before it
-  const finalized: Array<number> = []
+  // Nodes finalised in this search (each once), and those expanded at this level.
+  const finalized = new Int32Array(N)
+  let finalCount = 0
   const heap = new Heap()
   let stamp = 0
   // Keys order terminals (a supply with room, unserved) before other nodes at equal distance.
@@ -370,7 +372,8 @@ export const solveFlow = (ix: Index): Solved => {
   const queue = new Int32Array(N) // each node enters it at most once a search
   let queueHead = 0
   let queueTail = 0
-  const pending: Array<number> = []
+  const pending = new Int32Array(N)
+  let pendingCount = 0
   /**
    * Reaches node v at the current level by edge e: finalised at once (nodes at the
    * level are, in any order) and queued. Returns whether it is a supply with room.
@@ -380,7 +383,7 @@ export const solveFlow = (ix: Index): Solved => {
     seen[v] = stamp
     dist[v] = level
     pred[v] = e
-    finalized.push(v)
+    finalized[finalCount++] = v
     if (v >= D && used[v - D]! < capacity[v - D]!) return true
     queue[queueTail++] = v
     return false
@@ -417,7 +420,7 @@ export const solveFlow = (ix: Index): Solved => {
         seen[U] = stamp
         dist[U] = level
         pred[U] = u
-        finalized.push(U)
+        finalized[finalCount++] = U
         return U
       }
     } else {
@@ -427,7 +430,7 @@ export const solveFlow = (ix: Index): Solved => {
         reach(v, e)
       }
     }
-    pending.push(u)
+    pending[pendingCount++] = u
     return -1
   }
   /** All edges of demand d's block b, from distance du, into the heap. */
@@ -492,7 +495,7 @@ export const solveFlow = (ix: Index): Solved => {
         seen[U] = stamp
         dist[U] = level
         pred[U] = u
-        finalized.push(U)
+        finalized[finalCount++] = U
         return U
       }
     } else {
@@ -508,19 +511,20 @@ export const solveFlow = (ix: Index): Solved => {
   }
   /** The nodes expanded at this level: each into the heap at the next distance it reaches. */
   const relaxPending = () => {
-    for (const u of pending) {
+    for (let i = 0; i < pendingCount; i++) {
+      const u = pending[i]!
       const du = dist[u]!
       const least = nextReach(u, du)
       if (least < Infinity) heap.push(2 * least + 1, OUT + u)
       if (u < D && next[u]! > 0 && timesPriced[u]! < rounds) heap.push(2 * (du + potential[u]! - next[u]!) + 1, N + u)
     }
-    pending.length = 0
+    pendingCount = 0
   }
   /** Starts a search (a new stamp); then `source` each source. */
   const begin = () => {
     stamp++
-    finalized.length = 0
-    pending.length = 0
+    finalCount = 0
+    pendingCount = 0
     heap.size = 0
     queueHead = 0
     queueTail = 0
@@ -541,7 +545,7 @@ export const solveFlow = (ix: Index): Solved => {
       let u: number
       if (queueHead < queueTail) u = queue[queueHead++]! // finalised when queued
       else {
-        if (pending.length > 0) relaxPending()
+        if (pendingCount > 0) relaxPending()
         heap.pop()
         u = heap.topNode
         if (u >= OUT) {
@@ -563,7 +567,7 @@ export const solveFlow = (ix: Index): Solved => {
         if (done[u] === stamp || heap.topKey !== key(dist[u]!, u)) continue
         level = dist[u]!
         done[u] = stamp
-        finalized.push(u)
+        finalized[finalCount++] = u
         if (terminal(u)) {
           t = u
           break
@@ -573,7 +577,10 @@ export const solveFlow = (ix: Index): Solved => {
       if (t >= 0) break
     }
     const D0 = dist[t]!
-    for (const f of finalized) potential[f]! += dist[f]! - D0
+    for (let i = 0; i < finalCount; i++) {
+      const f = finalized[i]!
+      potential[f]! += dist[f]! - D0
+    }
     return t
   }
   /** Moves units along the path `search` found to terminal t from its source. */
@@ -655,16 +662,24 @@ export const solveFlow = (ix: Index): Solved => {
   const score = new Float64Array(size)
   const flow = new Int32Array(size)
   let n = 0
-  const ids: Array<number> = []
   for (let d = 0; d < D; d++) {
-    ids.length = 0
-    for (let b = head[d]!; b >= 0; b = bNext[b]!) for (let e = bStart[b]!; e < bEnd[b]!; e++) ids.push(e)
-    if (head[d] !== tail[d]) ids.sort((x, y) => eScore[y]! - eScore[x]! || eSupply[x]! - eSupply[y]!)
-    for (const e of ids) {
-      supply[n] = eSupply[e]!
-      score[n] = eScore[e]!
-      flow[n] = eFlow[e]!
-      n++
+    const from = n
+    for (let b = head[d]!; b >= 0; b = bNext[b]!) {
+      for (let e = bStart[b]!; e < bEnd[b]!; e++) {
+        // Insertion: the first block is in order already, priced ones are short.
+        const sc = eScore[e]!
+        const su = eSupply[e]!
+        let i = n++
+        while (i > from && (score[i - 1]! < sc || (score[i - 1] === sc && supply[i - 1]! > su))) {
+          supply[i] = supply[i - 1]!
+          score[i] = score[i - 1]!
+          flow[i] = flow[i - 1]!
+          i--
+        }
+        supply[i] = su
+        score[i] = sc
+        flow[i] = eFlow[e]!
+      }
     }
     start[d + 1] = n
   }
