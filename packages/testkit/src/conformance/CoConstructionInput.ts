@@ -255,7 +255,8 @@ export const coConstructionInput = (name: string, provide: ReturnType<typeof sha
           ["project.capacity", "allocations.0.units", { ...c.project, allocations: [{ needId: "n8", resourceId: "r1", units: 2 }] }, {
             ...c.project, allocations: [{ needId: "n8", resourceId: "r1", units: 1 }]
           }],
-          ["project.capacity", "allocations.0.units", {
+          // The second allocation takes r1 past its capacity: the refusal names it.
+          ["project.capacity", "allocations.1.units", {
             ...c.project, allocations: [{ needId: "n1", resourceId: "r1", units: 1 }, { needId: "n8", resourceId: "r1", units: 1 }]
           }, undefined],
           ["project.quantity", "allocations.0.units", { ...c.project, allocations: [{ needId: "n1", resourceId: "r8", units: 3 }] }, {
