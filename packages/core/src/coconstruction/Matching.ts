@@ -28,7 +28,7 @@
  */
 import { Schema } from "effect"
 import { solveFlow } from "../internal/matching/Flow.js"
-import { index } from "../internal/matching/Index.js"
+import { index, sharedSkills } from "../internal/matching/Index.js"
 import { Scanner } from "../internal/matching/Scan.js"
 
 // ---------------------------------------------------------------------------------
@@ -548,8 +548,11 @@ export const solve = (problem: Problem): Solution => {
       const gain = score - below
       const p = price(s)
       const free = used[s]! < supply.capacity
-      const list = (sep: string, at: (o: Occupant) => string) =>
-        shown.map(at).join(sep) + (others > 0 ? `${sep}… (+${others})` : "")
+      const list = (sep: string, at: (o: Occupant) => string) => {
+        let text = ""
+        for (let i = 0; i < shown.length; i++) text += (i > 0 ? sep : "") + at(shown[i]!)
+        return others > 0 ? `${text}${sep}… (+${others})` : text
+      }
       out.push({
         supplyId: supply.id,
         score,
@@ -577,15 +580,21 @@ export const solve = (problem: Problem): Solution => {
     return out
   }
   // Assignments with the same terms share one (readonly) array, as occupants are shared:
-  // far fewer objects outlive the solve.
+  // far fewer objects outlive the solve. Terms depend on the categories, the skills
+  // covered of those required, the steps and the priority.
   const sharedTerms = new Map<string, ReadonlyArray<Term>>()
-  const termsOf = (demand: Demand, supply: Supply): ReadonlyArray<Term> => {
-    const ts = terms(problem.policy, demand, supply)!
-    let key = ""
-    for (const t of ts) key += `${t.value}\u0000${t.detail}\u0000`
-    const known = sharedTerms.get(key)
-    if (known !== undefined) return known
-    sharedTerms.set(key, ts)
+  const byDemand = problem.policy.skillsRequiredBy === "demand"
+  const termsOf = (d: number, s: number): ReadonlyArray<Term> => {
+    const demand = ix.demands[d]!
+    const supply = ix.supplies[s]!
+    const required = byDemand
+      ? ix.demandSkillStart[d + 1]! - ix.demandSkillStart[d]!
+      : ix.supplySkillStart[s + 1]! - ix.supplySkillStart[s]!
+    const key = `${ix.demandCategory[d]},${ix.supplyCategory[s]},${sharedSkills(ix, d, s)},${required},${
+      gridSteps(demand.grid, supply.grid) ?? -1
+    },${demand.priority}`
+    let ts = sharedTerms.get(key)
+    if (ts === undefined) sharedTerms.set(key, ts = terms(problem.policy, demand, supply)!)
     return ts
   }
   const assignments: Array<Assignment> = []
@@ -607,7 +616,7 @@ export const solve = (problem: Problem): Solution => {
         supplyId: supply.id,
         units,
         score,
-        terms: termsOf(demand, supply),
+        terms: termsOf(d, s),
         passedOver: passed(d, score, price(s))
       })
     }

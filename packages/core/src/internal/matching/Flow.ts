@@ -617,7 +617,8 @@ export const solveFlow = (ix: Index): Solved => {
   // Demands one at a time, by their best score (then index): later ones rarely
   // displace earlier ones.
   const order = Array.from({ length: D }, (_, d) => d).sort((a, b) => best[b]! - best[a]! || a - b)
-  for (const d0 of order) {
+  for (let o = 0; o < D; o++) {
+    const d0 = order[o]!
     if (head[d0]! < 0) continue // nothing allowed: all unserved
     let u0 = 0
     for (let b = head[d0]!; b >= 0; b = bNext[b]!) {

@@ -81,13 +81,11 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
   const policy = problem.policy
 
   // Categories numbered in name order.
-  const names = [
-    ...new Set([
-      ...demands.map((d) => d.category),
-      ...supplies.map((s) => s.category),
-      ...policy.compatible.flatMap((c) => [c.demand, c.supply])
-    ])
-  ].sort(compareStrings)
+  const nameSet = new Set<string>()
+  for (let d = 0; d < demands.length; d++) nameSet.add(demands[d]!.category)
+  for (let s = 0; s < supplies.length; s++) nameSet.add(supplies[s]!.category)
+  for (const c of policy.compatible) nameSet.add(c.demand).add(c.supply)
+  const names = Array.from(nameSet).sort(compareStrings)
   const categories = new Map(names.map((name, i) => [name, i]))
   const category = (name: string): number => categories.get(name)!
   const served: Array<Array<readonly [number, number]>> = names.map((_, c) => [[c, 100] as const])
@@ -109,7 +107,8 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
         ids = more
       }
       const from = n
-      for (const x of skills) {
+      for (let t = 0; t < skills.length; t++) {
+        const x = skills[t]!
         let k = skillIds.get(x)
         if (k === undefined) skillIds.set(x, k = skillIds.size)
         // Insert in order, once.
@@ -134,8 +133,8 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
     codes.add(code)
     for (let n = code.length - 3; n >= 6 && !codes.has(code.slice(0, n)); n -= 3) codes.add(code.slice(0, n))
   }
-  for (const d of demands) addCode(d.grid)
-  for (const s of supplies) addCode(s.grid)
+  for (let d = 0; d < demands.length; d++) addCode(demands[d]!.grid)
+  for (let s = 0; s < supplies.length; s++) addCode(supplies[s]!.grid)
   const sorted = [...codes].sort(compareStrings)
   const nodeOf = new Map(sorted.map((code, i) => [code, i]))
   const M = sorted.length
@@ -168,7 +167,8 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
   const buckets = members.map((list): Bucket => {
     list.sort((a, b) => supplyNode[a]! - supplyNode[b]! || a - b)
     const n = list.length
-    const order = Int32Array.from(list)
+    const order = new Int32Array(n)
+    for (let i = 0; i < n; i++) order[i] = list[i]!
     const words = (n + 31) >>> 5
     const node = new Int32Array(n)
     const depthOf = new Int32Array(n)
@@ -234,4 +234,26 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
     end,
     buckets
   }
+}
+
+/** How many of demand d's skills supply s offers. */
+export const sharedSkills = (ix: Index, d: number, s: number): number => {
+  const a = ix.demandSkillIds
+  const b = ix.supplySkillIds
+  let i = ix.demandSkillStart[d]!
+  const m = ix.demandSkillStart[d + 1]!
+  let j = ix.supplySkillStart[s]!
+  const n = ix.supplySkillStart[s + 1]!
+  let count = 0
+  while (i < m && j < n) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      count++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return count
 }

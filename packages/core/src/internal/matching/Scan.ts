@@ -73,7 +73,7 @@ export class Scanner {
     this.byDemand = p.skillsRequiredBy === "demand"
     // The class heap keeps score × CLASSES + index in a double: exact below 2^53.
     let priority = 0
-    for (const d of ix.demands) priority = Math.max(priority, d.priority)
+    for (let d = 0; d < ix.demands.length; d++) priority = Math.max(priority, ix.demands[d]!.priority)
     const most = 100 * (this.wCategory + this.wSkills + this.wDistance) + this.wPriority * priority
     this.byClasses = this.byDemand && ix.buckets.every((b) => b.bits !== undefined) &&
       most * CLASSES < Number.MAX_SAFE_INTEGER
