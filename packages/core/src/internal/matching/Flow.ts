@@ -312,6 +312,8 @@ export const solveFlow = (ix: Index): Solved => {
   let floor = 1
   const priceSink: Sink = {
     min: 1,
+    offset: potential,
+    offsetBase: D,
     take: (s, score) => {
       if (marks[s] === mark) return
       const value = score + potential[D + s]!

@@ -29,6 +29,12 @@ export interface Sink {
   min: number
   /** An allowed supply scoring at least `min`. */
   take(s: number, score: number): void
+  /**
+   * When set, `min` bounds score + offset[offsetBase + s] instead (a price subtracted):
+   * supplies below it are not offered.
+   */
+  readonly offset?: Float64Array
+  readonly offsetBase?: number
 }
 
 const coverage = (covered: number, required: number): number =>
@@ -237,6 +243,8 @@ export class Scanner {
     const planes = this.planes
     const P = 32 - Math.clz32(r)
     const small = r <= 3
+    const offset = sink.offset
+    const offsetBase = sink.offsetBase ?? 0
     while (n > 0) {
       const i = keys[0]! % CLASSES
       keys[0] = keys[--n]!
@@ -289,7 +297,9 @@ export class Scanner {
           while (m !== 0) {
             const low = m & -m
             m ^= low
-            sink.take(order[(w << 5) | (31 - Math.clz32(low))]!, score)
+            const s = order[(w << 5) | (31 - Math.clz32(low))]!
+            if (offset !== undefined && score + offset[offsetBase + s]! < sink.min) continue
+            sink.take(s, score)
             if (score < sink.min) return
           }
         }
