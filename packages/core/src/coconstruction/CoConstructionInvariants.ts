@@ -48,14 +48,33 @@ const overlap = <A extends Interval>(rows: ReadonlyArray<A>): [A, A] | undefined
 }
 
 /**
+ * The day a member's enrolment stops running, from one of their rows on through the
+ * transfers that continue it; null while it runs on.
+ *
+ * @since 0.3.0
+ * @category invariants
+ */
+export const enrolledUntil = (
+  rows: ReadonlyArray<{ readonly validFrom: IsoDate; readonly validTo: IsoDate | null }>,
+  row: { readonly validTo: IsoDate | null }
+): IsoDate | null => {
+  let end = row.validTo
+  for (let next = end === null ? undefined : rows.find((r) => r.validFrom === end); next !== undefined; next = end === null ? undefined : rows.find((r) => r.validFrom === end)) {
+    end = next.validTo
+  }
+  return end
+}
+
+/**
  * Every breach in a tenant's co-construction history; empty when it is sound.
  * Invariants: `unit-enrolment.once` (a unit's rows never overlap: one street at a
  * time), `enrolment.one-community` (a member's rows never overlap: one community at a
  * time), `enrolment.interval` (every row ends after it begins), `project.term` (a
  * project runs inside its agreement's term), `project.capacity` (no resource gives more
  * units than its capacity over all projects) and `project.quantity` (no need gets more
- * units than it asks for), `claim.once` (a member's claims on a post never overlap)
- * and `claim.capacity` (on no day does a post have more claims than its capacity).
+ * units than it asks for), `claim.once` (a member's claims on a post never overlap),
+ * `claim.capacity` (on no day does a post have more claims than its capacity) and
+ * `claim.enrolled` (a claim runs only while its member is enrolled with a community).
  *
  * @since 0.3.0
  * @category invariants
@@ -99,6 +118,15 @@ export const breaches = (history: History): ReadonlyArray<Breach> => {
     for (const day of new Set(own.map((c) => c.validFrom))) {
       const held = own.filter((c) => c.validFrom <= day && (c.validTo === null || day < c.validTo)).length
       if (held > post.capacity) breach("claim.capacity", post.id, `${held} claims on ${day}, over its capacity of ${post.capacity}`)
+    }
+  }
+  const enrolments = groupBy(history.memberEnrolments, (e) => e.memberId)
+  for (const c of history.claims) {
+    const rows = enrolments.get(c.memberId) ?? []
+    const row = rows.find((r) => r.validFrom <= c.validFrom && (r.validTo === null || c.validFrom < r.validTo))
+    const until = row === undefined ? undefined : enrolledUntil(rows, row)
+    if (until === undefined || (until !== null && (c.validTo === null || c.validTo > until))) {
+      breach("claim.enrolled", `${c.postId}/${c.memberId}`, `the claim from ${c.validFrom} runs while ${c.memberId} is enrolled with no community`)
     }
   }
   return out

@@ -22,6 +22,7 @@ import type { Tenant } from "../access/Tenant.js"
 import { refuse, type RuleViolation } from "../errors/RuleViolation.js"
 import type { IsoDate } from "../time/IsoDate.js"
 import * as Changes from "./CoConstructionChanges.js"
+import { enrolledUntil } from "./CoConstructionInvariants.js"
 import type { Organisation } from "../organisation/Organisation.js"
 import type { Agreement } from "./Agreement.js"
 import type { CoConstructionConfigShape } from "./CoConstructionConfig.js"
@@ -76,14 +77,10 @@ const current = <A extends { readonly validFrom: IsoDate; readonly validTo: IsoD
   what: string,
   absent = "is not enrolled"
 ): Either.Either<A, RuleViolation> => {
-  const later = rows.find((r) => r.validFrom > at)
-  if (later !== undefined) {
-    return violation(rules.backdated, "at", `${what} has a change recorded on ${later.validFrom}, after ${at}`)
-  }
-  // A withdrawal recorded for a later day is a later change too.
-  const ended = rows.find((r) => r.validTo !== null && r.validTo > at && r.validFrom <= at)
-  if (ended !== undefined) {
-    return violation(rules.backdated, "at", `${what} has a withdrawal recorded on ${ended.validTo}, after ${at}`)
+  // A withdrawal recorded for a later day is a later change too. The refusal gives no
+  // day: the change may lie outside the actor's scope.
+  if (rows.some((r) => r.validFrom > at || (r.validTo !== null && r.validTo > at && r.validFrom <= at))) {
+    return violation(rules.backdated, "at", `${what} has a change recorded after ${at}; record changes in the order they happened`)
   }
   const row = rows.find((r) => validAt(r, at))
   return row === undefined ? violation(rules.exists, field, `${what} ${absent} on ${at}`) : Either.right(row)
@@ -598,7 +595,8 @@ const peakFrom = (claims: ReadonlyArray<Claim>, at: IsoDate): number => {
  * enrolment, or declared with the claim),
  * `claim.once` (no claim of theirs on the post running on or after the day) and
  * `claim.capacity` (on no day from this one on would the post have more claims than
- * its capacity).
+ * its capacity). A claim ends where the member's enrolment does, when a withdrawal is
+ * recorded already.
  *
  * @since 0.3.0
  * @category rules
@@ -634,7 +632,14 @@ export const claimPost = (
     return violation("claim.capacity", "postId", `${command.postId} takes ${post.capacity} volunteer(s) at a time; it is full on or after ${command.at}`)
   }
   return Either.right(Changes.make({
-    newClaims: [{ tenant, postId: command.postId, memberId: command.memberId, validFrom: command.at, validTo: null }]
+    newClaims: [{
+      tenant,
+      postId: command.postId,
+      memberId: command.memberId,
+      validFrom: command.at,
+      // A claim runs while the member is enrolled: to a withdrawal recorded already.
+      validTo: enrolledUntil(context.enrolments, enrolment)
+    }]
   }))
 }
 

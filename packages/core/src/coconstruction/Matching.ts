@@ -44,8 +44,13 @@ import { Scanner } from "../internal/matching/Scan.js"
 export const GridCode = Schema.String.pipe(Schema.pattern(/^\d{6}(?:\d{3})*$/))
 
 const Id = Schema.String.pipe(Schema.minLength(1))
-const Units = Schema.Int.pipe(Schema.positive())
-const Weight = Schema.Int.pipe(Schema.nonNegative())
+/**
+ * Bounds that keep every score and total an exact integer: a pair scores at most
+ * 10,000 × (300 + 10,000) a unit, about 10⁸, and a demand or supply has at most 10⁶
+ * units, so Σ units × score stays below 2⁵³ for any realistic problem.
+ */
+const Units = Schema.Int.pipe(Schema.between(1, 1_000_000))
+const Weight = Schema.Int.pipe(Schema.between(0, 10_000))
 
 /**
  * A demand: a need of a community (需求), or a member looking for a post.
@@ -62,7 +67,7 @@ export const Demand = Schema.Struct({
   skills: Schema.Array(Schema.String),
   grid: GridCode,
   /** Higher is more urgent; scored as `priority × weights.priority`. */
-  priority: Schema.Int.pipe(Schema.nonNegative())
+  priority: Schema.Int.pipe(Schema.between(0, 10_000))
 })
 
 /**

@@ -283,4 +283,46 @@ describe("CoConstructions", () => {
       const [meeting] = yield* service.jointMeetings(viewer, { from: "2024-01-01", to: "2025-01-01", at })
       expect(meeting!.tasks.map((t) => [t.task.id, t.state])).toEqual([["tk1", "completed"]])
     }).pipe(Effect.provide(layer)))
+  it.effect("scope, from the outside review: resources given, changes before a later one, claims reading a member's skills — each Forbidden outside the scope, nothing written", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      const third = "91131102MA0000003H"
+      yield* service.executeAll(admin, [
+        { _tag: "EnrolUnit", creditCode: third, name: "河东某公司", streetCode: "131102002", at: "2024-01-05" },
+        { _tag: "ListResource", id: "r9", unitCreditCode: third, gridCode: "131102002", category: "electric", title: "河东供电队", capacity: 5, at: "2024-02-15" },
+        { _tag: "FormTeam", id: "t9", name: "锦华社区志愿服务队", gridCode: "131102002001", at: "2024-01-01" },
+        { _tag: "OpenPost", id: "ps9", teamId: "t9", title: "电路维修", category: "living", skills: ["electrician"], capacity: 1, at: "2024-02-01" }
+      ])
+      yield* service.executeAll(hexi, [
+        { _tag: "SignAgreement", id: "a9", organisationId: "hx", unitCreditCode: third, unitOrganisation: "河东某公司党支部", from: "2024-02-01", to: "2025-02-01" },
+        { _tag: "ListNeed", id: "n9", gridCode: "131102001001", category: "electric", title: "线路检修", quantity: 5, at: "2024-02-10" }
+      ])
+      const scope = (e: { readonly _tag: string }) => (e._tag === "Forbidden" ? (e as unknown as { reason: string }).reason : e._tag)
+      // A resource of 河东 is not 河西's to give.
+      expect(scope(yield* refusedBy(hexi, {
+        _tag: "StartProject", id: "pr9", agreementId: "a9", title: "检修", allocations: [{ needId: "n9", resourceId: "r9", units: 5 }], from: "2024-03-01", to: "2024-04-01"
+      }))).toBe("scope")
+      // A change dated before one recorded in another street: Forbidden, not a refusal naming its day.
+      const before = yield* refusedBy(hedong, { _tag: "WithdrawUnit", creditCode: power, at: "2024-01-01" })
+      expect([scope(before), before.message.includes("2024-01-05")]).toEqual(["scope", false])
+      expect(scope(yield* refusedBy(hedong, { _tag: "TransferEnrolment", memberId: "p1", communityCode: "131102002001", at: "2024-01-01" }))).toBe("scope")
+      // Claiming 河东's post for a member of 明珠 would tell 河东 what p1 recorded.
+      expect(scope(yield* refusedBy(hedong, { _tag: "ClaimPost", postId: "ps9", memberId: "p1", at: "2024-03-01" }))).toBe("scope")
+      // A backdated refusal inside the scope gives no day either.
+      const inside = yield* refusedBy(hexi, { _tag: "WithdrawUnit", creditCode: power, at: "2024-01-01" })
+      expect(inside._tag === "RuleViolation" && [inside.rule, inside.message.includes("2024-01-05")]).toEqual(["unit-enrolment.backdated", false])
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("claim.enrolled: a claim dated before a recorded withdrawal ends with the enrolment", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      yield* service.execute(hexi, { _tag: "WithdrawMember", memberId: "p2", at: "2024-07-01" })
+      const [changes] = yield* service.executeAll(hexi, [{ _tag: "ClaimPost", postId: "ps2", memberId: "p2", at: "2024-06-01" }])
+      expect(changes!.newClaims[0]).toMatchObject({ validFrom: "2024-06-01", validTo: "2024-07-01" })
+      expect((yield* service.claims(viewer, { at: "2024-06-15" })).map((c) => c.memberId)).toEqual(["p2"])
+      expect(yield* service.claims(viewer, { at: "2024-12-31" })).toEqual([])
+      // The post is free again for someone else once p2's enrolment ended.
+      yield* service.execute(hexi, { _tag: "EnrolMember", memberId: "p4", communityCode: "131102001001", homeOrganisation: "某支部", skills: ["medicine"], at: "2024-08-01" })
+      yield* service.execute(hexi, { _tag: "ClaimPost", postId: "ps2", memberId: "p4", at: "2024-08-01" })
+    }).pipe(Effect.provide(layer)))
 })

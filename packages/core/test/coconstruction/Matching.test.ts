@@ -246,6 +246,16 @@ describe("Matching", () => {
     expect(Either.isLeft(decode({ ...worked, policy }))).toBe(true)
   })
 
+  it("bounds weights, priorities and units so that every score and total is an exact integer", () => {
+    const decode = Schema.decodeUnknownEither(Matching.Problem)
+    const weights = { ...worked.policy.weights, category: 2 ** 52 }
+    expect(Either.isLeft(decode({ ...worked, policy: { ...worked.policy, weights } }))).toBe(true)
+    expect(Either.isLeft(decode({ ...worked, demands: [{ ...worked.demands[0]!, priority: 10_001 }] }))).toBe(true)
+    expect(Either.isLeft(decode({ ...worked, supplies: [{ ...worked.supplies[0]!, capacity: 1_000_001 }] }))).toBe(true)
+    expect(Either.isRight(decode({ ...worked, policy: { ...worked.policy, weights: { category: 10_000, skills: 10_000, distance: 10_000, priority: 10_000 } } })))
+      .toBe(true)
+  })
+
   it.prop(
     "with every allowed supply a candidate, the total is the exact optimum (exhaustive search), certified by the dual",
     [problem(6, fc.constant(64))],

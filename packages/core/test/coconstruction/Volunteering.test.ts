@@ -82,7 +82,7 @@ describe("volunteer teams, posts and claims", () => {
       }
       if (Either.isRight(result)) claims = write(claims, result.right)
       expect(CoConstructionInvariants.breaches({
-        unitEnrolments: [], memberEnrolments: [], agreements: [], needs: [], resources: [], projects: [], posts: [post], claims
+        unitEnrolments: [], memberEnrolments: ["m1", "m2", "m3", "m4"].flatMap(enrolled), agreements: [], needs: [], resources: [], projects: [], posts: [post], claims
       })).toEqual([])
     }
   })

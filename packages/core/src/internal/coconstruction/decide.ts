@@ -71,9 +71,13 @@ export const make = (
   const unitsOf = (tenant: Tenant, codes: ReadonlyArray<CreditCode>) =>
     codes.length === 0 ? Effect.succeed([]) : enrolments.unitsOf(tenant, codes)
   const membersOf = (tenant: Tenant, id: MemberId) => enrolments.membersOf(tenant, [id])
-  /** The street a unit is enrolled with on a day (for the scope of a change to it). */
-  const streetsOn = (rows: ReadonlyArray<{ readonly streetCode: string } & Parameters<typeof within>[0]>, at: IsoDate.IsoDate) =>
-    rows.filter((r) => within(r, at)).map((r) => r.streetCode)
+  /**
+   * The grids of a history's rows running on or after a day: those a change on that day
+   * would touch, or that would make it backdated. All must lie in the actor's scope, so
+   * that a refusal never tells of a row outside it.
+   */
+  const runningFrom = <A extends { readonly validTo: IsoDate.IsoDate | null }>(rows: ReadonlyArray<A>, at: IsoDate.IsoDate, code: (row: A) => string) =>
+    rows.filter((r) => r.validTo === null || r.validTo > at).map(code)
 
   /**
    * The decision as a generator of store reads, refusals and rule results: run by the
@@ -93,7 +97,7 @@ export const make = (
       }
       case "TransferUnit": {
         const rows = yield* unitsOf(tenant, [command.creditCode])
-        yield* guard(actor, action, command.creditCode, [...streetsOn(rows, command.at), command.streetCode])
+        yield* guard(actor, action, command.creditCode, [...runningFrom(rows, command.at, (r) => r.streetCode), command.streetCode])
         return yield* Rules.transferUnit({
           enrolments: rows,
           streetValid: yield* gridValid(tenant, command.streetCode, command.at, isStreet)
@@ -101,7 +105,7 @@ export const make = (
       }
       case "WithdrawUnit": {
         const rows = yield* unitsOf(tenant, [command.creditCode])
-        yield* guard(actor, action, command.creditCode, streetsOn(rows, command.at))
+        yield* guard(actor, action, command.creditCode, runningFrom(rows, command.at, (r) => r.streetCode))
         return yield* Rules.withdrawUnit({ enrolments: rows }, command)
       }
       case "EnrolMember": {
@@ -115,8 +119,7 @@ export const make = (
       }
       case "TransferEnrolment": {
         const rows = yield* membersOf(tenant, command.memberId)
-        const from = rows.filter((r) => within(r, command.at)).map((r) => r.communityCode)
-        yield* guard(actor, action, command.memberId, [...from, command.communityCode])
+        yield* guard(actor, action, command.memberId, [...runningFrom(rows, command.at, (r) => r.communityCode), command.communityCode])
         return yield* Rules.transferEnrolment({
           enrolments: rows,
           communityValid: yield* gridValid(tenant, command.communityCode, command.at, isCommunity)
@@ -124,7 +127,7 @@ export const make = (
       }
       case "WithdrawMember": {
         const rows = yield* membersOf(tenant, command.memberId)
-        yield* guard(actor, action, command.memberId, rows.filter((r) => within(r, command.at)).map((r) => r.communityCode))
+        yield* guard(actor, action, command.memberId, runningFrom(rows, command.at, (r) => r.communityCode))
         return yield* Rules.withdrawMember({ enrolments: rows, claims: yield* volunteers.claimsOf(tenant, [command.memberId]) }, command)
       }
       case "SignAgreement": {
@@ -158,6 +161,9 @@ export const make = (
         const resourceIds = Array.from(new Set(command.allocations.map((a) => a.resourceId))) as ReadonlyArray<ResourceId>
         const needs: ReadonlyArray<Need> = yield* agreements.needsOf(tenant, needIds)
         const resources: ReadonlyArray<Resource> = yield* agreements.resourcesOf(tenant, resourceIds)
+        // What it takes from and gives to must lie in the scope too: a resource's units
+        // are its street's to give.
+        yield* guard(actor, action, command.id, [...needs.map((n) => n.gridCode), ...resources.map((r) => r.gridCode)])
         const allocated = [
           ...(yield* agreements.allocationsTo(tenant, needIds)),
           ...(yield* agreements.allocationsFrom(tenant, resourceIds))
@@ -209,7 +215,10 @@ export const make = (
         if (team !== undefined) yield* guard(actor, action, `${command.postId}/${command.memberId}`, [team.gridCode])
         const claims = yield* volunteers.claimsOn(tenant, [command.postId])
         if (command._tag === "WithdrawClaim") return yield* Rules.withdrawClaim({ claims }, command)
-        return yield* Rules.claimPost(tenant, { post, team, enrolments: yield* membersOf(tenant, command.memberId), claims }, command)
+        // The member's community too: a claim reads what their enrolment recorded (skills).
+        const enrolments = yield* membersOf(tenant, command.memberId)
+        yield* guard(actor, action, `${command.postId}/${command.memberId}`, runningFrom(enrolments, command.at, (r) => r.communityCode))
+        return yield* Rules.claimPost(tenant, { post, team, enrolments, claims }, command)
       }
       case "HoldJointMeeting": {
         yield* guard(actor, action, command.id, [command.streetCode])
