@@ -75,11 +75,16 @@ const current = <A extends { readonly validFrom: IsoDate; readonly validTo: IsoD
   rules: { readonly exists: string; readonly backdated: string },
   field: string,
   what: string,
-  absent = "is not enrolled"
+  absent = "is not enrolled",
+  /**
+   * Whether a recorded end after the day is a later change (an enrolment's withdrawal).
+   * A claim's end may come from its member's enrolment: ending it sooner is no backdating.
+   */
+  endIsChange = true
 ): Either.Either<A, RuleViolation> => {
   // A withdrawal recorded for a later day is a later change too. The refusal gives no
   // day: the change may lie outside the actor's scope.
-  if (rows.some((r) => r.validFrom > at || (r.validTo !== null && r.validTo > at && r.validFrom <= at))) {
+  if (rows.some((r) => r.validFrom > at || (endIsChange && r.validTo !== null && r.validTo > at && r.validFrom <= at))) {
     return violation(rules.backdated, "at", `${what} has a change recorded after ${at}; record changes in the order they happened`)
   }
   const row = rows.find((r) => validAt(r, at))
@@ -644,7 +649,9 @@ export const claimPost = (
 }
 
 /**
- * A member withdraws a claim. Rules: `claim.exists`, `claim.backdated`.
+ * A member withdraws a claim. Rules: `claim.exists`, `claim.backdated` (no later claim
+ * of theirs on the post recorded). A claim that ends already — with the member's
+ * enrolment, or withdrawn for a later day — may be ended sooner.
  *
  * @since 0.3.0
  * @category rules
@@ -657,7 +664,8 @@ export const withdrawClaim = (context: { readonly claims: ReadonlyArray<Claim> }
       { exists: "claim.exists", backdated: "claim.backdated" },
       "memberId",
       `${command.memberId}'s claim on ${command.postId}`,
-      "does not run"
+      "does not run",
+      false
     ),
     (claim) => Changes.make({ at: command.at, endClaims: [{ postId: claim.postId, memberId: claim.memberId, validFrom: claim.validFrom }] })
   )
