@@ -215,6 +215,18 @@ export const make: Effect.Effect<
       }
     })
 
+  /** The grid codes of a matching as it reads them (3 digits a level), whatever the scheme. */
+  const gridsOf = (codes: ReadonlyArray<string>) => {
+    const grid = MatchingProblems.gridCodes(gridConfig.scheme, codes)
+    return grid !== undefined ? Effect.succeed(grid) : Effect.fail(
+      new ValidationError({
+        field: "options.root",
+        rule: "matching.grid-scheme",
+        message: "options.root: a grid of the subtree has more than 999 children in the matching; match a smaller subtree"
+      })
+    )
+  }
+
   const agreementStatus = (
     at: IsoDate.IsoDate,
     agreement: Agreement,
@@ -311,7 +323,8 @@ export const make: Effect.Effect<
         const needs = yield* needsIn(s)
         const resources = (yield* resourcesIn(s)).filter((r) => enrolled.has(r.item.unitCreditCode))
         const policy = (s.options as { readonly policy?: Matching.Policy }).policy ?? Matching.defaultPolicy
-        return Matching.solve(MatchingProblems.needsProblem(needs, resources, policy))
+        const grid = yield* gridsOf([...needs.map((n) => n.item.gridCode), ...resources.map((r) => r.item.gridCode)])
+        return Matching.solve(MatchingProblems.needsProblem(needs, resources, policy, grid))
       }).pipe(Effect.withSpan("CoConstructions.matchNeeds")),
     matchPosts: (actor, options) =>
       Effect.gen(function*() {
@@ -320,7 +333,8 @@ export const make: Effect.Effect<
         const busy = new Set<string>((yield* store.volunteers.claimsAt(s.tenant, s.at)).map((c) => c.memberId))
         const members = (yield* membersOn(s)).filter((m) => !busy.has(m.memberId))
         const policy = (s.options as { readonly policy?: Matching.Policy }).policy ?? MatchingProblems.postPolicy(config)
-        return Matching.solve(MatchingProblems.postsProblem(members, posts, policy))
+        const grid = yield* gridsOf([...members.map((m) => m.communityCode), ...posts.map((p) => p.gridCode)])
+        return Matching.solve(MatchingProblems.postsProblem(members, posts, policy, grid))
       }).pipe(Effect.withSpan("CoConstructions.matchPosts"))
   }
   return validated(service, policy, gridConfig.scheme)

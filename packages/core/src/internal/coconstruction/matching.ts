@@ -6,11 +6,50 @@
  * @internal
  */
 import type { CoConstructionConfigShape } from "../../coconstruction/CoConstructionConfig.js"
+import * as LevelScheme from "../../grid/LevelScheme.js"
 import type { MemberEnrolment } from "../../coconstruction/Enrolment.js"
 import * as Matching from "../../coconstruction/Matching.js"
 import type { PostStatus } from "../../coconstruction/CoConstructionsService.js"
 import type { Need } from "../../coconstruction/Need.js"
 import type { Resource } from "../../coconstruction/Resource.js"
+
+/**
+ * Grid codes as the matching reads them: a 6-digit root and 3 digits a level. A scheme
+ * already so shaped keeps its codes; any other has each code rewritten level by level,
+ * a segment becoming its rank (1-based, 3 digits) among its siblings' segments that
+ * occur, so that steps in the tree count the same. Undefined when a parent has more
+ * than 999 such children.
+ */
+export const gridCodes = (scheme: LevelScheme.LevelScheme, codes: Iterable<string>): ((code: string) => string) | undefined => {
+  const widths = scheme.levels.map((l) => l.segmentWidth)
+  if (widths[0] === 6 && widths.slice(1).every((w) => w === 3)) return (code) => code
+  const cuts = widths.map((_, level) => LevelScheme.codeLength(scheme, level))
+  const children = new Map<string, Set<string>>()
+  const all = Array.from(new Set(codes))
+  for (const code of all) {
+    for (let level = 1; level < cuts.length && cuts[level]! <= code.length; level++) {
+      const parent = code.slice(0, cuts[level - 1])
+      const set = children.get(parent) ?? new Set<string>()
+      set.add(code.slice(cuts[level - 1], cuts[level]))
+      children.set(parent, set)
+    }
+  }
+  const rank = new Map<string, string>()
+  for (const [parent, segments] of children) {
+    const sorted = Array.from(segments).sort()
+    if (sorted.length > 999) return undefined
+    sorted.forEach((segment, i) => rank.set(`${parent}/${segment}`, String(i + 1).padStart(3, "0")))
+  }
+  const mapped = new Map<string, string>()
+  for (const code of all) {
+    let out = "000000"
+    for (let level = 1; level < cuts.length && cuts[level]! <= code.length; level++) {
+      out += rank.get(`${code.slice(0, cuts[level - 1])}/${code.slice(cuts[level - 1], cuts[level])}`)!
+    }
+    mapped.set(code, out)
+  }
+  return (code) => mapped.get(code) ?? code
+}
 
 /** A member who said no category: every category serves them at the cross-category credit. */
 export const anyCategory = "*"
@@ -39,14 +78,15 @@ export const postPolicy = (config: CoConstructionConfigShape, otherCredit = 50):
 export const needsProblem = (
   needs: ReadonlyArray<{ readonly item: Need; readonly remaining: number }>,
   resources: ReadonlyArray<{ readonly item: Resource; readonly remaining: number }>,
-  policy: Matching.Policy
+  policy: Matching.Policy,
+  grid: (code: string) => string
 ): Matching.Problem => ({
   demands: needs.filter((n) => n.remaining > 0).map(({ item, remaining }) => ({
     id: item.id,
     category: item.category,
     quantity: remaining,
     skills: item.skills,
-    grid: item.gridCode,
+    grid: grid(item.gridCode),
     priority: item.priority
   })),
   supplies: resources.filter((r) => r.remaining > 0).map(({ item, remaining }) => ({
@@ -54,7 +94,7 @@ export const needsProblem = (
     category: item.category,
     capacity: remaining,
     skills: item.skills,
-    grid: item.gridCode
+    grid: grid(item.gridCode)
   })),
   policy
 })
@@ -63,14 +103,15 @@ export const needsProblem = (
 export const postsProblem = (
   members: ReadonlyArray<MemberEnrolment>,
   posts: ReadonlyArray<PostStatus & { readonly gridCode: string }>,
-  policy: Matching.Policy
+  policy: Matching.Policy,
+  grid: (code: string) => string
 ): Matching.Problem => ({
   demands: members.map((m) => ({
     id: m.memberId,
     category: m.interest ?? anyCategory,
     quantity: 1,
     skills: m.skills,
-    grid: m.communityCode,
+    grid: grid(m.communityCode),
     priority: 0
   })),
   supplies: posts.filter((p) => p.post.capacity > p.claimed).map((p) => ({
@@ -78,7 +119,7 @@ export const postsProblem = (
     category: p.post.category,
     capacity: p.post.capacity - p.claimed,
     skills: p.post.skills,
-    grid: p.gridCode
+    grid: grid(p.gridCode)
   })),
   policy
 })
