@@ -46,14 +46,14 @@
  *
  * @since 0.3.0
  */
-import { Actor, CoConstructionCommand, CoConstructionConfig, CoConstructions, IsoDate } from "@jiceng/core"
-import { Effect, Either, ParseResult, Schema } from "effect"
+import { CoConstructionCommand, CoConstructionConfig, CoConstructions, IsoDate } from "@jiceng/core"
+import { Effect } from "effect"
 import * as Distribute from "./Distribute.js"
 import * as District from "./District.js"
 import * as Names from "./Names.js"
 import type * as Party from "./Party.js"
 import * as Random from "./Random.js"
-import { shiftRow } from "./Rows.js"
+import { applyInBatches, checkDecodes } from "./Rows.js"
 import * as Tree from "./Tree.js"
 
 /**
@@ -1007,7 +1007,7 @@ export const generate = (
   }
   const commands: Array<Command> = []
   for (const day of [...buckets.keys()].sort((a, b) => a - b)) for (const phase of buckets.get(day)!) for (const c of phase) commands.push(c)
-  checkCommands(commands)
+  checkDecodes("CoConstruction.generate", CoConstructionCommand.CoConstructionCommand, commands)
 
   // ---- the summary, on the year's last day
   const unitsByStreet: Record<string, number> = {}
@@ -1059,20 +1059,6 @@ export const generate = (
   }
 }
 
-const decodeCommand = Schema.decodeUnknownEither(CoConstructionCommand.CoConstructionCommand)
-
-/** Every command decodes as the service will decode it, or the options are refused naming it. */
-const checkCommands = (commands: ReadonlyArray<Command>): void => {
-  for (const [i, command] of commands.entries()) {
-    const decoded = decodeCommand(command)
-    if (Either.isLeft(decoded)) {
-      throw new RangeError(
-        `CoConstruction.generate: command ${i + 1} (${command._tag}) would be refused: ${ParseResult.TreeFormatter.formatErrorSync(decoded.left)}`
-      )
-    }
-  }
-}
-
 /**
  * Options of {@link apply}.
  *
@@ -1098,15 +1084,5 @@ export const apply = (
   coConstruction: { readonly tenant: string; readonly commands: ReadonlyArray<Command> },
   options: ApplyOptions = {}
 ): Effect.Effect<void, CoConstructions.CoConstructionWriteError, CoConstructions.CoConstructions> =>
-  Effect.gen(function*() {
-    const batchSize = options.batchSize ?? 5_000
-    if (!Number.isInteger(batchSize) || batchSize < 1) {
-      return yield* Effect.dieMessage(`CoConstruction.apply: batchSize ${batchSize} is not a positive integer`)
-    }
-    const service = yield* CoConstructions.CoConstructions
-    const actor = Actor.system(coConstruction.tenant)
-    for (let offset = 0; offset < coConstruction.commands.length; offset += batchSize) {
-      const batch = coConstruction.commands.slice(offset, offset + batchSize)
-      yield* service.executeAll(actor, batch).pipe(Effect.mapError((error) => shiftRow(error, offset)))
-    }
-  }).pipe(Effect.withSpan("CoConstruction.apply"))
+  Effect.flatMap(CoConstructions.CoConstructions, (service) =>
+    applyInBatches("CoConstruction.apply", coConstruction.tenant, coConstruction.commands, options.batchSize, service.executeAll))

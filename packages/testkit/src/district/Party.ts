@@ -42,7 +42,6 @@
  * @since 0.2.0
  */
 import {
-  Actor,
   CitizenId,
   type Meeting,
   type Organisation,
@@ -50,12 +49,12 @@ import {
   OrganisationConfig,
   Organisations
 } from "@jiceng/core"
-import { Effect, Either, ParseResult, Schema } from "effect"
+import { Effect } from "effect"
 import * as Distribute from "./Distribute.js"
 import * as District from "./District.js"
 import * as Names from "./Names.js"
 import * as Random from "./Random.js"
-import { shiftRow } from "./Rows.js"
+import { applyInBatches, checkDecodes } from "./Rows.js"
 import * as Staff from "./Staff.js"
 import * as Tree from "./Tree.js"
 
@@ -963,7 +962,7 @@ export const generate = (district: { readonly options: District.DistrictOptions 
 
   const commands: Array<Command> = []
   for (const day of buckets) for (const phase of day) for (const c of phase) commands.push(c)
-  checkCommands(commands)
+  checkDecodes("Party.generate", OrganisationCommand.OrganisationCommand, commands)
 
   // ---- the summary, on the year's last day
   const at = cal.days[lastDay]!
@@ -1045,20 +1044,6 @@ const allocateWithin = (total: number, orgs: ReadonlyArray<number>, room: Readon
   return out
 }
 
-const decodeCommand = Schema.decodeUnknownEither(OrganisationCommand.OrganisationCommand)
-
-/** Every command decodes as the service will decode it, or the options are refused naming it. */
-const checkCommands = (commands: ReadonlyArray<Command>): void => {
-  for (const [i, command] of commands.entries()) {
-    const decoded = decodeCommand(command)
-    if (Either.isLeft(decoded)) {
-      throw new RangeError(
-        `Party.generate: command ${i + 1} (${command._tag}) would be refused: ${ParseResult.TreeFormatter.formatErrorSync(decoded.left)}`
-      )
-    }
-  }
-}
-
 /**
  * Options of {@link apply}.
  *
@@ -1083,15 +1068,5 @@ export const apply = (
   party: { readonly tenant: string; readonly commands: ReadonlyArray<Command> },
   options: ApplyOptions = {}
 ): Effect.Effect<void, Organisations.OrganisationWriteError, Organisations.Organisations> =>
-  Effect.gen(function*() {
-    const batchSize = options.batchSize ?? 5_000
-    if (!Number.isInteger(batchSize) || batchSize < 1) {
-      return yield* Effect.dieMessage(`Party.apply: batchSize ${batchSize} is not a positive integer`)
-    }
-    const service = yield* Organisations.Organisations
-    const actor = Actor.system(party.tenant)
-    for (let offset = 0; offset < party.commands.length; offset += batchSize) {
-      const batch = party.commands.slice(offset, offset + batchSize)
-      yield* service.executeAll(actor, batch).pipe(Effect.mapError((error) => shiftRow(error, offset)))
-    }
-  }).pipe(Effect.withSpan("Party.apply"))
+  Effect.flatMap(Organisations.Organisations, (service) =>
+    applyInBatches("Party.apply", party.tenant, party.commands, options.batchSize, service.executeAll))

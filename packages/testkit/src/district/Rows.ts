@@ -4,7 +4,8 @@
  *
  * @internal
  */
-import { Forbidden, RuleViolation, ValidationError } from "@jiceng/core"
+import { Actor, Forbidden, RuleViolation, ValidationError } from "@jiceng/core"
+import { Effect, Either, ParseResult, Schema } from "effect"
 
 /** The refusal with its row moved on by `offset` (the batch's first command in the list). */
 export const shiftRow = <E>(error: E, offset: number): E => {
@@ -21,3 +22,44 @@ export const shiftRow = <E>(error: E, offset: number): E => {
   }
   return error
 }
+
+/**
+ * Every generated command decodes as the service will decode it, or the generator's
+ * options are refused naming the command (`generator`: its name in the message).
+ */
+export const checkDecodes = <C extends { readonly _tag: string }>(
+  generator: string,
+  schema: Schema.Schema<any, any>,
+  commands: ReadonlyArray<C>
+): void => {
+  const decode = Schema.decodeUnknownEither(schema)
+  for (const [i, command] of commands.entries()) {
+    const decoded = decode(command)
+    if (Either.isLeft(decoded)) {
+      throw new RangeError(
+        `${generator}: command ${i + 1} (${command._tag}) would be refused: ${ParseResult.TreeFormatter.formatErrorSync(decoded.left)}`
+      )
+    }
+  }
+}
+
+/**
+ * Writes a long list of commands through a service's `executeAll` as the system actor,
+ * in batches of `batchSize` (default 5,000), each one transaction; a refusal's row
+ * counts from the first command of the whole list.
+ */
+export const applyInBatches = <C, E, R>(
+  name: string,
+  tenant: string,
+  commands: ReadonlyArray<C>,
+  batchSize: number | undefined,
+  executeAll: (actor: Actor.Actor, batch: ReadonlyArray<C>) => Effect.Effect<unknown, E, R>
+): Effect.Effect<void, E, R> =>
+  Effect.gen(function*() {
+    const size = batchSize ?? 5_000
+    if (!Number.isInteger(size) || size < 1) return yield* Effect.dieMessage(`${name}: batchSize ${size} is not a positive integer`)
+    const actor = Actor.system(tenant)
+    for (let offset = 0; offset < commands.length; offset += size) {
+      yield* executeAll(actor, commands.slice(offset, offset + size)).pipe(Effect.mapError((error) => shiftRow(error, offset)))
+    }
+  }).pipe(Effect.withSpan(name))
