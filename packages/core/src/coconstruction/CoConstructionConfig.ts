@@ -71,6 +71,10 @@ const Shape = Schema.Struct({
   Schema.filter(({ postCategories }) =>
     new Set(postCategories.map((c) => c.key)).size === postCategories.length ||
     { path: ["postCategories"], message: "coconstruction-config.category-keys: category keys must be distinct" }
+  ),
+  Schema.filter(({ postCategories }) =>
+    !postCategories.some((c) => c.key === "*") ||
+    { path: ["postCategories"], message: "coconstruction-config.category-keys: * is reserved (a member who named no category, in the matching)" }
   )
 )
 

@@ -120,6 +120,13 @@ describe("volunteer teams, posts and claims", () => {
       .toMatchObject({ right: { endClaims: [] } })
   })
 
+  it("the policy's category keys are distinct, and * is reserved for the matching", () => {
+    const category = (key: string) => ({ key, zh: "类别", en: "Category", fromArticle: false })
+    expect(() => CoConstructionConfig.make({ postCategories: [category("a"), category("a")] })).toThrow(/distinct/)
+    expect(() => CoConstructionConfig.make({ postCategories: [category("a"), category("*")] })).toThrow(/reserved/)
+    expect(CoConstructionConfig.make({ postCategories: [category("a")] }).postCategories.length).toBe(1)
+  })
+
   it("post.category, post.team and the ids: the policy's categories, a team there on the day", () => {
     const result = (category: string, at = "2024-02-01", t: Volunteering.Team | null = team) =>
       refusedBy(CoConstructionRules.openPost(CoConstructionConfig.defaults, tenant, { idUsed: false, team: t ?? undefined }, decode({
