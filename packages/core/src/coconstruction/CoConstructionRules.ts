@@ -50,7 +50,7 @@ import type { Need } from "./Need.js"
 import type { Allocation, Progress, Project } from "./Project.js"
 import type { Resource } from "./Resource.js"
 import type { JointMeeting, Task } from "./JointMeeting.js"
-import type { Claim, Post, Team } from "./Volunteering.js"
+import { type Claim, peakFrom, type Post, type Team } from "./Volunteering.js"
 
 /**
  * A rule's outcome: the facts to write, or the refusal naming its rule.
@@ -584,13 +584,6 @@ export const openPost = (
   }
   const { _tag, at, ...post } = command
   return Either.right(Changes.make({ posts: [{ tenant, ...post, openedOn: at }] }))
-}
-
-/** The most claims valid on any one day from `at` on. */
-const peakFrom = (claims: ReadonlyArray<Claim>, at: IsoDate): number => {
-  // The count can only rise on a day a claim begins: look at `at` and each later start.
-  const days = [at, ...claims.map((c) => c.validFrom).filter((d) => d > at)]
-  return days.reduce((peak, d) => Math.max(peak, claims.filter((c) => validAt(c, d)).length), 0)
 }
 
 /**

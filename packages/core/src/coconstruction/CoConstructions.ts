@@ -47,9 +47,11 @@ import {
   type PostStatus
 } from "./CoConstructionsService.js"
 import { CoConstructionStore } from "./CoConstructionStore.js"
+import { groupBy } from "../internal/groupBy.js"
 import { stateOn } from "./JointMeeting.js"
 import * as Matching from "./Matching.js"
 import { agreementProgress, progressOn, type ProjectAllocation } from "./Project.js"
+import { peakFrom } from "./Volunteering.js"
 
 const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
 const MeetingArguments = Schema.Struct({ ...ReadArguments.fields, from: IsoDate.IsoDate, to: IsoDate.IsoDate })
@@ -170,13 +172,13 @@ export const make: Effect.Effect<
       return { agreements, projects, reports }
     })
 
-  const listed = <A extends { readonly id: string; readonly gridCode: string; readonly listedOn: IsoDate.IsoDate }>(
-    s: Scope,
+  /** Each item with the units projects took of it and what remains. */
+  const listed = <A extends { readonly id: string }>(
     items: ReadonlyArray<A>,
     capacity: (item: A) => number,
     used: Map<string, number>
   ): ReadonlyArray<ListStatus<A>> =>
-    items.filter((i) => s.under(i.gridCode) && i.listedOn <= s.at).map((item) => {
+    items.map((item) => {
       const allocated = used.get(item.id) ?? 0
       return { item, allocated, remaining: capacity(item) - allocated }
     })
@@ -185,17 +187,19 @@ export const make: Effect.Effect<
     Effect.gen(function*() {
       const needs = (yield* store.agreements.needs(s.tenant)).filter((n) => s.under(n.gridCode) && n.listedOn <= s.at)
       const used = usedBy(needs.length === 0 ? [] : yield* store.agreements.allocationsTo(s.tenant, needs.map((n) => n.id)), (a) => a.needId)
-      return listed(s, needs, (n) => n.quantity, used)
+      return listed(needs, (n) => n.quantity, used)
     })
 
-  const resourcesIn = (s: Scope) =>
+  /** The subtree's resources listed by the day; with `above`, those listed for a grid above the subtree's root too. */
+  const resourcesIn = (s: Scope, above = false) =>
     Effect.gen(function*() {
-      const resources = (yield* store.agreements.resources(s.tenant)).filter((r) => s.under(r.gridCode) && r.listedOn <= s.at)
+      const reaches = (code: string) => s.under(code) || (above && s.root.startsWith(code))
+      const resources = (yield* store.agreements.resources(s.tenant)).filter((r) => reaches(r.gridCode) && r.listedOn <= s.at)
       const used = usedBy(
         resources.length === 0 ? [] : yield* store.agreements.allocationsFrom(s.tenant, resources.map((r) => r.id)),
         (a) => a.resourceId
       )
-      return listed(s, resources, (r) => r.capacity, used)
+      return listed(resources, (r) => r.capacity, used)
     })
 
   const teamsIn = (s: Scope) => Effect.map(store.volunteers.teamsAt(s.tenant, s.at), (teams) => teams.filter((t) => s.under(t.gridCode)))
@@ -321,7 +325,9 @@ export const make: Effect.Effect<
         const s = yield* readScope(actor, options, MatchArguments)
         const enrolled = new Set<string>((yield* store.enrolments.unitsAt(s.tenant, s.at)).map((u) => u.creditCode))
         const needs = yield* needsIn(s)
-        const resources = (yield* resourcesIn(s)).filter((r) => enrolled.has(r.item.unitCreditCode))
+        // A street's units serve its communities: resources listed for a grid above the
+        // subtree count too.
+        const resources = (yield* resourcesIn(s, true)).filter((r) => enrolled.has(r.item.unitCreditCode))
         const policy = (s.options as { readonly policy?: Matching.Policy }).policy ?? Matching.defaultPolicy
         const grid = yield* gridsOf([...needs.map((n) => n.item.gridCode), ...resources.map((r) => r.item.gridCode)])
         return Matching.solve(MatchingProblems.needsProblem(needs, resources, policy, grid))
@@ -329,9 +335,19 @@ export const make: Effect.Effect<
     matchPosts: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, MatchArguments)
-        const { posts } = yield* postsIn(s)
-        const busy = new Set<string>((yield* store.volunteers.claimsAt(s.tenant, s.at)).map((c) => c.memberId))
-        const members = (yield* membersOn(s)).filter((m) => !busy.has(m.memberId))
+        const { posts: open } = yield* postsIn(s)
+        // Claims from the day on: a place taken later is not free, a member who claims
+        // later is not idle (a claim proposed must pass claim.capacity).
+        const claims = open.length === 0 ? [] : yield* store.volunteers.claimsOn(s.tenant, open.map((p) => p.post.id))
+        const byPost = groupBy(claims, (c) => c.postId)
+        const posts = open.map((p) => ({ ...p, claimed: peakFrom(byPost.get(p.post.id) ?? [], s.at) }))
+        const enrolled = yield* membersOn(s)
+        const busy = new Set<string>(
+          (enrolled.length === 0 ? [] : yield* store.volunteers.claimsOf(s.tenant, enrolled.map((m) => m.memberId)))
+            .filter((c) => c.validTo === null || c.validTo > s.at)
+            .map((c) => c.memberId)
+        )
+        const members = enrolled.filter((m) => !busy.has(m.memberId))
         const policy = (s.options as { readonly policy?: Matching.Policy }).policy ?? MatchingProblems.postPolicy(config)
         const grid = yield* gridsOf([...members.map((m) => m.communityCode), ...posts.map((p) => p.gridCode)])
         return Matching.solve(MatchingProblems.postsProblem(members, posts, policy, grid))

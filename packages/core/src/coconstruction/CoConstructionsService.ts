@@ -218,13 +218,15 @@ export interface CoConstructionsShape {
   /**
    * 一对一 matching of the subtree's needs to resources on the day: each need's units
    * not yet given by a project against each resource's units not yet given, of units
-   * enrolled that day. Every assignment carries its explanation (`Matching.solve`).
+   * enrolled that day — the subtree's resources and those listed for a grid above it
+   * (a street's units serve its communities). Every assignment carries its explanation (`Matching.solve`).
    * Proposes only: a project records what is agreed.
    */
   readonly matchNeeds: (actor: Actor, options?: MatchOptions) => Effect.Effect<Matching.Solution, CoConstructionReadError>
   /**
    * 一对一 matching of the members enrolled on the day with the subtree's communities
-   * who claim no post that day, to the posts with free places: one post each, every
+   * who claim no post on or after that day, to the posts with places free on every day
+   * from it on: one post each, every
    * skill the post asks for recorded at enrolment, the category they said they would
    * rather serve in first. Proposes only: a claim records what is agreed.
    */

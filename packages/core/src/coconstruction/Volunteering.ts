@@ -104,3 +104,19 @@ export const Claim = Schema.Struct({
  * @category models
  */
 export interface Claim extends Schema.Schema.Type<typeof Claim> {}
+
+/**
+ * The most claims a post holds on any day from `at` on (claims of that post). A new
+ * claim from `at` fits when this is below the post's capacity.
+ *
+ * @since 0.3.0
+ * @category getters
+ */
+export const peakFrom = (claims: ReadonlyArray<Claim>, at: IsoDate): number => {
+  // The count can only rise on a day a claim begins: look at `at` and each later start.
+  const days = [at, ...claims.map((c) => c.validFrom).filter((d) => d > at)]
+  return days.reduce(
+    (peak, d) => Math.max(peak, claims.filter((c) => c.validFrom <= d && (c.validTo === null || d < c.validTo)).length),
+    0
+  )
+}

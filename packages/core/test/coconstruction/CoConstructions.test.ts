@@ -325,4 +325,21 @@ describe("CoConstructions", () => {
       yield* service.execute(hexi, { _tag: "EnrolMember", memberId: "p4", communityCode: "131102001001", homeOrganisation: "某支部", skills: ["medicine"], at: "2024-08-01" })
       yield* service.execute(hexi, { _tag: "ClaimPost", postId: "ps2", memberId: "p4", at: "2024-08-01" })
     }).pipe(Effect.provide(layer)))
+  it.effect("matchings from the review: a community's actor matches against its street's resources; claims beginning later take their place and their member", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      const mingzhu = Actor.make({ id: "明珠社区书记", tenant, roles: ["party_organiser"], scope: "131102001001" })
+      // r2 is listed for 河西街道, above 明珠社区: it serves the community's n2.
+      const solution = yield* service.matchNeeds(mingzhu, { at })
+      expect(solution.assignments.map((a) => [a.demandId, a.supplyId, a.units])).toEqual([["n2", "r2", 20]])
+      // The community's own reads stay its own: the street's resources are not listed.
+      expect(yield* service.resources(mingzhu, { at })).toEqual([])
+      // p1 claims 政策宣讲员 from next year: on 2024-12-31 p1 is not idle, and that post has one place left.
+      yield* service.execute(hexi, { _tag: "ClaimPost", postId: "ps1", memberId: "p1", at: "2025-03-01" })
+      yield* service.execute(hexi, { _tag: "ClaimPost", postId: "ps1", memberId: "p2", at: "2025-03-01" })
+      const posts = yield* service.matchPosts(viewer, { at })
+      // ps1 is full from 2025-03-01 on, so it is free on no day from 2024-12-31 on; p3 goes nowhere, p1 and p2 are taken.
+      expect(posts.assignments.map((a) => [a.demandId, a.supplyId])).toEqual([])
+      expect(posts.unassigned.map((u) => u.demandId)).toEqual(["p3"])
+    }).pipe(Effect.provide(layer)))
 })
