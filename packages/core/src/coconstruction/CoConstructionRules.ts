@@ -405,8 +405,9 @@ export const listResource = (
 /**
  * Starts a project. Rules: `project.id-unique`, `project.agreement` (it exists),
  * `project.term` (its span `[from, to)` is not empty and lies inside the agreement's
- * term), `project.organisation` (the agreement's organisation exists on the project's
- * start), `project.allocation-once` (a need and a resource are paired once),
+ * term), `project.unit-enrolled` (the agreement's unit is enrolled with a street on
+ * the project's start), `project.organisation` (the agreement's organisation exists on
+ * the project's start), `project.allocation-once` (a need and a resource are paired once),
  * `project.need` (each need exists, listed by the project's start, and lies under a
  * grid the agreement's organisation serves), `project.resource` (each resource exists,
  * listed by the start, and is the agreement's unit's), `project.quantity` (no need gets
@@ -431,6 +432,8 @@ export const startProject = (
     readonly resources: ReadonlyArray<Resource>
     /** Every allocation of other projects to those needs or from those resources. */
     readonly allocated: ReadonlyArray<Allocation>
+    /** The enrolment rows of the agreement's unit (default: enrolled throughout). */
+    readonly unitEnrolments?: ReadonlyArray<UnitEnrolment>
   },
   command: StartProject
 ): Result => {
@@ -443,6 +446,13 @@ export const startProject = (
       "project.term",
       command.from < agreement.from ? "from" : "to",
       `the project runs ${command.from}–${command.to}, outside the agreement's term ${agreement.from}–${agreement.to}`
+    )
+  }
+  if (context.unitEnrolments !== undefined && !enrolledOn(context.unitEnrolments, command.from)) {
+    return violation(
+      "project.unit-enrolled",
+      "from",
+      `${agreement.unitCreditCode}, the agreement's unit, is enrolled with no street on ${command.from}: no project starts with it`
     )
   }
   const grids = context.organisationGrids
@@ -650,7 +660,9 @@ export const claimPost = (
  * @category rules
  */
 export const withdrawClaim = (context: { readonly claims: ReadonlyArray<Claim> }, command: WithdrawClaim): Result =>
-  Either.map(
+  context.claims.length === 0
+    ? violation("claim.exists", "postId", `no claim on ${command.postId} is recorded`)
+    : Either.map(
     current(
       context.claims.filter((c) => c.memberId === command.memberId),
       command.at,

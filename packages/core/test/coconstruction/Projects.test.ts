@@ -136,6 +136,14 @@ describe("一协议两清单", () => {
     )
   })
 
+  it.prop("project.unit-enrolled: the agreement's unit is enrolled with a street on the project's start", [fc.integer({ min: -1, max: 1 })], ([offset]) => {
+    // The unit withdrew on 2024-04-01 (its row ends then); the project starts the day before, of, after.
+    const rows = unitEnrolments.map((e) => ({ ...e, validTo: IsoDate.unsafeMake("2024-04-01") }))
+    const from = day("2024-03-31", offset + 1)
+    expect(refusedBy(CoConstructionRules.startProject(tenant, { ...context(), unitEnrolments: rows }, start([{ needId: "n1", resourceId: "r1", units: 1 }], { from }))))
+      .toEqual(offset + 1 > 0 ? ["project.unit-enrolled", "from"] : "accepted")
+  })
+
   it("project.organisation: no project starts under an organisation that does not exist on its start", () => {
     expect(refusedBy(CoConstructionRules.startProject(tenant, { ...context(), organisationGrids: null }, start([{ needId: "n1", resourceId: "r1", units: 1 }]))))
       .toEqual(["project.organisation", "from"])

@@ -120,6 +120,13 @@ describe("volunteer teams, posts and claims", () => {
       .toMatchObject({ right: { endClaims: [] } })
   })
 
+  it("claim.exists: withdrawing from a post with no claim names the post", () => {
+    expect(refusedBy(withdraw([], "m1", "2024-03-01"))).toEqual(["claim.exists", "postId"])
+    const post = Either.getOrThrow(open(5)).posts[0]!
+    const claims = write([], Either.getOrThrow(claim(post, [], "m2", "2024-03-01")))
+    expect(refusedBy(withdraw(claims, "m1", "2024-03-02"))).toEqual(["claim.exists", "memberId"])
+  })
+
   it("the policy's category keys are distinct, and * is reserved for the matching", () => {
     const category = (key: string) => ({ key, zh: "类别", en: "Category", fromArticle: false })
     expect(() => CoConstructionConfig.make({ postCategories: [category("a"), category("a")] })).toThrow(/distinct/)

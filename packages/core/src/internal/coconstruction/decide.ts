@@ -181,7 +181,8 @@ export const make = (
           organisationGrids: serving === undefined ? null : serving.grids,
           needs,
           resources,
-          allocated: distinct
+          allocated: distinct,
+          unitEnrolments: agreement === undefined ? [] : yield* unitsOf(tenant, [agreement.unitCreditCode])
         }, command)
       }
       case "ReportProgress": {
