@@ -153,11 +153,14 @@ export const coConstructionAccess = (
           expect(yield* service.jointMeetings(reader, period)).toEqual(
             (yield* service.jointMeetings(admin, period)).filter((m) => under(m.meeting.streetCode))
           )
-          // Matchings: the subtree's, proposing only rows in it.
+          // Matchings: the subtree's, proposing only its needs, and resources of the
+          // subtree or listed for a grid above it (a street's units serve its communities).
           const matchNeeds = yield* service.matchNeeds(reader, { at })
           expect(matchNeeds).toEqual(yield* service.matchNeeds(admin, { at, root: scope }))
           const needIds = new Set<string>(history.needs.filter((n) => under(n.gridCode)).map((n) => n.id))
-          const resourceIds = new Set<string>(history.resources.filter((r) => under(r.gridCode)).map((r) => r.id))
+          const resourceIds = new Set<string>(
+            history.resources.filter((r) => under(r.gridCode) || scope.startsWith(r.gridCode)).map((r) => r.id)
+          )
           for (const a of matchNeeds.assignments) expect([needIds.has(a.demandId), resourceIds.has(a.supplyId)]).toEqual([true, true])
           for (const u of matchNeeds.unassigned) expect(needIds.has(u.demandId)).toBe(true)
           const matchPosts = yield* service.matchPosts(reader, { at })

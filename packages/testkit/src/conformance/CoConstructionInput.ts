@@ -198,7 +198,7 @@ export const coConstructionInput = (name: string, provide: ReturnType<typeof sha
           ["unit-enrolment.exists", "creditCode", { _tag: "WithdrawUnit", creditCode: u3, at: "2024-05-01" }],
           ["enrolment.exists", "memberId", { _tag: "WithdrawMember", memberId: "nobody", at: "2024-05-01" }],
           ["enrolment.exists", "memberId", { _tag: "TransferEnrolment", memberId: "nobody", communityCode: c.enrolMember.communityCode, at: "2024-05-01" }],
-          ["claim.exists", "memberId", { _tag: "WithdrawClaim", postId: "nowhere", memberId: "m1", at: "2024-05-01" }],
+          ["claim.exists", "postId", { _tag: "WithdrawClaim", postId: "nowhere", memberId: "m1", at: "2024-05-01" }],
           ["claim.enrolled", "memberId", { ...c.claim, memberId: "nobody" }],
           ["agreement.unit-enrolled", "unitCreditCode", { ...c.sign, unitCreditCode: u3 }],
           ["resource.unit-enrolled", "unitCreditCode", { ...c.resource, unitCreditCode: u3 }],
