@@ -553,8 +553,15 @@ interface Held {
  * meeting's own day is taken to follow the meeting, which is where admissions,
  * conversions and measures are decided.
  */
-const rollFixed = (held: Held, organisationIds: ReadonlyArray<string>, at: IsoDate.IsoDate, rule: string) => {
-  const rests = (m: Meeting) => m.date > at
+const rollFixed = (
+  held: Held,
+  organisationIds: ReadonlyArray<string>,
+  at: IsoDate.IsoDate,
+  rule: string,
+  /** The change removes a row begun on the day (a same-day correction): that day's meetings rest on it too. */
+  removes = false
+) => {
+  const rests = (m: Meeting) => (removes ? m.date >= at : m.date > at)
   const first = held.meetings.filter((m) => rests(m) && organisationIds.includes(m.organisationId))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
   return first === undefined ? Either.void : violation(
@@ -568,8 +575,8 @@ const rollFixed = (held: Held, organisationIds: ReadonlyArray<string>, at: IsoDa
  * No meeting recorded after the day lists the member as present: one of a 党委 or 党总支
  * above their branch rests on their membership too.
  */
-const notAttended = (held: Held, memberId: string, at: IsoDate.IsoDate, rule: string) => {
-  const first = held.meetings.filter((m) => m.date > at && m.attendees.includes(memberId as Meeting["attendees"][number]))
+const notAttended = (held: Held, memberId: string, at: IsoDate.IsoDate, rule: string, removes = false) => {
+  const first = held.meetings.filter((m) => (removes ? m.date >= at : m.date > at) && m.attendees.includes(memberId as Meeting["attendees"][number]))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
   return first === undefined ? Either.void : violation(
     rule,
@@ -690,9 +697,11 @@ export const transfer = (
       }
       const resting = restingOn(context, [current.organisationId], command.at, "membership.backdated", "at")
       if (Either.isLeft(resting)) return Either.left(resting.left)
-      const fixed = rollFixed(context, [current.organisationId, command.organisationId], command.at, "membership.backdated")
+      // On the membership's first day a transfer replaces it: that day's meetings rest on it too.
+      const removes = current.validFrom === command.at
+      const fixed = rollFixed(context, [current.organisationId, command.organisationId], command.at, "membership.backdated", removes)
       if (Either.isLeft(fixed)) return Either.left(fixed.left)
-      const attended = notAttended(context, command.memberId, command.at, "membership.backdated")
+      const attended = notAttended(context, command.memberId, command.at, "membership.backdated", removes)
       if (Either.isLeft(attended)) return Either.left(attended.left)
       return ok({
         at: command.at,
@@ -724,8 +733,9 @@ const leave = (
 ): Result =>
   Either.flatMap(currentMembership(context.memberships, memberId, at), (current) =>
     Either.flatMap(restingOn(context, [current.organisationId], at, "membership.backdated", "at"), () =>
-      Either.flatMap(rollFixed(context, [current.organisationId, ...runningFrom(context.participations, at).map((p) => p.organisationId)], at, "membership.backdated"), () =>
-      Either.flatMap(notAttended(context, memberId, at, "membership.backdated"), () =>
+      // On the membership's first day a departure removes it: that day's meetings rest on it too.
+      Either.flatMap(rollFixed(context, [current.organisationId, ...runningFrom(context.participations, at).map((p) => p.organisationId)], at, "membership.backdated", current.validFrom === at), () =>
+      Either.flatMap(notAttended(context, memberId, at, "membership.backdated", current.validFrom === at), () =>
       ok({
         at,
         endMemberships: [{ memberId: current.memberId, validFrom: current.validFrom }],

@@ -108,6 +108,24 @@ describe("Organisations", () => {
       expect(arrivals[0]!.target).toBe("mz1-full-0")
     }).pipe(Effect.provide(layer)))
 
+  it.effect("a departure or transfer on a membership's first day removes it: a meeting that day with the member present refuses it (membership.backdated)", () =>
+    Effect.gen(function*() {
+      const service = yield* setUp
+      yield* service.executeAll(admin, [
+        { _tag: "ArriveMember", memberId: "new", organisationId: "mz1", standing: "full", name: "新党员", at: "2024-03-01" },
+        { _tag: "RecordMeeting", id: "mt-new", organisationId: "mz1", kind: "theme_day", date: "2024-03-01", topic: "主题党日", attendees: ["new"] }
+      ])
+      for (const input of [
+        { _tag: "DepartMember", memberId: "new", at: "2024-03-01" },
+        { _tag: "TransferMember", memberId: "new", organisationId: "mz2", at: "2024-03-01" }
+      ]) {
+        const refused = yield* refusedBy(admin, input)
+        expect(refused._tag === "RuleViolation" && refused.rule).toBe("membership.backdated")
+      }
+      // The day after, the membership ends and the meeting's roll stands.
+      yield* service.execute(admin, { _tag: "DepartMember", memberId: "new", at: "2024-03-02" })
+    }).pipe(Effect.provide(layer)))
+
   it.effect("bad input: a ValidationError naming the field; a broken rule: its RuleViolation; nothing written", () =>
     Effect.gen(function*() {
       yield* setUp
