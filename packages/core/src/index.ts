@@ -153,6 +153,9 @@ export * as Volunteering from "./coconstruction/Volunteering.js"
 /** @since 0.3.0 */
 export * as VolunteerRepository from "./coconstruction/VolunteerRepository.js"
 
+/** @since 0.4.0 */
+export * as WorkingCalendar from "./ledger/WorkingCalendar.js"
+
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"
 /** @since 0.1.0 */
