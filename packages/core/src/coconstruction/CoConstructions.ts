@@ -50,7 +50,7 @@ import { CoConstructionStore } from "./CoConstructionStore.js"
 import { groupBy } from "../internal/groupBy.js"
 import { stateOn } from "./JointMeeting.js"
 import * as Matching from "./Matching.js"
-import { agreementProgress, progressOn, type ProjectAllocation } from "./Project.js"
+import { agreementProgress, type Progress, progressOn, type Project, type ProjectAllocation } from "./Project.js"
 import { peakFrom } from "./Volunteering.js"
 
 const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
@@ -154,9 +154,10 @@ export const make: Effect.Effect<
       const all = (yield* store.agreements.agreements(s.tenant)).filter((a) => a.from <= s.at)
       const ids = Array.from(new Set(all.map((a) => a.organisationId))) as ReadonlyArray<OrganisationId>
       const versions = ids.length === 0 ? [] : yield* organisationStore.organisations.versionsOf(s.tenant, ids)
+      const versionsById = groupBy(versions, (v) => v.id)
       const inside = new Set<string>(
         ids.filter((id) => {
-          const mine = versions.filter((v) => v.id === id)
+          const mine = versionsById.get(id) ?? []
           return (mine.length === 0 ? [s.tenant as string] : reachOf(mine)).every(s.under)
         })
       )
@@ -169,7 +170,7 @@ export const make: Effect.Effect<
       const ids = new Set<string>(agreements.map((a) => a.id))
       const projects = (yield* store.agreements.projects(s.tenant)).filter((p) => ids.has(p.agreementId) && p.from <= s.at)
       const reports = projects.length === 0 ? [] : yield* store.agreements.progressOf(s.tenant, projects.map((p) => p.id))
-      return { agreements, projects, reports }
+      return { agreements, projects, reportsOf: groupBy(reports, (r) => r.projectId) }
     })
 
   /** Each item with the units projects took of it and what remains. */
@@ -204,19 +205,22 @@ export const make: Effect.Effect<
 
   const teamsIn = (s: Scope) => Effect.map(store.volunteers.teamsAt(s.tenant, s.at), (teams) => teams.filter((t) => s.under(t.gridCode)))
 
-  /** The posts of the subtree's teams on the day, with their claims that day and their team's grid. */
-  const postsIn = (s: Scope) =>
+  /** The posts of the subtree's teams opened by the day, each with its team's grid. */
+  const openPosts = (s: Scope) =>
     Effect.gen(function*() {
       const teams = new Map((yield* teamsIn(s)).map((t) => [t.id as string, t]))
       const posts = (yield* store.volunteers.posts(s.tenant)).filter((p) => teams.has(p.teamId) && p.openedOn <= s.at)
-      const ids = new Set<string>(posts.map((p) => p.id))
+      return posts.map((post) => ({ post, gridCode: teams.get(post.teamId)!.gridCode }))
+    })
+
+  /** The posts of the subtree's teams on the day, with their claims that day and their team's grid. */
+  const postsIn = (s: Scope) =>
+    Effect.gen(function*() {
+      const posts = yield* openPosts(s)
+      const ids = new Set<string>(posts.map((p) => p.post.id))
       const claims = (yield* store.volunteers.claimsAt(s.tenant, s.at)).filter((c) => ids.has(c.postId))
-      const held = new Map<string, number>()
-      for (const c of claims) held.set(c.postId, (held.get(c.postId) ?? 0) + 1)
-      return {
-        claims,
-        posts: posts.map((post) => ({ post, claimed: held.get(post.id) ?? 0, gridCode: teams.get(post.teamId)!.gridCode }))
-      }
+      const held = groupBy(claims, (c) => c.postId)
+      return { claims, posts: posts.map((p) => ({ ...p, claimed: held.get(p.post.id)?.length ?? 0 })) }
     })
 
   /** The grid codes of a matching as it reads them (3 digits a level), whatever the scheme. */
@@ -234,17 +238,14 @@ export const make: Effect.Effect<
   const agreementStatus = (
     at: IsoDate.IsoDate,
     agreement: Agreement,
-    projects: ReadonlyArray<{ readonly id: string; readonly agreementId: string; readonly weight: number }>,
-    reports: Parameters<typeof agreementProgress>[1]
-  ): AgreementStatus => {
-    const mine = projects.filter((p) => p.agreementId === agreement.id)
-    return {
-      agreement,
-      running: agreement.from <= at && at < agreement.to,
-      projects: mine.length,
-      progress: agreementProgress(mine as never, reports.filter((r) => mine.some((p) => p.id === r.projectId)), at).percent
-    }
-  }
+    mine: ReadonlyArray<Project>,
+    reportsOf: ReadonlyMap<string, ReadonlyArray<Progress>>
+  ): AgreementStatus => ({
+    agreement,
+    running: agreement.from <= at && at < agreement.to,
+    projects: mine.length,
+    progress: agreementProgress(mine, mine.flatMap((p) => reportsOf.get(p.id) ?? []), at).percent
+  })
 
   const service: CoConstructionsShape = {
     execute: writer.executeUnknown,
@@ -262,17 +263,18 @@ export const make: Effect.Effect<
     agreements: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options)
-        const { agreements, projects, reports } = yield* projectsIn(s)
-        return agreements.map((a) => agreementStatus(s.at, a, projects, reports))
+        const { agreements, projects, reportsOf } = yield* projectsIn(s)
+        const byAgreement = groupBy(projects, (p) => p.agreementId)
+        return agreements.map((a) => agreementStatus(s.at, a, byAgreement.get(a.id) ?? [], reportsOf))
       }),
     needs: (actor, options) => Effect.flatMap(readScope(actor, options), needsIn),
     resources: (actor, options) => Effect.flatMap(readScope(actor, options), resourcesIn),
     projects: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options)
-        const { projects, reports } = yield* projectsIn(s)
+        const { projects, reportsOf } = yield* projectsIn(s)
         return projects.map((project) => {
-          const percent = progressOn(reports.filter((r) => r.projectId === project.id), s.at)
+          const percent = progressOn(reportsOf.get(project.id) ?? [], s.at)
           return { project, percent, completed: percent === 100 }
         })
       }),
@@ -315,9 +317,10 @@ export const make: Effect.Effect<
         }
         const meetings = (yield* store.jointMeetings.between(s.tenant, from, to)).filter((m) => s.under(m.streetCode))
         const tasks = meetings.length === 0 ? [] : yield* store.jointMeetings.tasksIn(s.tenant, meetings.map((m) => m.id))
+        const byMeeting = groupBy(tasks, (t) => t.meetingId)
         return meetings.map((meeting) => ({
           meeting,
-          tasks: tasks.filter((t) => t.meetingId === meeting.id).map((task) => ({ task, state: stateOn(task, meeting.date, s.at) }))
+          tasks: (byMeeting.get(meeting.id) ?? []).map((task) => ({ task, state: stateOn(task, meeting.date, s.at) }))
         }))
       }),
     matchNeeds: (actor, options) =>
@@ -335,7 +338,7 @@ export const make: Effect.Effect<
     matchPosts: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, MatchArguments)
-        const { posts: open } = yield* postsIn(s)
+        const open = yield* openPosts(s)
         // Claims from the day on: a place taken later is not free, a member who claims
         // later is not idle (a claim proposed must pass claim.capacity).
         const claims = open.length === 0 ? [] : yield* store.volunteers.claimsOn(s.tenant, open.map((p) => p.post.id))
