@@ -196,3 +196,44 @@ export * as Text from "./text/Text.js"
 
 /** @since 0.1.0 */
 export * as IsoDate from "./time/IsoDate.js"
+
+/** @since 0.4.0 */
+export * as Certificate from "./ledger/Certificate.js"
+/** @since 0.4.0 */
+export * as CertificateRepository from "./ledger/CertificateRepository.js"
+/** @since 0.4.0 */
+export * as EntryRepository from "./ledger/EntryRepository.js"
+/** @since 0.4.0 */
+export * as HashChain from "./ledger/HashChain.js"
+/** @since 0.4.0 */
+export * as LedgerChanges from "./ledger/LedgerChanges.js"
+/** @since 0.4.0 */
+export * as LedgerCommand from "./ledger/LedgerCommand.js"
+/** @since 0.4.0 */
+export * as LedgerConfig from "./ledger/LedgerConfig.js"
+/** @since 0.4.0 */
+export * as LedgerEntry from "./ledger/LedgerEntry.js"
+/** @since 0.4.0 */
+export * as LedgerPermission from "./ledger/LedgerPermission.js"
+/** @since 0.4.0 */
+export * as LedgerStore from "./ledger/LedgerStore.js"
+/** @since 0.4.0 */
+export * as LedgerVolunteer from "./ledger/LedgerVolunteer.js"
+/** @since 0.4.0 */
+export * as PointMovement from "./ledger/PointMovement.js"
+/** @since 0.4.0 */
+export * as PointsRepository from "./ledger/PointsRepository.js"
+/** @since 0.4.0 */
+export * as RegistryRepository from "./ledger/RegistryRepository.js"
+/** @since 0.4.0 */
+export * as Rollup from "./ledger/Rollup.js"
+/** @since 0.4.0 */
+export * as ServiceActivity from "./ledger/ServiceActivity.js"
+/** @since 0.4.0 */
+export * as VolunteerLedgerService from "./ledger/VolunteerLedgerService.js"
+/** @since 0.4.0 */
+export * as IdempotencyConflict from "./errors/IdempotencyConflict.js"
+/** @since 0.4.0 */
+export * as Idempotency from "./idempotency/Idempotency.js"
+/** @since 0.4.0 */
+export * as LocalMinute from "./time/LocalMinute.js"

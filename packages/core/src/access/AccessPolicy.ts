@@ -18,6 +18,7 @@
 import { Context, Either, Layer, Schema } from "effect"
 import * as Decode from "../errors/Decode.js"
 import * as CoConstructionPermission from "../coconstruction/CoConstructionPermission.js"
+import * as LedgerPermission from "../ledger/LedgerPermission.js"
 import * as GridPermission from "../grid/GridPermission.js"
 import * as OrganisationPermission from "../organisation/OrganisationPermission.js"
 import * as Text from "../text/Text.js"
@@ -34,6 +35,7 @@ export const knownPermissions: ReadonlyArray<string> = [
   ...GridPermission.all,
   ...OrganisationPermission.all,
   ...CoConstructionPermission.all,
+  ...LedgerPermission.all,
   piiRead
 ]
 
@@ -107,8 +109,10 @@ export const defaults: AccessPolicyShape = {
     viewer: {
       zh: "查看者",
       en: "Viewer",
-      grants: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read]
-    }
+      grants: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read]
+    },
+    ledger_keeper: { zh: "志愿服务记录员", en: "Volunteer service recorder", grants: ["ledger:*", GridPermission.read] },
+    certificate_checker: { zh: "证明查验方", en: "Certificate checker", grants: [LedgerPermission.verify] }
   }
 }
 

@@ -1,0 +1,190 @@
+/**
+ * The volunteer ledger service's interface and tag; `VolunteerLedger.ts` holds the live
+ * implementation.
+ *
+ * @since 0.4.0
+ */
+import { Context, type Effect } from "effect"
+import type { Actor } from "../access/Actor.js"
+import type { Forbidden } from "../errors/Forbidden.js"
+import type { IdempotencyConflict } from "../errors/IdempotencyConflict.js"
+import type { NotFound } from "../errors/NotFound.js"
+import type { RuleViolation } from "../errors/RuleViolation.js"
+import type { StoreError } from "../errors/StoreError.js"
+import type { ValidationError } from "../errors/ValidationError.js"
+import type * as Imports from "../imports/Imports.js"
+import type { Certificate } from "./Certificate.js"
+import type { Verification } from "./HashChain.js"
+import type { LedgerChanges } from "./LedgerChanges.js"
+import type { Input } from "./LedgerCommand.js"
+import type { LedgerEntry } from "./LedgerEntry.js"
+import type { LedgerVolunteer } from "./LedgerVolunteer.js"
+import type { Dimension, GridNode, Rounding, TotalsRow } from "./Rollup.js"
+
+/**
+ * What a write can fail with.
+ *
+ * @since 0.4.0
+ * @category errors
+ */
+export type LedgerWriteError = ValidationError | RuleViolation | IdempotencyConflict | Forbidden | StoreError
+
+/**
+ * What a read can fail with.
+ *
+ * @since 0.4.0
+ * @category errors
+ */
+export type LedgerReadError = ValidationError | Forbidden | StoreError
+
+/**
+ * A period of session days, `from` to `to` (both included), in a grid subtree (default:
+ * the actor's scope). An entry lies in the subtree when its grid does.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface PeriodOptions {
+  readonly from: string
+  readonly to: string
+  readonly root?: string
+}
+
+/**
+ * Totals options: the period, the dimensions to group by, and the rounding of hours.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface TotalsOptions extends PeriodOptions {
+  readonly by: ReadonlyArray<Dimension>
+  readonly rounding?: Rounding
+}
+
+/**
+ * A totals row with its hours (from its own total minutes, rounded as declared).
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface TotalsWithHours extends TotalsRow {
+  readonly hours: number
+}
+
+/**
+ * A rollup: what it covers, its rounding, and its rows or tree.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface Report<A> {
+  readonly from: string
+  readonly to: string
+  readonly root: string
+  readonly rounding: Rounding
+  readonly data: A
+}
+
+/**
+ * A period's figures in a subtree: activities, service points and volunteers with at
+ * least one session standing (not reversed), and the sums.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface Summary {
+  readonly activities: number
+  readonly servicePoints: number
+  readonly volunteers: number
+  readonly entries: number
+  readonly minutes: number
+  readonly hours: number
+  readonly residentsServed: number
+  readonly mattersDone: number
+  readonly points: number
+}
+
+/**
+ * A volunteer's points on a day: the balance (the sum of every movement: earnings on
+ * entries, redemptions, expiries written off), what may be redeemed (the balance less
+ * points expired by the day and not yet written off), and that expired part.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface Balance {
+  readonly volunteerId: string
+  readonly asOf: string
+  readonly balance: number
+  readonly available: number
+  readonly expired: number
+}
+
+/**
+ * A certificate checked against the ledger: whether the figures it states are still
+ * what the ledger (up to the entry it was issued at) gives and the chain holds; why not
+ * when they are not; the statement, with the volunteer's name and ID number only when
+ * the certificate discloses them (the volunteer's consent), masked otherwise.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface CertificateCheck {
+  readonly code: string
+  readonly valid: boolean
+  readonly reason: string | null
+  readonly certificate: Certificate
+  readonly volunteerName: string
+  readonly citizenId: string | null
+}
+
+/**
+ * @since 0.4.0
+ * @category models
+ */
+export interface VolunteerLedgerShape {
+  /** Runs one command: decode, authorize, rule, write and audit in one transaction. A keyed write sent again returns its first result. */
+  readonly execute: (actor: Actor, command: Input) => Effect.Effect<LedgerChanges, LedgerWriteError>
+  /** Runs commands in order, all or nothing, in one transaction; a refusal names its row. */
+  readonly executeAll: (actor: Actor, commands: ReadonlyArray<Input>) => Effect.Effect<ReadonlyArray<LedgerChanges>, LedgerWriteError>
+  /** Writes a source of commands in chunks, each its own transaction, resumable by `id` (see `Grids.importAll`). */
+  readonly importAll: (
+    actor: Actor,
+    source: Imports.Source,
+    options: Imports.ImportOptions
+  ) => Effect.Effect<Imports.ImportResult, LedgerWriteError>
+  readonly executeUnknown: (actor: Actor, input: unknown) => Effect.Effect<LedgerChanges, LedgerWriteError>
+  readonly executeAllUnknown: (actor: Actor, inputs: unknown) => Effect.Effect<ReadonlyArray<LedgerChanges>, LedgerWriteError>
+
+  /** A volunteer, phone and ID number masked unless the actor holds `pii:read`. */
+  readonly volunteer: (actor: Actor, id: string) => Effect.Effect<LedgerVolunteer, LedgerReadError | NotFound>
+  /** The period's entries in the subtree, ordered by seq; with `volunteerId`, that volunteer's only. */
+  readonly entries: (
+    actor: Actor,
+    options: PeriodOptions & { readonly volunteerId?: string }
+  ) => Effect.Effect<ReadonlyArray<LedgerEntry>, LedgerReadError>
+  /** Sums of the period's entries in the subtree by the dimensions asked for, ordered by their keys. */
+  readonly totals: (actor: Actor, options: TotalsOptions) => Effect.Effect<Report<ReadonlyArray<TotalsWithHours>>, LedgerReadError>
+  /** The subtree's grid tree as it stands on `to`, each node its own entries' sums and its children's. */
+  readonly gridRollup: (
+    actor: Actor,
+    options: PeriodOptions & { readonly rounding?: Rounding }
+  ) => Effect.Effect<Report<GridNode>, LedgerReadError>
+  /** The period's figures in the subtree, or in one programme's activities (`programme`). */
+  readonly summary: (
+    actor: Actor,
+    options: PeriodOptions & { readonly programme?: string; readonly rounding?: Rounding }
+  ) => Effect.Effect<Report<Summary>, LedgerReadError>
+  /** A volunteer's points on a day (default today). */
+  readonly balance: (actor: Actor, volunteerId: string, asOf?: string) => Effect.Effect<Balance, LedgerReadError | NotFound>
+  /** Checks a certificate's verification code against the ledger (第十七条). */
+  readonly checkCertificate: (actor: Actor, code: string) => Effect.Effect<CertificateCheck, LedgerReadError | NotFound>
+  /** Recomputes the tenant's hash chain and names its first broken link. */
+  readonly verify: (actor: Actor) => Effect.Effect<Verification, LedgerReadError>
+}
+
+/**
+ * @since 0.4.0
+ * @category tags
+ */
+export class VolunteerLedger extends Context.Tag("@jiceng/core/VolunteerLedger")<VolunteerLedger, VolunteerLedgerShape>() {}
