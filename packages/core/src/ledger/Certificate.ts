@@ -14,6 +14,8 @@ import { Tenant } from "../access/Tenant.js"
 import { IdempotencyKey, sha256 } from "../idempotency/Idempotency.js"
 import * as Text from "../text/Text.js"
 import { IsoDate } from "../time/IsoDate.js"
+import { dayOf } from "../time/LocalMinute.js"
+import { type LedgerEntry, sign } from "./LedgerEntry.js"
 import { VolunteerId } from "./LedgerVolunteer.js"
 
 /**
@@ -69,6 +71,51 @@ export const Certificate = Schema.Struct({
  * @category models
  */
 export interface Certificate extends Schema.Schema.Type<typeof Certificate> {}
+
+/**
+ * What a certificate states of a volunteer's entries (any order; one volunteer's) whose
+ * session starts in the period, up to entry `asOfSeq`: minutes and sessions net of
+ * corrections, the activities and organising units with a session standing, and time
+ * by category (categories netting to nothing left out).
+ *
+ * @since 0.4.0
+ * @category getters
+ */
+export const statement = (
+  entries: ReadonlyArray<LedgerEntry>,
+  from: IsoDate,
+  to: IsoDate,
+  asOfSeq: number
+): Pick<Certificate, "minutes" | "entries" | "activities" | "categories" | "recordedBy"> => {
+  let minutes = 0
+  let count = 0
+  const activities = new Map<string, number>()
+  const organisers = new Map<string, number>()
+  const categories = new Map<string, { minutes: number; entries: number }>()
+  for (const e of entries) {
+    if (e.seq > asOfSeq) continue
+    const day = dayOf(e.startsAt)
+    if (day < from || day > to) continue
+    const s = sign(e)
+    minutes += e.minutes
+    count += s
+    activities.set(e.activityId, (activities.get(e.activityId) ?? 0) + s)
+    organisers.set(e.organiser, (organisers.get(e.organiser) ?? 0) + s)
+    const c = categories.get(e.category) ?? { minutes: 0, entries: 0 }
+    categories.set(e.category, { minutes: c.minutes + e.minutes, entries: c.entries + s })
+  }
+  const standing = (m: Map<string, number>) => Array.from(m).filter(([, n]) => n > 0).map(([k]) => k).sort()
+  return {
+    minutes,
+    entries: count,
+    activities: standing(activities).length,
+    categories: Array.from(categories)
+      .filter(([, t]) => t.entries !== 0 || t.minutes !== 0)
+      .map(([category, t]) => ({ category: category as CategoryTime["category"], ...t }))
+      .sort((a, b) => (a.category < b.category ? -1 : 1)),
+    recordedBy: standing(organisers) as Certificate["recordedBy"]
+  }
+}
 
 /** Crockford's base 32: no I, L, O or U, so a code read aloud or typed is not mistaken. */
 const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
