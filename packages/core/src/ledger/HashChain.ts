@@ -108,23 +108,27 @@ export const verifier = (tenant: Tenant) => {
     return null
   }
   const finish = (stored: Head | null): Verification => {
-    const entries = head.seq
-    if (broken === null && (stored?.seq ?? 0) !== head.seq) {
-      broken = stored === null || stored.seq > head.seq
-        ? {
-          seq: head.seq + 1,
-          reason: "gap",
-          message: `ledger.chain: the head names entry ${stored?.seq ?? 0} but the entries end at ${head.seq}`
-        }
-        : {
-          seq: stored.seq + 1,
-          reason: "head",
-          message: `ledger.chain: the entries go on past the head (${stored.seq}) to ${head.seq}`
-        }
-    } else if (broken === null && stored !== null && stored.hash !== head.hash) {
+    const storedSeq = stored?.seq ?? 0
+    if (broken !== null) {
+      // Already broken.
+    } else if (stored === null && head.seq > 0) {
+      broken = { seq: 1, reason: "head", message: `ledger.chain: there are ${head.seq} entries but no head` }
+    } else if (storedSeq > head.seq) {
+      broken = {
+        seq: head.seq + 1,
+        reason: "gap",
+        message: `ledger.chain: the head names entry ${storedSeq} but the entries end at ${head.seq}`
+      }
+    } else if (storedSeq < head.seq) {
+      broken = {
+        seq: storedSeq + 1,
+        reason: "head",
+        message: `ledger.chain: the entries go on past the head (${storedSeq}) to ${head.seq}`
+      }
+    } else if (stored !== null && stored.hash !== head.hash) {
       broken = { seq: head.seq, reason: "head", message: `ledger.chain: the head's hash does not match entry ${head.seq}` }
     }
-    return { tenant, entries, head, broken }
+    return { tenant, entries: head.seq, head, broken }
   }
   return { feed, finish }
 }
