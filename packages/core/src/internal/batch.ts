@@ -5,6 +5,7 @@
  * @internal
  */
 import { Effect } from "effect"
+import { IdempotencyConflict } from "../errors/IdempotencyConflict.js"
 import { Forbidden } from "../errors/Forbidden.js"
 import { RuleViolation } from "../errors/RuleViolation.js"
 import { ValidationError } from "../errors/ValidationError.js"
@@ -50,6 +51,9 @@ export const withRow = <E>(error: E, row: number | undefined): E => {
   if (error instanceof Forbidden) {
     const { action, actor, message, reason, target } = error
     return new Forbidden({ actor, action, target, reason, message, row }) as E
+  }
+  if (error instanceof IdempotencyConflict) {
+    return new IdempotencyConflict({ key: error.key, field: error.field, message: error.message, row }) as E
   }
   return error
 }
