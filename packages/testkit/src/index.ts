@@ -15,6 +15,8 @@ export * as Households from "./district/Households.js"
 export * as Party from "./district/Party.js"
 /** @since 0.3.0 */
 export * as CoConstruction from "./district/CoConstruction.js"
+/** @since 0.4.0 */
+export * as Ledger from "./district/Ledger.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */
