@@ -32,28 +32,49 @@ export const IdempotencyKey = Text.Line(128).pipe(Schema.brand("IdempotencyKey")
  */
 export type IdempotencyKey = typeof IdempotencyKey.Type
 
-const canonicalInto = (value: unknown, out: Array<string>): void => {
-  if (value === null || typeof value !== "object") {
-    out.push(value === undefined ? "null" : JSON.stringify(value))
-    return
+/** Sorted keys by an object's own key list: objects of one shape sort their keys once. */
+const sortedKeys = new Map<string, ReadonlyArray<string>>()
+
+const keysOf = (value: object): ReadonlyArray<string> => {
+  const keys = Object.keys(value)
+  const shape = keys.join("\u0000")
+  let sorted = sortedKeys.get(shape)
+  if (sorted === undefined) {
+    sorted = keys.slice().sort()
+    if (sortedKeys.size < 10_000) sortedKeys.set(shape, sorted)
   }
-  if (Array.isArray(value)) {
-    out.push("[")
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(",")
-      canonicalInto(value[i], out)
+  return sorted
+}
+
+const canonicalOf = (value: unknown): string => {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value)
+    case "number":
+    case "boolean":
+      return JSON.stringify(value)
+    case "undefined":
+      return "null"
+    case "object": {
+      if (value === null) return "null"
+      if (Array.isArray(value)) {
+        let out = "["
+        for (let i = 0; i < value.length; i++) out += (i > 0 ? "," : "") + canonicalOf(value[i])
+        return out + "]"
+      }
+      let out = "{"
+      let first = true
+      for (const key of keysOf(value)) {
+        const field = (value as Record<string, unknown>)[key]
+        if (field === undefined) continue
+        out += (first ? "" : ",") + JSON.stringify(key) + ":" + canonicalOf(field)
+        first = false
+      }
+      return out + "}"
     }
-    out.push("]")
-    return
+    default:
+      return JSON.stringify(value) ?? "null"
   }
-  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort()
-  out.push("{")
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0) out.push(",")
-    out.push(JSON.stringify(keys[i]), ":")
-    canonicalInto((value as Record<string, unknown>)[keys[i]!], out)
-  }
-  out.push("}")
 }
 
 /**
@@ -63,11 +84,7 @@ const canonicalInto = (value: unknown, out: Array<string>): void => {
  * @since 0.4.0
  * @category utils
  */
-export const canonical = (value: unknown): string => {
-  const out: Array<string> = []
-  canonicalInto(value, out)
-  return out.join("")
-}
+export const canonical = (value: unknown): string => canonicalOf(value)
 
 /**
  * SHA-256 (hex) of a string.

@@ -72,6 +72,18 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
   const pointsPerHour = new Map(policy.categories.map((c) => [c.key, c.pointsPerHour]))
   const programmes = new Set(policy.programmes.map((p) => p.key))
 
+  // Sessions of a batch end on few days: each day's deadline is worked out once.
+  const lateAfter = new Map<string, boolean>()
+  const late = (endsAt: LocalMinute): boolean => {
+    const day = endsAt.slice(0, 10)
+    let answer = lateAfter.get(day)
+    if (answer === undefined) {
+      answer = LedgerRules.isLate(calendar, endsAt, today, policy.recordingDeadlineDays)
+      lateAfter.set(day, answer)
+    }
+    return answer
+  }
+
   const gridOn = (code: string, day: IsoDate): boolean =>
     (ctx.grids.get(code) ?? []).some((g) => within(day, g.validFrom, g.validTo))
 
@@ -162,7 +174,7 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
       personInCharge: activity.personInCharge,
       recorder: actor.id,
       recordedOn: today,
-      late: LedgerRules.isLate(calendar, s.endsAt, today, policy.recordingDeadlineDays),
+      late: late(s.endsAt),
       reverses: null,
       replaces: correction?.replaces ?? null,
       reason: (correction?.reason ?? null) as LedgerEntry["reason"],
