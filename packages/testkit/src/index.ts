@@ -17,6 +17,8 @@ export * as Party from "./district/Party.js"
 export * as CoConstruction from "./district/CoConstruction.js"
 /** @since 0.4.0 */
 export * as Ledger from "./district/Ledger.js"
+/** @since 0.4.0 */
+export * as DayClock from "./district/DayClock.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */

@@ -214,7 +214,11 @@ export interface Figures {
   readonly byStreet: Readonly<Record<string, Rollup.Totals>>
   /** Volunteers registered: enrolled members and residents. */
   readonly registered: { readonly members: number; readonly residents: number; readonly activities: number }
-  /** `RecordService` commands, wrongly recorded ones included, and those recorded after the deadline (第十一条). */
+  /**
+   * `RecordService` commands, wrongly recorded ones included; and the session entries the
+   * ledger flags late (第十一条): services and corrections' replacements written after the
+   * deadline.
+   */
   readonly recorded: { readonly services: number; readonly late: number }
   /** Sessions that run past midnight. */
   readonly acrossMidnight: number
@@ -972,9 +976,9 @@ export const generate = (
     return out
   }
   const streetOf = (code: string) => code.slice(0, tenant.length + Tree.SEGMENT_WIDTH)
-  const late = recorded.filter((r) =>
-    WorkingCalendar.isLate(calendar, iso(dayOfMinute(r.end)), IsoDate.unsafeMake(r.recordedOn), config.recordingDeadlineDays)
-  ).length
+  const isLate = (end: number, on: string) => WorkingCalendar.isLate(calendar, iso(dayOfMinute(end)), IsoDate.unsafeMake(on), config.recordingDeadlineDays)
+  const late = recorded.filter((r) => isLate(r.end, r.recordedOn)).length +
+    fixes.filter((f) => f.replacement !== null && isLate(f.replacement.end, f.on)).length
   return {
     tenant,
     options: o,
