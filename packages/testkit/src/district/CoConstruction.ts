@@ -41,8 +41,9 @@
  * interests, team and post names, capacities and claims, agreements, needs, resources,
  * quantities, days, the projects still running, the tasks — is the generator's
  * assumption, each an option or a documented rule of thumb. The article's 3600余次
- * volunteer services, 4万余 residents served and 9200余件 practical matters are not
- * generated: the store records none of them.
+ * volunteer services, 4万余 residents served and 9200余件 practical matters are the
+ * volunteer ledger's: `Ledger` generates the next year's service on these teams, posts
+ * and members.
  *
  * @since 0.3.0
  */
