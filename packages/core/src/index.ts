@@ -180,6 +180,8 @@ export * as MemoryCoConstructionStore from "./store/MemoryCoConstructionStore.js
 export * as MemoryGridStore from "./store/MemoryGridStore.js"
 /** @since 0.2.0 */
 export * as MemoryImportLog from "./store/MemoryImportLog.js"
+/** @since 0.4.0 */
+export * as MemoryLedgerStore from "./store/MemoryLedgerStore.js"
 /** @since 0.2.0 */
 export * as MemoryOrganisationStore from "./store/MemoryOrganisationStore.js"
 /** @since 0.1.0 */

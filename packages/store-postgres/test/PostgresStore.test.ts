@@ -12,6 +12,7 @@ import {
   coConstructionRepositoryContract,
   GridConformance,
   ImportResume,
+  ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
   repositoryContract
@@ -49,6 +50,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   )
   organisationRepositoryContract("PostgresStore", freshStore().layer)
   coConstructionRepositoryContract("PostgresStore", freshStore().layer)
+  ledgerRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
 
@@ -130,8 +132,16 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "jiceng_migrations_coconstruction",
           "jiceng_migrations_grid",
           "jiceng_migrations_imports",
+          "jiceng_migrations_ledger",
           "jiceng_migrations_organisation",
           "jiceng_migrations_store",
+          "ledger_activities",
+          "ledger_certificates",
+          "ledger_consents",
+          "ledger_entries",
+          "ledger_heads",
+          "ledger_points",
+          "ledger_volunteers",
           "meetings",
           "members",
           "memberships",

@@ -5,7 +5,8 @@
  *
  * Each domain keeps its own module (its repositories and its migrations, recorded in a
  * migrations table of its own): `SqlAuditLog`, `SqlGridStore`, `SqlImportLog`,
- * `SqlOrganisationStore`, `SqlCoConstructionStore`; `SqlTransactor` holds transactions.
+ * `SqlOrganisationStore`, `SqlCoConstructionStore`, `SqlLedgerStore`; `SqlTransactor`
+ * holds transactions.
  * A domain added to the library adds one module and one entry in {@link domains}.
  *
  * @since 0.1.0
@@ -23,6 +24,7 @@ import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
 import * as SqlGridStore from "./SqlGridStore.js"
 import * as SqlImportLog from "./SqlImportLog.js"
+import * as SqlLedgerStore from "./SqlLedgerStore.js"
 import * as SqlOrganisationStore from "./SqlOrganisationStore.js"
 import * as SqlTransactor from "./SqlTransactor.js"
 
@@ -42,7 +44,8 @@ export const domains: ReadonlyArray<{
   { table: SqlGridStore.migrationsTable, migrations: SqlGridStore.migrations },
   { table: SqlImportLog.migrationsTable, migrations: SqlImportLog.migrations },
   { table: SqlOrganisationStore.migrationsTable, migrations: SqlOrganisationStore.migrations },
-  { table: SqlCoConstructionStore.migrationsTable, migrations: SqlCoConstructionStore.migrations }
+  { table: SqlCoConstructionStore.migrationsTable, migrations: SqlCoConstructionStore.migrations },
+  { table: SqlLedgerStore.migrationsTable, migrations: SqlLedgerStore.migrations }
 ]
 
 /**
@@ -108,7 +111,8 @@ export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer
   SqlGridStore.layer,
   SqlImportLog.layer,
   SqlOrganisationStore.layer,
-  SqlCoConstructionStore.layer
+  SqlCoConstructionStore.layer,
+  SqlLedgerStore.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 
 /**

@@ -57,3 +57,11 @@ export * as SqlOrganisationStore from "./SqlOrganisationStore.js"
  * @category modules
  */
 export * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
+
+/**
+ * The volunteer ledger on `@effect/sql`: its tables and queries.
+ *
+ * @since 0.4.0
+ * @category modules
+ */
+export * as SqlLedgerStore from "./SqlLedgerStore.js"

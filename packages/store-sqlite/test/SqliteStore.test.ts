@@ -10,6 +10,7 @@ import {
   CoConstructionImportResume,
   coConstructionRepositoryContract,
   GridConformance,
+  ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
   repositoryContract
@@ -45,6 +46,7 @@ CoConstructionImportResume.coConstructionImportResume(
 repositoryContract("SqliteStore (file)", temporaryFile().layer)
 organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 coConstructionRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+ledgerRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
 // onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
 // GridConformance and the tests below) run over the last suite's layer, closed by then.
@@ -71,7 +73,8 @@ describe("SqliteStore", () => {
           ["audit", "audit_log"],
           ["grid", "grids"],
           ["imports", "import_progress"],
-          ["organisation", "organisations", "discipline_ends_on"]
+          ["organisation", "organisations", "discipline_ends_on"],
+          ["ledger", "ledger"]
         ]) {
           expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)} ORDER BY migration_id`).toEqual(
             names.map((name, i) => ({ migration_id: i + 1, name }))

@@ -1,6 +1,6 @@
 /**
  * @jiceng/testkit/vitest — the suites every store adapter runs under `@effect/vitest`:
- * the repository contracts (the grid, organisation and co-construction domains') and the
+ * the repository contracts (the grid, organisation, co-construction and ledger domains') and the
  * grid, organisation and co-construction conformance suites. It imports `@effect/vitest`
  * and `vitest` (optional peer dependencies of the testkit), so load it from test files
  * only.
@@ -24,6 +24,8 @@ export * as OrganisationInput from "./conformance/OrganisationInput.js"
 export * from "./conformance/OrganisationRepositoryContract.js"
 /** @since 0.3.0 */
 export * from "./conformance/CoConstructionRepositoryContract.js"
+/** @since 0.4.0 */
+export * from "./conformance/LedgerRepositoryContract.js"
 /** @since 0.3.0 */
 export * as CoConstructionConformance from "./conformance/CoConstructionConformance.js"
 /** @since 0.3.0 */

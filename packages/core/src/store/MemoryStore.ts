@@ -12,6 +12,7 @@ import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCoConstructionStore from "./MemoryCoConstructionStore.js"
 import * as MemoryGridStore from "./MemoryGridStore.js"
 import * as MemoryImportLog from "./MemoryImportLog.js"
+import * as MemoryLedgerStore from "./MemoryLedgerStore.js"
 import * as MemoryOrganisationStore from "./MemoryOrganisationStore.js"
 import * as MemoryTransactor from "./MemoryTransactor.js"
 import type { Store } from "./Store.js"
@@ -28,6 +29,7 @@ export const layer: Layer.Layer<Store> = Layer.mergeAll(
   MemoryCoConstructionStore.layer,
   MemoryGridStore.layer,
   MemoryImportLog.layer,
+  MemoryLedgerStore.layer,
   MemoryOrganisationStore.layer
 ).pipe(
   Layer.provideMerge(MemoryTransactor.layer)

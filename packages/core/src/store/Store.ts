@@ -14,6 +14,7 @@ import type { AuditLog } from "../audit/AuditLog.js"
 import type { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
 import type { GridStore } from "../grid/GridStore.js"
 import type { ImportLog } from "../imports/ImportLog.js"
+import type { LedgerStore } from "../ledger/LedgerStore.js"
 import type { OrganisationStore } from "../organisation/OrganisationStore.js"
 import type { Transactor } from "./Transactor.js"
 
@@ -23,4 +24,11 @@ import type { Transactor } from "./Transactor.js"
  * @since 0.1.0
  * @category models
  */
-export type Store = Transactor | AuditLog | CoConstructionStore | GridStore | ImportLog | OrganisationStore
+export type Store =
+  | Transactor
+  | AuditLog
+  | CoConstructionStore
+  | GridStore
+  | ImportLog
+  | LedgerStore
+  | OrganisationStore

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "@effect/vitest"
 import { type Grid, MemoryStore, type Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
-import { coConstructionRepositoryContract, organisationRepositoryContract, repositoryContract } from "@jiceng/testkit/vitest"
+import {
+  coConstructionRepositoryContract,
+  ledgerRepositoryContract,
+  organisationRepositoryContract,
+  repositoryContract
+} from "@jiceng/testkit/vitest"
 import { Deferred, Effect, Fiber, Option } from "effect"
 
 repositoryContract("MemoryStore", MemoryStore.layer)
 organisationRepositoryContract("MemoryStore", MemoryStore.layer)
 coConstructionRepositoryContract("MemoryStore", MemoryStore.layer)
+ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
 
 const root = (tenant: string, name = "区"): Grid.Grid => ({
   tenant: tenant as Tenant.Tenant,

@@ -46,11 +46,12 @@ const field = <A>(columns: Queries.Columns<A>, column: string) => {
 export interface Repository {
   /** A write as one repository method (`<repository>.<method>`). */
   readonly write: (operation: string, effect: Effect.Effect<void, SqlError>) => Effect.Effect<void, StoreError.StoreError>
-  /** The rows of a table matching a condition, in the table's order, as values. */
+  /** The rows of a table matching a condition, in the table's order (the first `limit`), as values. */
   readonly select: <Row extends object, A>(
     operation: string,
     reading: Reading<Row, A>,
-    where: Statement.Fragment
+    where: Statement.Fragment,
+    limit?: number
   ) => Effect.Effect<ReadonlyArray<A>, StoreError.StoreError>
   /** A list as one repository method: the rows of a tenant matching a condition. */
   readonly list: <Row extends object, A>(
@@ -78,12 +79,14 @@ export const make = (sql: SqlClient.SqlClient, q: Queries.Queries): Repository =
   const select: Repository["select"] = <Row extends object, A>(
     operation: string,
     reading: Reading<Row, A>,
-    where: Statement.Fragment
+    where: Statement.Fragment,
+    limit?: number
   ) =>
     sql<Row>`SELECT ${sql.literal(reading.columns.map(([column]) => column).join(", "))}
 FROM ${sql.literal(reading.table)}
 WHERE ${where}
-ORDER BY ${sql.literal(reading.order.join(", "))}`.pipe(
+ORDER BY ${sql.literal(reading.order.join(", "))}${limit === undefined ? sql.literal("") : sql`
+LIMIT ${limit}`}`.pipe(
       Effect.mapError(fromSqlError(operation)),
       Effect.flatMap((rows) =>
         Effect.forEach(rows, (row) => {

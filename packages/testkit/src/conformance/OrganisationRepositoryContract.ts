@@ -28,6 +28,7 @@ import {
 } from "@jiceng/core"
 import { Effect, FastCheck, type Layer } from "effect"
 import * as StorePorts from "./StorePorts.js"
+import { many, sortBy, spread } from "./contractKeys.js"
 import * as Tenants from "./Tenants.js"
 
 const day = IsoDate.unsafeMake
@@ -141,27 +142,6 @@ const meeting = (
   attendees: (spec.attendees ?? []) as ReadonlyArray<Member.MemberId>,
   votes: spec.votes ?? []
 })
-
-/** Code-point order: the byte order of the SQL stores' text columns. */
-const compareCodePoints = (a: string, b: string): number => {
-  const x = Array.from(a)
-  const y = Array.from(b)
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const c = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!
-    if (c !== 0) return c
-  }
-  return x.length - y.length
-}
-
-/** Sorts a copy by string fields in code-point order, field by field. */
-const sortBy = <A>(rows: ReadonlyArray<A>, ...fields: ReadonlyArray<(a: A) => string>): Array<A> =>
-  [...rows].sort((a, b) => {
-    for (const field of fields) {
-      const c = compareCodePoints(field(a), field(b))
-      if (c !== 0) return c
-    }
-    return 0
-  })
 
 const byVersion = [(o: Organisation.Organisation) => o.id, (o: Organisation.Organisation) => o.validFrom] as const
 const byMembership = [(m: Member.Membership) => m.memberId, (m: Member.Membership) => m.validFrom] as const
@@ -653,16 +633,6 @@ export const organisationRepositoryContract = (name: string, storeLayer: Layer.L
       // More keys than one SQLite statement's parameters (32,766), so a store that
       // chunks merges the chunks in order; the known ids stand at both ends and in the
       // middle of the list, in reverse order.
-      const many = 40_000
-      const spread = <A extends string>(known: ReadonlyArray<string>): ReadonlyArray<A> => {
-        const keys = Array.from({ length: many }, (_, i) => `unknown-${i}`)
-        const reversed = [...known].reverse()
-        reversed.forEach((k, i) => {
-          keys[Math.floor((i * (many - 1)) / Math.max(1, reversed.length - 1))] = k
-        })
-        return keys as unknown as ReadonlyArray<A>
-      }
-
       it.effect("every read by keys takes 40,000 keys and answers in its order", () =>
         Effect.gen(function*() {
           const store = yield* StorePorts.all

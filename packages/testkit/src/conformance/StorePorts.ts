@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import { AuditLog, GridStore, OrganisationStore, type Store, Transactor } from "@jiceng/core"
+import { AuditLog, GridStore, LedgerStore, OrganisationStore, type Store, Transactor } from "@jiceng/core"
 import { Effect } from "effect"
 
 /**
@@ -15,6 +15,8 @@ export interface StorePorts
   extends GridStore.GridStoreShape, OrganisationStore.OrganisationStoreShape, Transactor.TransactorShape
 {
   readonly audit: AuditLog.AuditLogShape
+  /** The volunteer ledger's repositories. @since 0.4.0 */
+  readonly ledger: LedgerStore.LedgerStoreShape
 }
 
 /**
@@ -24,6 +26,18 @@ export interface StorePorts
  * @category accessors
  */
 export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
-  Effect.all([GridStore.GridStore, OrganisationStore.OrganisationStore, AuditLog.AuditLog, Transactor.Transactor]),
-  ([grid, organisation, audit, transactor]) => ({ ...grid, ...organisation, audit, transaction: transactor.transaction })
+  Effect.all([
+    GridStore.GridStore,
+    OrganisationStore.OrganisationStore,
+    AuditLog.AuditLog,
+    LedgerStore.LedgerStore,
+    Transactor.Transactor
+  ]),
+  ([grid, organisation, audit, ledger, transactor]) => ({
+    ...grid,
+    ...organisation,
+    audit,
+    ledger,
+    transaction: transactor.transaction
+  })
 )
