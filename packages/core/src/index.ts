@@ -178,6 +178,8 @@ export * as MemoryAuditLog from "./store/MemoryAuditLog.js"
 export * as MemoryCoConstructionStore from "./store/MemoryCoConstructionStore.js"
 /** @since 0.2.0 */
 export * as MemoryGridStore from "./store/MemoryGridStore.js"
+/** @since 0.4.0 */
+export * as MemoryIdempotencyStore from "./store/MemoryIdempotencyStore.js"
 /** @since 0.2.0 */
 export * as MemoryImportLog from "./store/MemoryImportLog.js"
 /** @since 0.4.0 */
@@ -237,5 +239,7 @@ export * as VolunteerLedgerService from "./ledger/VolunteerLedgerService.js"
 export * as IdempotencyConflict from "./errors/IdempotencyConflict.js"
 /** @since 0.4.0 */
 export * as Idempotency from "./idempotency/Idempotency.js"
+/** @since 0.4.0 */
+export * as IdempotencyStore from "./idempotency/IdempotencyStore.js"
 /** @since 0.4.0 */
 export * as LocalMinute from "./time/LocalMinute.js"

@@ -11,6 +11,7 @@ import {
   CoConstructionImportResume,
   coConstructionRepositoryContract,
   GridConformance,
+  IdempotencyConformance,
   ImportResume,
   ledgerRepositoryContract,
   OrganisationConformance,
@@ -39,6 +40,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   // First, while the shared `it` is untouched by `it.layer`; its suites provide their own store.
   OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
   CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
+  IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
   // A child process imports co-construction commands into the same schema and is killed.
   const coImports = freshStore()
   const coChild = fileURLToPath(new URL("./fixtures/coconstruction-import-child.mjs", import.meta.url))
@@ -128,9 +130,11 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "grid_lineage",
           "grids",
           "import_progress",
+          "jiceng_idempotency",
           "jiceng_migrations_audit",
           "jiceng_migrations_coconstruction",
           "jiceng_migrations_grid",
+          "jiceng_migrations_idempotency",
           "jiceng_migrations_imports",
           "jiceng_migrations_ledger",
           "jiceng_migrations_organisation",

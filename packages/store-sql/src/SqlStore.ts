@@ -5,8 +5,8 @@
  *
  * Each domain keeps its own module (its repositories and its migrations, recorded in a
  * migrations table of its own): `SqlAuditLog`, `SqlGridStore`, `SqlImportLog`,
- * `SqlOrganisationStore`, `SqlCoConstructionStore`, `SqlLedgerStore`; `SqlTransactor`
- * holds transactions.
+ * `SqlOrganisationStore`, `SqlCoConstructionStore`, `SqlIdempotencyStore`,
+ * `SqlLedgerStore`; `SqlTransactor` holds transactions.
  * A domain added to the library adds one module and one entry in {@link domains}.
  *
  * @since 0.1.0
@@ -23,6 +23,7 @@ import { fromSqlError } from "./internal/errors.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
 import * as SqlGridStore from "./SqlGridStore.js"
+import * as SqlIdempotencyStore from "./SqlIdempotencyStore.js"
 import * as SqlImportLog from "./SqlImportLog.js"
 import * as SqlLedgerStore from "./SqlLedgerStore.js"
 import * as SqlOrganisationStore from "./SqlOrganisationStore.js"
@@ -45,6 +46,7 @@ export const domains: ReadonlyArray<{
   { table: SqlImportLog.migrationsTable, migrations: SqlImportLog.migrations },
   { table: SqlOrganisationStore.migrationsTable, migrations: SqlOrganisationStore.migrations },
   { table: SqlCoConstructionStore.migrationsTable, migrations: SqlCoConstructionStore.migrations },
+  { table: SqlIdempotencyStore.migrationsTable, migrations: SqlIdempotencyStore.migrations },
   { table: SqlLedgerStore.migrationsTable, migrations: SqlLedgerStore.migrations }
 ]
 
@@ -112,6 +114,7 @@ export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer
   SqlImportLog.layer,
   SqlOrganisationStore.layer,
   SqlCoConstructionStore.layer,
+  SqlIdempotencyStore.layer,
   SqlLedgerStore.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 

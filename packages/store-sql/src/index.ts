@@ -59,6 +59,14 @@ export * as SqlOrganisationStore from "./SqlOrganisationStore.js"
 export * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
 
 /**
+ * The idempotency records on `@effect/sql`: keyed writes and their results.
+ *
+ * @since 0.4.0
+ * @category modules
+ */
+export * as SqlIdempotencyStore from "./SqlIdempotencyStore.js"
+
+/**
  * The volunteer ledger on `@effect/sql`: its tables and queries.
  *
  * @since 0.4.0

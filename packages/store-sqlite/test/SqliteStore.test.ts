@@ -10,6 +10,7 @@ import {
   CoConstructionImportResume,
   coConstructionRepositoryContract,
   GridConformance,
+  IdempotencyConformance,
   ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
@@ -35,6 +36,7 @@ const temporaryFile = () => {
 // First, while the shared `it` is untouched (see below); its suites provide their own store.
 OrganisationConformance.organisationConformance("SqliteStore (file)", temporaryFile().layer)
 CoConstructionConformance.coConstructionConformance("SqliteStore (file)", temporaryFile().layer)
+IdempotencyConformance.idempotencyConformance("SqliteStore (file)", temporaryFile().layer)
 // A child process imports into the same file and is killed (fixtures/coconstruction-import-child.mjs).
 const coImports = temporaryFile()
 const coChild = fileURLToPath(new URL("./fixtures/coconstruction-import-child.mjs", import.meta.url))
@@ -74,6 +76,7 @@ describe("SqliteStore", () => {
           ["grid", "grids"],
           ["imports", "import_progress"],
           ["organisation", "organisations", "discipline_ends_on"],
+          ["idempotency", "idempotency"],
           ["ledger", "ledger"]
         ]) {
           expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)} ORDER BY migration_id`).toEqual(

@@ -1,7 +1,7 @@
 /**
  * @jiceng/testkit/vitest — the suites every store adapter runs under `@effect/vitest`:
  * the repository contracts (the grid, organisation, co-construction and ledger domains') and the
- * grid, organisation and co-construction conformance suites. It imports `@effect/vitest`
+ * grid, organisation and co-construction conformance suites, and the idempotency suite. It imports `@effect/vitest`
  * and `vitest` (optional peer dependencies of the testkit), so load it from test files
  * only.
  *
@@ -46,3 +46,5 @@ export * as GridHistory from "./conformance/GridHistory.js"
 export * as GridInput from "./conformance/GridInput.js"
 /** @since 0.2.0 */
 export * as ImportResume from "./conformance/ImportResume.js"
+/** @since 0.4.0 */
+export * as IdempotencyConformance from "./conformance/IdempotencyConformance.js"

@@ -2,8 +2,8 @@
  * The Promise facade, for applications that do not use Effect: one object holding a
  * ManagedRuntime over a store, whose services answer with Promises. A failure rejects
  * with the library's own typed error (`ValidationError`, `RuleViolation`, `Forbidden`,
- * `NotFound`, `StoreError`: `Error`s with a `_tag`), and `Option` results become
- * `T | undefined`.
+ * `NotFound`, `StoreError`, `IdempotencyConflict`: `Error`s with a `_tag`), and
+ * `Option` results become `T | undefined`.
  *
  * ```ts
  * const jiceng = Client.make({ store: SqliteStore.layer({ filename: "district.db" }) })
@@ -106,6 +106,24 @@ export interface GridsClient {
   readonly executeUnknown: (actor: Actor.Actor, input: unknown) => Promise<Changes.Changes>
   /** `executeAll` for input of unknown shape; anything but an array is a `ValidationError`. */
   readonly executeAllUnknown: (actor: Actor.Actor, inputs: unknown) => Promise<ReadonlyArray<Changes.Changes>>
+  /**
+   * `execute` under an idempotency key: sent again after a timeout with the same key and
+   * command, it resolves with the first result and writes nothing; with another command
+   * it rejects with an `IdempotencyConflict`.
+   *
+   * @since 0.4.0
+   */
+  readonly executeKeyed: (actor: Actor.Actor, key: string, command: GridCommand.Input) => Promise<Changes.Changes>
+  /**
+   * `executeAll` under an idempotency key standing for the whole batch.
+   *
+   * @since 0.4.0
+   */
+  readonly executeAllKeyed: (
+    actor: Actor.Actor,
+    key: string,
+    commands: ReadonlyArray<GridCommand.Input>
+  ) => Promise<ReadonlyArray<Changes.Changes>>
   /** The version of a code valid on a day (default today, China Standard Time). */
   readonly resolve: (actor: Actor.Actor, code: string, at?: string) => Promise<Grid.Grid | undefined>
   /** The grid a place was in on a day; `undefined` outside the actor's scope. */
@@ -160,6 +178,18 @@ export interface OrganisationsClient {
   ) => Promise<Imports.ImportResult>
   readonly executeUnknown: (actor: Actor.Actor, input: unknown) => Promise<OrganisationChanges.OrganisationChanges>
   readonly executeAllUnknown: (actor: Actor.Actor, inputs: unknown) => Promise<ReadonlyArray<OrganisationChanges.OrganisationChanges>>
+  /** @since 0.4.0 */
+  readonly executeKeyed: (
+    actor: Actor.Actor,
+    key: string,
+    command: OrganisationCommand.Input
+  ) => Promise<OrganisationChanges.OrganisationChanges>
+  /** @since 0.4.0 */
+  readonly executeAllKeyed: (
+    actor: Actor.Actor,
+    key: string,
+    commands: ReadonlyArray<OrganisationCommand.Input>
+  ) => Promise<ReadonlyArray<OrganisationChanges.OrganisationChanges>>
   readonly organisations: (
     actor: Actor.Actor,
     options?: Organisations.ReadOptions
@@ -245,6 +275,8 @@ const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
   executeAll: true,
   executeUnknown: true,
   executeAllUnknown: true,
+  executeKeyed: true,
+  executeAllKeyed: true,
   importAll: true,
   resolve: true,
   gridOfPlace: true,
@@ -266,6 +298,8 @@ const organisationMethods: { readonly [K in keyof Organisations.OrganisationsSha
   importAll: true,
   executeUnknown: true,
   executeAllUnknown: true,
+  executeKeyed: true,
+  executeAllKeyed: true,
   organisations: true,
   organisation: true,
   memberships: true,
@@ -283,6 +317,8 @@ const coConstructionMethods: { readonly [K in keyof CoConstructions.CoConstructi
   importAll: true,
   executeUnknown: true,
   executeAllUnknown: true,
+  executeKeyed: true,
+  executeAllKeyed: true,
   units: true,
   countUnits: true,
   members: true,

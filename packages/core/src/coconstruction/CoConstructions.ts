@@ -18,6 +18,7 @@ import { ValidationError } from "../errors/ValidationError.js"
 import { GridCode } from "../grid/Grid.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
+import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import { ImportLog } from "../imports/ImportLog.js"
 import * as Commands from "../internal/commands.js"
 import { auditDetail, targetOf } from "../internal/coconstruction/commands.js"
@@ -81,7 +82,15 @@ const usedBy = (allocations: ReadonlyArray<ProjectAllocation>, key: (a: ProjectA
 export const make: Effect.Effect<
   CoConstructionsShape,
   never,
-  Transactor | AuditLog | CoConstructionStore | OrganisationStore | GridStore | ImportLog | GridConfig | CoConstructionConfig
+  | Transactor
+  | AuditLog
+  | CoConstructionStore
+  | OrganisationStore
+  | GridStore
+  | ImportLog
+  | IdempotencyStore
+  | GridConfig
+  | CoConstructionConfig
 > = Effect.gen(function*() {
   const store = yield* CoConstructionStore
   const organisationStore = yield* OrganisationStore
@@ -90,6 +99,7 @@ export const make: Effect.Effect<
   const transactor = yield* Transactor
   const config = yield* CoConstructionConfig
   const importLog = yield* ImportLog
+  const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
   const { decide } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme)
@@ -123,7 +133,7 @@ export const make: Effect.Effect<
       })
     })
 
-  const writer = Commands.make({ policy, transactor, importLog, audit }, {
+  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
     name: "CoConstructions",
     schema: CoConstructionCommand,
     targetOf,
@@ -253,6 +263,8 @@ export const make: Effect.Effect<
     importAll: writer.importAll,
     executeUnknown: writer.executeUnknown,
     executeAllUnknown: writer.executeAllUnknown,
+    executeKeyed: writer.executeKeyedUnknown,
+    executeAllKeyed: writer.executeAllKeyedUnknown,
 
     units: (actor, options) => Effect.flatMap(readScope(actor, options), unitsOn),
     countUnits: (actor, options) =>
@@ -380,7 +392,15 @@ export const postPolicy = MatchingProblems.postPolicy
 export const layer: Layer.Layer<
   CoConstructions,
   never,
-  Transactor | AuditLog | CoConstructionStore | OrganisationStore | GridStore | ImportLog | GridConfig | CoConstructionConfig
+  | Transactor
+  | AuditLog
+  | CoConstructionStore
+  | OrganisationStore
+  | GridStore
+  | ImportLog
+  | IdempotencyStore
+  | GridConfig
+  | CoConstructionConfig
 > = Layer.effect(CoConstructions, make)
 
 export {

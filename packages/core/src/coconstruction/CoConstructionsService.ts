@@ -7,6 +7,7 @@
 import { Context, type Effect } from "effect"
 import type { Actor } from "../access/Actor.js"
 import type { Forbidden } from "../errors/Forbidden.js"
+import type { IdempotencyConflict } from "../errors/IdempotencyConflict.js"
 import type { RuleViolation } from "../errors/RuleViolation.js"
 import type { StoreError } from "../errors/StoreError.js"
 import type { ValidationError } from "../errors/ValidationError.js"
@@ -188,6 +189,29 @@ export interface CoConstructionsShape {
     actor: Actor,
     inputs: unknown
   ) => Effect.Effect<ReadonlyArray<CoConstructionChanges>, CoConstructionWriteError>
+  /**
+   * `execute` under the client's idempotency key: the same key with the same command
+   * returns the first result and writes nothing; with another command, an
+   * `IdempotencyConflict` (see `Grids.executeKeyed`).
+   *
+   * @since 0.4.0
+   */
+  readonly executeKeyed: (
+    actor: Actor,
+    key: string,
+    command: Input
+  ) => Effect.Effect<CoConstructionChanges, CoConstructionWriteError | IdempotencyConflict>
+  /**
+   * `executeAll` under an idempotency key that stands for the whole batch, all or
+   * nothing (see `Grids.executeAllKeyed`).
+   *
+   * @since 0.4.0
+   */
+  readonly executeAllKeyed: (
+    actor: Actor,
+    key: string,
+    commands: ReadonlyArray<Input>
+  ) => Effect.Effect<ReadonlyArray<CoConstructionChanges>, CoConstructionWriteError | IdempotencyConflict>
 
   /** The units enrolled on the day with streets of the subtree, ordered by credit code. */
   readonly units: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<UnitEnrolment>, CoConstructionReadError>

@@ -19,6 +19,7 @@ import { write, writeSteps } from "../internal/grid/write.js"
 import * as Commands from "../internal/commands.js"
 import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
+import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import { ImportLog } from "../imports/ImportLog.js"
 import { Transactor } from "../store/Transactor.js"
 import type { Changes } from "./Changes.js"
@@ -31,13 +32,14 @@ import { GridStore } from "./GridStore.js"
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | GridStore | ImportLog | GridConfig> = Effect.gen(
+export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | GridStore | ImportLog | IdempotencyStore | GridConfig> = Effect.gen(
   function*() {
     const store = yield* GridStore
     const audit = yield* AuditLog
     const transactor = yield* Transactor
     const config = yield* GridConfig
     const importLog = yield* ImportLog
+    const idempotency = yield* IdempotencyStore
     const policy = yield* AccessPolicy
     const { decide } = Decide.make(store, config)
 
@@ -67,7 +69,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
       })
 
     // Every grid a command names is checked against the scope before anything is read.
-    const writer = Commands.make({ policy, transactor, importLog, audit }, {
+    const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
       name: "Grids",
       schema: GridCommand,
       targetOf: (command) => {
@@ -86,6 +88,8 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
       executeAll: writer.executeAllUnknown,
       executeUnknown: writer.executeUnknown,
       executeAllUnknown: writer.executeAllUnknown,
+      executeKeyed: writer.executeKeyedUnknown,
+      executeAllKeyed: writer.executeAllKeyedUnknown,
       ...Reads.make(store, audit, transactor, config, policy)
     }
     return validated(service, policy, config.scheme)
@@ -99,7 +103,7 @@ export const make: Effect.Effect<GridsShape, never, Transactor | AuditLog | Grid
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<Grids, never, Transactor | AuditLog | GridStore | ImportLog | GridConfig> = Layer.effect(Grids, make)
+export const layer: Layer.Layer<Grids, never, Transactor | AuditLog | GridStore | ImportLog | IdempotencyStore | GridConfig> = Layer.effect(Grids, make)
 
 export {
   /**

@@ -7,6 +7,7 @@
 import { Context, type Effect, type Option } from "effect"
 import type { Actor } from "../access/Actor.js"
 import type { Forbidden } from "../errors/Forbidden.js"
+import type { IdempotencyConflict } from "../errors/IdempotencyConflict.js"
 import type { NotFound } from "../errors/NotFound.js"
 import type { RuleViolation } from "../errors/RuleViolation.js"
 import type { StoreError } from "../errors/StoreError.js"
@@ -99,6 +100,37 @@ export interface GridsShape {
   ) => Effect.Effect<Imports.ImportResult, GridWriteError>
   /** {@link GridsShape.executeAll} for input of unknown shape; anything but an array is a `ValidationError`. */
   readonly executeAllUnknown: (actor: Actor, inputs: unknown) => Effect.Effect<ReadonlyArray<Changes>, GridWriteError>
+  /**
+   * {@link GridsShape.execute} under the client's idempotency key (1 to 128 characters
+   * of one line; a bad key is a `ValidationError` naming `key`), for a client that
+   * sends a write again after a timeout. The command is decoded and authorized as
+   * always; then, in one transaction: a key this service recorded for the tenant with
+   * the same command (the decoded command's fingerprint: field order and defaults left
+   * out do not matter) returns the first result and writes nothing, no audit entry
+   * either; with another command, an `IdempotencyConflict`; a key not recorded runs the
+   * command and records the key with its result in the same transaction. A refused
+   * command records nothing, so its key stays free. See `IdempotencyStore`.
+   *
+   * @since 0.4.0
+   */
+  readonly executeKeyed: (
+    actor: Actor,
+    key: string,
+    command: Input
+  ) => Effect.Effect<Changes, GridWriteError | IdempotencyConflict>
+  /**
+   * {@link GridsShape.executeAll} under an idempotency key, as
+   * {@link GridsShape.executeKeyed}: the batch is all or nothing and its key stands for
+   * the whole batch, its commands in order (a key first used for one command, or for
+   * other commands, is a conflict).
+   *
+   * @since 0.4.0
+   */
+  readonly executeAllKeyed: (
+    actor: Actor,
+    key: string,
+    commands: ReadonlyArray<Input>
+  ) => Effect.Effect<ReadonlyArray<Changes>, GridWriteError | IdempotencyConflict>
   /** The version of a code valid on a day (as-of resolution); the code must lie in the actor's scope. */
   readonly resolve: (actor: Actor, code: string, at?: string) => Effect.Effect<Option.Option<Grid>, GridReadError>
   /** The grid a place was in on a day; none when it lies outside the actor's scope. */

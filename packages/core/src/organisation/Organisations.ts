@@ -25,6 +25,7 @@ import { write, writeSteps } from "../internal/organisation/write.js"
 import * as Commands from "../internal/commands.js"
 import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
+import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import { ImportLog } from "../imports/ImportLog.js"
 import { Transactor } from "../store/Transactor.js"
 import * as IsoDate from "../time/IsoDate.js"
@@ -65,7 +66,7 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export const make: Effect.Effect<
   OrganisationsShape,
   never,
-  Transactor | AuditLog | OrganisationStore | GridStore | ImportLog | GridConfig | OrganisationConfig
+  Transactor | AuditLog | OrganisationStore | GridStore | ImportLog | IdempotencyStore | GridConfig | OrganisationConfig
 > = Effect.gen(function*() {
   const store = yield* OrganisationStore
   const grids = yield* GridStore
@@ -73,6 +74,7 @@ export const make: Effect.Effect<
   const transactor = yield* Transactor
   const config = yield* OrganisationConfig
   const importLog = yield* ImportLog
+  const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
   const { decide } = Decide.make(store, grids, config)
@@ -106,7 +108,7 @@ export const make: Effect.Effect<
     })
 
   // The scope is checked against the organisations a command touches, once read.
-  const writer = Commands.make({ policy, transactor, importLog, audit }, {
+  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
     name: "Organisations",
     schema: OrganisationCommand,
     targetOf,
@@ -138,6 +140,8 @@ export const make: Effect.Effect<
     importAll: writer.importAll,
     executeUnknown: writer.executeUnknown,
     executeAllUnknown: writer.executeAllUnknown,
+    executeKeyed: writer.executeKeyedUnknown,
+    executeAllKeyed: writer.executeAllKeyedUnknown,
     organisations: (actor, options) => Effect.map(organisationsIn(actor, options), (s) => s.organisations),
     organisation: (actor, input, at) =>
       Effect.gen(function*() {
@@ -249,7 +253,7 @@ export const make: Effect.Effect<
 export const layer: Layer.Layer<
   Organisations,
   never,
-  Transactor | AuditLog | OrganisationStore | GridStore | ImportLog | GridConfig | OrganisationConfig
+  Transactor | AuditLog | OrganisationStore | GridStore | ImportLog | IdempotencyStore | GridConfig | OrganisationConfig
 > = Layer.effect(Organisations, make)
 
 export {

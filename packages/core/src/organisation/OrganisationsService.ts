@@ -7,6 +7,7 @@
 import { Context, type Effect, type Option } from "effect"
 import type { Actor } from "../access/Actor.js"
 import type { Forbidden } from "../errors/Forbidden.js"
+import type { IdempotencyConflict } from "../errors/IdempotencyConflict.js"
 import type { RuleViolation } from "../errors/RuleViolation.js"
 import type { StoreError } from "../errors/StoreError.js"
 import type { ValidationError } from "../errors/ValidationError.js"
@@ -149,6 +150,29 @@ export interface OrganisationsShape {
     actor: Actor,
     inputs: unknown
   ) => Effect.Effect<ReadonlyArray<OrganisationChanges>, OrganisationWriteError>
+  /**
+   * `execute` under the client's idempotency key: the same key with the same command
+   * returns the first result and writes nothing; with another command, an
+   * `IdempotencyConflict` (see `Grids.executeKeyed`).
+   *
+   * @since 0.4.0
+   */
+  readonly executeKeyed: (
+    actor: Actor,
+    key: string,
+    command: Input
+  ) => Effect.Effect<OrganisationChanges, OrganisationWriteError | IdempotencyConflict>
+  /**
+   * `executeAll` under an idempotency key that stands for the whole batch, all or
+   * nothing (see `Grids.executeAllKeyed`).
+   *
+   * @since 0.4.0
+   */
+  readonly executeAllKeyed: (
+    actor: Actor,
+    key: string,
+    commands: ReadonlyArray<Input>
+  ) => Effect.Effect<ReadonlyArray<OrganisationChanges>, OrganisationWriteError | IdempotencyConflict>
   /** The organisations valid on a day in the subtree, ordered by id. */
   readonly organisations: (actor: Actor, options?: ReadOptions) => Effect.Effect<ReadonlyArray<Organisation>, OrganisationReadError>
   /** One organisation's version valid on a day, if it lies in the actor's scope. */

@@ -11,6 +11,7 @@ import { Layer } from "effect"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCoConstructionStore from "./MemoryCoConstructionStore.js"
 import * as MemoryGridStore from "./MemoryGridStore.js"
+import * as MemoryIdempotencyStore from "./MemoryIdempotencyStore.js"
 import * as MemoryImportLog from "./MemoryImportLog.js"
 import * as MemoryLedgerStore from "./MemoryLedgerStore.js"
 import * as MemoryOrganisationStore from "./MemoryOrganisationStore.js"
@@ -28,6 +29,7 @@ export const layer: Layer.Layer<Store> = Layer.mergeAll(
   MemoryAuditLog.layer,
   MemoryCoConstructionStore.layer,
   MemoryGridStore.layer,
+  MemoryIdempotencyStore.layer,
   MemoryImportLog.layer,
   MemoryLedgerStore.layer,
   MemoryOrganisationStore.layer

@@ -13,6 +13,7 @@
 import type { AuditLog } from "../audit/AuditLog.js"
 import type { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
 import type { GridStore } from "../grid/GridStore.js"
+import type { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import type { ImportLog } from "../imports/ImportLog.js"
 import type { LedgerStore } from "../ledger/LedgerStore.js"
 import type { OrganisationStore } from "../organisation/OrganisationStore.js"
@@ -29,6 +30,7 @@ export type Store =
   | AuditLog
   | CoConstructionStore
   | GridStore
+  | IdempotencyStore
   | ImportLog
   | LedgerStore
   | OrganisationStore

@@ -1,6 +1,6 @@
 // The Promise facade: plain async/await, no Effect in the caller's code.
 import { describe, expect, it } from "vitest"
-import { Actor, Client, type GridCommand, MemoryStore, RuleViolation, ValidationError } from "@jiceng/core"
+import { Actor, Client, type GridCommand, IdempotencyConflict, MemoryStore, RuleViolation, ValidationError } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import { Effect } from "effect"
 
@@ -120,6 +120,35 @@ describe("Client", () => {
         _tag: "ValidationError", field: "actor.roles.0", rule: "actor.role"
       })
       expect(await jiceng.grids.countByLevel(admin, { at: "2024-01-01" })).toHaveLength(2)
+    } finally {
+      await jiceng.dispose()
+    }
+  })
+
+  it("keyed writes: a retry after a timeout resolves with the first result, other content rejects with IdempotencyConflict", async () => {
+    const jiceng = Client.make({ store: MemoryStore.layer })
+    try {
+      const created = await jiceng.grids.executeAllKeyed(admin, "req-1", base)
+      // The client timed out and sends the same request again: the same result, nothing written twice.
+      expect(await jiceng.grids.executeAllKeyed(admin, "req-1", base)).toStrictEqual(created)
+      const rename: GridCommand.Input = { _tag: "RenameGrid", code: "131102001", name: "河西", at: "2024-01-01" }
+      const renamed = await jiceng.grids.executeKeyed(admin, "req-2", rename)
+      expect(await jiceng.grids.executeKeyed(admin, "req-2", rename)).toStrictEqual(renamed)
+      const conflict = await jiceng.grids.executeKeyed(admin, "req-2", { ...rename, name: "河东" }).catch((e: unknown) => e)
+      expect(conflict).toBeInstanceOf(IdempotencyConflict.IdempotencyConflict)
+      expect(conflict).toMatchObject({ _tag: "IdempotencyConflict", key: "req-2", field: "key" })
+      const audit = await jiceng.run(
+        Effect.flatMap(StorePorts.all, (store) => store.audit.list(admin.tenant, { afterSeq: 0, limit: 100 }))
+      )
+      expect(audit).toHaveLength(3)
+      // Every service has them.
+      const top = { _tag: "FormOrganisation", id: "top", kind: "committee", name: "区委", parentId: null, sector: "organ", grids: [], validFrom: "2023-01-01" } as const
+      const formed = await jiceng.organisations.executeKeyed(admin, "req-1", top)
+      expect(await jiceng.organisations.executeAllKeyed(admin, "req-3", [top]).catch((e: unknown) => e)).toMatchObject({
+        _tag: "RuleViolation"
+      })
+      expect(await jiceng.organisations.executeKeyed(admin, "req-1", top)).toStrictEqual(formed)
+      expect(await jiceng.coconstruction.executeAllKeyed(admin, "req-1", [])).toEqual([])
     } finally {
       await jiceng.dispose()
     }

@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import { AuditLog, GridStore, LedgerStore, OrganisationStore, type Store, Transactor } from "@jiceng/core"
+import { AuditLog, GridStore, IdempotencyStore, LedgerStore, OrganisationStore, type Store, Transactor } from "@jiceng/core"
 import { Effect } from "effect"
 
 /**
@@ -15,6 +15,8 @@ export interface StorePorts
   extends GridStore.GridStoreShape, OrganisationStore.OrganisationStoreShape, Transactor.TransactorShape
 {
   readonly audit: AuditLog.AuditLogShape
+  /** @since 0.4.0 */
+  readonly idempotency: IdempotencyStore.IdempotencyStoreShape
   /** The volunteer ledger's repositories. @since 0.4.0 */
   readonly ledger: LedgerStore.LedgerStoreShape
 }
@@ -30,13 +32,15 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     GridStore.GridStore,
     OrganisationStore.OrganisationStore,
     AuditLog.AuditLog,
+    IdempotencyStore.IdempotencyStore,
     LedgerStore.LedgerStore,
     Transactor.Transactor
   ]),
-  ([grid, organisation, audit, ledger, transactor]) => ({
+  ([grid, organisation, audit, idempotency, ledger, transactor]) => ({
     ...grid,
     ...organisation,
     audit,
+    idempotency,
     ledger,
     transaction: transactor.transaction
   })

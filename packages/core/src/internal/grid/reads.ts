@@ -39,7 +39,10 @@ const OptionalDay = Schema.UndefinedOr(IsoDate.IsoDate)
 /** A household's name when it is not disclosed (the household now lies outside the scope). */
 const withheld = "***"
 
-type Reads = Omit<GridsShape, "execute" | "executeAll" | "executeUnknown" | "executeAllUnknown" | "importAll">
+type Reads = Omit<
+  GridsShape,
+  "execute" | "executeAll" | "executeUnknown" | "executeAllUnknown" | "executeKeyed" | "executeAllKeyed" | "importAll"
+>
 
 /** @internal */
 export const make = (
