@@ -243,3 +243,9 @@ export * as Idempotency from "./idempotency/Idempotency.js"
 export * as IdempotencyStore from "./idempotency/IdempotencyStore.js"
 /** @since 0.4.0 */
 export * as LocalMinute from "./time/LocalMinute.js"
+/** @since 0.4.0 */
+export * as LedgerRules from "./ledger/LedgerRules.js"
+/** @since 0.4.0 */
+export * as Points from "./ledger/Points.js"
+/** @since 0.4.0 */
+export * as VolunteerLedger from "./ledger/VolunteerLedger.js"

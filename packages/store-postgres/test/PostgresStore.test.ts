@@ -2,7 +2,7 @@ import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it, layer } from "@effect/vitest"
 import * as SqlClient from "@effect/sql/SqlClient"
-import { Grid, IsoDate, type Place, Tenant } from "@jiceng/core"
+import { Grid, IsoDate, type Place, type Store, Tenant } from "@jiceng/core"
 import { SqlStore } from "@jiceng/store-sql"
 import { PostgresStore } from "@jiceng/store-postgres"
 import { StorePorts } from "@jiceng/testkit"
@@ -13,6 +13,8 @@ import {
   GridConformance,
   IdempotencyConformance,
   ImportResume,
+  LedgerConformance,
+  LedgerCrash,
   ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
@@ -41,6 +43,20 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
   CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
+  LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
+    numRuns: 12,
+    tamper: LedgerConformance.sqlTamper((statement) =>
+      Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)) as unknown as Effect.Effect<unknown, unknown, Store.Store>
+    )
+  })
+  // A child process ingests ledger batches into the same schema and is killed.
+  const ledgerIngest = freshStore()
+  const ledgerChild = fileURLToPath(new URL("./fixtures/ledger-ingest-child.mjs", import.meta.url))
+  LedgerCrash.ledgerCrash(
+    "PostgresStore",
+    ledgerIngest.layer,
+    (args) => spawn(process.execPath, [ledgerChild, url ?? "", ledgerIngest.schema, ...args], { stdio: ["ignore", "pipe", "inherit"] })
+  )
   // A child process imports co-construction commands into the same schema and is killed.
   const coImports = freshStore()
   const coChild = fileURLToPath(new URL("./fixtures/coconstruction-import-child.mjs", import.meta.url))

@@ -3,7 +3,7 @@ import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlStore } from "@jiceng/store-sql"
 import { SqliteStore } from "@jiceng/store-sqlite"
-import type { Tenant } from "@jiceng/core"
+import type { Store, Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
   CoConstructionConformance,
@@ -11,6 +11,8 @@ import {
   coConstructionRepositoryContract,
   GridConformance,
   IdempotencyConformance,
+  LedgerConformance,
+  LedgerCrash,
   ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
@@ -37,6 +39,19 @@ const temporaryFile = () => {
 OrganisationConformance.organisationConformance("SqliteStore (file)", temporaryFile().layer)
 CoConstructionConformance.coConstructionConformance("SqliteStore (file)", temporaryFile().layer)
 IdempotencyConformance.idempotencyConformance("SqliteStore (file)", temporaryFile().layer)
+// Tampering by hand: an UPDATE of each stored column of an entry.
+const sqlTamper = LedgerConformance.sqlTamper((statement) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)) as unknown as Effect.Effect<unknown, unknown, Store.Store>
+)
+LedgerConformance.ledgerConformance("SqliteStore (file)", temporaryFile().layer, { tamper: sqlTamper })
+// A child process ingests ledger batches into the same file and is killed (fixtures/ledger-ingest-child.mjs).
+const ledgerIngest = temporaryFile()
+const ledgerChild = fileURLToPath(new URL("./fixtures/ledger-ingest-child.mjs", import.meta.url))
+LedgerCrash.ledgerCrash(
+  "SqliteStore (file)",
+  ledgerIngest.layer,
+  (args) => spawn(process.execPath, [ledgerChild, ledgerIngest.filename, ...args], { stdio: ["ignore", "pipe", "inherit"] })
+)
 // A child process imports into the same file and is killed (fixtures/coconstruction-import-child.mjs).
 const coImports = temporaryFile()
 const coChild = fileURLToPath(new URL("./fixtures/coconstruction-import-child.mjs", import.meta.url))

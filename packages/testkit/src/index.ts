@@ -25,6 +25,10 @@ export * as GridIntents from "./arbitraries/GridIntents.js"
 export * as OrganisationIntents from "./arbitraries/OrganisationIntents.js"
 /** @since 0.3.0 */
 export * as CoConstructionIntents from "./arbitraries/CoConstructionIntents.js"
+/** @since 0.4.0 */
+export * as LedgerIntents from "./arbitraries/LedgerIntents.js"
+/** @since 0.4.0 */
+export * as LedgerIngest from "./arbitraries/LedgerIngest.js"
 /** @since 0.2.0 */
 export * as StorePorts from "./conformance/StorePorts.js"
 /** @since 0.2.0 */

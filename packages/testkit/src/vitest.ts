@@ -48,3 +48,7 @@ export * as GridInput from "./conformance/GridInput.js"
 export * as ImportResume from "./conformance/ImportResume.js"
 /** @since 0.4.0 */
 export * as IdempotencyConformance from "./conformance/IdempotencyConformance.js"
+/** @since 0.4.0 */
+export * as LedgerConformance from "./conformance/LedgerConformance.js"
+/** @since 0.4.0 */
+export * as LedgerCrash from "./conformance/LedgerCrash.js"

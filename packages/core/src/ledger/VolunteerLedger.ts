@@ -1,0 +1,399 @@
+/**
+ * The live volunteer ledger. A write goes: decode (ValidationError naming the field and
+ * row) → authorize the role and the grids the command names (Forbidden) → in one
+ * transaction: read what the batch needs in a few queries → decide each command in
+ * order against that state and what the commands before it did (a keyed write already
+ * made returns its first result; other content under its key is an
+ * `IdempotencyConflict`; a rule's refusal is a RuleViolation naming the row) → write
+ * everything, the entries with their chain links, and the audit entries. A refused
+ * batch writes nothing.
+ *
+ * The ledger is its own journal of service recorded — each entry names its recorder and
+ * day and is chained — so appends are audited once per call (how many, which seqs);
+ * every other write has an audit entry of its own.
+ *
+ * @since 0.4.0
+ */
+import { Effect, Either, Layer, Schema } from "effect"
+import { AccessPolicy } from "../access/AccessPolicy.js"
+import * as Actor from "../access/Actor.js"
+import { piiRead } from "../access/Permission.js"
+import type { NewAuditEntry } from "../audit/AuditEntry.js"
+import { AuditLog } from "../audit/AuditLog.js"
+import { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
+import * as Decode from "../errors/Decode.js"
+import { NotFound } from "../errors/NotFound.js"
+import { GridCode } from "../grid/Grid.js"
+import { GridConfig } from "../grid/GridConfig.js"
+import { GridStore } from "../grid/GridStore.js"
+import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
+import * as CitizenId from "../identifiers/CitizenId.js"
+import * as Phone from "../identifiers/Phone.js"
+import { ImportLog } from "../imports/ImportLog.js"
+import * as Batch from "../internal/batch.js"
+import { breathe } from "../internal/breathe.js"
+import * as Commands from "../internal/commands.js"
+import * as LedgerContext from "../internal/ledger/context.js"
+import * as Decide from "../internal/ledger/decide.js"
+import { auditDetail, targetOf } from "../internal/ledger/commands.js"
+import { validated } from "../internal/validated.js"
+import { Transactor } from "../store/Transactor.js"
+import * as IsoDate from "../time/IsoDate.js"
+import * as LocalMinute from "../time/LocalMinute.js"
+import * as Certificate from "./Certificate.js"
+import * as HashChain from "./HashChain.js"
+import type { LedgerChanges } from "./LedgerChanges.js"
+import { LedgerCommand } from "./LedgerCommand.js"
+import { LedgerConfig } from "./LedgerConfig.js"
+import type { LedgerEntry } from "./LedgerEntry.js"
+import * as LedgerPermission from "./LedgerPermission.js"
+import { LedgerStore } from "./LedgerStore.js"
+import { VolunteerId } from "./LedgerVolunteer.js"
+import * as Points from "./Points.js"
+import * as Rollup from "./Rollup.js"
+import { VolunteerLedger, type LedgerWriteError, type Summary, type VolunteerLedgerShape } from "./VolunteerLedgerService.js"
+import { WorkingCalendar } from "./WorkingCalendar.js"
+
+/** Commands decided between two turns of the event loop. */
+const breathEvery = 2_000
+
+/** Entries a verification reads at a time. */
+const verifyPage = 10_000
+
+const Period = Schema.Struct({ from: IsoDate.IsoDate, to: IsoDate.IsoDate, root: Schema.optional(GridCode) }).pipe(
+  Schema.filter((p) => p.from <= p.to || { path: ["to"], message: "ledger.period: the period ends before it starts" })
+)
+const TotalsArguments = Schema.extend(
+  Period,
+  Schema.Struct({ by: Schema.Array(Rollup.Dimension).pipe(Schema.maxItems(9)), rounding: Schema.optional(Rollup.Rounding) })
+)
+const RollupArguments = Schema.extend(Period, Schema.Struct({ rounding: Schema.optional(Rollup.Rounding) }))
+const SummaryArguments = Schema.extend(
+  Period,
+  Schema.Struct({ programme: Schema.optional(Schema.String), rounding: Schema.optional(Rollup.Rounding) })
+)
+const EntriesArguments = Schema.extend(Period, Schema.Struct({ volunteerId: VolunteerId }))
+
+/** A name as a certificate shows it without consent: the family name, the rest starred. */
+const maskName = (name: string): string => {
+  const chars = Array.from(name)
+  return chars.length <= 1 ? "*" : chars[0] + "*".repeat(chars.length - 1)
+}
+
+/**
+ * @since 0.4.0
+ * @category constructors
+ */
+export const make: Effect.Effect<
+  VolunteerLedgerShape,
+  never,
+  | Transactor
+  | AuditLog
+  | LedgerStore
+  | GridStore
+  | CoConstructionStore
+  | ImportLog
+  | IdempotencyStore
+  | GridConfig
+  | LedgerConfig
+> = Effect.gen(function*() {
+  const store = yield* LedgerStore
+  const grids = yield* GridStore
+  const coStore = yield* CoConstructionStore
+  const audit = yield* AuditLog
+  const transactor = yield* Transactor
+  const config = yield* LedgerConfig
+  const importLog = yield* ImportLog
+  const idempotency = yield* IdempotencyStore
+  const gridConfig = yield* GridConfig
+  const policy = yield* AccessPolicy
+
+  /** A batch, inside its transaction: read, decide in order, write. */
+  const applyAll = (
+    actor: Actor.Actor,
+    commands: ReadonlyArray<LedgerCommand>,
+    offset: number,
+    numbered = true
+  ): Effect.Effect<ReadonlyArray<LedgerChanges>, LedgerWriteError> =>
+    Effect.gen(function*() {
+      const now = yield* LocalMinute.now
+      const calendar = yield* WorkingCalendar
+      const ctx = yield* LedgerContext.load(store, grids, coStore, actor.tenant, commands)
+      const writes = Decide.emptyWrites()
+      const decide = Decide.make({ actor, policy: config, calendar, now, today: LocalMinute.dayOf(now) }, ctx, writes)
+      const results: Array<LedgerChanges> = new Array(commands.length)
+      const entries: Array<NewAuditEntry> = []
+      for (let i = 0; i < commands.length; i++) {
+        if (i > 0 && i % breathEvery === 0) yield* breathe
+        const command = commands[i]!
+        const decided = decide(command)
+        if (Either.isLeft(decided)) return yield* Effect.fail(numbered ? Batch.withRow(decided.left, offset + i + 1) : decided.left)
+        results[i] = decided.right
+        if (!decided.right.replayed && command._tag !== "RecordService") entries.push(writer.auditEntry(actor, command))
+      }
+      const recorded = writes.entries.filter((e) => e.part === 0 && e.kind === "service" && e.replaces === null)
+      if (recorded.length > 0) {
+        entries.push({
+          tenant: actor.tenant,
+          actor: actor.id,
+          action: "RecordService",
+          target: "ledger",
+          detail: JSON.stringify({ entries: recorded.length, first: recorded[0]!.seq, last: recorded[recorded.length - 1]!.seq })
+        })
+      }
+      if (writes.volunteers.length > 0) yield* store.registry.addVolunteers(writes.volunteers)
+      if (writes.consents.length > 0) yield* store.registry.putConsents(writes.consents)
+      if (writes.activities.length > 0) yield* store.registry.addActivities(writes.activities)
+      if (writes.entries.length > 0) yield* store.entries.append(actor.tenant, writes.entries)
+      if (writes.movements.length > 0) yield* store.points.addMovements(writes.movements)
+      if (writes.certificates.length > 0) yield* store.certificates.addCertificates(writes.certificates)
+      if (entries.length > 0) yield* audit.appendAll(entries)
+      return results
+    })
+
+  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
+    name: "VolunteerLedger",
+    schema: LedgerCommand,
+    targetOf,
+    auditDetail,
+    decide: (actor, command) => Effect.map(applyAll(actor, [command], 0, false), (results) => results[0]!),
+    write: () => Effect.void,
+    applyAll
+  })
+
+  const executeUnknown = (actor: Actor.Actor, input: unknown) =>
+    Effect.flatMap(
+      Effect.suspend(() => writer.admitEither(actor, input)),
+      (command) => transactor.transaction(actor.tenant, Effect.map(applyAll(actor, [command], 0, false), (results) => results[0]!))
+    ).pipe(Effect.withSpan("VolunteerLedger.execute"))
+
+  const executeAllUnknown = (actor: Actor.Actor, inputs: unknown) =>
+    Effect.gen(function*() {
+      const batch = yield* Batch.read(inputs)
+      const commands = yield* writer.admitAll(actor, batch)
+      return yield* transactor.transaction(actor.tenant, applyAll(actor, commands, 0))
+    }).pipe(Effect.withSpan("VolunteerLedger.executeAll"))
+
+  /** The read's arguments decoded, its permission and subtree checked. */
+  const readScope = <A extends { readonly root?: string | undefined }>(
+    actor: Actor.Actor,
+    schema: Schema.Schema<A, any>,
+    input: unknown,
+    permission = LedgerPermission.read
+  ) =>
+    Effect.gen(function*() {
+      const options = yield* Decode.decode(schema, input, { field: "options" })
+      const root: string = options.root ?? actor.scope
+      yield* Actor.authorize(actor, permission, "read", [root], policy)
+      return { options, root, under: (code: string | null) => code !== null && code.startsWith(root) }
+    })
+
+  /** Sums by the dimensions asked for, of the entries in the subtree. */
+  const totalsIn = (actor: Actor.Actor, from: IsoDate.IsoDate, to: IsoDate.IsoDate, by: ReadonlyArray<Rollup.Dimension>, under: (code: string | null) => boolean) =>
+    Effect.map(
+      store.entries.totals(actor.tenant, { from, to, by: ["gridCode", ...by.filter((d) => d !== "gridCode")] }),
+      (rows) => {
+        const wanted = by.map((d) => (d === "gridCode" ? 0 : 1 + by.filter((x) => x !== "gridCode").indexOf(d)))
+        const groups = new Map<string, { keys: Array<string | null>; rows: Array<Rollup.TotalsRow> }>()
+        for (const row of rows) {
+          if (!under(row.keys[0] ?? null)) continue
+          const keys = wanted.map((i) => row.keys[i] ?? null)
+          const id = JSON.stringify(keys)
+          const group = groups.get(id)
+          if (group === undefined) groups.set(id, { keys, rows: [row] })
+          else group.rows.push(row)
+        }
+        return Array.from(groups.values())
+          .map(({ keys, rows }) => ({ keys, ...Rollup.sum(rows) }))
+          .sort((a, b) => compareKeys(a.keys, b.keys))
+      }
+    )
+
+  /** The volunteer named, in the actor's scope, or NotFound. */
+  const volunteerIn = (actor: Actor.Actor, input: unknown) =>
+    Effect.gen(function*() {
+      const id = yield* Decode.decode(VolunteerId, input, { field: "volunteerId" })
+      const [found] = yield* store.registry.volunteersOf(actor.tenant, [id])
+      if (found === undefined || !Actor.covers(actor, found.gridCode)) {
+        return yield* Effect.fail(new NotFound({ entity: "volunteer", key: id, field: "volunteerId", message: `volunteer ${id} not found` }))
+      }
+      return found
+    })
+
+  const service: VolunteerLedgerShape = {
+    execute: (actor, command) => executeUnknown(actor, command),
+    executeAll: (actor, commands) => executeAllUnknown(actor, commands),
+    importAll: writer.importAll,
+    executeUnknown,
+    executeAllUnknown,
+
+    volunteer: (actor, id) =>
+      Effect.gen(function*() {
+        yield* Actor.authorize(actor, LedgerPermission.read, "read", [], policy)
+        const v = yield* volunteerIn(actor, id)
+        if (Actor.can(actor, piiRead, policy)) {
+          if (v.phone !== null || v.citizenId !== null) {
+            yield* transactor.transaction(
+              actor.tenant,
+              audit.append({ tenant: actor.tenant, actor: actor.id, action: "ReadVolunteerPii", target: `volunteer:${v.id}`, detail: "{}" })
+            )
+          }
+          return v
+        }
+        return {
+          ...v,
+          phone: v.phone === null ? null : (Phone.maskStored(v.phone) as typeof v.phone),
+          citizenId: v.citizenId === null ? null : (CitizenId.maskStored(v.citizenId) as typeof v.citizenId)
+        }
+      }),
+
+    entries: (actor, options) =>
+      Effect.gen(function*() {
+        const { options: o, under } = yield* readScope(actor, EntriesArguments, options)
+        const rows = yield* store.entries.ofVolunteers(actor.tenant, [o.volunteerId], o.from, o.to)
+        return rows.filter((e) => under(e.gridCode))
+      }),
+
+    totals: (actor, options) =>
+      Effect.gen(function*() {
+        const { options: o, root, under } = yield* readScope(actor, TotalsArguments, options)
+        const rounding = o.rounding ?? Rollup.defaultRounding
+        const rows = yield* totalsIn(actor, o.from, o.to, o.by, under)
+        return { from: o.from, to: o.to, root, rounding, data: rows.map((r) => ({ ...r, hours: Rollup.hours(r.minutes, rounding) })) }
+      }),
+
+    gridRollup: (actor, options) =>
+      Effect.gen(function*() {
+        const { options: o, root, under } = yield* readScope(actor, RollupArguments, options)
+        const rounding = o.rounding ?? Rollup.defaultRounding
+        const [rows, tree] = yield* Effect.all([
+          totalsIn(actor, o.from, o.to, ["gridCode"], under),
+          grids.grids.subtree(actor.tenant, root, o.to)
+        ])
+        return { from: o.from, to: o.to, root, rounding, data: Rollup.gridTree(root, tree, rows, rounding) }
+      }),
+
+    summary: (actor, options) =>
+      Effect.gen(function*() {
+        const { options: o, root, under } = yield* readScope(actor, SummaryArguments, options)
+        const rounding = o.rounding ?? Rollup.defaultRounding
+        const extra: ReadonlyArray<Rollup.Dimension> = o.programme === undefined ? [] : ["programme"]
+        const of = (d: Rollup.Dimension) =>
+          Effect.map(
+            totalsIn(actor, o.from, o.to, [d, ...extra], under),
+            (rows) => (o.programme === undefined ? rows : rows.filter((r) => r.keys[1] === o.programme))
+          )
+        const [activities, points, volunteers] = yield* Effect.all([of("activityId"), of("servicePoint"), of("volunteerId")])
+        const totals = Rollup.sum(activities)
+        const standing = (rows: ReadonlyArray<Rollup.TotalsRow>) => rows.filter((r) => r.entries > 0).length
+        const data: Summary = {
+          activities: standing(activities),
+          servicePoints: standing(points),
+          volunteers: standing(volunteers),
+          ...totals,
+          hours: Rollup.hours(totals.minutes, rounding)
+        }
+        return { from: o.from, to: o.to, root, rounding, data }
+      }),
+
+    balance: (actor, volunteerId, asOf) =>
+      Effect.gen(function*() {
+        yield* Actor.authorize(actor, LedgerPermission.read, "read", [], policy)
+        const v = yield* volunteerIn(actor, volunteerId)
+        const day = asOf === undefined ? yield* IsoDate.today : yield* Decode.decode(IsoDate.IsoDate, asOf, { field: "asOf" })
+        const [entries, movements] = yield* Effect.all([
+          store.entries.ofVolunteers(actor.tenant, [v.id], null, null),
+          store.points.movementsOf(actor.tenant, [v.id])
+        ])
+        const state = Points.state(entries, movements, day, config.pointsValidForDays)
+        return { volunteerId: v.id, asOf: day, ...state }
+      }),
+
+    checkCertificate: (actor, input) =>
+      Effect.gen(function*() {
+        yield* Actor.authorize(actor, LedgerPermission.verify, "read", [], policy)
+        const code = Certificate.normaliseCode(yield* Decode.decode(Schema.String, input, { field: "code" }))
+        const [c] = yield* store.certificates.certificatesOf(actor.tenant, [code])
+        if (c === undefined) {
+          return yield* Effect.fail(new NotFound({ entity: "certificate", key: code, field: "code", message: `no certificate ${code}` }))
+        }
+        const [v] = yield* store.registry.volunteersOf(actor.tenant, [c.volunteerId])
+        const entries = (yield* store.entries.ofVolunteers(actor.tenant, [c.volunteerId], c.from, c.to)).filter((e) => e.seq <= c.asOfSeq)
+        const links = yield* store.entries.bySeqs(actor.tenant, [c.asOfSeq, ...entries.map((e) => e.seq - 1).filter((s) => s > 0)])
+        const bySeq = new Map(links.map((e) => [e.seq, e]))
+        const reason = checkStatement(c, entries, bySeq, actor.tenant)
+        return {
+          code,
+          valid: reason === null,
+          reason,
+          certificate: c,
+          volunteerName: v === undefined ? "" : c.disclose ? v.name : maskName(v.name),
+          citizenId: v !== undefined && c.disclose ? v.citizenId : null
+        }
+      }),
+
+    verify: (actor) =>
+      Effect.gen(function*() {
+        yield* Actor.authorize(actor, LedgerPermission.verify, "read", [], policy)
+        const check = HashChain.verifier(actor.tenant)
+        let after = 0
+        for (;;) {
+          const page = yield* store.entries.page(actor.tenant, after, verifyPage)
+          if (page.length === 0) break
+          if (check.feed(page) !== null) break
+          after = page[page.length - 1]!.seq
+          yield* breathe
+        }
+        return check.finish(yield* store.entries.head(actor.tenant))
+      })
+  }
+  return validated(service, policy, gridConfig.scheme)
+})
+
+/** Keys in order, nulls first. */
+const compareKeys = (a: ReadonlyArray<string | null>, b: ReadonlyArray<string | null>): number => {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? null
+    const y = b[i] ?? null
+    if (x === y) continue
+    if (x === null) return -1
+    if (y === null) return 1
+    return x < y ? -1 : 1
+  }
+  return 0
+}
+
+/** Why a certificate no longer agrees with the ledger, or null when it does. */
+const checkStatement = (
+  c: Certificate.Certificate,
+  entries: ReadonlyArray<LedgerEntry>,
+  bySeq: Map<number, LedgerEntry>,
+  tenant: string
+): string | null => {
+  const { code: _c, key: _k, fingerprint: _f, ...body } = c
+  if (Certificate.codeOf(body) !== c.code) return "certificate.altered: the stored certificate does not match its code"
+  const now = Certificate.statement(entries, c.from, c.to, c.asOfSeq)
+  if (
+    now.minutes !== c.minutes || now.entries !== c.entries || now.activities !== c.activities ||
+    JSON.stringify(now.categories) !== JSON.stringify(c.categories) || JSON.stringify(now.recordedBy) !== JSON.stringify(c.recordedBy)
+  ) {
+    return "certificate.figures: the ledger no longer gives the figures the certificate states"
+  }
+  const last = bySeq.get(c.asOfSeq)
+  if (c.asOfSeq > 0 && (last === undefined || last.hash !== c.chainHash)) {
+    return `certificate.chain: entry ${c.asOfSeq}'s hash is not the one the certificate was issued at`
+  }
+  for (const e of entries) {
+    const previous = e.seq === 1 ? HashChain.genesis(tenant as never).hash : bySeq.get(e.seq - 1)?.hash
+    if (previous === undefined || HashChain.link(previous, e) !== e.hash) {
+      return `certificate.chain: entry ${e.seq} does not match its hash`
+    }
+  }
+  return null
+}
+
+/**
+ * @since 0.4.0
+ * @category layers
+ */
+export const layer = Layer.effect(VolunteerLedger, make)
