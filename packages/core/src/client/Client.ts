@@ -18,6 +18,10 @@ import * as AccessPolicy from "../access/AccessPolicy.js"
 import type * as Actor from "../access/Actor.js"
 import * as CoConstructionConfig from "../coconstruction/CoConstructionConfig.js"
 import * as CoConstructions from "../coconstruction/CoConstructions.js"
+import * as LedgerConfig from "../ledger/LedgerConfig.js"
+import * as VolunteerLedger from "../ledger/VolunteerLedger.js"
+import * as VolunteerLedgerService from "../ledger/VolunteerLedgerService.js"
+import * as WorkingCalendar from "../ledger/WorkingCalendar.js"
 import type * as Changes from "../grid/Changes.js"
 import type * as Grid from "../grid/Grid.js"
 import type * as GridCommand from "../grid/GridCommand.js"
@@ -73,6 +77,8 @@ export type Services =
   | OrganisationConfig.OrganisationConfig
   | CoConstructions.CoConstructions
   | CoConstructionConfig.CoConstructionConfig
+  | VolunteerLedgerService.VolunteerLedger
+  | LedgerConfig.LedgerConfig
   | Store.Store
 
 /**
@@ -221,6 +227,15 @@ export interface OrganisationsClient {
  */
 export type CoConstructionsClient = Promised<CoConstructions.CoConstructionsShape>
 
+/**
+ * The volunteer service ledger as Promises (`VolunteerLedgerService.VolunteerLedgerShape`):
+ * its methods' documentation is the service's.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export type LedgerClient = Promised<VolunteerLedgerService.VolunteerLedgerShape>
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -240,6 +255,8 @@ export interface Client {
   readonly organisations: OrganisationsClient
   /** 双报到 and co-construction. @since 0.3.0 */
   readonly coconstruction: CoConstructionsClient
+  /** The volunteer service ledger (志愿服务台账). @since 0.4.0 */
+  readonly ledger: LedgerClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -264,6 +281,10 @@ export interface Options<E> {
   readonly organisations?: Partial<OrganisationConfig.OrganisationConfigShape>
   /** The co-construction policy (volunteer post categories); the defaults when left out. @since 0.3.0 */
   readonly coconstruction?: Partial<CoConstructionConfig.CoConstructionConfigShape>
+  /** The ledger policy (categories and points, session limit, deadline, points' validity, issuer); the defaults when left out. @since 0.4.0 */
+  readonly ledger?: Partial<LedgerConfig.LedgerConfigShape>
+  /** The official holidays and make-up working days the recording deadline counts with; Monday to Friday otherwise. @since 0.4.0 */
+  readonly calendar?: WorkingCalendar.CalendarData
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
@@ -336,6 +357,22 @@ const coConstructionMethods: { readonly [K in keyof CoConstructions.CoConstructi
   matchPosts: true
 }
 
+const ledgerMethods: { readonly [K in keyof VolunteerLedgerService.VolunteerLedgerShape]: true } = {
+  execute: true,
+  executeAll: true,
+  importAll: true,
+  executeUnknown: true,
+  executeAllUnknown: true,
+  volunteer: true,
+  entries: true,
+  totals: true,
+  gridRollup: true,
+  summary: true,
+  balance: true,
+  checkCertificate: true,
+  verify: true
+}
+
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
 
 const promised = <S extends object>(
@@ -365,13 +402,15 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer).pipe(
+  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer).pipe(
     Layer.provideMerge(
       Layer.mergeAll(
         options.store,
         GridConfig.layer(options.grids),
         OrganisationConfig.layer(options.organisations),
-        CoConstructionConfig.layer(options.coconstruction)
+        CoConstructionConfig.layer(options.coconstruction),
+        LedgerConfig.layer(options.ledger),
+        options.calendar === undefined ? Layer.empty : WorkingCalendar.layer(options.calendar)
       )
     )
   )
@@ -394,6 +433,7 @@ export const make = <E>(options: Options<E>): Client => {
       Organisations.OrganisationsShape
     > as OrganisationsClient,
     coconstruction: promised(run, CoConstructions.CoConstructions, coConstructionMethods),
+    ledger: promised(run, VolunteerLedgerService.VolunteerLedger, ledgerMethods),
     run,
     dispose: () => runtime.dispose()
   }

@@ -23,8 +23,10 @@ import { AuditLog } from "../audit/AuditLog.js"
 import { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
 import * as Decode from "../errors/Decode.js"
 import { NotFound } from "../errors/NotFound.js"
+import { ValidationError } from "../errors/ValidationError.js"
 import { GridCode } from "../grid/Grid.js"
 import { GridConfig } from "../grid/GridConfig.js"
+import * as LevelScheme from "../grid/LevelScheme.js"
 import { GridStore } from "../grid/GridStore.js"
 import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import * as CitizenId from "../identifiers/CitizenId.js"
@@ -65,7 +67,11 @@ const Period = Schema.Struct({ from: IsoDate.IsoDate, to: IsoDate.IsoDate, root:
 )
 const TotalsArguments = Schema.extend(
   Period,
-  Schema.Struct({ by: Schema.Array(Rollup.Dimension).pipe(Schema.maxItems(9)), rounding: Schema.optional(Rollup.Rounding) })
+  Schema.Struct({
+    by: Schema.Array(Rollup.Dimension).pipe(Schema.maxItems(9)),
+    level: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
+    rounding: Schema.optional(Rollup.Rounding)
+  })
 )
 const RollupArguments = Schema.extend(Period, Schema.Struct({ rounding: Schema.optional(Rollup.Rounding) }))
 const SummaryArguments = Schema.extend(
@@ -107,6 +113,7 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
+  const calendar = yield* WorkingCalendar
 
   /** A batch, inside its transaction: read, decide in order, write. */
   const applyAll = (
@@ -117,7 +124,6 @@ export const make: Effect.Effect<
   ): Effect.Effect<ReadonlyArray<LedgerChanges>, LedgerWriteError> =>
     Effect.gen(function*() {
       const now = yield* LocalMinute.now
-      const calendar = yield* WorkingCalendar
       const ctx = yield* LedgerContext.load(store, grids, coStore, actor.tenant, commands)
       const writes = Decide.emptyWrites()
       const decide = Decide.make({ actor, policy: config, calendar, now, today: LocalMinute.dayOf(now) }, ctx, writes)
@@ -188,10 +194,25 @@ export const make: Effect.Effect<
       return { options, root, under: (code: string | null) => code !== null && code.startsWith(root) }
     })
 
-  /** Sums by the dimensions asked for, of the entries in the subtree. */
-  const totalsIn = (actor: Actor.Actor, from: IsoDate.IsoDate, to: IsoDate.IsoDate, by: ReadonlyArray<Rollup.Dimension>, under: (code: string | null) => boolean) =>
-    Effect.map(
-      store.entries.totals(actor.tenant, { from, to, by: ["gridCode", ...by.filter((d) => d !== "gridCode")] }),
+  /**
+   * Sums by the dimensions asked for, of the entries in the subtree of `root`; grid codes
+   * cut to `gridCodeLength` characters (a level's) when given. The store groups by grid
+   * code first, for the subtree to be picked out of its rows: by the codes as asked
+   * when `gridCode` is a dimension, else cut to the root's length (one group a value of
+   * the other dimensions for the subtree, however many grids it has).
+   */
+  const totalsIn = (
+    actor: Actor.Actor,
+    from: IsoDate.IsoDate,
+    to: IsoDate.IsoDate,
+    by: ReadonlyArray<Rollup.Dimension>,
+    root: string,
+    gridCodeLength?: number
+  ) => {
+    const under = (code: string | null) => code !== null && code.startsWith(root)
+    const length = by.includes("gridCode") ? gridCodeLength : root.length
+    return Effect.map(
+      store.entries.totals(actor.tenant, { from, to, by: ["gridCode", ...by.filter((d) => d !== "gridCode")], gridCodeLength: length }),
       (rows) => {
         const wanted = by.map((d) => (d === "gridCode" ? 0 : 1 + by.filter((x) => x !== "gridCode").indexOf(d)))
         const groups = new Map<string, { keys: Array<string | null>; rows: Array<Rollup.TotalsRow> }>()
@@ -208,6 +229,32 @@ export const make: Effect.Effect<
           .sort((a, b) => compareKeys(a.keys, b.keys))
       }
     )
+  }
+
+  /** The code length of a level of the scheme, refused when it is not one or lies above the root. */
+  const levelLength = (level: number | undefined, root: string) => {
+    if (level === undefined) return Effect.succeed(undefined)
+    const scheme = gridConfig.scheme
+    if (level > LevelScheme.lowest(scheme)) {
+      return Effect.fail(
+        new ValidationError({
+          field: "options.level",
+          rule: "ledger.level",
+          message: `ledger.level: the level scheme's levels are 0 to ${LevelScheme.lowest(scheme)}, not ${level}`
+        })
+      )
+    }
+    const length = LevelScheme.codeLength(scheme, level)
+    return length < root.length
+      ? Effect.fail(
+        new ValidationError({
+          field: "options.level",
+          rule: "ledger.level",
+          message: `ledger.level: level ${level} lies above the root ${root}: group by its level or one below it`
+        })
+      )
+      : Effect.succeed(length)
+  }
 
   /** The volunteer named, in the actor's scope, or NotFound. */
   const volunteerIn = (actor: Actor.Actor, input: unknown) =>
@@ -256,18 +303,18 @@ export const make: Effect.Effect<
 
     totals: (actor, options) =>
       Effect.gen(function*() {
-        const { options: o, root, under } = yield* readScope(actor, TotalsArguments, options)
+        const { options: o, root } = yield* readScope(actor, TotalsArguments, options)
         const rounding = o.rounding ?? Rollup.defaultRounding
-        const rows = yield* totalsIn(actor, o.from, o.to, o.by, under)
+        const rows = yield* totalsIn(actor, o.from, o.to, o.by, root, yield* levelLength(o.level, root))
         return { from: o.from, to: o.to, root, rounding, data: rows.map((r) => ({ ...r, hours: Rollup.hours(r.minutes, rounding) })) }
       }),
 
     gridRollup: (actor, options) =>
       Effect.gen(function*() {
-        const { options: o, root, under } = yield* readScope(actor, RollupArguments, options)
+        const { options: o, root } = yield* readScope(actor, RollupArguments, options)
         const rounding = o.rounding ?? Rollup.defaultRounding
         const [rows, tree] = yield* Effect.all([
-          totalsIn(actor, o.from, o.to, ["gridCode"], under),
+          totalsIn(actor, o.from, o.to, ["gridCode"], root),
           grids.grids.subtree(actor.tenant, root, o.to)
         ])
         return { from: o.from, to: o.to, root, rounding, data: Rollup.gridTree(root, tree, rows, rounding) }
@@ -275,12 +322,12 @@ export const make: Effect.Effect<
 
     summary: (actor, options) =>
       Effect.gen(function*() {
-        const { options: o, root, under } = yield* readScope(actor, SummaryArguments, options)
+        const { options: o, root } = yield* readScope(actor, SummaryArguments, options)
         const rounding = o.rounding ?? Rollup.defaultRounding
         const extra: ReadonlyArray<Rollup.Dimension> = o.programme === undefined ? [] : ["programme"]
         const of = (d: Rollup.Dimension) =>
           Effect.map(
-            totalsIn(actor, o.from, o.to, [d, ...extra], under),
+            totalsIn(actor, o.from, o.to, [d, ...extra], root),
             (rows) => (o.programme === undefined ? rows : rows.filter((r) => r.keys[1] === o.programme))
           )
         const [activities, points, volunteers] = yield* Effect.all([of("activityId"), of("servicePoint"), of("volunteerId")])

@@ -153,4 +153,30 @@ describe("Client", () => {
       await jiceng.dispose()
     }
   })
+  it("the volunteer ledger with Promises: a retry resolves with the first entry; a calendar that contradicts itself is refused when the client is made", async () => {
+    // 2024's National Day: 10-01 to 10-07 off, Saturday 10-12 worked.
+    const calendar = { holidays: ["2024-10-01", "2024-10-02", "2024-10-03", "2024-10-04", "2024-10-07"], workdays: ["2024-10-12"] }
+    const jiceng = Client.make({ store: MemoryStore.layer, calendar: calendar as never, ledger: { issuer: "桃城区志愿服务联合会" } })
+    try {
+      await jiceng.grids.executeAll(admin, [...base, { _tag: "CreateGrid", code: "131102001001", name: "明珠社区", parentCode: "131102001", validFrom: "2023-01-01" }])
+      await jiceng.ledger.executeAll(admin, [
+        { _tag: "RegisterVolunteer", id: "v1", name: "王建国", gridCode: "131102001001", registeredOn: "2024-01-02" },
+        { _tag: "RegisterActivity", id: "a1", name: "国庆值守", category: "community", organiser: "明珠社区党委", personInCharge: "赵敏", gridCode: "131102001001", servicePoint: "sp1", registeredOn: "2024-09-01" }
+      ])
+      const session = { _tag: "RecordService", key: "s1", volunteerId: "v1", activityId: "a1", startsAt: "2024-09-27T09:00", endsAt: "2024-09-27T11:00", content: "值守" } as const
+      // Recorded today (the real clock): long after 2024-10-16, the deadline across the holiday.
+      expect(() => Client.make({ store: MemoryStore.layer, calendar: { holidays: ["2024-10-12"], workdays: ["2024-10-12"] } as never }))
+        .toThrow(expect.objectContaining({ _tag: "ValidationError", rule: "working-calendar.clash" }))
+      const first = await jiceng.ledger.execute(admin, session)
+      expect(first).toMatchObject({ _tag: "Appended", replayed: false, entries: [{ seq: 1, minutes: 120, late: true }] })
+      expect(await jiceng.ledger.execute(admin, session)).toEqual({ ...first, replayed: true })
+      const conflict = await jiceng.ledger.execute(admin, { ...session, content: "其他" }).catch((e: unknown) => e)
+      expect(conflict).toBeInstanceOf(IdempotencyConflict.IdempotencyConflict)
+      const issued = await jiceng.ledger.execute(admin, { _tag: "IssueCertificate", key: "c1", volunteerId: "v1", from: "2024-09-01", to: "2024-09-30" })
+      expect(issued).toMatchObject({ _tag: "CertificateIssued", certificate: { issuer: "桃城区志愿服务联合会", minutes: 120 } })
+      expect(await jiceng.ledger.verify(admin)).toMatchObject({ entries: 1, broken: null })
+    } finally {
+      await jiceng.dispose()
+    }
+  })
 })
