@@ -34,7 +34,7 @@ const words = {
     unitsInput: "生成器输入，取自文章：本区的辖区单位，全部报到",
     postsInput: "生成器输入，取自文章；类别为 CoConstructionConfig 默认 8 类，文章列名 2 类",
     computed: "生成器参数，文章未给出",
-    notStored: "库中不记录",
+    inLedger: "见下文志愿服务台账（LedgerReport）",
     units: "单位到街道报到（countUnits）",
     members: "在职党员到社区报到（countMembers）",
     teams: "社区志愿服务队（teams）",
@@ -115,7 +115,7 @@ const words = {
     unitsInput: "generator input, from the article: the district's work units, all enrolled",
     postsInput: "generator input, from the article; the categories are CoConstructionConfig's 8 defaults, 2 named in the article",
     computed: "generator parameter; not in the article",
-    notStored: "not in the store",
+    inLedger: "in the volunteer service ledger below (LedgerReport)",
     units: "Units enrolled with streets (countUnits)",
     members: "In-service members enrolled with communities (countMembers)",
     teams: "Volunteer teams (teams)",
@@ -298,7 +298,7 @@ export const report = (
       [w.needs, "—", `${n(needs.length)} / ${n(needUnits)}`, w.computed],
       [w.resources, "—", `${n(resources.length)} / ${n(resourceUnits)}`, w.computed],
       [w.claims, "—", n(claims.length), w.computed],
-      [w.services, w.servicesArticle, "—", w.notStored]
+      [w.services, w.servicesArticle, "—", w.inLedger]
     ], { textColumns: [3], header: true }))
     lines.push("")
 

@@ -10,12 +10,17 @@
  * through the CoConstructions service: units and members enrolled (双报到), volunteer
  * teams, posts by category, projects completed and joint meetings beside the article's
  * 197 / 11,615 / 490 / 100 / 353 / 46, and two explained matches, a need with a resource
- * and a member with a post (CoConstructionReport.ts). Every count printed as this
+ * and a member with a post (CoConstructionReport.ts); then its year of volunteer service
+ * (#9), written through the VolunteerLedger service day by day with the clock on each
+ * day: the ledger's summary beside the article's 3600余次 / 4万余人 / 9200余件, 132 service
+ * points and 五社联动 452 / 5,689, totals by category, by street, the top teams and grids,
+ * a certificate issued and checked by its code, and the hash chain verified
+ * (LedgerReport.ts). Every count printed as this
  * run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
  * Flags: --seed N --communities N --sectors N --compounds N --blocks N --households N
- * --party-batch N --coconstruction-batch N --lang zh|en --help
+ * --party-batch N --coconstruction-batch N --ledger-batch N --lang zh|en --help
  *
  * @since 0.1.0
  */
@@ -28,18 +33,21 @@ import {
   GridConfig,
   Grids,
   IsoDate,
+  LedgerConfig,
   LevelScheme,
   OrganisationConfig,
   Organisations,
   Place,
   ResponsibilityAlert,
+  VolunteerLedger,
   WorkerCategory
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
 // The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
-import { CoConstruction, District, Party } from "@jiceng/testkit"
+import { CoConstruction, District, Ledger, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as CoConstructionReport from "./CoConstructionReport.js"
+import * as LedgerReport from "./LedgerReport.js"
 import * as Output from "./Output.js"
 import * as PartyReport from "./PartyReport.js"
 
@@ -47,8 +55,10 @@ import * as PartyReport from "./PartyReport.js"
 const PARTY_BATCH = 5_000
 /** Co-construction commands per transaction (CoConstructions.executeAll). */
 const COCONSTRUCTION_BATCH = 5_000
+/** Ledger commands per transaction within a day (VolunteerLedger.executeAll). */
+const LEDGER_BATCH = 5_000
 
-const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--party-batch N] [--coconstruction-batch N] [--lang zh|en]
+const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--party-batch N] [--coconstruction-batch N] [--ledger-batch N] [--lang zh|en]
 
 Builds 桃城区 in a fresh SQLite file (out/taocheng.db) and prints the store's figures
 beside the article's.
@@ -63,6 +73,7 @@ beside the article's.
   --party-batch N   party organisation commands a transaction (default ${PARTY_BATCH}; 1: one at a time)
   --coconstruction-batch N
                     co-construction commands a transaction (default ${COCONSTRUCTION_BATCH}; 1: one at a time)
+  --ledger-batch N  ledger commands a transaction, within a day (default ${LEDGER_BATCH})
   --lang zh|en      labels in Chinese (default, also zh-CN) or English
   -h, --help        this text`
 
@@ -104,6 +115,7 @@ interface Flags {
   readonly input: District.Input
   readonly partyBatch: number
   readonly coconstructionBatch: number
+  readonly ledgerBatch: number
 }
 
 /** A batch size flag: a whole number from 1 to 100,000 (the services' limit). */
@@ -124,6 +136,7 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
       lang: { type: "string" },
       "party-batch": { type: "string" },
       "coconstruction-batch": { type: "string" },
+      "ledger-batch": { type: "string" },
       help: { type: "boolean", short: "h" }
     },
     strict: true
@@ -148,7 +161,8 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
   if (lang === undefined) throw new RangeError(`--lang ${values.lang}: expected zh or en`)
   const partyBatch = batchFlag("party-batch", values["party-batch"], PARTY_BATCH)
   const coconstructionBatch = batchFlag("coconstruction-batch", values["coconstruction-batch"], COCONSTRUCTION_BATCH)
-  return { help: values.help === true, lang, input, partyBatch, coconstructionBatch }
+  const ledgerBatch = batchFlag("ledger-batch", values["ledger-batch"], LEDGER_BATCH)
+  return { help: values.help === true, lang, input, partyBatch, coconstructionBatch, ledgerBatch }
 }
 
 interface Timing {
@@ -156,6 +170,7 @@ interface Timing {
   readonly generateSeconds: string
   readonly partyBatch: number
   readonly coconstructionBatch: number
+  readonly ledgerBatch: number
 }
 
 /** Commands per chunk of the import: each chunk is one transaction. */
@@ -342,6 +357,21 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
       )
     )
     lines.push("")
+
+    // Volunteer service (#9): a year after the co-construction's, written day by day.
+    const ledgerStart = performance.now()
+    const ledger = Ledger.generate(district, party, co)
+    const ledgerGenerateSeconds = Output.seconds(ledgerStart)
+    const ledgerWriteMs = yield* LedgerReport.write(ledger, timing.ledgerBatch)
+    lines.push(
+      yield* LedgerReport.report(
+        ledger,
+        streets,
+        { generateSeconds: ledgerGenerateSeconds, writeMs: ledgerWriteMs, batchSize: timing.ledgerBatch },
+        lang
+      )
+    )
+    lines.push("")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -360,6 +390,7 @@ const main = async (): Promise<number> => {
   let generateSeconds: string
   let partyBatch: number
   let coconstructionBatch: number
+  let ledgerBatch: number
   try {
     const flags = parseFlags(process.argv.slice(2))
     if (flags.help) {
@@ -369,6 +400,7 @@ const main = async (): Promise<number> => {
     lang = flags.lang
     partyBatch = flags.partyBatch
     coconstructionBatch = flags.coconstructionBatch
+    ledgerBatch = flags.ledgerBatch
     const generateStart = performance.now()
     district = District.plan(flags.input)
     generateSeconds = Output.seconds(generateStart)
@@ -378,14 +410,14 @@ const main = async (): Promise<number> => {
     return 2
   }
   const file = Output.freshDatabase("taocheng.db")
-  // One store for the three services: the organisations serve the grids written before
-  // them, and co-construction builds on both.
-  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer).pipe(
-    Layer.provide(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer())),
+  // One store for the four services: the organisations serve the grids written before
+  // them, co-construction builds on both, and the ledger on the grids and the teams.
+  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer).pipe(
+    Layer.provide(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer())),
     Layer.provide(SqliteStore.layer({ filename: file }))
   )
   const exit = await Effect.runPromiseExit(
-    run(district, file, { started, generateSeconds, partyBatch, coconstructionBatch }, lang).pipe(Effect.provide(layer))
+    run(district, file, { started, generateSeconds, partyBatch, coconstructionBatch, ledgerBatch }, lang).pipe(Effect.provide(layer))
   )
   if (Exit.isSuccess(exit)) {
     console.log(exit.value)

@@ -69,7 +69,7 @@ describe("CoConstructionReport", () => {
       expect(line(zh, "党建联席会议（jointMeetings）")).toMatch(/46（4 个街道）\s+46（4 个街道）\s+生成器输入，取自文章$/)
       expect(line(zh, "完成共建项目")).toMatch(new RegExp(`353\\s+${completed}\\s+生成器输入，取自文章，按本区小区数缩放$`))
       expect(line(zh, "在建共建项目")).toMatch(new RegExp(`—\\s+${projects.length - completed}\\s+生成器参数，文章未给出$`))
-      expect(line(zh, "志愿服务 / 服务居民 / 办实事")).toMatch(/3600余次 \/ 4万余人 \/ 9200余件\s+—\s+库中不记录$/)
+      expect(line(zh, "志愿服务 / 服务居民 / 办实事")).toMatch(/3600余次 \/ 4万余人 \/ 9200余件\s+—\s+见下文志愿服务台账（LedgerReport）$/)
       expect(line(zh, "合计")).toMatch(new RegExp(`^合计\\s+197\\s+${n(members)}\\s+${teams}\\s+46\\s`))
       // The eight categories, the article's two marked.
       expect(line(zh, "政策宣传")).toMatch(/文章所列$/)
