@@ -12,8 +12,9 @@
  *   them in multi-row INSERTs as large as the dialect's parameter limit allows, and
  *   upserts the head once, all in one savepoint of the tenant's transaction (opened
  *   here when the caller has none), so a refused append writes nothing.
- * - `totals` is one GROUP BY: a month is `substr(starts_at, 1, 7)`, a reversal counts −1
- *   session, keys sort with nulls first on both dialects.
+ * - `totals` is one GROUP BY: a month is `substr(starts_at, 1, 7)`, a grid code cut to a
+ *   level `substr(grid_code, 1, n)`, a reversal counts −1 session, keys sort with nulls
+ *   first on both dialects.
  * - Lists that belong to one row — a volunteer's skills and categories, a certificate's
  *   category times and recording units — are JSON text in the row. Booleans are 0 or 1.
  * - Fields named by SQL keywords get a unit: a consent's or a movement's `on` is
@@ -26,7 +27,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Statement from "@effect/sql/Statement"
 import type { EntryRepository, LedgerEntry, RegistryRepository, Tenant } from "@jiceng/core"
-import { IsoDate, LedgerStore, StoreError, Transactor } from "@jiceng/core"
+import { IsoDate, LedgerStore, Rollup, StoreError, Transactor } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { lastByKey } from "./internal/batch.js"
@@ -355,7 +356,15 @@ ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`)
           (from === null ? 0 : 1) + (to === null ? 0 : 1)
         ),
       totals: (tenant, query) => {
-        const keys = query.by.map((d) => Rows.dimensionColumns[d])
+        if (!Rollup.validGridCodeLength(query.gridCodeLength)) {
+          return Effect.fail(
+            new StoreError.StoreError({
+              operation: "entries.totals",
+              message: `entries.totals: gridCodeLength ${query.gridCodeLength} is not a positive whole number`
+            })
+          )
+        }
+        const keys = query.by.map((d) => Rows.dimensionColumn(d, query.gridCodeLength))
         const columns = [...keys.map((column, i) => `${column} AS k${i}`), sums].join(", ")
         const groups = keys.length === 0
           ? ""

@@ -73,7 +73,26 @@ export interface TotalsQuery {
   readonly from: IsoDate
   readonly to: IsoDate
   readonly by: ReadonlyArray<Dimension>
+  /**
+   * When given, a positive whole number: the `gridCode` dimension's key is the first
+   * `gridCodeLength` characters of an entry's grid code — its grid's ancestor at the
+   * level of that code length (a street's code for a length of 9 under 桃城区's scheme);
+   * a shorter code stays as it is. Without it, the whole code.
+   *
+   * @since 0.4.0
+   */
+  readonly gridCodeLength?: number | undefined
 }
+
+/**
+ * Whether a `TotalsQuery.gridCodeLength` is one a store takes: absent, or a positive
+ * whole number.
+ *
+ * @since 0.4.0
+ * @category utils
+ */
+export const validGridCodeLength = (length: number | undefined): boolean =>
+  length === undefined || (Number.isSafeInteger(length) && length > 0)
 
 /**
  * @since 0.4.0

@@ -51,13 +51,24 @@ export interface PeriodOptions {
 }
 
 /**
- * Totals options: the period, the dimensions to group by, and the rounding of hours.
+ * Totals options: the period, the dimensions to group by, the level grid codes are
+ * grouped at, and the rounding of hours.
  *
  * @since 0.4.0
  * @category models
  */
 export interface TotalsOptions extends PeriodOptions {
   readonly by: ReadonlyArray<Dimension>
+  /**
+   * Groups `gridCode` at a level of the `GridConfig` level scheme (0 the district, 1 its
+   * streets, 2 their communities, … under the default scheme): an entry counts for its
+   * grid's ancestor at that level — or for its own grid when that lies above the level —
+   * and `gridCode` keys are those grids' codes. The level is the root's or one below it
+   * (a `ValidationError` otherwise). Without it, each grid is a group of its own.
+   *
+   * @since 0.4.0
+   */
+  readonly level?: number
   readonly rounding?: Rounding
 }
 

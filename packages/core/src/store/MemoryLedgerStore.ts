@@ -23,7 +23,7 @@ import { type LedgerEntry, sign } from "../ledger/LedgerEntry.js"
 import { LedgerStore, type LedgerStoreShape } from "../ledger/LedgerStore.js"
 import type { Consent, LedgerVolunteer } from "../ledger/LedgerVolunteer.js"
 import type { PointMovement } from "../ledger/PointMovement.js"
-import type { Dimension, TotalsQuery, TotalsRow } from "../ledger/Rollup.js"
+import { type Dimension, type TotalsQuery, type TotalsRow, validGridCodeLength } from "../ledger/Rollup.js"
 import type { ServiceActivity } from "../ledger/ServiceActivity.js"
 import { addDays, type IsoDate } from "../time/IsoDate.js"
 import { MemoryTransactor, tenantCell } from "./MemoryTransactor.js"
@@ -96,9 +96,13 @@ const startsWithin = (from: IsoDate | null, to: IsoDate | null) => {
   }
 }
 
-/** An entry's value of a dimension. */
-const valueOf = (e: LedgerEntry, dimension: Dimension): string | null =>
-  dimension === "month" ? e.startsAt.slice(0, 7) : e[dimension]
+/** An entry's value of a dimension; a grid code cut to `gridCodeLength` characters when given. */
+const valueOf = (e: LedgerEntry, dimension: Dimension, gridCodeLength: number | undefined): string | null =>
+  dimension === "month"
+    ? e.startsAt.slice(0, 7)
+    : dimension === "gridCode" && gridCodeLength !== undefined
+    ? e.gridCode.slice(0, gridCodeLength)
+    : e[dimension]
 
 /** Keys in the order of the SQL stores' `ORDER BY … NULLS FIRST`. */
 const compareKeys = (a: ReadonlyArray<string | null>, b: ReadonlyArray<string | null>): number => {
@@ -122,7 +126,7 @@ const totalsOf = (log: EntryLog.EntryLog, query: TotalsQuery): Array<TotalsRow> 
   if (query.by.length === 0) groups.set("[]", { keys: [], minutes: 0, entries: 0, residentsServed: 0, mattersDone: 0, points: 0 })
   for (const e of EntryLog.entries(log)) {
     if (!within(e)) continue
-    const keys = query.by.map((d) => valueOf(e, d))
+    const keys = query.by.map((d) => valueOf(e, d, query.gridCodeLength))
     const slot = JSON.stringify(keys)
     let group = groups.get(slot)
     if (group === undefined) {
@@ -197,7 +201,10 @@ export const make: Effect.Effect<LedgerStoreShape, never, MemoryTransactor> = Ef
       ofVolunteers: (tenant, volunteers, from, to) =>
         read(tenant, (s) =>
           unique(volunteers).flatMap((v) => EntryLog.ofVolunteer(s.entries, v)).filter(startsWithin(from, to)).sort(bySeq)),
-      totals: (tenant, query) => read(tenant, (s) => totalsOf(s.entries, query))
+      totals: (tenant, query) =>
+        validGridCodeLength(query.gridCodeLength)
+          ? read(tenant, (s) => totalsOf(s.entries, query))
+          : Effect.fail(refuse("entries.totals", `gridCodeLength ${query.gridCodeLength} is not a positive whole number`))
     },
     points: {
       addMovements: (rows) => insert("points.addMovements", "movements", rows),

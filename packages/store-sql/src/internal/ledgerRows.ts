@@ -346,6 +346,17 @@ export const dimensionColumns: Record<Rollup.Dimension, string> = {
   month: "substr(starts_at, 1, 7)"
 }
 
+/**
+ * The column (or expression) of a dimension in `totals`: the grid code's first
+ * `gridCodeLength` characters when given (a positive whole number, checked by the caller).
+ *
+ * @internal
+ */
+export const dimensionColumn = (dimension: Rollup.Dimension, gridCodeLength: number | undefined): string =>
+  dimension === "gridCode" && gridCodeLength !== undefined
+    ? `substr(grid_code, 1, ${gridCodeLength})`
+    : dimensionColumns[dimension]
+
 // ------------------------------------------------- columns: the readers' inverse
 
 /** @internal */

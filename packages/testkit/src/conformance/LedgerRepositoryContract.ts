@@ -235,7 +235,14 @@ const expectedTotals = (entries: ReadonlyArray<Entry>, query: Rollup.TotalsQuery
     const on = LocalMinute.dayOf(e.startsAt)
     return on >= query.from && on <= query.to
   })
-  const keysOf = (e: Entry) => query.by.map((d) => (d === "month" ? e.startsAt.slice(0, 7) : e[d]))
+  const keysOf = (e: Entry) =>
+    query.by.map((d) =>
+      d === "month"
+        ? e.startsAt.slice(0, 7)
+        : d === "gridCode" && query.gridCodeLength !== undefined
+        ? e.gridCode.slice(0, query.gridCodeLength)
+        : e[d]
+    )
   const groups = query.by.length === 0
     ? [[]]
     : Array.from(new Map(inPeriod.map((e) => [JSON.stringify(keysOf(e)), keysOf(e)] as const)).values())
@@ -538,7 +545,7 @@ export const ledgerRepositoryContract = (name: string, storeLayer: Layer.Layer<S
           expect(yield* store.entries.ofVolunteers(t, [], null, null)).toEqual([])
         }))
 
-      it.effect("totals: one row without dimensions (zeros over none); groups by dimensions in key order, nulls first; reversals count −1; both days included", () =>
+      it.effect("totals: one row without dimensions (zeros over none); groups by dimensions in key order, nulls first; reversals count −1; both days included; grid codes cut to a length", () =>
         Effect.gen(function*() {
           const store = yield* ports
           const t = freshTenant()
@@ -592,6 +599,25 @@ export const ledgerRepositoryContract = (name: string, storeLayer: Layer.Layer<S
           expect(yield* store.entries.totals(t, { from: day("2024-04-01"), to: day("2024-04-01"), by: ["category"] })).toEqual([
             row(["elderly"], 30, 1, 1, 1, 3)
           ])
+          // Grid codes cut to a length: a street's 9 digits group both communities; a code
+          // shorter than the length stays whole.
+          const street = `${t}001`
+          expect(yield* store.entries.totals(t, { ...march, by: ["gridCode", "category"], gridCodeLength: street.length })).toEqual([
+            row([street, "children"], 60, 1, 5, 0, 6),
+            row([street, "elderly"], 90, 1, 2, 1, 9)
+          ])
+          expect(yield* store.entries.totals(t, { ...march, by: ["category", "gridCode"], gridCodeLength: 40 })).toEqual([
+            row(["children", g2], 60, 1, 5, 0, 6),
+            row(["elderly", g1], 90, 1, 2, 1, 9)
+          ])
+          expect(yield* store.entries.totals(t, { ...march, by: ["teamId"], gridCodeLength: 3 })).toEqual([
+            row([null], 60, 1, 5, 0, 6),
+            row(["t1"], 90, 1, 2, 1, 9)
+          ])
+          for (const bad of [0, -9, 1.5, Number.NaN]) {
+            const refused = yield* Effect.flip(store.entries.totals(t, { ...march, by: ["gridCode"], gridCodeLength: bad }))
+            expect(refused).toMatchObject({ _tag: "StoreError", operation: "entries.totals" })
+          }
           expect(yield* store.entries.totals(t, { from: day("2030-01-01"), to: day("2030-12-31"), by: [] })).toEqual([row([], 0, 0, 0, 0, 0)])
           expect(yield* store.entries.totals(t, { from: day("2030-01-01"), to: day("2030-12-31"), by: ["gridCode"] })).toEqual([])
           expect(yield* store.entries.totals(freshTenant(), { ...march, by: ["gridCode"] })).toEqual([])
@@ -860,7 +886,8 @@ export const ledgerRepositoryContract = (name: string, storeLayer: Layer.Layer<S
       const query = FastCheck.record({
         from: FastCheck.integer({ min: -2, max: 62 }),
         days: FastCheck.integer({ min: 0, max: 70 }),
-        by: FastCheck.array(Arbitrary.make(Rollup.Dimension), { maxLength: 3 })
+        by: FastCheck.array(Arbitrary.make(Rollup.Dimension), { maxLength: 3 }),
+        gridCodeLength: FastCheck.option(FastCheck.integer({ min: 1, max: 16 }), { nil: undefined })
       })
       const plan = FastCheck.record({
         steps: FastCheck.array(step, { maxLength: 60 }),
@@ -919,7 +946,12 @@ export const ledgerRepositoryContract = (name: string, storeLayer: Layer.Layer<S
             expect(yield* store.entries.page(t, 0, entries.length + 1)).toEqual(entries)
             expect(yield* store.entries.head(t)).toEqual(entries.length === 0 ? null : head(entries[entries.length - 1]!))
             for (const q of plan.queries) {
-              const totalsQuery = { from: IsoDate.addDays(base, q.from), to: IsoDate.addDays(base, q.from + q.days), by: q.by }
+              const totalsQuery = {
+                from: IsoDate.addDays(base, q.from),
+                to: IsoDate.addDays(base, q.from + q.days),
+                by: q.by,
+                gridCodeLength: q.gridCodeLength
+              }
               expect(yield* store.entries.totals(t, totalsQuery)).toEqual(expectedTotals(entries, totalsQuery))
             }
             for (const w of plan.windows) {
