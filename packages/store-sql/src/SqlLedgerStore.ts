@@ -19,6 +19,10 @@
  *   category times and recording units — are JSON text in the row. Booleans are 0 or 1.
  * - Fields named by SQL keywords get a unit: a consent's or a movement's `on` is
  *   `on_day`, a certificate's `from` and `to` are `from_day` and `to_day`.
+ * - Lists by many keys (a batch's keys, volunteers, activities) take the keys as one
+ *   parameter on SQLite (`json_each`) as on PostgreSQL, so that the planner probes the
+ *   index key by key. A volunteer's sessions overlapping a time are searched from a
+ *   week before it: no session lasts longer (`LedgerConfig.longestSessionMinutes`).
  * - Driver failures and unreadable rows surface as core's `StoreError`, naming the
  *   operation.
  *
@@ -27,7 +31,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Statement from "@effect/sql/Statement"
 import type { EntryRepository, LedgerEntry, RegistryRepository, Tenant } from "@jiceng/core"
-import { IsoDate, LedgerStore, Rollup, StoreError, Transactor } from "@jiceng/core"
+import { IsoDate, LedgerConfig, LedgerStore, LocalMinute, Rollup, StoreError, Transactor } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { lastByKey } from "./internal/batch.js"
@@ -199,6 +203,16 @@ type Entry = LedgerEntry.LedgerEntry
 /** Entries by seq. */
 const bySeq = (a: Entry, b: Entry): number => a.seq - b.seq
 
+/** The earliest start of a session that may last past `from`. */
+const earliestStart = (from: LocalMinute.LocalMinute): LocalMinute.LocalMinute =>
+  LocalMinute.fromEpochMinutes(LocalMinute.toEpochMinutes(from) - LedgerConfig.longestSessionMinutes)
+
+/** The value of a column, as text, by the column mapping it is written with. */
+const textOf = <A>(columns: Queries.Columns<A>, column: string) => {
+  const value = columns.find(([name]) => name === column)![1]
+  return (a: A): string => String(value(a, 0))
+}
+
 /** The distinct integers of a list, as digits (what `intIn` takes). */
 const seqKeys = (seqs: ReadonlyArray<number>): Array<string> =>
   Array.from(new Set(seqs)).filter(Number.isSafeInteger).map(String)
@@ -228,8 +242,43 @@ export const make: Effect.Effect<LedgerStore.LedgerStoreShape, never, SqlClient.
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const { transaction } = yield* Transactor.Transactor
     const q = Queries.make(sql)
-    const { anyOf, list, select, write } = Repository.make(sql, q)
+    const { list, select, write } = Repository.make(sql, q)
     const all = sql`1 = 1`
+
+    /**
+     * `column IN (…)` of text keys. On SQLite the keys go as one JSON parameter read by
+     * `json_each`: given a list of thousands of parameters (a batch's keys), SQLite's
+     * planner scans every entry of the tenant rather than probing the column's index
+     * key by key, a read that grows with the ledger; the JSON list it probes through
+     * the index. Elsewhere the shared `keyIn` (PostgreSQL: one text parameter).
+     */
+    const keysIn = (column: string, keys: ReadonlyArray<string>): Statement.Fragment =>
+      sql.onDialectOrElse({
+        sqlite: () => sql`${sql.literal(column)} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`,
+        orElse: () => q.keyIn(column, keys)
+      })
+
+    /** A list by many keys as one repository method: the tenant's rows whose `column` is any of `keys`, in the table's order. */
+    const anyOf = <Row extends object, A>(operation: string, reading: Repository.Reading<Row, A>, column: string) =>
+    (tenant: Tenant.Tenant, keys: ReadonlyArray<string>) =>
+      q.selectIn(
+        keys,
+        1,
+        (chunk) => select(operation, reading, sql`tenant = ${tenant} AND ${keysIn(column, chunk)}`),
+        q.byKeys(...reading.order.map((c) => textOf(reading.columns, c)))
+      ).pipe(Effect.withSpan(`SqlStore.${operation}`))
+
+    /**
+     * The entries read through one index. On SQLite the index is named (`INDEXED BY`):
+     * before the entries have statistics — a new database, until a connection closes
+     * and runs `PRAGMA optimize` — its planner prefers scanning all of the tenant's
+     * entries by key to probing the index for each of a batch's keys.
+     */
+    const through = (index: string, reading: typeof entryReading = entryReading): typeof entryReading =>
+      sql.onDialectOrElse({
+        sqlite: () => ({ ...reading, table: `${reading.table} INDEXED BY ${index}` }),
+        orElse: () => reading
+      })
 
     /**
      * Entries of a tenant matching `match` of a chunk of keys (and `where`, binding
@@ -312,16 +361,21 @@ ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`)
       ).pipe(Effect.withSpan("SqlStore.entries.append"))
     }
 
-    const byKey = entriesIn("entries.byKeys", (chunk) => q.keyIn("key", chunk))
+    const byKey = entriesIn("entries.byKeys", (chunk) => keysIn("key", chunk), bySeq, through("ledger_entries_key"))
     const atSeqs = entriesIn("entries.bySeqs", (chunk) => q.intIn("seq", chunk))
     const reversalsOf = entriesIn("entries.reversalsOf", (chunk) => q.intIn("reverses", chunk))
     const sessionsOf = entriesIn(
       "entries.sessions",
-      (chunk) => q.keyIn("volunteer_id", chunk),
+      (chunk) => keysIn("volunteer_id", chunk),
       (a, b) => q.byKeys<Entry>((e) => e.volunteerId, (e) => e.startsAt)(a, b) || a.seq - b.seq,
-      sessionReading
+      through("ledger_entries_volunteer", sessionReading)
     )
-    const ofVolunteers = entriesIn("entries.ofVolunteers", (chunk) => q.keyIn("volunteer_id", chunk))
+    const ofVolunteers = entriesIn(
+      "entries.ofVolunteers",
+      (chunk) => keysIn("volunteer_id", chunk),
+      bySeq,
+      through("ledger_entries_volunteer")
+    )
 
     const entries: EntryRepository.EntryRepository = {
       head: (tenant) =>
@@ -330,12 +384,16 @@ ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`)
       byKeys: (tenant, keys) => byKey(tenant, keys),
       bySeqs: (tenant, seqs) => atSeqs(tenant, seqKeys(seqs)),
       reversalsOf: (tenant, seqs) => reversalsOf(tenant, seqKeys(seqs)),
+      // No session lasts longer than LedgerConfig.longestSessionMinutes: its start is
+      // searched from that long before `from`, a range of the volunteer index.
       sessions: (tenant, volunteers, from, to) =>
         sessionsOf(
           tenant,
           volunteers,
-          sql`kind = 'service' AND starts_at < ${to} AND ends_at > ${from} AND NOT ${sql.literal(reversed)}`,
-          2
+          sql`kind = 'service' AND starts_at >= ${earliestStart(from)} AND starts_at < ${to} AND ends_at > ${from} AND NOT ${
+            sql.literal(reversed)
+          }`,
+          3
         ),
       page: (tenant, afterSeq, limit) => {
         const n = Number.isNaN(limit) ? 0 : Number.isFinite(limit) ? Math.floor(limit) : Number.MAX_SAFE_INTEGER

@@ -39,7 +39,10 @@ export interface EntryRepository {
   /**
    * The sessions (service entries not reversed) of any of the volunteers that overlap
    * the minutes from `from` to `to` (startsAt < to and endsAt > from), ordered by
-   * volunteer then startsAt.
+   * volunteer then startsAt. A session entry lasts at most
+   * `LedgerConfig.longestSessionMinutes` (no policy accepts a longer one), so a store
+   * may look no further back than that before `from`: the batch's reads then stay
+   * the same size however long the ledger grows.
    */
   readonly sessions: (
     tenant: Tenant,

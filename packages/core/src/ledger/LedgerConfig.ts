@@ -47,6 +47,16 @@ export const Programme = Schema.Struct({ key: Text.Id, zh: Text.Name, en: Text.N
 export interface Programme extends Schema.Schema.Type<typeof Programme> {}
 
 /**
+ * The most `maxSessionMinutes` may be: a week. No policy accepts a longer session, so
+ * no session entry lasts longer, and a store may look for the sessions overlapping a
+ * time no further back than this (`EntryRepository.sessions`).
+ *
+ * @since 0.4.0
+ * @category policy
+ */
+export const longestSessionMinutes = 7 * 24 * 60
+
+/**
  * @since 0.4.0
  * @category schemas
  */
@@ -54,7 +64,7 @@ export const LedgerConfigShape = Schema.Struct({
   categories: Schema.Array(ServiceCategory).pipe(Schema.minItems(1), Schema.maxItems(100)),
   programmes: Schema.Array(Programme).pipe(Schema.maxItems(100)),
   /** The longest session accepted, in minutes (a longer one is refused: `ledger.session-length`). */
-  maxSessionMinutes: Schema.Int.pipe(Schema.between(1, 7 * 24 * 60)),
+  maxSessionMinutes: Schema.Int.pipe(Schema.between(1, longestSessionMinutes)),
   /** Working days after a session's last day within which it is recorded on time (第十一条: 10). */
   recordingDeadlineDays: Schema.Int.pipe(Schema.between(1, 365)),
   /** Days a session's points stay valid from its day, or null: they never expire. */
