@@ -12,6 +12,7 @@
  */
 import { createHash } from "node:crypto"
 import type { Tenant } from "../access/Tenant.js"
+import { sha256 } from "../internal/ledger/sha256.js"
 import { chainFields, type LedgerEntry } from "./LedgerEntry.js"
 
 /**
@@ -44,7 +45,7 @@ export const genesis = (tenant: Tenant): Head => ({
  * @category utils
  */
 export const link = (previous: string, entry: Omit<LedgerEntry, "hash">): string =>
-  createHash("sha256").update(previous).update("\n").update(chainFields(entry)).digest("hex")
+  sha256(`${previous}\n${chainFields(entry)}`)
 
 /**
  * Where a chain breaks: at an entry (`seq`), why, and the hash expected there.

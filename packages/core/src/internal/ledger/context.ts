@@ -40,7 +40,7 @@ export interface Context {
   readonly entriesByKey: Map<string, Array<LedgerEntry>>
   readonly movementsByKey: Map<string, Array<PointMovement>>
   readonly certificatesByKey: Map<string, Certificate>
-  /** Entries corrected by the batch, and every entry it appends. */
+  /** Entries the batch corrects, as read (the entries it appends are in its writes, in seq order). */
   readonly bySeq: Map<number, LedgerEntry>
   readonly reversed: Set<number>
   /** Standing sessions of the batch's volunteers. */

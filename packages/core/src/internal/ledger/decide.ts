@@ -28,6 +28,7 @@ import { canonical } from "../../idempotency/Idempotency.js"
 import { type IsoDate, within } from "../../time/IsoDate.js"
 import { dayOf, type LocalMinute } from "../../time/LocalMinute.js"
 import type { Context } from "./context.js"
+import * as Fingerprints from "./fingerprints.js"
 
 /** @internal */
 export type DecideError = RuleViolation | IdempotencyConflict.IdempotencyConflict | Forbidden
@@ -102,22 +103,42 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
     return undefined
   }
 
-  /** Runs a keyed write unless its key was used: then its first result, or a conflict. */
-  const keyed = (command: { readonly key: string }, fresh: (fp: string) => Result): Result => {
-    const fp = fingerprint(command)
+  /**
+   * Runs a keyed write unless its key was used: then its first result, or a conflict.
+   * `print` is the command's fingerprint (`fingerprint` unless a quicker one of the
+   * same value is known).
+   */
+  const keyed = <C extends { readonly key: string }>(
+    command: C,
+    fresh: (fp: string) => Result,
+    print: (command: C) => string = fingerprint
+  ): Result => {
+    const fp = print(command)
     const first = firstOf(command.key)
     if (first === undefined) return fresh(fp)
     return first.fingerprint === fp ? Either.right(first.changes) : Either.left(IdempotencyConflict.make(command.key))
   }
 
+  /** The head's seq when the batch began: entries after it are the batch's, in `writes.entries`. */
+  const base = ctx.head.seq
+
+  /** An entry by seq: one the batch read (`ctx.bySeq`) or one it appended. */
+  const entryAt = (seq: number): LedgerEntry | undefined =>
+    ctx.bySeq.get(seq) ?? (seq > base && seq <= ctx.head.seq ? writes.entries[seq - base - 1] : undefined)
+
+  /**
+   * Appends an entry: gives it the next seq and its link in the chain. It takes the
+   * object it is given (a fresh one, of every field but those two) and adds both to it,
+   * rather than copying its thirty-odd fields twice.
+   */
   const append = (entry: Omit<LedgerEntry, "seq" | "hash">): LedgerEntry => {
+    const full = entry as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] }
     const seq = ctx.head.seq + 1
-    const unhashed = { ...entry, seq } as Omit<LedgerEntry, "hash">
-    const hash = HashChain.link(ctx.head.hash, unhashed)
-    const full = { ...unhashed, hash } as LedgerEntry
+    full.seq = seq
+    const hash = HashChain.link(ctx.head.hash, full)
+    full.hash = hash
     ctx.head = { seq, hash }
     writes.entries.push(full)
-    ctx.bySeq.set(seq, full)
     const list = ctx.entriesByKey.get(full.key)
     if (list === undefined) ctx.entriesByKey.set(full.key, [full])
     else list.push(full)
@@ -185,16 +206,14 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
   }
 
   const recordService = (c: Cmd.RecordService): Result =>
-    keyed(c, (fp) =>
-      Either.map(session(c, { key: c.key, part: 0, fingerprint: fp }, null, ""), (entry) => ({
-        _tag: "Appended" as const,
-        entries: [entry],
-        replayed: false
-      })))
+    keyed(c, (fp) => {
+      const entry = session(c, { key: c.key, part: 0, fingerprint: fp }, null, "")
+      return Either.isLeft(entry) ? Either.left(entry.left) : Either.right({ _tag: "Appended", entries: [entry.right], replayed: false })
+    }, Fingerprints.recordService)
 
   const correctEntry = (c: Cmd.CorrectEntry): Result =>
     keyed(c, (fp) => {
-      const original = LedgerRules.correctable(c.seq, ctx.bySeq.get(c.seq), ctx.reversed.has(c.seq))
+      const original = LedgerRules.correctable(c.seq, entryAt(c.seq), ctx.reversed.has(c.seq))
       if (Either.isLeft(original)) return Either.left(original.left)
       const o = original.right
       if (!Actor.covers(actor, o.gridCode)) return Either.left(outside(actor, "CorrectEntry", `entry:${c.seq}`))
