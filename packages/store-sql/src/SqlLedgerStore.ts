@@ -171,6 +171,7 @@ const pointsAndCertificateTables = ({ bigint, int, tableOptions, text }: ColumnT
   issued_on ${text} NOT NULL,
   issued_by ${text} NOT NULL,
   disclose ${int} NOT NULL,
+  holder ${text} NOT NULL,
   PRIMARY KEY (tenant, key)
 )${tableOptions}`,
   // A verification code names one certificate.

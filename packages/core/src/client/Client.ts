@@ -284,7 +284,7 @@ export interface Options<E> {
   /** The ledger policy (categories and points, session limit, deadline, points' validity, issuer); the defaults when left out. @since 0.4.0 */
   readonly ledger?: Partial<LedgerConfig.LedgerConfigShape>
   /** The official holidays and make-up working days the recording deadline counts with; Monday to Friday otherwise. @since 0.4.0 */
-  readonly calendar?: WorkingCalendar.CalendarData
+  readonly calendar?: typeof WorkingCalendar.CalendarData.Encoded
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }

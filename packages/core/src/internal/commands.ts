@@ -156,8 +156,10 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
     Effect.gen(function*() {
       const k = yield* decodeKey(key)
       const command = yield* Effect.suspend(() => admitEither(actor, input))
-      // Wrapped, so that every field counts (`fingerprint` leaves a top-level `key` out).
-      return yield* keyed(actor, k, Idempotency.fingerprint({ command }), applyOne(actor, command))
+      // Wrapped, so that every field counts (`fingerprint` leaves a top-level `key` out);
+      // with the actor, so that a key is its first writer's: another actor's write under
+      // it is a conflict, never a look at the first result.
+      return yield* keyed(actor, k, Idempotency.fingerprint({ actor: actor.id, command }), applyOne(actor, command))
     }).pipe(Effect.withSpan(`${domain.name}.executeKeyed`))
 
   const executeAllKeyedUnknown = (
@@ -169,7 +171,7 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
       const k = yield* decodeKey(key)
       const commands = yield* admitBatch(actor, inputs)
       // The batch as one value: its commands in order (another order is other content).
-      return yield* keyed(actor, k, Idempotency.fingerprint({ batch: commands }), domain.applyAll(actor, commands, 0))
+      return yield* keyed(actor, k, Idempotency.fingerprint({ actor: actor.id, batch: commands }), domain.applyAll(actor, commands, 0))
     }).pipe(Effect.withSpan(`${domain.name}.executeAllKeyed`))
 
   const importAll = (actor: Actor.Actor, source: Imports.Source, options: Imports.ImportOptions) =>

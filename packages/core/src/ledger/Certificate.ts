@@ -63,7 +63,13 @@ export const Certificate = Schema.Struct({
   issuedOn: IsoDate,
   issuedBy: Text.Id,
   /** Whether the volunteer's personal data may be printed (第十六条: their consent on the day). */
-  disclose: Schema.Boolean
+  disclose: Schema.Boolean,
+  /**
+   * SHA-256 of the volunteer's name and ID number when issued (`holderOf`): a check sees
+   * whether the person the certificate names is still the one registered, without the
+   * certificate keeping their data.
+   */
+  holder: Schema.String
 })
 
 /**
@@ -117,21 +123,40 @@ export const statement = (
   }
 }
 
-/** Crockford's base 32: no I, L, O or U, so a code read aloud or typed is not mistaken. */
-const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-
 /**
- * The verification code of a certificate's statement: 80 bits of SHA-256 over its
- * fields (all but the code, key and fingerprint), in Crockford base 32, four groups of
- * four.
+ * The digest of a volunteer's identity a certificate keeps: SHA-256 of their name and
+ * ID number (empty when none).
  *
  * @since 0.4.0
  * @category constructors
  */
-export const codeOf = (c: Omit<Certificate, "code" | "key" | "fingerprint">): string => {
+export const holderOf = (volunteer: { readonly name: string; readonly citizenId: string | null }): string =>
+  sha256(JSON.stringify([volunteer.name, volunteer.citizenId ?? ""]))
+
+/**
+ * Whether a string is a verification code as `normaliseCode` gives it.
+ *
+ * @since 0.4.0
+ * @category predicates
+ */
+export const isCode = (code: string): boolean => /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/.test(code)
+
+/** Crockford's base 32: no I, L, O or U, so a code read aloud or typed is not mistaken. */
+const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+/**
+ * The verification code of a certificate: 80 bits of SHA-256 over its fields (all but
+ * the code and fingerprint; the key too, so two copies of one statement have two
+ * codes), in Crockford base 32, four groups of four.
+ *
+ * @since 0.4.0
+ * @category constructors
+ */
+export const codeOf = (c: Omit<Certificate, "code" | "fingerprint">): string => {
   const digest = sha256(
     JSON.stringify([
       c.tenant,
+      c.key,
       c.volunteerId,
       c.from,
       c.to,
@@ -145,7 +170,8 @@ export const codeOf = (c: Omit<Certificate, "code" | "key" | "fingerprint">): st
       c.chainHash,
       c.issuedOn,
       c.issuedBy,
-      c.disclose
+      c.disclose,
+      c.holder
     ])
   )
   let bits = BigInt(`0x${digest.slice(0, 20)}`)

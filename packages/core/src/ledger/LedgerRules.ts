@@ -173,6 +173,43 @@ export const redeemable = (points: number, available: number): Either.Either<num
     )
 
 /**
+ * A redemption or write-off dated on or after the volunteer's latest one
+ * (`ledger.points-order`): one dated earlier could spend points that later movements
+ * already rest on.
+ *
+ * @since 0.4.0
+ * @category rules
+ */
+export const movementOrder = (
+  day: IsoDate,
+  movements: ReadonlyArray<{ readonly on: IsoDate }>,
+  field: string
+): Either.Either<IsoDate, RuleViolation> => {
+  const latest = movements.reduce<IsoDate | undefined>((d, m) => (d === undefined || m.on > d ? m.on : d), undefined)
+  return latest === undefined || day >= latest
+    ? Either.right(day)
+    : RV.refuse(
+      "ledger.points-order",
+      field,
+      `ledger.points-order: the volunteer's points last moved on ${latest}; a redemption or write-off is dated on or after it`
+    )
+}
+
+/**
+ * A replacement is the same volunteer's session (第十三条: a volunteer's own record is
+ * corrected), `ledger.correction-volunteer`.
+ *
+ * @since 0.4.0
+ * @category rules
+ */
+export const sameVolunteer = (seq: number, volunteerId: string): RuleViolation =>
+  RV.make(
+    "ledger.correction-volunteer",
+    "replacement.volunteerId",
+    `ledger.correction-volunteer: entry ${seq} is ${volunteerId}'s; its replacement is their session too`
+  )
+
+/**
  * A day not after today (`ledger.future`).
  *
  * @since 0.4.0

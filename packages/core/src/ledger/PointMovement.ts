@@ -36,8 +36,8 @@ export const PointMovement = Schema.Struct({
   fingerprint: Schema.String,
   volunteerId: VolunteerId,
   kind: MovementKind,
-  /** Negative: the points taken. */
-  points: Schema.Int.pipe(Schema.negative()),
+  /** The points taken: negative, or 0 for a write-off that found nothing expired (it keeps its key). */
+  points: Schema.Int.pipe(Schema.nonPositive()),
   on: IsoDate,
   reason: Text.Line(500),
   recorder: Text.Id

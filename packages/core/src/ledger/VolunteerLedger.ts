@@ -14,15 +14,17 @@
  *
  * @since 0.4.0
  */
-import { Effect, Either, Layer, Schema } from "effect"
+import { Effect, Either, Fiber, Layer, Schema } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
+import type { Tenant } from "../access/Tenant.js"
 import { piiRead } from "../access/Permission.js"
 import type { NewAuditEntry } from "../audit/AuditEntry.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
 import * as Decode from "../errors/Decode.js"
 import { NotFound } from "../errors/NotFound.js"
+import type { StoreError } from "../errors/StoreError.js"
 import { ValidationError } from "../errors/ValidationError.js"
 import { GridCode } from "../grid/Grid.js"
 import { GridConfig } from "../grid/GridConfig.js"
@@ -40,6 +42,7 @@ import * as Decide from "../internal/ledger/decide.js"
 import { auditDetail, targetOf } from "../internal/ledger/commands.js"
 import { validated } from "../internal/validated.js"
 import { Transactor } from "../store/Transactor.js"
+import * as Text from "../text/Text.js"
 import * as IsoDate from "../time/IsoDate.js"
 import * as LocalMinute from "../time/LocalMinute.js"
 import * as Certificate from "./Certificate.js"
@@ -50,14 +53,17 @@ import { LedgerConfig } from "./LedgerConfig.js"
 import type { LedgerEntry } from "./LedgerEntry.js"
 import * as LedgerPermission from "./LedgerPermission.js"
 import { LedgerStore } from "./LedgerStore.js"
-import { VolunteerId } from "./LedgerVolunteer.js"
+import { consentedOn, VolunteerId } from "./LedgerVolunteer.js"
 import * as Points from "./Points.js"
 import * as Rollup from "./Rollup.js"
 import { VolunteerLedger, type LedgerWriteError, type Summary, type VolunteerLedgerShape } from "./VolunteerLedgerService.js"
 import { WorkingCalendar } from "./WorkingCalendar.js"
 
-/** Commands decided between two turns of the event loop. */
-const breathEvery = 2_000
+/** The longest a batch decides without a turn of the event loop, in milliseconds. */
+const breathEveryMs = 50
+
+/** Entries a batch appends at a time while it decides the rest (see `applyAll`). */
+const appendChunk = 8_192
 
 /** Entries a verification reads at a time. */
 const verifyPage = 10_000
@@ -76,7 +82,7 @@ const TotalsArguments = Schema.extend(
 const RollupArguments = Schema.extend(Period, Schema.Struct({ rounding: Schema.optional(Rollup.Rounding) }))
 const SummaryArguments = Schema.extend(
   Period,
-  Schema.Struct({ programme: Schema.optional(Schema.String), rounding: Schema.optional(Rollup.Rounding) })
+  Schema.Struct({ programme: Schema.optional(Text.Id), rounding: Schema.optional(Rollup.Rounding) })
 )
 const EntriesArguments = Schema.extend(Period, Schema.Struct({ volunteerId: VolunteerId }))
 
@@ -129,11 +135,40 @@ export const make: Effect.Effect<
       const decide = Decide.make({ actor, policy: config, calendar, now, today: LocalMinute.dayOf(now) }, ctx, writes)
       const results: Array<LedgerChanges> = new Array(commands.length)
       const entries: Array<NewAuditEntry> = []
+      // The entries are appended while the rest of the batch is decided, whole chunks at
+      // a time, each append after the one before it (the store checks each against its
+      // head) in a fiber of the batch's transaction: the database writes a chunk while
+      // the next is decided (PostgreSQL on a core of its own; SQLite, in this thread,
+      // writes it at once). A refusal later in the batch fails the transaction, which
+      // takes every chunk back.
+      let appended = 0
+      let appending: Fiber.Fiber<void, StoreError> | undefined
+      const appendUpTo = (end: number) => {
+        const chunk = writes.entries.slice(appended, end)
+        const previous = appending
+        appended = end
+        const append = store.entries.append(actor.tenant, chunk)
+        return Effect.map(
+          Effect.fork(previous === undefined ? append : Effect.zipRight(Fiber.join(previous), append)),
+          (fiber) => void (appending = fiber)
+        )
+      }
+      let breathed = performance.now()
       for (let i = 0; i < commands.length; i++) {
-        if (i > 0 && i % breathEvery === 0) yield* breathe
+        // A turn of the event loop every 50 ms or so, however much each command costs.
+        if ((i & 63) === 63 && performance.now() - breathed > breathEveryMs) {
+          const ready = writes.entries.length - appended
+          if (ready >= appendChunk) yield* appendUpTo(appended + ready - (ready % appendChunk))
+          yield* breathe
+          breathed = performance.now()
+        }
         const command = commands[i]!
         const decided = decide(command)
-        if (Either.isLeft(decided)) return yield* Effect.fail(numbered ? Batch.withRow(decided.left, offset + i + 1) : decided.left)
+        if (Either.isLeft(decided)) {
+          // The chunk being written settles before the transaction rolls it back.
+          if (appending !== undefined) yield* Fiber.await(appending)
+          return yield* Effect.fail(numbered ? Batch.withRow(decided.left, offset + i + 1) : decided.left)
+        }
         results[i] = decided.right
         if (!decided.right.replayed && command._tag !== "RecordService") entries.push(writer.auditEntry(actor, command))
       }
@@ -150,7 +185,8 @@ export const make: Effect.Effect<
       if (writes.volunteers.length > 0) yield* store.registry.addVolunteers(writes.volunteers)
       if (writes.consents.length > 0) yield* store.registry.putConsents(writes.consents)
       if (writes.activities.length > 0) yield* store.registry.addActivities(writes.activities)
-      if (writes.entries.length > 0) yield* store.entries.append(actor.tenant, writes.entries)
+      if (writes.entries.length > appended) yield* appendUpTo(writes.entries.length)
+      if (appending !== undefined) yield* Fiber.join(appending)
       if (writes.movements.length > 0) yield* store.points.addMovements(writes.movements)
       if (writes.certificates.length > 0) yield* store.certificates.addCertificates(writes.certificates)
       if (entries.length > 0) yield* audit.appendAll(entries)
@@ -267,6 +303,30 @@ export const make: Effect.Effect<
       return found
     })
 
+  /**
+   * Whether the chain holds from the first entry a certificate counted to the entry it
+   * was issued at: each link recomputed, the last one's hash the certificate's.
+   */
+  const chainUpTo = (tenant: Tenant, c: Certificate.Certificate, counted: ReadonlyArray<LedgerEntry>) =>
+    Effect.gen(function*() {
+      if (c.asOfSeq === 0) return null
+      const first = counted.length === 0 ? c.asOfSeq : Math.min(...counted.map((e) => e.seq))
+      let previous = first === 1 ? HashChain.genesis(tenant).hash : (yield* store.entries.bySeqs(tenant, [first - 1]))[0]?.hash
+      if (previous === undefined) return `certificate.chain: entry ${first - 1} is missing`
+      for (let after = first - 1; after < c.asOfSeq;) {
+        const page = (yield* store.entries.page(tenant, after, verifyPage)).filter((e) => e.seq <= c.asOfSeq)
+        if (page.length === 0) return `certificate.chain: entry ${after + 1} is missing`
+        for (const e of page) {
+          if (e.seq !== after + 1) return `certificate.chain: entry ${after + 1} is missing`
+          if (HashChain.link(previous, e) !== e.hash) return `certificate.chain: entry ${e.seq} does not match its hash`
+          previous = e.hash
+          after = e.seq
+        }
+        yield* breathe
+      }
+      return previous === c.chainHash ? null : `certificate.chain: entry ${c.asOfSeq}'s hash is not the one the certificate was issued at`
+    })
+
   const service: VolunteerLedgerShape = {
     execute: (actor, command) => executeUnknown(actor, command),
     executeAll: (actor, commands) => executeAllUnknown(actor, commands),
@@ -289,6 +349,7 @@ export const make: Effect.Effect<
         }
         return {
           ...v,
+          name: maskName(v.name) as typeof v.name,
           phone: v.phone === null ? null : (Phone.maskStored(v.phone) as typeof v.phone),
           citizenId: v.citizenId === null ? null : (CitizenId.maskStored(v.citizenId) as typeof v.citizenId)
         }
@@ -324,6 +385,15 @@ export const make: Effect.Effect<
       Effect.gen(function*() {
         const { options: o, root } = yield* readScope(actor, SummaryArguments, options)
         const rounding = o.rounding ?? Rollup.defaultRounding
+        if (o.programme !== undefined && !config.programmes.some((p) => p.key === o.programme)) {
+          return yield* Effect.fail(
+            new ValidationError({
+              field: "options.programme",
+              rule: "ledger.programme",
+              message: `ledger.programme: ${o.programme} is not a programme of the ledger's policy`
+            })
+          )
+        }
         const extra: ReadonlyArray<Rollup.Dimension> = o.programme === undefined ? [] : ["programme"]
         const of = (d: Rollup.Dimension) =>
           Effect.map(
@@ -360,22 +430,36 @@ export const make: Effect.Effect<
       Effect.gen(function*() {
         yield* Actor.authorize(actor, LedgerPermission.verify, "read", [], policy)
         const code = Certificate.normaliseCode(yield* Decode.decode(Schema.String, input, { field: "code" }))
-        const [c] = yield* store.certificates.certificatesOf(actor.tenant, [code])
+        const [c] = Certificate.isCode(code) ? yield* store.certificates.certificatesOf(actor.tenant, [code]) : []
         if (c === undefined) {
-          return yield* Effect.fail(new NotFound({ entity: "certificate", key: code, field: "code", message: `no certificate ${code}` }))
+          // The code as given is not echoed: it may be anything a receiver typed or pasted.
+          return yield* Effect.fail(new NotFound({ entity: "certificate", key: "", field: "code", message: "no certificate has this code" }))
         }
-        const [v] = yield* store.registry.volunteersOf(actor.tenant, [c.volunteerId])
-        const entries = (yield* store.entries.ofVolunteers(actor.tenant, [c.volunteerId], c.from, c.to)).filter((e) => e.seq <= c.asOfSeq)
-        const links = yield* store.entries.bySeqs(actor.tenant, [c.asOfSeq, ...entries.map((e) => e.seq - 1).filter((s) => s > 0)])
-        const bySeq = new Map(links.map((e) => [e.seq, e]))
-        const reason = checkStatement(c, entries, bySeq, actor.tenant)
+        const [[v], consents, entries] = yield* Effect.all([
+          store.registry.volunteersOf(actor.tenant, [c.volunteerId]),
+          store.registry.consentsOf(actor.tenant, [c.volunteerId]),
+          Effect.map(
+            store.entries.ofVolunteers(actor.tenant, [c.volunteerId], c.from, c.to),
+            (rows) => rows.filter((e) => e.seq <= c.asOfSeq)
+          )
+        ])
+        const reason = checkStatement(c, v, entries) ?? (yield* chainUpTo(actor.tenant, c, entries))
+        // Personal data only with consent, then and now (第十六条), and the disclosure audited.
+        const disclosed = v !== undefined && c.disclose && consentedOn(consents, yield* IsoDate.today)
+        if (disclosed) {
+          yield* transactor.transaction(
+            actor.tenant,
+            audit.append({ tenant: actor.tenant, actor: actor.id, action: "CheckCertificatePii", target: `certificate:${c.code}`, detail: "{}" })
+          )
+        }
+        const { fingerprint: _f, holder: _h, issuedBy: _i, key: _k, volunteerId: _v, ...view } = c
         return {
           code,
           valid: reason === null,
           reason,
-          certificate: c,
-          volunteerName: v === undefined ? "" : c.disclose ? v.name : maskName(v.name),
-          citizenId: v !== undefined && c.disclose ? v.citizenId : null
+          certificate: view,
+          volunteerName: v === undefined ? "" : disclosed ? v.name : maskName(v.name),
+          citizenId: disclosed ? v.citizenId : null
         }
       }),
 
@@ -383,15 +467,33 @@ export const make: Effect.Effect<
       Effect.gen(function*() {
         yield* Actor.authorize(actor, LedgerPermission.verify, "read", [], policy)
         const check = HashChain.verifier(actor.tenant)
+        // Entries and the head commit together, so the entries up to a head read are all
+        // there: verify up to it, and past it only as far as a head read later reaches
+        // (writers may go on meanwhile). An entry past the last head read is one no
+        // append wrote.
+        let head = yield* store.entries.head(actor.tenant)
         let after = 0
         for (;;) {
+          const limit = head?.seq ?? 0
           const page = yield* store.entries.page(actor.tenant, after, verifyPage)
+          const covered = page.filter((e) => e.seq <= limit)
+          if (covered.length > 0) {
+            if (check.feed(covered) !== null) break
+            after = covered[covered.length - 1]!.seq
+          }
           if (page.length === 0) break
-          if (check.feed(page) !== null) break
-          after = page[page.length - 1]!.seq
+          if (covered.length < page.length) {
+            const later = yield* store.entries.head(actor.tenant)
+            if ((later?.seq ?? 0) > limit) {
+              head = later
+              continue
+            }
+            check.feed(page.slice(covered.length))
+            break
+          }
           yield* breathe
         }
-        return check.finish(yield* store.entries.head(actor.tenant))
+        return check.finish(head)
       })
   }
   return validated(service, policy, gridConfig.scheme)
@@ -410,31 +512,23 @@ const compareKeys = (a: ReadonlyArray<string | null>, b: ReadonlyArray<string | 
   return 0
 }
 
-/** Why a certificate no longer agrees with the ledger, or null when it does. */
+/** Why a certificate no longer agrees with its own code, its holder or the entries it counted, or null. */
 const checkStatement = (
   c: Certificate.Certificate,
-  entries: ReadonlyArray<LedgerEntry>,
-  bySeq: Map<number, LedgerEntry>,
-  tenant: string
+  volunteer: { readonly name: string; readonly citizenId: string | null } | undefined,
+  entries: ReadonlyArray<LedgerEntry>
 ): string | null => {
-  const { code: _c, key: _k, fingerprint: _f, ...body } = c
+  const { code: _c, fingerprint: _f, ...body } = c
   if (Certificate.codeOf(body) !== c.code) return "certificate.altered: the stored certificate does not match its code"
+  if (volunteer === undefined || Certificate.holderOf(volunteer) !== c.holder) {
+    return "certificate.holder: the volunteer registered now is not the one the certificate was issued to"
+  }
   const now = Certificate.statement(entries, c.from, c.to, c.asOfSeq)
   if (
     now.minutes !== c.minutes || now.entries !== c.entries || now.activities !== c.activities ||
     JSON.stringify(now.categories) !== JSON.stringify(c.categories) || JSON.stringify(now.recordedBy) !== JSON.stringify(c.recordedBy)
   ) {
     return "certificate.figures: the ledger no longer gives the figures the certificate states"
-  }
-  const last = bySeq.get(c.asOfSeq)
-  if (c.asOfSeq > 0 && (last === undefined || last.hash !== c.chainHash)) {
-    return `certificate.chain: entry ${c.asOfSeq}'s hash is not the one the certificate was issued at`
-  }
-  for (const e of entries) {
-    const previous = e.seq === 1 ? HashChain.genesis(tenant as never).hash : bySeq.get(e.seq - 1)?.hash
-    if (previous === undefined || HashChain.link(previous, e) !== e.hash) {
-      return `certificate.chain: entry ${e.seq} does not match its hash`
-    }
   }
   return null
 }

@@ -132,10 +132,22 @@ export interface Balance {
 }
 
 /**
- * A certificate checked against the ledger: whether the figures it states are still
- * what the ledger (up to the entry it was issued at) gives and the chain holds; why not
- * when they are not; the statement, with the volunteer's name and ID number only when
- * the certificate discloses them (the volunteer's consent), masked otherwise.
+ * A certificate as a receiver sees it: what it states (service time, sessions,
+ * activities, time by category, recording units, issuer, period, the entry it was issued
+ * at and its chain hash, the day of issue) — not the ledger's ids, its key or who issued
+ * it.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export type CertificateView = Omit<Certificate, "key" | "fingerprint" | "issuedBy" | "volunteerId" | "holder">
+
+/**
+ * A certificate checked against the ledger: whether its code, the person it names, the
+ * figures it states and the chain under them still agree with the ledger; why not when
+ * they do not; the statement, with the volunteer's name and ID number only when the
+ * certificate discloses them and the volunteer consents still (第十六条), the name masked
+ * otherwise.
  *
  * @since 0.4.0
  * @category models
@@ -144,7 +156,7 @@ export interface CertificateCheck {
   readonly code: string
   readonly valid: boolean
   readonly reason: string | null
-  readonly certificate: Certificate
+  readonly certificate: CertificateView
   readonly volunteerName: string
   readonly citizenId: string | null
 }
@@ -167,12 +179,12 @@ export interface VolunteerLedgerShape {
   readonly executeUnknown: (actor: Actor, input: unknown) => Effect.Effect<LedgerChanges, LedgerWriteError>
   readonly executeAllUnknown: (actor: Actor, inputs: unknown) => Effect.Effect<ReadonlyArray<LedgerChanges>, LedgerWriteError>
 
-  /** A volunteer, phone and ID number masked unless the actor holds `pii:read`. */
+  /** A volunteer; name, phone and ID number masked unless the actor holds `pii:read` (then audited). */
   readonly volunteer: (actor: Actor, id: string) => Effect.Effect<LedgerVolunteer, LedgerReadError | NotFound>
-  /** The period's entries in the subtree, ordered by seq; with `volunteerId`, that volunteer's only. */
+  /** A volunteer's entries of the period (their 台账), those in the subtree, ordered by seq. */
   readonly entries: (
     actor: Actor,
-    options: PeriodOptions & { readonly volunteerId?: string }
+    options: PeriodOptions & { readonly volunteerId: string }
   ) => Effect.Effect<ReadonlyArray<LedgerEntry>, LedgerReadError>
   /** Sums of the period's entries in the subtree by the dimensions asked for, ordered by their keys. */
   readonly totals: (actor: Actor, options: TotalsOptions) => Effect.Effect<Report<ReadonlyArray<TotalsWithHours>>, LedgerReadError>

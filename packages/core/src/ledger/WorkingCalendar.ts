@@ -58,7 +58,7 @@ const weekday = (day: IsoDate): number => (new Date(`${day}T00:00:00Z`).getUTCDa
  * @since 0.4.0
  * @category constructors
  */
-export const make = (data: CalendarData = { holidays: [], workdays: [] }): Calendar => {
+export const make = (data: typeof CalendarData.Encoded = { holidays: [], workdays: [] }): Calendar => {
   const valid = Either.getOrThrowWith(Decode.decodeEither(CalendarData, data), (error) => error)
   const off = new Set<string>(valid.holidays)
   const on = new Set<string>(valid.workdays)
@@ -116,4 +116,4 @@ export class WorkingCalendar extends Context.Reference<WorkingCalendar>()("@jice
  * @since 0.4.0
  * @category layers
  */
-export const layer = (data: CalendarData): Layer.Layer<WorkingCalendar> => Layer.succeed(WorkingCalendar, make(data))
+export const layer = (data: typeof CalendarData.Encoded): Layer.Layer<WorkingCalendar> => Layer.succeed(WorkingCalendar, make(data))

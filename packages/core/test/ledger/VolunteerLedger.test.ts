@@ -7,6 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import {
   Actor,
+  AuditLog,
   type CoConstructionCommand,
   CoConstructionConfig,
   CoConstructions,
@@ -174,4 +175,100 @@ describe("VolunteerLedger", () => {
       expect(outside).toMatchObject({ left: { _tag: "Forbidden", reason: "scope" } })
       expect(Either.isLeft(yield* Effect.either(ledger.verify(recorder)))).toBe(false)
     }).pipe(Effect.provide(layer)))
+  // Regressions from the outside review.
+  describe("review", () => {
+    const otherStreet = Actor.make({ id: "河东街道记录员", tenant, roles: ["ledger_keeper"], scope: "131102002" })
+    const twin = Actor.make({ id: "明珠社区记录员二", tenant, roles: ["ledger_keeper"], scope: "131102001" })
+    const served = { volunteerId: "v-wang", activityId: "act-1", startsAt: "2024-03-18T09:00", endsAt: "2024-03-18T11:30", content: "检修", residentsServed: 12, mattersDone: 12 } as const
+    const session = { _tag: "RecordService", key: "s1", ...served } as const
+
+    it.effect("a key is its first writer's: another actor's replay is a conflict, one out of scope is Forbidden", () =>
+      Effect.gen(function*() {
+        const ledger = yield* setup
+        yield* ledger.execute(recorder, session)
+        const cert = { _tag: "IssueCertificate", key: "cert-v-wang", volunteerId: "v-wang", from: "2024-03-01", to: "2024-03-19" } as const
+        yield* ledger.execute(recorder, cert)
+        expect(yield* Effect.either(ledger.execute(twin, cert))).toMatchObject({ left: { _tag: "IdempotencyConflict", key: "cert-v-wang" } })
+        expect(yield* Effect.either(ledger.execute(twin, session))).toMatchObject({ left: { _tag: "IdempotencyConflict" } })
+        expect(yield* Effect.either(ledger.execute(otherStreet, cert))).toMatchObject({ left: { _tag: "IdempotencyConflict" } })
+        // The first writer itself gets its result back.
+        expect(yield* ledger.execute(recorder, cert)).toMatchObject({ _tag: "CertificateIssued", replayed: true })
+      }).pipe(Effect.provide(layer)))
+
+    it.effect("a session goes only into an activity in the actor's scope, whatever grid it names", () =>
+      Effect.gen(function*() {
+        const ledger = yield* setup
+        yield* ledger.execute(admin, { _tag: "RegisterVolunteer", id: "v-he", name: "何东", gridCode: "131102002001", registeredOn: "2024-01-02" })
+        const into = yield* Effect.either(ledger.execute(otherStreet, { ...session, key: "x", volunteerId: "v-he", gridCode: "131102002001" }))
+        expect(into).toMatchObject({ left: { _tag: "Forbidden", reason: "scope" } })
+      }).pipe(Effect.provide(layer)))
+
+    it.effect("two certificates of one statement under two keys have two codes", () =>
+      Effect.gen(function*() {
+        const ledger = yield* setup
+        yield* ledger.execute(recorder, session)
+        const [a, b] = yield* ledger.executeAll(admin, [
+          { _tag: "IssueCertificate", key: "copy-1", volunteerId: "v-wang", from: "2024-03-01", to: "2024-03-19" },
+          { _tag: "IssueCertificate", key: "copy-2", volunteerId: "v-wang", from: "2024-03-01", to: "2024-03-19" }
+        ])
+        const code = (c: LedgerChanges.LedgerChanges | undefined) => (c?._tag === "CertificateIssued" ? c.certificate.code : "")
+        expect(code(a)).not.toBe(code(b))
+        for (const c of [code(a), code(b)]) expect((yield* ledger.checkCertificate(checker, c)).valid).toBe(true)
+        // What a receiver sees: the statement, not the ledger's ids, key or issuer.
+        const seen = (yield* ledger.checkCertificate(checker, code(a))).certificate as Record<string, unknown>
+        expect(["key", "fingerprint", "issuedBy", "volunteerId", "holder"].filter((k) => k in seen)).toEqual([])
+        // A code of any length or shape is not echoed back.
+        const long = yield* Effect.flip(ledger.checkCertificate(checker, "x".repeat(100_000)))
+        expect(long).toMatchObject({ _tag: "NotFound", field: "code" })
+        expect(long.message.length).toBeLessThan(100)
+      }).pipe(Effect.provide(layer)))
+
+    it.effect("ledger.points-order: no redemption dated before the volunteer's latest; an expiry that finds nothing keeps its key", () =>
+      Effect.gen(function*() {
+        const ledger = yield* setup
+        yield* ledger.execute(recorder, { ...session, endsAt: "2024-03-18T19:00" })
+        yield* ledger.execute(admin, { _tag: "RedeemPoints", key: "r1", volunteerId: "v-wang", points: 5, on: "2024-03-19", reason: "兑换" })
+        const back = yield* Effect.either(ledger.execute(admin, { _tag: "RedeemPoints", key: "r2", volunteerId: "v-wang", points: 5, on: "2024-03-18", reason: "补记" }))
+        expect(back).toMatchObject({ left: { rule: "ledger.points-order", field: "on" } })
+        const expire = { _tag: "ExpirePoints", key: "e1", volunteerId: "v-wang", asOf: "2024-03-20" } as const
+        expect(yield* ledger.execute(admin, expire)).toEqual({ _tag: "PointsMoved", movements: [], replayed: false })
+        expect(yield* ledger.execute(admin, expire)).toEqual({ _tag: "PointsMoved", movements: [], replayed: true })
+        const reuse = yield* Effect.either(ledger.execute(admin, { ...session, key: "e1", startsAt: "2024-03-19T09:00", endsAt: "2024-03-19T10:00" }))
+        expect(reuse).toMatchObject({ left: { _tag: "IdempotencyConflict", key: "e1" } })
+        expect(yield* ledger.balance(admin, "v-wang")).toMatchObject({ balance: 5 })
+      }).pipe(Effect.provide(layer)))
+
+    it.effect("ledger.correction-volunteer: a replacement is the same volunteer's; it keeps the original's late flag", () =>
+      Effect.gen(function*() {
+        const ledger = yield* setup
+        yield* ledger.execute(recorder, session)
+        const other = yield* Effect.either(ledger.execute(admin, {
+          _tag: "CorrectEntry", key: "c1", seq: 1, reason: "x", requester: "王建国",
+          replacement: { ...served, volunteerId: "v-li" }
+        }))
+        expect(other).toMatchObject({ left: { rule: "ledger.correction-volunteer", field: "replacement.volunteerId" } })
+        // Corrected 30 days on: the original was on time, so is its replacement.
+        yield* TestClock.adjust("30 days")
+        const fixed = yield* ledger.execute(admin, {
+          _tag: "CorrectEntry", key: "c2", seq: 1, reason: "结束时间记错", requester: "王建国",
+          replacement: { ...served, endsAt: "2024-03-18T10:30" }
+        })
+        expect(fixed._tag === "Appended" && fixed.entries.map((e) => [e.kind, e.late])).toEqual([["reversal", false], ["service", false]])
+        // The audit log keeps neither who asked nor why.
+        const store = yield* AuditLog.AuditLog
+        const log = yield* store.list(tenant as never, { afterSeq: 0, limit: 1_000 })
+        const detail = log.find((e) => e.action === "CorrectEntry")!.detail
+        expect(detail).not.toContain("王建国")
+        expect(detail).not.toContain("结束时间记错")
+      }).pipe(Effect.provide(layer)))
+
+    it.effect("volunteers' names are masked without pii:read; summary refuses a programme the policy lacks", () =>
+      Effect.gen(function*() {
+        const ledger = yield* setup
+        const viewer = Actor.make({ id: "查看者", tenant, roles: ["viewer"] })
+        expect(yield* ledger.volunteer(viewer, "v-wang")).toMatchObject({ name: "王**", phone: "138****0001" })
+        expect(yield* Effect.flip(ledger.summary(admin, { from: "2024-01-01", to: "2024-12-31", programme: "nope" })))
+          .toMatchObject({ _tag: "ValidationError", field: "options.programme", rule: "ledger.programme" })
+      }).pipe(Effect.provide(layer)))
+  })
 })

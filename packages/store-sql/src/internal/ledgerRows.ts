@@ -148,6 +148,8 @@ export interface CertificateRow {
   readonly issued_by: string
   /** 1 when personal data may be printed. */
   readonly disclose: Int
+  /** SHA-256 of the volunteer's name and ID number when issued. */
+  readonly holder: string
 }
 
 /**
@@ -307,7 +309,8 @@ export const toCertificate = (row: CertificateRow): Certificate.Certificate | st
     chainHash: row.chain_hash,
     issuedOn: date(row.issued_on),
     issuedBy: row.issued_by,
-    disclose: toNumber(row.disclose) !== 0
+    disclose: toNumber(row.disclose) !== 0,
+    holder: row.holder
   }
 }
 
@@ -490,5 +493,6 @@ export const certificateValues: Columns<Certificate.Certificate> = [
   ["chain_hash", (c) => c.chainHash],
   ["issued_on", (c) => c.issuedOn],
   ["issued_by", (c) => c.issuedBy],
-  ["disclose", (c) => (c.disclose ? 1 : 0)]
+  ["disclose", (c) => (c.disclose ? 1 : 0)],
+  ["holder", (c) => c.holder]
 ]

@@ -208,6 +208,7 @@ const certificate = (t: Tenant.Tenant, key: string, code: string, over: Over<Cer
     issuedOn: "2025-01-02",
     issuedBy: "worker-1",
     disclose: false,
+    holder: "d".repeat(64),
     ...over
   }) as Certificate.Certificate
 

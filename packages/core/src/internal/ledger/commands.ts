@@ -43,6 +43,11 @@ export const auditDetail = (command: LedgerCommand): string => {
       const { citizenId: _c, phone: _p, name: _n, ...rest } = command
       return JSON.stringify({ ...rest, citizenId: command.citizenId === null ? null : "withheld", phone: command.phone === null ? null : "withheld" })
     }
+    case "CorrectEntry": {
+      // Who asked, and why, may name or describe the volunteer: kept on the entries, not in the log.
+      const { reason: _r, requester: _q, ...rest } = command
+      return JSON.stringify({ ...rest, reason: "withheld", requester: "withheld" })
+    }
     default:
       return JSON.stringify(command)
   }

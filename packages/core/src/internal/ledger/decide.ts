@@ -88,17 +88,48 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
   const gridOn = (code: string, day: IsoDate): boolean =>
     (ctx.grids.get(code) ?? []).some((g) => within(day, g.validFrom, g.validTo))
 
-  /** The first write of a key, if it was used: its fingerprint and result. */
-  const firstOf = (key: string): { readonly fingerprint: string; readonly changes: LedgerChanges } | undefined => {
+  /** The grid a volunteer is registered in, or undefined. */
+  const gridOfVolunteer = (id: string): string | undefined => ctx.volunteers.get(id)?.gridCode
+
+  /**
+   * The first write of a key, if it was used: its fingerprint, its result, who wrote it,
+   * and the grids its result lies in (the entries', or the volunteer's).
+   */
+  const firstOf = (key: string):
+    | {
+      readonly fingerprint: string
+      readonly changes: LedgerChanges
+      readonly writer: string
+      readonly codes: ReadonlyArray<string | undefined>
+    }
+    | undefined =>
+  {
     const entries = ctx.entriesByKey.get(key)
-    if (entries !== undefined) return { fingerprint: entries[0]!.fingerprint, changes: { _tag: "Appended", entries, replayed: true } }
+    if (entries !== undefined) {
+      return {
+        fingerprint: entries[0]!.fingerprint,
+        changes: { _tag: "Appended", entries, replayed: true },
+        writer: entries[0]!.recorder,
+        codes: entries.map((e) => e.gridCode)
+      }
+    }
     const movements = ctx.movementsByKey.get(key)
     if (movements !== undefined) {
-      return { fingerprint: movements[0]!.fingerprint, changes: { _tag: "PointsMoved", movements, replayed: true } }
+      return {
+        fingerprint: movements[0]!.fingerprint,
+        changes: { _tag: "PointsMoved", movements: movements.filter((m) => m.points !== 0), replayed: true },
+        writer: movements[0]!.recorder,
+        codes: movements.map((m) => gridOfVolunteer(m.volunteerId))
+      }
     }
     const certificate = ctx.certificatesByKey.get(key)
     if (certificate !== undefined) {
-      return { fingerprint: certificate.fingerprint, changes: { _tag: "CertificateIssued", certificate, replayed: true } }
+      return {
+        fingerprint: certificate.fingerprint,
+        changes: { _tag: "CertificateIssued", certificate, replayed: true },
+        writer: certificate.issuedBy,
+        codes: [gridOfVolunteer(certificate.volunteerId)]
+      }
     }
     return undefined
   }
@@ -116,7 +147,12 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
     const fp = print(command)
     const first = firstOf(command.key)
     if (first === undefined) return fresh(fp)
-    return first.fingerprint === fp ? Either.right(first.changes) : Either.left(IdempotencyConflict.make(command.key))
+    // A key is its first writer's: another actor's write under it is a conflict, and a
+    // replay shows the first result only while what it touches is in the actor's scope.
+    if (first.fingerprint !== fp || first.writer !== actor.id) return Either.left(IdempotencyConflict.make(command.key))
+    return first.codes.every((code) => code !== undefined && Actor.covers(actor, code))
+      ? Either.right(first.changes)
+      : Either.left(outside(actor, "replay", `key:${command.key}`))
   }
 
   /** The head's seq when the batch began: entries after it are the batch's, in `writes.entries`. */
@@ -150,7 +186,7 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
   const session = (
     s: Cmd.Session,
     link: { readonly key: string; readonly part: 0 | 1; readonly fingerprint: string },
-    correction: { readonly replaces: number; readonly reason: string; readonly requester: string } | null,
+    correction: { readonly replaces: number; readonly reason: string; readonly requester: string; readonly late: boolean } | null,
     field: string
   ): Either.Either<LedgerEntry, DecideError> => {
     const volunteer = ctx.volunteers.get(s.volunteerId)
@@ -160,7 +196,10 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
     if (s.teamId !== null && !ctx.teams.has(s.teamId)) return Either.left(LedgerRules.missing("team", `${field}teamId`, s.teamId))
     if (s.postId !== null && !ctx.posts.has(s.postId)) return Either.left(LedgerRules.missing("post", `${field}postId`, s.postId))
     const gridCode = s.gridCode ?? activity.gridCode
-    if (!Actor.covers(actor, gridCode)) return Either.left(outside(actor, "RecordService", `activity:${activity.id}`))
+    // The activity (whose organiser the entry names) and the session's grid, both in scope.
+    if (!Actor.covers(actor, activity.gridCode) || !Actor.covers(actor, gridCode)) {
+      return Either.left(outside(actor, "RecordService", `activity:${activity.id}`))
+    }
     if (s.gridCode !== null && !gridOn(s.gridCode, dayOf(s.startsAt))) {
       return Either.left(LedgerRules.missing("grid", `${field}gridCode`, `${s.gridCode} on ${dayOf(s.startsAt)}`))
     }
@@ -195,7 +234,8 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
       personInCharge: activity.personInCharge,
       recorder: actor.id,
       recordedOn: today,
-      late: late(s.endsAt),
+      // A replacement stands for a session recorded when the original was.
+      late: correction === null ? late(s.endsAt) : correction.late,
       reverses: null,
       replaces: correction?.replaces ?? null,
       reason: (correction?.reason ?? null) as LedgerEntry["reason"],
@@ -217,6 +257,9 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
       if (Either.isLeft(original)) return Either.left(original.left)
       const o = original.right
       if (!Actor.covers(actor, o.gridCode)) return Either.left(outside(actor, "CorrectEntry", `entry:${c.seq}`))
+      if (c.replacement !== null && c.replacement.volunteerId !== o.volunteerId) {
+        return Either.left(LedgerRules.sameVolunteer(o.seq, o.volunteerId))
+      }
       const { hash: _h, seq: _s, ...fields } = o
       const reversal = append({
         ...fields,
@@ -241,7 +284,7 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
       ctx.sessions.get(o.volunteerId)?.remove(o.seq)
       if (c.replacement === null) return Either.right({ _tag: "Appended", entries: [reversal], replayed: false })
       return Either.map(
-        session(c.replacement, { key: c.key, part: 1, fingerprint: fp }, { replaces: o.seq, reason: c.reason, requester: c.requester }, "replacement."),
+        session(c.replacement, { key: c.key, part: 1, fingerprint: fp }, { replaces: o.seq, reason: c.reason, requester: c.requester, late: o.late }, "replacement."),
         (replacement) => ({ _tag: "Appended" as const, entries: [reversal, replacement], replayed: false })
       )
     })
@@ -270,6 +313,8 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
       if (Either.isLeft(v)) return Either.left(v.left)
       const on = LedgerRules.notAfter(c.on, today, "on")
       if (Either.isLeft(on)) return Either.left(on.left)
+      const inOrder = LedgerRules.movementOrder(c.on, ctx.movements.get(c.volunteerId) ?? [], "on")
+      if (Either.isLeft(inOrder)) return Either.left(inOrder.left)
       // Within what is available on the day, and today (later spending may rest on it).
       const available = Math.min(pointsOn(c.volunteerId, c.on).available, pointsOn(c.volunteerId, today).available)
       const ok = LedgerRules.redeemable(c.points, available)
@@ -284,16 +329,18 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
       if (Either.isLeft(v)) return Either.left(v.left)
       const on = LedgerRules.notAfter(c.asOf, today, "asOf")
       if (Either.isLeft(on)) return Either.left(on.left)
+      const inOrder = LedgerRules.movementOrder(c.asOf, ctx.movements.get(c.volunteerId) ?? [], "asOf")
+      if (Either.isLeft(inOrder)) return Either.left(inOrder.left)
       const expired = pointsOn(c.volunteerId, c.asOf).expired
-      if (expired === 0) return Either.right({ _tag: "PointsMoved", movements: [], replayed: false })
+      // Nothing expired: a movement of no points keeps the key, so a retry is a replay.
       const movement = move(c, fp, {
         volunteerId: c.volunteerId,
         kind: "expire",
-        points: -expired,
+        points: 0 - expired,
         on: c.asOf,
         reason: `expired by ${c.asOf}` as PointMovement["reason"]
       })
-      return Either.right({ _tag: "PointsMoved", movements: [movement], replayed: false })
+      return Either.right({ _tag: "PointsMoved", movements: expired === 0 ? [] : [movement], replayed: false })
     })
 
   const issueCertificate = (c: Cmd.IssueCertificate): Result =>
@@ -316,9 +363,11 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
         chainHash: ctx.head.hash,
         issuedOn: today,
         issuedBy: actor.id as Certificate.Certificate["issuedBy"],
-        disclose: c.disclose
+        disclose: c.disclose,
+        holder: Certificate.holderOf(v.right),
+        key: c.key
       }
-      const certificate: Certificate.Certificate = { ...body, code: Certificate.codeOf(body), key: c.key, fingerprint: fp }
+      const certificate: Certificate.Certificate = { ...body, code: Certificate.codeOf(body), fingerprint: fp }
       writes.certificates.push(certificate)
       ctx.certificatesByKey.set(c.key, certificate)
       return Either.right({ _tag: "CertificateIssued", certificate, replayed: false })
