@@ -14,6 +14,7 @@ import { describe, expect, it } from "@effect/vitest"
 import {
   Actor,
   CoConstructions,
+  HashChain,
   Grids,
   type LedgerEntry,
   LedgerStore,
@@ -23,6 +24,7 @@ import {
   VolunteerLedgerService
 } from "@jiceng/core"
 import { Effect, FastCheck as fc, type Layer } from "effect"
+import * as LedgerIngest from "../arbitraries/LedgerIngest.js"
 import * as LedgerIntents from "../arbitraries/LedgerIntents.js"
 import { freshLedgerTenant, type LedgerServices, overLedger, sharedLedgerStore } from "./ledgerSupport.js"
 import { longFactor } from "./support.js"
@@ -37,6 +39,8 @@ import { longFactor } from "./support.js"
 export interface Tamper {
   readonly columns: ReadonlyArray<string>
   readonly change: (tenant: string, seq: number, column: string) => Effect.Effect<void, unknown, Store.Store>
+  /** Runs a statement by hand (SQL stores): for changes other than one column of an entry. */
+  readonly execute?: (statement: string) => Effect.Effect<unknown, unknown, Store.Store>
 }
 
 /** The stored columns of an SQL store's `ledger_entries`, with a change of each that keeps its type. */
@@ -65,7 +69,8 @@ export const sqlTamper = (run: (statement: string) => Effect.Effect<unknown, unk
   return {
     columns: sqlColumns.map(([c]) => c),
     change: (tenant, seq, column) =>
-      Effect.asVoid(run(`UPDATE ledger_entries SET ${column} = ${change.get(column)} WHERE tenant = '${tenant}' AND seq = ${seq}`))
+      Effect.asVoid(run(`UPDATE ledger_entries SET ${column} = ${change.get(column)} WHERE tenant = '${tenant}' AND seq = ${seq}`)),
+    execute: run
   }
 }
 
@@ -277,6 +282,32 @@ export const ledgerConformance = <E>(
       propOptions
     )
 
+    it.effect("verify while another fiber appends never reports a break", () =>
+      provide(Effect.gen(function*() {
+        const tenant = freshLedgerTenant()
+        yield* writeScaffold(tenant)
+        const ledger = yield* VolunteerLedgerService.VolunteerLedger
+        const admin = Actor.system(tenant)
+        let done = false
+        const writer = Effect.gen(function*() {
+          for (let b = 0; b < 30; b++) {
+            yield* ledger.executeAllUnknown(admin, LedgerIngest.batch(b, 40)).pipe(Effect.orDie)
+          }
+          done = true
+        })
+        const checks: Array<unknown> = []
+        const verifier = Effect.gen(function*() {
+          while (!done) {
+            const v = yield* ledger.verify(admin).pipe(Effect.orDie)
+            if (v.broken !== null) checks.push(v.broken)
+            yield* Effect.yieldNow()
+          }
+        })
+        yield* Effect.all([writer, verifier], { concurrency: 2 })
+        expect(checks).toEqual([])
+        expect(yield* ledger.verify(admin).pipe(Effect.orDie)).toMatchObject({ broken: null, entries: 1_200 })
+      }).pipe(Effect.orDie)), { timeout: 120_000 })
+
     if (options.tamper !== undefined) {
       const tamper = options.tamper
       it.effect("changing any stored field of an entry by hand is caught by verify, at that entry", () =>
@@ -298,6 +329,49 @@ export const ledgerConformance = <E>(
             expect(verified.broken!.seq, column).toBeLessThanOrEqual(2)
           }
         }).pipe(Effect.orDie)), { timeout: 120_000 })
+
+      const execute = tamper.execute
+      if (execute !== undefined) {
+        it.effect("a certificate check notices its holder changed, and a chain rewritten under it", () =>
+          provide(Effect.gen(function*() {
+            const certified = (tenant: string) =>
+              Effect.gen(function*() {
+                yield* writeScaffold(tenant)
+                const ledger = yield* VolunteerLedgerService.VolunteerLedger
+                const admin = Actor.system(tenant)
+                // v1's sessions at seq 1 and 3, v2's at seq 2 between them.
+                yield* ledger.executeAllUnknown(admin, LedgerIntents.commands([
+                  { _tag: "session", volunteer: 0, activity: 0, day: 10, hour: 9, minutes: 60, residents: 2, matters: 1 },
+                  { _tag: "session", volunteer: 1, activity: 0, day: 10, hour: 12, minutes: 60, residents: 1, matters: 0 },
+                  { _tag: "session", volunteer: 0, activity: 1, day: 11, hour: 9, minutes: 90, residents: 1, matters: 0 },
+                  { _tag: "certify", volunteer: 0, from: 0, length: 30, disclose: false }
+                ]))
+                const issued = yield* store(tenant)
+                return { ledger, code: issued }
+              })
+            const store = (tenant: string) =>
+              Effect.map(
+                Effect.flatMap(LedgerStore.LedgerStore, (s) => s.certificates.certificatesByKeys(tenant as never, ["k3" as never])),
+                (rows) => rows[0]!.code
+              )
+            const holder = freshLedgerTenant()
+            const a = yield* certified(holder)
+            expect(yield* a.ledger.checkCertificate(Actor.system(holder), a.code)).toMatchObject({ valid: true })
+            yield* execute(`UPDATE ledger_volunteers SET name = name || 'x' WHERE tenant = '${holder}' AND id = 'v1'`)
+            expect((yield* a.ledger.checkCertificate(Actor.system(holder), a.code)).reason).toMatch(/^certificate\.holder/)
+
+            // Entry 2 (not counted) changed with its own hash recomputed: entry 3's link breaks.
+            const chain = freshLedgerTenant()
+            const b = yield* certified(chain)
+            const ports = yield* LedgerStore.LedgerStore
+            const [one, two] = yield* ports.entries.page(chain as never, 0, 2)
+            const changed = { ...two!, content: `${two!.content}x` as LedgerEntry.LedgerEntry["content"] }
+            yield* execute(
+              `UPDATE ledger_entries SET content = content || 'x', hash = '${HashChain.link(one!.hash, changed)}' WHERE tenant = '${chain}' AND seq = 2`
+            )
+            expect((yield* b.ledger.checkCertificate(Actor.system(chain), b.code)).reason).toMatch(/^certificate\.chain: entry 3/)
+          }).pipe(Effect.orDie)), { timeout: 120_000 })
+      }
     }
   })
 }
