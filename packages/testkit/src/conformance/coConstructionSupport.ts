@@ -4,7 +4,6 @@
  *
  * @internal
  */
-import { afterAll } from "@effect/vitest"
 import {
   CoConstructionConfig,
   CoConstructions,
@@ -14,8 +13,9 @@ import {
   Organisations,
   type Store
 } from "@jiceng/core"
-import { type Context, Effect, Exit, Layer, Scope, TestClock } from "effect"
+import { Effect, Layer } from "effect"
 import * as CoConstructionIntents from "../arbitraries/CoConstructionIntents.js"
+import { sharedOver } from "./sharedStore.js"
 import * as Tenants from "./Tenants.js"
 
 /**
@@ -55,20 +55,7 @@ export const coConstructionsOver = <E>(store: Layer.Layer<Store.Store, E>): Laye
  * @category layers
  */
 export const sharedStore = <E>(store: Layer.Layer<Store.Store, E>) => {
-  let scope: Scope.CloseableScope | undefined
-  let built: Promise<Context.Context<Store.Store>> | undefined
-  afterAll(async () => {
-    if (scope !== undefined) await Effect.runPromise(Scope.close(scope, Exit.void))
-  })
-  const context = Effect.promise(() =>
-    built ??= Effect.runPromise(Effect.gen(function*() {
-      scope = yield* Scope.make()
-      return yield* Layer.buildWithScope(store, scope)
-    }))
-  )
-  const services = coConstructionsOver(Layer.effectContext(context))
-  return <A, E2>(self: Effect.Effect<A, E2, Services>): Effect.Effect<A, E2> =>
-    Effect.provide(Effect.zipRight(TestClock.setTime(CoConstructionIntents.todayMs), self), services)
+  return sharedOver(store, coConstructionsOver, CoConstructionIntents.todayMs)
 }
 
 /**

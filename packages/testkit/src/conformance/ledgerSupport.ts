@@ -4,11 +4,11 @@
  *
  * @internal
  */
-import { afterAll } from "@effect/vitest"
 import type { Store } from "@jiceng/core"
-import { type Context, Effect, Exit, Layer, Scope, TestClock } from "effect"
+import { Effect, Layer, TestClock } from "effect"
 import * as LedgerIntents from "../arbitraries/LedgerIntents.js"
 import { ledgerOver, type LedgerServices } from "./ledgerLayer.js"
+import { sharedOver } from "./sharedStore.js"
 import * as Tenants from "./Tenants.js"
 
 export { ledgerOver, type LedgerServices } from "./ledgerLayer.js"
@@ -22,20 +22,7 @@ export { ledgerOver, type LedgerServices } from "./ledgerLayer.js"
  * @category layers
  */
 export const sharedLedgerStore = <E>(store: Layer.Layer<Store.Store, E>) => {
-  let scope: Scope.CloseableScope | undefined
-  let built: Promise<Context.Context<Store.Store>> | undefined
-  afterAll(async () => {
-    if (scope !== undefined) await Effect.runPromise(Scope.close(scope, Exit.void))
-  })
-  const context = Effect.promise(() =>
-    built ??= Effect.runPromise(Effect.gen(function*() {
-      scope = yield* Scope.make()
-      return yield* Layer.buildWithScope(store, scope)
-    }))
-  )
-  const services = ledgerOver(Layer.effectContext(context))
-  return <A, E2>(self: Effect.Effect<A, E2, LedgerServices>): Effect.Effect<A, E2> =>
-    Effect.provide(Effect.zipRight(TestClock.setTime(LedgerIntents.todayMs), self), services)
+  return sharedOver(store, ledgerOver, LedgerIntents.todayMs)
 }
 
 /**

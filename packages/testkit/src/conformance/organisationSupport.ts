@@ -4,9 +4,9 @@
  *
  * @internal
  */
-import { afterAll } from "@effect/vitest"
+import { sharedOver } from "./sharedStore.js"
 import { GridConfig, Grids, OrganisationConfig, Organisations, type Store } from "@jiceng/core"
-import { type Context, Effect, Exit, Layer, Scope, TestClock } from "effect"
+import { Effect, Layer } from "effect"
 import * as OrganisationIntents from "../arbitraries/OrganisationIntents.js"
 
 /**
@@ -32,26 +32,7 @@ export const organisationsOver = <E>(
  * @category layers
  */
 export const sharedStore = <E>(store: Layer.Layer<Store.Store, E>) => {
-  let scope: Scope.CloseableScope | undefined
-  let built: Promise<Context.Context<Store.Store>> | undefined
-  afterAll(async () => {
-    if (scope !== undefined) await Effect.runPromise(Scope.close(scope, Exit.void))
-  })
-  const context = Effect.promise(() =>
-    built ??= Effect.runPromise(Effect.gen(function*() {
-      scope = yield* Scope.make()
-      return yield* Layer.buildWithScope(store, scope)
-    }))
-  )
-  const services = organisationsOver(Layer.effectContext(context))
-  /** Runs a test's effect over the store, the clock set to the suites' today. */
-  return <A, E2>(
-    self: Effect.Effect<
-      A,
-      E2,
-      Organisations.Organisations | Grids.Grids | Store.Store | GridConfig.GridConfig | OrganisationConfig.OrganisationConfig
-    >
-  ): Effect.Effect<A, E2> => Effect.provide(Effect.zipRight(TestClock.setTime(OrganisationIntents.todayMs), self), services)
+  return sharedOver(store, organisationsOver, OrganisationIntents.todayMs)
 }
 
 /** Runs an effect over a fresh memory-like store (the differential's reference), on the same clock. */
