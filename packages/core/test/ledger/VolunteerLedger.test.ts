@@ -203,6 +203,16 @@ describe("VolunteerLedger", () => {
         expect(into).toMatchObject({ left: { _tag: "Forbidden", reason: "scope" } })
       }).pipe(Effect.provide(layer)))
 
+    it.effect("ledger.grid-exists: a session's grid, its activity's when it names none, exists on the session's day", () =>
+      Effect.gen(function*() {
+        const ledger = yield* setup
+        // The grids begin on 2023-01-01.
+        const before = yield* Effect.either(ledger.execute(recorder, { ...session, startsAt: "2022-06-01T09:00", endsAt: "2022-06-01T10:00" }))
+        expect(before).toMatchObject({ left: { rule: "ledger.grid-exists", field: "activityId" } })
+        const named = yield* Effect.either(ledger.execute(recorder, { ...session, gridCode: "131102001001", startsAt: "2022-06-01T09:00", endsAt: "2022-06-01T10:00" }))
+        expect(named).toMatchObject({ left: { rule: "ledger.grid-exists", field: "gridCode" } })
+      }).pipe(Effect.provide(layer)))
+
     it.effect("two certificates of one statement under two keys have two codes", () =>
       Effect.gen(function*() {
         const ledger = yield* setup

@@ -152,6 +152,9 @@ export const load = (
       historyList.length === 0 ? Effect.succeed([]) : store.points.movementsOf(tenant, historyList),
       consentList.length === 0 ? Effect.succeed([]) : store.registry.consentsOf(tenant, consentList)
     ])
+    // The grids of the activities read, for sessions that take their activity's grid.
+    const activityCodes = Array.from(new Set(activities.map((a) => a.gridCode as string))).filter((c) => !codes.has(c))
+    const activityGrids = activityCodes.length === 0 ? [] : yield* gridStore.grids.versionsOf(tenant, activityCodes)
     const sessions = new Map<string, LedgerRules.Sessions>()
     for (const v of sessionVolunteers) sessions.set(v, LedgerRules.sessions())
     for (const e of standing) sessions.get(e.volunteerId)?.add(e.startsAt, e.endsAt, e.seq)
@@ -169,7 +172,7 @@ export const load = (
       volunteers: new Map(volunteers.map((v) => [v.id, v])),
       activities: new Map(activities.map((a) => [a.id, a])),
       consents: consentMap,
-      grids: groupBy(grids, (g) => g.code),
+      grids: groupBy([...grids, ...activityGrids], (g) => g.code),
       teams: new Set(teams.map((t) => t.id)),
       posts: new Set(posts.map((p) => p.id)),
       entriesByKey: groupBy(keyed, (e) => e.key) as Map<string, Array<LedgerEntry>>,

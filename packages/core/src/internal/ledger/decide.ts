@@ -200,8 +200,9 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
     if (!Actor.covers(actor, activity.gridCode) || !Actor.covers(actor, gridCode)) {
       return Either.left(outside(actor, "RecordService", `activity:${activity.id}`))
     }
-    if (s.gridCode !== null && !gridOn(s.gridCode, dayOf(s.startsAt))) {
-      return Either.left(LedgerRules.missing("grid", `${field}gridCode`, `${s.gridCode} on ${dayOf(s.startsAt)}`))
+    // The session's grid — its own, or its activity's — is one on the session's day.
+    if (!gridOn(gridCode, dayOf(s.startsAt))) {
+      return Either.left(LedgerRules.missing("grid", `${field}${s.gridCode === null ? "activityId" : "gridCode"}`, `${gridCode} on ${dayOf(s.startsAt)}`))
     }
     const minutes = LedgerRules.sessionMinutes(policy.maxSessionMinutes, now, s, field)
     if (Either.isLeft(minutes)) return Either.left(minutes.left)
