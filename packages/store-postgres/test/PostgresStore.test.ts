@@ -13,6 +13,7 @@ import {
   GridConformance,
   IdempotencyConformance,
   ImportResume,
+  LedgerBigBatch,
   LedgerConformance,
   LedgerCrash,
   ledgerRepositoryContract,
@@ -49,6 +50,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
       Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)) as unknown as Effect.Effect<unknown, unknown, Store.Store>
     )
   })
+  LedgerBigBatch.ledgerBigBatch("PostgresStore", freshStore().layer)
   // A child process ingests ledger batches into the same schema and is killed.
   const ledgerIngest = freshStore()
   const ledgerChild = fileURLToPath(new URL("./fixtures/ledger-ingest-child.mjs", import.meta.url))

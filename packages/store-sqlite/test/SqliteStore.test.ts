@@ -11,6 +11,7 @@ import {
   coConstructionRepositoryContract,
   GridConformance,
   IdempotencyConformance,
+  LedgerBigBatch,
   LedgerConformance,
   LedgerCrash,
   ledgerRepositoryContract,
@@ -44,6 +45,7 @@ const sqlTamper = LedgerConformance.sqlTamper((statement) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)) as unknown as Effect.Effect<unknown, unknown, Store.Store>
 )
 LedgerConformance.ledgerConformance("SqliteStore (file)", temporaryFile().layer, { tamper: sqlTamper })
+LedgerBigBatch.ledgerBigBatch("SqliteStore (file)", temporaryFile().layer)
 // A child process ingests ledger batches into the same file and is killed (fixtures/ledger-ingest-child.mjs).
 const ledgerIngest = temporaryFile()
 const ledgerChild = fileURLToPath(new URL("./fixtures/ledger-ingest-child.mjs", import.meta.url))

@@ -52,3 +52,5 @@ export * as IdempotencyConformance from "./conformance/IdempotencyConformance.js
 export * as LedgerConformance from "./conformance/LedgerConformance.js"
 /** @since 0.4.0 */
 export * as LedgerCrash from "./conformance/LedgerCrash.js"
+/** @since 0.4.0 */
+export * as LedgerBigBatch from "./conformance/LedgerBigBatch.js"

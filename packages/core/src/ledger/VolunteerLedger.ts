@@ -142,7 +142,7 @@ export const make: Effect.Effect<
       // writes it at once). A refusal later in the batch fails the transaction, which
       // takes every chunk back.
       let appended = 0
-      let appending: Fiber.Fiber<void, StoreError> | undefined
+      let appending: Fiber.RuntimeFiber<void, StoreError> | undefined
       const appendUpTo = (end: number) => {
         const chunk = writes.entries.slice(appended, end)
         const previous = appending

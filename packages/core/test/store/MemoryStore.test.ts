@@ -3,6 +3,7 @@ import { type Grid, MemoryStore, type Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
   coConstructionRepositoryContract,
+  LedgerBigBatch,
   ledgerRepositoryContract,
   organisationRepositoryContract,
   repositoryContract
@@ -13,6 +14,7 @@ repositoryContract("MemoryStore", MemoryStore.layer)
 organisationRepositoryContract("MemoryStore", MemoryStore.layer)
 coConstructionRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
+LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 
 const root = (tenant: string, name = "区"): Grid.Grid => ({
   tenant: tenant as Tenant.Tenant,
