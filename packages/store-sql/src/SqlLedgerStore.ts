@@ -64,6 +64,8 @@ const registryTables = ({ int, tableOptions, text }: ColumnTypes): ReadonlyArray
   registered_on ${text} NOT NULL,
   PRIMARY KEY (tenant, id)
 )${tableOptions}`,
+  // One person, one registration: the ID numbers a batch registers are looked up.
+  `CREATE INDEX ledger_volunteers_citizen ON ledger_volunteers (tenant, citizen_id)`,
   // One record per volunteer and day: a second one that day replaces the first.
   `CREATE TABLE ledger_consents (
   tenant ${text} NOT NULL,
@@ -305,6 +307,7 @@ export const make: Effect.Effect<LedgerStore.LedgerStoreShape, never, SqlClient.
       addVolunteers: (rows) =>
         write("registry.addVolunteers", q.insert(volunteerReading.table, Rows.volunteerValues, rows)),
       volunteersOf: anyOf("registry.volunteersOf", volunteerReading, "id"),
+      volunteersWithCitizenIds: anyOf("registry.volunteersWithCitizenIds", volunteerReading, "citizen_id"),
       volunteers: (tenant) => list("registry.volunteers", volunteerReading)(tenant, all),
 
       putConsents: (rows) =>

@@ -210,6 +210,22 @@ export const sameVolunteer = (seq: number, volunteerId: string): RuleViolation =
   )
 
 /**
+ * One person, one registration (`ledger.citizen-id-registered`): an ID number registered
+ * to a volunteer is not registered to another, so one person's sessions are one
+ * volunteer's (no overlap slips between two ids, no certificate is split). The refusal
+ * does not say to whom.
+ *
+ * @since 0.4.0
+ * @category rules
+ */
+export const onePerson = (): RuleViolation =>
+  RV.make(
+    "ledger.citizen-id-registered",
+    "citizenId",
+    "ledger.citizen-id-registered: this ID number is registered to another volunteer"
+  )
+
+/**
  * A day not after today (`ledger.future`).
  *
  * @since 0.4.0

@@ -20,6 +20,11 @@ export interface RegistryRepository {
   readonly addVolunteers: (rows: ReadonlyArray<LedgerVolunteer>) => Effect.Effect<void, StoreError>
   /** The volunteers of the ids that exist, ordered by id. */
   readonly volunteersOf: (tenant: Tenant, ids: ReadonlyArray<VolunteerId>) => Effect.Effect<ReadonlyArray<LedgerVolunteer>, StoreError>
+  /** The volunteers registered with any of the ID numbers, ordered by id. */
+  readonly volunteersWithCitizenIds: (
+    tenant: Tenant,
+    citizenIds: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyArray<LedgerVolunteer>, StoreError>
   /** Every volunteer, ordered by id. */
   readonly volunteers: (tenant: Tenant) => Effect.Effect<ReadonlyArray<LedgerVolunteer>, StoreError>
 

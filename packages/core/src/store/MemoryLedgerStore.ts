@@ -161,6 +161,11 @@ export const make: Effect.Effect<LedgerStoreShape, never, MemoryTransactor> = Ef
     registry: {
       addVolunteers: (rows) => insert("registry.addVolunteers", "volunteers", rows),
       volunteersOf: (tenant, ids) => read(tenant, (s) => getMany(s.volunteers, ids)),
+      volunteersWithCitizenIds: (tenant, citizenIds) =>
+        read(tenant, (s) => {
+          const wanted = new Set(citizenIds)
+          return SortedIndex.values(s.volunteers.rows).filter((v) => v.citizenId !== null && wanted.has(v.citizenId))
+        }),
       volunteers: (tenant) => read(tenant, (s) => SortedIndex.values(s.volunteers.rows)),
 
       putConsents: (rows) => put("consents", rows),

@@ -213,6 +213,20 @@ describe("VolunteerLedger", () => {
         expect(named).toMatchObject({ left: { rule: "ledger.grid-exists", field: "gridCode" } })
       }).pipe(Effect.provide(layer)))
 
+    it.effect("ledger.citizen-id-registered: one person, one registration, in a batch or after", () =>
+      Effect.gen(function*() {
+        const ledger = yield* setup
+        const again = { _tag: "RegisterVolunteer", id: "v-wang-2", name: "王建国", citizenId: "131102198001010011", gridCode: "131102001001", registeredOn: "2024-01-03" } as const
+        expect(yield* Effect.either(ledger.execute(admin, again))).toMatchObject({ left: { rule: "ledger.citizen-id-registered", field: "citizenId" } })
+        const twins = yield* Effect.either(ledger.executeAll(admin, [
+          { ...again, id: "x1", citizenId: "110101199003070011" },
+          { ...again, id: "x2", citizenId: "110101199003070011" }
+        ]))
+        expect(twins).toMatchObject({ left: { rule: "ledger.citizen-id-registered", row: 2 } })
+        // The same registration again is a replay, not a second person.
+        expect(yield* ledger.execute(admin, registrations[0]!)).toMatchObject({ _tag: "VolunteerRegistered", replayed: true })
+      }).pipe(Effect.provide(layer)))
+
     it.effect("two certificates of one statement under two keys have two codes", () =>
       Effect.gen(function*() {
         const ledger = yield* setup

@@ -319,6 +319,10 @@ export const ledgerRepositoryContract = (name: string, storeLayer: Layer.Layer<S
           expect(yield* store.registry.volunteers(t)).toEqual([rows[1], rows[2], rows[0]])
           expect(yield* store.registry.volunteersOf(t, [])).toEqual([])
           expect(yield* store.registry.volunteers(freshTenant())).toEqual([])
+          // By ID number: the volunteers holding any of them, by id; none for unknown numbers.
+          expect(yield* store.registry.volunteersWithCitizenIds(t, ["131102199001011234", "110101190001011009"])).toEqual([rows[0]])
+          expect(yield* store.registry.volunteersWithCitizenIds(t, [])).toEqual([])
+          expect(yield* store.registry.volunteersWithCitizenIds(freshTenant(), ["131102199001011234"])).toEqual([])
         }))
 
       it.effect("putConsents replaces the record of the same volunteer and day (the last of a batch wins); consentsOf by volunteer then day", () =>

@@ -31,6 +31,8 @@ import { groupBy } from "../groupBy.js"
 export interface Context {
   head: HashChain.Head
   readonly volunteers: Map<string, LedgerVolunteer>
+  /** The volunteer each ID number the batch registers is registered to. */
+  readonly citizens: Map<string, string>
   readonly activities: Map<string, ServiceActivity>
   readonly consents: Map<string, Array<Consent>>
   readonly grids: Map<string, ReadonlyArray<Grid>>
@@ -64,6 +66,7 @@ export const load = (
   Effect.gen(function*() {
     const keys = new Set<IdempotencyKey>()
     const volunteerIds = new Set<VolunteerId>()
+    const citizenIds = new Set<string>()
     const activityIds = new Set<string>()
     const codes = new Set<string>()
     const teamIds = new Set<string>()
@@ -77,6 +80,7 @@ export const load = (
         case "RegisterVolunteer":
           volunteerIds.add(c.id)
           codes.add(c.gridCode)
+          if (c.citizenId !== null) citizenIds.add(c.citizenId)
           break
         case "RegisterActivity":
           activityIds.add(c.id)
@@ -139,7 +143,7 @@ export const load = (
     const postList = Array.from(postIds)
     const historyList = Array.from(historyOf)
     const consentList = Array.from(consentOf)
-    const [volunteers, activities, grids, teams, posts, standing, history, movements, consents] = yield* Effect.all([
+    const [volunteers, activities, grids, teams, posts, standing, history, movements, consents, citizens] = yield* Effect.all([
       volunteerList.length === 0 ? Effect.succeed([]) : store.registry.volunteersOf(tenant, volunteerList),
       activityList.length === 0 ? Effect.succeed([]) : store.registry.activitiesOf(tenant, activityList as never),
       codeList.length === 0 ? Effect.succeed([]) : gridStore.grids.versionsOf(tenant, codeList),
@@ -150,7 +154,8 @@ export const load = (
         : store.entries.sessions(tenant, Array.from(sessionVolunteers), from as LocalMinute, to as LocalMinute),
       historyList.length === 0 ? Effect.succeed([]) : store.entries.ofVolunteers(tenant, historyList, null, null),
       historyList.length === 0 ? Effect.succeed([]) : store.points.movementsOf(tenant, historyList),
-      consentList.length === 0 ? Effect.succeed([]) : store.registry.consentsOf(tenant, consentList)
+      consentList.length === 0 ? Effect.succeed([]) : store.registry.consentsOf(tenant, consentList),
+      citizenIds.size === 0 ? Effect.succeed([]) : store.registry.volunteersWithCitizenIds(tenant, Array.from(citizenIds))
     ])
     // The grids of the activities read, for sessions that take their activity's grid.
     const activityCodes = Array.from(new Set(activities.map((a) => a.gridCode as string))).filter((c) => !codes.has(c))
@@ -170,6 +175,7 @@ export const load = (
     return {
       head: head ?? HashChain.genesis(tenant),
       volunteers: new Map(volunteers.map((v) => [v.id, v])),
+      citizens: new Map(citizens.map((v) => [v.citizenId as string, v.id])),
       activities: new Map(activities.map((a) => [a.id, a])),
       consents: consentMap,
       grids: groupBy([...grids, ...activityGrids], (g) => g.code),

@@ -393,6 +393,11 @@ export const make = (env: Environment, ctx: Context, writes: Writes) => {
     if (!gridOn(c.gridCode, c.registeredOn)) return Either.left(LedgerRules.missing("grid", "gridCode", `${c.gridCode} on ${c.registeredOn}`))
     const unknown = c.categories.find((k) => !pointsPerHour.has(k))
     if (unknown !== undefined) return Either.left(LedgerRules.unknownKey("category", "categories", unknown))
+    if (c.citizenId !== null) {
+      const holder = ctx.citizens.get(c.citizenId)
+      if (holder !== undefined && holder !== c.id) return Either.left(LedgerRules.onePerson())
+      ctx.citizens.set(c.citizenId, c.id)
+    }
     writes.volunteers.push(record)
     ctx.volunteers.set(c.id, record)
     return Either.right({ _tag: "VolunteerRegistered", volunteer: record, replayed: false })
