@@ -434,8 +434,8 @@ ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`)
         return sql<Rows.TotalsRow>`SELECT ${sql.literal(columns)}
 FROM ledger_entries
 WHERE tenant = ${tenant} AND starts_at >= ${query.from} AND starts_at < ${IsoDate.addDays(query.to, 1)}${
-          sql.literal(groups)
-        }`.pipe(
+          query.asOfSeq === undefined ? sql.literal("") : sql` AND seq <= ${query.asOfSeq}`
+        }${sql.literal(groups)}`.pipe(
           Effect.map((rows) => rows.map(Rows.toTotals(keys.length))),
           Effect.mapError(fromSqlError("entries.totals")),
           Effect.withSpan("SqlStore.entries.totals")

@@ -82,6 +82,13 @@ export interface TotalsQuery {
    * @since 0.4.0
    */
   readonly gridCodeLength?: number | undefined
+  /**
+   * When given, only the entries up to this seq: the ledger as it stood then, so that a
+   * report filed once can be reproduced after later corrections.
+   *
+   * @since 0.4.0
+   */
+  readonly asOfSeq?: number | undefined
 }
 
 /**

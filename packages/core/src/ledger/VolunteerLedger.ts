@@ -68,7 +68,12 @@ const appendChunk = 8_192
 /** Entries a verification reads at a time. */
 const verifyPage = 10_000
 
-const Period = Schema.Struct({ from: IsoDate.IsoDate, to: IsoDate.IsoDate, root: Schema.optional(GridCode) }).pipe(
+const Period = Schema.Struct({
+  from: IsoDate.IsoDate,
+  to: IsoDate.IsoDate,
+  root: Schema.optional(GridCode),
+  asOfSeq: Schema.optional(Schema.Int.pipe(Schema.nonNegative()))
+}).pipe(
   Schema.filter((p) => p.from <= p.to || { path: ["to"], message: "ledger.period: the period ends before it starts" })
 )
 const TotalsArguments = Schema.extend(
@@ -237,18 +242,32 @@ export const make: Effect.Effect<
    * when `gridCode` is a dimension, else cut to the root's length (one group a value of
    * the other dimensions for the subtree, however many grids it has).
    */
+  /**
+   * The entry a report stands at: the one asked for, or the head as the read begins —
+   * so that its figures come from one state of the ledger, and can be had again later.
+   */
+  const asOf = (actor: Actor.Actor, asked: number | undefined) =>
+    asked !== undefined ? Effect.succeed(asked) : Effect.map(store.entries.head(actor.tenant), (head) => head?.seq ?? 0)
+
   const totalsIn = (
     actor: Actor.Actor,
     from: IsoDate.IsoDate,
     to: IsoDate.IsoDate,
     by: ReadonlyArray<Rollup.Dimension>,
     root: string,
+    asOfSeq: number,
     gridCodeLength?: number
   ) => {
     const under = (code: string | null) => code !== null && code.startsWith(root)
     const length = by.includes("gridCode") ? gridCodeLength : root.length
     return Effect.map(
-      store.entries.totals(actor.tenant, { from, to, by: ["gridCode", ...by.filter((d) => d !== "gridCode")], gridCodeLength: length }),
+      store.entries.totals(actor.tenant, {
+        from,
+        to,
+        by: ["gridCode", ...by.filter((d) => d !== "gridCode")],
+        gridCodeLength: length,
+        asOfSeq
+      }),
       (rows) => {
         const wanted = by.map((d) => (d === "gridCode" ? 0 : 1 + by.filter((x) => x !== "gridCode").indexOf(d)))
         const groups = new Map<string, { keys: Array<string | null>; rows: Array<Rollup.TotalsRow> }>()
@@ -366,19 +385,21 @@ export const make: Effect.Effect<
       Effect.gen(function*() {
         const { options: o, root } = yield* readScope(actor, TotalsArguments, options)
         const rounding = o.rounding ?? Rollup.defaultRounding
-        const rows = yield* totalsIn(actor, o.from, o.to, o.by, root, yield* levelLength(o.level, root))
-        return { from: o.from, to: o.to, root, rounding, data: rows.map((r) => ({ ...r, hours: Rollup.hours(r.minutes, rounding) })) }
+        const asOfSeq = yield* asOf(actor, o.asOfSeq)
+        const rows = yield* totalsIn(actor, o.from, o.to, o.by, root, asOfSeq, yield* levelLength(o.level, root))
+        return { from: o.from, to: o.to, root, asOfSeq, rounding, data: rows.map((r) => ({ ...r, hours: Rollup.hours(r.minutes, rounding) })) }
       }),
 
     gridRollup: (actor, options) =>
       Effect.gen(function*() {
         const { options: o, root } = yield* readScope(actor, RollupArguments, options)
         const rounding = o.rounding ?? Rollup.defaultRounding
+        const asOfSeq = yield* asOf(actor, o.asOfSeq)
         const [rows, tree] = yield* Effect.all([
-          totalsIn(actor, o.from, o.to, ["gridCode"], root),
+          totalsIn(actor, o.from, o.to, ["gridCode"], root, asOfSeq),
           grids.grids.subtree(actor.tenant, root, o.to)
         ])
-        return { from: o.from, to: o.to, root, rounding, data: Rollup.gridTree(root, tree, rows, rounding) }
+        return { from: o.from, to: o.to, root, asOfSeq, rounding, data: Rollup.gridTree(root, tree, rows, rounding) }
       }),
 
     summary: (actor, options) =>
@@ -395,9 +416,10 @@ export const make: Effect.Effect<
           )
         }
         const extra: ReadonlyArray<Rollup.Dimension> = o.programme === undefined ? [] : ["programme"]
+        const asOfSeq = yield* asOf(actor, o.asOfSeq)
         const of = (d: Rollup.Dimension) =>
           Effect.map(
-            totalsIn(actor, o.from, o.to, [d, ...extra], root),
+            totalsIn(actor, o.from, o.to, [d, ...extra], root, asOfSeq),
             (rows) => (o.programme === undefined ? rows : rows.filter((r) => r.keys[1] === o.programme))
           )
         const [activities, points, volunteers] = yield* Effect.all([of("activityId"), of("servicePoint"), of("volunteerId")])
@@ -410,7 +432,7 @@ export const make: Effect.Effect<
           ...totals,
           hours: Rollup.hours(totals.minutes, rounding)
         }
-        return { from: o.from, to: o.to, root, rounding, data }
+        return { from: o.from, to: o.to, root, asOfSeq, rounding, data }
       }),
 
     balance: (actor, volunteerId, asOf) =>

@@ -48,6 +48,8 @@ export interface PeriodOptions {
   readonly from: string
   readonly to: string
   readonly root?: string
+  /** The ledger as it stood at this entry (a report filed then, had again); the head when left out. */
+  readonly asOfSeq?: number
 }
 
 /**
@@ -92,6 +94,8 @@ export interface Report<A> {
   readonly from: string
   readonly to: string
   readonly root: string
+  /** The last entry the report counts: ask again with it to have the same figures after later corrections. */
+  readonly asOfSeq: number
   readonly rounding: Rounding
   readonly data: A
 }

@@ -124,8 +124,9 @@ const totalsOf = (log: EntryLog.EntryLog, query: TotalsQuery): Array<TotalsRow> 
   const groups = new Map<string, { keys: Array<string | null>; minutes: number; entries: number; residentsServed: number; mattersDone: number; points: number }>()
   // Without dimensions: one row, even over no entries (as SQL's aggregate without GROUP BY).
   if (query.by.length === 0) groups.set("[]", { keys: [], minutes: 0, entries: 0, residentsServed: 0, mattersDone: 0, points: 0 })
+  const upTo = query.asOfSeq ?? Number.POSITIVE_INFINITY
   for (const e of EntryLog.entries(log)) {
-    if (!within(e)) continue
+    if (!within(e) || e.seq > upTo) continue
     const keys = query.by.map((d) => valueOf(e, d, query.gridCodeLength))
     const slot = JSON.stringify(keys)
     let group = groups.get(slot)

@@ -110,6 +110,12 @@ describe("VolunteerLedger", () => {
       expect(reversal).toMatchObject({ left: { rule: "ledger.reversal-final" } })
       const summary = yield* ledger.summary(admin, { from: "2024-03-01", to: "2024-03-31" })
       expect(summary.data).toMatchObject({ entries: 1, minutes: 90, hours: 1.5, residentsServed: 12, mattersDone: 12, activities: 1, volunteers: 1, servicePoints: 1 })
+      expect(summary.asOfSeq).toBe(3)
+      // A report filed before the correction, had again: the ledger as it stood at entry 1.
+      const filed = yield* ledger.summary(admin, { from: "2024-03-01", to: "2024-03-31", asOfSeq: 1 })
+      expect(filed).toMatchObject({ asOfSeq: 1, data: { entries: 1, minutes: 150, hours: 2.5 } })
+      expect((yield* ledger.totals(admin, { from: "2024-03-01", to: "2024-03-31", by: ["category"], asOfSeq: 2 })).data)
+        .toMatchObject([{ keys: ["community"], minutes: 0, entries: 0 }])
       const tree = yield* ledger.gridRollup(admin, { from: "2024-03-01", to: "2024-03-31" })
       expect(tree.data.totals.minutes).toBe(90)
       expect(tree.data.children.map((c) => [c.code, c.totals.minutes])).toEqual([["131102001", 90], ["131102002", 0]])

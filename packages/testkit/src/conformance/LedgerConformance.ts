@@ -119,8 +119,11 @@ const answers = (tenant: string) =>
     const ledger = yield* VolunteerLedgerService.VolunteerLedger
     const admin = Actor.system(tenant)
     const year = { from: "2024-01-01", to: "2024-12-31" }
+    const entries = yield* allEntries(tenant)
     return {
-      entries: yield* allEntries(tenant),
+      entries,
+      // The ledger as it stood halfway: what a report filed then gave.
+      halfway: (yield* ledger.totals(admin, { ...year, by: ["category"], asOfSeq: Math.floor(entries.length / 2) })).data,
       byMonthCategory: (yield* ledger.totals(admin, { ...year, by: ["month", "category"] })).data,
       byTeamUnitProgramme: (yield* ledger.totals(admin, { ...year, by: ["teamId", "unitCreditCode", "programme"] })).data,
       tree: (yield* ledger.gridRollup(admin, year)).data,
