@@ -214,11 +214,23 @@ describe("Ledger.generate", () => {
     const calendar = WorkingCalendar.make()
     const isLate = (s: Fields, day: string) => WorkingCalendar.isLate(calendar, IsoDate.unsafeMake(s.endsAt.slice(0, 10)), IsoDate.unsafeMake(day))
     const late = services.filter(([s, day]) => isLate(s, day)).length
-    // The ledger flags a correction's replacement by the day it is written too.
-    const replacements = ledger.commands.flatMap((c, i) =>
-      c._tag === "CorrectEntry" && c.replacement !== undefined && c.replacement !== null ? [[c.replacement, ledger.writtenOn[i]!] as const] : []
-    )
-    expect(late + replacements.filter(([s, day]) => isLate(s, day)).length).toBe(ledger.figures.recorded.late)
+    // A correction's replacement keeps its original's flag (the session was recorded when
+    // the original was): follow the entries by seq as the ledger appends them.
+    const lateAt = new Map<number, boolean>()
+    let seq = 0
+    let replacedLate = 0
+    ledger.commands.forEach((c, i) => {
+      if (c._tag === "RecordService") lateAt.set(++seq, isLate(c, ledger.writtenOn[i]!))
+      else if (c._tag === "CorrectEntry") {
+        const original = lateAt.get(c.seq) ?? false
+        seq++
+        if (c.replacement !== undefined && c.replacement !== null) {
+          lateAt.set(++seq, original)
+          if (original) replacedLate++
+        }
+      }
+    })
+    expect(late + replacedLate).toBe(ledger.figures.recorded.late)
     expect(late / services.length).toBeGreaterThan(0.02)
     expect(late / services.length).toBeLessThan(0.1)
   })

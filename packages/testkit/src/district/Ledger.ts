@@ -216,8 +216,8 @@ export interface Figures {
   readonly registered: { readonly members: number; readonly residents: number; readonly activities: number }
   /**
    * `RecordService` commands, wrongly recorded ones included; and the session entries the
-   * ledger flags late (第十一条): services and corrections' replacements written after the
-   * deadline.
+   * ledger flags late (第十一条): services written after the deadline, and the replacements
+   * of those (a replacement keeps its original's flag).
    */
   readonly recorded: { readonly services: number; readonly late: number }
   /** Sessions that run past midnight. */
@@ -508,8 +508,19 @@ export const generate = (
     const phone = rv.next() < o.phoneShare ? Staff.phone(rv) : null
     return { name, citizenId, phone }
   }
+  // One person, one registration (ledger.citizen-id-registered): an ID number drawn or
+  // recorded twice is kept by its first volunteer only.
+  const citizenIds = new Set<string>()
   const newVolunteer = (fields: Omit<Volunteer, "id" | "busy" | "firstDay">): void => {
-    volunteers.push({ ...fields, id: `V-${Tree.pad(volunteers.length + 1, 6)}`, busy: [], firstDay: undefined })
+    const taken = fields.citizenId !== null && citizenIds.has(fields.citizenId)
+    if (fields.citizenId !== null) citizenIds.add(fields.citizenId)
+    volunteers.push({
+      ...fields,
+      citizenId: taken ? null : fields.citizenId,
+      id: `V-${Tree.pad(volunteers.length + 1, 6)}`,
+      busy: [],
+      firstDay: undefined
+    })
   }
   for (const [memberId, m] of enrolled) {
     if (!communityCodes.has(m.community)) continue
@@ -977,8 +988,9 @@ export const generate = (
   }
   const streetOf = (code: string) => code.slice(0, tenant.length + Tree.SEGMENT_WIDTH)
   const isLate = (end: number, on: string) => WorkingCalendar.isLate(calendar, iso(dayOfMinute(end)), IsoDate.unsafeMake(on), config.recordingDeadlineDays)
+  // A replacement keeps its original's flag: the session was recorded when the original was.
   const late = recorded.filter((r) => isLate(r.end, r.recordedOn)).length +
-    fixes.filter((f) => f.replacement !== null && isLate(f.replacement.end, f.on)).length
+    fixes.filter((f) => f.replacement !== null && isLate(f.original.end, f.original.recordedOn)).length
   return {
     tenant,
     options: o,
