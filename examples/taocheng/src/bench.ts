@@ -19,10 +19,34 @@
  *    district and each street — through the Store against hand-written SQL on the
  *    service's database.
  *
+ * Then the volunteer ledger (issue 9), on a database of its own (`bench/LedgerBench.ts`):
+ *
+ * 6. writes 桃城区's scaffold through the services (grids, party organisations,
+ *    co-construction, and the volunteers, consents and activities of its generated year
+ *    of service: `Ledger.generate`, its registrations only), untimed; then records
+ *    `--ledger-rows` sessions (default 1,000,000: `RecordService` over those volunteers,
+ *    in the year after, no volunteer's overlapping; `bench/LedgerSessions.ts`) through
+ *    `VolunteerLedger.executeAll` in batches of `--ledger-batch` made as they are sent,
+ *    timing only the batches;
+ * 7. inserts the same rows — the service's entries as stored, every column and the hash,
+ *    read back a page at a time untimed — by hand into an empty database of the same
+ *    schema (the Store's migrations: tables, keys and indexes), with the same durability
+ *    settings, in one transaction: better-sqlite3's prepared INSERTs of 1,023 rows;
+ *    `pg`'s `INSERT … SELECT FROM unnest(…)` of 8,184 rows (`--ledger-pg-insert values`:
+ *    named multi-row INSERTs of 2,047 rows instead); and prints raw time / service time;
+ * 8. times the year's rollup by street and category through `VolunteerLedger.totals`
+ *    (`level: 1`) against `GROUP BY substr(grid_code, 1, 9), category` by hand on the
+ *    service's database, alternating, and checks both answers agree;
+ * 9. times `verify` over the chain, which must report no break; and checks both sides
+ *    hold the entries, the raw side's first and last entries being the service's.
+ *
+ * Figures of a run on a 2-core machine, and what limits them: docs/ledger.md,
+ * "Performance".
+ *
  * Each phase runs in a child process of its own, so its peak RSS is its own. A summary
  * ends the output: the ratios and figures against their targets (informative); the
  * exit code is 1 only when a correctness check fails (row counts, the rows written,
- * or the store's and the raw queries' answers).
+ * the store's and the raw queries' answers, the ledger's entries and chain).
  *
  * PostgreSQL: `JICENG_PG_URL`, else postgres://postgres@127.0.0.1:5432/test; a local
  * server that is down is started as CI does (`pg_ctlcluster`); when none can be
@@ -33,7 +57,10 @@
  * at most 100000) --runs N (default 20) --warmup N (default 1) --budget S (default 15):
  * a rollup stops repeating once either side has spent S seconds on it (after at least
  * 3 runs) --skip-analyze (no ANALYZE of the place tables before the rollups; without
- * it SQLite picks a far slower plan for the district's root) --skip-pg.
+ * it SQLite picks a far slower plan for the district's root) --skip-pg --ledger-rows N
+ * (default 1000000) --ledger-batch N (commands per executeAll, default 50000)
+ * --ledger-pg-insert unnest|values (default unnest) --only grid,ledger,matching (the
+ * parts to run, comma-separated: `--only ledger` runs the ledger's alone).
  *
  * @since 0.1.0
  */
@@ -42,6 +69,7 @@ import * as os from "node:os"
 import { parseArgs } from "node:util"
 import * as Child from "./bench/Child.js"
 import * as Households from "./bench/Households.js"
+import * as LedgerBench from "./bench/LedgerBench.js"
 import * as MatchingBench from "./MatchingBench.js"
 import * as Phases from "./bench/Phases.js"
 import * as Postgres from "./bench/Postgres.js"
@@ -61,6 +89,10 @@ const targets = {
   matchingRatio: 0.99
 }
 
+/** The bench's parts, for `--only`. */
+const parts = ["grid", "ledger", "matching"] as const
+type Part = typeof parts[number]
+
 interface Flags {
   readonly rows: number
   readonly batch: number
@@ -69,10 +101,16 @@ interface Flags {
   readonly budgetSeconds: number
   readonly analyze: boolean
   readonly pg: boolean
+  readonly ledgerRows: number
+  readonly ledgerBatch: number
+  readonly ledgerPgInsert: "unnest" | "values"
+  /** The parts to run. */
+  readonly only: ReadonlySet<Part>
 }
 
 const usage = "usage: npm run bench -- [--rows N] [--batch N] [--runs N] [--warmup N] [--budget SECONDS] " +
-  "[--skip-analyze] [--skip-pg]"
+  "[--skip-analyze] [--skip-pg] [--ledger-rows N] [--ledger-batch N] [--ledger-pg-insert unnest|values] " +
+  "[--only grid|ledger|matching[,…]]"
 
 const parseFlags = (argv: ReadonlyArray<string>): Flags => {
   const { values } = parseArgs({
@@ -84,7 +122,11 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
       warmup: { type: "string" },
       budget: { type: "string" },
       "skip-analyze": { type: "boolean" },
-      "skip-pg": { type: "boolean" }
+      "skip-pg": { type: "boolean" },
+      "ledger-rows": { type: "string" },
+      "ledger-batch": { type: "string" },
+      "ledger-pg-insert": { type: "string" },
+      only: { type: "string" }
     },
     strict: true
   })
@@ -103,8 +145,25 @@ const parseFlags = (argv: ReadonlyArray<string>): Flags => {
     warmup: int("warmup", values.warmup, 1, 0),
     budgetSeconds: int("budget", values.budget, 15, 1),
     analyze: values["skip-analyze"] !== true,
-    pg: values["skip-pg"] !== true
+    pg: values["skip-pg"] !== true,
+    ledgerRows: int("ledger-rows", values["ledger-rows"], 1_000_000, 0),
+    ledgerBatch: int("ledger-batch", values["ledger-batch"], 50_000, 1, MAX_BATCH),
+    ledgerPgInsert: pgInsert(values["ledger-pg-insert"]),
+    only: onlyParts(values.only)
   }
+}
+
+const pgInsert = (raw: string | undefined): Flags["ledgerPgInsert"] => {
+  if (raw === undefined || raw === "unnest" || raw === "values") return raw ?? "unnest"
+  throw new RangeError(`--ledger-pg-insert ${raw}: expected unnest or values`)
+}
+
+const onlyParts = (raw: string | undefined): ReadonlySet<Part> => {
+  if (raw === undefined) return new Set(parts)
+  const named = raw.split(",").map((p) => p.trim())
+  const unknown = named.find((p) => !(parts as ReadonlyArray<string>).includes(p))
+  if (unknown !== undefined || named.length === 0) throw new RangeError(`--only ${raw}: expected ${parts.join(", ")} (comma-separated)`)
+  return new Set(named as Array<Part>)
 }
 
 // ------------------------------------------------------------------ formatting
@@ -357,69 +416,114 @@ const main = async (): Promise<number> => {
     return 2
   }
   const started = performance.now()
-  console.log(
-    `jiceng bench — 桃城区 at the default scale, then ${Output.count(flags.rows)} synthetic households\n` +
-      `${machine()}; load average ${loadAverage()} at the start`
-  )
+  const runs = (part: Part) => flags.only.has(part)
+  const what = [
+    ...(runs("grid") ? [`桃城区 at the default scale, then ${Output.count(flags.rows)} synthetic households`] : []),
+    ...(runs("ledger") ? [`the volunteer ledger: ${Output.count(flags.ledgerRows)} sessions`] : []),
+    ...(runs("matching") ? ["matching 10,000 × 10,000"] : [])
+  ]
+  console.log(`jiceng bench — ${what.join("; ")}\n${machine()}; load average ${loadAverage()} at the start`)
 
   // PostgreSQL is looked for first, so that a server being started is ready when needed
   // and a missing one is reported at once.
-  const pg = await findPostgres(flags)
+  const pg = runs("grid") || runs("ledger") ? await findPostgres(flags) : { skipped: "no part uses it" }
   console.log(pg.url !== undefined ? `PostgreSQL: ${Postgres.redact(pg.url)}` : `PostgreSQL: SKIPPED, ${pg.skipped}`)
 
   const outcomes: Array<BackendOutcome> = []
-  const sqliteFile = Output.freshDatabase("taocheng-bench.db")
-  const rawFile = Output.freshDatabase("taocheng-bench-raw.db")
+  const ledgers: Array<LedgerBench.Outcome> = []
   const file = (backend: Phases.Backend) => backend.kind === "sqlite" ? Output.display(backend.file) : `schema ${backend.schema}`
-  outcomes.push(
-    await runBackend({
-      name: "SQLite",
-      driver: "better-sqlite3",
-      service: { kind: "sqlite", file: sqliteFile },
-      raw: { kind: "sqlite", file: rawFile },
-      where: file
-    }, flags)
-  )
+  const ledgerSettings: LedgerBench.Settings = {
+    rows: flags.ledgerRows,
+    batch: flags.ledgerBatch,
+    rollups: { runs: flags.runs, warmup: flags.warmup, budgetSeconds: flags.budgetSeconds },
+    pgShape: flags.ledgerPgInsert
+  }
+  if (runs("grid")) {
+    outcomes.push(
+      await runBackend({
+        name: "SQLite",
+        driver: "better-sqlite3",
+        service: { kind: "sqlite", file: Output.freshDatabase("taocheng-bench.db") },
+        raw: { kind: "sqlite", file: Output.freshDatabase("taocheng-bench-raw.db") },
+        where: file
+      }, flags)
+    )
+  }
+  if (runs("ledger")) {
+    ledgers.push(
+      await LedgerBench.run({
+        name: "SQLite",
+        driver: "better-sqlite3",
+        service: { kind: "sqlite", file: Output.freshDatabase("taocheng-bench-ledger.db") },
+        raw: { kind: "sqlite", file: Output.freshDatabase("taocheng-bench-ledger-raw.db") },
+        where: file
+      }, ledgerSettings)
+    )
+  }
 
+  let postgres: BackendOutcome | undefined
+  let postgresLedger: LedgerBench.Outcome | undefined
   if (pg.url !== undefined) {
     const stamp = `${process.pid}_${Date.now().toString(36)}`
-    const service = `jiceng_bench_${stamp}`
-    const raw = `jiceng_bench_raw_${stamp}`
+    const schemas = {
+      service: `jiceng_bench_${stamp}`,
+      raw: `jiceng_bench_raw_${stamp}`,
+      ledger: `jiceng_bench_ledger_${stamp}`,
+      ledgerRaw: `jiceng_bench_ledger_raw_${stamp}`
+    }
+    const name = `PostgreSQL (${Postgres.redact(pg.url)})`
     try {
-      outcomes.push(
-        await runBackend({
-          name: `PostgreSQL (${Postgres.redact(pg.url)})`,
-          driver: "pg",
-          service: { kind: "pg", url: pg.url, schema: service },
-          raw: { kind: "pg", url: pg.url, schema: raw },
-          where: file
-        }, flags)
-      )
+      if (runs("grid")) {
+        outcomes.push(
+          postgres = await runBackend({
+            name,
+            driver: "pg",
+            service: { kind: "pg", url: pg.url, schema: schemas.service },
+            raw: { kind: "pg", url: pg.url, schema: schemas.raw },
+            where: file
+          }, flags)
+        )
+      }
+      if (runs("ledger")) {
+        ledgers.push(
+          postgresLedger = await LedgerBench.run({
+            name,
+            driver: "pg",
+            service: { kind: "pg", url: pg.url, schema: schemas.ledger },
+            raw: { kind: "pg", url: pg.url, schema: schemas.ledgerRaw },
+            where: file
+          }, ledgerSettings)
+        )
+      }
     } finally {
-      await Postgres.dropSchemas(pg.url, [service, raw]).catch((error) =>
-        console.error(`could not drop the bench's schemas ${service}, ${raw}:`, error)
+      const all = Object.values(schemas)
+      await Postgres.dropSchemas(pg.url, all).catch((error) =>
+        console.error(`could not drop the bench's schemas ${all.join(", ")}:`, error)
       )
     }
-  } else {
+  } else if (runs("grid") || runs("ledger")) {
     console.log(`\n== PostgreSQL ==\nSKIPPED: ${pg.skipped}`)
   }
   const pgSkipped = pg.skipped
 
   // Matching (一对一), issue 8: 10,000 needs × 10,000 resources, against its bounds.
-  console.log("\n== Matching 10,000 × 10,000 ==")
-  const matching = MatchingBench.run({ seed: 20240601, runs: 3 })
-  console.log(
-    `  ${Output.count(matching.demands)} demands (${Output.count(matching.demandUnits)} units) × ${Output.count(matching.supplies)} supplies (${
-      Output.count(matching.capacityUnits)
-    } units), ${Output.count(matching.candidatePairs)} candidate pairs\n` +
-      `  solves: ${matching.millis.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(", ")}; total ${Output.count(matching.total)}, ` +
-      `dual bound ${Output.count(matching.dualBound)}, capacity-relaxed bound ${Output.count(matching.relaxedBound)}; ` +
-      `${matching.exact ? "proven optimal" : "not proven optimal"}`
-  )
+  let matching: MatchingBench.Figures | undefined
+  if (runs("matching")) {
+    console.log("\n== Matching 10,000 × 10,000 ==")
+    const m = matching = MatchingBench.run({ seed: 20240601, runs: 3 })
+    console.log(
+      `  ${Output.count(m.demands)} demands (${Output.count(m.demandUnits)} units) × ${Output.count(m.supplies)} supplies (${
+        Output.count(m.capacityUnits)
+      } units), ${Output.count(m.candidatePairs)} candidate pairs\n` +
+        `  solves: ${m.millis.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(", ")}; total ${Output.count(m.total)}, ` +
+        `dual bound ${Output.count(m.dualBound)}, capacity-relaxed bound ${Output.count(m.relaxedBound)}; ` +
+        `${m.exact ? "proven optimal" : "not proven optimal"}`
+    )
+  }
 
   // The summary.
-  const sqlite = outcomes[0]!
-  const postgres = outcomes[1]
+  const sqlite = outcomes.find((o) => o.name === "SQLite")
+  const sqliteLedger = ledgers.find((o) => o.name === "SQLite")
   const rows: Array<Array<string>> = [["figure", "measured", "target", "verdict"]]
   const ratioRow = (label: string, outcome: BackendOutcome | undefined, skipped?: string) =>
     rows.push(
@@ -427,9 +531,11 @@ const main = async (): Promise<number> => {
         ? [label, outcome.ratio.toFixed(2), `≥ ${targets.ingestRatio}`, verdict(outcome.ratio >= targets.ingestRatio)]
         : [label, "-", `≥ ${targets.ingestRatio}`, skipped !== undefined ? "SKIPPED" : "NOT RUN"]
     )
-  ratioRow(`SQLite ingest ratio raw/service (${Output.count(flags.rows)} households)`, sqlite)
-  ratioRow(`PostgreSQL ingest ratio raw/service (${Output.count(flags.rows)} households)`, postgres, pgSkipped)
-  if (sqlite.district !== undefined) {
+  if (runs("grid")) {
+    ratioRow(`SQLite ingest ratio raw/service (${Output.count(flags.rows)} households)`, sqlite)
+    ratioRow(`PostgreSQL ingest ratio raw/service (${Output.count(flags.rows)} households)`, postgres, pgSkipped)
+  }
+  if (sqlite?.district !== undefined) {
     const d = sqlite.district
     const s = (d.generateMs + d.applyMs) / 1000
     rows.push([
@@ -445,32 +551,74 @@ const main = async (): Promise<number> => {
       verdict(d.memory.peakKiB / 1024 < targets.districtPeakMiB)
     ])
   }
-  rows.push([
-    "Matching 10,000 × 10,000, median solve",
-    `${(matching.medianMillis / 1000).toFixed(2)} s`,
-    `≤ ${targets.matchingSeconds} s`,
-    verdict(matching.medianMillis / 1000 <= targets.matchingSeconds)
-  ])
-  rows.push([
-    "Matching total / dual bound",
-    matching.ratio.toFixed(4),
-    `≥ ${targets.matchingRatio}`,
-    verdict(matching.ratio >= targets.matchingRatio)
-  ])
-  const failures = outcomes.flatMap((o) => o.failures)
-  const errors = outcomes.flatMap((o) => o.errors)
+  if (runs("ledger")) {
+    const ledgerRows = (backend: string, outcome: LedgerBench.Outcome | undefined, skipped?: string) => {
+      const missing = skipped !== undefined ? "SKIPPED" : "NOT RUN"
+      const n = Output.count(flags.ledgerRows)
+      const t = LedgerBench.targets
+      rows.push(
+        outcome?.ingest !== undefined
+          ? [
+            `${backend} ledger ingest ratio raw/service (${n} sessions: ${seconds(outcome.ingest.rawMs)} s / ${seconds(outcome.ingest.serviceMs)} s)`,
+            outcome.ingest.ratio.toFixed(2),
+            `≥ ${t.ingestRatio}`,
+            verdict(outcome.ingest.ratio >= t.ingestRatio)
+          ]
+          : [`${backend} ledger ingest ratio raw/service (${n} sessions)`, "-", `≥ ${t.ingestRatio}`, missing]
+      )
+      rows.push(
+        outcome?.rollup !== undefined
+          ? [
+            `${backend} ledger rollup by street and category, service/raw (${outcome.rollup.serviceMs.toFixed(0)} ms / ${
+              outcome.rollup.rawMs.toFixed(0)
+            } ms)`,
+            outcome.rollup.ratio.toFixed(2),
+            `≤ ${t.rollupRatio}`,
+            outcome.rollup.ratio <= t.rollupRatio ? "PASS" : "ABOVE"
+          ]
+          : [`${backend} ledger rollup by street and category, service/raw`, "-", `≤ ${t.rollupRatio}`, missing]
+      )
+      rows.push(
+        outcome?.verifyMs !== undefined
+          ? [`${backend} ledger verify (${Output.count(outcome.entries ?? 0)} entries)`, `${seconds(outcome.verifyMs)} s`, "-", "-"]
+          : [`${backend} ledger verify`, "-", "-", missing]
+      )
+    }
+    ledgerRows("SQLite", sqliteLedger)
+    ledgerRows("PostgreSQL", postgresLedger, pgSkipped)
+  }
+  if (matching !== undefined) {
+    rows.push([
+      "Matching 10,000 × 10,000, median solve",
+      `${(matching.medianMillis / 1000).toFixed(2)} s`,
+      `≤ ${targets.matchingSeconds} s`,
+      verdict(matching.medianMillis / 1000 <= targets.matchingSeconds)
+    ])
+    rows.push([
+      "Matching total / dual bound",
+      matching.ratio.toFixed(4),
+      `≥ ${targets.matchingRatio}`,
+      verdict(matching.ratio >= targets.matchingRatio)
+    ])
+  }
+  const failures = [...outcomes.flatMap((o) => o.failures), ...ledgers.flatMap((o) => o.failures)]
+  const errors = [...outcomes.flatMap((o) => o.errors), ...ledgers.flatMap((o) => o.errors)]
   console.log(
     `\nSummary (targets are informative; the exit code reflects the correctness checks only)\n` +
       Output.table(rows, { textColumns: [3], header: true })
   )
-  if (pgSkipped !== undefined) console.log(`  PostgreSQL SKIPPED: ${pgSkipped}`)
+  if (pgSkipped !== undefined && (runs("grid") || runs("ledger"))) console.log(`  PostgreSQL SKIPPED: ${pgSkipped}`)
   for (const error of errors) console.log(`  ERROR ${error}`)
+  const checked = [
+    ...(runs("grid") ? ["row counts, the rows written, the rollups' answers"] : []),
+    ...(runs("ledger") ? ["the ledger's entries on both sides, its rollups' answers, its chain"] : [])
+  ]
   console.log(
-    failures.length === 0
-      ? `  correctness: OK (row counts, the rows written, the rollups' answers${
-        postgres === undefined ? "" : " — on both backends"
-      })`
-      : failures.map((f) => `  correctness FAILED: ${f}`).join("\n")
+    failures.length > 0
+      ? failures.map((f) => `  correctness FAILED: ${f}`).join("\n")
+      : errors.length > 0
+      ? "  correctness: not checked where a phase could not run (ERROR above)"
+      : `  correctness: OK${checked.length === 0 ? "" : ` (${checked.join("; ")}${pg.url === undefined ? "" : " — on both backends"})`}`
   )
   console.log(`  whole run ${Output.seconds(started)} s; load average ${loadAverage()} at the end (${os.cpus().length} CPUs)`)
   return failures.length > 0 || errors.length > 0 ? 1 : 0

@@ -7,20 +7,22 @@
  * - `service`: places the synthetic households through `Grids.executeAll`, a batch at a
  *   time, on the district's database; then times the rollups there;
  * - `raw`: inserts the same rows by hand into a copy of the district's database (the
- *   bench makes it before the service's ingest).
+ *   bench makes it before the service's ingest);
+ * - `ledger-service` and `ledger-raw`: the volunteer ledger's (`LedgerPhases.ts`).
  *
  * @since 0.2.0
  */
-import { Actor, GridConfig, Grids, IsoDate, type Store } from "@jiceng/core"
-import { PostgresStore } from "@jiceng/store-postgres"
-import { SqliteStore } from "@jiceng/store-sqlite"
+import { Actor, GridConfig, Grids, IsoDate } from "@jiceng/core"
 import * as District from "@jiceng/testkit/district"
 import { SqlClient } from "@effect/sql"
-import { Cause, Effect, Exit, Layer } from "effect"
+import { Effect, Layer } from "effect"
 import * as Households from "./Households.js"
-import * as Postgres from "./Postgres.js"
+import * as LedgerPhases from "./LedgerPhases.js"
+import { memory, type Memory } from "./Memory.js"
 import * as RawIngest from "./RawIngest.js"
+import * as RawLedger from "./RawLedger.js"
 import * as Rollups from "./Rollups.js"
+import * as Stores from "./Stores.js"
 
 /**
  * Where a phase works: a SQLite file, or a schema of a PostgreSQL database.
@@ -50,18 +52,10 @@ export type Task =
     readonly rollups: Rollups.Settings
   }
   | { readonly phase: "raw"; readonly backend: Backend; readonly households: Households.Households }
+  | LedgerPhases.ServiceTask
+  | LedgerPhases.RawTask
 
-/**
- * Memory of the phase's process: its resident set size when the phase began and its
- * peak (`process.resourceUsage().maxRSS`), in KiB.
- *
- * @since 0.2.0
- * @category models
- */
-export interface Memory {
-  readonly startKiB: number
-  readonly peakKiB: number
-}
+export type { Memory }
 
 /**
  * @since 0.2.0
@@ -102,22 +96,10 @@ export interface RawResult {
   readonly memory: Memory
 }
 
-const startKiB = Math.round(process.memoryUsage().rss / 1024)
-const memory = (): Memory => ({ startKiB, peakKiB: process.resourceUsage().maxRSS })
-
-const storeLayer = (backend: Backend): Layer.Layer<Store.Store | SqlClient.SqlClient, unknown> =>
-  backend.kind === "sqlite"
-    ? SqliteStore.layer({ filename: backend.file })
-    : PostgresStore.layer({ url: backend.url, schema: backend.schema })
-
 const gridsLayer = (backend: Backend) =>
-  Grids.layer.pipe(Layer.provide(GridConfig.layer()), Layer.provideMerge(storeLayer(backend)))
+  Grids.layer.pipe(Layer.provide(GridConfig.layer()), Layer.provideMerge(Stores.layer(backend)))
 
-const run = <A>(effect: Effect.Effect<A, unknown>): Promise<A> =>
-  Effect.runPromiseExit(effect).then((exit) => {
-    if (Exit.isSuccess(exit)) return exit.value
-    throw new Error(Cause.pretty(exit.cause))
-  })
+const run = Stores.run
 
 const district = (backend: Backend): Promise<DistrictResult> =>
   run(
@@ -155,7 +137,7 @@ const service = (task: Extract<Task, { readonly phase: "service" }>): Promise<Se
       const grids = yield* Grids.Grids
       const actor = Actor.system(h.tenant)
       // The shared SQL has `?` placeholders; PostgreSQL's driver wants `$1, $2, …`.
-      const text = backend.kind === "pg" ? Postgres.numbered : (s: string) => s
+      const text = (query: string) => Stores.text(backend, query)
       const one = (query: string, key: string | number) =>
         Effect.map(sql.unsafe<Record<string, unknown>>(text(query), [h.tenant, key]), (rows) => Object.values(rows[0] ?? {}))
       const n = (query: string) =>
@@ -230,7 +212,9 @@ const raw = async (backend: Backend, h: Households.Households): Promise<RawResul
  *
  * @since 0.2.0
  */
-export const runTask = (task: Task): Promise<DistrictResult | ServiceResult | RawResult> => {
+export const runTask = (
+  task: Task
+): Promise<DistrictResult | ServiceResult | RawResult | LedgerPhases.ServiceResult | RawLedger.Result> => {
   switch (task.phase) {
     case "district":
       return district(task.backend)
@@ -238,5 +222,9 @@ export const runTask = (task: Task): Promise<DistrictResult | ServiceResult | Ra
       return service(task)
     case "raw":
       return raw(task.backend, task.households)
+    case "ledger-service":
+      return LedgerPhases.service(task)
+    case "ledger-raw":
+      return RawLedger.run(task)
   }
 }

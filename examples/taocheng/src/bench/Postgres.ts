@@ -24,7 +24,13 @@ export const defaultUrl = "postgres://postgres@127.0.0.1:5432/test"
 export interface PgClient {
   connect(): Promise<void>
   query<R>(
-    query: string | { readonly text: string; readonly values?: ReadonlyArray<unknown>; readonly name?: string },
+    query: string | {
+      readonly text: string
+      readonly values?: ReadonlyArray<unknown>
+      readonly name?: string
+      /** Rows as arrays of their values, in the columns' order, rather than objects. */
+      readonly rowMode?: "array"
+    },
     values?: ReadonlyArray<unknown>
   ): Promise<{ readonly rows: ReadonlyArray<R> }>
   end(): Promise<void>

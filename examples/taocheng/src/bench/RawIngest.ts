@@ -7,9 +7,10 @@
  *
  * @since 0.2.0
  */
-import Database from "better-sqlite3"
+import type Database from "better-sqlite3"
 import * as Households from "./Households.js"
 import * as Postgres from "./Postgres.js"
+import { cpuSince, insertText as rowsInsert, openSqlite, sampled } from "./RawSql.js"
 
 /**
  * Rows per INSERT statement: a few thousand, within SQLite's 32,766 bound parameters
@@ -37,23 +38,17 @@ export interface Ingested {
 
 const tables = ["places", "place_links", "audit_log"] as const
 
-const insertText = (table: Households.Table, rows: number, placeholder: (n: number) => string): string => {
-  const columns = Households.columns[table]
-  const tuples: Array<string> = []
-  let n = 0
-  for (let r = 0; r < rows; r++) tuples.push(`(${columns.map(() => placeholder(++n)).join(", ")})`)
-  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`
-}
+const insertText = (table: Households.Table, rows: number, placeholder: (n: number) => string): string =>
+  rowsInsert(table, Households.columns[table], rows, placeholder)
 
 const emptyBuffers = () => ({ places: [] as Array<unknown>, place_links: [] as Array<unknown>, audit_log: [] as Array<unknown> })
 
-const cpuSince = (start: NodeJS.CpuUsage): number => {
-  const used = process.cpuUsage(start)
-  return (used.user + used.system) / 1000
-}
-
-/** The first and the last household: what both sides' samples are read for. */
-export const sampled = (rows: number): ReadonlyArray<number> => (rows === 0 ? [] : rows === 1 ? [0] : [0, rows - 1])
+/**
+ * The first and the last household: what both sides' samples are read for.
+ *
+ * @since 0.2.0
+ */
+export { sampled }
 
 /**
  * Inserts the households into a SQLite file that holds the district (a copy of the service's database), with
@@ -62,12 +57,8 @@ export const sampled = (rows: number): ReadonlyArray<number> => (rows === 0 ? []
  * @since 0.2.0
  */
 export const sqlite = (file: string, h: Households.Households): Ingested => {
-  const db = new Database(file)
+  const db = openSqlite(file)
   try {
-    db.pragma("journal_mode = WAL")
-    db.pragma("synchronous = NORMAL")
-    const mode = db.pragma("journal_mode", { simple: true })
-    if (mode !== "wal") throw new Error(`${file}: journal_mode is ${String(mode)}, not wal`)
     const counts = (): Households.Counts => {
       const n = (sql: string) => (db.prepare<[string], { n: number }>(sql).get(h.tenant)?.n ?? 0)
       return { places: n(Households.countSql.places), links: n(Households.countSql.links), audit: n(Households.countSql.audit) }

@@ -10,23 +10,16 @@ import { GridStore, IsoDate, Tenant } from "@jiceng/core"
 import Database from "better-sqlite3"
 import { Effect } from "effect"
 import * as Output from "../Output.js"
+import * as Alternate from "./Alternate.js"
 import * as Postgres from "./Postgres.js"
 
-/** Runs always made per query, whatever the time budget. */
-const MIN_RUNS = 3
-
 /**
- * How long to measure: up to `runs` runs after `warmup`, stopping once either side has
- * spent `budgetSeconds` (after at least three runs).
+ * How long to measure (see `Alternate.Settings`).
  *
  * @since 0.2.0
  * @category models
  */
-export interface Settings {
-  readonly runs: number
-  readonly warmup: number
-  readonly budgetSeconds: number
-}
+export type Settings = Alternate.Settings
 
 /**
  * One rollup question: a query on a subtree root.
@@ -74,12 +67,6 @@ export interface Raw {
  */
 export const queries = (roots: ReadonlyArray<{ readonly root: string; readonly label: string }>): ReadonlyArray<Query> =>
   roots.flatMap((r) => [{ name: "countInSubtree" as const, ...r }, { name: "countByKind" as const, ...r }])
-
-const median = (xs: ReadonlyArray<number>): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 // Subtree = code range [root, root + ':'): ':' sorts right after '9', so the range holds
 // exactly the codes that start with root, and the (tenant, grid_code, …) index answers it.
@@ -152,8 +139,6 @@ export const measure = (
     const tenant = Tenant.make(tenantCode)
     const day = IsoDate.unsafeMake(at)
     const timings: Array<Timing> = []
-    const budgetMs = settings.budgetSeconds * 1000
-    const spent = (xs: ReadonlyArray<number>) => xs.reduce((a, b) => a + b, 0)
     for (const query of queries) {
       const viaStore: Effect.Effect<string, unknown> = query.name === "countInSubtree"
         ? Effect.map(store.places.countInSubtree(tenant, query.root, day), String)
@@ -162,29 +147,14 @@ export const measure = (
         query.name === "countInSubtree"
           ? raw.countInSubtree(query.root).then(String)
           : raw.countByKind(query.root).then(kindsText)
-      const storeMs: Array<number> = []
-      const rawMs: Array<number> = []
-      let storeAnswer = ""
-      let rawAnswer = ""
-      for (let i = 0; i < settings.warmup + settings.runs; i++) {
-        if (storeMs.length >= Math.min(MIN_RUNS, settings.runs) && Math.max(spent(storeMs), spent(rawMs)) > budgetMs) break
-        const t0 = performance.now()
-        storeAnswer = yield* viaStore
-        const t1 = performance.now()
-        rawAnswer = yield* Effect.promise(viaRaw)
-        const t2 = performance.now()
-        if (i >= settings.warmup) {
-          storeMs.push(t1 - t0)
-          rawMs.push(t2 - t1)
-        }
-      }
+      const m = yield* Alternate.alternate(viaStore, viaRaw, settings)
       timings.push({
         query,
-        storeMs: median(storeMs),
-        rawMs: median(rawMs),
-        runs: storeMs.length,
-        answer: storeAnswer,
-        agree: storeAnswer === rawAnswer
+        storeMs: m.storeMs,
+        rawMs: m.rawMs,
+        runs: m.runs,
+        answer: m.storeAnswer,
+        agree: m.storeAnswer === m.rawAnswer
       })
     }
     return timings
