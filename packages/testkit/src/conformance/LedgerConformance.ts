@@ -134,6 +134,15 @@ const answers = (tenant: string) =>
     }
   }).pipe(Effect.orDie)
 
+/** The steps' commands run one by one in a fresh tenant: their outcomes, and the answers after. */
+const ranInFresh = (steps: ReadonlyArray<LedgerIntents.Step>) =>
+  Effect.gen(function*() {
+    const tenant = freshLedgerTenant()
+    const commands = LedgerIntents.commands(steps)
+    const outcomes = yield* runOneByOne(tenant, commands)
+    return { tenant, commands, outcomes, a: yield* answers(tenant) }
+  })
+
 /**
  * The suite. `differential: false` for the memory store itself; `tamper` where the
  * adapter can change a stored field by hand.
@@ -164,10 +173,7 @@ export const ledgerConformance = <E>(
       [steps],
       ([s]) =>
         provide(Effect.gen(function*() {
-          const tenant = freshLedgerTenant()
-          const commands = LedgerIntents.commands(s)
-          const outcomes = yield* runOneByOne(tenant, commands)
-          const a = yield* answers(tenant)
+          const { a, commands, outcomes, tenant } = yield* ranInFresh(s)
           expect(a.verification).toMatchObject({ broken: null, entries: a.entries.length })
           // No retried write counted twice: one write per key, its parts 0 (and 1), one fingerprint.
           const byKey = new Map<string, Array<LedgerEntry.LedgerEntry>>()
@@ -242,10 +248,7 @@ export const ledgerConformance = <E>(
         [steps],
         ([s]) =>
           provide(Effect.gen(function*() {
-            const tenant = freshLedgerTenant()
-            const commands = LedgerIntents.commands(s)
-            const outcomes = yield* runOneByOne(tenant, commands)
-            const a = yield* answers(tenant)
+            const { a, commands, outcomes, tenant } = yield* ranInFresh(s)
             const reference = yield* overLedger(MemoryStore.layer)(Effect.all([runOneByOne(tenant, commands), answers(tenant)]))
             outcomes.forEach((o, i) => expect(o, `command ${i + 1}`).toEqual(reference[0][i]))
             expect(a).toEqual(reference[1])
