@@ -16,6 +16,7 @@ import {
   CoConstructions,
   HashChain,
   Grids,
+  type LedgerChanges,
   type LedgerEntry,
   LedgerStore,
   MemoryStore,
@@ -23,7 +24,7 @@ import {
   type Store,
   VolunteerLedgerService
 } from "@jiceng/core"
-import { Effect, FastCheck as fc, type Layer } from "effect"
+import { Effect, Either, FastCheck as fc, type Layer } from "effect"
 import * as LedgerIngest from "../arbitraries/LedgerIngest.js"
 import * as LedgerIntents from "../arbitraries/LedgerIntents.js"
 import { freshLedgerTenant, type LedgerServices, overLedger, sharedLedgerStore } from "./ledgerSupport.js"
@@ -74,12 +75,31 @@ export const sqlTamper = (run: (statement: string) => Effect.Effect<unknown, unk
   }
 }
 
-type Outcome = unknown
+/** A refused write as the suites compare it: the error's tag, rule, field and row. */
+interface Refusal {
+  readonly refused: string
+  readonly rule: string | null
+  readonly field: string | null
+  readonly row: number | null
+}
 
-const outcomeOf = (exit: { readonly _tag: "Left"; readonly left: any } | { readonly _tag: "Right"; readonly right: unknown }): Outcome =>
-  exit._tag === "Right"
-    ? exit.right
-    : { refused: exit.left._tag, rule: exit.left.rule ?? null, field: exit.left.field ?? null, row: exit.left.row ?? null }
+type Outcome = LedgerChanges.LedgerChanges | Refusal
+
+const isRefusal = (o: Outcome | undefined): o is Refusal => o !== undefined && "refused" in o
+
+const refusalOf = (error: VolunteerLedgerService.LedgerWriteError): Refusal => ({
+  refused: error._tag,
+  rule: "rule" in error ? error.rule : null,
+  field: "field" in error ? error.field : null,
+  row: "row" in error ? error.row ?? null : null
+})
+
+const outcomeOf = <A>(result: Either.Either<A, VolunteerLedgerService.LedgerWriteError>): A | Refusal =>
+  Either.isRight(result) ? result.right : refusalOf(result.left)
+
+/** The appended entries of an accepted write, first or replayed. */
+const appended = (o: Outcome | undefined, replayed: boolean) =>
+  o !== undefined && !isRefusal(o) && o._tag === "Appended" && o.replayed === replayed ? o.entries : undefined
 
 /** Writes the scaffold of a tenant: grids, a team, volunteers, consent, activities. */
 const writeScaffold = (tenant: string) =>
@@ -182,15 +202,14 @@ export const ledgerConformance = <E>(
             expect(list.map((e) => e.part), key).toEqual(list.length === 1 ? [0] : [0, 1])
             expect(new Set(list.map((e) => e.fingerprint)).size, key).toBe(1)
           }
-          const fresh = outcomes.filter((o: any) => o?._tag === "Appended" && o.replayed === false)
-          expect(fresh.reduce((n: number, o: any) => n + o.entries.length, 0)).toBe(a.entries.length)
+          expect(outcomes.reduce((n, o) => n + (appended(o, false)?.length ?? 0), 0)).toBe(a.entries.length)
           // A retry of an accepted write returns what the first returned.
           commands.forEach((c, i) => {
-            const o = outcomes[i] as any
-            if (o?.replayed === true && o._tag === "Appended") {
-              const first = outcomes.findIndex((x: any) => x?._tag === "Appended" && x.replayed === false && x.entries[0].key === c["key"])
-              expect(first, `command ${i + 1}`).toBeGreaterThanOrEqual(0)
-              expect(o.entries).toEqual((outcomes[first] as any).entries)
+            const replayed = appended(outcomes[i], true)
+            if (replayed !== undefined) {
+              const first = outcomes.map((o) => appended(o, false)).find((entries) => entries?.[0]?.key === c["key"])
+              expect(first, `command ${i + 1}`).toBeDefined()
+              expect(replayed).toEqual(first)
             }
           })
           // Balances are the sums of their movements; rollups the sums of their parts.
@@ -219,9 +238,9 @@ export const ledgerConformance = <E>(
         for (const s of fc.sample(steps, { numRuns: 30, seed: 7 })) {
           const commands = LedgerIntents.commands(s)
           const outcomes = yield* runOneByOne(freshLedgerTenant(), commands)
-          outcomes.forEach((o: any, i) => {
+          outcomes.forEach((o, i) => {
             const tag = commands[i]!["_tag"] as string
-            if (o?.refused !== undefined) refused.add(o.rule ?? o.refused)
+            if (isRefusal(o)) refused.add(o.rule ?? o.refused)
             else {
               const kind = o.replayed ? `${tag} (replayed)` : tag
               accepted.set(kind, (accepted.get(kind) ?? 0) + 1)
@@ -270,8 +289,8 @@ export const ledgerConformance = <E>(
           const ledger = yield* VolunteerLedgerService.VolunteerLedger
           const result = yield* Effect.either(ledger.executeAllUnknown(Actor.system(batch), commands))
           // A batch is decoded and authorized whole before anything is decided.
-          const admission = outcomes.findIndex((o: any) => o?.refused === "ValidationError" || o?.refused === "Forbidden")
-          const firstRefused = admission >= 0 ? admission : outcomes.findIndex((o: any) => o?.refused !== undefined)
+          const admission = outcomes.findIndex((o) => isRefusal(o) && (o.refused === "ValidationError" || o.refused === "Forbidden"))
+          const firstRefused = admission >= 0 ? admission : outcomes.findIndex(isRefusal)
           const store = yield* LedgerStore.LedgerStore
           if (firstRefused < 0) {
             expect(result._tag).toBe("Right")
@@ -280,8 +299,7 @@ export const ledgerConformance = <E>(
               JSON.parse(JSON.stringify(o, (k, v) => (["tenant", "hash", "chainHash", "code"].includes(k) ? undefined : v)).replaceAll(`"${tenant}`, "\"T"))
             expect(same(result._tag === "Right" ? result.right : null, batch)).toEqual(same(outcomes, one))
           } else {
-            const expected = outcomes[firstRefused] as any
-            expect(outcomeOf(result as any)).toEqual({ ...expected, row: firstRefused + 1 })
+            expect(outcomeOf(result)).toEqual({ ...outcomes[firstRefused], row: firstRefused + 1 })
             expect(yield* store.entries.head(batch as never)).toBeNull()
           }
         }).pipe(Effect.orDie)),
