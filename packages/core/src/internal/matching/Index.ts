@@ -237,13 +237,18 @@ export const index = (problem: Problem, maxWords = MAX_WORDS): Index => {
 }
 
 /** How many of demand d's skills supply s offers. */
-export const sharedSkills = (ix: Index, d: number, s: number): number => {
-  const a = ix.demandSkillIds
-  const b = ix.supplySkillIds
-  let i = ix.demandSkillStart[d]!
-  const m = ix.demandSkillStart[d + 1]!
-  let j = ix.supplySkillStart[s]!
-  const n = ix.supplySkillStart[s + 1]!
+export const sharedSkills = (ix: Index, d: number, s: number): number =>
+  intersection(
+    ix.demandSkillIds,
+    ix.demandSkillStart[d]!,
+    ix.demandSkillStart[d + 1]!,
+    ix.supplySkillIds,
+    ix.supplySkillStart[s]!,
+    ix.supplySkillStart[s + 1]!
+  )
+
+/** The size of the intersection of two sorted sets, a[i, m) and b[j, n). */
+export const intersection = (a: Int32Array, i: number, m: number, b: Int32Array, j: number, n: number): number => {
   let count = 0
   while (i < m && j < n) {
     const x = a[i]!

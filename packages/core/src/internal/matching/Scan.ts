@@ -18,7 +18,7 @@
  *
  * @internal
  */
-import type { Bucket, Index } from "./Index.js"
+import { type Bucket, type Index, intersection } from "./Index.js"
 
 /** Demands with more skills than this are scanned ring by ring, not by classes. */
 const CLASS_SKILLS = 6
@@ -452,18 +452,3 @@ const lowerBound = (nodes: Int32Array, node: number): number => {
   return lo
 }
 
-/** The size of the intersection of two sorted sets, a[i, m) and b[j, n). */
-const intersection = (a: Int32Array, i: number, m: number, b: Int32Array, j: number, n: number): number => {
-  let count = 0
-  while (i < m && j < n) {
-    const x = a[i]!
-    const y = b[j]!
-    if (x === y) {
-      count++
-      i++
-      j++
-    } else if (x < y) i++
-    else j++
-  }
-  return count
-}
