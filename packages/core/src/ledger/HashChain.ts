@@ -76,12 +76,14 @@ export interface Verification {
 /**
  * A verifier fed the entries in seq order, page by page: `feed` returns the first break
  * in the page (and every later call returns it again), `finish` checks the stored head.
+ * It starts at the genesis, or at an entry already trusted (`start`: the entries fed
+ * then begin after it).
  *
  * @since 0.4.0
  * @category constructors
  */
-export const verifier = (tenant: Tenant) => {
-  let head = genesis(tenant)
+export const verifier = (tenant: Tenant, start: Head = genesis(tenant)) => {
+  let head = start
   let broken: Break | null = null
   const feed = (entries: ReadonlyArray<LedgerEntry>): Break | null => {
     if (broken !== null) return broken

@@ -198,12 +198,19 @@ export const make: Effect.Effect<
       return results
     })
 
+  /** One command, as a batch of one whose refusal names no row. */
+  const applyOne = (actor: Actor.Actor, command: LedgerCommand) =>
+    Effect.map(applyAll(actor, [command], 0, false), (results) => results[0]!)
+
+  // The shared write side gives admission, batches and imports; one command goes through
+  // `applyOne` too, which audits as a batch does (the shared `executeUnknown` would add a
+  // second audit entry), and `write` has nothing left to do.
   const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
     name: "VolunteerLedger",
     schema: LedgerCommand,
     targetOf,
     auditDetail,
-    decide: (actor, command) => Effect.map(applyAll(actor, [command], 0, false), (results) => results[0]!),
+    decide: applyOne,
     write: () => Effect.void,
     applyAll
   })
@@ -211,15 +218,10 @@ export const make: Effect.Effect<
   const executeUnknown = (actor: Actor.Actor, input: unknown) =>
     Effect.flatMap(
       Effect.suspend(() => writer.admitEither(actor, input)),
-      (command) => transactor.transaction(actor.tenant, Effect.map(applyAll(actor, [command], 0, false), (results) => results[0]!))
+      (command) => transactor.transaction(actor.tenant, applyOne(actor, command))
     ).pipe(Effect.withSpan("VolunteerLedger.execute"))
 
-  const executeAllUnknown = (actor: Actor.Actor, inputs: unknown) =>
-    Effect.gen(function*() {
-      const batch = yield* Batch.read(inputs)
-      const commands = yield* writer.admitAll(actor, batch)
-      return yield* transactor.transaction(actor.tenant, applyAll(actor, commands, 0))
-    }).pipe(Effect.withSpan("VolunteerLedger.executeAll"))
+  const executeAllUnknown = writer.executeAllUnknown
 
   /** The read's arguments decoded, its permission and subtree checked. */
   const readScope = <A extends { readonly root?: string | undefined }>(
@@ -330,20 +332,24 @@ export const make: Effect.Effect<
     Effect.gen(function*() {
       if (c.asOfSeq === 0) return null
       const first = counted.length === 0 ? c.asOfSeq : Math.min(...counted.map((e) => e.seq))
-      let previous = first === 1 ? HashChain.genesis(tenant).hash : (yield* store.entries.bySeqs(tenant, [first - 1]))[0]?.hash
-      if (previous === undefined) return `certificate.chain: entry ${first - 1} is missing`
+      const before = first === 1 ? HashChain.genesis(tenant) : (yield* store.entries.bySeqs(tenant, [first - 1]))[0]
+      if (before === undefined) return `certificate.chain: entry ${first - 1} is missing`
+      const check = HashChain.verifier(tenant, { seq: first - 1, hash: before.hash })
       for (let after = first - 1; after < c.asOfSeq;) {
         const page = (yield* store.entries.page(tenant, after, verifyPage)).filter((e) => e.seq <= c.asOfSeq)
-        if (page.length === 0) return `certificate.chain: entry ${after + 1} is missing`
-        for (const e of page) {
-          if (e.seq !== after + 1) return `certificate.chain: entry ${after + 1} is missing`
-          if (HashChain.link(previous, e) !== e.hash) return `certificate.chain: entry ${e.seq} does not match its hash`
-          previous = e.hash
-          after = e.seq
-        }
+        if (page.length === 0 || check.feed(page) !== null) break
+        after = page[page.length - 1]!.seq
         yield* breathe
       }
-      return previous === c.chainHash ? null : `certificate.chain: entry ${c.asOfSeq}'s hash is not the one the certificate was issued at`
+      // The certificate's entry and hash stand for the head the chain must reach.
+      const { broken } = check.finish({ seq: c.asOfSeq, hash: c.chainHash })
+      return broken === null
+        ? null
+        : broken.reason === "gap"
+        ? `certificate.chain: entry ${broken.seq} is missing`
+        : broken.reason === "head"
+        ? `certificate.chain: entry ${c.asOfSeq}'s hash is not the one the certificate was issued at`
+        : `certificate.chain: entry ${broken.seq} does not match its hash`
     })
 
   const service: VolunteerLedgerShape = {
