@@ -328,50 +328,43 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
     }
     lines.push("")
 
+    /** A domain's section: its data generated (timed), written in batches (timed), reported. */
+    const section = <A, E, R>(
+      generate: () => A,
+      write: (data: A, batchSize: number) => Effect.Effect<number, E, R>,
+      report: (data: A, timed: { readonly generateSeconds: string; readonly writeMs: number; readonly batchSize: number }) => Effect.Effect<string, E, R>,
+      batchSize: number
+    ) =>
+      Effect.gen(function*() {
+        const start = performance.now()
+        const data = generate()
+        const generateSeconds = Output.seconds(start)
+        const writeMs = yield* write(data, batchSize)
+        lines.push(yield* report(data, { generateSeconds, writeMs, batchSize }), "")
+        return data
+      })
+
     // Party organisations (#7): generated from the same district, written after its grids.
-    const partyStart = performance.now()
-    const party = Party.generate(district)
-    const partyGenerateSeconds = Output.seconds(partyStart)
-    const partyWriteMs = yield* PartyReport.write(party, timing.partyBatch)
-    lines.push(
-      yield* PartyReport.report(
-        party,
-        streets,
-        { generateSeconds: partyGenerateSeconds, writeMs: partyWriteMs, batchSize: timing.partyBatch },
-        lang
-      )
+    const party = yield* section(
+      () => Party.generate(district),
+      PartyReport.write,
+      (data, timed) => PartyReport.report(data, streets, timed, lang),
+      timing.partyBatch
     )
-    lines.push("")
-
     // Co-construction (#8): from the same district and its party, written after them.
-    const coStart = performance.now()
-    const co = CoConstruction.generate(district, party)
-    const coGenerateSeconds = Output.seconds(coStart)
-    const coWriteMs = yield* CoConstructionReport.write(co, timing.coconstructionBatch)
-    lines.push(
-      yield* CoConstructionReport.report(
-        co,
-        streets,
-        { generateSeconds: coGenerateSeconds, writeMs: coWriteMs, batchSize: timing.coconstructionBatch },
-        lang
-      )
+    const co = yield* section(
+      () => CoConstruction.generate(district, party),
+      CoConstructionReport.write,
+      (data, timed) => CoConstructionReport.report(data, streets, timed, lang),
+      timing.coconstructionBatch
     )
-    lines.push("")
-
     // Volunteer service (#9): a year after the co-construction's, written day by day.
-    const ledgerStart = performance.now()
-    const ledger = Ledger.generate(district, party, co)
-    const ledgerGenerateSeconds = Output.seconds(ledgerStart)
-    const ledgerWriteMs = yield* LedgerReport.write(ledger, timing.ledgerBatch)
-    lines.push(
-      yield* LedgerReport.report(
-        ledger,
-        streets,
-        { generateSeconds: ledgerGenerateSeconds, writeMs: ledgerWriteMs, batchSize: timing.ledgerBatch },
-        lang
-      )
+    yield* section(
+      () => Ledger.generate(district, party, co),
+      LedgerReport.write,
+      (data, timed) => LedgerReport.report(data, streets, timed, lang),
+      timing.ledgerBatch
     )
-    lines.push("")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
