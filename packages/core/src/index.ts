@@ -156,6 +156,15 @@ export * as VolunteerRepository from "./coconstruction/VolunteerRepository.js"
 /** @since 0.4.0 */
 export * as WorkingCalendar from "./ledger/WorkingCalendar.js"
 
+/** @since 0.5.0 */
+export * as PartyLadder from "./development/PartyLadder.js"
+/** @since 0.5.0 */
+export * as Pathway from "./development/Pathway.js"
+/** @since 0.5.0 */
+export * as Qualification from "./development/Qualification.js"
+/** @since 0.5.0 */
+export * as TalentChain from "./development/TalentChain.js"
+
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"
 /** @since 0.1.0 */

@@ -18,6 +18,8 @@ export class RuleViolation extends Schema.TaggedError<RuleViolation>("@jiceng/co
     /** The command field the rule speaks of. */
     field: Schema.String,
     message: Schema.String,
+    /** The published rule (or the policy defaulting it) that the rule id encodes, where one does. */
+    source: Schema.optional(Schema.String),
     /** 1-based row number when the command came in a batch. */
     row: Schema.optional(Schema.Number)
   }
@@ -27,8 +29,8 @@ export class RuleViolation extends Schema.TaggedError<RuleViolation>("@jiceng/co
  * @since 0.1.0
  * @category constructors
  */
-export const make = (rule: string, field: string, message: string): RuleViolation =>
-  new RuleViolation({ rule, field, message })
+export const make = (rule: string, field: string, message: string, source?: string): RuleViolation =>
+  new RuleViolation({ rule, field, message, ...(source === undefined ? {} : { source }) })
 
 /**
  * A rule's refusal as the left of an `Either`, the form the pure rules return.
@@ -36,5 +38,5 @@ export const make = (rule: string, field: string, message: string): RuleViolatio
  * @since 0.3.0
  * @category constructors
  */
-export const refuse = (rule: string, field: string, message: string): Either.Either<never, RuleViolation> =>
-  Either.left(make(rule, field, message))
+export const refuse = (rule: string, field: string, message: string, source?: string): Either.Either<never, RuleViolation> =>
+  Either.left(make(rule, field, message, source))

@@ -46,7 +46,8 @@ export const withRow = <E>(error: E, row: number | undefined): E => {
     return new ValidationError({ field: error.field, rule: error.rule, message: error.message, row }) as E
   }
   if (error instanceof RuleViolation) {
-    return new RuleViolation({ field: error.field, rule: error.rule, message: error.message, row }) as E
+    const { field, message, rule, source } = error
+    return new RuleViolation({ field, rule, message, row, ...(source === undefined ? {} : { source }) }) as E
   }
   if (error instanceof Forbidden) {
     const { action, actor, message, reason, target } = error

@@ -102,6 +102,28 @@ export const addDays = (date: IsoDate, days: number): IsoDate => {
 }
 
 /**
+ * The same day of the month `months` later (or earlier, when negative). Where that month
+ * has no such day (31 January plus one month, 29 February plus a year), the first day of
+ * the month after: a period "of one year" from 29 February 2024 runs to 1 March 2025, so
+ * that it is never shorter than its length. Throws a RangeError for a fractional count
+ * or a result outside the years 0001–9999.
+ *
+ * @since 0.5.0
+ * @category utils
+ */
+export const addMonths = (date: IsoDate, months: number): IsoDate => {
+  if (!Number.isInteger(months)) throw new RangeError(`addMonths: ${months} is not a whole number of months`)
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  if (year < 1 || year > 9999) throw new RangeError(`addMonths: ${date} + ${months} months lies outside the years 0001–9999`)
+  const day = Number(date.slice(8, 10))
+  const ym = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`
+  if (day <= daysInMonth(year, month)) return `${ym}-${date.slice(8, 10)}` as IsoDate
+  return addDays(`${ym}-${String(daysInMonth(year, month)).padStart(2, "0")}` as IsoDate, 1)
+}
+
+/**
  * The whole days from one date to another: negative when `to` comes first. Defined for
  * every pair of dates of this format, unlike `addDays`, which cannot step past 9999.
  *

@@ -44,4 +44,26 @@ describe("IsoDate", () => {
     expect(IsoDate.daysBetween(b, a) + n).toBe(0)
     expect(IsoDate.daysBetween(IsoDate.unsafeMake("0001-01-01"), IsoDate.unsafeMake("9999-12-31"))).toBe(3_652_058)
   })
+  it.prop("addMonths: the same day n months on, or the first of the month after where that month has no such day", [dates, FastCheck.integer({ min: -600, max: 600 })], ([date, n]) => {
+    const d = IsoDate.unsafeMake(date.toISOString().slice(0, 10))
+    const result = IsoDate.addMonths(d, n)
+    const index = Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1 + n
+    const year = Math.floor(index / 12)
+    const month = index - year * 12 + 1
+    const day = Number(d.slice(8, 10))
+    const expected = day <= IsoDate.daysInMonth(year, month)
+      ? `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${d.slice(8, 10)}`
+      : IsoDate.addDays(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${IsoDate.daysInMonth(year, month)}` as IsoDate.IsoDate, 1)
+    expect(result).toBe(expected)
+    expect(IsoDate.isValid(result)).toBe(true)
+    if (n >= 0) expect(result >= d).toBe(true)
+  })
+
+  it("addMonths: leap days and month ends", () => {
+    expect(IsoDate.addMonths(IsoDate.unsafeMake("2024-02-29"), 12)).toBe("2025-03-01")
+    expect(IsoDate.addMonths(IsoDate.unsafeMake("2024-02-29"), 48)).toBe("2028-02-29")
+    expect(IsoDate.addMonths(IsoDate.unsafeMake("2021-01-31"), 1)).toBe("2021-03-01")
+    expect(IsoDate.addMonths(IsoDate.unsafeMake("2021-03-31"), -1)).toBe("2021-03-01")
+    expect(() => IsoDate.addMonths(IsoDate.unsafeMake("9999-12-01"), 1)).toThrow(RangeError)
+  })
 })

@@ -14,7 +14,8 @@ export const shiftRow = <E>(error: E, offset: number): E => {
     return new ValidationError.ValidationError({ field: error.field, rule: error.rule, message: error.message, row: error.row + offset }) as E
   }
   if (error instanceof RuleViolation.RuleViolation && error.row !== undefined) {
-    return new RuleViolation.RuleViolation({ field: error.field, rule: error.rule, message: error.message, row: error.row + offset }) as E
+    const { field, message, rule, source } = error
+    return new RuleViolation.RuleViolation({ field, rule, message, row: error.row + offset, ...(source === undefined ? {} : { source }) }) as E
   }
   if (error instanceof Forbidden.Forbidden && error.row !== undefined) {
     const { action, actor, message, reason, target } = error
