@@ -535,8 +535,6 @@ export const stepOf = (ladder: Ladder, id: string): Step | undefined => ladder.s
 
 const fail = RuleViolation.refuse
 
-const engine = "jiceng pathway engine"
-
 /**
  * A track with no events yet.
  *
@@ -677,10 +675,10 @@ const check = (
       if (vote === undefined) return fail(guard.majority.rule, "evidence.vote", `the meeting's vote must be recorded (${guard.majority.source})`, guard.majority.source)
       const entitled = facts.entitled ?? 0
       if (vote.present > entitled) {
-        return fail("pathway.vote-count", "evidence.vote.present", `${vote.present} present, but the branch had ${entitled} full members on ${on}`, engine)
+        return fail("pathway.vote-count", "evidence.vote.present", `${vote.present} present, but the branch had ${entitled} full members on ${on}`)
       }
       if (vote.yes + vote.no + vote.abstain > vote.present) {
-        return fail("pathway.vote-count", "evidence.vote", `${vote.yes + vote.no + vote.abstain} votes from ${vote.present} present`, engine)
+        return fail("pathway.vote-count", "evidence.vote", `${vote.yes + vote.no + vote.abstain} votes from ${vote.present} present`)
       }
       if (!Vote.quorate(entitled, vote.present)) {
         return fail(guard.quorum.rule, "evidence.vote.present", `${vote.present} of ${entitled} full members present: more than half must be (${guard.quorum.source})`, guard.quorum.source)
@@ -751,11 +749,11 @@ export const advance = (
   facts: Facts,
   recorder: Recorder
 ): Either.Either<{ readonly track: Track; readonly event: Event }, RuleViolation.RuleViolation> => {
-  if (track.status !== "active") return fail("pathway.closed", "trackId", `${track.id} is ${track.status}: it takes no more events`, engine)
-  if (input.on > recorder.on) return fail("pathway.future", "on", `${input.on} lies after ${recorder.on}, the day it is recorded`, engine)
+  if (track.status !== "active") return fail("pathway.closed", "trackId", `${track.id} is ${track.status}: it takes no more events`)
+  if (input.on > recorder.on) return fail("pathway.future", "on", `${input.on} lies after ${recorder.on}, the day it is recorded`)
   const first = ladder.steps[0]
   if (track.events.length === 0 && (input.kind !== "step" || input.step !== first?.id)) {
-    return fail("pathway.first", "step", `a track on ${ladder.id} begins with ${first?.id} (${first?.label.zh})`, engine)
+    return fail("pathway.first", "step", `a track on ${ladder.id} begins with ${first?.id} (${first?.label.zh})`)
   }
   const event = (kind: Event["kind"], step: string | null, late: boolean, extra: Partial<Pick<Event, "length" | "reason">> = {}): Event => ({
     tenant: track.tenant,
@@ -775,17 +773,17 @@ export const advance = (
   switch (input.kind) {
     case "step": {
       const step = stepOf(ladder, input.step)
-      if (step === undefined) return fail("pathway.unknown-step", "step", `${ladder.id} has no step ${input.step}`, engine)
+      if (step === undefined) return fail("pathway.unknown-step", "step", `${ladder.id} has no step ${input.step}`)
       if (track.recorded.has(step.id)) {
-        return fail("pathway.once", "step", `${step.id} (${step.label.zh}) was recorded on ${track.recorded.get(step.id)}`, engine)
+        return fail("pathway.once", "step", `${step.id} (${step.label.zh}) was recorded on ${track.recorded.get(step.id)}`)
       }
       for (const before of step.after) {
         const day = track.recorded.get(before)
         if (day === undefined) {
           const spec = stepOf(ladder, before)
-          return fail("pathway.prerequisite", "step", `${step.id} (${step.label.zh}) comes after ${before} (${spec?.label.zh ?? before}), not yet recorded`, engine)
+          return fail("pathway.prerequisite", "step", `${step.id} (${step.label.zh}) comes after ${before} (${spec?.label.zh ?? before}), not yet recorded`)
         }
-        if (input.on < day) return fail("pathway.prerequisite", "on", `${step.id} comes after ${before}, recorded on ${day}`, engine)
+        if (input.on < day) return fail("pathway.prerequisite", "on", `${step.id} comes after ${before}, recorded on ${day}`)
       }
       return Either.flatMap(checkAll(step.guards, track, input.on, input.evidence, facts), (late) => done(event("step", step.id, late)))
     }
@@ -793,12 +791,12 @@ export const advance = (
       const spec = ladder.windows.find((w) => w.id === input.window)
       const window = track.windows.find((w) => w.id === input.window)
       if (spec === undefined || window === undefined || window.closedOn !== null) {
-        return fail("pathway.window", "window", `${input.window} is not open on ${track.id}`, engine)
+        return fail("pathway.window", "window", `${input.window} is not open on ${track.id}`)
       }
-      if (input.on < window.opensOn) return fail("pathway.window", "on", `${input.window} opened on ${window.opensOn}`, engine)
+      if (input.on < window.opensOn) return fail("pathway.window", "on", `${input.window} opened on ${window.opensOn}`)
       const rule = spec.extension
       if (rule === null || window.extensions >= rule.times) {
-        return fail(rule?.rule ?? "pathway.extension-once", "window", `${input.window} can be extended ${rule?.times ?? 0} time(s) (${rule?.source ?? engine})`, rule?.source ?? engine)
+        return fail(rule?.rule ?? "pathway.extension-once", "window", `${input.window} can be extended ${rule?.times ?? 0} time(s) (${rule?.source})`, rule?.source)
       }
       const days = span(window.endsOn, input.length)
       if (days < span(window.endsOn, rule.min) || days > span(window.endsOn, rule.max)) {
@@ -810,7 +808,7 @@ export const advance = (
       const open = track.windows.filter((w) => w.closedOn === null)
       const guards = ladder.windows.filter((s) => open.some((w) => w.id === s.id)).flatMap((s) => s.cancel)
       const last = track.events[track.events.length - 1]
-      if (last !== undefined && input.on < last.on) return fail("pathway.prerequisite", "on", `the track's last event was on ${last.on}`, engine)
+      if (last !== undefined && input.on < last.on) return fail("pathway.prerequisite", "on", `the track's last event was on ${last.on}`)
       return Either.flatMap(checkAll(guards, track, input.on, input.evidence, facts), () => done(event("cancel", null, false, { reason: input.reason })))
     }
   }

@@ -1,0 +1,221 @@
+/**
+ * One member-development command's decision inside its transaction: load the context the
+ * rule needs (for a track, the facts of the event's day from the organisation store),
+ * check that every grid it touches lies in the actor's scope, call the pure rule, return
+ * the facts to write.
+ *
+ * @internal
+ */
+import { Effect } from "effect"
+import type * as Actor from "../../access/Actor.js"
+import type { Tenant } from "../../access/Tenant.js"
+import type { WorkerId } from "../../development/CommunityWorker.js"
+import type { DevelopmentCommand } from "../../development/DevelopmentCommand.js"
+import type { DevelopmentConfigShape } from "../../development/DevelopmentConfig.js"
+import * as DevelopmentConfig from "../../development/DevelopmentConfig.js"
+import * as Rules from "../../development/DevelopmentRules.js"
+import type { DevelopmentStoreShape } from "../../development/DevelopmentStore.js"
+import * as PartyLadder from "../../development/PartyLadder.js"
+import * as Pathway from "../../development/Pathway.js"
+import type { HonourId } from "../../development/Recognition.js"
+import { type GridCode, validAt } from "../../grid/Grid.js"
+import type { GridRepository } from "../../grid/GridRepository.js"
+import type * as LevelScheme from "../../grid/LevelScheme.js"
+import type { MemberId } from "../../organisation/Member.js"
+import type { OrganisationId } from "../../organisation/Organisation.js"
+import { underProbation } from "../../organisation/OrganisationRules.js"
+import type { OrganisationStoreShape } from "../../organisation/OrganisationStore.js"
+import * as IsoDate from "../../time/IsoDate.js"
+import { levelLengths } from "../coconstruction/decide.js"
+import { reachOf } from "../organisation/decide.js"
+import { guardCodes as guard } from "../scope.js"
+
+/** The step of the party ladder from which a person counts as a member on a track. */
+const admitted = `${PartyLadder.id}/${PartyLadder.steps.approval}`
+
+/** @internal */
+export const make = (
+  store: DevelopmentStoreShape,
+  organisations: Pick<OrganisationStoreShape, "organisations" | "members">,
+  grids: { readonly grids: Pick<GridRepository, "versionsOf"> },
+  config: DevelopmentConfigShape,
+  scheme: LevelScheme.LevelScheme,
+  /** The day the rules take as today (the batch path reads the clock once per batch). */
+  today: Effect.Effect<IsoDate.IsoDate> = IsoDate.today
+) => {
+  const { recognition, tracks, workforce } = store
+  const ladders = DevelopmentConfig.ladders(config)
+  const lengths = levelLengths(scheme)
+
+  const gridVersions = (tenant: Tenant, code: string) => grids.grids.versionsOf(tenant, [code as GridCode])
+  /** The grids an organisation reaches (the tenant's root when it is unknown), and whether it exists on a day. */
+  const organisation = function*(tenant: Tenant, id: OrganisationId, day: IsoDate.IsoDate) {
+    const versions = yield* organisations.organisations.versionsOf(tenant, [id])
+    return { reach: versions.length === 0 ? [tenant as string] : reachOf(versions), valid: versions.some((v) => validAt(v, day)) }
+  }
+
+  /** A track with its events, replayed on its ladder. */
+  const trackOf = function*(tenant: Tenant, id: Pathway.TrackId) {
+    const [header] = yield* tracks.tracksOf(tenant, [id])
+    if (header === undefined) return { header, ladder: undefined, track: undefined }
+    const ladder = ladders.get(header.ladder)
+    const events = yield* tracks.eventsOf(tenant, [id])
+    return { header, ladder, track: ladder === undefined ? undefined : Pathway.replay(ladder, header, events) }
+  }
+
+  /** What the person had reached on their other tracks by a day: `ladder/step` of tracks not cancelled by then. */
+  const reachedBy = function*(tenant: Tenant, person: Pathway.PersonId, self: string, day: IsoDate.IsoDate) {
+    const others = (yield* tracks.tracksFor(tenant, [person])).filter((t) => t.id !== self)
+    const reached = new Set<string>()
+    if (others.length === 0) return reached
+    const events = yield* tracks.eventsOf(tenant, others.map((t) => t.id))
+    const ladderOf = new Map(others.map((t) => [t.id as string, t.ladder]))
+    const cancelled = new Set(events.filter((e) => e.kind === "cancel" && e.on <= day).map((e) => e.trackId as string))
+    for (const e of events) {
+      if (e.kind === "step" && e.on <= day && !cancelled.has(e.trackId)) reached.add(`${ladderOf.get(e.trackId)}/${e.step}`)
+    }
+    return reached
+  }
+
+  /** The facts of an event's day: the branch's voters, the people it names, the person's standing. */
+  const factsFor = function*(tenant: Tenant, header: Pathway.TrackHeader, on: IsoDate.IsoDate, evidence: Pathway.Evidence) {
+    const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }) => IsoDate.within(on, row.validFrom, row.validTo)
+    let entitled: number | null = null
+    if (evidence.vote !== undefined) {
+      const full = (yield* organisations.members.membershipsIn(tenant, [header.organisationId])).filter((m) => within(m) && m.standing === "full")
+      const ids = full.map((m) => m.memberId)
+      // A member under 留党察看 has no vote (党章 第四十条): not among those entitled.
+      const suspended = new Set(
+        (ids.length === 0 ? [] : yield* organisations.members.disciplineOf(tenant, ids)).filter((d) => underProbation(d, on)).map((d) => d.memberId)
+      )
+      entitled = ids.filter((id) => !suspended.has(id)).length
+    }
+    const named = Array.from(new Set((evidence.people ?? []).map((p) => p.id))) as Array<MemberId>
+    const people = new Map<string, { readonly full: boolean; readonly disciplined: boolean }>()
+    if (named.length > 0) {
+      const memberships = (yield* organisations.members.membershipsOf(tenant, named)).filter(within)
+      const discipline = (yield* organisations.members.disciplineOf(tenant, named)).filter((d) => underProbation(d, on))
+      for (const id of named) {
+        people.set(id, {
+          full: memberships.some((m) => m.memberId === id && m.standing === "full"),
+          disciplined: discipline.some((d) => d.memberId === id)
+        })
+      }
+    }
+    const reached = yield* reachedBy(tenant, header.person, header.id, on)
+    const membership = (yield* organisations.members.membershipsOf(tenant, [header.person as unknown as MemberId])).some(within)
+    return { entitled, people, reached, member: membership || reached.has(admitted) } satisfies Pathway.Facts
+  }
+
+  const workerOf = function*(tenant: Tenant, id: WorkerId) {
+    const [worker] = yield* workforce.workersOf(tenant, [id])
+    return worker
+  }
+
+  /**
+   * The decision as a generator of store reads, refusals and rule results: run by the
+   * Effect runtime (`decide`) or driven by the batch path. Every effect it yields is
+   * made when yielded.
+   */
+  const steps = function*(actor: Actor.Actor, command: DevelopmentCommand) {
+    const tenant = actor.tenant
+    const action = command._tag
+    const recorder = { by: actor.id, on: yield* today }
+    switch (command._tag) {
+      case "OpenTrack": {
+        const org = yield* organisation(tenant, command.organisationId, command.on)
+        yield* guard(actor, action, command.id, org.reach)
+        const [existing] = yield* tracks.tracksOf(tenant, [command.id])
+        const header: Pathway.TrackHeader = {
+          tenant,
+          id: command.id,
+          ladder: command.ladder,
+          person: command.person,
+          name: command.name,
+          birthDate: command.birthDate,
+          organisationId: command.organisationId
+        }
+        return yield* Rules.openTrack(tenant, {
+          ladder: ladders.get(command.ladder),
+          track: existing === undefined ? undefined : Pathway.open(existing),
+          facts: yield* factsFor(tenant, header, command.on, command.evidence),
+          recorder
+        }, command)
+      }
+      case "RecordStep":
+      case "ExtendWindow":
+      case "CancelTrack": {
+        const { header, ladder, track } = yield* trackOf(tenant, command.trackId)
+        if (header !== undefined) yield* guard(actor, action, command.trackId, (yield* organisation(tenant, header.organisationId, command.on)).reach)
+        const context: Rules.TrackContext = {
+          ladder,
+          track,
+          facts: header === undefined ? Pathway.noFacts : yield* factsFor(tenant, header, command.on, command.evidence),
+          recorder
+        }
+        return yield* (command._tag === "RecordStep"
+          ? Rules.recordStep(context, command)
+          : command._tag === "ExtendWindow"
+          ? Rules.extendWindow(context, command)
+          : Rules.cancelTrack(context, command))
+      }
+      case "HireWorker": {
+        yield* guard(actor, action, command.id, [command.communityCode])
+        const versions = command.communityCode.length === lengths.community ? yield* gridVersions(tenant, command.communityCode) : []
+        return yield* Rules.hireWorker(tenant, {
+          exists: (yield* workforce.workersOf(tenant, [command.id])).length > 0,
+          communityValid: versions.some((g) => validAt(g, command.hiredOn)),
+          today: recorder.on
+        }, command)
+      }
+      case "PlanRecruitment": {
+        yield* guard(actor, action, `${command.gridCode}/${command.year}`, [command.gridCode])
+        return yield* Rules.planRecruitment(tenant, { gridExists: (yield* gridVersions(tenant, command.gridCode)).length > 0 }, command)
+      }
+      case "RecordTraining": {
+        const workers = yield* workforce.workersOf(tenant, Array.from(new Set(command.attendees)))
+        yield* guard(actor, action, command.id, [command.gridCode, ...workers.map((w) => w.communityCode)])
+        return yield* Rules.recordTraining(tenant, {
+          exists: (yield* workforce.sessionsOf(tenant, [command.id])).length > 0,
+          gridExists: (yield* gridVersions(tenant, command.gridCode)).length > 0,
+          workers: new Map(workers.map((w) => [w.id as string, w])),
+          today: recorder.on
+        }, command)
+      }
+      case "RecordQualification": {
+        const worker = yield* workerOf(tenant, command.workerId)
+        if (worker !== undefined) yield* guard(actor, action, `${command.workerId}/${command.level}`, [worker.communityCode])
+        return yield* Rules.recordQualification(tenant, config.qualifications, {
+          worker,
+          holdings: worker === undefined ? [] : yield* workforce.holdingsOf(tenant, [command.workerId]),
+          today: recorder.on
+        }, command)
+      }
+      case "RecordCareerMove": {
+        const worker = yield* workerOf(tenant, command.workerId)
+        if (worker !== undefined) yield* guard(actor, action, command.id, [worker.communityCode])
+        return yield* Rules.recordCareerMove(tenant, {
+          exists: (yield* workforce.movesOf(tenant, [command.id])).length > 0,
+          worker,
+          moves: worker === undefined ? [] : yield* workforce.movesFor(tenant, [command.workerId]),
+          today: recorder.on
+        }, command)
+      }
+      case "Recognise": {
+        const org = yield* organisation(tenant, command.organisationId, command.awardedOn)
+        yield* guard(actor, action, command.id, org.reach)
+        const memberships = command.memberId === null ? [] : yield* organisations.members.membershipsOf(tenant, [command.memberId as MemberId])
+        return yield* Rules.recognise(tenant, {
+          exists: (yield* recognition.honoursOf(tenant, [command.id as HonourId])).length > 0,
+          organisationValid: org.valid,
+          memberOnDay: memberships.some((m) => IsoDate.within(command.awardedOn, m.validFrom, m.validTo)),
+          today: recorder.on
+        }, command)
+      }
+    }
+  }
+
+  const decide = (actor: Actor.Actor, command: DevelopmentCommand) => Effect.gen(() => steps(actor, command))
+
+  return { steps, decide, ladders }
+}
