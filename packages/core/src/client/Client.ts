@@ -18,6 +18,9 @@ import * as AccessPolicy from "../access/AccessPolicy.js"
 import type * as Actor from "../access/Actor.js"
 import * as CoConstructionConfig from "../coconstruction/CoConstructionConfig.js"
 import * as CoConstructions from "../coconstruction/CoConstructions.js"
+import * as Development from "../development/Development.js"
+import * as DevelopmentConfig from "../development/DevelopmentConfig.js"
+import * as DevelopmentService from "../development/DevelopmentService.js"
 import * as LedgerConfig from "../ledger/LedgerConfig.js"
 import * as VolunteerLedger from "../ledger/VolunteerLedger.js"
 import * as VolunteerLedgerService from "../ledger/VolunteerLedgerService.js"
@@ -79,6 +82,8 @@ export type Services =
   | CoConstructionConfig.CoConstructionConfig
   | VolunteerLedgerService.VolunteerLedger
   | LedgerConfig.LedgerConfig
+  | DevelopmentService.Development
+  | DevelopmentConfig.DevelopmentConfig
   | Store.Store
 
 /**
@@ -236,6 +241,15 @@ export type CoConstructionsClient = Promised<CoConstructions.CoConstructionsShap
  */
 export type LedgerClient = Promised<VolunteerLedgerService.VolunteerLedgerShape>
 
+/**
+ * Member development as Promises (`DevelopmentService.DevelopmentShape`): its methods'
+ * documentation is the service's.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export type DevelopmentClient = Promised<DevelopmentService.DevelopmentShape>
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -257,6 +271,8 @@ export interface Client {
   readonly coconstruction: CoConstructionsClient
   /** The volunteer service ledger (志愿服务台账). @since 0.4.0 */
   readonly ledger: LedgerClient
+  /** Member development: tracks on ladders, the community workforce, recognition. @since 0.5.0 */
+  readonly development: DevelopmentClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -285,6 +301,8 @@ export interface Options<E> {
   readonly ledger?: Partial<LedgerConfig.LedgerConfigShape>
   /** The official holidays and make-up working days the recording deadline counts with; Monday to Friday otherwise. @since 0.4.0 */
   readonly calendar?: typeof WorkingCalendar.CalendarData.Encoded
+  /** The development policy (the party ladder's settings, further ladders, qualifications); the defaults when left out. @since 0.5.0 */
+  readonly development?: Partial<DevelopmentConfig.DevelopmentConfigShape>
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
@@ -373,6 +391,26 @@ const ledgerMethods: { readonly [K in keyof VolunteerLedgerService.VolunteerLedg
   verify: true
 }
 
+const developmentMethods: { readonly [K in keyof DevelopmentService.DevelopmentShape]: true } = {
+  execute: true,
+  executeAll: true,
+  importAll: true,
+  executeUnknown: true,
+  executeAllUnknown: true,
+  executeKeyed: true,
+  executeAllKeyed: true,
+  track: true,
+  tracks: true,
+  due: true,
+  pipeline: true,
+  developed: true,
+  talent: true,
+  workforce: true,
+  workers: true,
+  honours: true,
+  letters: true
+}
+
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
 
 const promised = <S extends object>(
@@ -402,7 +440,7 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer).pipe(
+  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer).pipe(
     Layer.provideMerge(
       Layer.mergeAll(
         options.store,
@@ -410,6 +448,7 @@ export const make = <E>(options: Options<E>): Client => {
         OrganisationConfig.layer(options.organisations),
         CoConstructionConfig.layer(options.coconstruction),
         LedgerConfig.layer(options.ledger),
+        DevelopmentConfig.layer(options.development),
         options.calendar === undefined ? Layer.empty : WorkingCalendar.layer(options.calendar)
       )
     )
@@ -434,6 +473,7 @@ export const make = <E>(options: Options<E>): Client => {
     > as OrganisationsClient,
     coconstruction: promised(run, CoConstructions.CoConstructions, coConstructionMethods),
     ledger: promised(run, VolunteerLedgerService.VolunteerLedger, ledgerMethods),
+    development: promised(run, DevelopmentService.Development, developmentMethods),
     run,
     dispose: () => runtime.dispose()
   }

@@ -838,8 +838,8 @@ export interface Due {
 
 /**
  * What is due or overdue on an active track on a day: each step not yet recorded whose
- * prerequisites are and whose deadline runs from a recorded step (the talk within a
- * month of the application, the higher committee's approval), and each open window from
+ * deadline runs from a recorded step (the talk within a month of the application, the
+ * higher committee's approval — due even while a step before it is still to come), and each open window from
  * its notice on (probation ending, then the conversion decision due and late).
  *
  * @since 0.5.0
@@ -849,7 +849,7 @@ export const due = (ladder: Ladder, track: Track, asOf: IsoDate.IsoDate): Readon
   if (track.status !== "active") return []
   const out: Array<Due> = []
   for (const step of ladder.steps) {
-    if (track.recorded.has(step.id) || !step.after.every((s) => track.recorded.has(s))) continue
+    if (track.recorded.has(step.id)) continue
     for (const guard of step.guards) {
       if (guard._tag !== "Deadline") continue
       const since = track.recorded.get(guard.since)

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { IsoDate, PartyLadder, Pathway } from "@jiceng/core"
+import { PartyPath } from "@jiceng/testkit"
 import { Either, FastCheck as fc } from "effect"
 
 const ladder = PartyLadder.make()
@@ -32,69 +33,9 @@ const facts: Pathway.Facts = { entitled: 9, people, reached: new Set(), member: 
 const recorder = (on: IsoDate.IsoDate): Pathway.Recorder => ({ by: "clerk", on: add(on, 400) })
 const yes = { vote: { present: 7, yes: 6, no: 1, abstain: 0 } }
 
-/** The evidence a step needs to pass its guards. */
-const evidenceFor = (step: string): Pathway.Evidence => {
-  switch (step) {
-    case s.application:
-      return { documents: ["入党申请书"] }
-    case s.contacts:
-      return { people: [{ role: "contact", id: "f1" }] }
-    case s.introducers:
-      return { people: [{ role: "introducer", id: "f1" }, { role: "introducer", id: "f2" }] }
-    case s.politicalReview:
-    case s.committeeReview:
-    case s.preReview:
-    case s.approval:
-    case s.conversionApproval:
-      return { passed: true }
-    case s.training:
-      return { training: { days: 3, hours: 0 } }
-    case s.volunteerForm:
-      return { documents: ["入党志愿书"] }
-    case s.admissionMeeting:
-    case s.conversionMeeting:
-      return yes
-    case s.conversionApplication:
-      return { documents: ["转正申请书"] }
-    default:
-      return {}
-  }
-}
-
-/** The day each step happens on a path that meets every rule, from an application day. */
-const schedule = (applied: IsoDate.IsoDate): ReadonlyArray<readonly [string, IsoDate.IsoDate]> => {
-  const activist = add(applied, 40)
-  const candidate = IsoDate.addMonths(activist, 12)
-  const meeting = add(candidate, 60)
-  const conversion = IsoDate.addMonths(meeting, 12)
-  return [
-    [s.application, applied],
-    [s.talk, add(applied, 20)],
-    [s.activist, activist],
-    [s.activistFiling, add(activist, 5)],
-    [s.contacts, add(activist, 5)],
-    [s.cultivation, add(activist, 100)],
-    [s.candidate, candidate],
-    [s.candidateFiling, add(candidate, 3)],
-    [s.introducers, add(candidate, 3)],
-    [s.politicalReview, add(candidate, 20)],
-    [s.training, add(candidate, 25)],
-    [s.committeeReview, add(candidate, 30)],
-    [s.preReview, add(candidate, 40)],
-    [s.volunteerForm, add(candidate, 50)],
-    [s.admissionMeeting, meeting],
-    [s.approvalTalk, add(meeting, 10)],
-    [s.approval, add(meeting, 30)],
-    [s.approvalFiling, add(meeting, 35)],
-    [s.placement, add(meeting, 35)],
-    [s.oath, add(meeting, 40)],
-    [s.probationEducation, add(meeting, 100)],
-    [s.conversionApplication, add(conversion, -10)],
-    [s.conversionMeeting, conversion],
-    [s.conversionApproval, add(conversion, 30)],
-    [s.archive, add(conversion, 40)]
-  ]
-}
+const names: PartyPath.Names = { contacts: ["f1"], introducers: ["f1", "f2"], vote: yes.vote }
+const evidenceFor = (step: string) => PartyPath.evidence(step, names)
+const schedule = PartyPath.schedule
 
 const step = (step: string, on: IsoDate.IsoDate, evidence: Pathway.Evidence = evidenceFor(step)): Pathway.Input => ({ kind: "step", step, on, evidence })
 
