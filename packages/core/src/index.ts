@@ -157,13 +157,39 @@ export * as VolunteerRepository from "./coconstruction/VolunteerRepository.js"
 export * as WorkingCalendar from "./ledger/WorkingCalendar.js"
 
 /** @since 0.5.0 */
+export * as CommunityWorker from "./development/CommunityWorker.js"
+/** @since 0.5.0 */
+export * as Development from "./development/Development.js"
+/** @since 0.5.0 */
+export * as DevelopmentChanges from "./development/DevelopmentChanges.js"
+/** @since 0.5.0 */
+export * as DevelopmentCommand from "./development/DevelopmentCommand.js"
+/** @since 0.5.0 */
+export * as DevelopmentConfig from "./development/DevelopmentConfig.js"
+/** @since 0.5.0 */
+export * as DevelopmentPermission from "./development/DevelopmentPermission.js"
+/** @since 0.5.0 */
+export * as DevelopmentRules from "./development/DevelopmentRules.js"
+/** @since 0.5.0 */
+export * as DevelopmentService from "./development/DevelopmentService.js"
+/** @since 0.5.0 */
+export * as DevelopmentStore from "./development/DevelopmentStore.js"
+/** @since 0.5.0 */
 export * as PartyLadder from "./development/PartyLadder.js"
 /** @since 0.5.0 */
 export * as Pathway from "./development/Pathway.js"
 /** @since 0.5.0 */
 export * as Qualification from "./development/Qualification.js"
 /** @since 0.5.0 */
+export * as Recognition from "./development/Recognition.js"
+/** @since 0.5.0 */
+export * as RecognitionRepository from "./development/RecognitionRepository.js"
+/** @since 0.5.0 */
 export * as TalentChain from "./development/TalentChain.js"
+/** @since 0.5.0 */
+export * as TrackRepository from "./development/TrackRepository.js"
+/** @since 0.5.0 */
+export * as WorkforceRepository from "./development/WorkforceRepository.js"
 
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"
