@@ -1,5 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import { AccessPolicy, Actor, CoConstructionPermission, GridPermission, LedgerPermission, OrganisationPermission, ValidationError } from "@jiceng/core"
+import {
+  AccessPolicy,
+  Actor,
+  CoConstructionPermission,
+  DevelopmentPermission,
+  GridPermission,
+  LedgerPermission,
+  OrganisationPermission,
+  ValidationError
+} from "@jiceng/core"
 import { Effect, Either, Exit, Schema } from "effect"
 
 const Digits = Schema.String.pipe(Schema.pattern(/^\d{0,9}$/))
@@ -15,14 +24,14 @@ describe("Actor.authorize", () => {
       const target = "131102" + targetTail
       const result = Actor.authorize(actor, permission, "act", [target])
       // The default grants, written out: admin everything, grid_manager the grid domain,
-      // party_organiser the organisation and co-construction domains and reading grids,
+      // party_organiser the organisation, co-construction and development domains and reading grids,
       // ledger_keeper the volunteer ledger and reading grids, certificate_checker verifying.
       const table: Record<string, ReadonlyArray<string>> = {
         admin: AccessPolicy.knownPermissions,
         grid_manager: GridPermission.all,
-        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, GridPermission.read],
+        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, ...DevelopmentPermission.all, GridPermission.read],
         worker: [GridPermission.read, GridPermission.placeWrite],
-        viewer: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read],
+        viewer: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read],
         ledger_keeper: [...LedgerPermission.all, GridPermission.read],
         certificate_checker: [LedgerPermission.verify]
       }
