@@ -211,6 +211,8 @@ export * as Imports from "./imports/Imports.js"
 export * as MemoryAuditLog from "./store/MemoryAuditLog.js"
 /** @since 0.3.0 */
 export * as MemoryCoConstructionStore from "./store/MemoryCoConstructionStore.js"
+/** @since 0.5.0 */
+export * as MemoryDevelopmentStore from "./store/MemoryDevelopmentStore.js"
 /** @since 0.2.0 */
 export * as MemoryGridStore from "./store/MemoryGridStore.js"
 /** @since 0.4.0 */

@@ -10,6 +10,7 @@ import {
   CoConstructionConformance,
   CoConstructionImportResume,
   coConstructionRepositoryContract,
+  developmentRepositoryContract,
   GridConformance,
   IdempotencyConformance,
   ImportResume,
@@ -70,6 +71,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   )
   organisationRepositoryContract("PostgresStore", freshStore().layer)
   coConstructionRepositoryContract("PostgresStore", freshStore().layer)
+  developmentRepositoryContract("PostgresStore", freshStore().layer)
   ledgerRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
@@ -143,6 +145,16 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "coconstruction_volunteer_claims",
           "coconstruction_volunteer_posts",
           "coconstruction_volunteer_teams",
+          "development_attendance",
+          "development_events",
+          "development_holdings",
+          "development_honours",
+          "development_letters",
+          "development_moves",
+          "development_plans",
+          "development_sessions",
+          "development_tracks",
+          "development_workers",
           "discipline",
           "dues",
           "grid_lineage",
@@ -151,6 +163,7 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "jiceng_idempotency",
           "jiceng_migrations_audit",
           "jiceng_migrations_coconstruction",
+          "jiceng_migrations_development",
           "jiceng_migrations_grid",
           "jiceng_migrations_idempotency",
           "jiceng_migrations_imports",

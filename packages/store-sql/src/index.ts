@@ -73,3 +73,11 @@ export * as SqlIdempotencyStore from "./SqlIdempotencyStore.js"
  * @category modules
  */
 export * as SqlLedgerStore from "./SqlLedgerStore.js"
+
+/**
+ * The member-development domain on `@effect/sql`: its tables and queries.
+ *
+ * @since 0.5.0
+ * @category modules
+ */
+export * as SqlDevelopmentStore from "./SqlDevelopmentStore.js"

@@ -9,6 +9,7 @@ import {
   CoConstructionConformance,
   CoConstructionImportResume,
   coConstructionRepositoryContract,
+  developmentRepositoryContract,
   GridConformance,
   IdempotencyConformance,
   LedgerBigBatch,
@@ -65,6 +66,7 @@ CoConstructionImportResume.coConstructionImportResume(
 repositoryContract("SqliteStore (file)", temporaryFile().layer)
 organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 coConstructionRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+developmentRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 ledgerRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
 // onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
@@ -94,7 +96,8 @@ describe("SqliteStore", () => {
           ["imports", "import_progress"],
           ["organisation", "organisations", "discipline_ends_on"],
           ["idempotency", "idempotency"],
-          ["ledger", "ledger"]
+          ["ledger", "ledger"],
+          ["development", "development"]
         ]) {
           expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)} ORDER BY migration_id`).toEqual(
             names.map((name, i) => ({ migration_id: i + 1, name }))

@@ -12,6 +12,7 @@
  */
 import type { AuditLog } from "../audit/AuditLog.js"
 import type { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
+import type { DevelopmentStore } from "../development/DevelopmentStore.js"
 import type { GridStore } from "../grid/GridStore.js"
 import type { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import type { ImportLog } from "../imports/ImportLog.js"
@@ -29,6 +30,7 @@ export type Store =
   | Transactor
   | AuditLog
   | CoConstructionStore
+  | DevelopmentStore
   | GridStore
   | IdempotencyStore
   | ImportLog

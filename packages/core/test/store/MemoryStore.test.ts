@@ -3,6 +3,7 @@ import { type Grid, MemoryStore, type Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
   coConstructionRepositoryContract,
+  developmentRepositoryContract,
   LedgerBigBatch,
   ledgerRepositoryContract,
   organisationRepositoryContract,
@@ -13,6 +14,7 @@ import { Deferred, Effect, Fiber, Option } from "effect"
 repositoryContract("MemoryStore", MemoryStore.layer)
 organisationRepositoryContract("MemoryStore", MemoryStore.layer)
 coConstructionRepositoryContract("MemoryStore", MemoryStore.layer)
+developmentRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
 LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 

@@ -11,6 +11,7 @@ import type { SqlError } from "@effect/sql/SqlError"
 import type * as Statement from "@effect/sql/Statement"
 import type { StoreError, Tenant } from "@jiceng/core"
 import * as Effect from "effect/Effect"
+import { compareBytes } from "./batch.js"
 import { corruptRow, fromSqlError } from "./errors.js"
 import type * as Queries from "./queries.js"
 
@@ -36,10 +37,22 @@ export const reading = <Row extends object, A>(
   ...order: ReadonlyArray<string>
 ): Reading<Row, A> => ({ table, columns, read, order })
 
-/** The value of a column for a value, by the column mapping it is written with. */
-const field = <A>(columns: Queries.Columns<A>, column: string) => {
-  const value = columns.find(([name]) => name === column)![1]
-  return (a: A): string => String(value(a, 0))
+/**
+ * The order of values by columns, as the database sorts the rows (by the column mappings
+ * they are written with): integers as numbers — an event's seq 2 before its seq 10 —
+ * and text by its bytes.
+ */
+const orderOf = <A>(columns: Queries.Columns<A>, order: ReadonlyArray<string>) => {
+  const values = order.map((column) => columns.find(([name]) => name === column)![1])
+  return (a: A, b: A): number => {
+    for (const value of values) {
+      const x = value(a, 0)
+      const y = value(b, 0)
+      const c = typeof x === "number" && typeof y === "number" ? x - y : compareBytes(String(x), String(y))
+      if (c !== 0) return c
+    }
+    return 0
+  }
 }
 
 /** @internal */
@@ -104,7 +117,7 @@ LIMIT ${limit}`}`.pipe(
       keys,
       1,
       (chunk) => select(operation, reading, sql`tenant = ${tenant} AND ${q.keyIn(column, chunk)}`),
-      q.byKeys(...reading.order.map((column) => field(reading.columns, column)))
+      orderOf(reading.columns, reading.order)
     ).pipe(Effect.withSpan(`SqlStore.${operation}`))
 
   return { write, select, list, anyOf }

@@ -38,7 +38,7 @@ import {
   type Volunteering
 } from "@jiceng/core"
 import { Effect, FastCheck, type Layer } from "effect"
-import { many, sortBy, spread } from "./contractKeys.js"
+import { awkward, expectInOrder, lastWins, many, sortBy, spread } from "./contractKeys.js"
 import * as Tenants from "./Tenants.js"
 
 const day = IsoDate.unsafeMake
@@ -272,21 +272,6 @@ const ofMember = [
 const byDate = [(m: JointMeeting.JointMeeting) => m.date, byId] as const
 const inMeeting = [(k: JointMeeting.Task) => k.meetingId, byId] as const
 
-/**
- * Checks a read whose documented order leaves ties open (the `*At` reads: two rows of
- * one key may both be valid on a day): the same rows, and in the documented order.
- */
-const expectInOrder = <A>(
-  got: ReadonlyArray<A>,
-  expected: ReadonlyArray<A>,
-  documented: ReadonlyArray<(a: A) => string>,
-  ties: ReadonlyArray<(a: A) => string>
-): void => {
-  expect(sortBy(got, ...documented, ...ties)).toEqual(sortBy(expected, ...documented, ...ties))
-  const keyOf = (a: A) => documented.map((f) => f(a)).join("\u0000")
-  expect(got.map(keyOf)).toEqual(sortBy(expected, ...documented).map(keyOf))
-}
-
 const valid = (at: IsoDate.IsoDate) => (row: Interval) => IsoDate.within(at, row.validFrom, row.validTo)
 
 /** What a `close` of `keys` on `validTo` leaves of `rows` (the documented contract, naively). */
@@ -300,16 +285,6 @@ const closed = <A extends Interval>(rows: ReadonlyArray<A>, hit: (row: A) => boo
       ? [{ ...row, validTo }]
       : [row]
   )
-
-/** The last write of each key wins, in the order written. */
-const lastWins = <A>(rows: ReadonlyArray<A>, keyOf: (a: A) => string): Array<A> =>
-  Array.from(new Map(rows.map((r) => [keyOf(r), r] as const)).values())
-
-/**
- * Text that JSON or a naive list encoding must escape, in several scripts (and outside
- * the Basic Multilingual Plane).
- */
-const awkward = ["𠀀", "a\"b", "c\\d", "[]", "null", "x,y", "{\"k\":1}", "'", "中文", "é", "\u2028"]
 
 /**
  * Registers the co-construction repository conformance tests of a Store layer. The

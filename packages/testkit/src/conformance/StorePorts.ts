@@ -4,7 +4,16 @@
  *
  * @since 0.2.0
  */
-import { AuditLog, GridStore, IdempotencyStore, LedgerStore, OrganisationStore, type Store, Transactor } from "@jiceng/core"
+import {
+  AuditLog,
+  DevelopmentStore,
+  GridStore,
+  IdempotencyStore,
+  LedgerStore,
+  OrganisationStore,
+  type Store,
+  Transactor
+} from "@jiceng/core"
 import { Effect } from "effect"
 
 /**
@@ -19,6 +28,8 @@ export interface StorePorts
   readonly idempotency: IdempotencyStore.IdempotencyStoreShape
   /** The volunteer ledger's repositories. @since 0.4.0 */
   readonly ledger: LedgerStore.LedgerStoreShape
+  /** The member-development domain's repositories (tracks, workforce, recognition). @since 0.5.0 */
+  readonly development: DevelopmentStore.DevelopmentStoreShape
 }
 
 /**
@@ -34,14 +45,16 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     AuditLog.AuditLog,
     IdempotencyStore.IdempotencyStore,
     LedgerStore.LedgerStore,
+    DevelopmentStore.DevelopmentStore,
     Transactor.Transactor
   ]),
-  ([grid, organisation, audit, idempotency, ledger, transactor]) => ({
+  ([grid, organisation, audit, idempotency, ledger, development, transactor]) => ({
     ...grid,
     ...organisation,
     audit,
     idempotency,
     ledger,
+    development,
     transaction: transactor.transaction
   })
 )

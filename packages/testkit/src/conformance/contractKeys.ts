@@ -1,10 +1,12 @@
 /**
  * What the repository contracts share: the code-point order of the SQL stores' text
- * columns, sorting rows by fields in it, and key lists longer than one SQL statement may
- * carry.
+ * columns, sorting rows by fields in it, checking a read whose order leaves ties open,
+ * the last write of each key, text that an encoding must escape, and key lists longer
+ * than one SQL statement may carry.
  *
  * @since 0.4.0
  */
+import { expect } from "@effect/vitest"
 
 /**
  * Code-point order: the byte order of the SQL stores' text columns.
@@ -61,3 +63,40 @@ export const spread = <A extends string>(known: ReadonlyArray<string>): Readonly
   })
   return keys as unknown as ReadonlyArray<A>
 }
+
+/**
+ * Checks a read whose documented order leaves ties open (two rows of one key valid on a
+ * day, two qualifications obtained on one day): the same rows, and in the documented
+ * order.
+ *
+ * @since 0.5.0
+ * @category utils
+ */
+export const expectInOrder = <A>(
+  got: ReadonlyArray<A>,
+  expected: ReadonlyArray<A>,
+  documented: ReadonlyArray<(a: A) => string>,
+  ties: ReadonlyArray<(a: A) => string>
+): void => {
+  expect(sortBy(got, ...documented, ...ties)).toEqual(sortBy(expected, ...documented, ...ties))
+  const keyOf = (a: A) => documented.map((f) => f(a)).join("\u0000")
+  expect(got.map(keyOf)).toEqual(sortBy(expected, ...documented).map(keyOf))
+}
+
+/**
+ * The last write of each key wins, in the order written.
+ *
+ * @since 0.5.0
+ * @category utils
+ */
+export const lastWins = <A>(rows: ReadonlyArray<A>, keyOf: (a: A) => string): Array<A> =>
+  Array.from(new Map(rows.map((r) => [keyOf(r), r] as const)).values())
+
+/**
+ * Text that JSON or a naive list encoding must escape, in several scripts (and outside
+ * the Basic Multilingual Plane).
+ *
+ * @since 0.5.0
+ * @category constants
+ */
+export const awkward: ReadonlyArray<string> = ["𠀀", "a\"b", "c\\d", "[]", "null", "x,y", "{\"k\":1}", "'", "中文", "é", "\u2028"]
