@@ -8,6 +8,7 @@ import { PostgresStore } from "@jiceng/store-postgres"
 import { StorePorts } from "@jiceng/testkit"
 import {
   CoConstructionConformance,
+  DevelopmentConformance,
   CoConstructionImportResume,
   coConstructionRepositoryContract,
   developmentRepositoryContract,
@@ -44,6 +45,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   // First, while the shared `it` is untouched by `it.layer`; its suites provide their own store.
   OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
   CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
+  DevelopmentConformance.developmentConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
   LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
     numRuns: 12,

@@ -7,6 +7,7 @@ import type { Store, Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
   CoConstructionConformance,
+  DevelopmentConformance,
   CoConstructionImportResume,
   coConstructionRepositoryContract,
   developmentRepositoryContract,
@@ -40,6 +41,7 @@ const temporaryFile = () => {
 // First, while the shared `it` is untouched (see below); its suites provide their own store.
 OrganisationConformance.organisationConformance("SqliteStore (file)", temporaryFile().layer)
 CoConstructionConformance.coConstructionConformance("SqliteStore (file)", temporaryFile().layer)
+DevelopmentConformance.developmentConformance("SqliteStore (file)", temporaryFile().layer)
 IdempotencyConformance.idempotencyConformance("SqliteStore (file)", temporaryFile().layer)
 // Tampering by hand: an UPDATE of each stored column of an entry.
 const sqlTamper = LedgerConformance.sqlTamper((statement) =>

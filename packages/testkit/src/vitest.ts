@@ -30,6 +30,8 @@ export * from "./conformance/LedgerRepositoryContract.js"
 export * from "./conformance/DevelopmentRepositoryContract.js"
 /** @since 0.3.0 */
 export * as CoConstructionConformance from "./conformance/CoConstructionConformance.js"
+/** @since 0.5.0 */
+export * as DevelopmentConformance from "./conformance/DevelopmentConformance.js"
 /** @since 0.3.0 */
 export * as CoConstructionAccess from "./conformance/CoConstructionAccess.js"
 /** @since 0.3.0 */

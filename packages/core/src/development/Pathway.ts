@@ -33,9 +33,9 @@ const Count = Schema.Int.pipe(Schema.nonNegative())
  * @category schemas
  */
 export const Duration = Schema.Struct({
-  years: Schema.optional(Count),
-  months: Schema.optional(Count),
-  days: Schema.optional(Count)
+  years: Schema.optionalWith(Count, { exact: true }),
+  months: Schema.optionalWith(Count, { exact: true }),
+  days: Schema.optionalWith(Count, { exact: true })
 })
 
 /**
@@ -369,16 +369,16 @@ export const Named = Schema.Struct({ role: Text.Id, id: Text.Id })
  * @category schemas
  */
 export const Evidence = Schema.Struct({
-  documents: Schema.optional(Schema.Array(Text.Name).pipe(Schema.maxItems(20))),
-  people: Schema.optional(Schema.Array(Named).pipe(Schema.maxItems(10))),
+  documents: Schema.optionalWith(Schema.Array(Text.Name).pipe(Schema.maxItems(20)), { exact: true }),
+  people: Schema.optionalWith(Schema.Array(Named).pipe(Schema.maxItems(10)), { exact: true }),
   /** The meeting's count: members present, yes, no and abstentions. */
-  vote: Schema.optional(Schema.Struct({ present: Count, yes: Count, no: Count, abstain: Count })),
-  training: Schema.optional(Schema.Struct({ days: Count, hours: Count })),
+  vote: Schema.optionalWith(Schema.Struct({ present: Count, yes: Count, no: Count, abstain: Count }), { exact: true }),
+  training: Schema.optionalWith(Schema.Struct({ days: Count, hours: Count }), { exact: true }),
   /** A review passed or an approval granted (true), or not (false). */
-  passed: Schema.optional(Schema.Boolean),
+  passed: Schema.optionalWith(Schema.Boolean, { exact: true }),
   /** Why a step comes after its deadline, where the rule allows it in special cases. */
-  special: Schema.optional(Text.Line(200)),
-  note: Schema.optional(Text.Line(500))
+  special: Schema.optionalWith(Text.Line(200), { exact: true }),
+  note: Schema.optionalWith(Text.Line(500), { exact: true })
 })
 
 /**

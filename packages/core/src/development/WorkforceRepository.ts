@@ -50,9 +50,9 @@ export interface WorkforceRepository {
 
   /** Inserts qualifications; a row whose key (worker, level) exists fails. */
   readonly addHoldings: (rows: ReadonlyArray<Holding>) => Effect.Effect<void, StoreError>
-  /** The qualifications of any of the workers, ordered by worker then the day obtained. */
+  /** The qualifications of any of the workers, ordered by worker, the day obtained, then level. */
   readonly holdingsOf: (tenant: Tenant, ids: ReadonlyArray<WorkerId>) => Effect.Effect<ReadonlyArray<Holding>, StoreError>
-  /** Every qualification, ordered by worker then the day obtained. */
+  /** Every qualification, ordered by worker, the day obtained, then level. */
   readonly holdings: (tenant: Tenant) => Effect.Effect<ReadonlyArray<Holding>, StoreError>
 
   /** Inserts career moves; a move whose id exists fails. */

@@ -36,7 +36,8 @@ export const fresh = (): string => nth((process.pid * 7919 + next++ * 104_729) %
  * The tenants of a suite that counts its own: `Tenants.nth` from `first`, `size` of
  * them, each once (the suite throws when it runs out). The ranges are given out so that
  * suites sharing one store never meet: {@link fresh} draws below 200,000; the grid
- * repository contract counts from 200,000 (a few hundred), the development repository
+ * repository contract counts from 200,000 (a few hundred), the development suites from
+ * 210,000 to 240,000, the development repository
  * contract from 240,000 to 250,000, the co-construction suites from 250,000 to 290,000,
  * the ledger suites from 290,000 to 300,000, and the organisation, co-construction and
  * ledger repository contracts from 300,000, 320,000 and 330,000; the codes repeat from

@@ -1,0 +1,75 @@
+/**
+ * What the member-development suites share: the services over a store, a store built
+ * once per suite, the clock the suites run on, and tenants of their own.
+ *
+ * @internal
+ */
+import {
+  Development,
+  DevelopmentConfig,
+  GridConfig,
+  Grids,
+  OrganisationConfig,
+  Organisations,
+  type Store
+} from "@jiceng/core"
+import { Effect, Layer } from "effect"
+import * as DevelopmentIntents from "../arbitraries/DevelopmentIntents.js"
+import { sharedOver } from "./sharedStore.js"
+import * as Tenants from "./Tenants.js"
+
+/**
+ * The services the development suites run: Development, Organisations and Grids over a
+ * store, with the default configurations.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export type Services =
+  | Development.Development
+  | Organisations.Organisations
+  | Grids.Grids
+  | Store.Store
+  | GridConfig.GridConfig
+  | OrganisationConfig.OrganisationConfig
+  | DevelopmentConfig.DevelopmentConfig
+
+/**
+ * The Development, Organisations and Grids services over a store, with the default
+ * configurations.
+ *
+ * @since 0.5.0
+ * @category layers
+ */
+export const developmentOver = <E>(store: Layer.Layer<Store.Store, E>): Layer.Layer<Services, E> =>
+  Layer.mergeAll(Development.layer, Organisations.layer, Grids.layer).pipe(
+    Layer.provideMerge(Layer.mergeAll(store, GridConfig.layer(), OrganisationConfig.layer(), DevelopmentConfig.layer()))
+  )
+
+/**
+ * A store built once, on a suite's first use, and closed after the suite; its services
+ * provided to each test's effect on the suites' today. Call inside a `describe`.
+ *
+ * @since 0.5.0
+ * @category layers
+ */
+export const sharedStore = <E>(store: Layer.Layer<Store.Store, E>) => sharedOver(store, developmentOver, DevelopmentIntents.todayMs)
+
+/**
+ * Runs an effect over a fresh store of its own (the differential's reference, a memory
+ * store).
+ *
+ * @since 0.5.0
+ * @category layers
+ */
+export const over = <E>(store: Layer.Layer<Store.Store, E>) => <A, E2>(self: Effect.Effect<A, E2, Services>): Effect.Effect<A, E | E2> =>
+  Effect.provide(self, developmentOver(store))
+
+/**
+ * A tenant no other call (and no other suite) uses: `Tenants.nth` from 210,000 to
+ * 240,000.
+ *
+ * @since 0.5.0
+ * @category utils
+ */
+export const freshTenant = Tenants.counted("development suites", 210_000, 30_000)
