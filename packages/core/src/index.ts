@@ -159,6 +159,8 @@ export * as WorkingCalendar from "./ledger/WorkingCalendar.js"
 /** @since 0.5.0 */
 export * as CommunityWorker from "./development/CommunityWorker.js"
 /** @since 0.5.0 */
+export * as CommunityWorkerLadder from "./development/CommunityWorkerLadder.js"
+/** @since 0.5.0 */
 export * as Development from "./development/Development.js"
 /** @since 0.5.0 */
 export * as DevelopmentChanges from "./development/DevelopmentChanges.js"

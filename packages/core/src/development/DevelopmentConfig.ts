@@ -8,6 +8,7 @@
  */
 import { Context, Either, Layer, Schema } from "effect"
 import * as Decode from "../errors/Decode.js"
+import * as CommunityWorkerLadder from "./CommunityWorkerLadder.js"
 import * as PartyLadder from "./PartyLadder.js"
 import * as Pathway from "./Pathway.js"
 import * as Qualification from "./Qualification.js"
@@ -19,7 +20,7 @@ import * as TalentChain from "./TalentChain.js"
  */
 export interface DevelopmentConfigShape {
   readonly party: PartyLadder.Policy
-  /** Ladders besides the party ladder (the talent chain by default); ids distinct, not `party`. */
+  /** Ladders besides the party ladder (the talent chain and the community worker's channel by default); ids distinct, not `party`. */
   readonly ladders: ReadonlyArray<Pathway.Ladder>
   readonly qualifications: Qualification.Policy
 }
@@ -36,7 +37,7 @@ export class DevelopmentConfig extends Context.Tag("@jiceng/core/DevelopmentConf
  */
 export const defaults: DevelopmentConfigShape = {
   party: PartyLadder.defaults,
-  ladders: [TalentChain.make()],
+  ladders: [TalentChain.make(), CommunityWorkerLadder.make()],
   qualifications: Qualification.defaults
 }
 

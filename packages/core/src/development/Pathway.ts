@@ -207,6 +207,24 @@ export const Reached = Schema.TaggedStruct("Reached", { ...Source, ladder: Text.
 export const PartyMember = Schema.TaggedStruct("PartyMember", Source)
 
 /**
+ * The person holds a social-work qualification level (`Qualification.Level`) by the day,
+ * on the community workforce's records.
+ *
+ * @since 0.5.0
+ * @category guards
+ */
+export const Qualified = Schema.TaggedStruct("Qualified", { ...Source, level: Text.Id })
+
+/**
+ * The person has attended at least `hours` class hours of training by the day, on the
+ * community workforce's records.
+ *
+ * @since 0.5.0
+ * @category guards
+ */
+export const ClassHours = Schema.TaggedStruct("ClassHours", { ...Source, hours: Count })
+
+/**
  * @since 0.5.0
  * @category schemas
  */
@@ -221,7 +239,9 @@ export const Guard = Schema.Union(
   Outcome,
   WindowEnded,
   Reached,
-  PartyMember
+  PartyMember,
+  Qualified,
+  ClassHours
 )
 
 /**
@@ -493,6 +513,10 @@ export interface Facts {
   readonly reached: ReadonlySet<string>
   /** The person was a party member on the day. */
   readonly member: boolean
+  /** The social-work levels the person held by the day (as a community worker). */
+  readonly qualifications: ReadonlySet<string>
+  /** The class hours of training the person attended by the day (as a community worker). */
+  readonly classHours: number
 }
 
 /**
@@ -501,7 +525,7 @@ export interface Facts {
  * @since 0.5.0
  * @category constructors
  */
-export const noFacts: Facts = { entitled: null, people: new Map(), reached: new Set(), member: false }
+export const noFacts: Facts = { entitled: null, people: new Map(), reached: new Set(), member: false, qualifications: new Set(), classHours: 0 }
 
 /**
  * An event to record, before its guards have been checked.
@@ -706,6 +730,14 @@ const check = (
         : fail(guard.rule, "person", `${track.person} has not reached ${guard.ladder}/${guard.step} by ${on} (${guard.source})`, guard.source)
     case "PartyMember":
       return facts.member ? ok : fail(guard.rule, "person", `${track.person} is not a party member on ${on} (${guard.source})`, guard.source)
+    case "Qualified":
+      return facts.qualifications.has(guard.level)
+        ? ok
+        : fail(guard.rule, "person", `${track.person} holds no ${guard.level} qualification by ${on} (${guard.source})`, guard.source)
+    case "ClassHours":
+      return facts.classHours >= guard.hours
+        ? ok
+        : fail(guard.rule, "person", `${track.person} attended ${facts.classHours} class hours by ${on}: at least ${guard.hours} (${guard.source})`, guard.source)
   }
 }
 

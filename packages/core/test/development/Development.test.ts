@@ -9,6 +9,7 @@ import { describe, expect, it } from "@effect/vitest"
 import {
   Actor,
   AuditLog,
+  CommunityWorkerLadder,
   Development,
   DevelopmentConfig,
   type DevelopmentCommand,
@@ -182,6 +183,27 @@ describe("Development", () => {
       const roster = yield* development.workers(viewer, { at: "2024-12-31" })
       expect(roster.map((w) => w.phone)).toEqual(["138****8000", "138****8000", "138****8000"])
       expect(roster[0]?.qualifications).toEqual(["intermediate"])
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("the community worker's channel: the facts of each step from the workforce's records (class hours, qualifications)", () =>
+    Effect.gen(function*() {
+      const development = yield* setUp
+      yield* development.executeAll(admin, [
+        { _tag: "HireWorker", id: "s1", name: "社工一", communityCode: "131102001001", post: "worker", hiredOn: "2022-03-01", education: { degree: "bachelor", socialWork: true }, socialWorkSince: "2019-01-01" },
+        { _tag: "OpenTrack", id: "cw1", ladder: CommunityWorkerLadder.id, person: "s1", name: "社工一", organisationId: "mz", on: "2022-03-01" },
+        { _tag: "RecordTraining", id: "k1", title: "第一期", gridCode: "131102", from: "2022-04-01", to: "2022-04-02", hours: 16, attendees: ["s1"] }
+      ])
+      const step = (step: string, on: string, evidence = {}) =>
+        development.execute(admin, { _tag: "RecordStep", trackId: "cw1", step, on, evidence }).pipe(Effect.either)
+      expect(ruleOf(yield* step(CommunityWorkerLadder.steps.trained, "2022-05-01"))).toBe("worker.trained")
+      yield* development.execute(admin, { _tag: "RecordTraining", id: "k2", title: "第二期", gridCode: "131102", from: "2022-06-01", to: "2022-06-01", hours: 8, attendees: ["s1"] })
+      expect(ruleOf(yield* step(CommunityWorkerLadder.steps.trained, "2022-05-31"))).toBe("worker.trained")
+      expect(ruleOf(yield* step(CommunityWorkerLadder.steps.trained, "2022-06-01"))).toBe("ok")
+      expect(ruleOf(yield* step(CommunityWorkerLadder.steps.intermediate, "2022-12-01"))).toBe("worker.qualified")
+      yield* development.execute(admin, { _tag: "RecordQualification", workerId: "s1", level: "intermediate", obtainedOn: "2022-11-20" })
+      expect(ruleOf(yield* step(CommunityWorkerLadder.steps.intermediate, "2022-12-01"))).toBe("ok")
+      const pipeline = yield* development.pipeline(viewer, { ladder: CommunityWorkerLadder.id })
+      expect(pipeline.stages.map((st) => [st.stage, st.count])).toEqual([["worker", 0], ["certified", 0], ["intermediate", 1], ["leader", 0]])
     }).pipe(Effect.provide(layer)))
 
   it.effect("recognition: honours by kind, stars and site level, and letters of good news pending delivery", () =>

@@ -29,7 +29,7 @@ const people = new Map<string, { full: boolean; disciplined: boolean }>([
   ["p1", { full: false, disciplined: false }],
   ["x1", { full: true, disciplined: true }]
 ])
-const facts: Pathway.Facts = { entitled: 9, people, reached: new Set(), member: false }
+const facts: Pathway.Facts = { ...Pathway.noFacts, entitled: 9, people }
 const recorder = (on: IsoDate.IsoDate): Pathway.Recorder => ({ by: "clerk", on: add(on, 400) })
 const yes = { vote: { present: 7, yes: 6, no: 1, abstain: 0 } }
 

@@ -77,7 +77,25 @@ export const make = (
     return reached
   }
 
-  /** The facts of an event's day: the branch's voters, the people it names, the person's standing. */
+  /** Whether any step of a ladder has a guard of these kinds: the workforce facts are read only then. */
+  const workforceGuards = new Set(
+    Array.from(ladders.values()).filter((l) => l.steps.some((st) => st.guards.some((g) => g._tag === "Qualified" || g._tag === "ClassHours"))).map((l) => l.id)
+  )
+
+  /** What the workforce records of the person (as a worker) say by a day: levels held, class hours attended. */
+  const workforceOf = function*(tenant: Tenant, header: Pathway.TrackHeader, on: IsoDate.IsoDate) {
+    if (!workforceGuards.has(header.ladder)) return { qualifications: new Set<string>(), classHours: 0 }
+    const id = header.person as unknown as WorkerId
+    const holdings = (yield* workforce.holdingsOf(tenant, [id])).filter((h) => h.obtainedOn <= on)
+    const attended = (yield* workforce.attendance(tenant)).filter((a) => a.workerId === id)
+    const sessions = attended.length === 0 ? [] : yield* workforce.sessionsOf(tenant, attended.map((a) => a.sessionId))
+    return {
+      qualifications: new Set<string>(holdings.map((h) => h.level)),
+      classHours: sessions.filter((x) => x.to <= on).reduce((sum, x) => sum + x.hours, 0)
+    }
+  }
+
+  /** The facts of an event's day: the branch's voters, the people it names, the person's standing and records. */
   const factsFor = function*(tenant: Tenant, header: Pathway.TrackHeader, on: IsoDate.IsoDate, evidence: Pathway.Evidence) {
     const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }) => IsoDate.within(on, row.validFrom, row.validTo)
     let entitled: number | null = null
@@ -104,7 +122,7 @@ export const make = (
     }
     const reached = yield* reachedBy(tenant, header.person, header.id, on)
     const membership = (yield* organisations.members.membershipsOf(tenant, [header.person as unknown as MemberId])).some(within)
-    return { entitled, people, reached, member: membership || reached.has(admitted) } satisfies Pathway.Facts
+    return { entitled, people, reached, member: membership || reached.has(admitted), ...(yield* workforceOf(tenant, header, on)) } satisfies Pathway.Facts
   }
 
   const workerOf = function*(tenant: Tenant, id: WorkerId) {
