@@ -13,7 +13,6 @@ import { Effect, Exit, Layer, Schema } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { piiRead } from "../access/Permission.js"
-import type { NewAuditEntry } from "../audit/AuditEntry.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import * as Decode from "../errors/Decode.js"
 import { GridConfig } from "../grid/GridConfig.js"
@@ -97,19 +96,13 @@ export const make: Effect.Effect<
     Effect.gen(function*() {
       const today = yield* IsoDate.today
       const { steps } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme, Exit.succeed(today))
-      const entries: Array<NewAuditEntry> = []
       return yield* RunBatch.run<DevelopmentCommand, DevelopmentChanges, DevelopmentWriteError>({
         commands,
         offset,
         steps: (command) => steps(actor, command),
         writeSteps: (changes) => writeSteps(store, changes),
         auditEntry: (command) => writer.auditEntry(actor, command),
-        workspace: {
-          audit: (entry) => void entries.push(entry),
-          writeBehind: Effect.void,
-          flush: Effect.suspend(() => (entries.length === 0 ? Effect.void : Effect.asVoid(audit.appendAll(entries)))),
-          abandon: Effect.void
-        }
+        workspace: RunBatch.plainWorkspace(audit)
       })
     })
 

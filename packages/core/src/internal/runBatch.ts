@@ -12,6 +12,8 @@
 import { Effect, Exit } from "effect"
 import type { YieldWrap } from "effect/Utils"
 import type { NewAuditEntry } from "../audit/AuditEntry.js"
+import type { AuditLogShape } from "../audit/AuditLog.js"
+import type { StoreError } from "../errors/StoreError.js"
 import { withRow } from "./batch.js"
 import { breathe } from "./breathe.js"
 import { drive } from "./drive.js"
@@ -80,4 +82,21 @@ export const run = <C, Ch, E>(batch: Batch<C, Ch, E>): Effect.Effect<ReadonlyArr
     return Effect.void
   }
   return Effect.as(Effect.zipRight(from(0).pipe(Effect.onError(() => workspace.abandon)), workspace.flush), results)
+}
+
+/**
+ * The plain workspace: the store itself (each command's writes go straight to it, so
+ * later commands read them), the audit entries gathered and appended together at the
+ * end. A domain starts with it and moves to overlay tables when a benchmark asks.
+ *
+ * @internal
+ */
+export const plainWorkspace = (audit: AuditLogShape): Batch<unknown, unknown, StoreError>["workspace"] => {
+  const entries: Array<NewAuditEntry> = []
+  return {
+    audit: (entry) => void entries.push(entry),
+    writeBehind: Effect.void,
+    flush: Effect.suspend(() => (entries.length === 0 ? Effect.void : Effect.asVoid(audit.appendAll(entries)))),
+    abandon: Effect.void
+  }
 }
