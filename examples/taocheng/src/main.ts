@@ -15,8 +15,12 @@
  * day: the ledger's summary beside the article's 3600余次 / 4万余人 / 9200余件, 132 service
  * points and 五社联动 452 / 5,689, totals by category, by street, the top teams and grids,
  * a certificate issued and checked by its code, and the hash chain verified
- * (LedgerReport.ts). Every count printed as this
- * run's is read back from the store, never taken from the generator's options; the
+ * (LedgerReport.ts); then member development (#6), written through the Development
+ * service with 兰山区 as a second tenant: 桃城区's training, qualifications, career moves,
+ * plans and 双强六好 sites beside the article's 450 / 21 / 34 / 3·2·4·12·12 / 42·5, and
+ * 兰山区's 43 branches, 526 members, 15 new members, its middle managers' share, 30 star
+ * merchants and 30 流动先锋, and one member's party track (DevelopmentReport.ts). Every
+ * count printed as this run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
  * Flags: --seed N --communities N --sectors N --compounds N --blocks N --households N
@@ -29,6 +33,8 @@ import {
   Actor,
   CoConstructionConfig,
   CoConstructions,
+  Development,
+  DevelopmentConfig,
   Grid,
   GridConfig,
   Grids,
@@ -44,9 +50,10 @@ import {
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
 // The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
-import { CoConstruction, District, Ledger, Party } from "@jiceng/testkit"
+import { CoConstruction, DevelopmentData, District, Ledger, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as CoConstructionReport from "./CoConstructionReport.js"
+import * as DevelopmentReport from "./DevelopmentReport.js"
 import * as LedgerReport from "./LedgerReport.js"
 import * as Output from "./Output.js"
 import * as PartyReport from "./PartyReport.js"
@@ -365,6 +372,8 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
       (data, timed) => LedgerReport.report(data, streets, timed, lang),
       timing.ledgerBatch
     )
+    // Member development (#6): the district's workforce and sites on its party, and 兰山区's new sector.
+    yield* section(() => DevelopmentData.generate(district, party), DevelopmentReport.write, (data, timed) => DevelopmentReport.report(data, timed, lang), DevelopmentReport.batchSize)
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -403,10 +412,13 @@ const main = async (): Promise<number> => {
     return 2
   }
   const file = Output.freshDatabase("taocheng.db")
-  // One store for the four services: the organisations serve the grids written before
-  // them, co-construction builds on both, and the ledger on the grids and the teams.
-  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer).pipe(
-    Layer.provide(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer())),
+  // One store for the five services: the organisations serve the grids written before
+  // them, co-construction builds on both, the ledger on the grids and the teams, and
+  // member development on the grids and the organisations.
+  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer).pipe(
+    Layer.provide(
+      Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer(), DevelopmentConfig.layer())
+    ),
     Layer.provide(SqliteStore.layer({ filename: file }))
   )
   const exit = await Effect.runPromiseExit(

@@ -19,6 +19,8 @@ export * as CoConstruction from "./district/CoConstruction.js"
 export * as Ledger from "./district/Ledger.js"
 /** @since 0.4.0 */
 export * as DayClock from "./district/DayClock.js"
+/** @since 0.5.0 */
+export * as DevelopmentData from "./district/Development.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */
