@@ -276,7 +276,7 @@ export const make: Effect.Effect<
         for (const f of chain) if (f.track.stage !== null) counts.set(f.track.stage, (counts.get(f.track.stage) ?? 0) + 1)
         return {
           at: s.at,
-          stages: (spec?.stages ?? []).map((st) => ({ stage: st.id, zh: st.label.zh, count: counts.get(st.id) ?? 0 })),
+          stages: (spec?.stages ?? []).map((st) => ({ stage: st.id, zh: st.label.zh, en: st.label.en, count: counts.get(st.id) ?? 0 })),
           managers: managers.length,
           memberManagers,
           share: managers.length === 0 ? null : memberManagers / managers.length
@@ -320,6 +320,7 @@ export const make: Effect.Effect<
         const s = yield* readScope(actor, options, ReadArguments)
         const workers = yield* workersIn(s)
         const held = groupBy(workers.length === 0 ? [] : yield* store.workforce.holdingsOf(s.tenant, workers.map((w) => w.id)), (h) => h.workerId)
+        const moved = groupBy(workers.length === 0 ? [] : yield* store.workforce.movesFor(s.tenant, workers.map((w) => w.id)), (m) => m.workerId)
         const unmasked = Actor.can(actor, piiRead, policy)
         const shown = workers.filter((w) => unmasked && w.phone !== null).map((w) => w.id as string)
         if (shown.length > 0) {
@@ -331,7 +332,8 @@ export const make: Effect.Effect<
         return workers.map((w) => ({
           ...w,
           phone: w.phone === null || unmasked ? w.phone : Phone.maskStored(w.phone),
-          qualifications: (held.get(w.id) ?? []).filter((h) => h.obtainedOn <= s.at).map((h) => h.level)
+          qualifications: (held.get(w.id) ?? []).filter((h) => h.obtainedOn <= s.at).map((h) => h.level),
+          moves: (moved.get(w.id) ?? []).filter((m) => m.on <= s.at).map((m) => m.kind)
         }))
       }).pipe(Effect.withSpan("Development.workers")),
     honours: (actor, options) =>

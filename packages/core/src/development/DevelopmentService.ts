@@ -131,7 +131,7 @@ export interface Developed {
  */
 export interface TalentMeasure {
   readonly at: string
-  readonly stages: ReadonlyArray<{ readonly stage: string; readonly zh: string; readonly count: number }>
+  readonly stages: ReadonlyArray<{ readonly stage: string; readonly zh: string; readonly en: string; readonly count: number }>
   readonly managers: number
   readonly memberManagers: number
   /** `memberManagers / managers`, unrounded. */
@@ -165,7 +165,10 @@ export interface Workforce {
  * @category models
  */
 export interface WorkerEntry extends CommunityWorker {
+  /** The levels held by the day. */
   readonly qualifications: ReadonlyArray<Level>
+  /** The career moves by the day, in order. */
+  readonly moves: ReadonlyArray<MoveKind>
 }
 
 /**

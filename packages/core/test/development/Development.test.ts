@@ -183,6 +183,7 @@ describe("Development", () => {
       const roster = yield* development.workers(viewer, { at: "2024-12-31" })
       expect(roster.map((w) => w.phone)).toEqual(["138****8000", "138****8000", "138****8000"])
       expect(roster[0]?.qualifications).toEqual(["intermediate"])
+      expect(roster.map((w) => w.moves)).toEqual([["elected-director"], [], []])
     }).pipe(Effect.provide(layer)))
 
   it.effect("the community worker's channel: the facts of each step from the workforce's records (class hours, qualifications)", () =>

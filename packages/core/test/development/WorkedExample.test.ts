@@ -103,4 +103,24 @@ describe("docs/development.md: the worked example", () => {
       expect(yield* development.due(organiser, { at: "2024-12-31" })).toEqual([])
       expect((yield* development.developed(organiser, { from: "2023-01-01", to: "2024-01-01" })).count).toBe(1)
     }).pipe(Effect.provide(layer)))
+  it.effect("party.quorum: the member voted on is not among those entitled, even when the roll shows them converted that day", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(Date.parse("2024-12-31T00:00:00Z"))
+      const admin = Actor.system(tenant)
+      yield* (yield* Grids.Grids).executeAll(admin, grids)
+      const organisationService = yield* Organisations.Organisations
+      yield* organisationService.executeAll(admin, organisations)
+      const development = yield* Development.Development
+      const meetingAt = path.findIndex((c) => c._tag === "RecordStep" && c.step === "conversion-meeting")
+      yield* development.executeAll(admin, path.slice(0, meetingAt))
+      // The roll: admitted on the admission meeting's day, converted on the day probation ended.
+      yield* organisationService.executeAll(admin, [
+        { _tag: "AdmitMember", memberId: "p-1", organisationId: "mz", name: "张三", at: "2023-06-28" },
+        { _tag: "ConvertMember", memberId: "p-1", at: "2024-06-28" }
+      ])
+      // Seven others entitled: four present and voting yes is a quorum and a majority (it would not be of eight).
+      const meeting = path[meetingAt] as DevelopmentCommand.Input & { readonly _tag: "RecordStep" }
+      yield* development.execute(admin, { ...meeting, evidence: { vote: { present: 4, yes: 4, no: 0, abstain: 0 } } })
+      expect((yield* development.track(admin, "t1"))?.events.at(-1)?.step).toBe("conversion-meeting")
+    }).pipe(Effect.provide(layer)))
 })

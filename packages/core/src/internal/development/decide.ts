@@ -100,7 +100,10 @@ export const make = (
     const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }) => IsoDate.within(on, row.validFrom, row.validTo)
     let entitled: number | null = null
     if (evidence.vote !== undefined) {
-      const full = (yield* organisations.members.membershipsIn(tenant, [header.organisationId])).filter((m) => within(m) && m.standing === "full")
+      // The person voted on is not among those entitled, even where the roll already shows
+      // them converted on the meeting's day.
+      const full = (yield* organisations.members.membershipsIn(tenant, [header.organisationId]))
+        .filter((m) => within(m) && m.standing === "full" && m.memberId !== (header.person as string))
       const ids = full.map((m) => m.memberId)
       // A member under 留党察看 has no vote (党章 第四十条): not among those entitled.
       const suspended = new Set(
