@@ -730,12 +730,12 @@ interface LsBranch {
 }
 
 /**
- * Full members of a branch on a day, as the organisation store will hold them and the
- * Development service counts those entitled to vote: a conversion counts from its day,
- * so a member converted on the day of their conversion meeting is among them.
+ * Those entitled to vote on a person at a branch meeting on a day, as the Development
+ * service counts them: the branch's full members as the organisation store will hold
+ * them (a conversion counts from its day), less the person voted on.
  */
-const fullOn = (b: LsBranch, d: IsoDate.IsoDate): number =>
-  (b.formedOn <= d ? b.arrived.length : 0) + b.admitted.filter((m) => m.converted !== undefined && m.converted <= d).length
+const entitledOn = (b: LsBranch, d: IsoDate.IsoDate, person: string): number =>
+  (b.formedOn <= d ? b.arrived.length : 0) + b.admitted.filter((m) => m.converted !== undefined && m.converted <= d && m.id !== person).length
 
 /** A branch general meeting's count, with a quorum and more than half of those entitled voting yes. */
 const voteOf = (random: Random.Random, entitled: number): PartyPath.Names["vote"] => {
@@ -858,8 +858,8 @@ const lanshanPart = (o: LanshanOptions): { readonly part: GeneratedLanshan; read
     const meeting = PartyPath.dayOf(s.admissionMeeting, applied)
     const conversion = PartyPath.dayOf(s.conversionMeeting, applied)
     // 入党介绍人一般由培养联系人担任 (第十四条): the two contacts introduce the candidate.
-    const names: PartyPath.Names = { contacts: introducers, introducers, vote: voteOf(random.path, fullOn(branch, meeting)) }
-    const conversionVote = voteOf(random.path, fullOn(branch, conversion))
+    const names: PartyPath.Names = { contacts: introducers, introducers, vote: voteOf(random.path, entitledOn(branch, meeting, who.person)) }
+    const conversionVote = voteOf(random.path, entitledOn(branch, conversion, who.person))
     for (const c of PartyPath.commands(who, applied, names, { asOf: at })) {
       pathCommands.push(c._tag === "RecordStep" && c.step === s.conversionMeeting ? { ...c, evidence: { vote: conversionVote } } : c)
     }
