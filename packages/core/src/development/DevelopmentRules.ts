@@ -35,6 +35,10 @@ const ok = (changes: Partial<DevelopmentChanges>): Result => Either.right(Change
 export interface TrackContext {
   readonly ladder: Pathway.Ladder | undefined
   readonly track: Pathway.Track | undefined
+  /** For a track to open: the person's track on the ladder that is not cancelled, if any. */
+  readonly personTrack?: string | undefined
+  /** For a track to open: whether its organisation exists on the day, and is a temporary branch. */
+  readonly organisation?: { readonly valid: boolean; readonly temporary: boolean } | undefined
   readonly facts: Pathway.Facts
   readonly recorder: Pathway.Recorder
 }
@@ -44,8 +48,11 @@ const recorded = (result: Either.Either<{ readonly event: Pathway.Event }, RuleV
 
 /**
  * Opens a track with its ladder's first step. Rules: `development.track-id` (an id
- * names one track), `development.ladder` (a ladder of the configuration), then the
- * engine's and the first step's (`party.age` for the party ladder).
+ * names one track), `development.ladder` (a ladder of the configuration),
+ * `development.person-track` (one track a person on a ladder, unless cancelled),
+ * `development.organisation` (an organisation that exists on the day and is not a
+ * temporary branch, which admits no members), then the engine's and the first step's
+ * (`party.age` for the party ladder).
  *
  * @since 0.5.0
  * @category rules
@@ -54,6 +61,15 @@ export const openTrack = (tenant: Tenant, context: TrackContext, command: Comman
   if (context.track !== undefined) return refuse("development.track-id", "id", `a track ${command.id} exists`)
   const ladder = context.ladder
   if (ladder === undefined) return refuse("development.ladder", "ladder", `no ladder ${command.ladder} is configured`)
+  if (context.personTrack !== undefined) {
+    return refuse("development.person-track", "person", `${command.person} is on ${ladder.id} already, on track ${context.personTrack}`)
+  }
+  if (context.organisation !== undefined && !context.organisation.valid) {
+    return refuse("development.organisation", "organisationId", `no organisation ${command.organisationId} on ${command.on}`)
+  }
+  if (context.organisation?.temporary === true) {
+    return refuse("development.organisation", "organisationId", `${command.organisationId} is a temporary branch: it admits no members`, "《中国共产党支部工作条例（试行）》 (临时党支部)")
+  }
   const header: Pathway.TrackHeader = {
     tenant,
     id: command.id,

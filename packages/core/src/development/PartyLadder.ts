@@ -262,17 +262,19 @@ export const make = (policy: Policy = defaults): Ladder => {
         { _tag: "WindowEnded", rule: "party.probation-year", source: article("第三十二条"), window: probation },
         vote("第三十三条", "第三十三条")
       ]),
-      step(s.conversionApproval, stages.full, "上级党委审批", "higher committee approves the conversion", [s.conversionMeeting], [
+      { ...step(s.conversionApproval, stages.full, "上级党委审批", "higher committee approves the conversion", [s.conversionMeeting], [
         deadline("party.approval-within", unverified, s.conversionMeeting, policy.approvalWithin, policy.approvalLimit),
         approved("party.approval", unverified)
-      ]),
+      ]), settles: true },
       step(s.archive, stages.full, "材料归档", "records archived", [s.conversionApproval], [], true)
     ],
     windows: [{
       id: probation,
       label: { zh: "预备期", en: "probation" },
       opens: s.admissionMeeting,
-      closes: s.conversionMeeting,
+      inForce: s.approval,
+      decides: s.conversionMeeting,
+      closes: s.conversionApproval,
       length: policy.probation,
       extension: {
         rule: "party.probation-extension",
@@ -298,6 +300,6 @@ export const make = (policy: Policy = defaults): Ladder => {
  * @category rules
  */
 export const standingFrom = (track: Pathway.Track): string | null => {
-  if (!track.recorded.has(steps.conversionApproval)) return null
+  if (!track.recorded.has(steps.conversionApproval) || track.status === "cancelled") return null
   return track.windows.find((w) => w.id === probation)?.endsOn ?? null
 }

@@ -26,16 +26,16 @@ import * as IsoDate from "../time/IsoDate.js"
 const Count = Schema.Int.pipe(Schema.nonNegative())
 
 /**
- * A length of time in whole years, months and days; "one year from" a day is the same
- * day a year later (`IsoDate.addMonths`).
+ * A length of time in whole years (to 100), months (to 1,200) and days (to 36,600);
+ * "one year from" a day is the same day a year later (`IsoDate.addMonths`).
  *
  * @since 0.5.0
  * @category schemas
  */
 export const Duration = Schema.Struct({
-  years: Schema.optionalWith(Count, { exact: true }),
-  months: Schema.optionalWith(Count, { exact: true }),
-  days: Schema.optionalWith(Count, { exact: true })
+  years: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 100)), { exact: true }),
+  months: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 1_200)), { exact: true }),
+  days: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 36_600)), { exact: true })
 })
 
 /**
@@ -279,7 +279,9 @@ export const Step = Schema.Struct({
   after: Schema.Array(Text.Id),
   guards: Schema.Array(Guard),
   /** Recording it ends the track as completed. */
-  completes: Schema.optional(Schema.Boolean)
+  completes: Schema.optional(Schema.Boolean),
+  /** Once it is recorded the track's outcome is settled: no cancellation (the conversion's approval). */
+  settles: Schema.optional(Schema.Boolean)
 })
 
 /**
@@ -289,8 +291,9 @@ export const Step = Schema.Struct({
 export interface Step extends Schema.Schema.Type<typeof Step> {}
 
 /**
- * A period that a step opens and another closes (probation): its length, how it may be
- * extended, what a cancellation during it needs, and when `due` speaks of it.
+ * A period that a step opens and another closes (probation): the step from which it
+ * binds, the step due at its end, its length, how it may be extended (at its end, before
+ * that step), what a cancellation while it binds needs, and when `due` speaks of it.
  *
  * @since 0.5.0
  * @category schemas
@@ -298,7 +301,13 @@ export interface Step extends Schema.Schema.Type<typeof Step> {}
 export const Window = Schema.Struct({
   id: Text.Id,
   label: Label,
+  /** The step whose day the period counts from (the admission meeting). */
   opens: Text.Id,
+  /** The step from which the period binds: extension and its cancellation guards apply (the approval). */
+  inForce: Text.Id,
+  /** The step due at the period's end (the conversion meeting): `due` speaks of it; an extension comes before it. */
+  decides: Text.Id,
+  /** The step that ends the period (the conversion's approval). */
   closes: Text.Id,
   length: Duration,
   extension: Schema.NullOr(Schema.Struct({
@@ -308,11 +317,11 @@ export const Window = Schema.Struct({
     max: Duration,
     guards: Schema.Array(Guard)
   })),
-  /** What a cancellation while the window is open needs (a vote and approval for probation). */
+  /** What a cancellation while the window binds needs (a vote and approval for probation). */
   cancel: Schema.Array(Guard),
   /** `due` lists the window as ending from this long before its end. */
   notice: Duration,
-  /** The closing step is due within this of the window's end. */
+  /** The deciding step is due within this of the window's end. */
   decideWithin: Duration,
   decideSource: Schema.Struct(Source)
 })
@@ -392,7 +401,17 @@ export const Evidence = Schema.Struct({
   documents: Schema.optionalWith(Schema.Array(Text.Name).pipe(Schema.maxItems(20)), { exact: true }),
   people: Schema.optionalWith(Schema.Array(Named).pipe(Schema.maxItems(10)), { exact: true }),
   /** The meeting's count: members present, yes, no and abstentions. */
-  vote: Schema.optionalWith(Schema.Struct({ present: Count, yes: Count, no: Count, abstain: Count }), { exact: true }),
+  vote: Schema.optionalWith(
+    Schema.Struct({
+      present: Count,
+      yes: Count,
+      no: Count,
+      abstain: Count,
+      /** Opinions in writing from members entitled who could not attend, handed in before the meeting: counted in the votes. */
+      written: Schema.optionalWith(Schema.Struct({ yes: Count, no: Count, abstain: Count }), { exact: true })
+    }),
+    { exact: true }
+  ),
   training: Schema.optionalWith(Schema.Struct({ days: Count, hours: Count }), { exact: true }),
   /** A review passed or an approval granted (true), or not (false). */
   passed: Schema.optionalWith(Schema.Boolean, { exact: true }),
@@ -643,7 +662,7 @@ const check = (
   const ok = Either.right({ late: false })
   switch (guard._tag) {
     case "MinimumAge": {
-      if (track.birthDate === null) return fail(guard.rule, "birthDate", `the age rule needs ${track.name}'s birth date`, guard.source)
+      if (track.birthDate === null) return fail(guard.rule, "birthDate", `the age rule needs ${track.person}'s birth date (${guard.source})`, guard.source)
       const age = ageOn(track.birthDate, on)
       return age >= guard.years ? ok : fail(guard.rule, "on", `${track.person} is ${age} on ${on}: at least ${guard.years} (${guard.source})`, guard.source)
     }
@@ -704,12 +723,17 @@ const check = (
       if (vote.yes + vote.no + vote.abstain > vote.present) {
         return fail("pathway.vote-count", "evidence.vote", `${vote.yes + vote.no + vote.abstain} votes from ${vote.present} present`)
       }
+      const written = vote.written ?? { yes: 0, no: 0, abstain: 0 }
+      if (vote.present + written.yes + written.no + written.abstain > entitled) {
+        return fail("pathway.vote-count", "evidence.vote.written", `${written.yes + written.no + written.abstain} written opinions and ${vote.present} present, of ${entitled} entitled on ${on}`)
+      }
       if (!Vote.quorate(entitled, vote.present)) {
         return fail(guard.quorum.rule, "evidence.vote.present", `${vote.present} of ${entitled} full members present: more than half must be (${guard.quorum.source})`, guard.quorum.source)
       }
-      return Vote.passes(entitled, vote.present, vote.yes)
+      const yes = vote.yes + written.yes
+      return Vote.passes(entitled, vote.present, yes)
         ? ok
-        : fail(guard.majority.rule, "evidence.vote.yes", `${vote.yes} yes of ${entitled} entitled: more than half of those entitled must vote yes (${guard.majority.source})`, guard.majority.source)
+        : fail(guard.majority.rule, "evidence.vote.yes", `${yes} yes of ${entitled} entitled: more than half of those entitled must vote yes (${guard.majority.source})`, guard.majority.source)
     }
     case "Training": {
       const t = evidence.training
@@ -767,9 +791,11 @@ const span = (from: IsoDate.IsoDate, d: Duration) => IsoDate.daysBetween(from, p
  * events), `pathway.first` (a track begins with the ladder's first step),
  * `pathway.unknown-step`, `pathway.once` (a step is recorded once), `pathway.prerequisite`
  * (every step before it recorded, on or before its day), `pathway.future` (no event after
- * the day it is recorded), `pathway.window` (an extension names a window that is open),
- * `pathway.extension-once` (no more extensions than the window allows) and
- * `pathway.extension-length`; then the step's (or window's) own guards.
+ * the day it is recorded), `pathway.window` (an extension names a window that binds and
+ * whose deciding step is still to come),
+ * the window's extension rule (no more extensions than it allows, of its lengths, decided
+ * as the period ends), `pathway.settled` (no cancellation once a settling step is
+ * recorded); then the step's (or window's) own guards.
  *
  * @since 0.5.0
  * @category rules
@@ -825,7 +851,13 @@ export const advance = (
       if (spec === undefined || window === undefined || window.closedOn !== null) {
         return fail("pathway.window", "window", `${input.window} is not open on ${track.id}`)
       }
-      if (input.on < window.opensOn) return fail("pathway.window", "on", `${input.window} opened on ${window.opensOn}`)
+      if (!track.recorded.has(spec.inForce)) {
+        return fail("pathway.window", "window", `${input.window} binds from ${spec.inForce} (${stepOf(ladder, spec.inForce)?.label.zh}), not yet recorded`)
+      }
+      const decided = track.recorded.get(spec.decides)
+      if (decided !== undefined) {
+        return fail("pathway.window", "window", `${spec.decides} (${stepOf(ladder, spec.decides)?.label.zh}) decided on ${decided}: ${input.window} is extended before it`)
+      }
       const rule = spec.extension
       if (rule === null || window.extensions >= rule.times) {
         return fail(rule?.rule ?? "pathway.extension-once", "window", `${input.window} can be extended ${rule?.times ?? 0} time(s) (${rule?.source})`, rule?.source)
@@ -834,13 +866,25 @@ export const advance = (
       if (days < span(window.endsOn, rule.min) || days > span(window.endsOn, rule.max)) {
         return fail(rule.rule, "length", `an extension of ${describe(rule.min)} to ${describe(rule.max)}, not ${describe(input.length)} (${rule.source})`, rule.source)
       }
+      // Decided as the period ends: not before its notice, and not once the extended period has run out.
+      const from = minus(window.endsOn, spec.notice)
+      const until = plus(window.endsOn, input.length)
+      if (input.on < from || input.on >= until) {
+        return fail(rule.rule, "on", `${input.window} ends on ${window.endsOn}: an extension is decided as it ends, from ${from}, and before the extended period runs out (${until}) (${rule.source})`, rule.source)
+      }
       return Either.flatMap(checkAll(rule.guards, track, input.on, input.evidence, facts), () => done(event("extend", spec.id, false, { length: input.length })))
     }
     case "cancel": {
-      const open = track.windows.filter((w) => w.closedOn === null)
-      const guards = ladder.windows.filter((s) => open.some((w) => w.id === s.id)).flatMap((s) => s.cancel)
-      const last = track.events[track.events.length - 1]
-      if (last !== undefined && input.on < last.on) return fail("pathway.prerequisite", "on", `the track's last event was on ${last.on}`)
+      const settled = ladder.steps.find((st) => st.settles === true && track.recorded.has(st.id))
+      if (settled !== undefined) {
+        return fail("pathway.settled", "trackId", `${settled.id} (${settled.label.zh}) was recorded on ${track.recorded.get(settled.id)}: the track's outcome is settled`)
+      }
+      const binding = track.windows.filter((w) => w.closedOn === null)
+      const guards = ladder.windows
+        .filter((spec) => binding.some((w) => w.id === spec.id) && track.recorded.has(spec.inForce))
+        .flatMap((spec) => spec.cancel)
+      const latest = track.events.reduce((day, e) => (e.on > day ? e.on : day), "" as string)
+      if (input.on < latest) return fail("pathway.prerequisite", "on", `the track has an event on ${latest}`)
       return Either.flatMap(checkAll(guards, track, input.on, input.evidence, facts), () => done(event("cancel", null, false, { reason: input.reason })))
     }
   }
@@ -855,7 +899,7 @@ export const advance = (
 export interface Due {
   readonly trackId: TrackId
   readonly person: PersonId
-  /** The step due (a window's closing step for a window). */
+  /** The step due (a window's deciding step for a window). */
   readonly step: string
   readonly label: string
   readonly kind: "deadline" | "window"
@@ -903,13 +947,13 @@ export const due = (ladder: Ladder, track: Track, asOf: IsoDate.IsoDate): Readon
   }
   for (const window of track.windows) {
     const spec = ladder.windows.find((w) => w.id === window.id)
-    if (spec === undefined || window.closedOn !== null || asOf < minus(window.endsOn, spec.notice)) continue
+    if (spec === undefined || window.closedOn !== null || track.recorded.has(spec.decides) || asOf < minus(window.endsOn, spec.notice)) continue
     const dueOn = plus(window.endsOn, spec.decideWithin)
     out.push({
       trackId: track.id,
       person: track.person,
-      step: spec.closes,
-      label: stepOf(ladder, spec.closes)?.label.zh ?? spec.closes,
+      step: spec.decides,
+      label: stepOf(ladder, spec.decides)?.label.zh ?? spec.decides,
       kind: "window",
       state: asOf < window.endsOn ? "ending" : asOf > dueOn ? "overdue" : "due",
       dueOn,
@@ -950,7 +994,7 @@ export const problems = (ladder: Ladder): ReadonlyArray<string> => {
     seen.add(step.id)
   }
   for (const w of ladder.windows) {
-    if (!seen.has(w.opens) || !seen.has(w.closes)) out.push(`${ladder.id}: window ${w.id} names an unknown step`)
+    if (![w.opens, w.inForce, w.decides, w.closes].every((step) => seen.has(step))) out.push(`${ladder.id}: window ${w.id} names an unknown step`)
   }
   return out
 }

@@ -53,7 +53,9 @@ const organisations: ReadonlyArray<OrganisationCommand.Input> = [
   ...Array.from({ length: 7 }, (_, i): OrganisationCommand.Input => ({ _tag: "ArriveMember", memberId: `f${i + 1}`, organisationId: "mz", standing: "full", name: `党员${i + 1}`, at: "2018-06-01" })),
   { _tag: "ArriveMember", memberId: "x1", organisationId: "mz", standing: "full", name: "党员X", at: "2018-06-01" },
   { _tag: "RecordDiscipline", memberId: "x1", organisationId: "mz", measure: "probation", at: "2019-01-10", years: 2 },
-  { _tag: "ArriveMember", memberId: "w-1", organisationId: "mz", standing: "full", name: "王一", at: "2021-07-01" }
+  { _tag: "ArriveMember", memberId: "w-1", organisationId: "mz", standing: "full", name: "王一", at: "2021-07-01" },
+  { _tag: "ArriveMember", memberId: "j1", organisationId: "jh", standing: "full", name: "锦华党员", at: "2018-06-01" },
+  { _tag: "FormOrganisation", id: "lt", kind: "temporary_branch", name: "明珠花园临时党支部", parentId: "hx", sector: "community", grids: ["131102001001"], validFrom: "2020-01-01", task: { kind: "compound", name: "明珠花园" } }
 ]
 
 const person: PartyPath.Person = { trackId: "t1", person: "p-1", name: "张三", birthDate: "1995-05-20", organisationId: "mz" }
@@ -93,7 +95,7 @@ describe("Development", () => {
   it.effect("votes count the branch's full members on the day, less those under 留党察看; introducers must be full and undisciplined", () =>
     Effect.gen(function*() {
       const development = yield* setUp
-      const upTo = (until: string, n: PartyPath.Names = names) => PartyPath.commands({ ...person, trackId: `t-${until}` }, applied as never, n, { until })
+      const upTo = (until: string, n: PartyPath.Names = names) => PartyPath.commands({ ...person, trackId: `t-${until}`, person: `p-${until}` }, applied as never, n, { until })
       // Eight full members on the roll, one suspended: seven entitled, so seven present is possible, eight is not.
       const tooMany = { ...names, vote: { present: 8, yes: 8, no: 0, abstain: 0 } }
       yield* development.executeAll(hexi, upTo(PartyLadder.steps.admissionMeeting))
@@ -230,6 +232,36 @@ describe("Development", () => {
       const rules = []
       for (const c of refusals) rules.push(ruleOf(yield* development.execute(hexi, c).pipe(Effect.either)))
       expect(rules).toEqual(["recognition.stars", "recognition.subject", "recognition.member", "recognition.letter"])
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("facts are told only within scope: a member, a worker or an honoured member of another street is Forbidden, naming the record", () =>
+    Effect.gen(function*() {
+      const development = yield* setUp
+      const commands = PartyPath.commands(person, applied as never, { ...names, introducers: ["f1", "j1"] }, { until: PartyLadder.steps.committeeReview })
+      const outside = yield* development.executeAll(hexi, commands).pipe(Effect.either)
+      expect(Either.isLeft(outside) && [outside.left._tag, outside.left.message.includes("j1"), (outside.left as { readonly target?: string }).target]).toEqual(["Forbidden", false, "t1"])
+      yield* development.executeAll(admin, [
+        { _tag: "HireWorker", id: "jw", name: "锦华社工", communityCode: "131102002001", post: "worker", hiredOn: "2022-03-01", education: { degree: "bachelor", socialWork: true } }
+      ])
+      const channel = yield* development.execute(hexi, { _tag: "OpenTrack", id: "cw", ladder: CommunityWorkerLadder.id, person: "jw", name: "x", organisationId: "mz", on: "2022-04-01" }).pipe(Effect.either)
+      expect(Either.isLeft(channel) && channel.left._tag).toBe("Forbidden")
+      const honour = yield* development.execute(hexi, { _tag: "Recognise", id: "hj", kind: "mobile-vanguard", memberId: "j1", organisationId: "mz", criteria: "x", awardedBy: "x", awardedOn: "2023-01-01" }).pipe(Effect.either)
+      expect(Either.isLeft(honour) && honour.left._tag).toBe("Forbidden")
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("development.person-track and development.organisation: one track a person on a ladder; an organisation of the day, not a temporary branch", () =>
+    Effect.gen(function*() {
+      const development = yield* setUp
+      const open = (id: string, who: string, organisationId: string, on: string) =>
+        development.execute(hexi, { _tag: "OpenTrack", id, ladder: "party", person: who, name: "某", birthDate: "1990-01-01", organisationId, on, evidence: { documents: ["入党申请书"] } }).pipe(Effect.either)
+      expect(ruleOf(yield* open("a1", "p-9", "mz", "2021-01-01"))).toBe("ok")
+      expect(ruleOf(yield* open("a2", "p-9", "mz", "2021-02-01"))).toBe("development.person-track")
+      yield* development.execute(hexi, { _tag: "CancelTrack", trackId: "a1", on: "2021-03-01", reason: "本人撤回" })
+      expect(ruleOf(yield* open("a2", "p-9", "mz", "2021-04-01"))).toBe("ok")
+      expect(ruleOf(yield* open("a3", "p-8", "nope", "2021-04-01"))).toBe("Forbidden")
+      expect(ruleOf(yield* development.execute(admin, { _tag: "OpenTrack", id: "a3", ladder: "party", person: "p-8", name: "某", birthDate: "1990-01-01", organisationId: "nope", on: "2021-04-01", evidence: { documents: ["入党申请书"] } }).pipe(Effect.either))).toBe("development.organisation")
+      expect(ruleOf(yield* open("a4", "p-7", "mz", "2017-04-01"))).toBe("development.organisation")
+      expect(ruleOf(yield* open("a5", "p-6", "lt", "2021-04-01"))).toBe("development.organisation")
     }).pipe(Effect.provide(layer)))
 
   it.effect("refusals write nothing: scope, role, bad input naming the field, a batch all or nothing", () =>

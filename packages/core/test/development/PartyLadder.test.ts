@@ -6,7 +6,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { IsoDate, PartyLadder, Pathway } from "@jiceng/core"
 import { PartyPath } from "@jiceng/testkit"
-import { Either, FastCheck as fc } from "effect"
+import { Either, FastCheck as fc, Schema } from "effect"
 
 const ladder = PartyLadder.make()
 const s = PartyLadder.steps
@@ -264,5 +264,80 @@ describe("the party ladder", () => {
       expect(result.left.rule).toBe("party.activist-year")
       expect(result.left.source).toBe("《中国共产党发展党员工作细则》第十三条")
     }
+  })
+  it("a refusal names the person by id, never by name", () => {
+    const result = advance(Pathway.open({ ...header, birthDate: null }), step(s.application, d("2020-01-01")))
+    expect(Either.isLeft(result) && result.left.message).toContain("p-1")
+    expect(Either.isLeft(result) && result.left.message).not.toContain("张三")
+  })
+
+  it("durations are bounded: a length past a century is malformed input, not a crash", () => {
+    expect(() => Schema.decodeUnknownSync(Pathway.Duration)({ years: 8000 })).toThrow()
+    expect(() => Schema.decodeUnknownSync(Pathway.Duration)({ days: 4_000_000 })).toThrow()
+    expect(Schema.decodeUnknownSync(Pathway.Duration)({ years: 1, months: 6 })).toEqual({ years: 1, months: 6 })
+  })
+
+  const extend = (track: Pathway.Track, on: IsoDate.IsoDate, months = 6) =>
+    advance(track, { kind: "extend", window: PartyLadder.probation, on, length: { months }, evidence: { ...yes, passed: true } })
+  const cancel = (track: Pathway.Track, on: IsoDate.IsoDate, evidence: Pathway.Evidence = {}) =>
+    advance(track, { kind: "cancel", on, reason: "理由", evidence })
+
+  it("party.cancel: before the higher committee approves the admission, a reason ends the track; once it binds, the vote and approval; after the conversion's approval, nothing", () => {
+    const meeting = dayOf(s.admissionMeeting)
+    expect(ruleOf(cancel(upTo(s.approvalTalk), meeting))).toBe("ok")
+    expect(ruleOf(cancel(upTo(s.approval), add(meeting, 20)))).toBe("ok")
+    const approved = upTo(s.approvalFiling)
+    expect(ruleOf(cancel(approved, dayOf(s.approval)))).toBe("party.majority")
+    const converting = upTo(s.conversionApproval)
+    const convDay = dayOf(s.conversionMeeting)
+    expect(ruleOf(cancel(converting, convDay))).toBe("party.majority")
+    expect(ruleOf(cancel(converting, convDay, { ...yes, passed: true }))).toBe("ok")
+    const settled = upTo(s.archive)
+    expect(ruleOf(cancel(settled, dayOf(s.archive), { ...yes, passed: true }))).toBe("pathway.settled")
+    expect(PartyLadder.standingFrom(settled)).toBe(IsoDate.addMonths(meeting, 12))
+  })
+
+  it.prop("party.probation-extension: decided as probation ends — once it binds, from a month before its end, before the conversion meeting, and before the extended period runs out", [
+    fc.integer({ min: -60, max: 400 }),
+    fc.integer({ min: 6, max: 12 })
+  ], ([offset, months]) => {
+    const end = IsoDate.addMonths(dayOf(s.admissionMeeting), 12)
+    const on = add(end, offset)
+    const result = extend(upTo(s.conversionMeeting), on, months)
+    const ok = on >= IsoDate.addMonths(end, -1) && on < IsoDate.addMonths(end, months)
+    expect(ruleOf(result)).toBe(ok ? "ok" : "party.probation-extension")
+  })
+
+  it("pathway.window: no extension before the admission is approved, nor once the conversion meeting has decided", () => {
+    expect(ruleOf(extend(upTo(s.approval), add(dayOf(s.admissionMeeting), 5)))).toBe("pathway.window")
+    expect(ruleOf(extend(upTo(s.conversionApproval), dayOf(s.conversionMeeting)))).toBe("pathway.window")
+  })
+
+  it.prop("party.majority with written opinions: those who could not attend and wrote beforehand are counted in the votes, not in the quorum", [
+    fc.integer({ min: 1, max: 9 }),
+    fc.integer({ min: 0, max: 9 }),
+    fc.integer({ min: 0, max: 9 }),
+    fc.integer({ min: 0, max: 9 })
+  ], ([entitled, present, yesPresent, writtenYes]) => {
+    const yesHere = Math.min(yesPresent, present)
+    const vote = { present, yes: yesHere, no: present - yesHere, abstain: 0, written: { yes: writtenYes, no: 0, abstain: 0 } }
+    const result = advance(upTo(s.admissionMeeting), step(s.admissionMeeting, dayOf(s.admissionMeeting), { vote }), { ...facts, entitled })
+    const expected = present + writtenYes > entitled
+      ? "pathway.vote-count"
+      : 2 * present <= entitled
+      ? "party.quorum"
+      : 2 * (yesHere + writtenYes) <= entitled
+      ? "party.majority"
+      : "ok"
+    expect(ruleOf(result)).toBe(expected)
+  })
+
+  it("a cancellation is not dated before any event of the track, whatever the order they were recorded in", () => {
+    let track = upTo(s.placement)
+    track = Either.getOrThrow(advance(track, step(s.oath, dayOf(s.oath)))).track
+    track = Either.getOrThrow(advance(track, step(s.placement, add(dayOf(s.oath), -5)))).track
+    const between = add(dayOf(s.oath), -1)
+    expect(ruleOf(cancel(track, between, { ...yes, passed: true }))).toBe("pathway.prerequisite")
+    expect(ruleOf(cancel(track, dayOf(s.oath), { ...yes, passed: true }))).toBe("ok")
   })
 })

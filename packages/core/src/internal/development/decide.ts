@@ -51,7 +51,11 @@ export const make = (
   /** The grids an organisation reaches (the tenant's root when it is unknown), and whether it exists on a day. */
   const organisation = function*(tenant: Tenant, id: OrganisationId, day: IsoDate.IsoDate) {
     const versions = yield* organisations.organisations.versionsOf(tenant, [id])
-    return { reach: versions.length === 0 ? [tenant as string] : reachOf(versions), valid: versions.some((v) => validAt(v, day)) }
+    return {
+      reach: versions.length === 0 ? [tenant as string] : reachOf(versions),
+      valid: versions.some((v) => validAt(v, day)),
+      temporary: versions.some((v) => validAt(v, day) && v.kind === "temporary_branch")
+    }
   }
 
   /** A track with its events, replayed on its ladder. */
@@ -82,10 +86,28 @@ export const make = (
     Array.from(ladders.values()).filter((l) => l.steps.some((st) => st.guards.some((g) => g._tag === "Qualified" || g._tag === "ClassHours"))).map((l) => l.id)
   )
 
-  /** What the workforce records of the person (as a worker) say by a day: levels held, class hours attended. */
-  const workforceOf = function*(tenant: Tenant, header: Pathway.TrackHeader, on: IsoDate.IsoDate) {
+  /**
+   * The members' memberships on a day, after checking that every organisation they are
+   * in lies in the actor's scope: a fact about a member (their standing, a measure on
+   * them) is told only to those who may see them. The refusal names the record only.
+   */
+  const membershipsInScope = function*(actor: Actor.Actor, action: string, target: string, ids: ReadonlyArray<MemberId>, on: IsoDate.IsoDate) {
+    if (ids.length === 0) return []
+    const memberships = (yield* organisations.members.membershipsOf(actor.tenant, ids)).filter((m) => IsoDate.within(on, m.validFrom, m.validTo))
+    const orgs = Array.from(new Set(memberships.map((m) => m.organisationId)))
+    const versions = orgs.length === 0 ? [] : yield* organisations.organisations.versionsOf(actor.tenant, orgs)
+    yield* guard(actor, action, target, reachOf(versions))
+    return memberships
+  }
+
+  /** What the workforce records of the person (as a worker, in the actor's scope) say by a day: levels held, class hours attended. */
+  const workforceOf = function*(actor: Actor.Actor, action: string, header: Pathway.TrackHeader, on: IsoDate.IsoDate) {
+    const tenant = actor.tenant
     if (!workforceGuards.has(header.ladder)) return { qualifications: new Set<string>(), classHours: 0 }
     const id = header.person as unknown as WorkerId
+    const worker = yield* workerOf(tenant, id)
+    if (worker === undefined) return { qualifications: new Set<string>(), classHours: 0 }
+    yield* guard(actor, action, header.id, [worker.communityCode])
     const holdings = (yield* workforce.holdingsOf(tenant, [id])).filter((h) => h.obtainedOn <= on)
     const attended = (yield* workforce.attendance(tenant)).filter((a) => a.workerId === id)
     const sessions = attended.length === 0 ? [] : yield* workforce.sessionsOf(tenant, attended.map((a) => a.sessionId))
@@ -95,8 +117,13 @@ export const make = (
     }
   }
 
-  /** The facts of an event's day: the branch's voters, the people it names, the person's standing and records. */
-  const factsFor = function*(tenant: Tenant, header: Pathway.TrackHeader, on: IsoDate.IsoDate, evidence: Pathway.Evidence) {
+  /**
+   * The facts of an event's day: the branch's voters, the people it names and the
+   * person's standing (each of them in the actor's scope), the person's other tracks and
+   * workforce records.
+   */
+  const factsFor = function*(actor: Actor.Actor, action: string, header: Pathway.TrackHeader, on: IsoDate.IsoDate, evidence: Pathway.Evidence) {
+    const tenant = actor.tenant
     const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }) => IsoDate.within(on, row.validFrom, row.validTo)
     let entitled: number | null = null
     if (evidence.vote !== undefined) {
@@ -114,7 +141,7 @@ export const make = (
     const named = Array.from(new Set((evidence.people ?? []).map((p) => p.id))) as Array<MemberId>
     const people = new Map<string, { readonly full: boolean; readonly disciplined: boolean }>()
     if (named.length > 0) {
-      const memberships = (yield* organisations.members.membershipsOf(tenant, named)).filter(within)
+      const memberships = yield* membershipsInScope(actor, action, header.id, named, on)
       const discipline = (yield* organisations.members.disciplineOf(tenant, named)).filter((d) => underProbation(d, on))
       for (const id of named) {
         people.set(id, {
@@ -124,8 +151,8 @@ export const make = (
       }
     }
     const reached = yield* reachedBy(tenant, header.person, header.id, on)
-    const membership = (yield* organisations.members.membershipsOf(tenant, [header.person as unknown as MemberId])).some(within)
-    return { entitled, people, reached, member: membership || reached.has(admitted), ...(yield* workforceOf(tenant, header, on)) } satisfies Pathway.Facts
+    const membership = (yield* membershipsInScope(actor, action, header.id, [header.person as unknown as MemberId], on)).length > 0
+    return { entitled, people, reached, member: membership || reached.has(admitted), ...(yield* workforceOf(actor, action, header, on)) } satisfies Pathway.Facts
   }
 
   const workerOf = function*(tenant: Tenant, id: WorkerId) {
@@ -147,6 +174,11 @@ export const make = (
         const org = yield* organisation(tenant, command.organisationId, command.on)
         yield* guard(actor, action, command.id, org.reach)
         const [existing] = yield* tracks.tracksOf(tenant, [command.id])
+        // The person's tracks on the ladder that are not cancelled: one at a time.
+        const mine = (yield* tracks.tracksFor(tenant, [command.person])).filter((t) => t.ladder === command.ladder && t.id !== command.id)
+        const cancelled = new Set(
+          (mine.length === 0 ? [] : yield* tracks.eventsOf(tenant, mine.map((t) => t.id))).filter((e) => e.kind === "cancel").map((e) => e.trackId as string)
+        )
         const header: Pathway.TrackHeader = {
           tenant,
           id: command.id,
@@ -159,7 +191,9 @@ export const make = (
         return yield* Rules.openTrack(tenant, {
           ladder: ladders.get(command.ladder),
           track: existing === undefined ? undefined : Pathway.open(existing),
-          facts: yield* factsFor(tenant, header, command.on, command.evidence),
+          personTrack: mine.find((t) => !cancelled.has(t.id))?.id,
+          organisation: org,
+          facts: yield* factsFor(actor, action, header, command.on, command.evidence),
           recorder
         }, command)
       }
@@ -171,7 +205,7 @@ export const make = (
         const context: Rules.TrackContext = {
           ladder,
           track,
-          facts: header === undefined ? Pathway.noFacts : yield* factsFor(tenant, header, command.on, command.evidence),
+          facts: header === undefined ? Pathway.noFacts : yield* factsFor(actor, action, header, command.on, command.evidence),
           recorder
         }
         return yield* (command._tag === "RecordStep"
@@ -225,7 +259,7 @@ export const make = (
       case "Recognise": {
         const org = yield* organisation(tenant, command.organisationId, command.awardedOn)
         yield* guard(actor, action, command.id, org.reach)
-        const memberships = command.memberId === null ? [] : yield* organisations.members.membershipsOf(tenant, [command.memberId as MemberId])
+        const memberships = command.memberId === null ? [] : yield* membershipsInScope(actor, action, command.id, [command.memberId as MemberId], command.awardedOn)
         return yield* Rules.recognise(tenant, {
           exists: (yield* recognition.honoursOf(tenant, [command.id as HonourId])).length > 0,
           organisationValid: org.valid,
