@@ -259,12 +259,13 @@ export const make: Effect.Effect<
         const chain = spec === undefined ? [] : (yield* tracksIn(s, TalentChain.id)).filter((f) => f.track.status !== "cancelled")
         const managers = chain.filter((f) => f.track.recorded.has(TalentChain.steps.manager))
         const people = managers.map((f) => f.track.person as string)
-        const members = new Set<string>(
-          (yield* organisationStore.members.membershipsAt(s.tenant, s.at)).filter((m) => people.includes(m.memberId)).map((m) => m.memberId)
-        )
-        // A person whose party track was approved by the day (and not cancelled) counts too.
+        // A membership, or a party track approved by the day and not cancelled, in the subtree's
+        // organisations: a member elsewhere is not told of (counts as not a member).
+        const memberships = (yield* organisationStore.members.membershipsAt(s.tenant, s.at)).filter((m) => people.includes(m.memberId))
         const party = people.length === 0 ? [] : yield* store.tracks.tracksFor(s.tenant, people as unknown as ReadonlyArray<Pathway.PersonId>)
-        const partyTracks = party.filter((t) => t.ladder === PartyLadder.id)
+        const inside = yield* organisationsIn(s, [...memberships.map((m) => m.organisationId), ...party.map((t) => t.organisationId)])
+        const members = new Set<string>(memberships.filter((m) => inside.has(m.organisationId)).map((m) => m.memberId))
+        const partyTracks = party.filter((t) => t.ladder === PartyLadder.id && inside.has(t.organisationId))
         const events = partyTracks.length === 0 ? [] : yield* store.tracks.eventsOf(s.tenant, partyTracks.map((t) => t.id))
         const byTrack = groupBy(events.filter((e) => e.on <= s.at), (e) => e.trackId)
         for (const t of partyTracks) {

@@ -38,7 +38,7 @@ export interface TrackContext {
   /** For a track to open: the person's track on the ladder that is not cancelled, if any. */
   readonly personTrack?: string | undefined
   /** For a track to open: whether its organisation exists on the day, and is a temporary branch. */
-  readonly organisation?: { readonly valid: boolean; readonly temporary: boolean } | undefined
+  readonly organisation?: { readonly valid: boolean; readonly kind: string | undefined } | undefined
   readonly facts: Pathway.Facts
   readonly recorder: Pathway.Recorder
 }
@@ -62,13 +62,17 @@ export const openTrack = (tenant: Tenant, context: TrackContext, command: Comman
   const ladder = context.ladder
   if (ladder === undefined) return refuse("development.ladder", "ladder", `no ladder ${command.ladder} is configured`)
   if (context.personTrack !== undefined) {
-    return refuse("development.person-track", "person", `${command.person} is on ${ladder.id} already, on track ${context.personTrack}`)
+    return refuse("development.person-track", "person", `${command.person} has a track on ${ladder.id} already, not cancelled by ${command.on}`)
   }
   if (context.organisation !== undefined && !context.organisation.valid) {
     return refuse("development.organisation", "organisationId", `no organisation ${command.organisationId} on ${command.on}`)
   }
-  if (context.organisation?.temporary === true) {
+  const kind = context.organisation?.kind
+  if (kind === "temporary_branch") {
     return refuse("development.organisation", "organisationId", `${command.organisationId} is a temporary branch: it admits no members`, "《中国共产党支部工作条例（试行）》 (临时党支部)")
+  }
+  if (kind !== undefined && ladder.organisationKinds !== undefined && !ladder.organisationKinds.includes(kind)) {
+    return refuse("development.organisation", "organisationId", `a track on ${ladder.id} is opened under ${ladder.organisationKinds.join(" or ")}, not a ${kind}`, ladder.source)
   }
   const header: Pathway.TrackHeader = {
     tenant,

@@ -61,6 +61,8 @@ export const Policy = Schema.Struct({
   extensionMax: Pathway.Duration,
   /** When `due` starts to speak of probation ending (local practice). */
   probationNotice: Pathway.Duration,
+  /** How long before probation ends an extension may first be decided (预备期满时; local practice). */
+  extensionFrom: Pathway.Duration,
   /** How soon after probation ends the branch meeting decides (第三十二条 says 及时; local practice). */
   conversionWithin: Pathway.Duration
 })
@@ -89,6 +91,7 @@ export const defaults: Policy = {
   extensionMin: { months: 6 },
   extensionMax: { years: 1 },
   probationNotice: { months: 1 },
+  extensionFrom: { months: 1 },
   conversionWithin: { months: 1 }
 }
 
@@ -202,6 +205,8 @@ export const make = (policy: Policy = defaults): Ladder => {
     id,
     label: { zh: "发展党员", en: "party membership" },
     source,
+    // 第八、二十条: a branch (or joint branch) develops its members and holds the general meeting that admits them.
+    organisationKinds: ["branch", "joint_branch"],
     stages: [
       { id: stages.applicant, label: { zh: "入党申请人", en: "applicant" } },
       { id: stages.activist, label: { zh: "入党积极分子", en: "activist" } },
@@ -282,6 +287,7 @@ export const make = (policy: Policy = defaults): Ladder => {
         times: 1,
         min: policy.extensionMin,
         max: policy.extensionMax,
+        from: policy.extensionFrom,
         guards: [vote("第三十三条", "第三十三条"), approved("party.approval", article("第三十二条"))]
       },
       cancel: [vote("第三十三条", "第三十三条"), approved("party.approval", article("第三十二条"))],

@@ -315,6 +315,8 @@ export const Window = Schema.Struct({
     times: Count,
     min: Duration,
     max: Duration,
+    /** How long before the period's end an extension may first be decided. */
+    from: Duration,
     guards: Schema.Array(Guard)
   })),
   /** What a cancellation while the window binds needs (a vote and approval for probation). */
@@ -344,6 +346,8 @@ export const Ladder = Schema.Struct({
   /** The published rule the ladder follows. */
   source: Schema.String,
   stages: Schema.Array(Stage),
+  /** The kinds of organisation a track may be opened under (any, when left out). */
+  organisationKinds: Schema.optional(Schema.Array(Text.Id)),
   /** In their order; the first starts a track. */
   steps: Schema.Array(Step),
   windows: Schema.Array(Window)
@@ -843,7 +847,12 @@ export const advance = (
         }
         if (input.on < day) return fail("pathway.prerequisite", "on", `${step.id} comes after ${before}, recorded on ${day}`)
       }
-      return Either.flatMap(checkAll(step.guards, track, input.on, input.evidence, facts), (late) => done(event("step", step.id, late)))
+      // A window's deciding step held after the day it was due is late.
+      const overdue = ladder.windows.some((spec) => {
+        const window = track.windows.find((w) => w.id === spec.id)
+        return spec.decides === step.id && window !== undefined && input.on > plus(window.endsOn, spec.decideWithin)
+      })
+      return Either.flatMap(checkAll(step.guards, track, input.on, input.evidence, facts), (late) => done(event("step", step.id, late || overdue)))
     }
     case "extend": {
       const spec = ladder.windows.find((w) => w.id === input.window)
@@ -866,11 +875,11 @@ export const advance = (
       if (days < span(window.endsOn, rule.min) || days > span(window.endsOn, rule.max)) {
         return fail(rule.rule, "length", `an extension of ${describe(rule.min)} to ${describe(rule.max)}, not ${describe(input.length)} (${rule.source})`, rule.source)
       }
-      // Decided as the period ends: not before its notice, and not once the extended period has run out.
-      const from = minus(window.endsOn, spec.notice)
-      const until = plus(window.endsOn, input.length)
-      if (input.on < from || input.on >= until) {
-        return fail(rule.rule, "on", `${input.window} ends on ${window.endsOn}: an extension is decided as it ends, from ${from}, and before the extended period runs out (${until}) (${rule.source})`, rule.source)
+      // Decided as the period ends: from the extension's `from` before its end, to the day the deciding step is due.
+      const from = minus(window.endsOn, rule.from)
+      const until = plus(window.endsOn, spec.decideWithin)
+      if (input.on < from || input.on > until) {
+        return fail(rule.rule, "on", `${input.window} ends on ${window.endsOn}: an extension is decided as it ends, from ${from} to ${until} (${rule.source})`, rule.source)
       }
       return Either.flatMap(checkAll(rule.guards, track, input.on, input.evidence, facts), () => done(event("extend", spec.id, false, { length: input.length })))
     }

@@ -144,7 +144,7 @@ export const majorLabels: Readonly<Record<Major, { readonly zh: string; readonly
 export const Requirement = Schema.Struct({
   degree: Degree,
   major: Major,
-  years: Schema.Int.pipe(Schema.nonNegative()),
+  years: Schema.Int.pipe(Schema.between(0, 100)),
   holds: Schema.optional(Level),
   source: Schema.optional(Schema.String)
 })

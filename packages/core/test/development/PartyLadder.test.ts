@@ -297,15 +297,22 @@ describe("the party ladder", () => {
     expect(PartyLadder.standingFrom(settled)).toBe(IsoDate.addMonths(meeting, 12))
   })
 
-  it.prop("party.probation-extension: decided as probation ends — once it binds, from a month before its end, before the conversion meeting, and before the extended period runs out", [
+  it.prop("party.probation-extension: decided as probation ends — from a month before its end to the day the conversion decision is due, whatever the length", [
     fc.integer({ min: -60, max: 400 }),
     fc.integer({ min: 6, max: 12 })
   ], ([offset, months]) => {
     const end = IsoDate.addMonths(dayOf(s.admissionMeeting), 12)
     const on = add(end, offset)
     const result = extend(upTo(s.conversionMeeting), on, months)
-    const ok = on >= IsoDate.addMonths(end, -1) && on < IsoDate.addMonths(end, months)
+    const ok = on >= IsoDate.addMonths(end, -1) && on <= IsoDate.addMonths(end, 1)
     expect(ruleOf(result)).toBe(ok ? "ok" : "party.probation-extension")
+  })
+
+  it.prop("party.conversion-due: a conversion meeting held after the decision was due is recorded late", [fc.integer({ min: 0, max: 90 })], ([offset]) => {
+    const end = IsoDate.addMonths(dayOf(s.admissionMeeting), 12)
+    const on = add(end, offset)
+    const result = advance(upTo(s.conversionMeeting), step(s.conversionMeeting, on))
+    expect(Either.isRight(result) && result.right.event.late).toBe(on > IsoDate.addMonths(end, 1))
   })
 
   it("pathway.window: no extension before the admission is approved, nor once the conversion meeting has decided", () => {

@@ -203,4 +203,8 @@ describe("Qualification", () => {
       "missing a degree of bachelor or above and 3 more years holding 社会工作师 (Social Worker) (complete on 2027-01-01)"
     )
   })
+  it("a route's years are bounded: a policy asking for more than a century is malformed configuration", () => {
+    const route = { degree: "bachelor", major: "any", years: 9000 }
+    expect(() => Schema.decodeUnknownSync(Qualification.Policy)({ ...Qualification.defaults, assistant: [route] })).toThrow()
+  })
 })

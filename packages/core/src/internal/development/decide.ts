@@ -7,7 +7,7 @@
  * @internal
  */
 import { Effect } from "effect"
-import type * as Actor from "../../access/Actor.js"
+import * as Actor from "../../access/Actor.js"
 import type { Tenant } from "../../access/Tenant.js"
 import type { WorkerId } from "../../development/CommunityWorker.js"
 import type { DevelopmentCommand } from "../../development/DevelopmentCommand.js"
@@ -54,7 +54,7 @@ export const make = (
     return {
       reach: versions.length === 0 ? [tenant as string] : reachOf(versions),
       valid: versions.some((v) => validAt(v, day)),
-      temporary: versions.some((v) => validAt(v, day) && v.kind === "temporary_branch")
+      kind: versions.find((v) => validAt(v, day))?.kind as string | undefined
     }
   }
 
@@ -67,9 +67,24 @@ export const make = (
     return { header, ladder, track: ladder === undefined ? undefined : Pathway.replay(ladder, header, events) }
   }
 
-  /** What the person had reached on their other tracks by a day: `ladder/step` of tracks not cancelled by then. */
-  const reachedBy = function*(tenant: Tenant, person: Pathway.PersonId, self: string, day: IsoDate.IsoDate) {
-    const others = (yield* tracks.tracksFor(tenant, [person])).filter((t) => t.id !== self)
+  /** Which of the organisations lie wholly in the actor's scope (an unknown one does not). */
+  const organisationsInScope = function*(actor: Actor.Actor, ids: ReadonlyArray<string>) {
+    const unique = Array.from(new Set(ids)) as unknown as Array<OrganisationId>
+    const versions = unique.length === 0 ? [] : yield* organisations.organisations.versionsOf(actor.tenant, unique)
+    const byId = new Map<string, Array<(typeof versions)[number]>>()
+    for (const v of versions) byId.set(v.id, [...(byId.get(v.id) ?? []), v])
+    return new Set(unique.filter((id) => byId.has(id) && reachOf(byId.get(id)!).every((code) => Actor.covers(actor, code))))
+  }
+
+  /**
+   * What the person had reached by a day on their other tracks that the actor may see (of
+   * organisations in their scope): `ladder/step` of tracks not cancelled by then.
+   */
+  const reachedBy = function*(actor: Actor.Actor, person: Pathway.PersonId, self: string, day: IsoDate.IsoDate) {
+    const tenant = actor.tenant
+    const all = (yield* tracks.tracksFor(tenant, [person])).filter((t) => t.id !== self)
+    const visible = yield* organisationsInScope(actor, all.map((t) => t.organisationId))
+    const others = all.filter((t) => visible.has(t.organisationId))
     const reached = new Set<string>()
     if (others.length === 0) return reached
     const events = yield* tracks.eventsOf(tenant, others.map((t) => t.id))
@@ -87,27 +102,28 @@ export const make = (
   )
 
   /**
-   * The members' memberships on a day, after checking that every organisation they are
-   * in lies in the actor's scope: a fact about a member (their standing, a measure on
-   * them) is told only to those who may see them. The refusal names the record only.
+   * The members' memberships on a day in organisations of the actor's scope: a fact about
+   * a member (their standing, a measure on them) is told only to those who may see them.
+   * A membership elsewhere counts as none, so the answer for a member of another street
+   * is the answer for an unknown id, whatever the day.
    */
-  const membershipsInScope = function*(actor: Actor.Actor, action: string, target: string, ids: ReadonlyArray<MemberId>, on: IsoDate.IsoDate) {
+  const membershipsInScope = function*(actor: Actor.Actor, ids: ReadonlyArray<MemberId>, on: IsoDate.IsoDate) {
     if (ids.length === 0) return []
     const memberships = (yield* organisations.members.membershipsOf(actor.tenant, ids)).filter((m) => IsoDate.within(on, m.validFrom, m.validTo))
-    const orgs = Array.from(new Set(memberships.map((m) => m.organisationId)))
-    const versions = orgs.length === 0 ? [] : yield* organisations.organisations.versionsOf(actor.tenant, orgs)
-    yield* guard(actor, action, target, reachOf(versions))
-    return memberships
+    const visible = yield* organisationsInScope(actor, memberships.map((m) => m.organisationId))
+    return memberships.filter((m) => visible.has(m.organisationId))
   }
 
-  /** What the workforce records of the person (as a worker, in the actor's scope) say by a day: levels held, class hours attended. */
-  const workforceOf = function*(actor: Actor.Actor, action: string, header: Pathway.TrackHeader, on: IsoDate.IsoDate) {
+  /**
+   * What the workforce records of the person (as a worker of the actor's scope; one
+   * elsewhere counts as none) say by a day: levels held, class hours attended.
+   */
+  const workforceOf = function*(actor: Actor.Actor, header: Pathway.TrackHeader, on: IsoDate.IsoDate) {
     const tenant = actor.tenant
     if (!workforceGuards.has(header.ladder)) return { qualifications: new Set<string>(), classHours: 0 }
     const id = header.person as unknown as WorkerId
     const worker = yield* workerOf(tenant, id)
-    if (worker === undefined) return { qualifications: new Set<string>(), classHours: 0 }
-    yield* guard(actor, action, header.id, [worker.communityCode])
+    if (worker === undefined || !Actor.covers(actor, worker.communityCode)) return { qualifications: new Set<string>(), classHours: 0 }
     const holdings = (yield* workforce.holdingsOf(tenant, [id])).filter((h) => h.obtainedOn <= on)
     const attended = (yield* workforce.attendance(tenant)).filter((a) => a.workerId === id)
     const sessions = attended.length === 0 ? [] : yield* workforce.sessionsOf(tenant, attended.map((a) => a.sessionId))
@@ -122,7 +138,7 @@ export const make = (
    * person's standing (each of them in the actor's scope), the person's other tracks and
    * workforce records.
    */
-  const factsFor = function*(actor: Actor.Actor, action: string, header: Pathway.TrackHeader, on: IsoDate.IsoDate, evidence: Pathway.Evidence) {
+  const factsFor = function*(actor: Actor.Actor, header: Pathway.TrackHeader, on: IsoDate.IsoDate, evidence: Pathway.Evidence) {
     const tenant = actor.tenant
     const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }) => IsoDate.within(on, row.validFrom, row.validTo)
     let entitled: number | null = null
@@ -141,7 +157,7 @@ export const make = (
     const named = Array.from(new Set((evidence.people ?? []).map((p) => p.id))) as Array<MemberId>
     const people = new Map<string, { readonly full: boolean; readonly disciplined: boolean }>()
     if (named.length > 0) {
-      const memberships = yield* membershipsInScope(actor, action, header.id, named, on)
+      const memberships = yield* membershipsInScope(actor, named, on)
       const discipline = (yield* organisations.members.disciplineOf(tenant, named)).filter((d) => underProbation(d, on))
       for (const id of named) {
         people.set(id, {
@@ -150,9 +166,9 @@ export const make = (
         })
       }
     }
-    const reached = yield* reachedBy(tenant, header.person, header.id, on)
-    const membership = (yield* membershipsInScope(actor, action, header.id, [header.person as unknown as MemberId], on)).length > 0
-    return { entitled, people, reached, member: membership || reached.has(admitted), ...(yield* workforceOf(actor, action, header, on)) } satisfies Pathway.Facts
+    const reached = yield* reachedBy(actor, header.person, header.id, on)
+    const membership = (yield* membershipsInScope(actor, [header.person as unknown as MemberId], on)).length > 0
+    return { entitled, people, reached, member: membership || reached.has(admitted), ...(yield* workforceOf(actor, header, on)) } satisfies Pathway.Facts
   }
 
   const workerOf = function*(tenant: Tenant, id: WorkerId) {
@@ -176,8 +192,11 @@ export const make = (
         const [existing] = yield* tracks.tracksOf(tenant, [command.id])
         // The person's tracks on the ladder that are not cancelled: one at a time.
         const mine = (yield* tracks.tracksFor(tenant, [command.person])).filter((t) => t.ladder === command.ladder && t.id !== command.id)
+        // A cancelled track frees the person from its cancellation's day on: a new track may not begin before it.
         const cancelled = new Set(
-          (mine.length === 0 ? [] : yield* tracks.eventsOf(tenant, mine.map((t) => t.id))).filter((e) => e.kind === "cancel").map((e) => e.trackId as string)
+          (mine.length === 0 ? [] : yield* tracks.eventsOf(tenant, mine.map((t) => t.id)))
+            .filter((e) => e.kind === "cancel" && e.on <= command.on)
+            .map((e) => e.trackId as string)
         )
         const header: Pathway.TrackHeader = {
           tenant,
@@ -193,7 +212,7 @@ export const make = (
           track: existing === undefined ? undefined : Pathway.open(existing),
           personTrack: mine.find((t) => !cancelled.has(t.id))?.id,
           organisation: org,
-          facts: yield* factsFor(actor, action, header, command.on, command.evidence),
+          facts: yield* factsFor(actor, header, command.on, command.evidence),
           recorder
         }, command)
       }
@@ -205,7 +224,7 @@ export const make = (
         const context: Rules.TrackContext = {
           ladder,
           track,
-          facts: header === undefined ? Pathway.noFacts : yield* factsFor(actor, action, header, command.on, command.evidence),
+          facts: header === undefined ? Pathway.noFacts : yield* factsFor(actor, header, command.on, command.evidence),
           recorder
         }
         return yield* (command._tag === "RecordStep"
@@ -259,7 +278,7 @@ export const make = (
       case "Recognise": {
         const org = yield* organisation(tenant, command.organisationId, command.awardedOn)
         yield* guard(actor, action, command.id, org.reach)
-        const memberships = command.memberId === null ? [] : yield* membershipsInScope(actor, action, command.id, [command.memberId as MemberId], command.awardedOn)
+        const memberships = command.memberId === null ? [] : yield* membershipsInScope(actor, [command.memberId as MemberId], command.awardedOn)
         return yield* Rules.recognise(tenant, {
           exists: (yield* recognition.honoursOf(tenant, [command.id as HonourId])).length > 0,
           organisationValid: org.valid,
