@@ -25,7 +25,7 @@ import { coConstructionAccess } from "./CoConstructionAccess.js"
 import { coConstructionBatch } from "./CoConstructionBatch.js"
 import { coConstructionInput } from "./CoConstructionInput.js"
 import { freshTenant, over, type Services, sharedStore } from "./coConstructionSupport.js"
-import { longFactor } from "./support.js"
+import { propertyRuns, type SuiteOptions } from "./support.js"
 
 export {
   /**
@@ -153,19 +153,10 @@ const matchings = (tenant: string) =>
 export const coConstructionConformance = <E>(
   name: string,
   store: Layer.Layer<Store.Store, E>,
-  options: {
-    readonly numRuns?: number
-    readonly maxIntents?: number
-    /** Compare with the memory store (default true; off for the memory store itself). */
-    readonly differential?: boolean
-  } = {}
+  options: SuiteOptions = {}
 ): void => {
-  const runs = options.numRuns ?? 30
-  const numRuns = runs * longFactor()
+  const { propOptions, runs } = propertyRuns(options, 30)
   const intents = CoConstructionIntents.intents(options.maxIntents ?? 30)
-  // A failing property shrinks, one store round trip per step: stop before the timeout.
-  const budget = 240_000 * longFactor()
-  const propOptions = { timeout: budget + 60_000, fastCheck: { numRuns, interruptAfterTimeLimit: budget } }
   describe(`${name}: co-construction conformance`, () => {
     const provide = sharedStore(store)
 

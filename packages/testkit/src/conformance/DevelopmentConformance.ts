@@ -25,7 +25,7 @@ import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DevelopmentIntents from "../arbitraries/DevelopmentIntents.js"
 import { retarget, untenanted } from "./GridBatch.js"
 import { freshTenant, over, sharedStore } from "./developmentSupport.js"
-import { longFactor } from "./support.js"
+import { propertyRuns, type SuiteOptions } from "./support.js"
 
 export {
   /**
@@ -100,18 +100,10 @@ const tables = (tenant: string) => Effect.map(DevelopmentIntents.history(tenant)
 export const developmentConformance = <E>(
   name: string,
   store: Layer.Layer<Store.Store, E>,
-  options: {
-    readonly numRuns?: number
-    readonly maxIntents?: number
-    /** Compare with the memory store (default true; off for the memory store itself). */
-    readonly differential?: boolean
-  } = {}
+  options: SuiteOptions = {}
 ): void => {
-  const runs = options.numRuns ?? 25
-  const numRuns = runs * longFactor()
+  const { budget, numRuns, propOptions } = propertyRuns(options, 25)
   const intents = DevelopmentIntents.intents(options.maxIntents ?? 30)
-  const budget = 240_000 * longFactor()
-  const propOptions = { timeout: budget + 60_000, fastCheck: { numRuns, interruptAfterTimeLimit: budget } }
   describe(`${name}: member-development conformance`, () => {
     const provide = sharedStore(store)
 

@@ -21,7 +21,7 @@ import { organisationAccess } from "./OrganisationAccess.js"
 import { organisationBatch } from "./OrganisationBatch.js"
 import { organisationInput } from "./OrganisationInput.js"
 import { over, sharedStore } from "./organisationSupport.js"
-import { freshTenant, longFactor } from "./support.js"
+import { freshTenant, propertyRuns, type SuiteOptions } from "./support.js"
 
 export {
   /**
@@ -49,19 +49,10 @@ const scaffoldEntries = (tenant: string) =>
 export const organisationConformance = <E>(
   name: string,
   store: Layer.Layer<Store.Store, E>,
-  options: {
-    readonly numRuns?: number
-    readonly maxIntents?: number
-    /** Compare with the memory store (default true; off for the memory store itself). */
-    readonly differential?: boolean
-  } = {}
+  options: SuiteOptions = {}
 ): void => {
-  const runs = options.numRuns ?? 30
-  const numRuns = runs * longFactor()
+  const { propOptions, runs } = propertyRuns(options, 30)
   const intents = OrganisationIntents.intents(options.maxIntents ?? 30)
-  // A failing property shrinks, one store round trip per step: stop before the timeout.
-  const budget = 240_000 * longFactor()
-  const propOptions = { timeout: budget + 60_000, fastCheck: { numRuns, interruptAfterTimeLimit: budget } }
   describe(`${name}: organisation conformance`, () => {
     const provide = sharedStore(store)
 

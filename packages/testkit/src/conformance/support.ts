@@ -34,3 +34,31 @@ export const freshTenant = (): string => Tenants.fresh()
  * @category utils
  */
 export const longFactor = (): number => (process.env["JICENG_LONG"] ? 20 : 1)
+
+/**
+ * The options every domain's conformance suite takes.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export interface SuiteOptions {
+  readonly numRuns?: number
+  readonly maxIntents?: number
+  /** Compare with the memory store (default true; off for the memory store itself). */
+  readonly differential?: boolean
+}
+
+/**
+ * A suite's property runs (its default, times `longFactor`) and the options of its
+ * properties: a failing property shrinks, one store round trip per step, so it stops
+ * before the test's timeout.
+ *
+ * @since 0.5.0
+ * @category utils
+ */
+export const propertyRuns = (options: SuiteOptions, defaultRuns: number) => {
+  const runs = options.numRuns ?? defaultRuns
+  const numRuns = runs * longFactor()
+  const budget = 240_000 * longFactor()
+  return { runs, numRuns, budget, propOptions: { timeout: budget + 60_000, fastCheck: { numRuns, interruptAfterTimeLimit: budget } } }
+}
