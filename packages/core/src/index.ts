@@ -193,6 +193,13 @@ export * as TrackRepository from "./development/TrackRepository.js"
 /** @since 0.5.0 */
 export * as WorkforceRepository from "./development/WorkforceRepository.js"
 
+/** @since 0.5.0 */
+export * as DemandState from "./demand/DemandState.js"
+/** @since 0.5.0 */
+export * as Escalation from "./demand/Escalation.js"
+/** @since 0.5.0 */
+export * as Open311 from "./demand/Open311.js"
+
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"
 /** @since 0.1.0 */

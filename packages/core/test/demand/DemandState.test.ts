@@ -1,0 +1,117 @@
+/**
+ * The demand's life, escalation up the grid chain, and the Open311 view: random event
+ * sequences pass only through legal states; an overdue demand escalates exactly once per
+ * level; the GeoReport v2 fields follow the state.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { DemandState, Escalation, LevelScheme, LocalMinute, Open311 } from "@jiceng/core"
+import { Either, FastCheck as fc } from "effect"
+
+const events = DemandState.EventKind.literals
+const states = DemandState.State.literals
+
+describe("DemandState", () => {
+  it.prop("demand.transition and demand.return-visit: random events pass only through legal states", [
+    fc.array(fc.tuple(fc.constantFrom(...events), fc.option(fc.constantFrom(...DemandState.Satisfaction.literals), { nil: null })), { maxLength: 40 })
+  ], ([sequence]) => {
+    let state: DemandState.State = "received"
+    for (const [event, visit] of sequence) {
+      const result = DemandState.next(state, event, visit)
+      const legal: DemandState.State | undefined = DemandState.transitions[state][event]
+      if (legal === undefined) expect(Either.isLeft(result) && result.left.rule).toBe("demand.transition")
+      else if (event === "close" && visit === null) expect(Either.isLeft(result) && result.left.rule).toBe("demand.return-visit")
+      else {
+        expect(result).toEqual(Either.right(legal))
+        state = legal
+      }
+      expect(states).toContain(state)
+    }
+  })
+
+  it("final states take no event; the open ones are those owed an answer", () => {
+    for (const state of DemandState.terminal) for (const event of events) expect(Either.isLeft(DemandState.next(state, event, "satisfied"))).toBe(true)
+    expect([...DemandState.open]).toEqual(["received", "assigned", "in_progress"])
+    // Every state is reachable from received, and every open one can still end.
+    const reach = new Set<DemandState.State>(["received"])
+    for (let i = 0; i < 5; i++) for (const s of [...reach]) for (const to of Object.values(DemandState.transitions[s])) reach.add(to!)
+    expect([...reach].sort()).toEqual([...states].sort())
+  })
+})
+
+describe("Escalation", () => {
+  const scheme = LevelScheme.defaultScheme
+  it("the chain from a block (单元) goes to its compound, sector, community and street", () => {
+    expect(Escalation.chain(scheme, "131102001001001001001")).toEqual(["131102001001001001", "131102001001001", "131102001001", "131102001"])
+    expect(Escalation.chain(scheme, "131102001")).toEqual([])
+    expect(Escalation.chain(scheme, "131102001001001001001", 2)).toEqual(["131102001001001001", "131102001001001", "131102001001"])
+  })
+
+  it.prop("demand.escalation: an overdue demand escalates exactly once per level, in order, each one interval after the last, never beyond the chain", [
+    fc.integer({ min: 0, max: 4 }),
+    fc.integer({ min: 0, max: 100_000 }),
+    fc.integer({ min: 1, max: 5_000 }),
+    fc.integer({ min: -10_000, max: 40_000 })
+  ], ([levels, dueAt, every, sinceDue]) => {
+    const chain = ["L4", "L3", "L2", "L1"].slice(0, levels)
+    const until = dueAt + sinceDue
+    const out = Escalation.escalations(chain, dueAt, every, until)
+    expect(out.map((e) => e.gridCode)).toEqual(chain.slice(0, out.length))
+    expect(new Set(out.map((e) => e.gridCode)).size).toBe(out.length)
+    const expected = sinceDue <= 0 ? 0 : Math.min(levels, Math.ceil(sinceDue / every))
+    expect(out.length).toBe(expected)
+    for (const [k, e] of out.entries()) {
+      expect(e.at).toBe(dueAt + k * every)
+      expect(e.at < until).toBe(true)
+    }
+  })
+})
+
+describe("Open311", () => {
+  const category: Open311.Category = { key: "environment", zh: "环境卫生", en: "Sanitation", description: "垃圾清运、楼道卫生", group: "城市管理" }
+  const view = (state: DemandState.State): Open311.DemandView => ({
+    id: "D-1",
+    state,
+    category,
+    description: "楼道堆物",
+    agency: "明珠社区 · 网格员",
+    requestedAt: LocalMinute.unsafeMake("2024-05-01T09:30"),
+    updatedAt: LocalMinute.unsafeMake("2024-05-02T10:00"),
+    expectedAt: LocalMinute.unsafeMake("2024-05-04T09:30"),
+    address: "明珠小区3号楼",
+    lat: 37.74,
+    long: 115.67,
+    note: state === "duplicate" ? "与 D-0 重复" : null
+  })
+
+  it.prop("status: open while owed an answer, closed from resolved on; expected_datetime only while open", [fc.constantFrom(...states)], ([state]) => {
+    const request = Open311.request(view(state))
+    expect(request.status).toBe(DemandState.open.has(state) ? "open" : "closed")
+    expect(request.expected_datetime).toBe(DemandState.open.has(state) ? "2024-05-04T09:30:00+08:00" : null)
+    expect(request.status_notes.startsWith(DemandState.stateLabels[state].zh)).toBe(true)
+  })
+
+  it("a request carries the GeoReport v2 fields; services.json lists the categories", () => {
+    expect(Open311.request(view("duplicate"), "en")).toEqual({
+      service_request_id: "D-1",
+      status: "closed",
+      status_notes: "duplicate: 与 D-0 重复",
+      service_name: "Sanitation",
+      service_code: "environment",
+      description: "楼道堆物",
+      agency_responsible: "明珠社区 · 网格员",
+      service_notice: "",
+      requested_datetime: "2024-05-01T09:30:00+08:00",
+      updated_datetime: "2024-05-02T10:00:00+08:00",
+      expected_datetime: null,
+      address: "明珠小区3号楼",
+      address_id: null,
+      zipcode: null,
+      lat: 37.74,
+      long: 115.67,
+      media_url: null
+    })
+    expect(Open311.services([category])).toEqual([
+      { service_code: "environment", service_name: "环境卫生", description: "垃圾清运、楼道卫生", metadata: false, type: "realtime", keywords: "环境卫生,Sanitation", group: "城市管理" }
+    ])
+  })
+})
