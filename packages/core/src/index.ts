@@ -200,6 +200,11 @@ export * as Escalation from "./demand/Escalation.js"
 /** @since 0.5.0 */
 export * as Open311 from "./demand/Open311.js"
 
+/** @since 0.5.0 */
+export * as Liaison from "./liaison/Liaison.js"
+/** @since 0.5.0 */
+export * as LiaisonCompliance from "./liaison/LiaisonCompliance.js"
+
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"
 /** @since 0.1.0 */
