@@ -194,6 +194,8 @@ export * as TrackRepository from "./development/TrackRepository.js"
 export * as WorkforceRepository from "./development/WorkforceRepository.js"
 
 /** @since 0.5.0 */
+export * as Coverage from "./demand/Coverage.js"
+/** @since 0.5.0 */
 export * as DemandState from "./demand/DemandState.js"
 /** @since 0.5.0 */
 export * as Escalation from "./demand/Escalation.js"

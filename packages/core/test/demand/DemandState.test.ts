@@ -4,7 +4,7 @@
  * level; the GeoReport v2 fields follow the state.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { DemandState, Escalation, LevelScheme, LocalMinute, Open311 } from "@jiceng/core"
+import { Coverage, DemandState, Escalation, IsoDate, LevelScheme, LocalMinute, Open311 } from "@jiceng/core"
 import { Either, FastCheck as fc } from "effect"
 
 const events = DemandState.EventKind.literals
@@ -113,5 +113,26 @@ describe("Open311", () => {
     expect(Open311.services([category])).toEqual([
       { service_code: "environment", service_name: "环境卫生", description: "垃圾清运、楼道卫生", metadata: false, type: "realtime", keywords: "环境卫生,Sanitation", group: "城市管理" }
     ])
+  })
+})
+
+describe("Coverage", () => {
+  it.prop("visit.coverage: a household counts as visited exactly when a visit fell in the N days ending on the day", [
+    fc.array(fc.tuple(fc.constantFrom("h1", "h2", "h3", "h4", "h5"), fc.constantFrom("G1", "G2")), { maxLength: 5 }),
+    fc.array(fc.tuple(fc.constantFrom("h1", "h2", "h3", "h4", "h5", "x"), fc.integer({ min: 0, max: 120 })), { maxLength: 20 }),
+    fc.integer({ min: 1, max: 90 })
+  ], ([placed, visits, days]) => {
+    const households = Array.from(new Map(placed)).map(([id, gridCode]) => ({ id, gridCode }))
+    const asOf = IsoDate.unsafeMake("2024-06-30")
+    const on = (n: number) => IsoDate.addDays(IsoDate.unsafeMake("2024-03-01"), n)
+    const result = Coverage.coverage(households, visits.map(([placeId, n]) => ({ placeId, on: on(n) })), asOf, days)
+    for (const grid of result) {
+      const mine = households.filter((h) => h.gridCode === grid.gridCode)
+      const missed = mine.filter((h) => !visits.some(([id, n]) => id === h.id && IsoDate.daysBetween(on(n), asOf) >= 0 && IsoDate.daysBetween(on(n), asOf) < days))
+      expect(grid.households).toBe(mine.length)
+      expect(grid.notVisited).toEqual(missed.map((h) => h.id).sort())
+      expect(grid.visited).toBe(mine.length - missed.length)
+    }
+    expect(result.map((g) => g.gridCode)).toEqual(Array.from(new Set(households.map((h) => h.gridCode))).sort())
   })
 })
