@@ -24,7 +24,7 @@ import { auditDetail, targetOf } from "../internal/coconstruction/commands.js"
 import * as Decide from "../internal/coconstruction/decide.js"
 import * as MatchingProblems from "../internal/coconstruction/matching.js"
 import { write, writeSteps } from "../internal/coconstruction/write.js"
-import { reachOf } from "../internal/organisation/decide.js"
+import { servingWithin } from "../internal/organisation/decide.js"
 import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
 import type { OrganisationId } from "../organisation/Organisation.js"
@@ -157,13 +157,7 @@ export const make: Effect.Effect<
       const all = (yield* store.agreements.agreements(s.tenant)).filter((a) => a.from <= s.at)
       const ids = Array.from(new Set(all.map((a) => a.organisationId))) as ReadonlyArray<OrganisationId>
       const versions = ids.length === 0 ? [] : yield* organisationStore.organisations.versionsOf(s.tenant, ids)
-      const versionsById = groupBy(versions, (v) => v.id)
-      const inside = new Set<string>(
-        ids.filter((id) => {
-          const mine = versionsById.get(id) ?? []
-          return (mine.length === 0 ? [s.tenant as string] : reachOf(mine)).every(s.under)
-        })
-      )
+      const inside = servingWithin(s.tenant, ids, versions, s.under)
       return all.filter((a) => inside.has(a.organisationId))
     })
 

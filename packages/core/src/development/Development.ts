@@ -27,7 +27,7 @@ import { auditDetail, targetOf } from "../internal/development/commands.js"
 import * as Decide from "../internal/development/decide.js"
 import { write, writeSteps } from "../internal/development/write.js"
 import { groupBy } from "../internal/groupBy.js"
-import { reachOf } from "../internal/organisation/decide.js"
+import { servingWithin } from "../internal/organisation/decide.js"
 import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
 import type { OrganisationId } from "../organisation/Organisation.js"
@@ -132,11 +132,7 @@ export const make: Effect.Effect<
     Effect.gen(function*() {
       const unique = Array.from(new Set(ids)) as unknown as ReadonlyArray<OrganisationId>
       const versions = unique.length === 0 ? [] : yield* organisationStore.organisations.versionsOf(s.tenant, unique)
-      const byId = groupBy(versions, (v) => v.id)
-      return new Set<string>(unique.filter((id) => {
-        const mine = byId.get(id) ?? []
-        return (mine.length === 0 ? [s.tenant as string] : reachOf(mine)).every(s.under)
-      }))
+      return servingWithin(s.tenant, unique, versions, s.under)
     })
 
   /** The subtree's tracks (of a ladder, if named) with their events on or before the day. */

@@ -44,17 +44,20 @@ export const Duration = Schema.Struct({
  */
 export interface Duration extends Schema.Schema.Type<typeof Duration> {}
 
+/** The day a duration after (`sign` 1) or before (`sign` -1) another. */
+const shift = (day: IsoDate.IsoDate, d: Duration, sign: 1 | -1): IsoDate.IsoDate => {
+  const months = (d.years ?? 0) * 12 + (d.months ?? 0)
+  const shifted = months === 0 ? day : IsoDate.addMonths(day, sign * months)
+  return d.days === undefined || d.days === 0 ? shifted : IsoDate.addDays(shifted, sign * d.days)
+}
+
 /**
  * The day a duration after another.
  *
  * @since 0.5.0
  * @category utils
  */
-export const plus = (day: IsoDate.IsoDate, d: Duration): IsoDate.IsoDate => {
-  const months = (d.years ?? 0) * 12 + (d.months ?? 0)
-  const shifted = months === 0 ? day : IsoDate.addMonths(day, months)
-  return d.days === undefined || d.days === 0 ? shifted : IsoDate.addDays(shifted, d.days)
-}
+export const plus = (day: IsoDate.IsoDate, d: Duration): IsoDate.IsoDate => shift(day, d, 1)
 
 /**
  * The day a duration before another.
@@ -62,11 +65,7 @@ export const plus = (day: IsoDate.IsoDate, d: Duration): IsoDate.IsoDate => {
  * @since 0.5.0
  * @category utils
  */
-export const minus = (day: IsoDate.IsoDate, d: Duration): IsoDate.IsoDate => {
-  const months = (d.years ?? 0) * 12 + (d.months ?? 0)
-  const shifted = months === 0 ? day : IsoDate.addMonths(day, -months)
-  return d.days === undefined || d.days === 0 ? shifted : IsoDate.addDays(shifted, -d.days)
-}
+export const minus = (day: IsoDate.IsoDate, d: Duration): IsoDate.IsoDate => shift(day, d, -1)
 
 /**
  * A duration as words: "1 year", "6 months", "1 year 2 months".

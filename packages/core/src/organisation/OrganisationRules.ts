@@ -797,11 +797,8 @@ const admissionOf = (memberships: ReadonlyArray<Membership>, current: Membership
 }
 
 /** The same day a year later; 29 February gives 1 March; past the calendar's end, its last day. */
-const oneYearAfter = (day: IsoDate.IsoDate): IsoDate.IsoDate => {
-  if (day >= "9999-01-01") return "9999-12-31" as IsoDate.IsoDate
-  const next = `${String(Number(day.slice(0, 4)) + 1).padStart(4, "0")}${day.slice(4)}`
-  return IsoDate.isValid(next) ? (next as IsoDate.IsoDate) : IsoDate.addDays(`${next.slice(0, 4)}-02-28` as IsoDate.IsoDate, 1)
-}
+const oneYearAfter = (day: IsoDate.IsoDate): IsoDate.IsoDate =>
+  day >= "9999-01-01" ? ("9999-12-31" as IsoDate.IsoDate) : IsoDate.addMonths(day, 12)
 
 /**
  * A member takes part in a temporary branch. Rules: `organisation.exists`,

@@ -27,7 +27,7 @@ import { underProbation } from "../../organisation/OrganisationRules.js"
 import type { OrganisationStoreShape } from "../../organisation/OrganisationStore.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import { levelLengths } from "../coconstruction/decide.js"
-import { reachOf } from "../organisation/decide.js"
+import { reachOf, servingWithin } from "../organisation/decide.js"
 import { guardCodes as guard } from "../scope.js"
 
 /** The step of the party ladder from which a person counts as a member on a track. */
@@ -71,9 +71,8 @@ export const make = (
   const organisationsInScope = function*(actor: Actor.Actor, ids: ReadonlyArray<string>) {
     const unique = Array.from(new Set(ids)) as unknown as Array<OrganisationId>
     const versions = unique.length === 0 ? [] : yield* organisations.organisations.versionsOf(actor.tenant, unique)
-    const byId = new Map<string, Array<(typeof versions)[number]>>()
-    for (const v of versions) byId.set(v.id, [...(byId.get(v.id) ?? []), v])
-    return new Set(unique.filter((id) => byId.has(id) && reachOf(byId.get(id)!).every((code) => Actor.covers(actor, code))))
+    const known = new Set<string>(versions.map((v) => v.id))
+    return servingWithin(actor.tenant, unique.filter((id) => known.has(id)), versions, (code) => Actor.covers(actor, code))
   }
 
   /**
@@ -96,10 +95,14 @@ export const make = (
     return reached
   }
 
-  /** Whether any step of a ladder has a guard of these kinds: the workforce facts are read only then. */
-  const workforceGuards = new Set(
-    Array.from(ladders.values()).filter((l) => l.steps.some((st) => st.guards.some((g) => g._tag === "Qualified" || g._tag === "ClassHours"))).map((l) => l.id)
+  /** The kinds of guard each ladder has, in its steps and windows: a fact is read only for a ladder whose guards use it. */
+  const guardKinds = new Map(
+    Array.from(ladders.values(), (l) => [
+      l.id,
+      new Set<string>([...l.steps.flatMap((st) => st.guards), ...l.windows.flatMap((w) => [...w.cancel, ...(w.extension?.guards ?? [])])].map((g) => g._tag))
+    ])
   )
+  const uses = (ladder: string, ...kinds: ReadonlyArray<Pathway.Guard["_tag"]>) => kinds.some((k) => guardKinds.get(ladder)?.has(k) === true)
 
   /**
    * The members' memberships on a day in organisations of the actor's scope: a fact about
@@ -120,7 +123,7 @@ export const make = (
    */
   const workforceOf = function*(actor: Actor.Actor, header: Pathway.TrackHeader, on: IsoDate.IsoDate) {
     const tenant = actor.tenant
-    if (!workforceGuards.has(header.ladder)) return { qualifications: new Set<string>(), classHours: 0 }
+    if (!uses(header.ladder, "Qualified", "ClassHours")) return { qualifications: new Set<string>(), classHours: 0 }
     const id = header.person as unknown as WorkerId
     const worker = yield* workerOf(tenant, id)
     if (worker === undefined || !Actor.covers(actor, worker.communityCode)) return { qualifications: new Set<string>(), classHours: 0 }
@@ -166,8 +169,9 @@ export const make = (
         })
       }
     }
-    const reached = yield* reachedBy(actor, header.person, header.id, on)
-    const membership = (yield* membershipsInScope(actor, [header.person as unknown as MemberId], on)).length > 0
+    const reached = uses(header.ladder, "Reached", "PartyMember") ? yield* reachedBy(actor, header.person, header.id, on) : new Set<string>()
+    const membership = uses(header.ladder, "PartyMember") &&
+      (yield* membershipsInScope(actor, [header.person as unknown as MemberId], on)).length > 0
     return { entitled, people, reached, member: membership || reached.has(admitted), ...(yield* workforceOf(actor, header, on)) } satisfies Pathway.Facts
   }
 

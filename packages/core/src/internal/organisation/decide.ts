@@ -23,6 +23,7 @@ import * as Rules from "../../organisation/OrganisationRules.js"
 import type { OrganisationStoreShape } from "../../organisation/OrganisationStore.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import { guardCodes } from "../scope.js"
+import { groupBy } from "../groupBy.js"
 
 const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: IsoDate.IsoDate | null }, at: IsoDate.IsoDate) =>
   IsoDate.within(at, row.validFrom, row.validTo)
@@ -33,6 +34,23 @@ const within = (row: { readonly validFrom: IsoDate.IsoDate; readonly validTo: Is
  */
 export const reachOf = (versions: ReadonlyArray<Organisation>): ReadonlyArray<string> =>
   versions.flatMap((v): ReadonlyArray<string> => (v.grids.length > 0 ? v.grids : [v.tenant]))
+
+/**
+ * Of the organisation ids, those whose versions (among `versions`) serve only grids that
+ * `inside` accepts; an id with no versions lies at the tenant's root.
+ */
+export const servingWithin = (
+  tenant: string,
+  ids: ReadonlyArray<string>,
+  versions: ReadonlyArray<Organisation>,
+  inside: (code: string) => boolean
+): ReadonlySet<string> => {
+  const byId = groupBy(versions, (v) => v.id)
+  return new Set(ids.filter((id) => {
+    const mine = byId.get(id) ?? []
+    return (mine.length === 0 ? [tenant] : reachOf(mine)).every(inside)
+  }))
+}
 
 /** @internal */
 export const make = (
