@@ -38,8 +38,10 @@ export const fresh = (): string => nth((process.pid * 7919 + next++ * 104_729) %
  * suites sharing one store never meet: {@link fresh} draws below 200,000; the grid
  * repository contract counts from 200,000 (a few hundred), the development suites from
  * 210,000 to 240,000, the development repository
- * contract from 240,000 to 250,000, the co-construction suites from 250,000 to 290,000,
- * the ledger suites from 290,000 to 300,000, and the organisation, co-construction and
+ * contract from 240,000 to 250,000, the co-construction suites from 250,000 to 270,000,
+ * the demand suites from 270,000 to 277,000 and their repository contract to 280,000,
+ * the outreach suites from 280,000 to 284,000 and their repository contract to 285,000,
+ * the emergency suites from 285,000 to 290,000, the ledger suites from 290,000 to 300,000, and the organisation, co-construction and
  * ledger repository contracts from 300,000, 320,000 and 330,000; the codes repeat from
  * 333,234 on (into the range `fresh` draws from), so no range reaches that far.
  *
