@@ -1,0 +1,2 @@
+/** Placeholder, filled below. @since 0.5.0 */
+export {}
