@@ -145,7 +145,7 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
         const accepted = new Map<string, number>()
         const refused = new Set<string>()
         let branches = 0
-        for (const { district, intents: ops } of fc.sample(intents, { numRuns: 40, seed: 11 })) {
+        for (const { district, intents: ops } of fc.sample(intents, { numRuns: 25, seed: 11 })) {
           for (const o of yield* EmergencyIntents.run(freshTenant(), district, ops, { checkRefusals: false })) {
             const tag = (o.command as { readonly _tag: string })._tag
             if (o.result === "ok") accepted.set(tag, (accepted.get(tag) ?? 0) + 1)
