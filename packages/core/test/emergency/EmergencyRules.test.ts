@@ -97,7 +97,7 @@ describe("EmergencyRules", () => {
         expect(formed.length, compound.code).toBe(full >= min ? 1 : 0)
         if (formed.length === 1) expect(formed[0]!.fullMembers).toBe(full)
       }
-      const own = new Set(branches.filter((b) => b.compoundCode !== null && b.communityCode === c.code).map((b) => b.compoundCode))
+      const own = new Set<string>(branches.filter((b) => b.compoundCode !== null && b.communityCode === c.code).map((b) => b.compoundCode as string))
       const jointMembers = specs[i]!.members.filter((m) => m.standing !== null && !own.has(c.compounds[m.compound]?.code ?? "")).length
       expect(branches.filter((b) => b.communityCode === c.code && b.compoundCode === null).map((b) => b.members)).toEqual(jointMembers > 0 ? [jointMembers] : [])
     }
