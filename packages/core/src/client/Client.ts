@@ -327,14 +327,19 @@ export interface Options<E> {
 
 // Every method of the shape, checked by the compiler: a method added to the service
 // must be added here, or this object no longer type-checks.
-const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
+/** The write methods every domain service has. */
+const writeMethods = {
   execute: true,
   executeAll: true,
+  importAll: true,
   executeUnknown: true,
   executeAllUnknown: true,
   executeKeyed: true,
-  executeAllKeyed: true,
-  importAll: true,
+  executeAllKeyed: true
+} as const
+
+const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
+  ...writeMethods,
   resolve: true,
   gridOfPlace: true,
   lineage: true,
@@ -350,13 +355,7 @@ const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
 }
 
 const organisationMethods: { readonly [K in keyof Organisations.OrganisationsShape]: true } = {
-  execute: true,
-  executeAll: true,
-  importAll: true,
-  executeUnknown: true,
-  executeAllUnknown: true,
-  executeKeyed: true,
-  executeAllKeyed: true,
+  ...writeMethods,
   organisations: true,
   organisation: true,
   memberships: true,
@@ -369,13 +368,7 @@ const organisationMethods: { readonly [K in keyof Organisations.OrganisationsSha
 }
 
 const coConstructionMethods: { readonly [K in keyof CoConstructions.CoConstructionsShape]: true } = {
-  execute: true,
-  executeAll: true,
-  importAll: true,
-  executeUnknown: true,
-  executeAllUnknown: true,
-  executeKeyed: true,
-  executeAllKeyed: true,
+  ...writeMethods,
   units: true,
   countUnits: true,
   members: true,
@@ -410,13 +403,7 @@ const ledgerMethods: { readonly [K in keyof VolunteerLedgerService.VolunteerLedg
 }
 
 const developmentMethods: { readonly [K in keyof DevelopmentService.DevelopmentShape]: true } = {
-  execute: true,
-  executeAll: true,
-  importAll: true,
-  executeUnknown: true,
-  executeAllUnknown: true,
-  executeKeyed: true,
-  executeAllKeyed: true,
+  ...writeMethods,
   track: true,
   tracks: true,
   due: true,
@@ -430,13 +417,7 @@ const developmentMethods: { readonly [K in keyof DevelopmentService.DevelopmentS
 }
 
 const emergencyMethods: { readonly [K in keyof EmergencyService.EmergencyShape]: true } = {
-  execute: true,
-  executeAll: true,
-  importAll: true,
-  executeUnknown: true,
-  executeAllUnknown: true,
-  executeKeyed: true,
-  executeAllKeyed: true,
+  ...writeMethods,
   activations: true,
   activation: true,
   roster: true,

@@ -37,12 +37,14 @@ import { Emergency, type EmergencyShape, type EmergencyWriteError } from "./Emer
 import { EmergencyStore } from "./EmergencyStore.js"
 
 /**
+ * What the live service needs: the transaction, audit, import and idempotency ports, the
+ * emergency store and the ports of the domains it reads and writes through (grids,
+ * organisations, co-construction), and their policies.
+ *
  * @since 0.5.0
- * @category constructors
+ * @category models
  */
-export const make: Effect.Effect<
-  EmergencyShape,
-  never,
+export type Requirements =
   | Transactor
   | AuditLog
   | EmergencyStore
@@ -54,7 +56,12 @@ export const make: Effect.Effect<
   | GridConfig
   | OrganisationConfig
   | EmergencyConfig
-> = Effect.gen(function*() {
+
+/**
+ * @since 0.5.0
+ * @category constructors
+ */
+export const make: Effect.Effect<EmergencyShape, never, Requirements> = Effect.gen(function*() {
   const ports: Decide.Ports = {
     store: yield* EmergencyStore,
     organisations: yield* OrganisationStore,
@@ -104,16 +111,7 @@ export const make: Effect.Effect<
     applyAll
   })
 
-  const service: EmergencyShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
-    ...Reads.make(ports, { policy, transactor, audit })
-  }
+  const service: EmergencyShape = { ...writer.writes, ...Reads.make(ports, { policy, transactor, audit }) }
   return validated(service, policy, gridConfig.scheme)
 })
 
@@ -125,21 +123,7 @@ export const make: Effect.Effect<
  * @since 0.5.0
  * @category layers
  */
-export const layer: Layer.Layer<
-  Emergency,
-  never,
-  | Transactor
-  | AuditLog
-  | EmergencyStore
-  | OrganisationStore
-  | GridStore
-  | CoConstructionStore
-  | ImportLog
-  | IdempotencyStore
-  | GridConfig
-  | OrganisationConfig
-  | EmergencyConfig
-> = Layer.effect(Emergency, make)
+export const layer: Layer.Layer<Emergency, never, Requirements> = Layer.effect(Emergency, make)
 
 export {
   /**

@@ -1,60 +1,38 @@
 /**
- * What the emergency suites share: the services over a store, a store built once per
- * suite, the clock the suites run on, and tenants of their own.
+ * What the emergency suites share: the co-construction suites' services (Grids,
+ * Organisations, CoConstructions over a store) with the Emergency service on top, a
+ * store built once per suite, the clock the suites run on, and tenants of their own.
  *
  * @internal
  */
-import {
-  CoConstructionConfig,
-  CoConstructions,
-  Emergency,
-  EmergencyConfig,
-  GridConfig,
-  Grids,
-  OrganisationConfig,
-  Organisations,
-  type Store
-} from "@jiceng/core"
+import { Emergency, EmergencyConfig, type Store } from "@jiceng/core"
 import { Effect, Layer } from "effect"
 import * as EmergencyIntents from "../arbitraries/EmergencyIntents.js"
+import * as CoConstructionSupport from "./coConstructionSupport.js"
 import { sharedOver } from "./sharedStore.js"
 import * as Tenants from "./Tenants.js"
 
 /**
- * The services the emergency suites run: Emergency, CoConstructions, Organisations and
- * Grids over a store, with the default configurations.
+ * The services the emergency suites run: the co-construction suites' and Emergency,
+ * with its default configuration.
  *
  * @since 0.5.0
  * @category models
  */
-export type Services =
-  | Emergency.Emergency
-  | CoConstructions.CoConstructions
-  | Organisations.Organisations
-  | Grids.Grids
-  | Store.Store
-  | GridConfig.GridConfig
-  | OrganisationConfig.OrganisationConfig
-  | CoConstructionConfig.CoConstructionConfig
-  | EmergencyConfig.EmergencyConfig
+export type Services = CoConstructionSupport.Services | Emergency.Emergency | EmergencyConfig.EmergencyConfig
 
 /**
- * The Emergency, CoConstructions, Organisations and Grids services over a store, with
- * the default configurations.
+ * The Emergency service over the co-construction suites' services on a store.
  *
  * @since 0.5.0
  * @category layers
  */
 export const emergencyOver = <E>(store: Layer.Layer<Store.Store, E>): Layer.Layer<Services, E> =>
-  Layer.mergeAll(Emergency.layer, CoConstructions.layer, Organisations.layer, Grids.layer).pipe(
-    Layer.provideMerge(
-      Layer.mergeAll(store, GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), EmergencyConfig.layer())
-    )
-  )
+  Emergency.layer.pipe(Layer.provideMerge(Layer.merge(CoConstructionSupport.coConstructionsOver(store), EmergencyConfig.layer())))
 
 /**
- * A store built once, on a suite's first use, and closed after the suite; its services
- * provided to each test's effect on the suites' today. Call inside a `describe`.
+ * The emergency suites' store, built on first use and closed after the suite, with its
+ * services and the suites' today (`sharedOver`). Call inside a `describe`.
  *
  * @since 0.5.0
  * @category layers
@@ -62,8 +40,7 @@ export const emergencyOver = <E>(store: Layer.Layer<Store.Store, E>): Layer.Laye
 export const sharedStore = <E>(store: Layer.Layer<Store.Store, E>) => sharedOver(store, emergencyOver, EmergencyIntents.todayMs)
 
 /**
- * Runs an effect over a fresh store of its own (the differential's reference, a memory
- * store).
+ * The differential's reference run: an effect over a memory store of its own.
  *
  * @since 0.5.0
  * @category layers
