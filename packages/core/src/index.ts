@@ -206,6 +206,8 @@ export * as EmergencyCommand from "./emergency/EmergencyCommand.js"
 /** @since 0.5.0 */
 export * as EmergencyConfig from "./emergency/EmergencyConfig.js"
 /** @since 0.5.0 */
+export * as EmergencyInvariants from "./emergency/EmergencyInvariants.js"
+/** @since 0.5.0 */
 export * as EmergencyPermission from "./emergency/EmergencyPermission.js"
 /** @since 0.5.0 */
 export * as EmergencyRules from "./emergency/EmergencyRules.js"

@@ -4,8 +4,8 @@
  *
  * - random districts and command sequences through `Emergency.execute`: every refusal
  *   leaves every domain's tables (emergency, organisations, grid assignments, enrolments)
- *   and the audit log as they were, every success writes exactly one audit entry, and
- *   the audit log keeps no name or phone;
+ *   and the audit log as they were, the history keeps `EmergencyInvariants`, every
+ *   success writes exactly one audit entry, and the audit log keeps no name or phone;
  * - `emergency.restore`: on a random district, an activation (of a community or a
  *   street, with placements), vanguard teams, then its deactivation leave the grid
  *   assignments, worker terms, organisations, memberships, participations and enrolments
@@ -25,7 +25,7 @@
  * @since 0.5.0
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Emergency, MemoryStore, type Store } from "@jiceng/core"
+import { Actor, Emergency, EmergencyInvariants, MemoryStore, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as EmergencyIntents from "../arbitraries/EmergencyIntents.js"
 import { freshTenant, over, sharedStore } from "./emergencySupport.js"
@@ -82,13 +82,15 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
     const provide = sharedStore(store)
 
     it.effect.prop(
-      "random commands: refusals write nothing in any domain's tables, one audit entry per success, no personal data in the audit log",
+      "random commands: refusals write nothing in any domain's tables, the history keeps the invariants (EmergencyInvariants), one audit entry per success, no personal data in the audit log",
       [intents],
       ([{ district, intents: ops }]) =>
         provide(Effect.gen(function*() {
           const tenant = freshTenant()
           const outcomes = yield* EmergencyIntents.run(tenant, district, ops)
-          const audit = (yield* EmergencyIntents.history(tenant, district)).audit as Audit
+          const history = yield* EmergencyIntents.history(tenant, district)
+          expect(EmergencyInvariants.breaches(history as unknown as EmergencyInvariants.History)).toEqual([])
+          const audit = history.audit as Audit
           const mine = audit.filter((e) => kinds.includes(e.action))
           expect(mine.map((e) => e.action)).toEqual(outcomes.filter((o) => o.result === "ok").map((o) => (o.command as { readonly _tag: string })._tag))
           expect(audit.map((e) => e.seq)).toEqual(audit.map((_, i) => i + 1))
