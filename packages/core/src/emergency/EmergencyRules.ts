@@ -278,12 +278,13 @@ export const activate = (
 }
 
 /**
- * What a deactivation needs: the activation (if the id exists), its branches and its teams.
+ * What a deactivation needs: today, the activation (if the id exists), its branches and its teams.
  *
  * @since 0.5.0
  * @category models
  */
 export interface DeactivationContext {
+  readonly today: IsoDate
   readonly activation: Activation | undefined
   readonly branches: ReadonlyArray<EmergencyBranch>
   readonly teams: ReadonlyArray<VanguardTeam>
@@ -291,7 +292,8 @@ export interface DeactivationContext {
 
 /**
  * Deactivates an activation: the inverse plan. Rules: `emergency.exists`,
- * `emergency.active` (not deactivated already), `emergency.deactivate-after` (a day
+ * `emergency.active` (not deactivated already), `emergency.future`,
+ * `emergency.deactivate-after` (a day
  * after the activation's: the temporary records stay as history), `emergency.backdated`
  * (no team formed after the day). The plan: every temporary branch dissolved on the day
  * through the organisation domain's `DissolveOrganisation` (its participants leave with
@@ -304,6 +306,7 @@ export const deactivate = (context: DeactivationContext, command: DeactivateEmer
   const a = context.activation
   if (a === undefined) return refuse("emergency.exists", "id", `no activation ${command.id} exists`)
   if (a.deactivatedOn !== null) return refuse("emergency.active", "id", `${a.id} was deactivated on ${a.deactivatedOn} already`)
+  if (command.on > context.today) return refuse("emergency.future", "on", `${command.on} is after today (${context.today}): a deactivation is dated when it happens`)
   if (command.on <= a.activatedOn) {
     return refuse("emergency.deactivate-after", "on", `${a.id} was activated on ${a.activatedOn}: it is deactivated on a later day`)
   }

@@ -181,7 +181,7 @@ describe("EmergencyRules", () => {
     expect(ruleOf(result)).toBe(!covers ? "ok" : ended === null ? "emergency.overlap" : ended > 0 ? "emergency.backdated" : "ok")
   })
 
-  it.prop("emergency.exists, emergency.active, emergency.deactivate-after, emergency.backdated: a deactivation; emergency.restore: it dissolves exactly the activation's branches", [
+  it.prop("emergency.exists, emergency.active, emergency.future, emergency.deactivate-after, emergency.backdated: a deactivation; emergency.restore: it dissolves exactly the activation's branches", [
     fc.boolean(),
     fc.boolean(),
     fc.integer({ min: -3, max: 5 }),
@@ -201,11 +201,13 @@ describe("EmergencyRules", () => {
     }))
     const teams = teamDay === null ? [] : [{ formedOn: IsoDate.addDays(a.activatedOn, teamDay), id: "t1" } as Activation.VanguardTeam]
     const command = decode(EmergencyCommand.DeactivateEmergency)({ _tag: "DeactivateEmergency", id: "a1", on })
-    const result = EmergencyRules.deactivate({ activation: exists ? a : undefined, branches, teams }, command)
+    const result = EmergencyRules.deactivate({ today: d("2024-06-04"), activation: exists ? a : undefined, branches, teams }, command)
     const expected = !exists
       ? "emergency.exists"
       : ended
       ? "emergency.active"
+      : shift > 3
+      ? "emergency.future"
       : shift <= 0
       ? "emergency.deactivate-after"
       : teamDay !== null && teamDay > shift

@@ -15,6 +15,7 @@
  *   memory store's after the same commands (the differential property);
  * - a batch gives what the same commands give one by one: the history, or the first
  *   refusal naming its row and nothing written;
+ * - a retry under an idempotency key returns the first result and writes nothing more;
  * - scope: an actor of street 002 may not activate, deactivate or form teams in street
  *   001, and reads nothing of its activations; bad input is a `ValidationError` naming
  *   the field, and writes nothing.
@@ -237,6 +238,22 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
         const branches = yield* service.branches(viewer, "a0", { at: EmergencyIntents.dayOf(1) })
         // By organisation id: the joint branch (the community code) before the compound's.
         expect(branches.map((b) => b.participants)).toEqual([["m0_3"], ["m0_0", "m0_1", "m0_2"]])
+      })))
+
+    it.effect("a retry under the same key returns the first result and writes nothing more; other content under it is a conflict", () =>
+      provide(Effect.gen(function*() {
+        const tenant = freshTenant()
+        yield* EmergencyIntents.writeScaffold(tenant, fixed)
+        const service = yield* Emergency.Emergency
+        const admin = Actor.system(tenant)
+        const activate = EmergencyIntents.resolve(tenant, fixed, { kind: "activate", id: 0, street: false, target: 0, day: 0, place: true })
+        const first = yield* service.executeKeyed(admin, "k-1", activate as never)
+        const after = yield* EmergencyIntents.history(tenant, fixed)
+        expect(yield* service.executeKeyed(admin, "k-1", activate as never)).toEqual(first)
+        expect(yield* EmergencyIntents.history(tenant, fixed)).toEqual(after)
+        const other = yield* Effect.either(service.executeKeyed(admin, "k-1", EmergencyIntents.resolve(tenant, fixed, { kind: "deactivate", id: 0, day: 1 }) as never))
+        expect(Either.isLeft(other) && other.left._tag).toBe("IdempotencyConflict")
+        expect(yield* EmergencyIntents.history(tenant, fixed)).toEqual(after)
       })))
 
     it.effect("scope: street 002's organiser may not activate, deactivate or form teams in street 001, and reads none of its activations", () =>

@@ -151,6 +151,7 @@ export const make = (
         const activation = yield* activationOf(actor, command.id)
         if (activation !== undefined) yield* guardCodes(actor, action, command.id, [activation.gridCode])
         const plan = yield* Rules.deactivate({
+          today: yield* today,
           activation,
           branches: activation === undefined ? [] : yield* store.activations.branchesOf(tenant, [command.id]),
           teams: activation === undefined ? [] : yield* store.vanguard.teamsIn(tenant, [command.id])
