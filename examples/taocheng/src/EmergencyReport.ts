@@ -34,6 +34,7 @@ const words = {
     scaled: "生成器输入，取自文章，按本区小区数缩放",
     computed: "计算所得",
     residentsNote: (mean: string) => `计算所得：各小区住户 × 户规模（生成器假设，1–6 人，均值 ${mean}；2020 年普查家庭户 2.62 人）`,
+    staffNote: (staff: string, scaled: boolean) => `生成器输入：文章“3000多”，取 ${staff}${scaled ? "，按本区小区数缩放" : ""}`,
     teams: "先锋队（支）",
     compounds: "覆盖小区（个）",
     residents: "覆盖居民（人）",
@@ -56,6 +57,7 @@ const words = {
     scaled: "generator input, the article's scaled to this district's compounds",
     computed: "computed",
     residentsNote: (mean: string) => `computed: each compound's households × household size (the generator's assumption, 1–6 persons, mean ${mean}; census 2020 family household 2.62)`,
+    staffNote: (staff: string, scaled: boolean) => `generator input: the article's "3000多" read as ${staff}${scaled ? ", scaled to this district's compounds" : ""}`,
     teams: "Vanguard teams",
     compounds: "Compounds covered",
     residents: "Residents covered",
@@ -155,7 +157,7 @@ export const report = (
     const branches = (yield* Effect.forEach(data.activations, (x) => emergency.branches(actor, x.id, { at: deactivatedOn }))).flat()
     const readSeconds = Output.seconds(readStart)
 
-    const input = (key: "teams" | "compounds" | "staff") => (data.options[key] === a[key] ? o.notes.input : w.scaled)
+    const input = (key: "teams" | "compounds") => (data.options[key] === a[key] ? o.notes.input : w.scaled)
     const weights = data.options.householdSizes
     const mean = weights.reduce((s, x, i) => s + x * (i + 1), 0) / weights.reduce((s, x) => s + x, 0)
     const lines: Array<string> = [w.heading]
@@ -166,7 +168,7 @@ export const report = (
       [w.teams, `${a.teams}`, n(total.teams), input("teams")],
       [w.compounds, `${a.compounds}`, n(total.compounds), input("compounds")],
       [w.residents, "28万", n(total.residents), w.residentsNote(mean.toFixed(2))],
-      [w.staff, "3000多", n(total.staff), input("staff")],
+      [w.staff, "3000多", n(total.staff), w.staffNote(n(a.staff), data.options.staff !== a.staff)],
       [w.workers, w.none, n(total.workers), w.computed],
       [w.members, w.none, n(total.members), w.computed],
       [w.withStanding, w.none, n(total.membersWithStanding), w.computed],

@@ -198,7 +198,11 @@ export const generate = (
   const streetOf = (code: string) => code.slice(0, tenant.length + Tree.SEGMENT_WIDTH)
   const streets = tree.streets
   const byStreet = streets.map((s) => covered.filter((c) => streetOf(c.code) === s.code))
-  const teamsPerStreet = Distribute.allocate(o.teams, byStreet.map((cs) => cs.length), { min: 0, max: o.teams })
+  // Every street with covered compounds gets a team at least (its compounds are covered by its own teams).
+  const covering = byStreet.filter((cs) => cs.length > 0).length
+  if (o.teams < covering) fail(`teams ${o.teams} are fewer than the ${covering} streets with covered compounds`)
+  const shares = covering === 0 ? [] : Distribute.allocate(o.teams, byStreet.filter((cs) => cs.length > 0).map((cs) => cs.length), { min: 1, max: o.teams })
+  const teamsPerStreet = byStreet.map((cs) => (cs.length > 0 ? shares.shift()! : 0))
   byStreet.forEach((cs, i) => {
     if (teamsPerStreet[i]! > cs.length) fail(`street ${streets[i]!.code} gets ${teamsPerStreet[i]} teams for ${cs.length} compounds`)
   })
