@@ -5,31 +5,17 @@
  * the restore check passes.
  */
 import { describe, expect, it } from "@effect/vitest"
-import {
-  Actor,
-  CoConstructionConfig,
-  CoConstructions,
-  Emergency,
-  EmergencyConfig,
-  EmergencyService,
-  GridConfig,
-  Grids,
-  MemoryStore,
-  OrganisationConfig,
-  Organisations
-} from "@jiceng/core"
+import { Actor, EmergencyService, MemoryStore } from "@jiceng/core"
 import { CoConstruction, District, EmergencyData, Party } from "@jiceng/testkit"
-import { Effect, Layer } from "effect"
+import { EmergencyConformance } from "@jiceng/testkit/vitest"
+import { Effect } from "effect"
 import * as EmergencyReport from "../src/EmergencyReport.js"
 import * as Output from "../src/Output.js"
+import { line } from "./lines.js"
 
-const memory = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, Emergency.layer).pipe(
-  Layer.provideMerge(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), EmergencyConfig.layer())),
-  Layer.provideMerge(MemoryStore.layer)
-)
+// The emergency suites' services (Emergency over the co-construction suites') on a memory store.
+const memory = EmergencyConformance.emergencyOver(MemoryStore.layer)
 
-/** The printed line that starts with a label, without its indent. */
-const line = (output: string, label: string): string => output.split("\n").map((l) => l.trim()).find((l) => l.startsWith(label)) ?? ""
 
 describe("EmergencyReport", () => {
   it.live("prints the coverage beside the article's figures with their notes, and that deactivation restored everything", () =>

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import {
-  Actor,
-  CoConstructionConfig,
-  CoConstructions,
-  Emergency,
-  EmergencyConfig,
-  EmergencyService,
-  GridConfig,
-  Grids,
-  MemoryStore,
-  OrganisationConfig,
-  Organisations
-} from "@jiceng/core"
-import { Effect, Layer } from "effect"
+import { Actor, EmergencyService, MemoryStore } from "@jiceng/core"
+import { Effect } from "effect"
+import { emergencyOver } from "../src/conformance/emergencySupport.js"
 import * as CoConstruction from "../src/district/CoConstruction.js"
 import * as District from "../src/district/District.js"
 import * as EmergencyData from "../src/district/Emergency.js"
@@ -75,10 +64,7 @@ describe("EmergencyData.generate", () => {
   })
 })
 
-const memory = Layer.mergeAll(Emergency.layer, CoConstructions.layer, Organisations.layer, Grids.layer).pipe(
-  Layer.provideMerge(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), EmergencyConfig.layer())),
-  Layer.provideMerge(MemoryStore.layer)
-)
+const memory = emergencyOver(MemoryStore.layer)
 
 describe("EmergencyData.apply", () => {
   // Live: the services refuse days after today, and the test clock starts in 1970.
