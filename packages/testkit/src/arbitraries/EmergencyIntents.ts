@@ -146,12 +146,6 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
   }
 )
 
-/**
- * A district and up to `max` intents on it.
- *
- * @since 0.5.0
- * @category arbitraries
- */
 /** An episode: an activation, teams formed while it is active, and mostly its deactivation. */
 const episode: fc.Arbitrary<ReadonlyArray<Intent>> = fc.record({
   activate: intent.filter((i) => i.kind === "activate"),
@@ -166,6 +160,13 @@ const episode: fc.Arbitrary<ReadonlyArray<Intent>> = fc.record({
   return steps
 })
 
+/**
+ * A district and up to `max` intents on it: single intents and episodes (an activation,
+ * teams while it is active, mostly its deactivation).
+ *
+ * @since 0.5.0
+ * @category arbitraries
+ */
 export const intents = (max = 12): fc.Arbitrary<{ readonly district: District; readonly intents: ReadonlyArray<Intent> }> =>
   fc.record({
     district,
