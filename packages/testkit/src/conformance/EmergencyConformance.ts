@@ -4,7 +4,8 @@
  *
  * - random districts and command sequences through `Emergency.execute`: every refusal
  *   leaves every domain's tables (emergency, organisations, grid assignments, enrolments)
- *   and the audit log as they were, the history keeps `EmergencyInvariants`, every
+ *   and the audit log as they were, the history keeps `EmergencyInvariants` and
+ *   `OrganisationInvariants` (the branches went through that domain's rules), every
  *   success writes exactly one audit entry, and the audit log keeps no name or phone;
  * - `emergency.restore`: on a random district, an activation (of a community or a
  *   street, with placements), vanguard teams, then its deactivation leave the grid
@@ -26,9 +27,10 @@
  * @since 0.5.0
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Emergency, EmergencyInvariants, MemoryStore, type Store } from "@jiceng/core"
+import { Actor, Emergency, EmergencyInvariants, MemoryStore, OrganisationInvariants, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as EmergencyIntents from "../arbitraries/EmergencyIntents.js"
+import * as OrganisationIntents from "../arbitraries/OrganisationIntents.js"
 import { freshTenant, over, sharedStore } from "./emergencySupport.js"
 import { retarget, untenanted } from "./GridBatch.js"
 import { expectBatchOutcome, expectSameRun } from "./parity.js"
@@ -83,7 +85,7 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
     const provide = sharedStore(store)
 
     it.effect.prop(
-      "random commands: refusals write nothing in any domain's tables, the history keeps the invariants (EmergencyInvariants), one audit entry per success, no personal data in the audit log",
+      "random commands: refusals write nothing in any domain's tables, the history keeps the invariants (EmergencyInvariants, OrganisationInvariants), one audit entry per success, no personal data in the audit log",
       [intents],
       ([{ district, intents: ops }]) =>
         provide(Effect.gen(function*() {
@@ -91,6 +93,8 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
           const outcomes = yield* EmergencyIntents.run(tenant, district, ops)
           const history = yield* EmergencyIntents.history(tenant, district)
           expect(EmergencyInvariants.breaches(history as unknown as EmergencyInvariants.History)).toEqual([])
+          // The temporary branches went through the organisation domain: its invariants hold too.
+          expect(OrganisationInvariants.breaches(yield* OrganisationIntents.history(tenant))).toEqual([])
           const audit = history.audit as Audit
           const mine = audit.filter((e) => kinds.includes(e.action))
           expect(mine.map((e) => e.action)).toEqual(outcomes.filter((o) => o.result === "ok").map((o) => (o.command as { readonly _tag: string })._tag))
