@@ -19,7 +19,12 @@
  * service with 兰山区 as a second tenant: 桃城区's training, qualifications, career moves,
  * plans and 双强六好 sites beside the article's 450 / 21 / 34 / 3·2·4·12·12 / 42·5, and
  * 兰山区's 43 branches, 526 members, 15 new members, its middle managers' share, 30 star
- * merchants and 30 流动先锋, and one member's party track (DevelopmentReport.ts). Every
+ * merchants and 30 流动先锋, and one member's party track (DevelopmentReport.ts); then
+ * emergency mode (平急两用, #11), written through the Emergency service: an activation
+ * for each street during 疫情防控, the vanguard teams, compounds, residents and staff
+ * beside the article's 82 / 315 / 28万 / 3000多, the people put under the community
+ * organisations, the temporary branches per compound and joint, and the check that the
+ * deactivation restored everything (EmergencyReport.ts). Every
  * count printed as this run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
@@ -35,6 +40,8 @@ import {
   CoConstructions,
   Development,
   DevelopmentConfig,
+  Emergency,
+  EmergencyConfig,
   Grid,
   GridConfig,
   Grids,
@@ -50,10 +57,11 @@ import {
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
 // The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
-import { CoConstruction, DevelopmentData, District, Ledger, Party } from "@jiceng/testkit"
+import { CoConstruction, DevelopmentData, District, EmergencyData, Ledger, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as CoConstructionReport from "./CoConstructionReport.js"
 import * as DevelopmentReport from "./DevelopmentReport.js"
+import * as EmergencyReport from "./EmergencyReport.js"
 import * as LedgerReport from "./LedgerReport.js"
 import * as Output from "./Output.js"
 import * as PartyReport from "./PartyReport.js"
@@ -374,6 +382,8 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
     )
     // Member development (#6): the district's workforce and sites on its party, and 兰山区's new sector.
     yield* section(() => DevelopmentData.generate(district, party), DevelopmentReport.write, (data, timed) => DevelopmentReport.report(data, timed, lang), DevelopmentReport.batchSize)
+    // Emergency mode (#11): activations over the district's grids, party and enrolments, then their deactivation.
+    yield* section(() => EmergencyData.generate(district, co), EmergencyReport.write, (data, timed) => EmergencyReport.report(data, timed, lang), EmergencyReport.batchSize)
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -415,9 +425,9 @@ const main = async (): Promise<number> => {
   // One store for the five services: the organisations serve the grids written before
   // them, co-construction builds on both, the ledger on the grids and the teams, and
   // member development on the grids and the organisations.
-  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer).pipe(
+  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer).pipe(
     Layer.provide(
-      Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer(), DevelopmentConfig.layer())
+      Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer(), DevelopmentConfig.layer(), EmergencyConfig.layer())
     ),
     Layer.provide(SqliteStore.layer({ filename: file }))
   )

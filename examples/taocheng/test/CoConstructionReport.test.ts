@@ -19,6 +19,7 @@ import { CoConstruction, District, Party } from "@jiceng/testkit"
 import { Effect, Layer } from "effect"
 import * as CoConstructionReport from "../src/CoConstructionReport.js"
 import * as Output from "../src/Output.js"
+import { line } from "./lines.js"
 
 const memory = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer).pipe(
   Layer.provideMerge(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer())),
@@ -28,8 +29,6 @@ const memory = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.
 // A scaled-down 桃城区, as the testkit's tests use: 4 streets, 30 compounds.
 const scaled = { seed: 11, communities: 8, sectors: 14, compounds: 30, blocks: 120, workers: 40, extraAssignments: 20, households: 600 }
 
-/** The printed line that starts with a label, without its indent. */
-const line = (output: string, label: string): string => output.split("\n").map((l) => l.trim()).find((l) => l.startsWith(label)) ?? ""
 
 describe("CoConstructionReport", () => {
   it.live("prints the store's figures beside the article's, and two explained matches", () =>

@@ -19,14 +19,13 @@ import { DevelopmentData, District, Party } from "@jiceng/testkit"
 import { Effect, Layer } from "effect"
 import * as DevelopmentReport from "../src/DevelopmentReport.js"
 import * as Output from "../src/Output.js"
+import { line } from "./lines.js"
 
 const memory = Layer.mergeAll(Grids.layer, Organisations.layer, Development.layer).pipe(
   Layer.provideMerge(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), DevelopmentConfig.layer())),
   Layer.provideMerge(MemoryStore.layer)
 )
 
-/** The printed line that starts with a label, without its indent. */
-const line = (output: string, label: string): string => output.split("\n").map((l) => l.trim()).find((l) => l.startsWith(label)) ?? ""
 
 describe("DevelopmentReport", () => {
   it.live("prints both districts' figures beside the articles' with their notes, and a track from application to full membership", () =>

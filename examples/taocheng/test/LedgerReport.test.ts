@@ -23,14 +23,13 @@ import { CoConstruction, District, Ledger, Party } from "@jiceng/testkit"
 import { Effect, Layer } from "effect"
 import * as LedgerReport from "../src/LedgerReport.js"
 import * as Output from "../src/Output.js"
+import { line } from "./lines.js"
 
 const memory = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer).pipe(
   Layer.provideMerge(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer())),
   Layer.provideMerge(MemoryStore.layer)
 )
 
-/** The printed line that starts with a label, without its indent. */
-const line = (output: string, label: string): string => output.split("\n").map((l) => l.trim()).find((l) => l.startsWith(label)) ?? ""
 
 /** A printed count back as a number. */
 const figure = (text: string | undefined): number => Number((text ?? "").replaceAll(",", ""))

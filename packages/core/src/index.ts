@@ -194,6 +194,31 @@ export * as TrackRepository from "./development/TrackRepository.js"
 export * as WorkforceRepository from "./development/WorkforceRepository.js"
 
 /** @since 0.5.0 */
+export * as Activation from "./emergency/Activation.js"
+/** @since 0.5.0 */
+export * as ActivationRepository from "./emergency/ActivationRepository.js"
+/** @since 0.5.0 */
+export * as Emergency from "./emergency/Emergency.js"
+/** @since 0.5.0 */
+export * as EmergencyChanges from "./emergency/EmergencyChanges.js"
+/** @since 0.5.0 */
+export * as EmergencyCommand from "./emergency/EmergencyCommand.js"
+/** @since 0.5.0 */
+export * as EmergencyConfig from "./emergency/EmergencyConfig.js"
+/** @since 0.5.0 */
+export * as EmergencyInvariants from "./emergency/EmergencyInvariants.js"
+/** @since 0.5.0 */
+export * as EmergencyPermission from "./emergency/EmergencyPermission.js"
+/** @since 0.5.0 */
+export * as EmergencyRules from "./emergency/EmergencyRules.js"
+/** @since 0.5.0 */
+export * as EmergencyService from "./emergency/EmergencyService.js"
+/** @since 0.5.0 */
+export * as EmergencyStore from "./emergency/EmergencyStore.js"
+/** @since 0.5.0 */
+export * as VanguardRepository from "./emergency/VanguardRepository.js"
+
+/** @since 0.5.0 */
 export * as Coverage from "./demand/Coverage.js"
 /** @since 0.5.0 */
 export * as DemandState from "./demand/DemandState.js"
@@ -229,6 +254,8 @@ export * as MemoryAuditLog from "./store/MemoryAuditLog.js"
 export * as MemoryCoConstructionStore from "./store/MemoryCoConstructionStore.js"
 /** @since 0.5.0 */
 export * as MemoryDevelopmentStore from "./store/MemoryDevelopmentStore.js"
+/** @since 0.5.0 */
+export * as MemoryEmergencyStore from "./store/MemoryEmergencyStore.js"
 /** @since 0.2.0 */
 export * as MemoryGridStore from "./store/MemoryGridStore.js"
 /** @since 0.4.0 */

@@ -12,6 +12,8 @@ import {
   CoConstructionImportResume,
   coConstructionRepositoryContract,
   developmentRepositoryContract,
+  EmergencyConformance,
+  emergencyRepositoryContract,
   GridConformance,
   IdempotencyConformance,
   ImportResume,
@@ -46,6 +48,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
   CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   DevelopmentConformance.developmentConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
+  EmergencyConformance.emergencyConformance("PostgresStore", freshStore().layer, { numRuns: 5 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
   LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
     numRuns: 12,
@@ -74,6 +77,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   organisationRepositoryContract("PostgresStore", freshStore().layer)
   coConstructionRepositoryContract("PostgresStore", freshStore().layer)
   developmentRepositoryContract("PostgresStore", freshStore().layer)
+  emergencyRepositoryContract("PostgresStore", freshStore().layer)
   ledgerRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
@@ -159,6 +163,10 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "development_workers",
           "discipline",
           "dues",
+          "emergency_activations",
+          "emergency_branches",
+          "emergency_roster",
+          "emergency_teams",
           "grid_lineage",
           "grids",
           "import_progress",
@@ -166,6 +174,7 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "jiceng_migrations_audit",
           "jiceng_migrations_coconstruction",
           "jiceng_migrations_development",
+          "jiceng_migrations_emergency",
           "jiceng_migrations_grid",
           "jiceng_migrations_idempotency",
           "jiceng_migrations_imports",

@@ -81,3 +81,11 @@ export * as SqlLedgerStore from "./SqlLedgerStore.js"
  * @category modules
  */
 export * as SqlDevelopmentStore from "./SqlDevelopmentStore.js"
+
+/**
+ * The emergency domain (平急两用) on `@effect/sql`: its tables and queries.
+ *
+ * @since 0.5.0
+ * @category modules
+ */
+export * as SqlEmergencyStore from "./SqlEmergencyStore.js"

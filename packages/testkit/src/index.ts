@@ -21,6 +21,8 @@ export * as Ledger from "./district/Ledger.js"
 export * as DayClock from "./district/DayClock.js"
 /** @since 0.5.0 */
 export * as DevelopmentData from "./district/Development.js"
+/** @since 0.5.0 */
+export * as EmergencyData from "./district/Emergency.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */
@@ -33,6 +35,8 @@ export * as LedgerIntents from "./arbitraries/LedgerIntents.js"
 export * as LedgerIngest from "./arbitraries/LedgerIngest.js"
 /** @since 0.5.0 */
 export * as DevelopmentIntents from "./arbitraries/DevelopmentIntents.js"
+/** @since 0.5.0 */
+export * as EmergencyIntents from "./arbitraries/EmergencyIntents.js"
 /** @since 0.5.0 */
 export * as PartyPath from "./arbitraries/PartyPath.js"
 /** @since 0.2.0 */

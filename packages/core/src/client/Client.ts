@@ -21,6 +21,9 @@ import * as CoConstructions from "../coconstruction/CoConstructions.js"
 import * as Development from "../development/Development.js"
 import * as DevelopmentConfig from "../development/DevelopmentConfig.js"
 import * as DevelopmentService from "../development/DevelopmentService.js"
+import * as Emergency from "../emergency/Emergency.js"
+import * as EmergencyConfig from "../emergency/EmergencyConfig.js"
+import * as EmergencyService from "../emergency/EmergencyService.js"
 import * as LedgerConfig from "../ledger/LedgerConfig.js"
 import * as VolunteerLedger from "../ledger/VolunteerLedger.js"
 import * as VolunteerLedgerService from "../ledger/VolunteerLedgerService.js"
@@ -84,6 +87,8 @@ export type Services =
   | LedgerConfig.LedgerConfig
   | DevelopmentService.Development
   | DevelopmentConfig.DevelopmentConfig
+  | EmergencyService.Emergency
+  | EmergencyConfig.EmergencyConfig
   | Store.Store
 
 /**
@@ -250,6 +255,15 @@ export type LedgerClient = Promised<VolunteerLedgerService.VolunteerLedgerShape>
  */
 export type DevelopmentClient = Promised<DevelopmentService.DevelopmentShape>
 
+/**
+ * Emergency mode (平急两用) as Promises (`EmergencyService.EmergencyShape`): its methods'
+ * documentation is the service's.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export type EmergencyClient = Promised<EmergencyService.EmergencyShape>
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -273,6 +287,8 @@ export interface Client {
   readonly ledger: LedgerClient
   /** Member development: tracks on ladders, the community workforce, recognition. @since 0.5.0 */
   readonly development: DevelopmentClient
+  /** Emergency mode (平急两用): activations, their rosters and temporary branches, vanguard teams, coverage. @since 0.5.0 */
+  readonly emergency: EmergencyClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -303,20 +319,27 @@ export interface Options<E> {
   readonly calendar?: typeof WorkingCalendar.CalendarData.Encoded
   /** The development policy (the party ladder's settings, further ladders, qualifications); the defaults when left out. @since 0.5.0 */
   readonly development?: Partial<DevelopmentConfig.DevelopmentConfigShape>
+  /** The emergency policy (the compound branch threshold, the kinds that lead a community); the defaults when left out. @since 0.5.0 */
+  readonly emergency?: Partial<EmergencyConfig.EmergencyConfigShape>
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
 
 // Every method of the shape, checked by the compiler: a method added to the service
 // must be added here, or this object no longer type-checks.
-const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
+/** The write methods every domain service has. */
+const writeMethods = {
   execute: true,
   executeAll: true,
+  importAll: true,
   executeUnknown: true,
   executeAllUnknown: true,
   executeKeyed: true,
-  executeAllKeyed: true,
-  importAll: true,
+  executeAllKeyed: true
+} as const
+
+const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
+  ...writeMethods,
   resolve: true,
   gridOfPlace: true,
   lineage: true,
@@ -332,13 +355,7 @@ const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
 }
 
 const organisationMethods: { readonly [K in keyof Organisations.OrganisationsShape]: true } = {
-  execute: true,
-  executeAll: true,
-  importAll: true,
-  executeUnknown: true,
-  executeAllUnknown: true,
-  executeKeyed: true,
-  executeAllKeyed: true,
+  ...writeMethods,
   organisations: true,
   organisation: true,
   memberships: true,
@@ -351,13 +368,7 @@ const organisationMethods: { readonly [K in keyof Organisations.OrganisationsSha
 }
 
 const coConstructionMethods: { readonly [K in keyof CoConstructions.CoConstructionsShape]: true } = {
-  execute: true,
-  executeAll: true,
-  importAll: true,
-  executeUnknown: true,
-  executeAllUnknown: true,
-  executeKeyed: true,
-  executeAllKeyed: true,
+  ...writeMethods,
   units: true,
   countUnits: true,
   members: true,
@@ -392,13 +403,7 @@ const ledgerMethods: { readonly [K in keyof VolunteerLedgerService.VolunteerLedg
 }
 
 const developmentMethods: { readonly [K in keyof DevelopmentService.DevelopmentShape]: true } = {
-  execute: true,
-  executeAll: true,
-  importAll: true,
-  executeUnknown: true,
-  executeAllUnknown: true,
-  executeKeyed: true,
-  executeAllKeyed: true,
+  ...writeMethods,
   track: true,
   tracks: true,
   due: true,
@@ -409,6 +414,17 @@ const developmentMethods: { readonly [K in keyof DevelopmentService.DevelopmentS
   workers: true,
   honours: true,
   letters: true
+}
+
+const emergencyMethods: { readonly [K in keyof EmergencyService.EmergencyShape]: true } = {
+  ...writeMethods,
+  activations: true,
+  activation: true,
+  roster: true,
+  branches: true,
+  teams: true,
+  coverage: true,
+  coverageOver: true
 }
 
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
@@ -440,7 +456,7 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer).pipe(
+  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer).pipe(
     Layer.provideMerge(
       Layer.mergeAll(
         options.store,
@@ -449,6 +465,7 @@ export const make = <E>(options: Options<E>): Client => {
         CoConstructionConfig.layer(options.coconstruction),
         LedgerConfig.layer(options.ledger),
         DevelopmentConfig.layer(options.development),
+        EmergencyConfig.layer(options.emergency),
         options.calendar === undefined ? Layer.empty : WorkingCalendar.layer(options.calendar)
       )
     )
@@ -474,6 +491,7 @@ export const make = <E>(options: Options<E>): Client => {
     coconstruction: promised(run, CoConstructions.CoConstructions, coConstructionMethods),
     ledger: promised(run, VolunteerLedgerService.VolunteerLedger, ledgerMethods),
     development: promised(run, DevelopmentService.Development, developmentMethods),
+    emergency: promised(run, EmergencyService.Emergency, emergencyMethods),
     run,
     dispose: () => runtime.dispose()
   }

@@ -191,6 +191,16 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
     executeAllUnknown,
     executeKeyedUnknown,
     executeAllKeyedUnknown,
-    importAll
+    importAll,
+    /** The write methods of a domain service, under the names every service gives them. */
+    writes: {
+      execute: executeUnknown,
+      executeAll: executeAllUnknown,
+      importAll,
+      executeUnknown,
+      executeAllUnknown,
+      executeKeyed: executeKeyedUnknown,
+      executeAllKeyed: executeAllKeyedUnknown
+    }
   }
 }

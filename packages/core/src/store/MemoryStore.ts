@@ -11,6 +11,7 @@ import { Layer } from "effect"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCoConstructionStore from "./MemoryCoConstructionStore.js"
 import * as MemoryDevelopmentStore from "./MemoryDevelopmentStore.js"
+import * as MemoryEmergencyStore from "./MemoryEmergencyStore.js"
 import * as MemoryGridStore from "./MemoryGridStore.js"
 import * as MemoryIdempotencyStore from "./MemoryIdempotencyStore.js"
 import * as MemoryImportLog from "./MemoryImportLog.js"
@@ -30,6 +31,7 @@ export const layer: Layer.Layer<Store> = Layer.mergeAll(
   MemoryAuditLog.layer,
   MemoryCoConstructionStore.layer,
   MemoryDevelopmentStore.layer,
+  MemoryEmergencyStore.layer,
   MemoryGridStore.layer,
   MemoryIdempotencyStore.layer,
   MemoryImportLog.layer,

@@ -13,6 +13,7 @@
 import type { AuditLog } from "../audit/AuditLog.js"
 import type { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
 import type { DevelopmentStore } from "../development/DevelopmentStore.js"
+import type { EmergencyStore } from "../emergency/EmergencyStore.js"
 import type { GridStore } from "../grid/GridStore.js"
 import type { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import type { ImportLog } from "../imports/ImportLog.js"
@@ -31,6 +32,7 @@ export type Store =
   | AuditLog
   | CoConstructionStore
   | DevelopmentStore
+  | EmergencyStore
   | GridStore
   | IdempotencyStore
   | ImportLog

@@ -4,6 +4,7 @@ import {
   Actor,
   CoConstructionPermission,
   DevelopmentPermission,
+  EmergencyPermission,
   GridPermission,
   LedgerPermission,
   OrganisationPermission,
@@ -24,14 +25,14 @@ describe("Actor.authorize", () => {
       const target = "131102" + targetTail
       const result = Actor.authorize(actor, permission, "act", [target])
       // The default grants, written out: admin everything, grid_manager the grid domain,
-      // party_organiser the organisation, co-construction and development domains and reading grids,
+      // party_organiser the organisation, co-construction, development and emergency domains and reading grids,
       // ledger_keeper the volunteer ledger and reading grids, certificate_checker verifying.
       const table: Record<string, ReadonlyArray<string>> = {
         admin: AccessPolicy.knownPermissions,
         grid_manager: GridPermission.all,
-        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, ...DevelopmentPermission.all, GridPermission.read],
+        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, ...DevelopmentPermission.all, ...EmergencyPermission.all, GridPermission.read],
         worker: [GridPermission.read, GridPermission.placeWrite],
-        viewer: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read],
+        viewer: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read, EmergencyPermission.read],
         ledger_keeper: [...LedgerPermission.all, GridPermission.read],
         certificate_checker: [LedgerPermission.verify]
       }

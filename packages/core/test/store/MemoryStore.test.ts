@@ -4,6 +4,7 @@ import { StorePorts } from "@jiceng/testkit"
 import {
   coConstructionRepositoryContract,
   developmentRepositoryContract,
+  emergencyRepositoryContract,
   LedgerBigBatch,
   ledgerRepositoryContract,
   organisationRepositoryContract,
@@ -15,6 +16,7 @@ repositoryContract("MemoryStore", MemoryStore.layer)
 organisationRepositoryContract("MemoryStore", MemoryStore.layer)
 coConstructionRepositoryContract("MemoryStore", MemoryStore.layer)
 developmentRepositoryContract("MemoryStore", MemoryStore.layer)
+emergencyRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
 LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 

@@ -25,6 +25,7 @@ import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DevelopmentIntents from "../arbitraries/DevelopmentIntents.js"
 import { retarget, untenanted } from "./GridBatch.js"
 import { freshTenant, over, sharedStore } from "./developmentSupport.js"
+import { expectBatchOutcome, expectSameRun } from "./parity.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
 export {
@@ -159,9 +160,7 @@ export const developmentConformance = <E>(
             const reference = yield* over(MemoryStore.layer)(
               Effect.all([DevelopmentIntents.run(tenant, ops, { checkRefusals: false }), DevelopmentIntents.answers(tenant)])
             )
-            for (const [i, outcome] of outcomes.entries()) expect(outcome, `command ${i + 1}`).toEqual(reference[0][i])
-            expect(outcomes.length).toBe(reference[0].length)
-            expect(answers).toEqual(reference[1])
+            expectSameRun(outcomes, answers, reference)
           })),
         propOptions
       )
@@ -178,18 +177,10 @@ export const developmentConformance = <E>(
           const expected = untenanted(a)(yield* DevelopmentIntents.history(a))
           const commandsFor = (tenant: string, which: ReadonlyArray<DevelopmentIntents.Outcome>) =>
             retarget(a, tenant)(which.map((o) => o.command)) as ReadonlyArray<unknown>
-          const refused = outcomes.flatMap((o, i) => (o.result === "ok" ? [] : [{ ...o, row: i + 1 }]))
           yield* DevelopmentIntents.writeScaffold(b)
           const before = yield* DevelopmentIntents.history(b)
           const all = yield* Effect.either(service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes)))
-          if (refused.length === 0) {
-            expect(Either.isRight(all)).toBe(true)
-          } else {
-            // Decoding and authorization come before the transaction: such a row is reported first.
-            const first = refused.find((o) => /^(ValidationError|Forbidden):/.test(o.result)) ?? refused[0]!
-            expect(Either.isLeft(all)).toBe(true)
-            const error = (Either.isLeft(all) ? all.left : {}) as { readonly _tag?: string; readonly rule?: string; readonly row?: number }
-            expect(`${error._tag}:${error.rule}#${error.row}`).toBe(`${first.result.replace(/@.*/, "")}#${first.row}`)
+          if (expectBatchOutcome(outcomes, all)) {
             expect(yield* DevelopmentIntents.history(b)).toEqual(before)
             yield* service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes.filter((o) => o.result === "ok")))
           }

@@ -7,6 +7,7 @@
 import {
   AuditLog,
   DevelopmentStore,
+  EmergencyStore,
   GridStore,
   IdempotencyStore,
   LedgerStore,
@@ -30,6 +31,8 @@ export interface StorePorts
   readonly ledger: LedgerStore.LedgerStoreShape
   /** The member-development domain's repositories (tracks, workforce, recognition). @since 0.5.0 */
   readonly development: DevelopmentStore.DevelopmentStoreShape
+  /** The emergency domain's repositories (activations, vanguard teams). @since 0.5.0 */
+  readonly emergency: EmergencyStore.EmergencyStoreShape
 }
 
 /**
@@ -46,15 +49,17 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     IdempotencyStore.IdempotencyStore,
     LedgerStore.LedgerStore,
     DevelopmentStore.DevelopmentStore,
+    EmergencyStore.EmergencyStore,
     Transactor.Transactor
   ]),
-  ([grid, organisation, audit, idempotency, ledger, development, transactor]) => ({
+  ([grid, organisation, audit, idempotency, ledger, development, emergency, transactor]) => ({
     ...grid,
     ...organisation,
     audit,
     idempotency,
     ledger,
     development,
+    emergency,
     transaction: transactor.transaction
   })
 )

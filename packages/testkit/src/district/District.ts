@@ -622,6 +622,8 @@ export interface Layout {
   readonly workUnits: ReadonlyArray<PlacedUnit>
   /** Office buildings (商务楼宇): place id, name and sector. */
   readonly officeBuildings: ReadonlyArray<{ readonly placeId: string; readonly name: string; readonly sectorCode: string }>
+  /** Households per block, in block order (as the commands place them). @since 0.5.0 */
+  readonly households: ReadonlyArray<number>
 }
 
 /**
@@ -643,7 +645,7 @@ export const layout = (district: { readonly options: DistrictOptions }): Layout 
       officeBuildings.push({ placeId: place.id, name: place.name, sectorCode: place.gridCode })
     }
   }
-  return { options: p.options, tree: p.tree, workUnits, officeBuildings }
+  return { options: p.options, tree: p.tree, workUnits, officeBuildings, households: p.households }
 }
 
 const decodeCommand = Schema.decodeUnknownEither(GridCommand.GridCommand)
