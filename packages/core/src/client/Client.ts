@@ -18,6 +18,9 @@ import * as AccessPolicy from "../access/AccessPolicy.js"
 import type * as Actor from "../access/Actor.js"
 import * as CoConstructionConfig from "../coconstruction/CoConstructionConfig.js"
 import * as CoConstructions from "../coconstruction/CoConstructions.js"
+import * as DemandConfig from "../demand/DemandConfig.js"
+import * as Demands from "../demand/Demands.js"
+import * as DemandsService from "../demand/DemandsService.js"
 import * as Development from "../development/Development.js"
 import * as DevelopmentConfig from "../development/DevelopmentConfig.js"
 import * as DevelopmentService from "../development/DevelopmentService.js"
@@ -84,6 +87,8 @@ export type Services =
   | LedgerConfig.LedgerConfig
   | DevelopmentService.Development
   | DevelopmentConfig.DevelopmentConfig
+  | DemandsService.Demands
+  | DemandConfig.DemandConfig
   | Store.Store
 
 /**
@@ -250,6 +255,15 @@ export type LedgerClient = Promised<VolunteerLedgerService.VolunteerLedgerShape>
  */
 export type DevelopmentClient = Promised<DevelopmentService.DevelopmentShape>
 
+/**
+ * Visits and demands as Promises (`DemandsService.DemandsShape`): its methods'
+ * documentation is the service's.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export type DemandsClient = Promised<DemandsService.DemandsShape>
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -273,6 +287,8 @@ export interface Client {
   readonly ledger: LedgerClient
   /** Member development: tracks on ladders, the community workforce, recognition. @since 0.5.0 */
   readonly development: DevelopmentClient
+  /** 走访 visits and 诉求 demands, their statistics and the Open311 view. @since 0.5.0 */
+  readonly demands: DemandsClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -303,6 +319,8 @@ export interface Options<E> {
   readonly calendar?: typeof WorkingCalendar.CalendarData.Encoded
   /** The development policy (the party ladder's settings, further ladders, qualifications); the defaults when left out. @since 0.5.0 */
   readonly development?: Partial<DevelopmentConfig.DevelopmentConfigShape>
+  /** The demand policy (categories and their deadlines, escalation interval, top level); the defaults when left out. @since 0.5.0 */
+  readonly demands?: Partial<DemandConfig.DemandConfigShape>
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
@@ -411,6 +429,23 @@ const developmentMethods: { readonly [K in keyof DevelopmentService.DevelopmentS
   letters: true
 }
 
+const demandMethods: { readonly [K in keyof DemandsService.DemandsShape]: true } = {
+  execute: true,
+  executeAll: true,
+  importAll: true,
+  executeUnknown: true,
+  executeAllUnknown: true,
+  executeKeyed: true,
+  executeAllKeyed: true,
+  demand: true,
+  demands: true,
+  stats: true,
+  coverage: true,
+  overdue: true,
+  services: true,
+  requests: true
+}
+
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
 
 const promised = <S extends object>(
@@ -440,7 +475,7 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer).pipe(
+  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Demands.layer).pipe(
     Layer.provideMerge(
       Layer.mergeAll(
         options.store,
@@ -449,6 +484,7 @@ export const make = <E>(options: Options<E>): Client => {
         CoConstructionConfig.layer(options.coconstruction),
         LedgerConfig.layer(options.ledger),
         DevelopmentConfig.layer(options.development),
+        DemandConfig.layer(options.demands),
         options.calendar === undefined ? Layer.empty : WorkingCalendar.layer(options.calendar)
       )
     )
@@ -474,6 +510,7 @@ export const make = <E>(options: Options<E>): Client => {
     coconstruction: promised(run, CoConstructions.CoConstructions, coConstructionMethods),
     ledger: promised(run, VolunteerLedgerService.VolunteerLedger, ledgerMethods),
     development: promised(run, DevelopmentService.Development, developmentMethods),
+    demands: promised(run, DemandsService.Demands, demandMethods),
     run,
     dispose: () => runtime.dispose()
   }

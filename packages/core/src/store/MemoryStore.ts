@@ -10,6 +10,7 @@
 import { Layer } from "effect"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCoConstructionStore from "./MemoryCoConstructionStore.js"
+import * as MemoryDemandStore from "./MemoryDemandStore.js"
 import * as MemoryDevelopmentStore from "./MemoryDevelopmentStore.js"
 import * as MemoryGridStore from "./MemoryGridStore.js"
 import * as MemoryIdempotencyStore from "./MemoryIdempotencyStore.js"
@@ -29,6 +30,7 @@ import type { Store } from "./Store.js"
 export const layer: Layer.Layer<Store> = Layer.mergeAll(
   MemoryAuditLog.layer,
   MemoryCoConstructionStore.layer,
+  MemoryDemandStore.layer,
   MemoryDevelopmentStore.layer,
   MemoryGridStore.layer,
   MemoryIdempotencyStore.layer,

@@ -12,6 +12,7 @@
  */
 import type { AuditLog } from "../audit/AuditLog.js"
 import type { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
+import type { DemandStore } from "../demand/DemandStore.js"
 import type { DevelopmentStore } from "../development/DevelopmentStore.js"
 import type { GridStore } from "../grid/GridStore.js"
 import type { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
@@ -30,6 +31,7 @@ export type Store =
   | Transactor
   | AuditLog
   | CoConstructionStore
+  | DemandStore
   | DevelopmentStore
   | GridStore
   | IdempotencyStore
