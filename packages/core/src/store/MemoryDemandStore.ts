@@ -48,7 +48,7 @@ export const make: Effect.Effect<DemandStoreShape, never, MemoryTransactor> = Ef
       visitsOf: (tenant, ids) => read(tenant, (s) => getMany(s.visits, ids)),
       // A subtree is a prefix of the grid index; the list is by minute then id.
       visitsIn: (tenant, root) =>
-        read(tenant, (s) => SortedIndex.withPrefix(s.visits.by.grid, root).sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1))),
+        read(tenant, (s) => sortedBy(SortedIndex.withPrefix(s.visits.by.grid, root), (v) => key(v.at, v.id))),
       visitsTo: (tenant, places) => read(tenant, (s) => withFirstOf(s.visits.by.place, places))
     },
     demands: {
