@@ -3,6 +3,7 @@ import { type Grid, MemoryStore, type Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
   coConstructionRepositoryContract,
+  demandRepositoryContract,
   developmentRepositoryContract,
   LedgerBigBatch,
   ledgerRepositoryContract,
@@ -15,6 +16,7 @@ repositoryContract("MemoryStore", MemoryStore.layer)
 organisationRepositoryContract("MemoryStore", MemoryStore.layer)
 coConstructionRepositoryContract("MemoryStore", MemoryStore.layer)
 developmentRepositoryContract("MemoryStore", MemoryStore.layer)
+demandRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
 LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 

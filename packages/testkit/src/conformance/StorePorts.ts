@@ -6,6 +6,7 @@
  */
 import {
   AuditLog,
+  DemandStore,
   DevelopmentStore,
   GridStore,
   IdempotencyStore,
@@ -30,6 +31,8 @@ export interface StorePorts
   readonly ledger: LedgerStore.LedgerStoreShape
   /** The member-development domain's repositories (tracks, workforce, recognition). @since 0.5.0 */
   readonly development: DevelopmentStore.DevelopmentStoreShape
+  /** The demand domain's repositories (visits, demands and their events). @since 0.5.0 */
+  readonly demand: DemandStore.DemandStoreShape
 }
 
 /**
@@ -46,15 +49,17 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     IdempotencyStore.IdempotencyStore,
     LedgerStore.LedgerStore,
     DevelopmentStore.DevelopmentStore,
+    DemandStore.DemandStore,
     Transactor.Transactor
   ]),
-  ([grid, organisation, audit, idempotency, ledger, development, transactor]) => ({
+  ([grid, organisation, audit, idempotency, ledger, development, demand, transactor]) => ({
     ...grid,
     ...organisation,
     audit,
     idempotency,
     ledger,
     development,
+    demand,
     transaction: transactor.transaction
   })
 )
