@@ -19,7 +19,11 @@
  * service with 兰山区 as a second tenant: 桃城区's training, qualifications, career moves,
  * plans and 双强六好 sites beside the article's 450 / 21 / 34 / 3·2·4·12·12 / 42·5, and
  * 兰山区's 43 branches, 526 members, 15 new members, its middle managers' share, 30 star
- * merchants and 30 流动先锋, and one member's party track (DevelopmentReport.ts). Every
+ * merchants and 30 流动先锋, and one member's party track (DevelopmentReport.ts); then a
+ * year of 走访 visits and 诉求 demands (#11) on the district's blocks, written through the
+ * Demands service with a daily escalation sweep: demands by state, resolved beside the
+ * article's 590余件次, the on-time and satisfaction rates, by street, visit coverage, the
+ * Open311 view and one demand's history from intake to 回访 (DemandReport.ts). Every
  * count printed as this run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
@@ -33,6 +37,8 @@ import {
   Actor,
   CoConstructionConfig,
   CoConstructions,
+  DemandConfig,
+  Demands,
   Development,
   DevelopmentConfig,
   Grid,
@@ -53,6 +59,7 @@ import { SqliteStore } from "@jiceng/store-sqlite"
 import { CoConstruction, DevelopmentData, District, Ledger, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as CoConstructionReport from "./CoConstructionReport.js"
+import * as DemandReport from "./DemandReport.js"
 import * as DevelopmentReport from "./DevelopmentReport.js"
 import * as LedgerReport from "./LedgerReport.js"
 import * as Output from "./Output.js"
@@ -374,6 +381,8 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
     )
     // Member development (#6): the district's workforce and sites on its party, and 兰山区's new sector.
     yield* section(() => DevelopmentData.generate(district, party), DevelopmentReport.write, (data, timed) => DevelopmentReport.report(data, timed, lang), DevelopmentReport.batchSize)
+    // Visits and demands (#11): a year on the district's blocks, compounds, workers and households.
+    lines.push(yield* DemandReport.run(district.tenant, streets, lang), "")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -415,11 +424,18 @@ const main = async (): Promise<number> => {
   // One store for the five services: the organisations serve the grids written before
   // them, co-construction builds on both, the ledger on the grids and the teams, and
   // member development on the grids and the organisations.
-  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer).pipe(
+  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Demands.layer).pipe(
     Layer.provide(
-      Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer(), DevelopmentConfig.layer())
+      Layer.mergeAll(
+        GridConfig.layer(),
+        OrganisationConfig.layer(),
+        CoConstructionConfig.layer(),
+        LedgerConfig.layer(),
+        DevelopmentConfig.layer(),
+        DemandConfig.layer()
+      )
     ),
-    Layer.provide(SqliteStore.layer({ filename: file }))
+    Layer.provideMerge(SqliteStore.layer({ filename: file }))
   )
   const exit = await Effect.runPromiseExit(
     run(district, file, { started, generateSeconds, partyBatch, coconstructionBatch, ledgerBatch }, lang).pipe(Effect.provide(layer))
