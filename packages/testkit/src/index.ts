@@ -38,6 +38,8 @@ export * as DevelopmentIntents from "./arbitraries/DevelopmentIntents.js"
 /** @since 0.5.0 */
 export * as DemandIntents from "./arbitraries/DemandIntents.js"
 /** @since 0.5.0 */
+export * as Outcomes from "./arbitraries/Outcomes.js"
+/** @since 0.5.0 */
 export * as PartyPath from "./arbitraries/PartyPath.js"
 /** @since 0.2.0 */
 export * as StorePorts from "./conformance/StorePorts.js"

@@ -23,7 +23,8 @@ import {
   type StoreError,
   type Visit
 } from "@jiceng/core"
-import { Effect, Either, FastCheck as fc } from "effect"
+import { Effect, FastCheck as fc } from "effect"
+import * as Outcomes from "./Outcomes.js"
 
 /**
  * The suites' today (2025-06-30): every minute the intents write lies before it, but
@@ -340,17 +341,7 @@ export const history = (tenant: string): Effect.Effect<History, StoreError.Store
  * @since 0.5.0
  * @category models
  */
-export interface Outcome {
-  readonly command: unknown
-  readonly result: string
-  readonly changes?: DemandChanges.DemandChanges
-}
-
-/** An error as an outcome: its tag, rule (or message) and field. */
-const resultOf = (error: unknown): string => {
-  const e = error as { readonly _tag: string; readonly rule?: string; readonly field?: string; readonly message: string }
-  return `${e._tag}:${e.rule ?? e.message}@${e.field ?? ""}`
-}
+export type Outcome = Outcomes.Outcome<DemandChanges.DemandChanges>
 
 /**
  * Writes the scaffold, then runs intents one by one through `Demands.execute` as the
@@ -369,20 +360,11 @@ export const run = (
     if (options.scaffold !== false) yield* writeScaffold(tenant)
     const service = yield* DemandsService.Demands
     const actor = options.actor ?? Actor.system(tenant)
-    const outcomes: Array<Outcome> = []
-    for (const command of resolveAll(tenant, intents)) {
-      const before = options.checkRefusals === false ? undefined : JSON.stringify(yield* history(tenant))
-      const result = yield* Effect.either(service.executeUnknown(actor, command))
-      if (Either.isLeft(result)) {
-        if (before !== undefined && JSON.stringify(yield* history(tenant)) !== before) {
-          return yield* Effect.die(new Error(`refused ${JSON.stringify(command)} (${resultOf(result.left)}) but the store changed`))
-        }
-        outcomes.push({ command, result: resultOf(result.left) })
-      } else {
-        outcomes.push({ command, result: "ok", changes: result.right })
-      }
-    }
-    return outcomes
+    return yield* Outcomes.runEach(
+      resolveAll(tenant, intents),
+      (command) => service.executeUnknown(actor, command),
+      options.checkRefusals === false ? undefined : history(tenant)
+    )
   })
 
 /**

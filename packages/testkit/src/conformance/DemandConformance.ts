@@ -23,7 +23,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, type Demand, DemandConfig, Demands, DemandState, Escalation, GridConfig, MemoryStore, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DemandIntents from "../arbitraries/DemandIntents.js"
-import { retarget, untenanted } from "./GridBatch.js"
+import { batchAsOneByOne } from "./batchParity.js"
 import { freshTenant, over, sharedStore } from "./demandSupport.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
@@ -174,26 +174,14 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
         provide(Effect.gen(function*() {
           const service = yield* Demands.Demands
           const [a, b] = [freshTenant(), freshTenant()]
-          const outcomes = yield* DemandIntents.run(a, ops, { checkRefusals: false })
-          const expected = untenanted(a)(yield* DemandIntents.history(a))
-          const commandsFor = (tenant: string, which: ReadonlyArray<DemandIntents.Outcome>) =>
-            retarget(a, tenant)(which.map((o) => o.command)) as ReadonlyArray<unknown>
-          const refused = outcomes.flatMap((o, i) => (o.result === "ok" ? [] : [{ ...o, row: i + 1 }]))
-          yield* DemandIntents.writeScaffold(b)
-          const before = yield* DemandIntents.history(b)
-          const all = yield* Effect.either(service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes)))
-          if (refused.length === 0) {
-            expect(Either.isRight(all)).toBe(true)
-          } else {
-            // Decoding and authorization come before the transaction: such a row is reported first.
-            const first = refused.find((o) => /^(ValidationError|Forbidden):/.test(o.result)) ?? refused[0]!
-            expect(Either.isLeft(all)).toBe(true)
-            const error = (Either.isLeft(all) ? all.left : {}) as { readonly _tag?: string; readonly rule?: string; readonly row?: number }
-            expect(`${error._tag}:${error.rule}#${error.row}`).toBe(`${first.result.replace(/@.*/, "")}#${first.row}`)
-            expect(yield* DemandIntents.history(b)).toEqual(before)
-            yield* service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes.filter((o) => o.result === "ok")))
-          }
-          expect(untenanted(b)(yield* DemandIntents.history(b))).toEqual(expected)
+          yield* batchAsOneByOne({
+            a,
+            b,
+            outcomes: yield* DemandIntents.run(a, ops, { checkRefusals: false }),
+            history: DemandIntents.history,
+            writeScaffold: DemandIntents.writeScaffold,
+            executeAll: service.executeAllUnknown
+          })
         })),
       { timeout: budget + 60_000, fastCheck: { numRuns: Math.max(5, Math.ceil(numRuns / 2)), interruptAfterTimeLimit: budget } }
     )

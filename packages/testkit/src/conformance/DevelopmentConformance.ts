@@ -23,7 +23,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, Development, DevelopmentConfig, MemoryStore, type Pathway, PartyLadder, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DevelopmentIntents from "../arbitraries/DevelopmentIntents.js"
-import { retarget, untenanted } from "./GridBatch.js"
+import { batchAsOneByOne } from "./batchParity.js"
 import { freshTenant, over, sharedStore } from "./developmentSupport.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
@@ -174,26 +174,14 @@ export const developmentConformance = <E>(
         provide(Effect.gen(function*() {
           const service = yield* Development.Development
           const [a, b] = [freshTenant(), freshTenant()]
-          const outcomes = yield* DevelopmentIntents.run(a, ops, { checkRefusals: false })
-          const expected = untenanted(a)(yield* DevelopmentIntents.history(a))
-          const commandsFor = (tenant: string, which: ReadonlyArray<DevelopmentIntents.Outcome>) =>
-            retarget(a, tenant)(which.map((o) => o.command)) as ReadonlyArray<unknown>
-          const refused = outcomes.flatMap((o, i) => (o.result === "ok" ? [] : [{ ...o, row: i + 1 }]))
-          yield* DevelopmentIntents.writeScaffold(b)
-          const before = yield* DevelopmentIntents.history(b)
-          const all = yield* Effect.either(service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes)))
-          if (refused.length === 0) {
-            expect(Either.isRight(all)).toBe(true)
-          } else {
-            // Decoding and authorization come before the transaction: such a row is reported first.
-            const first = refused.find((o) => /^(ValidationError|Forbidden):/.test(o.result)) ?? refused[0]!
-            expect(Either.isLeft(all)).toBe(true)
-            const error = (Either.isLeft(all) ? all.left : {}) as { readonly _tag?: string; readonly rule?: string; readonly row?: number }
-            expect(`${error._tag}:${error.rule}#${error.row}`).toBe(`${first.result.replace(/@.*/, "")}#${first.row}`)
-            expect(yield* DevelopmentIntents.history(b)).toEqual(before)
-            yield* service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes.filter((o) => o.result === "ok")))
-          }
-          expect(untenanted(b)(yield* DevelopmentIntents.history(b))).toEqual(expected)
+          yield* batchAsOneByOne({
+            a,
+            b,
+            outcomes: yield* DevelopmentIntents.run(a, ops, { checkRefusals: false }),
+            history: DevelopmentIntents.history,
+            writeScaffold: DevelopmentIntents.writeScaffold,
+            executeAll: service.executeAllUnknown
+          })
         })),
       { timeout: budget + 60_000, fastCheck: { numRuns: Math.max(8, Math.ceil(numRuns / 2)), interruptAfterTimeLimit: budget } }
     )

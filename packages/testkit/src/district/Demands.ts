@@ -175,6 +175,16 @@ export const generate = (facts: Facts, input: Partial<Options> = {}): Generated 
   const at = (m: number) => LocalMinute.fromEpochMinutes(start + m)
   /** A working minute (09:00–17:59) of a day of the year. */
   const workMinute = (r: Random.Random, day: number) => day * minutesOfDay + 9 * 60 + r.int(9 * 60)
+  /**
+   * A minute moved into office hours, keeping the order of minutes: one from 18:00 to
+   * 09:00 next morning falls between 08:00 and 08:59 of that morning (fifteen hours
+   * pressed into one), office hours stay as they are.
+   */
+  const daytime = (m: number) => {
+    const sinceEvening = (m - 18 * 60 + minutesOfDay) % minutesOfDay
+    if (sinceEvening >= 15 * 60) return m
+    return m - sinceEvening + 14 * 60 + Math.floor(sinceEvening / 15)
+  }
   const timed: Array<{ readonly m: number; readonly order: number; readonly command: typeof DemandCommand.DemandCommand.Encoded }> = []
   const push = (m: number, command: typeof DemandCommand.DemandCommand.Encoded) => timed.push({ m, order: timed.length, command })
 
@@ -276,15 +286,16 @@ export const generate = (facts: Facts, input: Partial<Options> = {}): Generated 
   for (const [i, d] of planned.entries()) {
     const deadline = categories.find((c) => c.key === categoryOf.get(d.id))!.deadlineMinutes
     const fate = fates[i]!
-    const after = (minutes: number) => Math.min(d.m + minutes, yearMinutes - 120)
+    const after = (minutes: number) => Math.min(daytime(d.m + minutes), yearMinutes - 120)
     if (fate === "rejected") {
       const m = after(60 + fateRandom.int(240))
       push(m, { _tag: "RejectDemand", demandId: d.id, at: at(m), reason: "属供水、供电等专营单位职责，已告知居民渠道" })
       continue
     }
     if (fate === "duplicate") {
-      // An earlier demand of the block that stands (neither rejected nor itself a duplicate).
-      const earlier = planned.find((p, j) => p.block.code === d.block.code && p.m < d.m && (fates[j] === "resolved" || fates[j] === "open"))
+      // An earlier demand of the community that stands (neither rejected nor itself a duplicate): neighbours' same matter.
+      const community = d.block.code.slice(0, facts.tenant.length + 6)
+      const earlier = planned.find((p, j) => p.block.code.startsWith(community) && p.m < d.m && (fates[j] === "resolved" || fates[j] === "open"))
       if (earlier !== undefined) {
         const m = after(30)
         push(m, { _tag: "MarkDuplicate", demandId: d.id, of: earlier.id, at: at(m) })
@@ -300,7 +311,7 @@ export const generate = (facts: Facts, input: Partial<Options> = {}): Generated 
     push(resolved, { _tag: "ResolveDemand", demandId: d.id, at: at(resolved), note: "已协调相关部门办结" })
     resolvedCount++
     if (fateRandom.next() < o.closedShare) {
-      const closed = Math.min(resolved + minutesOfDay + fateRandom.int(2 * minutesOfDay), yearMinutes - 60)
+      const closed = Math.min(daytime(resolved + minutesOfDay + fateRandom.int(2 * minutesOfDay)), yearMinutes - 60)
       if (closed > resolved) {
         const satisfaction = satisfactions[fateRandom.weighted(o.satisfaction)]!
         push(closed, { _tag: "CloseDemand", demandId: d.id, at: at(closed), satisfaction, note: "网格员电话回访" })

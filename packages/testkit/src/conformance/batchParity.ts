@@ -1,0 +1,46 @@
+/**
+ * The batch property the domains' conformance suites share: random commands run one by
+ * one in one tenant, then as one `executeAll` in another; when all succeeded, the same
+ * history; when one was refused, the batch fails with the first refusal (one at
+ * decoding or authorization first) naming its row, writes nothing, and the commands
+ * that succeeded give the same history as one batch.
+ *
+ * @internal
+ */
+import { expect } from "@effect/vitest"
+import { Actor } from "@jiceng/core"
+import { Effect, Either } from "effect"
+import type * as Outcomes from "../arbitraries/Outcomes.js"
+import { retarget, untenanted } from "./GridBatch.js"
+
+/** @internal */
+export const batchAsOneByOne = <E, R, R2, R3>(options: {
+  /** The tenant the commands ran in one by one, and a fresh one for the batch. */
+  readonly a: string
+  readonly b: string
+  readonly outcomes: ReadonlyArray<Outcomes.Outcome<unknown>>
+  readonly history: (tenant: string) => Effect.Effect<unknown, E, R>
+  readonly writeScaffold: (tenant: string) => Effect.Effect<void, never, R2>
+  readonly executeAll: (actor: Actor.Actor, commands: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown, R3>
+}): Effect.Effect<void, E, R | R2 | R3> =>
+  Effect.gen(function*() {
+    const { a, b, executeAll, history, outcomes } = options
+    const expected = untenanted(a)(yield* history(a))
+    const commandsFor = (which: ReadonlyArray<Outcomes.Outcome<unknown>>) => retarget(a, b)(which.map((o) => o.command)) as ReadonlyArray<unknown>
+    const refused = outcomes.flatMap((o, i) => (o.result === "ok" ? [] : [{ ...o, row: i + 1 }]))
+    yield* options.writeScaffold(b)
+    const before = yield* history(b)
+    const all = yield* Effect.either(executeAll(Actor.system(b), commandsFor(outcomes)))
+    if (refused.length === 0) {
+      expect(Either.isRight(all)).toBe(true)
+    } else {
+      // Decoding and authorization come before the transaction: such a row is reported first.
+      const first = refused.find((o) => /^(ValidationError|Forbidden):/.test(o.result)) ?? refused[0]!
+      expect(Either.isLeft(all)).toBe(true)
+      const error = (Either.isLeft(all) ? all.left : {}) as { readonly _tag?: string; readonly rule?: string; readonly row?: number }
+      expect(`${error._tag}:${error.rule}#${error.row}`).toBe(`${first.result.replace(/@.*/, "")}#${first.row}`)
+      expect(yield* history(b)).toEqual(before)
+      yield* Effect.orDie(executeAll(Actor.system(b), commandsFor(outcomes.filter((o) => o.result === "ok"))))
+    }
+    expect(untenanted(b)(yield* history(b))).toEqual(expected)
+  })
