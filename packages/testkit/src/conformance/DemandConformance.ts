@@ -23,7 +23,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, type Demand, DemandConfig, Demands, DemandState, Escalation, GridConfig, MemoryStore, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DemandIntents from "../arbitraries/DemandIntents.js"
-import { batchAsOneByOne } from "./batchParity.js"
+import { batchAsOneByOne, sameAsReference } from "./parity.js"
 import { freshTenant, over, sharedStore } from "./demandSupport.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
@@ -149,19 +149,9 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
         "the same results command by command, tables and answers as the memory store",
         [intents],
         ([ops]) =>
-          provide(Effect.gen(function*() {
+          provide(Effect.suspend(() => {
             const tenant = freshTenant()
-            const outcomes = yield* DemandIntents.run(tenant, ops, { checkRefusals: false })
-            const answers = yield* DemandIntents.answers(tenant)
-            const reference = yield* over(MemoryStore.layer)(
-              Effect.zipRight(
-                TestClock.setTime(DemandIntents.todayMs),
-                Effect.all([DemandIntents.run(tenant, ops, { checkRefusals: false }), DemandIntents.answers(tenant)])
-              )
-            )
-            for (const [i, outcome] of outcomes.entries()) expect(outcome, `command ${i + 1}`).toEqual(reference[0][i])
-            expect(outcomes.length).toBe(reference[0].length)
-            expect(answers).toEqual(reference[1])
+            return sameAsReference(DemandIntents.run(tenant, ops, { checkRefusals: false }), DemandIntents.answers(tenant), over(MemoryStore.layer))
           })),
         propOptions
       )

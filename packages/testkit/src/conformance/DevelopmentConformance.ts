@@ -23,7 +23,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, Development, DevelopmentConfig, MemoryStore, type Pathway, PartyLadder, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DevelopmentIntents from "../arbitraries/DevelopmentIntents.js"
-import { batchAsOneByOne } from "./batchParity.js"
+import { batchAsOneByOne, sameAsReference } from "./parity.js"
 import { freshTenant, over, sharedStore } from "./developmentSupport.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
@@ -152,16 +152,9 @@ export const developmentConformance = <E>(
         "the same results command by command, tables and answers as the memory store",
         [intents],
         ([ops]) =>
-          provide(Effect.gen(function*() {
+          provide(Effect.suspend(() => {
             const tenant = freshTenant()
-            const outcomes = yield* DevelopmentIntents.run(tenant, ops, { checkRefusals: false })
-            const answers = yield* DevelopmentIntents.answers(tenant)
-            const reference = yield* over(MemoryStore.layer)(
-              Effect.all([DevelopmentIntents.run(tenant, ops, { checkRefusals: false }), DevelopmentIntents.answers(tenant)])
-            )
-            for (const [i, outcome] of outcomes.entries()) expect(outcome, `command ${i + 1}`).toEqual(reference[0][i])
-            expect(outcomes.length).toBe(reference[0].length)
-            expect(answers).toEqual(reference[1])
+            return sameAsReference(DevelopmentIntents.run(tenant, ops, { checkRefusals: false }), DevelopmentIntents.answers(tenant), over(MemoryStore.layer))
           })),
         propOptions
       )

@@ -1,9 +1,12 @@
 /**
- * The batch property the domains' conformance suites share: random commands run one by
- * one in one tenant, then as one `executeAll` in another; when all succeeded, the same
- * history; when one was refused, the batch fails with the first refusal (one at
- * decoding or authorization first) naming its row, writes nothing, and the commands
- * that succeeded give the same history as one batch.
+ * Two properties the domains' conformance suites share:
+ *
+ * - the differential: the same commands give the same outcomes, command by command, and
+ *   the same answers on a store as on the reference (a memory store);
+ * - the batch: random commands run one by one in one tenant, then as one `executeAll` in
+ *   another; when all succeeded, the same history; when one was refused, the batch fails
+ *   with the first refusal (one at decoding or authorization first) naming its row,
+ *   writes nothing, and the commands that succeeded give the same history as one batch.
  *
  * @internal
  */
@@ -12,6 +15,21 @@ import { Actor } from "@jiceng/core"
 import { Effect, Either } from "effect"
 import type * as Outcomes from "../arbitraries/Outcomes.js"
 import { retarget, untenanted } from "./GridBatch.js"
+
+/** @internal */
+export const sameAsReference = <E, R, E2>(
+  run: Effect.Effect<ReadonlyArray<Outcomes.Outcome<unknown>>, E, R>,
+  answers: Effect.Effect<unknown, E, R>,
+  reference: <A>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E | E2>
+): Effect.Effect<void, E | E2, R> =>
+  Effect.gen(function*() {
+    const outcomes = yield* run
+    const got = yield* answers
+    const [expected, expectedAnswers] = yield* reference(Effect.all([run, answers]))
+    for (const [i, outcome] of outcomes.entries()) expect(outcome, `command ${i + 1}`).toEqual(expected[i])
+    expect(outcomes.length).toBe(expected.length)
+    expect(got).toEqual(expectedAnswers)
+  })
 
 /** @internal */
 export const batchAsOneByOne = <E, R, R2, R3>(options: {
