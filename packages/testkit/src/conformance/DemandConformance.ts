@@ -23,7 +23,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, type Demand, DemandConfig, Demands, DemandState, Escalation, GridConfig, MemoryStore, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DemandIntents from "../arbitraries/DemandIntents.js"
-import { batchAsOneByOne, sameAsReference } from "./parity.js"
+import { parityProperties } from "./parity.js"
 import { freshTenant, over, sharedStore } from "./demandSupport.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
@@ -97,7 +97,7 @@ export const breaches = (h: DemandIntents.History): ReadonlyArray<string> => {
  * @category suites
  */
 export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Store, E>, options: SuiteOptions = {}): void => {
-  const { budget, numRuns, propOptions } = propertyRuns(options, 15)
+  const { numRuns, propOptions } = propertyRuns(options, 15)
   const intents = DemandIntents.intents(options.maxIntents ?? 30)
   describe(`${name}: demand conformance`, () => {
     const provide = sharedStore(store)
@@ -144,37 +144,20 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
         expect(refused.size, [...refused].sort().join("\n")).toBeGreaterThanOrEqual(12)
       })), { timeout: 120_000 })
 
-    if (options.differential !== false) {
-      it.effect.prop(
-        "the same results command by command, tables and answers as the memory store",
-        [intents],
-        ([ops]) =>
-          provide(Effect.suspend(() => {
-            const tenant = freshTenant()
-            return sameAsReference(DemandIntents.run(tenant, ops, { checkRefusals: false }), DemandIntents.answers(tenant), over(MemoryStore.layer))
-          })),
-        propOptions
-      )
-    }
-
-    it.effect.prop(
-      "a batch gives what the same commands give one by one: the history, or the first refusal with its row and nothing written",
-      [intents],
-      ([ops]) =>
-        provide(Effect.gen(function*() {
-          const service = yield* Demands.Demands
-          const [a, b] = [freshTenant(), freshTenant()]
-          yield* batchAsOneByOne({
-            a,
-            b,
-            outcomes: yield* DemandIntents.run(a, ops, { checkRefusals: false }),
-            history: DemandIntents.history,
-            writeScaffold: DemandIntents.writeScaffold,
-            executeAll: service.executeAllUnknown
-          })
-        })),
-      { timeout: budget + 60_000, fastCheck: { numRuns: Math.max(5, Math.ceil(numRuns / 2)), interruptAfterTimeLimit: budget } }
-    )
+    parityProperties({
+      intents,
+      provide,
+      freshTenant,
+      run: (tenant, ops) => DemandIntents.run(tenant, ops, { checkRefusals: false }),
+      answers: DemandIntents.answers,
+      reference: over(MemoryStore.layer),
+      history: DemandIntents.history,
+      writeScaffold: DemandIntents.writeScaffold,
+      executeAll: Effect.map(Demands.Demands, (service) => service.executeAllUnknown),
+      differential: options.differential !== false,
+      propOptions,
+      batchRuns: Math.max(5, Math.ceil(numRuns / 2))
+    })
 
     it.effect("scope: street 002's worker may not touch street 001's demands and reads none of them; routing and escalation stop at the scope", () =>
       provide(Effect.gen(function*() {

@@ -10,9 +10,9 @@
  *
  * @internal
  */
-import { expect } from "@effect/vitest"
+import { expect, it } from "@effect/vitest"
 import { Actor } from "@jiceng/core"
-import { Effect, Either } from "effect"
+import { Effect, Either, type FastCheck as fc } from "effect"
 import type * as Outcomes from "../arbitraries/Outcomes.js"
 import { retarget, untenanted } from "./GridBatch.js"
 
@@ -62,3 +62,57 @@ export const batchAsOneByOne = <E, R, R2, R3>(options: {
     }
     expect(untenanted(b)(yield* history(b))).toEqual(expected)
   })
+
+/**
+ * Registers both properties over a domain's random intents (call inside a `describe`):
+ * the differential unless `differential` is false, and the batch property, each on its
+ * own fresh tenants, through `provide` (the suite's shared store).
+ *
+ * @internal
+ */
+export const parityProperties = <I, R, E>(options: {
+  readonly intents: fc.Arbitrary<I>
+  readonly provide: <A, E2>(self: Effect.Effect<A, E2, R>) => Effect.Effect<A, E2>
+  readonly freshTenant: () => string
+  readonly run: (tenant: string, intents: I) => Effect.Effect<ReadonlyArray<Outcomes.Outcome<unknown>>, E, R>
+  readonly answers: (tenant: string) => Effect.Effect<unknown, E, R>
+  readonly reference: <A>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, unknown>
+  readonly history: (tenant: string) => Effect.Effect<unknown, E, R>
+  readonly writeScaffold: (tenant: string) => Effect.Effect<void, never, R>
+  readonly executeAll: Effect.Effect<(actor: Actor.Actor, commands: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>, never, R>
+  readonly differential: boolean
+  readonly propOptions: { readonly timeout: number; readonly fastCheck: { readonly numRuns: number; readonly interruptAfterTimeLimit: number } }
+  /** The batch property's runs (it costs twice as much a run). */
+  readonly batchRuns: number
+}): void => {
+  const { freshTenant, propOptions, provide } = options
+  if (options.differential) {
+    it.effect.prop(
+      "the same results command by command, tables and answers as the memory store",
+      [options.intents],
+      ([ops]) =>
+        provide(Effect.suspend(() => {
+          const tenant = freshTenant()
+          return sameAsReference(options.run(tenant, ops), options.answers(tenant), options.reference)
+        })),
+      propOptions
+    )
+  }
+  it.effect.prop(
+    "a batch gives what the same commands give one by one: the history, or the first refusal with its row and nothing written",
+    [options.intents],
+    ([ops]) =>
+      provide(Effect.gen(function*() {
+        const [a, b] = [freshTenant(), freshTenant()]
+        yield* batchAsOneByOne({
+          a,
+          b,
+          outcomes: yield* options.run(a, ops),
+          history: options.history,
+          writeScaffold: options.writeScaffold,
+          executeAll: yield* options.executeAll
+        })
+      })),
+    { ...propOptions, fastCheck: { ...propOptions.fastCheck, numRuns: options.batchRuns } }
+  )
+}
