@@ -8,9 +8,8 @@
  *
  * @since 0.5.0
  */
-import { Effect, Exit, Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
-import type * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
@@ -20,8 +19,7 @@ import * as Commands from "../internal/commands.js"
 import { auditDetail, targetOf } from "../internal/demand/commands.js"
 import * as Decide from "../internal/demand/decide.js"
 import * as Reads from "../internal/demand/reads.js"
-import { write, writeSteps } from "../internal/demand/write.js"
-import * as RunBatch from "../internal/runBatch.js"
+import { writeSteps } from "../internal/demand/write.js"
 import { validated } from "../internal/validated.js"
 import { Transactor } from "../store/Transactor.js"
 import * as LocalMinute from "../time/LocalMinute.js"
@@ -49,35 +47,14 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const { scheme } = yield* GridConfig
   const policy = yield* AccessPolicy
-  const { decide } = Decide.make(store, grids, config, scheme)
-
-  /** A batch: each command decided against the store as it stands after the ones before it, on one reading of the clock. */
-  const applyAll = (
-    actor: Actor.Actor,
-    commands: ReadonlyArray<DemandCommand>,
-    offset: number
-  ): Effect.Effect<ReadonlyArray<DemandChanges>, DemandWriteError> =>
-    Effect.gen(function*() {
-      const now = yield* LocalMinute.now
-      const { steps } = Decide.make(store, grids, config, scheme, Exit.succeed(now))
-      return yield* RunBatch.run<DemandCommand, DemandChanges, DemandWriteError>({
-        commands,
-        offset,
-        steps: (command) => steps(actor, command),
-        writeSteps: (changes) => writeSteps(store, changes),
-        auditEntry: (command) => writer.auditEntry(actor, command),
-        workspace: RunBatch.plainWorkspace(audit)
-      })
-    })
-
-  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
+  const writer = Commands.makePlain<DemandCommand, DemandChanges, DemandWriteError, LocalMinute.LocalMinute>({ policy, transactor, importLog, idempotency, audit }, {
     name: "Demands",
     schema: DemandCommand,
     targetOf,
     auditDetail,
-    decide,
-    write: (_actor, changes) => write(store, changes),
-    applyAll
+    clock: LocalMinute.now,
+    decisions: (now) => Decide.make(store, grids, config, scheme, now),
+    writeSteps: (_actor, changes) => writeSteps(store, changes)
   })
 
   const service: DemandsShape = {

@@ -1,12 +1,11 @@
 /**
- * Writes what a demand rule returned: every change is an insert.
+ * Writes what a demand rule returned: every change is an insert. The shared write side
+ * (`internal/commands.ts` `makePlain`) runs it for one command and for a batch.
  *
  * @internal
  */
-import { Effect } from "effect"
 import type { DemandChanges } from "../../demand/DemandChanges.js"
 import type { DemandStoreShape } from "../../demand/DemandStore.js"
-import type { StoreError } from "../../errors/StoreError.js"
 
 /** The writes as a generator of store calls, for the Effect runtime or the batch path's driver. */
 export const writeSteps = function*(store: DemandStoreShape, changes: DemandChanges) {
@@ -14,9 +13,3 @@ export const writeSteps = function*(store: DemandStoreShape, changes: DemandChan
   if (changes.demands.length > 0) yield* store.demands.addDemands(changes.demands)
   if (changes.events.length > 0) yield* store.demands.addEvents(changes.events)
 }
-
-/** @internal */
-export const write = (store: DemandStoreShape, changes: DemandChanges): Effect.Effect<void, StoreError> =>
-  Effect.gen(function*() {
-    yield* writeSteps(store, changes)
-  })
