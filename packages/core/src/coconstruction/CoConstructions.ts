@@ -222,13 +222,7 @@ export const make: Effect.Effect<
   })
 
   const service: CoConstructionsShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
+    ...writer.methods,
 
     units: (actor, options) => Effect.flatMap(readScope(actor, options), unitsOn),
     countUnits: (actor, options) =>

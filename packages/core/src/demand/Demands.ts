@@ -58,13 +58,7 @@ export const make: Effect.Effect<
   })
 
   const service: DemandsShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
+    ...writer.methods,
     ...Reads.make({ store, grids, config, scheme, policy, audit, transactor })
   }
   return validated(service, policy, scheme)

@@ -175,13 +175,7 @@ export const make: Effect.Effect<
   const workersIn = (s: Scope) => Effect.map(store.workforce.workers(s.tenant), (rows) => rows.filter((w) => s.under(w.communityCode) && w.hiredOn <= s.at))
 
   const service: DevelopmentShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
+    ...writer.methods,
     track: (actor, id, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, ReadArguments)

@@ -194,7 +194,17 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
     executeAllUnknown,
     executeKeyedUnknown,
     executeAllKeyedUnknown,
-    importAll
+    importAll,
+    /** The write methods of a domain service's shape, as the service exposes them. */
+    methods: {
+      execute: executeUnknown,
+      executeAll: executeAllUnknown,
+      importAll,
+      executeUnknown,
+      executeAllUnknown,
+      executeKeyed: executeKeyedUnknown,
+      executeAllKeyed: executeAllKeyedUnknown
+    }
   }
 }
 
