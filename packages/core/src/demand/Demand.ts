@@ -13,6 +13,7 @@ import { GridCode } from "../grid/Grid.js"
 import { WorkerId } from "../grid/Worker.js"
 import * as Text from "../text/Text.js"
 import { LocalMinute } from "../time/LocalMinute.js"
+import * as DemandState from "./DemandState.js"
 import { type State, Satisfaction } from "./DemandState.js"
 import { VisitId } from "./Visit.js"
 
@@ -110,17 +111,7 @@ export interface Demand extends Schema.Schema.Type<typeof Demand> {}
  * @since 0.5.0
  * @category schemas
  */
-export const EventKind = Schema.Literal(
-  "receive",
-  "assign",
-  "start",
-  "resolve",
-  "reopen",
-  "close",
-  "reject",
-  "duplicate",
-  "escalate"
-)
+export const EventKind = Schema.Literal("receive", ...DemandState.EventKind.literals, "escalate")
 
 /**
  * @since 0.5.0

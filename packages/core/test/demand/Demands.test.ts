@@ -5,7 +5,7 @@
  * statistics and coverage equal to their definitions on random data.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Demand, DemandRules, Demands, DemandStats, Escalation, GridConfig, LocalMinute, MemoryStore } from "@jiceng/core"
+import { Actor, Demand, DemandRules, Demands, DemandState, DemandStats, Escalation, GridConfig, LocalMinute, MemoryStore } from "@jiceng/core"
 import { DemandIntents, Tenants } from "@jiceng/testkit"
 import { DemandConformance } from "@jiceng/testkit/vitest"
 import { Effect, Either, FastCheck as fc, TestClock } from "effect"
@@ -19,7 +19,7 @@ const recorder: DemandRules.Recorder = { by: "tester", now: minute("2025-01-01T0
 const nextTenant = Tenants.fresh
 
 /** The Demands and Grids services over a fresh memory store with the scaffold written, on the suites' today. */
-const withScaffold = <A, E>(f: (tenant: string, service: Demands.DemandsShape) => Effect.Effect<A, E, never>) =>
+const withScaffold = <A, E>(f: (tenant: string, service: Demands.DemandsShape) => Effect.Effect<A, E, DemandConformance.Services>) =>
   Effect.gen(function*() {
     yield* TestClock.setTime(DemandIntents.todayMs)
     const tenant = nextTenant()
@@ -46,7 +46,7 @@ describe("demand rules", () => {
   it.prop("demand.chronology and demand.not-future: an event before the demand's last one, or after now, is refused; else the transition table decides", [
     fc.integer({ min: -3000, max: 3000 }),
     fc.integer({ min: -3000, max: 3000 }),
-    fc.constantFrom("assign", "start", "resolve", "reopen", "close", "reject", "duplicate" as const)
+    fc.constantFrom(...(["assign", "start", "resolve", "reopen", "close", "reject", "duplicate"] as const))
   ], ([last, when, kind]) => {
     const d = demand()
     const status = Demand.replay(d, [{ tenant: d.tenant, demandId: d.id, seq: 1, kind: "receive", at: at(last), by: "x", gridCode: null, assignee: null, note: null, satisfaction: null, duplicateOf: null }])
@@ -58,7 +58,7 @@ describe("demand rules", () => {
     else expect(rule).toBe(["assign", "reject", "duplicate"].includes(kind) ? "ok" : "demand.transition")
   })
 
-  it.prop("demand.exists: a transition of a demand unknown (or outside the scope) is refused naming demandId", [fc.constantFrom("start", "resolve", "close" as const)], ([kind]) => {
+  it.prop("demand.exists: a transition of a demand unknown (or outside the scope) is refused naming demandId", [fc.constantFrom(...(["start", "resolve", "close"] as const))], ([kind]) => {
     const result = DemandRules.transition({ demand: undefined, status: undefined }, "zz" as Demand.DemandId, kind, at(0), {}, recorder)
     expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["demand.exists", "demandId"])
   })
@@ -75,7 +75,7 @@ describe("demand rules", () => {
 
   it.prop("demand.duplicate-of: a duplicate names another demand that stands (not itself, not unknown, neither rejected nor a duplicate)", [
     fc.boolean(),
-    fc.option(fc.constantFrom("received", "assigned", "in_progress", "resolved", "closed", "rejected", "duplicate" as const), { nil: undefined })
+    fc.option(fc.constantFrom(...DemandState.State.literals), { nil: undefined })
   ], ([self, state]) => {
     const other = state === undefined ? undefined : { ...Demand.replay(demand(), []), state }
     const result = DemandRules.duplicateOf("d" as never, (self ? "d" : "e") as never, other)
@@ -241,7 +241,7 @@ describe("Demands", () => {
         const asOf = LocalMinute.dayOf(at(asOfDay * 24 * 60))
         const coverage = yield* service.coverage(Actor.system(tenant), { asOf, days })
         const since = LocalMinute.dayOf(at((asOfDay - days) * 24 * 60))
-        const seen = new Set(visits.filter((v) => LocalMinute.dayOf(at(v.day * 24 * 60)) > since && v.day <= asOfDay).map((v) => DemandIntents.places[v.place]))
+        const seen = new Set<string>(visits.filter((v) => LocalMinute.dayOf(at(v.day * 24 * 60)) > since && v.day <= asOfDay).map((v) => DemandIntents.places[v.place]!))
         const households: Record<string, ReadonlyArray<string>> = {
           [`${tenant}001001001001001`]: ["h1", "h2"],
           [`${tenant}001001001001002`]: ["h3"],

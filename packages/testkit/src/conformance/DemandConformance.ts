@@ -34,7 +34,14 @@ export {
    * @since 0.5.0
    * @category layers
    */
-  demandsOver
+  demandsOver,
+  /**
+   * The services the demand suites run.
+   *
+   * @since 0.5.0
+   * @category models
+   */
+  type Services
 } from "./demandSupport.js"
 
 /** Every command kind the service has. */
