@@ -13,7 +13,8 @@
  *   refusal naming its row and nothing written;
  * - scope: an actor of street 002 may not touch street 001's demands and reads none of
  *   them; routing and escalation stop at the scope; bad input is a typed error naming
- *   the field, and writes nothing.
+ *   the field, and writes nothing;
+ * - a keyed write retried (a visit, a sweep) writes once and returns the first result.
  *
  * Its tenants are its own (`Tenants.nth` from 270,000 to 277,000).
  *
@@ -217,6 +218,30 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
         yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: "2024-03-20T00:00" }).pipe(Effect.orDie)
         const after = yield* service.demands(whole)
         expect(after.map((d) => d.escalatedTo.length)).toEqual([4, 4])
+      })))
+
+    it.effect("a keyed visit or sweep retried writes once and returns the first result; the key with other content is a conflict and writes nothing", () =>
+      provide(Effect.gen(function*() {
+        const tenant = freshTenant()
+        yield* DemandIntents.writeScaffold(tenant)
+        const service = yield* Demands.Demands
+        const admin = Actor.system(tenant)
+        const visit = {
+          _tag: "RecordVisit", id: "v", workerId: "w1", gridCode: `${tenant}001001001001001`, target: "household", placeId: "h1", at: "2024-03-01T09:00",
+          demands: [{ id: "d", category: "safety", description: "楼道堆物" }]
+        }
+        const first = yield* service.executeKeyed(admin, "k-visit", visit as never)
+        expect(yield* service.executeKeyed(admin, "k-visit", visit as never)).toEqual(first)
+        const sweep = { _tag: "EscalateOverdue", asOf: "2024-03-10T08:00" } as const
+        const swept = yield* service.executeAllKeyed(admin, "k-sweep", [sweep])
+        expect(swept[0]!.events.length).toBeGreaterThan(0)
+        expect(yield* service.executeAllKeyed(admin, "k-sweep", [sweep])).toEqual(swept)
+        const before = yield* DemandIntents.history(tenant)
+        const conflict = yield* Effect.either(service.executeKeyed(admin, "k-visit", { ...visit, id: "v2", demands: [] } as never))
+        expect(Either.isLeft(conflict) && conflict.left._tag).toBe("IdempotencyConflict")
+        const history = yield* DemandIntents.history(tenant)
+        expect(history).toEqual(before)
+        expect([history.visits.length, history.demands.length, history.audit.filter((e) => e.action === "EscalateOverdue").length]).toEqual([1, 1, 1])
       })))
 
     it.effect("bad input is a typed error naming the field or the rule, and writes nothing; personal data is masked unless pii:read, and an unmasked read is audited", () =>
