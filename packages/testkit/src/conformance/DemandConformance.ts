@@ -252,7 +252,7 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
         const admin = Actor.system(tenant)
         const t = (s: string) => `${tenant}${s}`
         yield* service.executeAllUnknown(admin, [
-          { _tag: "IntakeDemand", id: "a", gridCode: t("001001001001001"), category: "property", source: "resident", description: "电梯故障", address: "衡水市桃城区人民路88号", lat: 37.7312345, long: 115.6854321, requestedAt: "2024-03-01T09:00" },
+          { _tag: "IntakeDemand", id: "a", gridCode: t("001001001001001"), category: "property", source: "resident", description: "电梯故障，请联系13912345678", address: "衡水市桃城区人民路88号", lat: 37.7312345, long: 115.6854321, requestedAt: "2024-03-01T09:00" },
           { _tag: "StartDemand", demandId: "a", at: "2024-03-02T09:00" },
           { _tag: "ResolveDemand", demandId: "a", at: "2024-03-03T09:00" }
         ]).pipe(Effect.orDie)
@@ -286,14 +286,14 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
         expect(yield* DemandIntents.history(tenant)).toEqual(before)
         const viewer = Actor.make({ id: "查看", tenant, roles: ["viewer"], scope: tenant })
         const masked = (yield* service.demand(viewer, "a"))!
-        expect([masked.address, masked.lat, masked.long]).toEqual(["衡水市桃城区******", 37.73, 115.69])
+        expect([masked.description, masked.address, masked.lat, masked.long]).toEqual(["电梯故障，请联系139****5678", "衡水市桃城区******", 37.73, 115.69])
         expect(yield* DemandIntents.history(tenant)).toEqual(before)
         const full = (yield* service.demand(admin, "a"))!
-        expect([full.address, full.lat, full.long]).toEqual(["衡水市桃城区人民路88号", 37.7312345, 115.6854321])
+        expect([full.description, full.address, full.lat, full.long]).toEqual(["电梯故障，请联系13912345678", "衡水市桃城区人民路88号", 37.7312345, 115.6854321])
         const audit = (yield* DemandIntents.history(tenant)).audit
         expect(audit.length).toBe(before.audit.length + 1)
         expect([audit.at(-1)!.action, audit.at(-1)!.target]).toEqual(["ReadDemandPii", "a"])
-        expect(audit.at(-1)!.detail).not.toMatch(/人民路|37\.73/)
+        expect(audit.at(-1)!.detail).not.toMatch(/人民路|37\.73|13912345678/)
       })))
   })
 }

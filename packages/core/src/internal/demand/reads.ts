@@ -1,7 +1,8 @@
 /**
  * The demand service's reads: the options resolved against the actor (subtree, period,
  * permission), demands with their history and standing, masked unless the reader holds
- * `pii:read` (an unmasked read is audited, naming the demands, never the data), the
+ * `pii:read` — the address, the point, phone and ID numbers written into the
+ * description — (an unmasked read is audited, naming the demands, never the data), the
  * statistics, coverage, what is overdue, and the Open311 view.
  *
  * @internal
@@ -29,7 +30,9 @@ import { GridCode, validAt } from "../../grid/Grid.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import * as LevelScheme from "../../grid/LevelScheme.js"
 import type { WorkerId } from "../../grid/Worker.js"
+import * as CitizenId from "../../identifiers/CitizenId.js"
 import * as Masking from "../../identifiers/Masking.js"
+import * as Phone from "../../identifiers/Phone.js"
 import type { TransactorShape } from "../../store/Transactor.js"
 import { compareStrings } from "../compareStrings.js"
 import { groupBy } from "../groupBy.js"
@@ -52,6 +55,15 @@ const ServiceArguments = Schema.Struct({ ...Root, ...Lang })
 
 /** A point rounded to 0.01° (about a kilometre): where, not which door. */
 const coarse = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100)
+
+/**
+ * A description with the mobile phone numbers and resident ID numbers a resident may
+ * have written into it masked (`Phone.maskStored`, `CitizenId.maskStored`).
+ */
+const scrub = (text: string): string =>
+  text
+    .replace(/(?<![0-9Xx])[0-9]{17}[0-9Xx](?![0-9Xx])/g, CitizenId.maskStored)
+    .replace(/(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g, Phone.maskStored)
 
 /** @internal */
 export const make = (deps: {
@@ -94,7 +106,8 @@ export const make = (deps: {
   const views = (actor: Actor.Actor, root: string, rows: ReadonlyArray<Row>, lang: "zh" | "en" = "zh") =>
     Effect.gen(function*() {
       const unmasked = Actor.can(actor, piiRead, policy)
-      const shown = rows.filter((r) => unmasked && (r.demand.address !== null || r.demand.lat !== null)).map((r) => r.demand.id as string)
+      const personal = (d: (typeof rows)[number]["demand"]) => d.address !== null || d.lat !== null || scrub(d.description) !== d.description
+      const shown = rows.filter((r) => unmasked && personal(r.demand)).map((r) => r.demand.id as string)
       if (shown.length > 0) {
         yield* transactor.transaction(
           actor.tenant,
@@ -104,6 +117,7 @@ export const make = (deps: {
       return rows.map(({ demand, events, status }): DemandView => ({
         ...demand,
         ...status,
+        description: unmasked ? demand.description : scrub(demand.description),
         address: demand.address === null || unmasked ? demand.address : Masking.maskAddress(demand.address),
         lat: unmasked ? demand.lat : coarse(demand.lat),
         long: unmasked ? demand.long : coarse(demand.long),
