@@ -60,11 +60,30 @@ export type Intent =
   | { readonly kind: "duplicate"; readonly days: number; readonly demand: number; readonly of: number }
   | { readonly kind: "sweep"; readonly days: number }
 
-/** The scaffold's grids, by suffix of the tenant: blocks A and B (A staffed), their compound, sector, community, street 001; block C in street 002; an unknown grid last. */
+/**
+ * The scaffold's grids, by suffix of the tenant: blocks A and B (A staffed), their
+ * compound, sector, community, street 001; block C in street 002; an unknown grid last.
+ *
+ * @since 0.5.0
+ * @category constants
+ */
 export const grids = ["001001001001001", "001001001001002", "001001001001", "001001001", "001001", "001", "002001001001001", "001009"] as const
-/** w0: compound (responsible); w1: block A (responsible); w2: block B (not responsible); w3: block C and its compound (street 002); w4: the community; w9: unknown. */
+/**
+ * The scaffold's workers: w0 the compound's responsible worker; w1 block A's; w2 serving
+ * block B, not responsible; w3 block C's and its compound's (street 002); w4 the
+ * community's; w9 unknown.
+ *
+ * @since 0.5.0
+ * @category constants
+ */
 export const workers = ["w0", "w1", "w2", "w3", "w4", "w9"] as const
-/** h1, h2: households of block A; h3 of block B; s1: a merchant of the compound; h4: a household of block C; x9: unknown. */
+/**
+ * The scaffold's places: h1, h2 households of block A; h3 of block B; s1 a merchant of
+ * the compound; h4 a household of block C; x9 unknown.
+ *
+ * @since 0.5.0
+ * @category constants
+ */
 export const places = ["h1", "h2", "h3", "s1", "h4", "x9"] as const
 const targets = ["household", "merchant", "unit"] as const
 const categories = ["safety", "sanitation", "property", "dispute", "welfare", "nosuch"] as const
