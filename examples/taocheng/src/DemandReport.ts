@@ -11,9 +11,9 @@
  *
  * @since 0.5.0
  */
-import { Actor, Demand, DemandsService, DemandState, type Grid, type GridStore, type StoreError } from "@jiceng/core"
+import { Actor, Demand, DemandsService, DemandState, type Grid, GridConfig, type GridStore, LevelScheme, type StoreError } from "@jiceng/core"
 import { DemandData } from "@jiceng/testkit"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import * as Output from "./Output.js"
 
 /**
@@ -116,7 +116,6 @@ const words = {
 } as const
 
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)} %`)
-const levelNames = ["区", "街道", "社区", "片区", "小区", "单元"]
 
 /**
  * Generates the year on the district's grid store, writes it and reports what the
@@ -168,9 +167,15 @@ export const run = (
     lines.push(`  ${w.bySatisfaction(DemandState.Satisfaction.literals.map((s) => `${DemandState.satisfactionLabels[s][lang]} ${n(t.satisfaction[s])}`).join(" · "))}`)
     const asOf = `${options.year}-12-31T23:59`
     const overdue = yield* service.overdue(actor, { asOf })
+    const { scheme } = GridConfig.defaults
     const levels = new Map<number, number>()
-    for (const o of overdue) for (const g of o.escalatedTo) levels.set(g.length, (levels.get(g.length) ?? 0) + 1)
-    const levelText = [...levels].sort((a, b) => b[0] - a[0]).map(([len, c]) => `${levelNames[(len - tenant.length) / 3] ?? len} ${n(c)}`).join(" · ")
+    for (const o of overdue) {
+      for (const g of o.escalatedTo) {
+        const level = Option.getOrElse(LevelScheme.levelOfCode(scheme, g), () => -1)
+        levels.set(level, (levels.get(level) ?? 0) + 1)
+      }
+    }
+    const levelText = [...levels].sort((a, b) => b[0] - a[0]).map(([level, c]) => `${LevelScheme.label(scheme, level, lang)} ${n(c)}`).join(" · ")
     lines.push(`  ${w.overdue(asOf, n(overdue.length), levelText === "" ? "—" : levelText)}`, "")
 
     lines.push(w.byStreet)
