@@ -24,7 +24,11 @@
  * for each street during 疫情防控, the vanguard teams, compounds, residents and staff
  * beside the article's 82 / 315 / 28万 / 3000多, the people put under the community
  * organisations, the temporary branches per compound and joint, and the check that the
- * deactivation restored everything (EmergencyReport.ts). Every
+ * deactivation restored everything (EmergencyReport.ts); then a
+ * year of 走访 visits and 诉求 demands (#11) on the district's blocks, written through the
+ * Demands service with a daily escalation sweep: demands by state, resolved beside the
+ * article's 590余件次, the on-time and satisfaction rates, by street, visit coverage, the
+ * Open311 view and one demand's history from intake to 回访 (DemandReport.ts). Every
  * count printed as this run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
@@ -38,6 +42,8 @@ import {
   Actor,
   CoConstructionConfig,
   CoConstructions,
+  DemandConfig,
+  Demands,
   Development,
   DevelopmentConfig,
   Emergency,
@@ -60,6 +66,7 @@ import { SqliteStore } from "@jiceng/store-sqlite"
 import { CoConstruction, DevelopmentData, District, EmergencyData, Ledger, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as CoConstructionReport from "./CoConstructionReport.js"
+import * as DemandReport from "./DemandReport.js"
 import * as DevelopmentReport from "./DevelopmentReport.js"
 import * as EmergencyReport from "./EmergencyReport.js"
 import * as LedgerReport from "./LedgerReport.js"
@@ -384,6 +391,8 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
     yield* section(() => DevelopmentData.generate(district, party), DevelopmentReport.write, (data, timed) => DevelopmentReport.report(data, timed, lang), DevelopmentReport.batchSize)
     // Emergency mode (#11): activations over the district's grids, party and enrolments, then their deactivation.
     yield* section(() => EmergencyData.generate(district, co), EmergencyReport.write, (data, timed) => EmergencyReport.report(data, timed, lang), EmergencyReport.batchSize)
+    // Visits and demands (#11): a year on the district's blocks, compounds, workers and households.
+    lines.push(yield* DemandReport.run(district.tenant, streets, lang), "")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -425,11 +434,19 @@ const main = async (): Promise<number> => {
   // One store for the five services: the organisations serve the grids written before
   // them, co-construction builds on both, the ledger on the grids and the teams, and
   // member development on the grids and the organisations.
-  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer).pipe(
+  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer, Demands.layer).pipe(
     Layer.provide(
-      Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer(), DevelopmentConfig.layer(), EmergencyConfig.layer())
+      Layer.mergeAll(
+        GridConfig.layer(),
+        OrganisationConfig.layer(),
+        CoConstructionConfig.layer(),
+        LedgerConfig.layer(),
+        DevelopmentConfig.layer(),
+        EmergencyConfig.layer(),
+        DemandConfig.layer()
+      )
     ),
-    Layer.provide(SqliteStore.layer({ filename: file }))
+    Layer.provideMerge(SqliteStore.layer({ filename: file }))
   )
   const exit = await Effect.runPromiseExit(
     run(district, file, { started, generateSeconds, partyBatch, coconstructionBatch, ledgerBatch }, lang).pipe(Effect.provide(layer))

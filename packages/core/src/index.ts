@@ -221,11 +221,37 @@ export * as VanguardRepository from "./emergency/VanguardRepository.js"
 /** @since 0.5.0 */
 export * as Coverage from "./demand/Coverage.js"
 /** @since 0.5.0 */
+export * as Demand from "./demand/Demand.js"
+/** @since 0.5.0 */
+export * as DemandChanges from "./demand/DemandChanges.js"
+/** @since 0.5.0 */
+export * as DemandCommand from "./demand/DemandCommand.js"
+/** @since 0.5.0 */
+export * as DemandConfig from "./demand/DemandConfig.js"
+/** @since 0.5.0 */
+export * as DemandPermission from "./demand/DemandPermission.js"
+/** @since 0.5.0 */
+export * as DemandRepository from "./demand/DemandRepository.js"
+/** @since 0.5.0 */
+export * as DemandRules from "./demand/DemandRules.js"
+/** @since 0.5.0 */
+export * as Demands from "./demand/Demands.js"
+/** @since 0.5.0 */
+export * as DemandsService from "./demand/DemandsService.js"
+/** @since 0.5.0 */
 export * as DemandState from "./demand/DemandState.js"
+/** @since 0.5.0 */
+export * as DemandStats from "./demand/DemandStats.js"
+/** @since 0.5.0 */
+export * as DemandStore from "./demand/DemandStore.js"
 /** @since 0.5.0 */
 export * as Escalation from "./demand/Escalation.js"
 /** @since 0.5.0 */
 export * as Open311 from "./demand/Open311.js"
+/** @since 0.5.0 */
+export * as Visit from "./demand/Visit.js"
+/** @since 0.5.0 */
+export * as VisitRepository from "./demand/VisitRepository.js"
 
 /** @since 0.5.0 */
 export * as Liaison from "./liaison/Liaison.js"
@@ -252,6 +278,8 @@ export * as Imports from "./imports/Imports.js"
 export * as MemoryAuditLog from "./store/MemoryAuditLog.js"
 /** @since 0.3.0 */
 export * as MemoryCoConstructionStore from "./store/MemoryCoConstructionStore.js"
+/** @since 0.5.0 */
+export * as MemoryDemandStore from "./store/MemoryDemandStore.js"
 /** @since 0.5.0 */
 export * as MemoryDevelopmentStore from "./store/MemoryDevelopmentStore.js"
 /** @since 0.5.0 */

@@ -8,9 +8,11 @@ import { PostgresStore } from "@jiceng/store-postgres"
 import { StorePorts } from "@jiceng/testkit"
 import {
   CoConstructionConformance,
+  DemandConformance,
   DevelopmentConformance,
   CoConstructionImportResume,
   coConstructionRepositoryContract,
+  demandRepositoryContract,
   developmentRepositoryContract,
   EmergencyConformance,
   emergencyRepositoryContract,
@@ -49,6 +51,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   DevelopmentConformance.developmentConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   EmergencyConformance.emergencyConformance("PostgresStore", freshStore().layer, { numRuns: 5 })
+  DemandConformance.demandConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
   LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
     numRuns: 12,
@@ -78,6 +81,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   coConstructionRepositoryContract("PostgresStore", freshStore().layer)
   developmentRepositoryContract("PostgresStore", freshStore().layer)
   emergencyRepositoryContract("PostgresStore", freshStore().layer)
+  demandRepositoryContract("PostgresStore", freshStore().layer)
   ledgerRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
@@ -151,6 +155,9 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "coconstruction_volunteer_claims",
           "coconstruction_volunteer_posts",
           "coconstruction_volunteer_teams",
+          "demand_demands",
+          "demand_events",
+          "demand_visits",
           "development_attendance",
           "development_events",
           "development_holdings",
@@ -173,6 +180,7 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "jiceng_idempotency",
           "jiceng_migrations_audit",
           "jiceng_migrations_coconstruction",
+          "jiceng_migrations_demand",
           "jiceng_migrations_development",
           "jiceng_migrations_emergency",
           "jiceng_migrations_grid",

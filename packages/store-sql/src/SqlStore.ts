@@ -6,8 +6,8 @@
  * Each domain keeps its own module (its repositories and its migrations, recorded in a
  * migrations table of its own): `SqlAuditLog`, `SqlGridStore`, `SqlImportLog`,
  * `SqlOrganisationStore`, `SqlCoConstructionStore`, `SqlIdempotencyStore`,
- * `SqlLedgerStore`, `SqlDevelopmentStore`, `SqlEmergencyStore`; `SqlTransactor` holds
- * transactions.
+ * `SqlLedgerStore`, `SqlDevelopmentStore`, `SqlEmergencyStore`, `SqlDemandStore`;
+ * `SqlTransactor` holds transactions.
  * A domain added to the library adds one module and one entry in {@link domains}.
  *
  * @since 0.1.0
@@ -23,6 +23,7 @@ import * as Schedule from "effect/Schedule"
 import { fromSqlError } from "./internal/errors.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
+import * as SqlDemandStore from "./SqlDemandStore.js"
 import * as SqlDevelopmentStore from "./SqlDevelopmentStore.js"
 import * as SqlEmergencyStore from "./SqlEmergencyStore.js"
 import * as SqlGridStore from "./SqlGridStore.js"
@@ -52,7 +53,8 @@ export const domains: ReadonlyArray<{
   { table: SqlIdempotencyStore.migrationsTable, migrations: SqlIdempotencyStore.migrations },
   { table: SqlLedgerStore.migrationsTable, migrations: SqlLedgerStore.migrations },
   { table: SqlDevelopmentStore.migrationsTable, migrations: SqlDevelopmentStore.migrations },
-  { table: SqlEmergencyStore.migrationsTable, migrations: SqlEmergencyStore.migrations }
+  { table: SqlEmergencyStore.migrationsTable, migrations: SqlEmergencyStore.migrations },
+  { table: SqlDemandStore.migrationsTable, migrations: SqlDemandStore.migrations }
 ]
 
 /**
@@ -122,7 +124,8 @@ export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer
   SqlIdempotencyStore.layer,
   SqlLedgerStore.layer,
   SqlDevelopmentStore.layer,
-  SqlEmergencyStore.layer
+  SqlEmergencyStore.layer,
+  SqlDemandStore.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 
 /**

@@ -89,3 +89,11 @@ export * as SqlDevelopmentStore from "./SqlDevelopmentStore.js"
  * @category modules
  */
 export * as SqlEmergencyStore from "./SqlEmergencyStore.js"
+
+/**
+ * The demand domain on `@effect/sql`: its tables (visits, demands, their events) and queries.
+ *
+ * @since 0.5.0
+ * @category modules
+ */
+export * as SqlDemandStore from "./SqlDemandStore.js"

@@ -7,9 +7,11 @@ import type { Store, Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
   CoConstructionConformance,
+  DemandConformance,
   DevelopmentConformance,
   CoConstructionImportResume,
   coConstructionRepositoryContract,
+  demandRepositoryContract,
   developmentRepositoryContract,
   EmergencyConformance,
   emergencyRepositoryContract,
@@ -45,6 +47,7 @@ OrganisationConformance.organisationConformance("SqliteStore (file)", temporaryF
 CoConstructionConformance.coConstructionConformance("SqliteStore (file)", temporaryFile().layer)
 DevelopmentConformance.developmentConformance("SqliteStore (file)", temporaryFile().layer)
 EmergencyConformance.emergencyConformance("SqliteStore (file)", temporaryFile().layer, { numRuns: 6 })
+DemandConformance.demandConformance("SqliteStore (file)", temporaryFile().layer)
 IdempotencyConformance.idempotencyConformance("SqliteStore (file)", temporaryFile().layer)
 // Tampering by hand: an UPDATE of each stored column of an entry.
 const sqlTamper = LedgerConformance.sqlTamper((statement) =>
@@ -73,6 +76,7 @@ organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 coConstructionRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 developmentRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 emergencyRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+demandRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 ledgerRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
 // onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
@@ -104,7 +108,8 @@ describe("SqliteStore", () => {
           ["idempotency", "idempotency"],
           ["ledger", "ledger"],
           ["development", "development"],
-          ["emergency", "emergency"]
+          ["emergency", "emergency"],
+          ["demand", "demand"]
         ]) {
           expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)} ORDER BY migration_id`).toEqual(
             names.map((name, i) => ({ migration_id: i + 1, name }))

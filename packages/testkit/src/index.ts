@@ -23,6 +23,7 @@ export * as DayClock from "./district/DayClock.js"
 export * as DevelopmentData from "./district/Development.js"
 /** @since 0.5.0 */
 export * as EmergencyData from "./district/Emergency.js"
+export * as DemandData from "./district/Demands.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */
@@ -37,6 +38,9 @@ export * as LedgerIngest from "./arbitraries/LedgerIngest.js"
 export * as DevelopmentIntents from "./arbitraries/DevelopmentIntents.js"
 /** @since 0.5.0 */
 export * as EmergencyIntents from "./arbitraries/EmergencyIntents.js"
+export * as DemandIntents from "./arbitraries/DemandIntents.js"
+/** @since 0.5.0 */
+export * as Outcomes from "./arbitraries/Outcomes.js"
 /** @since 0.5.0 */
 export * as PartyPath from "./arbitraries/PartyPath.js"
 /** @since 0.2.0 */

@@ -30,12 +30,14 @@ export * from "./conformance/LedgerRepositoryContract.js"
 export * from "./conformance/DevelopmentRepositoryContract.js"
 /** @since 0.5.0 */
 export * from "./conformance/EmergencyRepositoryContract.js"
+export * from "./conformance/DemandRepositoryContract.js"
 /** @since 0.3.0 */
 export * as CoConstructionConformance from "./conformance/CoConstructionConformance.js"
 /** @since 0.5.0 */
 export * as DevelopmentConformance from "./conformance/DevelopmentConformance.js"
 /** @since 0.5.0 */
 export * as EmergencyConformance from "./conformance/EmergencyConformance.js"
+export * as DemandConformance from "./conformance/DemandConformance.js"
 /** @since 0.3.0 */
 export * as CoConstructionAccess from "./conformance/CoConstructionAccess.js"
 /** @since 0.3.0 */

@@ -18,6 +18,7 @@
 import { Context, Either, Layer, Schema } from "effect"
 import * as Decode from "../errors/Decode.js"
 import * as CoConstructionPermission from "../coconstruction/CoConstructionPermission.js"
+import * as DemandPermission from "../demand/DemandPermission.js"
 import * as DevelopmentPermission from "../development/DevelopmentPermission.js"
 import * as EmergencyPermission from "../emergency/EmergencyPermission.js"
 import * as LedgerPermission from "../ledger/LedgerPermission.js"
@@ -40,6 +41,7 @@ export const knownPermissions: ReadonlyArray<string> = [
   ...LedgerPermission.all,
   ...DevelopmentPermission.all,
   ...EmergencyPermission.all,
+  ...DemandPermission.all,
   piiRead
 ]
 
@@ -94,9 +96,9 @@ export interface AccessPolicyShape extends Schema.Schema.Type<typeof AccessPolic
 /**
  * The default roles: admins do everything in their scope (unmasked personal data
  * included); grid managers change grids, places and workers; grid workers keep places
- * (入格) current; party affairs workers (党务工作者) keep organisations, members and
- * meetings, 双报到 and co-construction, member development and emergency mode, and read grids;
- * viewers read.
+ * (入格) current, record visits and handle demands (grid managers too); party affairs
+ * workers (党务工作者) keep organisations, members and meetings, 双报到 and
+ * co-construction, member development and emergency mode, and read grids; viewers read.
  *
  * @since 0.2.0
  * @category policy
@@ -104,8 +106,12 @@ export interface AccessPolicyShape extends Schema.Schema.Type<typeof AccessPolic
 export const defaults: AccessPolicyShape = {
   roles: {
     admin: { zh: "管理员", en: "Administrator", grants: ["*"] },
-    grid_manager: { zh: "网格管理员", en: "Grid manager", grants: ["grid:*"] },
-    worker: { zh: "网格员", en: "Grid worker", grants: [GridPermission.read, GridPermission.placeWrite] },
+    grid_manager: { zh: "网格管理员", en: "Grid manager", grants: ["grid:*", "demand:*"] },
+    worker: {
+      zh: "网格员",
+      en: "Grid worker",
+      grants: [GridPermission.read, GridPermission.placeWrite, DemandPermission.read, DemandPermission.visit, DemandPermission.intake, DemandPermission.handle]
+    },
     party_organiser: {
       zh: "党务工作者",
       en: "Party affairs worker",
@@ -114,7 +120,15 @@ export const defaults: AccessPolicyShape = {
     viewer: {
       zh: "查看者",
       en: "Viewer",
-      grants: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read, EmergencyPermission.read]
+      grants: [
+        GridPermission.read,
+        OrganisationPermission.read,
+        CoConstructionPermission.read,
+        LedgerPermission.read,
+        DevelopmentPermission.read,
+        EmergencyPermission.read,
+        DemandPermission.read
+      ]
     },
     ledger_keeper: { zh: "志愿服务记录员", en: "Volunteer service recorder", grants: ["ledger:*", GridPermission.read] },
     certificate_checker: { zh: "证明查验方", en: "Certificate checker", grants: [LedgerPermission.verify] }

@@ -18,6 +18,9 @@ import * as AccessPolicy from "../access/AccessPolicy.js"
 import type * as Actor from "../access/Actor.js"
 import * as CoConstructionConfig from "../coconstruction/CoConstructionConfig.js"
 import * as CoConstructions from "../coconstruction/CoConstructions.js"
+import * as DemandConfig from "../demand/DemandConfig.js"
+import * as Demands from "../demand/Demands.js"
+import * as DemandsService from "../demand/DemandsService.js"
 import * as Development from "../development/Development.js"
 import * as DevelopmentConfig from "../development/DevelopmentConfig.js"
 import * as DevelopmentService from "../development/DevelopmentService.js"
@@ -89,6 +92,8 @@ export type Services =
   | DevelopmentConfig.DevelopmentConfig
   | EmergencyService.Emergency
   | EmergencyConfig.EmergencyConfig
+  | DemandsService.Demands
+  | DemandConfig.DemandConfig
   | Store.Store
 
 /**
@@ -264,6 +269,15 @@ export type DevelopmentClient = Promised<DevelopmentService.DevelopmentShape>
  */
 export type EmergencyClient = Promised<EmergencyService.EmergencyShape>
 
+/**
+ * Visits and demands as Promises (`DemandsService.DemandsShape`): its methods'
+ * documentation is the service's.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export type DemandsClient = Promised<DemandsService.DemandsShape>
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -289,6 +303,8 @@ export interface Client {
   readonly development: DevelopmentClient
   /** Emergency mode (平急两用): activations, their rosters and temporary branches, vanguard teams, coverage. @since 0.5.0 */
   readonly emergency: EmergencyClient
+  /** 走访 visits and 诉求 demands, their statistics and the Open311 view. @since 0.5.0 */
+  readonly demands: DemandsClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -321,6 +337,8 @@ export interface Options<E> {
   readonly development?: Partial<DevelopmentConfig.DevelopmentConfigShape>
   /** The emergency policy (the compound branch threshold, the kinds that lead a community); the defaults when left out. @since 0.5.0 */
   readonly emergency?: Partial<EmergencyConfig.EmergencyConfigShape>
+  /** The demand policy (categories and their deadlines, escalation interval, top level); the defaults when left out. @since 0.5.0 */
+  readonly demands?: Partial<DemandConfig.DemandConfigShape>
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
@@ -427,6 +445,17 @@ const emergencyMethods: { readonly [K in keyof EmergencyService.EmergencyShape]:
   coverageOver: true
 }
 
+const demandMethods: { readonly [K in keyof DemandsService.DemandsShape]: true } = {
+  ...writeMethods,
+  demand: true,
+  demands: true,
+  stats: true,
+  coverage: true,
+  overdue: true,
+  services: true,
+  requests: true
+}
+
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
 
 const promised = <S extends object>(
@@ -456,7 +485,7 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer).pipe(
+  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer, Demands.layer).pipe(
     Layer.provideMerge(
       Layer.mergeAll(
         options.store,
@@ -466,6 +495,7 @@ export const make = <E>(options: Options<E>): Client => {
         LedgerConfig.layer(options.ledger),
         DevelopmentConfig.layer(options.development),
         EmergencyConfig.layer(options.emergency),
+        DemandConfig.layer(options.demands),
         options.calendar === undefined ? Layer.empty : WorkingCalendar.layer(options.calendar)
       )
     )
@@ -492,6 +522,7 @@ export const make = <E>(options: Options<E>): Client => {
     ledger: promised(run, VolunteerLedgerService.VolunteerLedger, ledgerMethods),
     development: promised(run, DevelopmentService.Development, developmentMethods),
     emergency: promised(run, EmergencyService.Emergency, emergencyMethods),
+    demands: promised(run, DemandsService.Demands, demandMethods),
     run,
     dispose: () => runtime.dispose()
   }

@@ -9,7 +9,7 @@
  *
  * @since 0.5.0
  */
-import { Effect, Exit, Layer, Schema } from "effect"
+import { Effect, Layer, Schema } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { piiRead } from "../access/Permission.js"
@@ -25,10 +25,9 @@ import * as Commands from "../internal/commands.js"
 import { compareStrings } from "../internal/compareStrings.js"
 import { auditDetail, targetOf } from "../internal/development/commands.js"
 import * as Decide from "../internal/development/decide.js"
-import { write, writeSteps } from "../internal/development/write.js"
+import { writeSteps } from "../internal/development/write.js"
 import { groupBy } from "../internal/groupBy.js"
 import { servingWithin } from "../internal/organisation/decide.js"
-import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
 import type { OrganisationId } from "../organisation/Organisation.js"
 import { OrganisationStore } from "../organisation/OrganisationStore.js"
@@ -37,6 +36,7 @@ import * as IsoDate from "../time/IsoDate.js"
 import { type MoveKind, moveLabels } from "./CommunityWorker.js"
 import type { DevelopmentChanges } from "./DevelopmentChanges.js"
 import { DevelopmentCommand } from "./DevelopmentCommand.js"
+import * as DevelopmentConfigModule from "./DevelopmentConfig.js"
 import { DevelopmentConfig } from "./DevelopmentConfig.js"
 import * as DevelopmentPermission from "./DevelopmentPermission.js"
 import {
@@ -85,36 +85,19 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
-  const { decide, ladders } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme)
-
-  /** A batch: each command decided against the store as it stands after the ones before it. */
-  const applyAll = (
-    actor: Actor.Actor,
-    commands: ReadonlyArray<DevelopmentCommand>,
-    offset: number
-  ): Effect.Effect<ReadonlyArray<DevelopmentChanges>, DevelopmentWriteError> =>
-    Effect.gen(function*() {
-      const today = yield* IsoDate.today
-      const { steps } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme, Exit.succeed(today))
-      return yield* RunBatch.run<DevelopmentCommand, DevelopmentChanges, DevelopmentWriteError>({
-        commands,
-        offset,
-        steps: (command) => steps(actor, command),
-        writeSteps: (changes) => writeSteps(store, changes),
-        auditEntry: (command) => writer.auditEntry(actor, command),
-        workspace: RunBatch.plainWorkspace(audit)
-      })
-    })
-
-  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
-    name: "Development",
-    schema: DevelopmentCommand,
-    targetOf,
-    auditDetail,
-    decide,
-    write: (_actor, changes) => write(store, changes),
-    applyAll
-  })
+  const ladders = DevelopmentConfigModule.ladders(config)
+  const writer = Commands.makePlain<DevelopmentCommand, DevelopmentChanges, DevelopmentWriteError, IsoDate.IsoDate>(
+    { policy, transactor, importLog, idempotency, audit },
+    {
+      name: "Development",
+      schema: DevelopmentCommand,
+      targetOf,
+      auditDetail,
+      clock: IsoDate.today,
+      decisions: (today) => Decide.make(store, organisationStore, grids, config, gridConfig.scheme, today),
+      writeSteps: (_actor, changes) => writeSteps(store, changes)
+    }
+  )
 
   /** The read options resolved against the actor: subtree, day, permission. */
   const readScope = <A extends { readonly root?: string | undefined }>(actor: Actor.Actor, input: unknown, schema: Schema.Schema<A, any>) =>
@@ -192,13 +175,7 @@ export const make: Effect.Effect<
   const workersIn = (s: Scope) => Effect.map(store.workforce.workers(s.tenant), (rows) => rows.filter((w) => s.under(w.communityCode) && w.hiredOn <= s.at))
 
   const service: DevelopmentShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
+    ...writer.methods,
     track: (actor, id, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, ReadArguments)

@@ -111,7 +111,7 @@ export const make: Effect.Effect<EmergencyShape, never, Requirements> = Effect.g
     applyAll
   })
 
-  const service: EmergencyShape = { ...writer.writes, ...Reads.make(ports, { policy, transactor, audit }) }
+  const service: EmergencyShape = { ...writer.methods, ...Reads.make(ports, { policy, transactor, audit }) }
   return validated(service, policy, gridConfig.scheme)
 })
 

@@ -9,10 +9,12 @@
  *
  * @internal
  */
-import { Effect, Either, type Schema } from "effect"
+import { Effect, Either, Exit, type Schema } from "effect"
+import type { YieldWrap } from "effect/Utils"
 import type { AccessPolicyShape } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import type { NewAuditEntry } from "../audit/AuditEntry.js"
+import type { AuditLogShape } from "../audit/AuditLog.js"
 import * as Decode from "../errors/Decode.js"
 import type { Forbidden } from "../errors/Forbidden.js"
 import * as IdempotencyConflict from "../errors/IdempotencyConflict.js"
@@ -24,6 +26,7 @@ import { ImportLog, type ImportLogShape } from "../imports/ImportLog.js"
 import * as Imports from "../imports/Imports.js"
 import { Transactor, type TransactorShape } from "../store/Transactor.js"
 import * as Batch from "./batch.js"
+import * as RunBatch from "./runBatch.js"
 
 /** @internal */
 export interface Domain<C extends { readonly _tag: string }, Ch, E> {
@@ -192,8 +195,8 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
     executeKeyedUnknown,
     executeAllKeyedUnknown,
     importAll,
-    /** The write methods of a domain service, under the names every service gives them. */
-    writes: {
+    /** The write methods of a domain service's shape, as the service exposes them. */
+    methods: {
       execute: executeUnknown,
       executeAll: executeAllUnknown,
       importAll,
@@ -203,4 +206,50 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
       executeAllKeyed: executeAllKeyedUnknown
     }
   }
+}
+
+/** A decision or its writes as a generator of store calls and rule results (see `internal/drive.ts`). */
+type Steps<A> = Generator<YieldWrap<any>, A, any>
+
+/**
+ * A domain whose batches run on the plain workspace (the store itself, audit entries
+ * appended at the end: `RunBatch.plainWorkspace`): its one-command decision and writes
+ * and its batch path made from the same generators, the clock the rules read taken once
+ * per batch.
+ *
+ * @internal
+ */
+export const makePlain = <C extends { readonly _tag: string }, Ch, E, T>(
+  deps: Parameters<typeof make>[0] & { readonly audit: AuditLogShape },
+  domain: Omit<Domain<C, Ch, E>, "decide" | "write" | "applyAll"> & {
+    /** The clock the rules read (today, the present minute). */
+    readonly clock: Effect.Effect<T>
+    /** The decisions on a clock: `clock` itself one command at a time, its reading settled for a batch. */
+    readonly decisions: (clock: Effect.Effect<T>) => { readonly steps: (actor: Actor.Actor, command: C) => Steps<Ch> }
+    readonly writeSteps: (actor: Actor.Actor, changes: Ch) => Steps<void>
+  }
+) => {
+  const { steps } = domain.decisions(domain.clock)
+  const applyAll = (actor: Actor.Actor, commands: ReadonlyArray<C>, offset: number): Effect.Effect<ReadonlyArray<Ch>, E | StoreError> =>
+    Effect.flatMap(domain.clock, (now) => {
+      const batch = domain.decisions(Exit.succeed(now))
+      return RunBatch.run<C, Ch, E | StoreError>({
+        commands,
+        offset,
+        steps: (command) => batch.steps(actor, command),
+        writeSteps: (changes) => domain.writeSteps(actor, changes),
+        auditEntry: (command) => writer.auditEntry(actor, command),
+        workspace: RunBatch.plainWorkspace(deps.audit)
+      })
+    })
+  const writer = make<C, Ch, E | StoreError>(deps, {
+    name: domain.name,
+    schema: domain.schema,
+    targetOf: domain.targetOf,
+    auditDetail: domain.auditDetail,
+    decide: (actor, command) => Effect.gen(() => steps(actor, command)) as Effect.Effect<Ch, E | StoreError>,
+    write: (actor, changes) => Effect.gen(() => domain.writeSteps(actor, changes)) as Effect.Effect<void, StoreError>,
+    applyAll
+  })
+  return writer
 }

@@ -10,6 +10,7 @@
 import { Layer } from "effect"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCoConstructionStore from "./MemoryCoConstructionStore.js"
+import * as MemoryDemandStore from "./MemoryDemandStore.js"
 import * as MemoryDevelopmentStore from "./MemoryDevelopmentStore.js"
 import * as MemoryEmergencyStore from "./MemoryEmergencyStore.js"
 import * as MemoryGridStore from "./MemoryGridStore.js"
@@ -30,6 +31,7 @@ import type { Store } from "./Store.js"
 export const layer: Layer.Layer<Store> = Layer.mergeAll(
   MemoryAuditLog.layer,
   MemoryCoConstructionStore.layer,
+  MemoryDemandStore.layer,
   MemoryDevelopmentStore.layer,
   MemoryEmergencyStore.layer,
   MemoryGridStore.layer,

@@ -12,6 +12,7 @@
  */
 import type { AuditLog } from "../audit/AuditLog.js"
 import type { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
+import type { DemandStore } from "../demand/DemandStore.js"
 import type { DevelopmentStore } from "../development/DevelopmentStore.js"
 import type { EmergencyStore } from "../emergency/EmergencyStore.js"
 import type { GridStore } from "../grid/GridStore.js"
@@ -31,6 +32,7 @@ export type Store =
   | Transactor
   | AuditLog
   | CoConstructionStore
+  | DemandStore
   | DevelopmentStore
   | EmergencyStore
   | GridStore

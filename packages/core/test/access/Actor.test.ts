@@ -3,6 +3,7 @@ import {
   AccessPolicy,
   Actor,
   CoConstructionPermission,
+  DemandPermission,
   DevelopmentPermission,
   EmergencyPermission,
   GridPermission,
@@ -24,15 +25,24 @@ describe("Actor.authorize", () => {
       const actor = Actor.make({ id: "a", tenant: "131102", roles, scope: "131102" + scopeTail })
       const target = "131102" + targetTail
       const result = Actor.authorize(actor, permission, "act", [target])
-      // The default grants, written out: admin everything, grid_manager the grid domain,
+      // The default grants, written out: admin everything, grid_manager the grid and demand domains,
+      // worker reading grids, keeping places current, visits and demands,
       // party_organiser the organisation, co-construction, development and emergency domains and reading grids,
       // ledger_keeper the volunteer ledger and reading grids, certificate_checker verifying.
       const table: Record<string, ReadonlyArray<string>> = {
         admin: AccessPolicy.knownPermissions,
-        grid_manager: GridPermission.all,
+        grid_manager: [...GridPermission.all, ...DemandPermission.all],
         party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, ...DevelopmentPermission.all, ...EmergencyPermission.all, GridPermission.read],
-        worker: [GridPermission.read, GridPermission.placeWrite],
-        viewer: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read, EmergencyPermission.read],
+        worker: [GridPermission.read, GridPermission.placeWrite, ...DemandPermission.all],
+        viewer: [
+          GridPermission.read,
+          OrganisationPermission.read,
+          CoConstructionPermission.read,
+          LedgerPermission.read,
+          DevelopmentPermission.read,
+          EmergencyPermission.read,
+          DemandPermission.read
+        ],
         ledger_keeper: [...LedgerPermission.all, GridPermission.read],
         certificate_checker: [LedgerPermission.verify]
       }

@@ -3,6 +3,7 @@ import { type Grid, MemoryStore, type Tenant } from "@jiceng/core"
 import { StorePorts } from "@jiceng/testkit"
 import {
   coConstructionRepositoryContract,
+  demandRepositoryContract,
   developmentRepositoryContract,
   emergencyRepositoryContract,
   LedgerBigBatch,
@@ -17,6 +18,7 @@ organisationRepositoryContract("MemoryStore", MemoryStore.layer)
 coConstructionRepositoryContract("MemoryStore", MemoryStore.layer)
 developmentRepositoryContract("MemoryStore", MemoryStore.layer)
 emergencyRepositoryContract("MemoryStore", MemoryStore.layer)
+demandRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
 LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 

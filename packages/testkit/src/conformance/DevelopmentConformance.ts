@@ -23,9 +23,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, Development, DevelopmentConfig, MemoryStore, type Pathway, PartyLadder, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DevelopmentIntents from "../arbitraries/DevelopmentIntents.js"
-import { retarget, untenanted } from "./GridBatch.js"
+import { parityProperties } from "./parity.js"
 import { freshTenant, over, sharedStore } from "./developmentSupport.js"
-import { expectBatchOutcome, expectSameRun } from "./parity.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
 export {
@@ -103,7 +102,7 @@ export const developmentConformance = <E>(
   store: Layer.Layer<Store.Store, E>,
   options: SuiteOptions = {}
 ): void => {
-  const { budget, numRuns, propOptions } = propertyRuns(options, 25)
+  const { numRuns, propOptions } = propertyRuns(options, 25)
   const intents = DevelopmentIntents.intents(options.maxIntents ?? 30)
   describe(`${name}: member-development conformance`, () => {
     const provide = sharedStore(store)
@@ -148,46 +147,20 @@ export const developmentConformance = <E>(
         expect(refused.size, [...refused].sort().join("\n")).toBeGreaterThan(25)
       })), { timeout: 120_000 })
 
-    if (options.differential !== false) {
-      it.effect.prop(
-        "the same results command by command, tables and answers as the memory store",
-        [intents],
-        ([ops]) =>
-          provide(Effect.gen(function*() {
-            const tenant = freshTenant()
-            const outcomes = yield* DevelopmentIntents.run(tenant, ops, { checkRefusals: false })
-            const answers = yield* DevelopmentIntents.answers(tenant)
-            const reference = yield* over(MemoryStore.layer)(
-              Effect.all([DevelopmentIntents.run(tenant, ops, { checkRefusals: false }), DevelopmentIntents.answers(tenant)])
-            )
-            expectSameRun(outcomes, answers, reference)
-          })),
-        propOptions
-      )
-    }
-
-    it.effect.prop(
-      "a batch gives what the same commands give one by one: the history, or the first refusal with its row and nothing written",
-      [intents],
-      ([ops]) =>
-        provide(Effect.gen(function*() {
-          const service = yield* Development.Development
-          const [a, b] = [freshTenant(), freshTenant()]
-          const outcomes = yield* DevelopmentIntents.run(a, ops, { checkRefusals: false })
-          const expected = untenanted(a)(yield* DevelopmentIntents.history(a))
-          const commandsFor = (tenant: string, which: ReadonlyArray<DevelopmentIntents.Outcome>) =>
-            retarget(a, tenant)(which.map((o) => o.command)) as ReadonlyArray<unknown>
-          yield* DevelopmentIntents.writeScaffold(b)
-          const before = yield* DevelopmentIntents.history(b)
-          const all = yield* Effect.either(service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes)))
-          if (expectBatchOutcome(outcomes, all)) {
-            expect(yield* DevelopmentIntents.history(b)).toEqual(before)
-            yield* service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes.filter((o) => o.result === "ok")))
-          }
-          expect(untenanted(b)(yield* DevelopmentIntents.history(b))).toEqual(expected)
-        })),
-      { timeout: budget + 60_000, fastCheck: { numRuns: Math.max(8, Math.ceil(numRuns / 2)), interruptAfterTimeLimit: budget } }
-    )
+    parityProperties({
+      intents,
+      provide,
+      freshTenant,
+      run: (tenant, ops) => DevelopmentIntents.run(tenant, ops, { checkRefusals: false }),
+      answers: DevelopmentIntents.answers,
+      reference: over(MemoryStore.layer),
+      history: DevelopmentIntents.history,
+      writeScaffold: DevelopmentIntents.writeScaffold,
+      executeAll: Effect.map(Development.Development, (service) => service.executeAllUnknown),
+      differential: options.differential !== false,
+      propOptions,
+      batchRuns: Math.max(8, Math.ceil(numRuns / 2))
+    })
 
     it.effect("scope: street 002's organiser may not touch branch b1's tracks, workers or honours, and reads none of them", () =>
       provide(Effect.gen(function*() {

@@ -6,6 +6,7 @@
  */
 import {
   AuditLog,
+  DemandStore,
   DevelopmentStore,
   EmergencyStore,
   GridStore,
@@ -33,6 +34,8 @@ export interface StorePorts
   readonly development: DevelopmentStore.DevelopmentStoreShape
   /** The emergency domain's repositories (activations, vanguard teams). @since 0.5.0 */
   readonly emergency: EmergencyStore.EmergencyStoreShape
+  /** The demand domain's repositories (visits, demands and their events). @since 0.5.0 */
+  readonly demand: DemandStore.DemandStoreShape
 }
 
 /**
@@ -50,9 +53,10 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     LedgerStore.LedgerStore,
     DevelopmentStore.DevelopmentStore,
     EmergencyStore.EmergencyStore,
+    DemandStore.DemandStore,
     Transactor.Transactor
   ]),
-  ([grid, organisation, audit, idempotency, ledger, development, emergency, transactor]) => ({
+  ([grid, organisation, audit, idempotency, ledger, development, emergency, demand, transactor]) => ({
     ...grid,
     ...organisation,
     audit,
@@ -60,6 +64,7 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     ledger,
     development,
     emergency,
+    demand,
     transaction: transactor.transaction
   })
 )

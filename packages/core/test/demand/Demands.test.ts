@@ -1,0 +1,255 @@
+/**
+ * The demand service's rules, each a property named after its rule id: routing to the
+ * nearest staffed grid, the sweep escalating every overdue demand exactly once per level
+ * however often it runs, the refusals of the pure rules (nothing written), and the
+ * statistics and coverage equal to their definitions on random data.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Actor, Demand, DemandRules, Demands, DemandState, DemandStats, Escalation, GridConfig, LocalMinute, MemoryStore } from "@jiceng/core"
+import { DemandIntents, Tenants } from "@jiceng/testkit"
+import { DemandConformance } from "@jiceng/testkit/vitest"
+import { Effect, Either, FastCheck as fc, TestClock } from "effect"
+
+const scheme = GridConfig.defaults.scheme
+const minute = LocalMinute.unsafeMake
+const at = (n: number) => LocalMinute.fromEpochMinutes(LocalMinute.toEpochMinutes(minute("2024-03-01T09:00")) + n)
+const recorder: DemandRules.Recorder = { by: "tester", now: minute("2025-01-01T00:00") }
+
+/** A tenant: each test has a memory store of its own, so any fresh code serves. */
+const nextTenant = Tenants.fresh
+
+/** The Demands and Grids services over a fresh memory store with the scaffold written, on the suites' today. */
+const withScaffold = <A, E>(f: (tenant: string, service: Demands.DemandsShape) => Effect.Effect<A, E, DemandConformance.Services>) =>
+  Effect.gen(function*() {
+    yield* TestClock.setTime(DemandIntents.todayMs)
+    const tenant = nextTenant()
+    yield* DemandIntents.writeScaffold(tenant)
+    return yield* f(tenant, yield* Demands.Demands)
+  }).pipe(Effect.provide(DemandConformance.demandsOver(MemoryStore.layer)))
+
+const demand = (gridCode = "131102001001001001001"): Demand.Demand => ({
+  tenant: "131102" as never,
+  id: "d" as Demand.DemandId,
+  gridCode: gridCode as never,
+  category: "safety",
+  source: "hotline",
+  visitId: null,
+  description: "x",
+  address: null,
+  lat: null,
+  long: null,
+  requestedAt: minute("2024-03-01T09:00"),
+  deadlineAt: minute("2024-03-02T09:00")
+})
+
+describe("demand rules", () => {
+  it.prop("demand.chronology and demand.not-future: an event before the demand's last one, or after now, is refused; else the transition table decides", [
+    fc.integer({ min: -3000, max: 3000 }),
+    fc.integer({ min: -3000, max: 3000 }),
+    fc.constantFrom(...(["assign", "start", "resolve", "reopen", "close", "reject", "duplicate"] as const))
+  ], ([last, when, kind]) => {
+    const d = demand()
+    const status = Demand.replay(d, [{ tenant: d.tenant, demandId: d.id, seq: 1, kind: "receive", at: at(last), by: "x", gridCode: null, assignee: null, note: null, satisfaction: null, duplicateOf: null }])
+    const now = at(1000)
+    const result = DemandRules.transition({ demand: d, status }, d.id, kind, at(when), { satisfaction: "satisfied" }, { by: "x", now })
+    const rule = Either.isLeft(result) ? result.left.rule : "ok"
+    if (when > 1000) expect(rule).toBe("demand.not-future")
+    else if (when < last) expect(rule).toBe("demand.chronology")
+    else expect(rule).toBe(["assign", "reject", "duplicate"].includes(kind) ? "ok" : "demand.transition")
+  })
+
+  it.prop("demand.exists: a transition of a demand unknown (or outside the scope) is refused naming demandId", [fc.constantFrom(...(["start", "resolve", "close"] as const))], ([kind]) => {
+    const result = DemandRules.transition({ demand: undefined, status: undefined }, "zz" as Demand.DemandId, kind, at(0), {}, recorder)
+    expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["demand.exists", "demandId"])
+  })
+
+  it.prop("demand.assignee: a demand goes only to a worker serving a grid on its line (its own, above or below)", [
+    fc.array(fc.constantFrom("131102001", "131102001001", "131102001001001001", "131102001001001001001", "131102001001001001002", "131102002001"), { maxLength: 4 })
+  ], ([served]) => {
+    const d = demand()
+    const result = DemandRules.assignee(d, "w" as never, served)
+    const onLine = served.filter((g) => d.gridCode.startsWith(g) || g.startsWith(d.gridCode))
+    if (onLine.length === 0) expect(Either.isLeft(result) && result.left.rule).toBe("demand.assignee")
+    else expect(Either.getOrThrow(result).gridCode).toBe(onLine.sort((a, b) => b.length - a.length)[0])
+  })
+
+  it.prop("demand.duplicate-of: a duplicate names another demand that stands (not itself, not unknown, neither rejected nor a duplicate)", [
+    fc.boolean(),
+    fc.option(fc.constantFrom(...DemandState.State.literals), { nil: undefined })
+  ], ([self, state]) => {
+    const other = state === undefined ? undefined : { ...Demand.replay(demand(), []), state }
+    const result = DemandRules.duplicateOf("d" as never, (self ? "d" : "e") as never, other)
+    const stands = !self && state !== undefined && state !== "rejected" && state !== "duplicate"
+    expect(Either.isRight(result)).toBe(stands)
+    if (!stands) expect(Either.isLeft(result) && [result.left.rule, result.left.field]).toEqual(["demand.duplicate-of", "of"])
+  })
+
+  it.prop("demand.id-new, demand.grid, demand.category: an intake is refused for an id taken, a grid not there that day, a category unknown — in that order", [
+    fc.boolean(),
+    fc.boolean(),
+    fc.boolean()
+  ], ([exists, gridValid, known]) => {
+    const category = known ? { key: "safety", zh: "安全隐患", en: "Safety", description: "", group: "", deadlineMinutes: 1440 } : undefined
+    const d = demand()
+    const result = DemandRules.intake(d.tenant, { exists, gridValid, category, route: null }, { ...d, category: "safety" }, recorder)
+    const rule = exists ? "demand.id-new" : !gridValid ? "demand.grid" : !known ? "demand.category" : "ok"
+    expect(Either.isLeft(result) ? result.left.rule : "ok").toBe(rule)
+    if (rule === "ok") expect(Either.getOrThrow(result).demands[0]!.deadlineAt).toBe("2024-03-02T09:00")
+  })
+
+  it.prop("demand.visit-worker and demand.visit-place: a visit's worker serves its line that day; its place is registered, of the target's kind, in the grid", [
+    fc.array(fc.constantFrom("131102001001", "131102001001001001", "131102002001"), { maxLength: 2 }),
+    fc.option(fc.record({ kind: fc.constantFrom("household", "merchant", "work_unit"), gridCode: fc.option(fc.constantFrom("131102001001001001001", "131102002001001001001"), { nil: null }) }), { nil: undefined }),
+    fc.boolean()
+  ], ([served, place, named]) => {
+    const grid = "131102001001001001"
+    const command = {
+      id: "v" as never, workerId: "w" as never, gridCode: grid as never, target: "household" as const,
+      placeId: (named ? "h" : null) as never, at: minute("2024-03-01T09:00"), updated: [], demands: []
+    }
+    const result = DemandRules.visit("131102" as never, { exists: false, gridValid: true, served, place }, command, ["household"], recorder)
+    const serves = served.some((g) => grid.startsWith(g) || g.startsWith(grid))
+    const placeOk = !named || (place !== undefined && place.kind === "household" && place.gridCode !== null && place.gridCode.startsWith(grid))
+    expect(Either.isLeft(result) ? result.left.rule : "ok").toBe(!serves ? "demand.visit-worker" : !placeOk ? "demand.visit-place" : "ok")
+  })
+})
+
+describe("Demands", () => {
+  it.effect.prop("demand.routing: an intake goes to the responsible worker of the nearest staffed grid of its chain in the actor's scope, or stays received", [
+    fc.constantFrom(0, 1, 2, 3, 6),
+    fc.constantFrom("", "001", "001001", "001001001001", "002")
+  ], ([grid, scope]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const gridCode = `${tenant}${DemandIntents.grids[grid]}`
+        const actor = Actor.make({ id: "受理员", tenant, roles: ["worker"], scope: `${tenant}${scope}` })
+        const result = yield* Effect.either(service.executeUnknown(actor, {
+          _tag: "IntakeDemand", id: "d", gridCode, category: "property", source: "hotline", description: "x", requestedAt: "2024-03-01T09:00"
+        }))
+        if (!gridCode.startsWith(`${tenant}${scope}`)) {
+          expect(Either.isLeft(result) && result.left._tag).toBe("Forbidden")
+          return
+        }
+        // The scaffold's responsible workers: w1 block A, w0 the compound, w3 block C and its compound, w4 the community.
+        const staffed: Record<string, string> = { "001001001001001": "w1", "001001001001": "w0", "002001001001001": "w3", "002001001001": "w3", "001001": "w4" }
+        const line = [gridCode, ...Escalation.chain(scheme, gridCode, 1)].filter((g) => g.startsWith(`${tenant}${scope}`))
+        const nearest = line.find((g) => staffed[g.slice(tenant.length)] !== undefined)
+        const view = (yield* service.demand(Actor.system(tenant), "d"))!
+        expect([view.state, view.assignee, view.answering]).toEqual(
+          nearest === undefined ? ["received", null, gridCode] : ["assigned", staffed[nearest.slice(tenant.length)], nearest]
+        )
+      })
+    ))
+
+  it.effect.prop("demand.escalation: however often and in whatever order the sweep runs, each overdue demand escalates exactly once per level due, up its chain, to the grid's responsible worker", [
+    fc.array(fc.integer({ min: 0, max: 20 * 24 * 60 }), { minLength: 1, maxLength: 6 }),
+    fc.constantFrom(0, 1, 6),
+    fc.boolean()
+  ], ([sweeps, grid, resolve]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        const gridCode = `${tenant}${DemandIntents.grids[grid]}`
+        const chain = Escalation.chain(scheme, gridCode, 1)
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode, category: "safety", source: "hotline", description: "x", requestedAt: at(0)
+        }).pipe(Effect.orDie)
+        // The definition, sweep by sweep in the order they run: a sweep at minute m sends an open demand
+        // whose last event is not after m up every level due by m (the deadline, a day on, then every two
+        // days) not yet reached; the resolution, recorded after the first half of the sweeps, holds when
+        // no escalation was recorded after the minute it is dated.
+        const [deadline, every, resolvedAt] = [24 * 60, 2 * 24 * 60, 3 * 24 * 60]
+        let [reached, last, open] = [0, 0, true]
+        const half = Math.ceil(sweeps.length / 2)
+        for (const [i, m] of sweeps.entries()) {
+          if (resolve && i === half) {
+            const done = yield* Effect.either(service.executeAllUnknown(admin, [
+              { _tag: "StartDemand", demandId: "d", at: at(resolvedAt) },
+              { _tag: "ResolveDemand", demandId: "d", at: at(resolvedAt) }
+            ]))
+            expect(Either.isRight(done)).toBe(last <= resolvedAt)
+            if (last <= resolvedAt) [open, last] = [false, resolvedAt]
+          }
+          yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: at(m) }).pipe(Effect.orDie)
+          const due = m < deadline ? 0 : Math.min(chain.length, Math.floor((m - deadline) / every) + 1)
+          if (open && m >= last && due > reached) [reached, last] = [due, m]
+        }
+        const view = (yield* service.demand(admin, "d"))!
+        expect(view.escalatedTo).toEqual(chain.slice(0, reached))
+        const escalations = view.events.filter((e) => e.kind === "escalate")
+        expect(escalations.map((e) => e.gridCode)).toEqual(chain.slice(0, reached))
+        const responsible: Record<string, string> = { "001001001001": "w0", "001001": "w4", "002001001001": "w3" }
+        expect(escalations.map((e) => e.assignee)).toEqual(escalations.map((e) => responsible[e.gridCode!.slice(tenant.length)] ?? null))
+      })
+    ))
+
+  it.effect.prop("demand.stats: received, resolved, on time, satisfaction and open equal their definitions on random demands", [
+    DemandIntents.intents(25),
+    fc.integer({ min: 0, max: 60 }),
+    fc.integer({ min: 1, max: 120 })
+  ], ([ops, fromDay, length]) =>
+    withScaffold((tenant) =>
+      Effect.gen(function*() {
+        yield* DemandIntents.run(tenant, ops, { checkRefusals: false, scaffold: false })
+        const service = yield* Demands.Demands
+        const day = (n: number) => LocalMinute.dayOf(at(n * 24 * 60))
+        const [from, to] = [day(fromDay), day(fromDay + length)]
+        const stats = yield* service.stats(Actor.system(tenant), { from, to })
+        const history = yield* DemandIntents.history(tenant)
+        const [f, t] = [`${from}T00:00`, `${to}T00:00`]
+        // The definitions, event by event.
+        let received = 0, resolved = 0, onTime = 0, open = 0
+        const satisfaction = { satisfied: 0, basically: 0, unsatisfied: 0 }
+        for (const d of history.demands.filter((x) => x.requestedAt < t)) {
+          if (d.requestedAt >= f) received++
+          const events = history.events.filter((e) => e.demandId === d.id && e.at < t)
+          const last = events.at(-1)!.kind
+          const lastResolve = events.filter((e) => e.kind === "resolve").at(-1)
+          const standsResolved = last === "resolve" || last === "close"
+          if (["receive", "assign", "escalate", "start", "reopen"].includes(last)) open++
+          if (standsResolved && lastResolve !== undefined && lastResolve.at >= f) {
+            resolved++
+            if (lastResolve.at <= d.deadlineAt) onTime++
+          }
+          for (const e of events) if (e.kind === "close" && e.at >= f) satisfaction[e.satisfaction!]++
+        }
+        const closed = satisfaction.satisfied + satisfaction.basically + satisfaction.unsatisfied
+        expect(stats.total).toMatchObject({ received, resolved, onTime, open, closed, satisfaction })
+        expect(stats.total.onTimeRate).toBe(resolved === 0 ? null : onTime / resolved)
+        expect(stats.total.satisfactionRate).toBe(closed === 0 ? null : (satisfaction.satisfied + satisfaction.basically) / closed)
+        // A parent is the sum of its children (every demand lies in one street).
+        expect(stats.children.map((c) => c.gridCode)).toEqual([`${tenant}001`, `${tenant}002`])
+        expect(stats.children.reduce((s, c) => s + c.received, 0)).toBe(received)
+        expect(stats.children.reduce((s, c) => s + c.resolved, 0)).toBe(resolved)
+        expect(DemandStats.measure([], minute(f), minute(t)).onTimeRate).toBeNull()
+      })
+    ), { fastCheck: { numRuns: 30 } })
+
+  it.effect.prop("visit.coverage through the service: a household is not visited exactly when no visit to it fell in the N days ending on the day", [
+    fc.array(fc.record({ place: fc.constantFrom(0, 1, 2, 4), day: fc.integer({ min: 0, max: 90 }) }), { maxLength: 10 }),
+    fc.integer({ min: 1, max: 60 }),
+    fc.integer({ min: 0, max: 100 })
+  ], ([visits, days, asOfDay]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const workerOf = ["w1", "w1", "w2", "", "w3"]
+        const gridOf = ["001001001001001", "001001001001001", "001001001001002", "", "002001001001001"]
+        yield* service.executeAllUnknown(Actor.system(tenant), visits.map((v, i) => ({
+          _tag: "RecordVisit", id: `v${i}`, workerId: workerOf[v.place], gridCode: `${tenant}${gridOf[v.place]}`, target: "household",
+          placeId: DemandIntents.places[v.place], at: at(v.day * 24 * 60 + i)
+        }))).pipe(Effect.orDie)
+        const asOf = LocalMinute.dayOf(at(asOfDay * 24 * 60))
+        const coverage = yield* service.coverage(Actor.system(tenant), { asOf, days })
+        const since = LocalMinute.dayOf(at((asOfDay - days) * 24 * 60))
+        const seen = new Set<string>(visits.filter((v) => LocalMinute.dayOf(at(v.day * 24 * 60)) > since && v.day <= asOfDay).map((v) => DemandIntents.places[v.place]!))
+        const households: Record<string, ReadonlyArray<string>> = {
+          [`${tenant}001001001001001`]: ["h1", "h2"],
+          [`${tenant}001001001001002`]: ["h3"],
+          [`${tenant}002001001001001`]: ["h4"]
+        }
+        expect(coverage.map((g) => [g.gridCode, g.households, g.notVisited])).toEqual(
+          Object.entries(households).map(([g, hs]) => [g, hs.length, hs.filter((h) => !seen.has(h))])
+        )
+      })
+    ))
+})
