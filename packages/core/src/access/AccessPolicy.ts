@@ -22,6 +22,7 @@ import * as DevelopmentPermission from "../development/DevelopmentPermission.js"
 import * as LedgerPermission from "../ledger/LedgerPermission.js"
 import * as GridPermission from "../grid/GridPermission.js"
 import * as OrganisationPermission from "../organisation/OrganisationPermission.js"
+import * as OutreachPermission from "../outreach/OutreachPermission.js"
 import * as Text from "../text/Text.js"
 import { grants, type Permission, piiRead } from "./Permission.js"
 
@@ -38,6 +39,7 @@ export const knownPermissions: ReadonlyArray<string> = [
   ...CoConstructionPermission.all,
   ...LedgerPermission.all,
   ...DevelopmentPermission.all,
+  ...OutreachPermission.all,
   piiRead
 ]
 
@@ -93,7 +95,8 @@ export interface AccessPolicyShape extends Schema.Schema.Type<typeof AccessPolic
  * The default roles: admins do everything in their scope (unmasked personal data
  * included); grid managers change grids, places and workers; grid workers keep places
  * (入格) current; party affairs workers (党务工作者) keep organisations, members and
- * meetings, 双报到 and co-construction, and member development, and read grids; viewers read.
+ * meetings, 双报到 and co-construction, member development and outreach (三联三服, 一支部一实事,
+ * stations, new-employment groups), and read grids; viewers read.
  *
  * @since 0.2.0
  * @category policy
@@ -106,12 +109,12 @@ export const defaults: AccessPolicyShape = {
     party_organiser: {
       zh: "党务工作者",
       en: "Party affairs worker",
-      grants: ["organisation:*", "coconstruction:*", "development:*", GridPermission.read]
+      grants: ["organisation:*", "coconstruction:*", "development:*", "outreach:*", GridPermission.read]
     },
     viewer: {
       zh: "查看者",
       en: "Viewer",
-      grants: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read]
+      grants: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read, OutreachPermission.read]
     },
     ledger_keeper: { zh: "志愿服务记录员", en: "Volunteer service recorder", grants: ["ledger:*", GridPermission.read] },
     certificate_checker: { zh: "证明查验方", en: "Certificate checker", grants: [LedgerPermission.verify] }

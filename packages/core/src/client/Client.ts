@@ -45,6 +45,9 @@ import type * as OrganisationChanges from "../organisation/OrganisationChanges.j
 import type * as OrganisationCommand from "../organisation/OrganisationCommand.js"
 import * as OrganisationConfig from "../organisation/OrganisationConfig.js"
 import * as Organisations from "../organisation/Organisations.js"
+import * as Outreach from "../outreach/Outreach.js"
+import * as OutreachConfig from "../outreach/OutreachConfig.js"
+import * as OutreachService from "../outreach/OutreachService.js"
 import type * as Store from "../store/Store.js"
 
 /**
@@ -84,6 +87,8 @@ export type Services =
   | LedgerConfig.LedgerConfig
   | DevelopmentService.Development
   | DevelopmentConfig.DevelopmentConfig
+  | OutreachService.Outreach
+  | OutreachConfig.OutreachConfig
   | Store.Store
 
 /**
@@ -250,6 +255,15 @@ export type LedgerClient = Promised<VolunteerLedgerService.VolunteerLedgerShape>
  */
 export type DevelopmentClient = Promised<DevelopmentService.DevelopmentShape>
 
+/**
+ * Outreach as Promises (`OutreachService.OutreachShape`): 三联三服, 一支部一实事, stations
+ * and new-employment groups; its methods' documentation is the service's.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export type OutreachClient = Promised<OutreachService.OutreachShape>
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -273,6 +287,8 @@ export interface Client {
   readonly ledger: LedgerClient
   /** Member development: tracks on ladders, the community workforce, recognition. @since 0.5.0 */
   readonly development: DevelopmentClient
+  /** Outreach: 三联三服, 一支部一实事, stations, new-employment groups. @since 0.5.0 */
+  readonly outreach: OutreachClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -303,6 +319,8 @@ export interface Options<E> {
   readonly calendar?: typeof WorkingCalendar.CalendarData.Encoded
   /** The development policy (the party ladder's settings, further ladders, qualifications); the defaults when left out. @since 0.5.0 */
   readonly development?: Partial<DevelopmentConfig.DevelopmentConfigShape>
+  /** The outreach policy (the 三联三服 schedule, the station facilities); the defaults when left out. @since 0.5.0 */
+  readonly outreach?: Partial<OutreachConfig.OutreachConfigShape>
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
@@ -411,6 +429,23 @@ const developmentMethods: { readonly [K in keyof DevelopmentService.DevelopmentS
   letters: true
 }
 
+const outreachMethods: { readonly [K in keyof OutreachService.OutreachShape]: true } = {
+  execute: true,
+  executeAll: true,
+  importAll: true,
+  executeUnknown: true,
+  executeAllUnknown: true,
+  executeKeyed: true,
+  executeAllKeyed: true,
+  links: true,
+  compliance: true,
+  problems: true,
+  matters: true,
+  stations: true,
+  uses: true,
+  groups: true
+}
+
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
 
 const promised = <S extends object>(
@@ -440,7 +475,7 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer).pipe(
+  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Outreach.layer).pipe(
     Layer.provideMerge(
       Layer.mergeAll(
         options.store,
@@ -449,6 +484,7 @@ export const make = <E>(options: Options<E>): Client => {
         CoConstructionConfig.layer(options.coconstruction),
         LedgerConfig.layer(options.ledger),
         DevelopmentConfig.layer(options.development),
+        OutreachConfig.layer(options.outreach),
         options.calendar === undefined ? Layer.empty : WorkingCalendar.layer(options.calendar)
       )
     )
@@ -474,6 +510,7 @@ export const make = <E>(options: Options<E>): Client => {
     coconstruction: promised(run, CoConstructions.CoConstructions, coConstructionMethods),
     ledger: promised(run, VolunteerLedgerService.VolunteerLedger, ledgerMethods),
     development: promised(run, DevelopmentService.Development, developmentMethods),
+    outreach: promised(run, OutreachService.Outreach, outreachMethods),
     run,
     dispose: () => runtime.dispose()
   }
