@@ -6,7 +6,7 @@
  * Each domain keeps its own module (its repositories and its migrations, recorded in a
  * migrations table of its own): `SqlAuditLog`, `SqlGridStore`, `SqlImportLog`,
  * `SqlOrganisationStore`, `SqlCoConstructionStore`, `SqlIdempotencyStore`,
- * `SqlLedgerStore`, `SqlDevelopmentStore`; `SqlTransactor` holds transactions.
+ * `SqlLedgerStore`, `SqlDevelopmentStore`, `SqlOutreachStore`; `SqlTransactor` holds transactions.
  * A domain added to the library adds one module and one entry in {@link domains}.
  *
  * @since 0.1.0
@@ -23,6 +23,7 @@ import { fromSqlError } from "./internal/errors.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
 import * as SqlDevelopmentStore from "./SqlDevelopmentStore.js"
+import * as SqlOutreachStore from "./SqlOutreachStore.js"
 import * as SqlGridStore from "./SqlGridStore.js"
 import * as SqlIdempotencyStore from "./SqlIdempotencyStore.js"
 import * as SqlImportLog from "./SqlImportLog.js"
@@ -49,7 +50,8 @@ export const domains: ReadonlyArray<{
   { table: SqlCoConstructionStore.migrationsTable, migrations: SqlCoConstructionStore.migrations },
   { table: SqlIdempotencyStore.migrationsTable, migrations: SqlIdempotencyStore.migrations },
   { table: SqlLedgerStore.migrationsTable, migrations: SqlLedgerStore.migrations },
-  { table: SqlDevelopmentStore.migrationsTable, migrations: SqlDevelopmentStore.migrations }
+  { table: SqlDevelopmentStore.migrationsTable, migrations: SqlDevelopmentStore.migrations },
+  { table: SqlOutreachStore.migrationsTable, migrations: SqlOutreachStore.migrations }
 ]
 
 /**
@@ -118,7 +120,8 @@ export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer
   SqlCoConstructionStore.layer,
   SqlIdempotencyStore.layer,
   SqlLedgerStore.layer,
-  SqlDevelopmentStore.layer
+  SqlDevelopmentStore.layer,
+  SqlOutreachStore.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 
 /**
