@@ -21,6 +21,8 @@ import {
   ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
+  OutreachConformance,
+  outreachRepositoryContract,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -46,6 +48,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   OrganisationConformance.organisationConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
   CoConstructionConformance.coConstructionConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   DevelopmentConformance.developmentConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
+  OutreachConformance.outreachConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
   LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
     numRuns: 12,
@@ -74,6 +77,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   organisationRepositoryContract("PostgresStore", freshStore().layer)
   coConstructionRepositoryContract("PostgresStore", freshStore().layer)
   developmentRepositoryContract("PostgresStore", freshStore().layer)
+  outreachRepositoryContract("PostgresStore", freshStore().layer)
   ledgerRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
@@ -171,6 +175,7 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "jiceng_migrations_imports",
           "jiceng_migrations_ledger",
           "jiceng_migrations_organisation",
+          "jiceng_migrations_outreach",
           "jiceng_migrations_store",
           "ledger_activities",
           "ledger_certificates",
@@ -183,6 +188,15 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "members",
           "memberships",
           "organisations",
+          "outreach_batches",
+          "outreach_contacts",
+          "outreach_group_members",
+          "outreach_groups",
+          "outreach_links",
+          "outreach_matters",
+          "outreach_problems",
+          "outreach_stations",
+          "outreach_uses",
           "participations",
           "place_links",
           "places",

@@ -19,6 +19,8 @@ import {
   ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
+  OutreachConformance,
+  outreachRepositoryContract,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -42,6 +44,7 @@ const temporaryFile = () => {
 OrganisationConformance.organisationConformance("SqliteStore (file)", temporaryFile().layer)
 CoConstructionConformance.coConstructionConformance("SqliteStore (file)", temporaryFile().layer)
 DevelopmentConformance.developmentConformance("SqliteStore (file)", temporaryFile().layer)
+OutreachConformance.outreachConformance("SqliteStore (file)", temporaryFile().layer, { numRuns: 25 })
 IdempotencyConformance.idempotencyConformance("SqliteStore (file)", temporaryFile().layer)
 // Tampering by hand: an UPDATE of each stored column of an entry.
 const sqlTamper = LedgerConformance.sqlTamper((statement) =>
@@ -69,6 +72,7 @@ repositoryContract("SqliteStore (file)", temporaryFile().layer)
 organisationRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 coConstructionRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 developmentRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+outreachRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 ledgerRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
 // onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
@@ -99,7 +103,8 @@ describe("SqliteStore", () => {
           ["organisation", "organisations", "discipline_ends_on"],
           ["idempotency", "idempotency"],
           ["ledger", "ledger"],
-          ["development", "development"]
+          ["development", "development"],
+          ["outreach", "outreach"]
         ]) {
           expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)} ORDER BY migration_id`).toEqual(
             names.map((name, i) => ({ migration_id: i + 1, name }))

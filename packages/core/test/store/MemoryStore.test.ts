@@ -7,6 +7,7 @@ import {
   LedgerBigBatch,
   ledgerRepositoryContract,
   organisationRepositoryContract,
+  outreachRepositoryContract,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Deferred, Effect, Fiber, Option } from "effect"
@@ -15,6 +16,7 @@ repositoryContract("MemoryStore", MemoryStore.layer)
 organisationRepositoryContract("MemoryStore", MemoryStore.layer)
 coConstructionRepositoryContract("MemoryStore", MemoryStore.layer)
 developmentRepositoryContract("MemoryStore", MemoryStore.layer)
+outreachRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
 LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 

@@ -11,6 +11,7 @@ import {
   IdempotencyStore,
   LedgerStore,
   OrganisationStore,
+  OutreachStore,
   type Store,
   Transactor
 } from "@jiceng/core"
@@ -30,6 +31,8 @@ export interface StorePorts
   readonly ledger: LedgerStore.LedgerStoreShape
   /** The member-development domain's repositories (tracks, workforce, recognition). @since 0.5.0 */
   readonly development: DevelopmentStore.DevelopmentStoreShape
+  /** The outreach domain's repositories (liaison, matters, stations, groups). @since 0.5.0 */
+  readonly outreach: OutreachStore.OutreachStoreShape
 }
 
 /**
@@ -46,15 +49,17 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     IdempotencyStore.IdempotencyStore,
     LedgerStore.LedgerStore,
     DevelopmentStore.DevelopmentStore,
+    OutreachStore.OutreachStore,
     Transactor.Transactor
   ]),
-  ([grid, organisation, audit, idempotency, ledger, development, transactor]) => ({
+  ([grid, organisation, audit, idempotency, ledger, development, outreach, transactor]) => ({
     ...grid,
     ...organisation,
     audit,
     idempotency,
     ledger,
     development,
+    outreach,
     transaction: transactor.transaction
   })
 )

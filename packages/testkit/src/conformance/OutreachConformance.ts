@@ -1,0 +1,277 @@
+/**
+ * The outreach domain's service-level conformance suite every Store adapter runs:
+ *
+ * - random command sequences through `Outreach.execute`: every refusal leaves every
+ *   table and the audit log as they were, every success writes exactly one audit entry,
+ *   the histories hang together (a contact, a problem, a use within its link's or
+ *   station's days, matters only along their states, group members once) and the audit
+ *   log keeps no station address;
+ * - the results command by command (the changes, or the refusal's rule and field), the
+ *   tables and every read's answers equal the memory store's after the same commands
+ *   (the differential property);
+ * - a batch gives what the same commands give one by one: the history, or the first
+ *   refusal naming its row and nothing written;
+ * - scope: an actor of street 002 may not touch street 001's links, matters, stations or
+ *   groups, and reads nothing of them; addresses are masked without `pii:read`; bad
+ *   input is a `ValidationError` naming the field, and writes nothing.
+ *
+ * Its tenants are its own (`Tenants.nth` from 280,000 to 284,000).
+ *
+ * @since 0.5.0
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Actor, IsoDate, type Liaison, MemoryStore, Outreach, type PracticalMatter, type Station, type Store } from "@jiceng/core"
+import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
+import * as OutreachIntents from "../arbitraries/OutreachIntents.js"
+import { retarget, untenanted } from "./GridBatch.js"
+import { freshTenant, over, sharedStore } from "./outreachSupport.js"
+import { propertyRuns, type SuiteOptions } from "./support.js"
+
+export {
+  /**
+   * The Outreach, Organisations and Grids services over a store, with the default
+   * configurations.
+   *
+   * @since 0.5.0
+   * @category layers
+   */
+  outreachOver
+} from "./outreachSupport.js"
+
+/** Every command kind the service has. */
+const kinds = [
+  "LinkLeader",
+  "EndLink",
+  "RecordContact",
+  "RaiseProblem",
+  "ResolveProblem",
+  "OpenBatch",
+  "AddMatter",
+  "AdvanceMatter",
+  "OpenStation",
+  "EquipStation",
+  "CloseStation",
+  "RecordUse",
+  "RegisterGroup",
+  "CountWorkers",
+  "JoinGroup"
+]
+
+interface Tables {
+  readonly links: ReadonlyArray<Liaison.Link>
+  readonly contacts: ReadonlyArray<Liaison.Contact>
+  readonly problems: ReadonlyArray<Liaison.Problem>
+  readonly matters: ReadonlyArray<PracticalMatter.Matter>
+  readonly stations: ReadonlyArray<Station.Station>
+  readonly uses: ReadonlyArray<Station.Use>
+  readonly audit: ReadonlyArray<{ readonly seq: number; readonly action: string; readonly detail: string }>
+}
+
+/** The facts every history must show, whatever the commands. */
+const breaches = (h: Tables): ReadonlyArray<string> => {
+  const out: Array<string> = []
+  const links = new Map(h.links.map((l) => [l.id as string, l]))
+  for (const c of h.contacts) {
+    const l = links.get(c.linkId)
+    if (l === undefined || !IsoDate.within(c.on, l.validFrom, l.validTo)) out.push(`contact ${c.id} outside its link's days`)
+    else if (l.leaderId !== c.leaderId || l.targetId !== c.targetId) out.push(`contact ${c.id} names another leader or target than its link`)
+  }
+  for (const p of h.problems) {
+    const l = links.get(p.linkId)
+    if (l === undefined || !IsoDate.within(p.raisedOn, l.validFrom, l.validTo)) out.push(`problem ${p.id} outside its link's days`)
+    if (p.resolvedOn !== null && p.resolvedOn < p.raisedOn) out.push(`problem ${p.id} resolved before it was raised`)
+  }
+  for (const m of h.matters) {
+    const days = [m.plannedOn, m.startedOn, m.completedOn ?? m.droppedOn].filter((d) => d !== null)
+    if (days.some((d, i) => i > 0 && d! < days[i - 1]!)) out.push(`matter ${m.id} moved back in time`)
+    if (m.state === "done" && m.startedOn === null) out.push(`matter ${m.id} done without starting`)
+    if (m.state === "dropped" && m.reason === null) out.push(`matter ${m.id} dropped without a reason`)
+  }
+  const stations = new Map(h.stations.map((s) => [s.id as string, s]))
+  for (const u of h.uses) {
+    const s = stations.get(u.stationId)
+    if (s === undefined || !IsoDate.within(u.on, s.openedOn, s.closedOn)) out.push(`use ${u.id} on a day its station was not open`)
+    if (u.memberId !== null && u.count !== 1) out.push(`use ${u.id}: a member's study counted ${u.count}`)
+  }
+  for (const entry of h.audit.filter((e) => kinds.includes(e.action))) {
+    if (/"address":/.test(entry.detail)) out.push(`audit ${entry.seq} keeps an address: ${entry.detail}`)
+  }
+  return out
+}
+
+const tables = (tenant: string) => Effect.map(OutreachIntents.history(tenant), (h) => h as Tables)
+
+/**
+ * Registers the suites for one store.
+ *
+ * @since 0.5.0
+ * @category suites
+ */
+export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.Store, E>, options: SuiteOptions = {}): void => {
+  const { budget, numRuns, propOptions } = propertyRuns(options, 20)
+  const intents = OutreachIntents.intents(options.maxIntents ?? 30)
+  describe(`${name}: outreach conformance`, () => {
+    const provide = sharedStore(store)
+
+    it.effect.prop(
+      "random commands: refusals write nothing, one audit entry per success, histories hang together, no address in the audit log",
+      [intents],
+      ([ops]) =>
+        provide(Effect.gen(function*() {
+          const tenant = freshTenant()
+          const outcomes = yield* OutreachIntents.run(tenant, ops)
+          const history = yield* tables(tenant)
+          expect(breaches(history)).toEqual([])
+          const ok = outcomes.filter((o) => o.result === "ok")
+          const mine = history.audit.filter((e) => kinds.includes(e.action))
+          expect(mine.map((e) => e.action)).toEqual(ok.map((o) => (o.command as { readonly _tag: string })._tag))
+        })),
+      propOptions
+    )
+
+    // Of the intents, not the store: on a memory store, so that it costs every store little.
+    it.effect("the random commands are accepted often enough, of every kind, and refused by many rules", () =>
+      over(MemoryStore.layer)(Effect.gen(function*() {
+        yield* TestClock.setTime(OutreachIntents.todayMs)
+        const accepted = new Map<string, number>()
+        const refused = new Set<string>()
+        for (const ops of fc.sample(OutreachIntents.intents(60), { numRuns: 30, seed: 11 })) {
+          for (const o of yield* OutreachIntents.run(freshTenant(), ops, { checkRefusals: false })) {
+            const tag = (o.command as { readonly _tag: string })._tag
+            if (o.result === "ok") accepted.set(tag, (accepted.get(tag) ?? 0) + 1)
+            else refused.add(o.result.replace(/@.*/, ""))
+          }
+        }
+        expect(kinds.filter((k) => (accepted.get(k) ?? 0) === 0)).toEqual([])
+        expect(refused.size, [...refused].sort().join("\n")).toBeGreaterThan(15)
+      })), { timeout: 120_000 })
+
+    if (options.differential !== false) {
+      it.effect.prop(
+        "the same results command by command, tables and answers as the memory store",
+        [intents],
+        ([ops]) =>
+          provide(Effect.gen(function*() {
+            const tenant = freshTenant()
+            const outcomes = yield* OutreachIntents.run(tenant, ops, { checkRefusals: false })
+            const answers = yield* OutreachIntents.answers(tenant)
+            const reference = yield* over(MemoryStore.layer)(
+              Effect.all([OutreachIntents.run(tenant, ops, { checkRefusals: false }), OutreachIntents.answers(tenant)])
+            )
+            for (const [i, outcome] of outcomes.entries()) expect(outcome, `command ${i + 1}`).toEqual(reference[0][i])
+            expect(outcomes.length).toBe(reference[0].length)
+            expect(answers).toEqual(reference[1])
+          })),
+        propOptions
+      )
+    }
+
+    it.effect.prop(
+      "a batch gives what the same commands give one by one: the history, or the first refusal with its row and nothing written",
+      [intents],
+      ([ops]) =>
+        provide(Effect.gen(function*() {
+          const service = yield* Outreach.Outreach
+          const [a, b] = [freshTenant(), freshTenant()]
+          const outcomes = yield* OutreachIntents.run(a, ops, { checkRefusals: false })
+          const expected = untenanted(a)(yield* OutreachIntents.history(a))
+          const commandsFor = (tenant: string, which: ReadonlyArray<OutreachIntents.Outcome>) =>
+            retarget(a, tenant)(which.map((o) => o.command)) as ReadonlyArray<unknown>
+          const refused = outcomes.flatMap((o, i) => (o.result === "ok" ? [] : [{ ...o, row: i + 1 }]))
+          yield* OutreachIntents.writeScaffold(b)
+          const before = yield* OutreachIntents.history(b)
+          const all = yield* Effect.either(service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes)))
+          if (refused.length === 0) {
+            expect(Either.isRight(all)).toBe(true)
+          } else {
+            // Decoding and authorization come before the transaction: such a row is reported first.
+            const first = refused.find((o) => /^(ValidationError|Forbidden):/.test(o.result)) ?? refused[0]!
+            expect(Either.isLeft(all)).toBe(true)
+            const error = (Either.isLeft(all) ? all.left : {}) as { readonly _tag?: string; readonly rule?: string; readonly row?: number }
+            expect(`${error._tag}:${error.rule}#${error.row}`).toBe(`${first.result.replace(/@.*/, "")}#${first.row}`)
+            expect(yield* OutreachIntents.history(b)).toEqual(before)
+            yield* service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes.filter((o) => o.result === "ok")))
+          }
+          expect(untenanted(b)(yield* OutreachIntents.history(b))).toEqual(expected)
+        })),
+      { timeout: budget + 60_000, fastCheck: { numRuns: Math.max(6, Math.ceil(numRuns / 2)), interruptAfterTimeLimit: budget } }
+    )
+
+    it.effect("scope: street 002's organiser may not touch street 001's records and reads none of them; addresses masked without pii:read", () =>
+      provide(Effect.gen(function*() {
+        const tenant = freshTenant()
+        const service = yield* Outreach.Outreach
+        const admin = Actor.system(tenant)
+        yield* OutreachIntents.writeScaffold(tenant)
+        const week = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [{ from: "09:00", to: "17:00" }] }
+        yield* service.executeAllUnknown(admin, [
+          { _tag: "LinkLeader", id: "k1", leaderId: "L1", targetKind: "village_community", targetId: `${tenant}001001`, gridCode: `${tenant}001001`, from: "2024-01-01" },
+          { _tag: "LinkLeader", id: "k2", leaderId: "L2", targetKind: "residents", targetId: "锦华居民", gridCode: `${tenant}002001`, from: "2024-01-01" },
+          { _tag: "OpenBatch", id: "batch1", gridCode: tenant, number: 1, name: "第一批", from: "2024-01-01", to: "2024-12-31" },
+          { _tag: "AddMatter", id: "mt1", batchId: "batch1", organisationId: "b1", title: "修缮", on: "2024-02-01" },
+          { _tag: "OpenStation", id: "st1", name: "驿站", kind: "love_station", gridCode: `${tenant}001001`, address: "桃城区河西街道明珠路18号", hours: week, on: "2024-01-01" },
+          { _tag: "RegisterGroup", id: "g1", kind: "courier", name: "快递员", gridCode: `${tenant}001001`, organisationId: "b1", workers: 40, on: "2024-01-01" }
+        ]).pipe(Effect.orDie)
+        const hedong = Actor.make({ id: "河东", tenant, roles: ["party_organiser"], scope: `${tenant}002` })
+        const before = yield* OutreachIntents.history(tenant)
+        const attempts: ReadonlyArray<unknown> = [
+          { _tag: "LinkLeader", id: "kx", leaderId: "L3", targetKind: "residents", targetId: "x", gridCode: `${tenant}001001`, from: "2024-01-01" },
+          { _tag: "RecordContact", id: "cx", linkId: "k1", kind: "visit", on: "2024-03-01" },
+          { _tag: "EndLink", linkId: "k1", on: "2024-03-01" },
+          { _tag: "AddMatter", id: "mtx", batchId: "batch1", organisationId: "b1", title: "x", on: "2024-02-01" },
+          { _tag: "AdvanceMatter", matterId: "mt1", to: "in_progress", on: "2024-03-01" },
+          { _tag: "RecordUse", id: "ux", stationId: "st1", on: "2024-03-03", userKind: "courier", count: 3 },
+          { _tag: "CloseStation", stationId: "st1", on: "2024-03-01" },
+          { _tag: "JoinGroup", groupId: "g1", memberId: "m4", on: "2024-03-01" }
+        ]
+        for (const command of attempts) {
+          const result = yield* Effect.either(service.executeUnknown(hedong, command))
+          expect(Either.isLeft(result) && result.left._tag, (command as { readonly _tag: string })._tag).toBe("Forbidden")
+        }
+        expect(yield* OutreachIntents.history(tenant)).toEqual(before)
+        const viewer = Actor.make({ id: "河东查看", tenant, roles: ["viewer"], scope: `${tenant}002` })
+        const at = "2024-06-01"
+        expect((yield* service.links(viewer, { at })).map((l) => l.id)).toEqual(["k2"])
+        expect((yield* service.matters(viewer, { at })).branches).toEqual([])
+        expect((yield* service.stations(viewer, { at })).stations).toEqual([])
+        expect((yield* service.groups(viewer, { at })).groups).toEqual([])
+        const whole = Actor.make({ id: "区查看", tenant, roles: ["viewer"], scope: tenant })
+        const stations = yield* service.stations(whole, { at })
+        expect(stations.stations.map((s) => s.address)).toEqual(["桃城区河西街******"])
+        expect(stations.stations[0]!.minutesPerWeek).toBe(480)
+        const admin2 = Actor.make({ id: "区管理", tenant, roles: ["admin"], scope: tenant })
+        expect((yield* service.stations(admin2, { at })).stations.map((s) => s.address)).toEqual(["桃城区河西街道明珠路18号"])
+        const outside = yield* Effect.either(service.links(viewer, { root: `${tenant}001` }))
+        expect(Either.isLeft(outside) && outside.left._tag).toBe("Forbidden")
+      })))
+
+    it.effect("bad input is a ValidationError naming the field, and writes nothing", () =>
+      provide(Effect.gen(function*() {
+        const tenant = freshTenant()
+        yield* OutreachIntents.writeScaffold(tenant)
+        const service = yield* Outreach.Outreach
+        const admin = Actor.system(tenant)
+        const before = yield* OutreachIntents.history(tenant)
+        const week = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }
+        const cases: ReadonlyArray<readonly [unknown, string]> = [
+          [{ _tag: "LinkLeader", id: "k", leaderId: "L", targetKind: "factory", targetId: "x", gridCode: `${tenant}001001`, from: "2024-01-01" }, "targetKind"],
+          [{ _tag: "LinkLeader", id: "", leaderId: "L", targetKind: "residents", targetId: "x", gridCode: `${tenant}001001`, from: "2024-01-01" }, "id"],
+          [{ _tag: "RecordContact", id: "c", linkId: "k", kind: "call", on: "2024-01-01" }, "kind"],
+          [{ _tag: "RaiseProblem", id: "p", linkId: "k", on: "2024-02-30", summary: "x" }, "on"],
+          [{ _tag: "OpenBatch", id: "b", gridCode: tenant, number: 0, name: "第零批", from: "2024-01-01", to: "2024-02-01" }, "number"],
+          [{ _tag: "AdvanceMatter", matterId: "m", to: "planned", on: "2024-01-01" }, "to"],
+          [{ _tag: "OpenStation", id: "s", name: "x", kind: "hotel", gridCode: `${tenant}001001`, address: "x", hours: week, on: "2024-01-01" }, "kind"],
+          [{ _tag: "OpenStation", id: "s", name: "x", kind: "love_station", gridCode: `${tenant}001001`, address: "x", hours: { ...week, mon: [{ from: "8:00", to: "12:00" }] }, on: "2024-01-01" }, "hours.mon.0.from"],
+          [{ _tag: "OpenStation", id: "s", name: "x", kind: "love_station", gridCode: `${tenant}001001`, address: "x", hours: week, facilities: { tv: 0 }, on: "2024-01-01" }, "facilities.tv"],
+          [{ _tag: "RecordUse", id: "u", stationId: "s", on: "2024-01-01", userKind: "tourist" }, "userKind"],
+          [{ _tag: "RegisterGroup", id: "g", kind: "courier", name: "x", gridCode: `${tenant}001001`, organisationId: "b1", workers: -1, on: "2024-01-01" }, "workers"],
+          [{ _tag: "NoSuchCommand" }, "_tag"]
+        ]
+        for (const [command, field] of cases) {
+          const result = yield* Effect.either(service.executeUnknown(admin, command))
+          expect(Either.isLeft(result) && [result.left._tag, (result.left as { readonly field?: string }).field], JSON.stringify(command)).toEqual(["ValidationError", field])
+        }
+        expect(yield* OutreachIntents.history(tenant)).toEqual(before)
+      })))
+  })
+}
