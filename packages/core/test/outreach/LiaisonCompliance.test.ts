@@ -28,7 +28,7 @@ const linkArb = fc.record({
 }))
 
 const contactArb = fc.record({ leader: fc.constantFrom("L1", "L2"), target: fc.constantFrom("E1", "V1", "R1"), kind: fc.constantFrom("contact" as const, "visit" as const), on: day })
-  .map((c, i): Liaison.Contact => ({ tenant, id: `c${i}` as Liaison.ContactId, linkId: `${c.leader}/${c.target}` as Liaison.LinkId, leaderId: c.leader, targetId: c.target, kind: c.kind, on: c.on }))
+  .map((c): Liaison.Contact => ({ tenant, id: `c-${c.leader}-${c.on}` as Liaison.ContactId, linkId: `${c.leader}/${c.target}` as Liaison.LinkId, leaderId: c.leader, targetId: c.target, kind: c.kind, on: c.on }))
 
 /** The months (1) or quarters (3) of 2023–2024, by their first and next-first days. */
 const calendar = (months: number) =>
