@@ -21,6 +21,8 @@ export * as Ledger from "./district/Ledger.js"
 export * as DayClock from "./district/DayClock.js"
 /** @since 0.5.0 */
 export * as DevelopmentData from "./district/Development.js"
+/** @since 0.5.0 */
+export * as OutreachData from "./district/Outreach.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */

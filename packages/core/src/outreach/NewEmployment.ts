@@ -1,6 +1,6 @@
 /**
  * New-employment groups (新就业群体): couriers, delivery riders, ride-hailing and truck
- * drivers, live-streamers — each group with the party organisation that serves it (a
+ * drivers, live-streamers, domestic workers — each group with the party organisation that serves it (a
  * branch such as 网约车司机群体综合党支部, or an industry committee), the party members
  * among it (by member id, from the organisation store) and a count of its workers.
  *
@@ -15,12 +15,13 @@ import * as Text from "../text/Text.js"
 import { IsoDate } from "../time/IsoDate.js"
 
 /**
- * The five groups of the article (五大群体).
+ * The five groups of the 兰山区 article (五大群体) and domestic workers (家政服务员), whom
+ * 桃城区's new-employment organisations serve too.
  *
  * @since 0.5.0
  * @category schemas
  */
-export const GroupKind = Schema.Literal("courier", "delivery_rider", "ride_hailing_driver", "truck_driver", "live_streamer")
+export const GroupKind = Schema.Literal("courier", "delivery_rider", "ride_hailing_driver", "truck_driver", "live_streamer", "domestic_worker")
 
 /**
  * @since 0.5.0
@@ -37,7 +38,8 @@ export const kindLabels: Readonly<Record<GroupKind, { readonly zh: string; reado
   delivery_rider: { zh: "外卖送餐员", en: "delivery rider" },
   ride_hailing_driver: { zh: "网约车司机", en: "ride-hailing driver" },
   truck_driver: { zh: "货车司机", en: "truck driver" },
-  live_streamer: { zh: "网络主播", en: "live-streamer" }
+  live_streamer: { zh: "网络主播", en: "live-streamer" },
+  domestic_worker: { zh: "家政服务员", en: "domestic worker" }
 }
 
 /**
