@@ -19,7 +19,12 @@
  * service with 兰山区 as a second tenant: 桃城区's training, qualifications, career moves,
  * plans and 双强六好 sites beside the article's 450 / 21 / 34 / 3·2·4·12·12 / 42·5, and
  * 兰山区's 43 branches, 526 members, 15 new members, its middle managers' share, 30 star
- * merchants and 30 流动先锋, and one member's party track (DevelopmentReport.ts). Every
+ * merchants and 30 流动先锋, and one member's party track (DevelopmentReport.ts); then
+ * outreach (#11), written through the Outreach service: 桃城区's 6 new-employment
+ * organisations' groups and 12 爱心驿站, 兰山区's 38 stations with study corners, the
+ * 网约车驿站's 32 DC and 10 AC chargers and car wash, the 司机之家's 20余 members, the
+ * 三联三服 compliance of the year, the 80余 problems resolved and the first batch of 10
+ * practical matters (OutreachReport.ts). Every
  * count printed as this run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
@@ -43,6 +48,8 @@ import {
   LevelScheme,
   OrganisationConfig,
   Organisations,
+  Outreach,
+  OutreachConfig,
   Place,
   ResponsibilityAlert,
   VolunteerLedger,
@@ -50,11 +57,12 @@ import {
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
 // The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
-import { CoConstruction, DevelopmentData, District, Ledger, Party } from "@jiceng/testkit"
+import { CoConstruction, DevelopmentData, District, Ledger, OutreachData, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as CoConstructionReport from "./CoConstructionReport.js"
 import * as DevelopmentReport from "./DevelopmentReport.js"
 import * as LedgerReport from "./LedgerReport.js"
+import * as OutreachReport from "./OutreachReport.js"
 import * as Output from "./Output.js"
 import * as PartyReport from "./PartyReport.js"
 
@@ -373,7 +381,19 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
       timing.ledgerBatch
     )
     // Member development (#6): the district's workforce and sites on its party, and 兰山区's new sector.
-    yield* section(() => DevelopmentData.generate(district, party), DevelopmentReport.write, (data, timed) => DevelopmentReport.report(data, timed, lang), DevelopmentReport.batchSize)
+    const development = yield* section(
+      () => DevelopmentData.generate(district, party),
+      DevelopmentReport.write,
+      (data, timed) => DevelopmentReport.report(data, timed, lang),
+      DevelopmentReport.batchSize
+    )
+    // Outreach (#11): 桃城区's groups and stations on its party, 兰山区's on its development data.
+    yield* section(
+      () => OutreachData.generate(district, party, development),
+      OutreachReport.write,
+      (data, timed) => OutreachReport.report(data, timed, lang),
+      OutreachReport.batchSize
+    )
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -412,12 +432,12 @@ const main = async (): Promise<number> => {
     return 2
   }
   const file = Output.freshDatabase("taocheng.db")
-  // One store for the five services: the organisations serve the grids written before
-  // them, co-construction builds on both, the ledger on the grids and the teams, and
-  // member development on the grids and the organisations.
-  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer).pipe(
+  // One store for the six services: the organisations serve the grids written before
+  // them, co-construction builds on both, the ledger on the grids and the teams, member
+  // development on the grids and the organisations, and outreach on all of these.
+  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Outreach.layer).pipe(
     Layer.provide(
-      Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer(), DevelopmentConfig.layer())
+      Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), CoConstructionConfig.layer(), LedgerConfig.layer(), DevelopmentConfig.layer(), OutreachConfig.layer())
     ),
     Layer.provide(SqliteStore.layer({ filename: file }))
   )

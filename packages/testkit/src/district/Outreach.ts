@@ -31,7 +31,7 @@
  *
  * @since 0.5.0
  */
-import { IsoDate, Outreach, OutreachCommand, type OutreachService } from "@jiceng/core"
+import { IsoDate, Outreach, OutreachCommand, type OutreachService, type Station } from "@jiceng/core"
 import { Effect } from "effect"
 import { creditCode } from "../arbitraries/GridIntents.js"
 import type * as Development from "./Development.js"
@@ -333,7 +333,7 @@ const lanshanPart = (development: Development.GeneratedDevelopment, o: OutreachO
   })
 
   // ---- stations: the 38 with study corners (司机之家 first, 顺和物流's), and the 网约车驿站 in 北城新区
-  const studyUses: Array<readonly [string, string]> = []
+  const studyUses: Array<readonly [string, string, Station.UserKind]> = []
   for (let k = 0; k < o.studyCornerStations; k++) {
     const kind = k === 0 || k % 5 === 1 ? "drivers_home" : k % 9 === 4 ? "party_service_station" : "bee_station"
     const branch = kind === "drivers_home" ? (k === 0 ? driversHome : random.pick(ofIndustry("DY"))) : random.pick(kind === "bee_station" ? ofIndustry("KW") : ofIndustry("ZB"))
@@ -354,7 +354,8 @@ const lanshanPart = (development: Development.GeneratedDevelopment, o: OutreachO
       on: dayIn(random, day(`${o.year - 1}-06-01`), day(`${o.year - 1}-12-31`))
     })
     uses(commands, random, id, from, to, `U-LS-${Tree.pad(k + 1, 2)}`)
-    for (const memberId of random.shuffle(members(branch.id)).slice(0, 3)) studyUses.push([id, memberId])
+    const userKind: Station.UserKind = branch.id.startsWith("O-LS-DY-") ? "truck_driver" : branch.id.startsWith("O-LS-ZB-") ? "live_streamer" : "courier"
+    for (const memberId of random.shuffle(members(branch.id)).slice(0, 3)) studyUses.push([id, memberId, userKind])
   }
   commands.push({
     _tag: "OpenStation",
@@ -370,9 +371,9 @@ const lanshanPart = (development: Development.GeneratedDevelopment, o: OutreachO
   })
   uses(commands, random, "ST-LS-WYC", day(`${o.year}-03-18`), to, "U-LS-WYC")
   // 班前半小时: members studying at the study corners, a few times each in the year.
-  studyUses.forEach(([stationId, memberId], i) => {
+  studyUses.forEach(([stationId, memberId, userKind], i) => {
     for (let k = 0; k < 1 + random.int(4); k++) {
-      commands.push({ _tag: "RecordUse", id: `S-LS-${Tree.pad(i + 1, 3)}-${k + 1}`, stationId, on: dayIn(random, from, at), userKind: "resident", count: 1, memberId })
+      commands.push({ _tag: "RecordUse", id: `S-LS-${Tree.pad(i + 1, 3)}-${k + 1}`, stationId, on: dayIn(random, from, at), userKind, count: 1, memberId })
     }
   })
 
