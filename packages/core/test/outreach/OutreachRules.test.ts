@@ -248,4 +248,16 @@ describe("OutreachRules", () => {
     expect(ruleOf(OutreachRules.countWorkers(undefined, new OutreachCommand.CountWorkers({ groupId: "g" as NewEmployment.GroupId, workers: 1 })))).toBe("outreach.known")
     expect(ruleOf(OutreachRules.recordContact(base(), undefined, new OutreachCommand.RecordContact({ id: "c" as Liaison.ContactId, linkId: "k" as Liaison.LinkId, kind: "visit", on })))).toBe("outreach.known")
   })
+
+  it.prop("outreach-config.facility-ids: a configuration's facilities have distinct ids", [fc.array(fc.constantFrom("tv", "dc_charger", "沙发"), { maxLength: 4 })], ([ids]) => {
+    const facilities = ids.map((id) => ({ id, zh: id, en: id }))
+    const distinct = new Set(ids).size === ids.length
+    let accepted = true
+    try {
+      OutreachConfig.make({ facilities })
+    } catch {
+      accepted = false
+    }
+    expect(accepted).toBe(distinct)
+  })
 })
