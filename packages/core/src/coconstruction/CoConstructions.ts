@@ -8,7 +8,7 @@
  *
  * @since 0.3.0
  */
-import { Effect, Exit, Layer, Schema } from "effect"
+import { Effect, Layer, Schema } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
@@ -19,13 +19,12 @@ import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
 import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import { ImportLog } from "../imports/ImportLog.js"
-import * as Commands from "../internal/commands.js"
 import { auditDetail, targetOf } from "../internal/coconstruction/commands.js"
 import * as Decide from "../internal/coconstruction/decide.js"
 import * as MatchingProblems from "../internal/coconstruction/matching.js"
-import { write, writeSteps } from "../internal/coconstruction/write.js"
+import { writeSteps } from "../internal/coconstruction/write.js"
+import * as PlainDomain from "../internal/plainDomain.js"
 import { servingWithin } from "../internal/organisation/decide.js"
-import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
 import type { OrganisationId } from "../organisation/Organisation.js"
 import { OrganisationStore } from "../organisation/OrganisationStore.js"
@@ -101,39 +100,14 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
-  const { decide } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme)
 
-  /**
-   * A batch: each command decided against the store as it stands after the ones
-   * before it (inside the batch's transaction), its audit entries appended together at
-   * the end.
-   */
-  const applyAll = (
-    actor: Actor.Actor,
-    commands: ReadonlyArray<CoConstructionCommand>,
-    offset: number
-  ): Effect.Effect<ReadonlyArray<CoConstructionChanges>, CoConstructionWriteError> =>
-    Effect.gen(function*() {
-      const today = yield* IsoDate.today
-      const { steps } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme, Exit.succeed(today))
-      return yield* RunBatch.run<CoConstructionCommand, CoConstructionChanges, CoConstructionWriteError>({
-        commands,
-        offset,
-        steps: (command) => steps(actor, command),
-        writeSteps: (changes) => writeSteps(store, actor.tenant, changes),
-        auditEntry: (command) => writer.auditEntry(actor, command),
-        workspace: RunBatch.plainWorkspace(audit)
-      })
-    })
-
-  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
+  const { methods } = PlainDomain.make<CoConstructionCommand, CoConstructionChanges, CoConstructionWriteError>({ policy, transactor, importLog, idempotency, audit }, {
     name: "CoConstructions",
     schema: CoConstructionCommand,
     targetOf,
     auditDetail,
-    decide,
-    write: (actor, changes) => write(store, actor.tenant, changes),
-    applyAll
+    steps: (today) => Decide.make(store, organisationStore, grids, config, gridConfig.scheme, today).steps,
+    writeSteps: (actor, changes: CoConstructionChanges) => writeSteps(store, actor.tenant, changes)
   })
 
   /** The read options resolved against the actor: subtree, day, permission. */
@@ -245,13 +219,7 @@ export const make: Effect.Effect<
   })
 
   const service: CoConstructionsShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
+    ...methods,
 
     units: (actor, options) => Effect.flatMap(readScope(actor, options), unitsOn),
     countUnits: (actor, options) =>

@@ -9,7 +9,7 @@
  *
  * @since 0.5.0
  */
-import { Effect, Exit, Layer, Schema } from "effect"
+import { Effect, Layer, Schema } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { piiRead } from "../access/Permission.js"
@@ -21,14 +21,13 @@ import { GridStore } from "../grid/GridStore.js"
 import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import * as Phone from "../identifiers/Phone.js"
 import { ImportLog } from "../imports/ImportLog.js"
-import * as Commands from "../internal/commands.js"
 import { compareStrings } from "../internal/compareStrings.js"
 import { auditDetail, targetOf } from "../internal/development/commands.js"
 import * as Decide from "../internal/development/decide.js"
-import { write, writeSteps } from "../internal/development/write.js"
+import { writeSteps } from "../internal/development/write.js"
+import * as PlainDomain from "../internal/plainDomain.js"
 import { groupBy } from "../internal/groupBy.js"
 import { servingWithin } from "../internal/organisation/decide.js"
-import * as RunBatch from "../internal/runBatch.js"
 import { validated } from "../internal/validated.js"
 import type { OrganisationId } from "../organisation/Organisation.js"
 import { OrganisationStore } from "../organisation/OrganisationStore.js"
@@ -85,35 +84,15 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
-  const { decide, ladders } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme)
+  const { ladders } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme)
 
-  /** A batch: each command decided against the store as it stands after the ones before it. */
-  const applyAll = (
-    actor: Actor.Actor,
-    commands: ReadonlyArray<DevelopmentCommand>,
-    offset: number
-  ): Effect.Effect<ReadonlyArray<DevelopmentChanges>, DevelopmentWriteError> =>
-    Effect.gen(function*() {
-      const today = yield* IsoDate.today
-      const { steps } = Decide.make(store, organisationStore, grids, config, gridConfig.scheme, Exit.succeed(today))
-      return yield* RunBatch.run<DevelopmentCommand, DevelopmentChanges, DevelopmentWriteError>({
-        commands,
-        offset,
-        steps: (command) => steps(actor, command),
-        writeSteps: (changes) => writeSteps(store, changes),
-        auditEntry: (command) => writer.auditEntry(actor, command),
-        workspace: RunBatch.plainWorkspace(audit)
-      })
-    })
-
-  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
+  const { methods } = PlainDomain.make<DevelopmentCommand, DevelopmentChanges, DevelopmentWriteError>({ policy, transactor, importLog, idempotency, audit }, {
     name: "Development",
     schema: DevelopmentCommand,
     targetOf,
     auditDetail,
-    decide,
-    write: (_actor, changes) => write(store, changes),
-    applyAll
+    steps: (today) => Decide.make(store, organisationStore, grids, config, gridConfig.scheme, today).steps,
+    writeSteps: (_actor, changes: DevelopmentChanges) => writeSteps(store, changes)
   })
 
   /** The read options resolved against the actor: subtree, day, permission. */
@@ -192,13 +171,7 @@ export const make: Effect.Effect<
   const workersIn = (s: Scope) => Effect.map(store.workforce.workers(s.tenant), (rows) => rows.filter((w) => s.under(w.communityCode) && w.hiredOn <= s.at))
 
   const service: DevelopmentShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
+    ...methods,
     track: (actor, id, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, ReadArguments)

@@ -8,7 +8,7 @@
  *
  * @since 0.5.0
  */
-import { Effect, Exit, Layer, Schema } from "effect"
+import { Effect, Layer, Schema } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { piiRead } from "../access/Permission.js"
@@ -20,13 +20,12 @@ import { GridStore } from "../grid/GridStore.js"
 import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import { maskAddress } from "../identifiers/Masking.js"
 import { ImportLog } from "../imports/ImportLog.js"
-import * as Commands from "../internal/commands.js"
 import { compareStrings } from "../internal/compareStrings.js"
 import { servingWithin } from "../internal/organisation/decide.js"
 import { auditDetail, targetOf } from "../internal/outreach/commands.js"
 import * as Decide from "../internal/outreach/decide.js"
-import { write, writeSteps } from "../internal/outreach/write.js"
-import * as RunBatch from "../internal/runBatch.js"
+import { writeSteps } from "../internal/outreach/write.js"
+import * as PlainDomain from "../internal/plainDomain.js"
 import { validated } from "../internal/validated.js"
 import type { OrganisationId } from "../organisation/Organisation.js"
 import { OrganisationStore } from "../organisation/OrganisationStore.js"
@@ -81,34 +80,13 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
-  const { decide } = Decide.make(store, organisationStore, grids, config)
-
-  /** A batch: each command decided against the store as it stands after the ones before it. */
-  const applyAll = (
-    actor: Actor.Actor,
-    commands: ReadonlyArray<OutreachCommand>,
-    offset: number
-  ): Effect.Effect<ReadonlyArray<OutreachChanges>, OutreachWriteError> =>
-    Effect.flatMap(IsoDate.today, (today) => {
-      const { steps } = Decide.make(store, organisationStore, grids, config, Exit.succeed(today))
-      return RunBatch.run<OutreachCommand, OutreachChanges, OutreachWriteError>({
-        commands,
-        offset,
-        steps: (command) => steps(actor, command),
-        writeSteps: (changes) => writeSteps(store, changes),
-        auditEntry: (command) => writer.auditEntry(actor, command),
-        workspace: RunBatch.plainWorkspace(audit)
-      })
-    })
-
-  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
+  const { methods } = PlainDomain.make<OutreachCommand, OutreachChanges, OutreachWriteError>({ policy, transactor, importLog, idempotency, audit }, {
     name: "Outreach",
     schema: OutreachCommand,
     targetOf,
     auditDetail,
-    decide,
-    write: (_actor, changes) => write(store, changes),
-    applyAll
+    steps: (today) => Decide.make(store, organisationStore, grids, config, today).steps,
+    writeSteps: (_actor, changes: OutreachChanges) => writeSteps(store, changes)
   })
 
   /** The options decoded, the subtree (the actor's scope unless named) authorized for reading. */
@@ -128,13 +106,7 @@ export const make: Effect.Effect<
     Effect.map(store.liaison.links(tenant), (links) => links.filter((l) => under(l.gridCode)))
 
   const service: OutreachShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
+    ...methods,
     links: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* onDay(actor, options)

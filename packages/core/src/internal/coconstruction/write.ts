@@ -4,11 +4,9 @@
  *
  * @internal
  */
-import { Effect } from "effect"
 import type { Tenant } from "../../access/Tenant.js"
 import type { CoConstructionChanges } from "../../coconstruction/CoConstructionChanges.js"
 import type { CoConstructionStoreShape } from "../../coconstruction/CoConstructionStore.js"
-import type { StoreError } from "../../errors/StoreError.js"
 
 /** The writes as a generator of store calls, for the Effect runtime or the batch path's driver. */
 export const writeSteps = function*(store: CoConstructionStoreShape, tenant: Tenant, changes: CoConstructionChanges) {
@@ -30,9 +28,3 @@ export const writeSteps = function*(store: CoConstructionStoreShape, tenant: Ten
   if (changes.jointMeetings.length > 0) yield* jointMeetings.add(changes.jointMeetings)
   if (changes.tasks.length > 0) yield* jointMeetings.putTasks(changes.tasks)
 }
-
-/** @internal */
-export const write = (store: CoConstructionStoreShape, tenant: Tenant, changes: CoConstructionChanges): Effect.Effect<void, StoreError> =>
-  Effect.gen(function*() {
-    yield* writeSteps(store, tenant, changes)
-  })

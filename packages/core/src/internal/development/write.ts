@@ -4,10 +4,8 @@
  *
  * @internal
  */
-import { Effect } from "effect"
 import type { DevelopmentChanges } from "../../development/DevelopmentChanges.js"
 import type { DevelopmentStoreShape } from "../../development/DevelopmentStore.js"
-import type { StoreError } from "../../errors/StoreError.js"
 
 /** The writes as a generator of store calls, for the Effect runtime or the batch path's driver. */
 export const writeSteps = function*(store: DevelopmentStoreShape, changes: DevelopmentChanges) {
@@ -23,9 +21,3 @@ export const writeSteps = function*(store: DevelopmentStoreShape, changes: Devel
   if (changes.honours.length > 0) yield* recognition.addHonours(changes.honours)
   if (changes.letters.length > 0) yield* recognition.addLetters(changes.letters)
 }
-
-/** @internal */
-export const write = (store: DevelopmentStoreShape, changes: DevelopmentChanges): Effect.Effect<void, StoreError> =>
-  Effect.gen(function*() {
-    yield* writeSteps(store, changes)
-  })

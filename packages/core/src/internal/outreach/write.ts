@@ -4,8 +4,6 @@
  *
  * @internal
  */
-import { Effect } from "effect"
-import type { StoreError } from "../../errors/StoreError.js"
 import type { OutreachChanges } from "../../outreach/OutreachChanges.js"
 import type { OutreachStoreShape } from "../../outreach/OutreachStore.js"
 
@@ -22,9 +20,3 @@ export const writeSteps = function*(store: OutreachStoreShape, changes: Outreach
   if (changes.groups.length > 0) yield* groups.putGroups(changes.groups)
   if (changes.members.length > 0) yield* groups.addMembers(changes.members)
 }
-
-/** @internal */
-export const write = (store: OutreachStoreShape, changes: OutreachChanges): Effect.Effect<void, StoreError> =>
-  Effect.gen(function*() {
-    yield* writeSteps(store, changes)
-  })
