@@ -38,6 +38,8 @@ export * as DevelopmentIntents from "./arbitraries/DevelopmentIntents.js"
 /** @since 0.5.0 */
 export * as OutreachIntents from "./arbitraries/OutreachIntents.js"
 /** @since 0.5.0 */
+export * as IntentRuns from "./arbitraries/IntentRuns.js"
+/** @since 0.5.0 */
 export * as PartyPath from "./arbitraries/PartyPath.js"
 /** @since 0.2.0 */
 export * as StorePorts from "./conformance/StorePorts.js"

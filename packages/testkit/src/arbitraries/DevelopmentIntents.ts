@@ -24,7 +24,8 @@ import {
   type StoreError,
   TalentChain
 } from "@jiceng/core"
-import { Effect, Either, FastCheck as fc } from "effect"
+import { Effect, FastCheck as fc } from "effect"
+import * as IntentRuns from "./IntentRuns.js"
 import * as OrganisationIntents from "./OrganisationIntents.js"
 import * as PartyPath from "./PartyPath.js"
 
@@ -305,17 +306,7 @@ export const history = (tenant: string): Effect.Effect<unknown, StoreError.Store
  * @since 0.5.0
  * @category models
  */
-export interface Outcome {
-  readonly command: unknown
-  readonly result: string
-  readonly changes?: DevelopmentChanges.DevelopmentChanges
-}
-
-/** An error as an outcome: its tag, rule (or message) and field. */
-const resultOf = (error: unknown): string => {
-  const e = error as { readonly _tag: string; readonly rule?: string; readonly field?: string; readonly message: string }
-  return `${e._tag}:${e.rule ?? e.message}@${e.field ?? ""}`
-}
+export type Outcome = IntentRuns.Outcome<DevelopmentChanges.DevelopmentChanges>
 
 /**
  * Writes the scaffold, then runs intents one by one through `Development.execute` as the
@@ -334,21 +325,11 @@ export const run = (
     if (options.scaffold !== false) yield* writeScaffold(tenant)
     const service = yield* DevelopmentService.Development
     const actor = options.actor ?? Actor.system(tenant)
-    const outcomes: Array<Outcome> = []
-    for (const intent of intents) {
-      const command = resolve(tenant, intent)
-      const before = options.checkRefusals === false ? undefined : JSON.stringify(yield* history(tenant))
-      const result = yield* Effect.either(service.executeUnknown(actor, command))
-      if (Either.isLeft(result)) {
-        if (before !== undefined && JSON.stringify(yield* history(tenant)) !== before) {
-          return yield* Effect.die(new Error(`refused ${JSON.stringify(command)} (${resultOf(result.left)}) but the store changed`))
-        }
-        outcomes.push({ command, result: resultOf(result.left) })
-      } else {
-        outcomes.push({ command, result: "ok", changes: result.right })
-      }
-    }
-    return outcomes
+    return yield* IntentRuns.run(
+      intents.map((intent) => resolve(tenant, intent)),
+      (command) => service.executeUnknown(actor, command),
+      options.checkRefusals === false ? undefined : history(tenant)
+    )
   })
 
 /**

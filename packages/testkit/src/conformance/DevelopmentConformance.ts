@@ -23,8 +23,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, Development, DevelopmentConfig, MemoryStore, type Pathway, PartyLadder, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DevelopmentIntents from "../arbitraries/DevelopmentIntents.js"
-import { retarget, untenanted } from "./GridBatch.js"
-import { freshTenant, over, sharedStore } from "./developmentSupport.js"
+import * as IntentProperties from "./intentProperties.js"
+import { freshTenant, over, type Services, sharedStore } from "./developmentSupport.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
 export {
@@ -147,22 +147,19 @@ export const developmentConformance = <E>(
         expect(refused.size, [...refused].sort().join("\n")).toBeGreaterThan(25)
       })), { timeout: 120_000 })
 
+    const domain: IntentProperties.Domain<DevelopmentIntents.Intent, Services> = {
+      freshTenant,
+      run: (tenant, ops) => DevelopmentIntents.run(tenant, ops, { checkRefusals: false }),
+      history: DevelopmentIntents.history,
+      writeScaffold: DevelopmentIntents.writeScaffold,
+      executeAll: (actor, inputs) => Effect.flatMap(Development.Development, (service) => service.executeAllUnknown(actor, inputs))
+    }
+
     if (options.differential !== false) {
       it.effect.prop(
         "the same results command by command, tables and answers as the memory store",
         [intents],
-        ([ops]) =>
-          provide(Effect.gen(function*() {
-            const tenant = freshTenant()
-            const outcomes = yield* DevelopmentIntents.run(tenant, ops, { checkRefusals: false })
-            const answers = yield* DevelopmentIntents.answers(tenant)
-            const reference = yield* over(MemoryStore.layer)(
-              Effect.all([DevelopmentIntents.run(tenant, ops, { checkRefusals: false }), DevelopmentIntents.answers(tenant)])
-            )
-            for (const [i, outcome] of outcomes.entries()) expect(outcome, `command ${i + 1}`).toEqual(reference[0][i])
-            expect(outcomes.length).toBe(reference[0].length)
-            expect(answers).toEqual(reference[1])
-          })),
+        ([ops]) => provide(IntentProperties.sameAsMemory(domain, DevelopmentIntents.answers, over(MemoryStore.layer))(ops)),
         propOptions
       )
     }
@@ -170,31 +167,7 @@ export const developmentConformance = <E>(
     it.effect.prop(
       "a batch gives what the same commands give one by one: the history, or the first refusal with its row and nothing written",
       [intents],
-      ([ops]) =>
-        provide(Effect.gen(function*() {
-          const service = yield* Development.Development
-          const [a, b] = [freshTenant(), freshTenant()]
-          const outcomes = yield* DevelopmentIntents.run(a, ops, { checkRefusals: false })
-          const expected = untenanted(a)(yield* DevelopmentIntents.history(a))
-          const commandsFor = (tenant: string, which: ReadonlyArray<DevelopmentIntents.Outcome>) =>
-            retarget(a, tenant)(which.map((o) => o.command)) as ReadonlyArray<unknown>
-          const refused = outcomes.flatMap((o, i) => (o.result === "ok" ? [] : [{ ...o, row: i + 1 }]))
-          yield* DevelopmentIntents.writeScaffold(b)
-          const before = yield* DevelopmentIntents.history(b)
-          const all = yield* Effect.either(service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes)))
-          if (refused.length === 0) {
-            expect(Either.isRight(all)).toBe(true)
-          } else {
-            // Decoding and authorization come before the transaction: such a row is reported first.
-            const first = refused.find((o) => /^(ValidationError|Forbidden):/.test(o.result)) ?? refused[0]!
-            expect(Either.isLeft(all)).toBe(true)
-            const error = (Either.isLeft(all) ? all.left : {}) as { readonly _tag?: string; readonly rule?: string; readonly row?: number }
-            expect(`${error._tag}:${error.rule}#${error.row}`).toBe(`${first.result.replace(/@.*/, "")}#${first.row}`)
-            expect(yield* DevelopmentIntents.history(b)).toEqual(before)
-            yield* service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes.filter((o) => o.result === "ok")))
-          }
-          expect(untenanted(b)(yield* DevelopmentIntents.history(b))).toEqual(expected)
-        })),
+      ([ops]) => provide(IntentProperties.batchAsOneByOne(domain)(ops)),
       { timeout: budget + 60_000, fastCheck: { numRuns: Math.max(8, Math.ceil(numRuns / 2)), interruptAfterTimeLimit: budget } }
     )
 

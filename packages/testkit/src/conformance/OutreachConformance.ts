@@ -23,8 +23,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { Actor, IsoDate, type Liaison, MemoryStore, Outreach, type PracticalMatter, type Station, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as OutreachIntents from "../arbitraries/OutreachIntents.js"
-import { retarget, untenanted } from "./GridBatch.js"
-import { freshTenant, over, sharedStore } from "./outreachSupport.js"
+import * as IntentProperties from "./intentProperties.js"
+import { freshTenant, over, type Services, sharedStore } from "./outreachSupport.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
 export {
@@ -146,22 +146,19 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
         expect(refused.size, [...refused].sort().join("\n")).toBeGreaterThan(15)
       })), { timeout: 120_000 })
 
+    const domain: IntentProperties.Domain<OutreachIntents.Intent, Services> = {
+      freshTenant,
+      run: (tenant, ops) => OutreachIntents.run(tenant, ops, { checkRefusals: false }),
+      history: OutreachIntents.history,
+      writeScaffold: OutreachIntents.writeScaffold,
+      executeAll: (actor, inputs) => Effect.flatMap(Outreach.Outreach, (service) => service.executeAllUnknown(actor, inputs))
+    }
+
     if (options.differential !== false) {
       it.effect.prop(
         "the same results command by command, tables and answers as the memory store",
         [intents],
-        ([ops]) =>
-          provide(Effect.gen(function*() {
-            const tenant = freshTenant()
-            const outcomes = yield* OutreachIntents.run(tenant, ops, { checkRefusals: false })
-            const answers = yield* OutreachIntents.answers(tenant)
-            const reference = yield* over(MemoryStore.layer)(
-              Effect.all([OutreachIntents.run(tenant, ops, { checkRefusals: false }), OutreachIntents.answers(tenant)])
-            )
-            for (const [i, outcome] of outcomes.entries()) expect(outcome, `command ${i + 1}`).toEqual(reference[0][i])
-            expect(outcomes.length).toBe(reference[0].length)
-            expect(answers).toEqual(reference[1])
-          })),
+        ([ops]) => provide(IntentProperties.sameAsMemory(domain, OutreachIntents.answers, over(MemoryStore.layer))(ops)),
         propOptions
       )
     }
@@ -169,31 +166,7 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
     it.effect.prop(
       "a batch gives what the same commands give one by one: the history, or the first refusal with its row and nothing written",
       [intents],
-      ([ops]) =>
-        provide(Effect.gen(function*() {
-          const service = yield* Outreach.Outreach
-          const [a, b] = [freshTenant(), freshTenant()]
-          const outcomes = yield* OutreachIntents.run(a, ops, { checkRefusals: false })
-          const expected = untenanted(a)(yield* OutreachIntents.history(a))
-          const commandsFor = (tenant: string, which: ReadonlyArray<OutreachIntents.Outcome>) =>
-            retarget(a, tenant)(which.map((o) => o.command)) as ReadonlyArray<unknown>
-          const refused = outcomes.flatMap((o, i) => (o.result === "ok" ? [] : [{ ...o, row: i + 1 }]))
-          yield* OutreachIntents.writeScaffold(b)
-          const before = yield* OutreachIntents.history(b)
-          const all = yield* Effect.either(service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes)))
-          if (refused.length === 0) {
-            expect(Either.isRight(all)).toBe(true)
-          } else {
-            // Decoding and authorization come before the transaction: such a row is reported first.
-            const first = refused.find((o) => /^(ValidationError|Forbidden):/.test(o.result)) ?? refused[0]!
-            expect(Either.isLeft(all)).toBe(true)
-            const error = (Either.isLeft(all) ? all.left : {}) as { readonly _tag?: string; readonly rule?: string; readonly row?: number }
-            expect(`${error._tag}:${error.rule}#${error.row}`).toBe(`${first.result.replace(/@.*/, "")}#${first.row}`)
-            expect(yield* OutreachIntents.history(b)).toEqual(before)
-            yield* service.executeAllUnknown(Actor.system(b), commandsFor(b, outcomes.filter((o) => o.result === "ok")))
-          }
-          expect(untenanted(b)(yield* OutreachIntents.history(b))).toEqual(expected)
-        })),
+      ([ops]) => provide(IntentProperties.batchAsOneByOne(domain)(ops)),
       { timeout: budget + 60_000, fastCheck: { numRuns: Math.max(6, Math.ceil(numRuns / 2)), interruptAfterTimeLimit: budget } }
     )
 
