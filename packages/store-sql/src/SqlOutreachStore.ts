@@ -123,7 +123,8 @@ const stationTables = ({ int, tableOptions, text }: ColumnTypes): ReadonlyArray<
   member_id ${text},
   PRIMARY KEY (tenant, id)
 )${tableOptions}`,
-  `CREATE INDEX outreach_uses_day ON outreach_uses (tenant, on_day, id)`
+  `CREATE INDEX outreach_uses_day ON outreach_uses (tenant, on_day, id)`,
+  `CREATE INDEX outreach_uses_station ON outreach_uses (tenant, station_id, on_day, id)`
 ]
 
 const groupTables = ({ int, tableOptions, text }: ColumnTypes): ReadonlyArray<string> => [
@@ -207,6 +208,7 @@ export const make: Effect.Effect<OutreachStore.OutreachStoreShape, never, SqlCli
     links: every("liaison.links", linkReading),
     addContacts: add("liaison.addContacts", contactReading),
     contactsOf: anyOf("liaison.contactsOf", { ...contactReading, order: ["id"] }, "id"),
+    contactsFor: anyOf("liaison.contactsFor", contactReading, "link_id"),
     contacts: every("liaison.contacts", contactReading),
     putProblems: put("liaison.putProblems", problemReading),
     problemsOf: anyOf("liaison.problemsOf", problemReading, "id"),
@@ -228,6 +230,7 @@ export const make: Effect.Effect<OutreachStore.OutreachStoreShape, never, SqlCli
     stations: every("stations.stations", stationReading),
     addUses: add("stations.addUses", useReading),
     usesOf: anyOf("stations.usesOf", { ...useReading, order: ["id"] }, "id"),
+    usesFor: anyOf("stations.usesFor", { ...useReading, order: ["station_id", "on_day", "id"] }, "station_id"),
     uses: every("stations.uses", useReading)
   }
 

@@ -191,6 +191,16 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
     executeAllUnknown,
     executeKeyedUnknown,
     executeAllKeyedUnknown,
-    importAll
+    importAll,
+    /** The service's write methods, as every domain's service exposes them. */
+    methods: {
+      execute: executeUnknown,
+      executeAll: executeAllUnknown,
+      importAll,
+      executeUnknown,
+      executeAllUnknown,
+      executeKeyed: executeKeyedUnknown,
+      executeAllKeyed: executeAllKeyedUnknown
+    }
   }
 }

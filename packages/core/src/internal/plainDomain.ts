@@ -3,21 +3,17 @@
  * (`RunBatch.plainWorkspace`): one decision generator, given the day the rules take as
  * today, and one generator of writes serve a single command (`decide`, `write`, under
  * `IsoDate.today`) and a batch (`RunBatch.run`, the clock read once per batch), over the
- * shared write side (`Commands.make`). Returns the writer and the service's write
- * methods, which every such service exposes as they are.
+ * shared write side (`Commands.make`). Returns the writer, with the service's write
+ * methods (`methods`).
  *
  * @internal
  */
 import { Effect, Exit, type Schema } from "effect"
 import type { YieldWrap } from "effect/Utils"
-import type { AccessPolicyShape } from "../access/AccessPolicy.js"
 import type * as Actor from "../access/Actor.js"
 import type { NewAuditEntry } from "../audit/AuditEntry.js"
 import type { AuditLogShape } from "../audit/AuditLog.js"
 import type { StoreError } from "../errors/StoreError.js"
-import type { IdempotencyStoreShape } from "../idempotency/IdempotencyStore.js"
-import type { ImportLogShape } from "../imports/ImportLog.js"
-import type { TransactorShape } from "../store/Transactor.js"
 import * as IsoDate from "../time/IsoDate.js"
 import * as Commands from "./commands.js"
 import * as RunBatch from "./runBatch.js"
@@ -27,13 +23,7 @@ type Steps<A> = Generator<YieldWrap<any>, A, any>
 
 /** @internal */
 export const make = <C extends { readonly _tag: string }, Ch, E>(
-  deps: {
-    readonly policy: AccessPolicyShape
-    readonly transactor: TransactorShape
-    readonly importLog: ImportLogShape
-    readonly idempotency: IdempotencyStoreShape
-    readonly audit: AuditLogShape
-  },
+  deps: Parameters<typeof Commands.make>[0] & { readonly audit: AuditLogShape },
   domain: {
     readonly name: string
     readonly schema: Schema.Schema<C, any>
@@ -65,17 +55,5 @@ export const make = <C extends { readonly _tag: string }, Ch, E>(
         })
       })
   })
-  return {
-    writer,
-    /** The service's write methods. */
-    methods: {
-      execute: writer.executeUnknown,
-      executeAll: writer.executeAllUnknown,
-      importAll: writer.importAll,
-      executeUnknown: writer.executeUnknown,
-      executeAllUnknown: writer.executeAllUnknown,
-      executeKeyed: writer.executeKeyedUnknown,
-      executeAllKeyed: writer.executeAllKeyedUnknown
-    }
-  }
+  return writer
 }

@@ -26,6 +26,8 @@ export interface LiaisonRepository {
   readonly addContacts: (contacts: ReadonlyArray<Contact>) => Effect.Effect<void, StoreError>
   /** Whether contacts of the ids exist: those that do, ordered by id. */
   readonly contactsOf: (tenant: Tenant, ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Contact>, StoreError>
+  /** The contacts under the links, ordered by link, day, id. */
+  readonly contactsFor: (tenant: Tenant, links: ReadonlyArray<LinkId>) => Effect.Effect<ReadonlyArray<Contact>, StoreError>
   /** Every contact, ordered by link, day, id. */
   readonly contacts: (tenant: Tenant) => Effect.Effect<ReadonlyArray<Contact>, StoreError>
   /** Inserts problems or replaces those of the same id. */

@@ -57,6 +57,14 @@ export const GroupId = Text.Id.pipe(Schema.brand("GroupId"))
 export type GroupId = typeof GroupId.Type
 
 /**
+ * A group's count of workers.
+ *
+ * @since 0.5.0
+ * @category schemas
+ */
+export const Workers = Schema.Int.pipe(Schema.between(0, 10_000_000))
+
+/**
  * A new-employment group where it works (`gridCode`), the party organisation serving it
  * and how many workers it counts.
  *
@@ -70,7 +78,7 @@ export const Group = Schema.Struct({
   name: Text.Name,
   gridCode: GridCode,
   organisationId: OrganisationId,
-  workers: Schema.Int.pipe(Schema.between(0, 10_000_000)),
+  workers: Workers,
   formedOn: IsoDate
 })
 

@@ -13,8 +13,8 @@ import { OrganisationId } from "../organisation/Organisation.js"
 import * as Text from "../text/Text.js"
 import { IsoDate } from "../time/IsoDate.js"
 import { ContactId, ContactKind, LinkId, ProblemId, TargetKind } from "./Liaison.js"
-import { GroupId, GroupKind } from "./NewEmployment.js"
-import { BatchId, MatterId } from "./PracticalMatter.js"
+import { GroupId, GroupKind, Workers } from "./NewEmployment.js"
+import { BatchId, BatchNumber, MatterId } from "./PracticalMatter.js"
 import { Facilities, OpeningHours, StationId, StationKind, StudyCorner, UseId, UserKind } from "./Station.js"
 
 /**
@@ -89,7 +89,7 @@ export class ResolveProblem extends Schema.TaggedClass<ResolveProblem>()("Resolv
 export class OpenBatch extends Schema.TaggedClass<OpenBatch>()("OpenBatch", {
   id: BatchId,
   gridCode: GridCode,
-  number: Schema.Int.pipe(Schema.between(1, 999)),
+  number: BatchNumber,
   name: Text.Name,
   from: IsoDate,
   to: IsoDate
@@ -192,7 +192,7 @@ export class RegisterGroup extends Schema.TaggedClass<RegisterGroup>()("Register
   name: Text.Name,
   gridCode: GridCode,
   organisationId: OrganisationId,
-  workers: Schema.Int.pipe(Schema.between(0, 10_000_000)),
+  workers: Workers,
   on: IsoDate
 }) {}
 
@@ -204,7 +204,7 @@ export class RegisterGroup extends Schema.TaggedClass<RegisterGroup>()("Register
  */
 export class CountWorkers extends Schema.TaggedClass<CountWorkers>()("CountWorkers", {
   groupId: GroupId,
-  workers: Schema.Int.pipe(Schema.between(0, 10_000_000))
+  workers: Workers
 }) {}
 
 /**

@@ -110,16 +110,19 @@ export const linkLeader = (
 
 /**
  * Ends a link. Rules: `outreach.known`, `outreach.link-end` (a link not ended yet, ended
- * after the day it began).
+ * after the day it began and after the last contact or problem recorded under it, which
+ * `lastRecorded` gives: ending it would leave them outside its days).
  *
  * @since 0.5.0
  * @category rules
  */
-export const endLink = (link: Link | undefined, command: Command.EndLink): Result =>
+export const endLink = (link: Link | undefined, lastRecorded: IsoDate | undefined, command: Command.EndLink): Result =>
   link === undefined ? unknown("linkId", "link", command.linkId) : link.validTo !== null
     ? refuse("outreach.link-end", "linkId", `${link.id} ended on ${link.validTo}`)
     : command.on <= link.validFrom
     ? refuse("outreach.link-end", "on", `${link.id} began on ${link.validFrom}: it ends after that`)
+    : lastRecorded !== undefined && command.on <= lastRecorded
+    ? refuse("outreach.link-end", "on", `${link.id} has a contact or problem on ${lastRecorded}: it ends after that`)
     : ok({ links: [{ ...link, validTo: command.on }] })
 
 const underLink = (base: Base, link: Link | undefined, linkId: string, on: IsoDate): Result | undefined =>
@@ -327,16 +330,19 @@ export const equipStation = (base: Base, station: Station | undefined, command: 
 
 /**
  * Closes a station. Rules: `outreach.known`, `outreach.station-dates` (not closed yet,
- * closed after the day it opened).
+ * closed after the day it opened and after the last use recorded, `lastUse`, which would
+ * otherwise fall on a day it was closed).
  *
  * @since 0.5.0
  * @category rules
  */
-export const closeStation = (station: Station | undefined, command: Command.CloseStation): Result =>
+export const closeStation = (station: Station | undefined, lastUse: IsoDate | undefined, command: Command.CloseStation): Result =>
   station === undefined ? unknown("stationId", "station", command.stationId) : station.closedOn !== null
     ? refuse("outreach.station-dates", "stationId", `${station.id} closed on ${station.closedOn}`)
     : command.on <= station.openedOn
     ? refuse("outreach.station-dates", "on", `${station.id} opened on ${station.openedOn}: it closes after that`)
+    : lastUse !== undefined && command.on <= lastUse
+    ? refuse("outreach.station-dates", "on", `${station.id} was used on ${lastUse}: it closes after that`)
     : ok({ stations: [{ ...station, closedOn: command.on }] })
 
 /**

@@ -41,6 +41,14 @@ export const MatterId = Text.Id.pipe(Schema.brand("MatterId"))
 export type MatterId = typeof MatterId.Type
 
 /**
+ * A batch's number: 第一批 is 1.
+ *
+ * @since 0.5.0
+ * @category schemas
+ */
+export const BatchNumber = Schema.Int.pipe(Schema.between(1, 999))
+
+/**
  * A batch of practical matters declared for a grid (usually the district): its number
  * (第一批 is 1), name and the days it runs, `[from, to]`.
  *
@@ -51,7 +59,7 @@ export const Batch = Schema.Struct({
   tenant: Tenant,
   id: BatchId,
   gridCode: GridCode,
-  number: Schema.Int.pipe(Schema.between(1, 999)),
+  number: BatchNumber,
   name: Text.Name,
   from: IsoDate,
   to: IsoDate

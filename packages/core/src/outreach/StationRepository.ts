@@ -24,6 +24,8 @@ export interface StationRepository {
   readonly addUses: (uses: ReadonlyArray<Use>) => Effect.Effect<void, StoreError>
   /** The uses of the ids that exist, ordered by id. */
   readonly usesOf: (tenant: Tenant, ids: ReadonlyArray<UseId>) => Effect.Effect<ReadonlyArray<Use>, StoreError>
+  /** The uses of the stations, ordered by station, day, id. */
+  readonly usesFor: (tenant: Tenant, stations: ReadonlyArray<StationId>) => Effect.Effect<ReadonlyArray<Use>, StoreError>
   /** Every use, ordered by day, then id. */
   readonly uses: (tenant: Tenant) => Effect.Effect<ReadonlyArray<Use>, StoreError>
 }

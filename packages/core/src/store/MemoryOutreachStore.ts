@@ -23,8 +23,8 @@ const { key } = SortedIndex
 const byId = <A extends { readonly id: string }>(): Table.Layout<A, never> => ({ primary: (row) => row.id, indexes: {} })
 
 /**
- * Links by id and by leader then id; contacts by id and by link, day, id; uses by id and
- * by day then id; members by group then member; every other row by its id.
+ * Links by id and by leader then id; contacts by id and by link, day, id; uses by id,
+ * by day then id, and by station, day, id; members by group then member; every other row by its id.
  */
 const layouts = {
   links: { primary: (l) => l.id, indexes: { leader: (l) => key(l.leaderId, l.id) } } satisfies Table.Layout<Link, "leader">,
@@ -33,7 +33,10 @@ const layouts = {
   batches: byId<Batch>(),
   matters: byId<Matter>(),
   stations: byId<Station>(),
-  uses: { primary: (u) => u.id, indexes: { day: (u) => key(u.on, u.id) } } satisfies Table.Layout<Use, "day">,
+  uses: {
+    primary: (u) => u.id,
+    indexes: { day: (u) => key(u.on, u.id), station: (u) => key(u.stationId, u.on, u.id) }
+  } satisfies Table.Layout<Use, "day" | "station">,
   groups: byId<Group>(),
   members: { primary: (m) => key(m.groupId, m.memberId), indexes: {} } satisfies Table.Layout<GroupMember, never>
 }
@@ -59,6 +62,7 @@ export const make: Effect.Effect<OutreachStoreShape, never, MemoryTransactor> = 
       links: (tenant) => read(tenant, (s) => SortedIndex.values(s.links.rows)),
       addContacts: (rows) => insert("liaison.addContacts", "contacts", rows),
       contactsOf: (tenant, ids) => read(tenant, (s) => getMany(s.contacts, ids)),
+      contactsFor: (tenant, links) => read(tenant, (s) => withFirstOf(s.contacts.by.link, links)),
       contacts: (tenant) => read(tenant, (s) => SortedIndex.values(s.contacts.by.link)),
       putProblems: (rows) => put("problems", rows),
       problemsOf: (tenant, ids) => read(tenant, (s) => getMany(s.problems, ids)),
@@ -78,6 +82,7 @@ export const make: Effect.Effect<OutreachStoreShape, never, MemoryTransactor> = 
       stations: (tenant) => read(tenant, (s) => SortedIndex.values(s.stations.rows)),
       addUses: (rows) => insert("stations.addUses", "uses", rows),
       usesOf: (tenant, ids) => read(tenant, (s) => getMany(s.uses, ids)),
+      usesFor: (tenant, ids) => read(tenant, (s) => withFirstOf(s.uses.by.station, ids)),
       uses: (tenant) => read(tenant, (s) => SortedIndex.values(s.uses.by.day))
     },
     groups: {

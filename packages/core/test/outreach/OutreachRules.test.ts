@@ -74,12 +74,27 @@ describe("OutreachRules", () => {
     expect(ruleOf(OutreachRules.linkLeader(base(), { gridValid: true, links }, command))).toBe(clash ? "outreach.link-duplicate" : "ok")
   })
 
-  it.prop("outreach.link-end: a link not yet ended ends after its first day, and holds until then", [linkArb, dayArb], ([l, on]) => {
-    const result = OutreachRules.endLink(l, new OutreachCommand.EndLink({ linkId: l.id, on }))
-    const ok = l.validTo === null && on > l.validFrom
-    expect(ruleOf(result)).toBe(ok ? "ok" : "outreach.link-end")
-    if (Either.isRight(result)) expect(result.right.links).toEqual([{ ...l, validTo: on }])
-    expect(ruleOf(OutreachRules.endLink(undefined, new OutreachCommand.EndLink({ linkId: l.id, on })))).toBe("outreach.known")
+  it.prop(
+    "outreach.link-end: a link not yet ended ends after its first day and after its last contact or problem, and holds until then",
+    [linkArb, dayArb, fc.option(dayArb, { nil: undefined })],
+    ([l, on, last]) => {
+      const result = OutreachRules.endLink(l, last, new OutreachCommand.EndLink({ linkId: l.id, on }))
+      const ok = l.validTo === null && on > l.validFrom && (last === undefined || on > last)
+      expect(ruleOf(result)).toBe(ok ? "ok" : "outreach.link-end")
+      // Whatever was recorded under the link still falls within its days.
+      if (Either.isRight(result)) {
+        expect(result.right.links).toEqual([{ ...l, validTo: on }])
+        if (last !== undefined && last >= l.validFrom) expect(IsoDate.within(last, l.validFrom, on)).toBe(true)
+      }
+      expect(ruleOf(OutreachRules.endLink(undefined, last, new OutreachCommand.EndLink({ linkId: l.id, on })))).toBe("outreach.known")
+    }
+  )
+
+  // Found by the conformance suite (seed -1612118288): a contact on 2023-01-02, then the
+  // link ended that day, left the contact outside the link's days.
+  it("outreach.link-end: a link is not ended on the day of its last contact", () => {
+    const l = link({ from: d("2023-01-01"), to: null })
+    expect(ruleOf(OutreachRules.endLink(l, d("2023-01-02"), new OutreachCommand.EndLink({ linkId: l.id, on: d("2023-01-02") })))).toBe("outreach.link-end")
   })
 
   it.prop("outreach.within-link and outreach.not-future: a contact or problem falls on a day its link held, not after today", [linkArb, dayArb, fc.boolean()], ([l, on, visit]) => {
@@ -207,8 +222,9 @@ describe("OutreachRules", () => {
     ([station, on, organisationValid]) => {
       const use = OutreachRules.recordUse(base(), { station, memberKnown: false }, new OutreachCommand.RecordUse({ id: "u" as Station.UseId, stationId: station.id, on, userKind: "courier", count: 5, memberId: null }))
       expect(ruleOf(use)).toBe(on > today ? "outreach.not-future" : IsoDate.within(on, station.openedOn, station.closedOn) ? "ok" : "outreach.station-open")
-      const close = OutreachRules.closeStation(station, new OutreachCommand.CloseStation({ stationId: station.id, on }))
-      expect(ruleOf(close)).toBe(station.closedOn === null && on > station.openedOn ? "ok" : "outreach.station-dates")
+      const lastUse = IsoDate.addDays(station.openedOn, 3)
+      const close = OutreachRules.closeStation(station, lastUse, new OutreachCommand.CloseStation({ stationId: station.id, on }))
+      expect(ruleOf(close)).toBe(station.closedOn === null && on > station.openedOn && on > lastUse ? "ok" : "outreach.station-dates")
       const equip = OutreachRules.equipStation(base(), station, new OutreachCommand.EquipStation({ stationId: station.id, facilities: { tv: 1 } }))
       expect(ruleOf(equip)).toBe(station.closedOn === null ? "ok" : "outreach.station-open")
       const open = OutreachRules.openStation(base(), { gridValid: true, organisation: { valid: organisationValid, kind: "branch" } }, new OutreachCommand.OpenStation({ id: "s2" as Station.StationId, name: "驿站", kind: "drivers_home", gridCode: grid, address: "某路", organisationId: "o" as never, hours: Station.allDay, facilities: {}, studyCorner: null, on }))

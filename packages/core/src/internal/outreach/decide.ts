@@ -95,7 +95,10 @@ export const make = (
       case "EndLink": {
         const link = yield* linkOf(tenant, command.linkId)
         if (link !== undefined) yield* guard(actor, command._tag, command.linkId, [link.gridCode])
-        return yield* Rules.endLink(link, command)
+        const contacts = link === undefined ? [] : yield* liaison.contactsFor(tenant, [link.id])
+        const problems = link === undefined ? [] : (yield* liaison.problems(tenant)).filter((p) => p.linkId === link.id)
+        const days = [...contacts.map((c) => c.on), ...problems.map((p) => p.raisedOn)].sort()
+        return yield* Rules.endLink(link, days.at(-1), command)
       }
       case "RecordContact":
       case "RaiseProblem": {
@@ -146,7 +149,9 @@ export const make = (
       case "CloseStation": {
         const station = yield* stationOf(tenant, command.stationId)
         if (station !== undefined) yield* guard(actor, command._tag, command.stationId, [station.gridCode])
-        return yield* (command._tag === "EquipStation" ? Rules.equipStation(base(false), station, command) : Rules.closeStation(station, command))
+        if (command._tag === "EquipStation") return yield* Rules.equipStation(base(false), station, command)
+        const uses = station === undefined ? [] : yield* stations.usesFor(tenant, [station.id])
+        return yield* Rules.closeStation(station, uses.at(-1)?.on, command)
       }
       case "RecordUse": {
         const taken = (yield* stations.usesOf(tenant, [command.id])).length > 0
