@@ -13,8 +13,8 @@ import { OrganisationId } from "../organisation/Organisation.js"
 import * as Text from "../text/Text.js"
 import { IsoDate } from "../time/IsoDate.js"
 import { ContactId, ContactKind, LinkId, ProblemId, TargetKind } from "./Liaison.js"
-import { GroupId, GroupKind, Workers } from "./NewEmployment.js"
-import { BatchId, BatchNumber, MatterId } from "./PracticalMatter.js"
+import { Group, GroupId, Workers } from "./NewEmployment.js"
+import { Batch, BatchId, MatterId } from "./PracticalMatter.js"
 import { Facilities, OpeningHours, StationId, StationKind, StudyCorner, UseId, UserKind } from "./Station.js"
 
 /**
@@ -86,14 +86,7 @@ export class ResolveProblem extends Schema.TaggedClass<ResolveProblem>()("Resolv
  * @since 0.5.0
  * @category commands
  */
-export class OpenBatch extends Schema.TaggedClass<OpenBatch>()("OpenBatch", {
-  id: BatchId,
-  gridCode: GridCode,
-  number: BatchNumber,
-  name: Text.Name,
-  from: IsoDate,
-  to: IsoDate
-}) {}
+export class OpenBatch extends Schema.TaggedClass<OpenBatch>()("OpenBatch", Batch.omit("tenant").fields) {}
 
 /**
  * Lists a branch's practical matter in a batch, planned on a day.
@@ -187,12 +180,7 @@ export class RecordUse extends Schema.TaggedClass<RecordUse>()("RecordUse", {
  * @category commands
  */
 export class RegisterGroup extends Schema.TaggedClass<RegisterGroup>()("RegisterGroup", {
-  id: GroupId,
-  kind: GroupKind,
-  name: Text.Name,
-  gridCode: GridCode,
-  organisationId: OrganisationId,
-  workers: Workers,
+  ...Group.pick("id", "kind", "name", "gridCode", "organisationId", "workers").fields,
   on: IsoDate
 }) {}
 
