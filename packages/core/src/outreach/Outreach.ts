@@ -152,8 +152,9 @@ export const make: Effect.Effect<
         const versions = ids.length === 0 ? [] : yield* organisationStore.organisations.versionsOf(s.tenant, ids as unknown as ReadonlyArray<OrganisationId>)
         const inside = servingWithin(s.tenant, ids, versions, s.under)
         const matters = all.filter((m) => inside.has(m.organisationId))
+        // A batch of the subtree, or of a grid above it (the district's batch names the street's matters too).
         const batches = (yield* store.matters.batches(s.tenant))
-          .filter((b) => b.from <= s.at)
+          .filter((b) => b.from <= s.at && (b.gridCode.startsWith(s.root) || s.root.startsWith(b.gridCode)))
           .sort((a, b) => compareStrings(a.gridCode, b.gridCode) || a.number - b.number)
         return {
           batches: batches.map((batch) => ({ batch, ...countMatters(matters.filter((m) => m.batchId === batch.id), s.at) })),

@@ -201,7 +201,7 @@ export interface OutreachShape {
   readonly compliance: (actor: Actor, options: PeriodOptions) => Effect.Effect<Compliance, OutreachReadError>
   /** Problems of the subtree's links raised and resolved in `[from, to)`. */
   readonly problems: (actor: Actor, options: PeriodOptions) => Effect.Effect<Problems, OutreachReadError>
-  /** 一支部一实事 as it stood on the day: per batch (ordered by grid, number) and per branch (by id). */
+  /** 一支部一实事 as it stood on the day: per batch begun by then, of the subtree or a grid above it (ordered by grid, number), and per branch (by id). */
   readonly matters: (actor: Actor, options?: ReadOptions) => Effect.Effect<Matters, OutreachReadError>
   /** The subtree's stations open on the day, with their facilities summed. */
   readonly stations: (actor: Actor, options?: ReadOptions) => Effect.Effect<Stations, OutreachReadError>
