@@ -7,6 +7,7 @@ import {
   GridPermission,
   LedgerPermission,
   OrganisationPermission,
+  OutreachPermission,
   ValidationError
 } from "@jiceng/core"
 import { Effect, Either, Exit, Schema } from "effect"
@@ -29,9 +30,9 @@ describe("Actor.authorize", () => {
       const table: Record<string, ReadonlyArray<string>> = {
         admin: AccessPolicy.knownPermissions,
         grid_manager: GridPermission.all,
-        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, ...DevelopmentPermission.all, GridPermission.read],
+        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, ...DevelopmentPermission.all, ...OutreachPermission.all, GridPermission.read],
         worker: [GridPermission.read, GridPermission.placeWrite],
-        viewer: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read],
+        viewer: [GridPermission.read, OrganisationPermission.read, CoConstructionPermission.read, LedgerPermission.read, DevelopmentPermission.read, OutreachPermission.read],
         ledger_keeper: [...LedgerPermission.all, GridPermission.read],
         certificate_checker: [LedgerPermission.verify]
       }
