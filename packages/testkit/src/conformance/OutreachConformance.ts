@@ -20,7 +20,19 @@
  * @since 0.5.0
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, IsoDate, type Liaison, MemoryStore, Outreach, type PracticalMatter, type Station, type Store } from "@jiceng/core"
+import {
+  Actor,
+  AuditLog,
+  IsoDate,
+  type Liaison,
+  MemoryStore,
+  type NewEmployment,
+  Outreach,
+  OutreachConfig,
+  type PracticalMatter,
+  type Station,
+  type Store
+} from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as OutreachIntents from "../arbitraries/OutreachIntents.js"
 import * as IntentProperties from "./intentProperties.js"
@@ -61,9 +73,12 @@ interface Tables {
   readonly links: ReadonlyArray<Liaison.Link>
   readonly contacts: ReadonlyArray<Liaison.Contact>
   readonly problems: ReadonlyArray<Liaison.Problem>
+  readonly batches: ReadonlyArray<PracticalMatter.Batch>
   readonly matters: ReadonlyArray<PracticalMatter.Matter>
   readonly stations: ReadonlyArray<Station.Station>
   readonly uses: ReadonlyArray<Station.Use>
+  readonly groups: ReadonlyArray<NewEmployment.Group>
+  readonly members: ReadonlyArray<NewEmployment.GroupMember>
   readonly audit: ReadonlyArray<{ readonly seq: number; readonly action: string; readonly detail: string }>
 }
 
@@ -99,6 +114,47 @@ const breaches = (h: Tables): ReadonlyArray<string> => {
   return out
 }
 
+/**
+ * The reads of the whole tenant on a day and over a period, against their definitions
+ * stated on the tables: what differs, by read.
+ */
+const readsAgainstTables = (tenant: string, h: Tables) =>
+  Effect.gen(function*() {
+    const service = yield* Outreach.Outreach
+    const viewer = Actor.make({ id: "viewer", tenant, roles: ["viewer"], scope: tenant })
+    const at = "2024-12-31"
+    const [from, to] = ["2023-01-01", "2025-07-01"]
+    const on = (d: string | null) => d !== null && d <= at
+    const inPeriod = (d: string | null) => d !== null && d >= from && d < to
+    const out: Array<string> = []
+    const check = (read: string, got: unknown, expected: unknown) => {
+      if (JSON.stringify(got) !== JSON.stringify(expected)) out.push(`${read}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`)
+    }
+    check("links", (yield* service.links(viewer, { at })).map((l) => l.id), h.links.filter((l) => l.validFrom <= at && !on(l.validTo)).map((l) => l.id))
+    const open = h.stations.filter((st) => st.openedOn <= at && !on(st.closedOn))
+    const stations = yield* service.stations(viewer, { at })
+    check("stations", stations.stations.map((st) => st.id), open.map((st) => st.id))
+    check("stations.studyCorners", stations.studyCorners, open.filter((st) => st.studyCorner !== null).length)
+    check("stations.facilities", stations.facilities.map((f) => f.count), OutreachConfig.defaults.facilities.map((f) => open.reduce((n, st) => n + (st.facilities[f.id] ?? 0), 0)))
+    const problems = yield* service.problems(viewer, { from, to })
+    check("problems", [problems.raised, problems.resolved], [h.problems.filter((p) => inPeriod(p.raisedOn)).length, h.problems.filter((p) => inPeriod(p.resolvedOn)).length])
+    const uses = yield* service.uses(viewer, { from, to })
+    const used = h.uses.filter((u) => inPeriod(u.on))
+    check("uses", [uses.total, uses.studies], [used.reduce((n, u) => n + u.count, 0), used.filter((u) => u.memberId !== null).length])
+    const matters = yield* service.matters(viewer, { at })
+    check("matters", matters.batches.map((b) => [b.batch.id, b.listed, b.done, b.dropped]), [...h.batches].filter((b) => b.from <= at).sort((x, y) => (x.gridCode < y.gridCode ? -1 : x.gridCode > y.gridCode ? 1 : x.number - y.number)).map((b) => {
+      const mine = h.matters.filter((m) => m.batchId === b.id && m.plannedOn <= at)
+      return [b.id, mine.length, mine.filter((m) => on(m.completedOn) && !on(m.droppedOn)).length, mine.filter((m) => on(m.droppedOn)).length]
+    }))
+    const groups = yield* service.groups(viewer, { at })
+    const formed = h.groups.filter((g) => g.formedOn <= at)
+    check("groups", groups.kinds.map((k) => [k.groups, k.workers, k.members]), groups.kinds.map((k) => {
+      const mine = formed.filter((g) => g.kind === k.kind)
+      return [mine.length, mine.reduce((n, g) => n + g.workers, 0), h.members.filter((m) => m.joinedOn <= at && mine.some((g) => g.id === m.groupId)).length]
+    }))
+    return out
+  })
+
 const tables = (tenant: string) => Effect.map(OutreachIntents.history(tenant), (h) => h as Tables)
 
 /**
@@ -114,7 +170,7 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
     const provide = sharedStore(store)
 
     it.effect.prop(
-      "random commands: refusals write nothing, one audit entry per success, histories hang together, no address in the audit log",
+      "random commands: refusals write nothing, one audit entry per success, histories hang together, no address in the audit log, reads equal their definitions",
       [intents],
       ([ops]) =>
         provide(Effect.gen(function*() {
@@ -122,6 +178,7 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
           const outcomes = yield* OutreachIntents.run(tenant, ops)
           const history = yield* tables(tenant)
           expect(breaches(history)).toEqual([])
+          expect(yield* readsAgainstTables(tenant, history)).toEqual([])
           const ok = outcomes.filter((o) => o.result === "ok")
           const mine = history.audit.filter((e) => kinds.includes(e.action))
           expect(mine.map((e) => e.action)).toEqual(ok.map((o) => (o.command as { readonly _tag: string })._tag))
@@ -214,6 +271,17 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
         expect(stations.stations[0]!.minutesPerWeek).toBe(480)
         const admin2 = Actor.make({ id: "区管理", tenant, roles: ["admin"], scope: tenant })
         expect((yield* service.stations(admin2, { at })).stations.map((s) => s.address)).toEqual(["桃城区河西街道明珠路18号"])
+        // The unmasked read is audited: which stations, never their addresses.
+        const [read] = (yield* (yield* AuditLog.AuditLog).list(tenant as never, { afterSeq: 0, limit: 1_000_000 })).slice(-1)
+        expect([read?.action, read?.actor, JSON.parse(read?.detail ?? "{}").stations]).toEqual(["ReadStationPii", "区管理", ["st1"]])
+        expect(read?.detail).not.toContain("明珠路")
+        // A member or an organisation of another street counts as none: the answer an unknown id gets.
+        const group = { _tag: "RegisterGroup", kind: "courier", name: "快递员", gridCode: `${tenant}002001`, workers: 5, on: "2024-01-01" }
+        const refusal = (command: unknown) => Effect.map(Effect.flip(service.executeUnknown(hedong, command)), (e) => `${e._tag}:${(e as { readonly rule?: string }).rule}`)
+        expect(yield* refusal({ ...group, id: "g2", organisationId: "b1" })).toBe("RuleViolation:outreach.organisation")
+        yield* service.executeUnknown(hedong, { ...group, id: "g2", organisationId: "b3" })
+        expect(yield* refusal({ _tag: "JoinGroup", groupId: "g2", memberId: "m1", on: "2024-03-01" })).toBe("RuleViolation:outreach.group-member")
+        yield* service.executeUnknown(hedong, { _tag: "JoinGroup", groupId: "g2", memberId: "m4", on: "2024-03-01" })
         const outside = yield* Effect.either(service.links(viewer, { root: `${tenant}001` }))
         expect(Either.isLeft(outside) && outside.left._tag).toBe("Forbidden")
       })))
