@@ -4,27 +4,15 @@
  * the generator took it as an input or it was computed; addresses come masked.
  */
 import { describe, expect, it } from "@effect/vitest"
-import {
-  Actor,
-  Development,
-  DevelopmentConfig,
-  GridConfig,
-  Grids,
-  MemoryStore,
-  OrganisationConfig,
-  Organisations,
-  Outreach,
-  OutreachConfig
-} from "@jiceng/core"
+import { Actor, Development, DevelopmentConfig, MemoryStore, Outreach } from "@jiceng/core"
 import { DevelopmentData, District, OutreachData, Party } from "@jiceng/testkit"
+import { OutreachConformance } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
 import * as Output from "../src/Output.js"
 import * as OutreachReport from "../src/OutreachReport.js"
 
-const memory = Layer.mergeAll(Grids.layer, Organisations.layer, Development.layer, Outreach.layer).pipe(
-  Layer.provideMerge(Layer.mergeAll(GridConfig.layer(), OrganisationConfig.layer(), DevelopmentConfig.layer(), OutreachConfig.layer())),
-  Layer.provideMerge(MemoryStore.layer)
-)
+// The outreach suites' services (Outreach, Organisations, Grids over a memory store) and Development.
+const memory = Development.layer.pipe(Layer.provideMerge(Layer.merge(OutreachConformance.outreachOver(MemoryStore.layer), DevelopmentConfig.layer())))
 
 /** The printed line that starts with a label, without its indent. */
 const line = (output: string, label: string): string => output.split("\n").map((l) => l.trim()).find((l) => l.startsWith(label)) ?? ""

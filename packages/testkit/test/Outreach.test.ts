@@ -1,17 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import {
-  Actor,
-  Development,
-  DevelopmentConfig,
-  GridConfig,
-  Grids,
-  MemoryStore,
-  OrganisationConfig,
-  Organisations,
-  Outreach,
-  OutreachConfig
-} from "@jiceng/core"
+import { Actor, Development, DevelopmentConfig, MemoryStore, Outreach } from "@jiceng/core"
 import { Effect, Layer } from "effect"
+import { outreachOver } from "../src/conformance/outreachSupport.js"
 import * as DevelopmentData from "../src/district/Development.js"
 import * as District from "../src/district/District.js"
 import * as OutreachData from "../src/district/Outreach.js"
@@ -24,9 +14,8 @@ const development = DevelopmentData.generate(taocheng, party)
 const data = OutreachData.generate(taocheng, party, development)
 const a = OutreachData.article
 
-const memory = Layer.mergeAll(Grids.layer, Organisations.layer, Development.layer, Outreach.layer).pipe(
-  Layer.provideMerge(Layer.mergeAll(MemoryStore.layer, GridConfig.layer(), OrganisationConfig.layer(), DevelopmentConfig.layer(), OutreachConfig.layer()))
-)
+// The outreach suites' services (Outreach, Organisations, Grids over a memory store) and Development.
+const memory = Development.layer.pipe(Layer.provideMerge(Layer.merge(outreachOver(MemoryStore.layer), DevelopmentConfig.layer())))
 
 describe("OutreachData.generate", () => {
   it("is deterministic, and another seed gives other commands", () => {
