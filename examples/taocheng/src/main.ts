@@ -20,6 +20,11 @@
  * plans and 双强六好 sites beside the article's 450 / 21 / 34 / 3·2·4·12·12 / 42·5, and
  * 兰山区's 43 branches, 526 members, 15 new members, its middle managers' share, 30 star
  * merchants and 30 流动先锋, and one member's party track (DevelopmentReport.ts); then
+ * outreach (#11), written through the Outreach service: 桃城区's 6 new-employment
+ * organisations' groups and 12 爱心驿站, 兰山区's 38 stations with study corners, the
+ * 网约车驿站's 32 DC and 10 AC chargers and car wash, the 司机之家's 20余 members, the
+ * 三联三服 compliance of the year, the 80余 problems resolved and the first batch of 10
+ * practical matters (OutreachReport.ts); then
  * emergency mode (平急两用, #11), written through the Emergency service: an activation
  * for each street during 疫情防控, the vanguard teams, compounds, residents and staff
  * beside the article's 82 / 315 / 28万 / 3000多, the people put under the community
@@ -56,6 +61,8 @@ import {
   LevelScheme,
   OrganisationConfig,
   Organisations,
+  Outreach,
+  OutreachConfig,
   Place,
   ResponsibilityAlert,
   VolunteerLedger,
@@ -63,13 +70,14 @@ import {
 } from "@jiceng/core"
 import { SqliteStore } from "@jiceng/store-sqlite"
 // The testkit's main entry loads no test runner (the suites are in @jiceng/testkit/vitest).
-import { CoConstruction, DevelopmentData, District, EmergencyData, Ledger, Party } from "@jiceng/testkit"
+import { CoConstruction, DevelopmentData, District, EmergencyData, Ledger, OutreachData, Party } from "@jiceng/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import * as CoConstructionReport from "./CoConstructionReport.js"
 import * as DemandReport from "./DemandReport.js"
 import * as DevelopmentReport from "./DevelopmentReport.js"
 import * as EmergencyReport from "./EmergencyReport.js"
 import * as LedgerReport from "./LedgerReport.js"
+import * as OutreachReport from "./OutreachReport.js"
 import * as Output from "./Output.js"
 import * as PartyReport from "./PartyReport.js"
 
@@ -388,7 +396,19 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
       timing.ledgerBatch
     )
     // Member development (#6): the district's workforce and sites on its party, and 兰山区's new sector.
-    yield* section(() => DevelopmentData.generate(district, party), DevelopmentReport.write, (data, timed) => DevelopmentReport.report(data, timed, lang), DevelopmentReport.batchSize)
+    const development = yield* section(
+      () => DevelopmentData.generate(district, party),
+      DevelopmentReport.write,
+      (data, timed) => DevelopmentReport.report(data, timed, lang),
+      DevelopmentReport.batchSize
+    )
+    // Outreach (#11): 桃城区's groups and stations on its party, 兰山区's on its development data.
+    yield* section(
+      () => OutreachData.generate(district, party, development),
+      OutreachReport.write,
+      (data, timed) => OutreachReport.report(data, timed, lang),
+      OutreachReport.batchSize
+    )
     // Emergency mode (#11): activations over the district's grids, party and enrolments, then their deactivation.
     yield* section(() => EmergencyData.generate(district, co), EmergencyReport.write, (data, timed) => EmergencyReport.report(data, timed, lang), EmergencyReport.batchSize)
     // Visits and demands (#11): a year on the district's blocks, compounds, workers and households.
@@ -431,10 +451,20 @@ const main = async (): Promise<number> => {
     return 2
   }
   const file = Output.freshDatabase("taocheng.db")
-  // One store for the five services: the organisations serve the grids written before
-  // them, co-construction builds on both, the ledger on the grids and the teams, and
-  // member development on the grids and the organisations.
-  const layer = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer, Demands.layer).pipe(
+  // One store for the eight services: the organisations serve the grids written before
+  // them, co-construction builds on both, the ledger on the grids and the teams, member
+  // development on the grids and the organisations, outreach on all of these, emergency
+  // mode on the grids, organisations and enrolments, and the demands on the grids.
+  const layer = Layer.mergeAll(
+    Grids.layer,
+    Organisations.layer,
+    CoConstructions.layer,
+    VolunteerLedger.layer,
+    Development.layer,
+    Outreach.layer,
+    Emergency.layer,
+    Demands.layer
+  ).pipe(
     Layer.provide(
       Layer.mergeAll(
         GridConfig.layer(),
@@ -442,6 +472,7 @@ const main = async (): Promise<number> => {
         CoConstructionConfig.layer(),
         LedgerConfig.layer(),
         DevelopmentConfig.layer(),
+        OutreachConfig.layer(),
         EmergencyConfig.layer(),
         DemandConfig.layer()
       )

@@ -254,9 +254,39 @@ export * as Visit from "./demand/Visit.js"
 export * as VisitRepository from "./demand/VisitRepository.js"
 
 /** @since 0.5.0 */
-export * as Liaison from "./liaison/Liaison.js"
+export * as GroupRepository from "./outreach/GroupRepository.js"
 /** @since 0.5.0 */
-export * as LiaisonCompliance from "./liaison/LiaisonCompliance.js"
+export * as Liaison from "./outreach/Liaison.js"
+/** @since 0.5.0 */
+export * as LiaisonCompliance from "./outreach/LiaisonCompliance.js"
+/** @since 0.5.0 */
+export * as LiaisonRepository from "./outreach/LiaisonRepository.js"
+/** @since 0.5.0 */
+export * as MatterRepository from "./outreach/MatterRepository.js"
+/** @since 0.5.0 */
+export * as NewEmployment from "./outreach/NewEmployment.js"
+/** @since 0.5.0 */
+export * as Outreach from "./outreach/Outreach.js"
+/** @since 0.5.0 */
+export * as OutreachChanges from "./outreach/OutreachChanges.js"
+/** @since 0.5.0 */
+export * as OutreachCommand from "./outreach/OutreachCommand.js"
+/** @since 0.5.0 */
+export * as OutreachConfig from "./outreach/OutreachConfig.js"
+/** @since 0.5.0 */
+export * as OutreachPermission from "./outreach/OutreachPermission.js"
+/** @since 0.5.0 */
+export * as OutreachRules from "./outreach/OutreachRules.js"
+/** @since 0.5.0 */
+export * as OutreachService from "./outreach/OutreachService.js"
+/** @since 0.5.0 */
+export * as OutreachStore from "./outreach/OutreachStore.js"
+/** @since 0.5.0 */
+export * as PracticalMatter from "./outreach/PracticalMatter.js"
+/** @since 0.5.0 */
+export * as Station from "./outreach/Station.js"
+/** @since 0.5.0 */
+export * as StationRepository from "./outreach/StationRepository.js"
 
 /** @since 0.1.0 */
 export * as CitizenId from "./identifiers/CitizenId.js"
@@ -284,6 +314,7 @@ export * as MemoryDemandStore from "./store/MemoryDemandStore.js"
 export * as MemoryDevelopmentStore from "./store/MemoryDevelopmentStore.js"
 /** @since 0.5.0 */
 export * as MemoryEmergencyStore from "./store/MemoryEmergencyStore.js"
+export * as MemoryOutreachStore from "./store/MemoryOutreachStore.js"
 /** @since 0.2.0 */
 export * as MemoryGridStore from "./store/MemoryGridStore.js"
 /** @since 0.4.0 */

@@ -25,6 +25,8 @@ import {
   ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
+  OutreachConformance,
+  outreachRepositoryContract,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -52,6 +54,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   DevelopmentConformance.developmentConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   EmergencyConformance.emergencyConformance("PostgresStore", freshStore().layer, { numRuns: 5 })
   DemandConformance.demandConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
+  OutreachConformance.outreachConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
   LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
     numRuns: 12,
@@ -82,6 +85,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   developmentRepositoryContract("PostgresStore", freshStore().layer)
   emergencyRepositoryContract("PostgresStore", freshStore().layer)
   demandRepositoryContract("PostgresStore", freshStore().layer)
+  outreachRepositoryContract("PostgresStore", freshStore().layer)
   ledgerRepositoryContract("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
@@ -188,6 +192,7 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "jiceng_migrations_imports",
           "jiceng_migrations_ledger",
           "jiceng_migrations_organisation",
+          "jiceng_migrations_outreach",
           "jiceng_migrations_store",
           "ledger_activities",
           "ledger_certificates",
@@ -200,6 +205,15 @@ WHERE table_schema = ${store.schema} ORDER BY table_name`
           "members",
           "memberships",
           "organisations",
+          "outreach_batches",
+          "outreach_contacts",
+          "outreach_group_members",
+          "outreach_groups",
+          "outreach_links",
+          "outreach_matters",
+          "outreach_problems",
+          "outreach_stations",
+          "outreach_uses",
           "participations",
           "place_links",
           "places",

@@ -6,8 +6,8 @@
  * Each domain keeps its own module (its repositories and its migrations, recorded in a
  * migrations table of its own): `SqlAuditLog`, `SqlGridStore`, `SqlImportLog`,
  * `SqlOrganisationStore`, `SqlCoConstructionStore`, `SqlIdempotencyStore`,
- * `SqlLedgerStore`, `SqlDevelopmentStore`, `SqlEmergencyStore`, `SqlDemandStore`;
- * `SqlTransactor` holds transactions.
+ * `SqlLedgerStore`, `SqlDevelopmentStore`, `SqlEmergencyStore`, `SqlDemandStore`,
+ * `SqlOutreachStore`; `SqlTransactor` holds transactions.
  * A domain added to the library adds one module and one entry in {@link domains}.
  *
  * @since 0.1.0
@@ -26,6 +26,7 @@ import * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
 import * as SqlDemandStore from "./SqlDemandStore.js"
 import * as SqlDevelopmentStore from "./SqlDevelopmentStore.js"
 import * as SqlEmergencyStore from "./SqlEmergencyStore.js"
+import * as SqlOutreachStore from "./SqlOutreachStore.js"
 import * as SqlGridStore from "./SqlGridStore.js"
 import * as SqlIdempotencyStore from "./SqlIdempotencyStore.js"
 import * as SqlImportLog from "./SqlImportLog.js"
@@ -54,7 +55,8 @@ export const domains: ReadonlyArray<{
   { table: SqlLedgerStore.migrationsTable, migrations: SqlLedgerStore.migrations },
   { table: SqlDevelopmentStore.migrationsTable, migrations: SqlDevelopmentStore.migrations },
   { table: SqlEmergencyStore.migrationsTable, migrations: SqlEmergencyStore.migrations },
-  { table: SqlDemandStore.migrationsTable, migrations: SqlDemandStore.migrations }
+  { table: SqlDemandStore.migrationsTable, migrations: SqlDemandStore.migrations },
+  { table: SqlOutreachStore.migrationsTable, migrations: SqlOutreachStore.migrations }
 ]
 
 /**
@@ -125,7 +127,8 @@ export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer
   SqlLedgerStore.layer,
   SqlDevelopmentStore.layer,
   SqlEmergencyStore.layer,
-  SqlDemandStore.layer
+  SqlDemandStore.layer,
+  SqlOutreachStore.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 
 /**

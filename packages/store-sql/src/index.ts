@@ -97,3 +97,11 @@ export * as SqlEmergencyStore from "./SqlEmergencyStore.js"
  * @category modules
  */
 export * as SqlDemandStore from "./SqlDemandStore.js"
+
+/**
+ * The outreach domain on `@effect/sql`: its tables and queries.
+ *
+ * @since 0.5.0
+ * @category modules
+ */
+export * as SqlOutreachStore from "./SqlOutreachStore.js"

@@ -23,6 +23,8 @@ import {
   ledgerRepositoryContract,
   OrganisationConformance,
   organisationRepositoryContract,
+  OutreachConformance,
+  outreachRepositoryContract,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -48,6 +50,7 @@ CoConstructionConformance.coConstructionConformance("SqliteStore (file)", tempor
 DevelopmentConformance.developmentConformance("SqliteStore (file)", temporaryFile().layer)
 EmergencyConformance.emergencyConformance("SqliteStore (file)", temporaryFile().layer, { numRuns: 6 })
 DemandConformance.demandConformance("SqliteStore (file)", temporaryFile().layer)
+OutreachConformance.outreachConformance("SqliteStore (file)", temporaryFile().layer, { numRuns: 25 })
 IdempotencyConformance.idempotencyConformance("SqliteStore (file)", temporaryFile().layer)
 // Tampering by hand: an UPDATE of each stored column of an entry.
 const sqlTamper = LedgerConformance.sqlTamper((statement) =>
@@ -77,6 +80,7 @@ coConstructionRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 developmentRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 emergencyRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 demandRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+outreachRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 ledgerRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
 // onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
@@ -109,7 +113,8 @@ describe("SqliteStore", () => {
           ["ledger", "ledger"],
           ["development", "development"],
           ["emergency", "emergency"],
-          ["demand", "demand"]
+          ["demand", "demand"],
+          ["outreach", "outreach"]
         ]) {
           expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)} ORDER BY migration_id`).toEqual(
             names.map((name, i) => ({ migration_id: i + 1, name }))

@@ -24,6 +24,7 @@ export * as DevelopmentData from "./district/Development.js"
 /** @since 0.5.0 */
 export * as EmergencyData from "./district/Emergency.js"
 export * as DemandData from "./district/Demands.js"
+export * as OutreachData from "./district/Outreach.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */
@@ -41,6 +42,7 @@ export * as EmergencyIntents from "./arbitraries/EmergencyIntents.js"
 export * as DemandIntents from "./arbitraries/DemandIntents.js"
 /** @since 0.5.0 */
 export * as Outcomes from "./arbitraries/Outcomes.js"
+export * as OutreachIntents from "./arbitraries/OutreachIntents.js"
 /** @since 0.5.0 */
 export * as PartyPath from "./arbitraries/PartyPath.js"
 /** @since 0.2.0 */

@@ -1,6 +1,6 @@
 /**
  * @jiceng/testkit/vitest — the suites every store adapter runs under `@effect/vitest`:
- * the repository contracts (the grid, organisation, co-construction, ledger and development domains') and the
+ * the repository contracts (the grid, organisation, co-construction, ledger, development and outreach domains') and the
  * grid, organisation and co-construction conformance suites, and the idempotency suite. It imports `@effect/vitest`
  * and `vitest` (optional peer dependencies of the testkit), so load it from test files
  * only.
@@ -31,6 +31,7 @@ export * from "./conformance/DevelopmentRepositoryContract.js"
 /** @since 0.5.0 */
 export * from "./conformance/EmergencyRepositoryContract.js"
 export * from "./conformance/DemandRepositoryContract.js"
+export * from "./conformance/OutreachRepositoryContract.js"
 /** @since 0.3.0 */
 export * as CoConstructionConformance from "./conformance/CoConstructionConformance.js"
 /** @since 0.5.0 */
@@ -38,6 +39,7 @@ export * as DevelopmentConformance from "./conformance/DevelopmentConformance.js
 /** @since 0.5.0 */
 export * as EmergencyConformance from "./conformance/EmergencyConformance.js"
 export * as DemandConformance from "./conformance/DemandConformance.js"
+export * as OutreachConformance from "./conformance/OutreachConformance.js"
 /** @since 0.3.0 */
 export * as CoConstructionAccess from "./conformance/CoConstructionAccess.js"
 /** @since 0.3.0 */

@@ -24,6 +24,7 @@ import * as EmergencyPermission from "../emergency/EmergencyPermission.js"
 import * as LedgerPermission from "../ledger/LedgerPermission.js"
 import * as GridPermission from "../grid/GridPermission.js"
 import * as OrganisationPermission from "../organisation/OrganisationPermission.js"
+import * as OutreachPermission from "../outreach/OutreachPermission.js"
 import * as Text from "../text/Text.js"
 import { grants, type Permission, piiRead } from "./Permission.js"
 
@@ -42,6 +43,7 @@ export const knownPermissions: ReadonlyArray<string> = [
   ...DevelopmentPermission.all,
   ...EmergencyPermission.all,
   ...DemandPermission.all,
+  ...OutreachPermission.all,
   piiRead
 ]
 
@@ -98,7 +100,8 @@ export interface AccessPolicyShape extends Schema.Schema.Type<typeof AccessPolic
  * included); grid managers change grids, places and workers; grid workers keep places
  * (入格) current, record visits and handle demands (grid managers too); party affairs
  * workers (党务工作者) keep organisations, members and meetings, 双报到 and
- * co-construction, member development and emergency mode, and read grids; viewers read.
+ * co-construction, member development, emergency mode and outreach (三联三服, 一支部一实事,
+ * stations, new-employment groups), and read grids; viewers read.
  *
  * @since 0.2.0
  * @category policy
@@ -115,7 +118,7 @@ export const defaults: AccessPolicyShape = {
     party_organiser: {
       zh: "党务工作者",
       en: "Party affairs worker",
-      grants: ["organisation:*", "coconstruction:*", "development:*", "emergency:*", GridPermission.read]
+      grants: ["organisation:*", "coconstruction:*", "development:*", "emergency:*", "outreach:*", GridPermission.read]
     },
     viewer: {
       zh: "查看者",
@@ -127,7 +130,8 @@ export const defaults: AccessPolicyShape = {
         LedgerPermission.read,
         DevelopmentPermission.read,
         EmergencyPermission.read,
-        DemandPermission.read
+        DemandPermission.read,
+        OutreachPermission.read
       ]
     },
     ledger_keeper: { zh: "志愿服务记录员", en: "Volunteer service recorder", grants: ["ledger:*", GridPermission.read] },

@@ -51,6 +51,9 @@ import type * as OrganisationChanges from "../organisation/OrganisationChanges.j
 import type * as OrganisationCommand from "../organisation/OrganisationCommand.js"
 import * as OrganisationConfig from "../organisation/OrganisationConfig.js"
 import * as Organisations from "../organisation/Organisations.js"
+import * as Outreach from "../outreach/Outreach.js"
+import * as OutreachConfig from "../outreach/OutreachConfig.js"
+import * as OutreachService from "../outreach/OutreachService.js"
 import type * as Store from "../store/Store.js"
 
 /**
@@ -94,6 +97,8 @@ export type Services =
   | EmergencyConfig.EmergencyConfig
   | DemandsService.Demands
   | DemandConfig.DemandConfig
+  | OutreachService.Outreach
+  | OutreachConfig.OutreachConfig
   | Store.Store
 
 /**
@@ -278,6 +283,15 @@ export type EmergencyClient = Promised<EmergencyService.EmergencyShape>
  */
 export type DemandsClient = Promised<DemandsService.DemandsShape>
 
+/**
+ * Outreach as Promises (`OutreachService.OutreachShape`): 三联三服, 一支部一实事, stations
+ * and new-employment groups; its methods' documentation is the service's.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export type OutreachClient = Promised<OutreachService.OutreachShape>
+
 // The compiler holds the hand-written interface to the service's: a method added to
 // the service, or a signature changed, breaks this line until GridsClient follows.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -305,6 +319,8 @@ export interface Client {
   readonly emergency: EmergencyClient
   /** 走访 visits and 诉求 demands, their statistics and the Open311 view. @since 0.5.0 */
   readonly demands: DemandsClient
+  /** Outreach: 三联三服, 一支部一实事, stations, new-employment groups. @since 0.5.0 */
+  readonly outreach: OutreachClient
   /**
    * Runs any effect over the client's services, rejecting with its typed error. This is
    * trusted, platform-level access: an effect that uses `Store` directly bypasses the
@@ -339,6 +355,8 @@ export interface Options<E> {
   readonly emergency?: Partial<EmergencyConfig.EmergencyConfigShape>
   /** The demand policy (categories and their deadlines, escalation interval, top level); the defaults when left out. @since 0.5.0 */
   readonly demands?: Partial<DemandConfig.DemandConfigShape>
+  /** The outreach policy (the 三联三服 schedule, the station facilities); the defaults when left out. @since 0.5.0 */
+  readonly outreach?: Partial<OutreachConfig.OutreachConfigShape>
   /** The deployment's roles and their grants; the default roles otherwise. */
   readonly access?: AccessPolicy.AccessPolicyShape
 }
@@ -456,6 +474,17 @@ const demandMethods: { readonly [K in keyof DemandsService.DemandsShape]: true }
   requests: true
 }
 
+const outreachMethods: { readonly [K in keyof OutreachService.OutreachShape]: true } = {
+  ...writeMethods,
+  links: true,
+  compliance: true,
+  problems: true,
+  matters: true,
+  stations: true,
+  uses: true,
+  groups: true
+}
+
 const plain = <A>(value: A): Plain<A> => (Option.isOption(value) ? Option.getOrUndefined(value) : value) as Plain<A>
 
 const promised = <S extends object>(
@@ -485,7 +514,7 @@ const promised = <S extends object>(
  * @category constructors
  */
 export const make = <E>(options: Options<E>): Client => {
-  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer, Demands.layer).pipe(
+  const services = Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Emergency.layer, Demands.layer, Outreach.layer).pipe(
     Layer.provideMerge(
       Layer.mergeAll(
         options.store,
@@ -496,6 +525,7 @@ export const make = <E>(options: Options<E>): Client => {
         DevelopmentConfig.layer(options.development),
         EmergencyConfig.layer(options.emergency),
         DemandConfig.layer(options.demands),
+        OutreachConfig.layer(options.outreach),
         options.calendar === undefined ? Layer.empty : WorkingCalendar.layer(options.calendar)
       )
     )
@@ -523,6 +553,7 @@ export const make = <E>(options: Options<E>): Client => {
     development: promised(run, DevelopmentService.Development, developmentMethods),
     emergency: promised(run, EmergencyService.Emergency, emergencyMethods),
     demands: promised(run, DemandsService.Demands, demandMethods),
+    outreach: promised(run, OutreachService.Outreach, outreachMethods),
     run,
     dispose: () => runtime.dispose()
   }

@@ -135,13 +135,7 @@ export const make: Effect.Effect<
     Effect.flatMap(readScope(actor, options), (s) => Effect.map(inSubtree(s.tenant, s.root, s.at), (organisations) => ({ ...s, organisations })))
 
   const service: OrganisationsShape = {
-    execute: writer.executeUnknown,
-    executeAll: writer.executeAllUnknown,
-    importAll: writer.importAll,
-    executeUnknown: writer.executeUnknown,
-    executeAllUnknown: writer.executeAllUnknown,
-    executeKeyed: writer.executeKeyedUnknown,
-    executeAllKeyed: writer.executeAllKeyedUnknown,
+    ...writer.methods,
     organisations: (actor, options) => Effect.map(organisationsIn(actor, options), (s) => s.organisations),
     organisation: (actor, input, at) =>
       Effect.gen(function*() {

@@ -18,6 +18,7 @@ import * as MemoryIdempotencyStore from "./MemoryIdempotencyStore.js"
 import * as MemoryImportLog from "./MemoryImportLog.js"
 import * as MemoryLedgerStore from "./MemoryLedgerStore.js"
 import * as MemoryOrganisationStore from "./MemoryOrganisationStore.js"
+import * as MemoryOutreachStore from "./MemoryOutreachStore.js"
 import * as MemoryTransactor from "./MemoryTransactor.js"
 import type { Store } from "./Store.js"
 
@@ -38,7 +39,8 @@ export const layer: Layer.Layer<Store> = Layer.mergeAll(
   MemoryIdempotencyStore.layer,
   MemoryImportLog.layer,
   MemoryLedgerStore.layer,
-  MemoryOrganisationStore.layer
+  MemoryOrganisationStore.layer,
+  MemoryOutreachStore.layer
 ).pipe(
   Layer.provideMerge(MemoryTransactor.layer)
 )

@@ -9,6 +9,7 @@ import {
   GridPermission,
   LedgerPermission,
   OrganisationPermission,
+  OutreachPermission,
   ValidationError
 } from "@jiceng/core"
 import { Effect, Either, Exit, Schema } from "effect"
@@ -27,12 +28,12 @@ describe("Actor.authorize", () => {
       const result = Actor.authorize(actor, permission, "act", [target])
       // The default grants, written out: admin everything, grid_manager the grid and demand domains,
       // worker reading grids, keeping places current, visits and demands,
-      // party_organiser the organisation, co-construction, development and emergency domains and reading grids,
+      // party_organiser the organisation, co-construction, development, emergency and outreach domains and reading grids,
       // ledger_keeper the volunteer ledger and reading grids, certificate_checker verifying.
       const table: Record<string, ReadonlyArray<string>> = {
         admin: AccessPolicy.knownPermissions,
         grid_manager: [...GridPermission.all, ...DemandPermission.all],
-        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, ...DevelopmentPermission.all, ...EmergencyPermission.all, GridPermission.read],
+        party_organiser: [...OrganisationPermission.all, ...CoConstructionPermission.all, ...DevelopmentPermission.all, ...EmergencyPermission.all, ...OutreachPermission.all, GridPermission.read],
         worker: [GridPermission.read, GridPermission.placeWrite, ...DemandPermission.all],
         viewer: [
           GridPermission.read,
@@ -41,7 +42,8 @@ describe("Actor.authorize", () => {
           LedgerPermission.read,
           DevelopmentPermission.read,
           EmergencyPermission.read,
-          DemandPermission.read
+          DemandPermission.read,
+          OutreachPermission.read
         ],
         ledger_keeper: [...LedgerPermission.all, GridPermission.read],
         certificate_checker: [LedgerPermission.verify]

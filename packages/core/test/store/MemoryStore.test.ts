@@ -9,6 +9,7 @@ import {
   LedgerBigBatch,
   ledgerRepositoryContract,
   organisationRepositoryContract,
+  outreachRepositoryContract,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Deferred, Effect, Fiber, Option } from "effect"
@@ -19,6 +20,7 @@ coConstructionRepositoryContract("MemoryStore", MemoryStore.layer)
 developmentRepositoryContract("MemoryStore", MemoryStore.layer)
 emergencyRepositoryContract("MemoryStore", MemoryStore.layer)
 demandRepositoryContract("MemoryStore", MemoryStore.layer)
+outreachRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
 LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 

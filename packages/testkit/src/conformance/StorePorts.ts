@@ -13,6 +13,7 @@ import {
   IdempotencyStore,
   LedgerStore,
   OrganisationStore,
+  OutreachStore,
   type Store,
   Transactor
 } from "@jiceng/core"
@@ -36,6 +37,8 @@ export interface StorePorts
   readonly emergency: EmergencyStore.EmergencyStoreShape
   /** The demand domain's repositories (visits, demands and their events). @since 0.5.0 */
   readonly demand: DemandStore.DemandStoreShape
+  /** The outreach domain's repositories (liaison, matters, stations, groups). @since 0.5.0 */
+  readonly outreach: OutreachStore.OutreachStoreShape
 }
 
 /**
@@ -54,9 +57,10 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     DevelopmentStore.DevelopmentStore,
     EmergencyStore.EmergencyStore,
     DemandStore.DemandStore,
+    OutreachStore.OutreachStore,
     Transactor.Transactor
   ]),
-  ([grid, organisation, audit, idempotency, ledger, development, emergency, demand, transactor]) => ({
+  ([grid, organisation, audit, idempotency, ledger, development, emergency, demand, outreach, transactor]) => ({
     ...grid,
     ...organisation,
     audit,
@@ -65,6 +69,7 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     development,
     emergency,
     demand,
+    outreach,
     transaction: transactor.transaction
   })
 )

@@ -8,8 +8,51 @@
  */
 import { Schema } from "effect"
 import { Tenant } from "../access/Tenant.js"
+import { GridCode } from "../grid/Grid.js"
 import * as Text from "../text/Text.js"
 import { IsoDate } from "../time/IsoDate.js"
+
+/**
+ * A link's id.
+ *
+ * @since 0.5.0
+ * @category schemas
+ */
+export const LinkId = Text.Id.pipe(Schema.brand("LinkId"))
+
+/**
+ * @since 0.5.0
+ * @category models
+ */
+export type LinkId = typeof LinkId.Type
+
+/**
+ * A contact's id.
+ *
+ * @since 0.5.0
+ * @category schemas
+ */
+export const ContactId = Text.Id.pipe(Schema.brand("ContactId"))
+
+/**
+ * @since 0.5.0
+ * @category models
+ */
+export type ContactId = typeof ContactId.Type
+
+/**
+ * A problem's id.
+ *
+ * @since 0.5.0
+ * @category schemas
+ */
+export const ProblemId = Text.Id.pipe(Schema.brand("ProblemId"))
+
+/**
+ * @since 0.5.0
+ * @category models
+ */
+export type ProblemId = typeof ProblemId.Type
 
 /**
  * What a leader is linked to.
@@ -36,13 +79,16 @@ export const targetKindLabels: Readonly<Record<TargetKind, { readonly zh: string
 }
 
 /**
- * A leader's link to a target, `[validFrom, validTo)`.
+ * A leader's link to a target, `[validFrom, validTo)`. The target lies in `gridCode` (a
+ * village or community is its own grid), which decides who may see and write the link.
  *
  * @since 0.5.0
  * @category schemas
  */
 export const Link = Schema.Struct({
   tenant: Tenant,
+  id: LinkId,
+  gridCode: GridCode,
   leaderId: Text.Id,
   targetId: Text.Id,
   targetKind: TargetKind,
@@ -87,6 +133,8 @@ export const contactKindLabels: Readonly<Record<ContactKind, { readonly zh: stri
  */
 export const Contact = Schema.Struct({
   tenant: Tenant,
+  id: ContactId,
+  linkId: LinkId,
   leaderId: Text.Id,
   targetId: Text.Id,
   kind: ContactKind,
@@ -98,3 +146,26 @@ export const Contact = Schema.Struct({
  * @category models
  */
 export interface Contact extends Schema.Schema.Type<typeof Contact> {}
+
+/**
+ * A problem (问题) raised under a link — a bottleneck an enterprise, a village or
+ * residents brought up — and, once resolved, the day and how.
+ *
+ * @since 0.5.0
+ * @category schemas
+ */
+export const Problem = Schema.Struct({
+  tenant: Tenant,
+  id: ProblemId,
+  linkId: LinkId,
+  raisedOn: IsoDate,
+  summary: Text.Line(500),
+  resolvedOn: Schema.NullOr(IsoDate),
+  resolution: Schema.NullOr(Text.Line(500))
+})
+
+/**
+ * @since 0.5.0
+ * @category models
+ */
+export interface Problem extends Schema.Schema.Type<typeof Problem> {}

@@ -18,6 +18,8 @@ const linkArb = fc.record({
   length: fc.option(fc.integer({ min: 1, max: 600 }), { nil: null })
 }).map((l): Liaison.Link => ({
   tenant,
+  id: `${l.leader}/${l.target}` as Liaison.LinkId,
+  gridCode: "371302001" as Liaison.Link["gridCode"],
   leaderId: l.leader,
   targetId: l.target,
   targetKind: l.target.startsWith("E") ? "enterprise" : l.target.startsWith("V") ? "village_community" : "residents",
@@ -26,7 +28,7 @@ const linkArb = fc.record({
 }))
 
 const contactArb = fc.record({ leader: fc.constantFrom("L1", "L2"), target: fc.constantFrom("E1", "V1", "R1"), kind: fc.constantFrom("contact" as const, "visit" as const), on: day })
-  .map((c): Liaison.Contact => ({ tenant, leaderId: c.leader, targetId: c.target, kind: c.kind, on: c.on }))
+  .map((c): Liaison.Contact => ({ tenant, id: `c-${c.leader}-${c.on}` as Liaison.ContactId, linkId: `${c.leader}/${c.target}` as Liaison.LinkId, leaderId: c.leader, targetId: c.target, kind: c.kind, on: c.on }))
 
 /** The months (1) or quarters (3) of 2023–2024, by their first and next-first days. */
 const calendar = (months: number) =>
@@ -58,9 +60,9 @@ describe("LiaisonCompliance", () => {
   })
 
   it("a visit is also a contact; a month the link did not hold throughout is not owed", () => {
-    const link: Liaison.Link = { tenant, leaderId: "L1", targetId: "E1", targetKind: "enterprise", validFrom: d("2024-01-15"), validTo: null }
+    const link: Liaison.Link = { tenant, id: "k1" as Liaison.LinkId, gridCode: "371302001" as Liaison.Link["gridCode"], leaderId: "L1", targetId: "E1", targetKind: "enterprise", validFrom: d("2024-01-15"), validTo: null }
     const report = LiaisonCompliance.check(LiaisonCompliance.defaults, [link], [
-      { tenant, leaderId: "L1", targetId: "E1", kind: "visit", on: d("2024-02-10") }
+      { tenant, id: "c1" as Liaison.ContactId, linkId: link.id, leaderId: "L1", targetId: "E1", kind: "visit", on: d("2024-02-10") }
     ], { from: d("2024-01-01"), to: d("2024-04-01") })
     expect(report.missing.map((m) => [m.kind, m.slot.label])).toEqual([["contact", "2024-03"]])
     expect([report.owed, report.met]).toEqual([2, 1])
