@@ -367,6 +367,16 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
           expect(Either.isLeft(result) && [result.left._tag, (result.left as { readonly field?: string }).field], JSON.stringify(command)).toEqual(["ValidationError", field])
         }
         expect(yield* EmergencyIntents.history(tenant, fixed)).toEqual(before)
+        // A period ends after it starts (an empty one is no period) and spans at most ten years, as the other domains' period reads.
+        const periods: ReadonlyArray<readonly [string, string, string]> = [
+          ["2024-03-01", "2024-03-01", "period.order"],
+          ["2024-03-01", "2024-02-01", "period.order"],
+          ["2014-03-01", "2024-03-02", "period.length"]
+        ]
+        for (const [from, to, rule] of periods) {
+          const result = yield* Effect.flip(service.coverageOver(admin, { from, to }))
+          expect([result._tag, (result as { readonly field?: string }).field, (result as { readonly rule?: string }).rule], `${from}..${to}`).toEqual(["ValidationError", "options.to", rule])
+        }
       })))
   })
 }
