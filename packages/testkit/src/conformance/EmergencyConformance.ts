@@ -19,8 +19,9 @@
  *   refusal naming its row and nothing written;
  * - a retry under an idempotency key returns the first result and writes nothing more;
  * - scope: an actor of street 002 may not activate, deactivate or form teams in street
- *   001, and reads nothing of its activations; bad input is a `ValidationError` naming
- *   the field, and writes nothing.
+ *   001 — an activation there, named by id, gets the answer an unknown id gets — and
+ *   reads nothing of its activations; bad input (a `coverageOver` period too) is a
+ *   `ValidationError` naming the field, and writes nothing.
  *
  * Its tenants are its own (`Tenants.nth` from 285,000 to 290,000, shared with the
  * repository contract).
@@ -339,6 +340,11 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
         expect(Either.isLeft(outside) && outside.left._tag).toBe("Forbidden")
         const whole = Actor.make({ id: "区查看", tenant, roles: ["viewer"], scope: tenant })
         expect((yield* service.coverage(whole, "a0"))?.members).toBe(5)
+        // A team's staff and members are the team's, not its compounds': each subtree holding one of its compounds counts them in full.
+        yield* service.executeUnknown(admin, EmergencyIntents.resolve(tenant, fixed, { kind: "team", id: 5, activation: 0, compounds: [0, 1], residents: 1, staff: 7, members: 2, company: true, day: 1 }))
+        const [first, second] = [`${tenant}001001001001`, `${tenant}001001001002`]
+        const seen = (root: string) => Effect.map(service.coverage(whole, "a0", { root }), (c) => c === null ? null : [c.teams, c.compounds, c.staff, c.teamMembers])
+        expect([yield* seen(first), yield* seen(second), yield* seen(tenant)]).toEqual([[1, 1, 7, 2], [1, 1, 7, 2], [1, 2, 7, 2]])
       })))
 
     it.effect("bad input is a ValidationError naming the field, and writes nothing", () =>
