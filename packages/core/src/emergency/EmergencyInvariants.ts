@@ -39,8 +39,9 @@ export interface History {
  *   when formed; each branch is a temporary branch formed on the activation's day
  *   under the organisation its roster names, with as many participants that day as
  *   it recorded;
- * - `emergency.restore`: a deactivated activation's branches ended on its day, and so
- *   did every participation in them; an active one's are open;
+ * - `emergency.restore`: a deactivated activation's branches ended on its day — or
+ *   before, when an organiser dissolved or merged one away through the organisation
+ *   domain meanwhile — and so did every participation in them;
  * - `emergency.team-active`: a team was formed while its activation was active.
  *
  * @since 0.5.0
@@ -90,7 +91,7 @@ export const breaches = (history: History, minFullMembers = 3): ReadonlyArray<Br
     const rows = taking.get(b.organisationId) ?? []
     if (rows.filter((p) => p.validFrom === a.activatedOn).length !== b.members) breach("emergency.branch", subject, `${b.members} members recorded, other participants on ${a.activatedOn}`)
     const end = (versions.get(b.organisationId) ?? []).at(-1)!.validTo
-    if (a.deactivatedOn === null ? end !== null : end !== a.deactivatedOn) breach("emergency.restore", subject, `ends ${end ?? "never"}, its activation ${a.deactivatedOn ?? "never"}`)
+    if (a.deactivatedOn !== null && (end === null || end > a.deactivatedOn)) breach("emergency.restore", subject, `ends ${end ?? "never"}, after its activation (${a.deactivatedOn})`)
     if (a.deactivatedOn !== null && rows.some((p) => p.validTo === null || p.validTo > a.deactivatedOn!)) {
       breach("emergency.restore", subject, "a participation outlives the deactivation")
     }

@@ -18,6 +18,7 @@ import type { MemberId } from "../organisation/Member.js"
 import type { Organisation } from "../organisation/Organisation.js"
 import { DissolveOrganisation, FormOrganisation, JoinTemporary } from "../organisation/OrganisationCommand.js"
 import type { OrganisationCommand } from "../organisation/OrganisationCommand.js"
+import * as Text from "../text/Text.js"
 import type { IsoDate } from "../time/IsoDate.js"
 import {
   type Activation,
@@ -96,8 +97,19 @@ export interface ActivationContext {
   readonly communities: ReadonlyArray<Community>
 }
 
-/** A name of at most 100 characters. */
-const nameOf = (name: string) => (name.length <= 100 ? name : name.slice(0, 100))
+/**
+ * A branch's name: its first 100 characters counted in code points (as `Text.Name`
+ * counts them, so no surrogate pair is split), trimmed, so a cut never leaves white
+ * space at the end. The name begins with the task, itself a name, so something
+ * visible remains.
+ *
+ * @since 0.5.0
+ * @category rules
+ */
+export const nameOf = (name: string): string => {
+  const points = Array.from(name)
+  return points.length <= 100 ? name : points.slice(0, 100).join("").trimEnd()
+}
 
 /**
  * The activations a new one for `gridCode` from `on` would meet: refused while one
@@ -136,7 +148,10 @@ export const overlap = (
  * `emergency.overlap` and `emergency.backdated` (no nesting: see `overlap`),
  * `emergency.community-organisation` (each community is served by a party organisation
  * to put its people under), `emergency.placement` (a placement names a member enrolled
- * with one of the communities and a compound of that community, each member once).
+ * with one of the communities and a compound of that community, each member once),
+ * `emergency.branch-command` (each branch's organisation command decodes: its id
+ * `<activation>:<grid>` an organisation id of at most 64 characters; its name, cut by
+ * `nameOf`, always does).
  * The plan: every worker and enrolled member on the roster; a temporary branch per
  * compound where at least `minFullMembers` full members are placed (`emergency.branch`);
  * the community's other members with a readable membership in one joint temporary
@@ -192,13 +207,25 @@ export const activate = (
   const roster: Array<Enlistment> = []
   const branches: Array<EmergencyBranch> = []
   const commands: Array<OrganisationCommand> = []
+  // The first field of a branch's organisation command that would not decode: the plan
+  // is refused naming it rather than throwing a ParseError.
+  let undecodable: Either.Either<never, RuleViolation.RuleViolation> | undefined
   const form = (community: Community, organisation: Organisation, compound: { readonly code: string; readonly name: string } | null, people: ReadonlyArray<{ readonly memberId: string; readonly standing: Standing | null }>) => {
     const id = branchId(command.id, compound?.code ?? community.code)
+    const name = nameOf(compound === null ? `${command.task}联合临时党支部（${community.name}）` : `${command.task}临时党支部（${community.name}${compound.name}）`)
+    const idProblem = Text.problem(id, 64)
+    const nameProblem = Text.problem(name, 100)
+    if (idProblem !== undefined || nameProblem !== undefined) {
+      undecodable ??= idProblem !== undefined
+        ? refuse("emergency.branch-command", "id", `the temporary branch ${command.id}:<grid> of ${compound?.code ?? community.code} is no organisation id (${idProblem}): choose a shorter activation id`)
+        : refuse("emergency.branch-command", "task", `the temporary branch of ${compound?.code ?? community.code} gets no valid name from the task (${nameProblem})`)
+      return id
+    }
     commands.push(
       new FormOrganisation({
         id,
         kind: "temporary_branch",
-        name: nameOf(compound === null ? `${command.task}联合临时党支部（${community.name}）` : `${command.task}临时党支部（${community.name}${compound.name}）`),
+        name,
         parentId: organisation.id,
         sector: organisation.sector,
         grids: [(compound?.code ?? community.code) as GridCode],
@@ -258,6 +285,7 @@ export const activate = (
       })
     }
   }
+  if (undecodable !== undefined) return undecodable
   return Either.right({
     changes: {
       activations: [{
@@ -278,7 +306,10 @@ export const activate = (
 }
 
 /**
- * What a deactivation needs: today, the activation (if the id exists), its branches and its teams.
+ * What a deactivation needs: today, the activation (if the id exists and is seen from
+ * the actor's scope), its branches, which of them are still valid on the deactivation's
+ * day (by organisation id: one dissolved or merged away through the organisation domain
+ * since is not), and its teams.
  *
  * @since 0.5.0
  * @category models
@@ -287,6 +318,7 @@ export interface DeactivationContext {
   readonly today: IsoDate
   readonly activation: Activation | undefined
   readonly branches: ReadonlyArray<EmergencyBranch>
+  readonly validOnDay: ReadonlySet<string>
   readonly teams: ReadonlyArray<VanguardTeam>
 }
 
@@ -295,9 +327,11 @@ export interface DeactivationContext {
  * `emergency.active` (not deactivated already), `emergency.future`,
  * `emergency.deactivate-after` (a day
  * after the activation's: the temporary records stay as history), `emergency.backdated`
- * (no team formed after the day). The plan: every temporary branch dissolved on the day
- * through the organisation domain's `DissolveOrganisation` (its participants leave with
- * it), the activation — and with it its roster and teams — ended on the day.
+ * (no team formed after the day). The plan: every temporary branch still valid on the
+ * day dissolved on it through the organisation domain's `DissolveOrganisation` (its
+ * participants leave with it) — one dissolved or merged away since the activation (by
+ * an organiser, through the Organisations service) is left as it is, its participations
+ * having ended with it — and the activation, with its roster and teams, ended on the day.
  *
  * @since 0.5.0
  * @category rules
@@ -314,7 +348,7 @@ export const deactivate = (context: DeactivationContext, command: DeactivateEmer
   if (later !== undefined) return refuse("emergency.backdated", "on", `team ${later.id} was formed on ${later.formedOn}, after ${command.on}`)
   return Either.right({
     changes: { activations: [{ ...a, deactivatedOn: command.on }], roster: [], branches: [], teams: [] },
-    commands: context.branches.map((b) => new DissolveOrganisation({ id: b.organisationId, at: command.on }))
+    commands: context.branches.filter((b) => context.validOnDay.has(b.organisationId)).map((b) => new DissolveOrganisation({ id: b.organisationId, at: command.on }))
   })
 }
 

@@ -60,8 +60,14 @@ export interface PeriodOptions {
 
 /**
  * A person on a roster with their name and phone (masked unless the reader holds
- * `pii:read`); both null for a member whose identity the tenant's organisations do not
- * hold (one enrolled from outside the tenant) or that lies outside the reader's scope.
+ * `pii:read`). A worker is shown by name (网格员公示). Whose member identity is shown was
+ * settled on the activation's day by the activator's scope, as the rolls of the
+ * organisations in that scope show them (`Organisations.roll`): a member whose membership
+ * the activation could read (`standing` not null) is shown to every reader of the entry;
+ * both are null for one it could not — enrolled from outside the tenant, or a member of
+ * an organisation outside the activator's scope. The reader's scope selects only which
+ * communities' entries are returned. The roster is a snapshot of the activation's day:
+ * a person who leaves later (a worker unassigned, a member who departs) stays on it.
  *
  * @since 0.5.0
  * @category models
@@ -88,6 +94,13 @@ export interface BranchView extends EmergencyBranch {
  * teams' staff and members; the people put under the community organisations (workers,
  * members, members of whom the rules could read a membership); the temporary branches
  * formed, per compound and joint, and the members in them.
+ *
+ * Read from a subtree, a team counts (in `teams`, `staff` and `teamMembers`) in full
+ * wherever any of its compounds lies: staff and members are the team's figures, not its
+ * compounds', so they are not apportioned, and the coverages of two communities one team
+ * serves, added up, count it twice. Read from a root holding all its compounds (the
+ * activation's grid, or above) to count each team once; `compounds` and `residents` are
+ * exact in every subtree.
  *
  * @since 0.5.0
  * @category models

@@ -4,7 +4,7 @@
  * branches and the organisation commands that carry them out.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { type Activation, EmergencyCommand, EmergencyRules, IsoDate, type Organisation } from "@jiceng/core"
+import { type Activation, EmergencyCommand, EmergencyRules, IsoDate, type Organisation, Text } from "@jiceng/core"
 import { Either, FastCheck as fc, Schema } from "effect"
 
 const tenant = "131102" as Activation.Activation["tenant"]
@@ -181,13 +181,14 @@ describe("EmergencyRules", () => {
     expect(ruleOf(result)).toBe(!covers ? "ok" : ended === null ? "emergency.overlap" : ended > 0 ? "emergency.backdated" : "ok")
   })
 
-  it.prop("emergency.exists, emergency.active, emergency.future, emergency.deactivate-after, emergency.backdated: a deactivation; emergency.restore: it dissolves exactly the activation's branches", [
+  it.prop("emergency.exists, emergency.active, emergency.future, emergency.deactivate-after, emergency.backdated: a deactivation; emergency.restore: it dissolves exactly the activation's branches still valid on its day (one an organiser dissolved or merged away since is left as it is)", [
     fc.boolean(),
     fc.boolean(),
     fc.integer({ min: -3, max: 5 }),
     fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }),
-    fc.integer({ min: 0, max: 4 })
-  ], ([exists, ended, shift, teamDay, branchCount]) => {
+    fc.array(fc.boolean(), { maxLength: 4 })
+  ], ([exists, ended, shift, teamDay, stillValid]) => {
+    const branchCount = stillValid.length
     const a = activation("a1", "131102001", "2024-06-01", ended ? "2024-06-03" : null)
     const on = IsoDate.addDays(a.activatedOn, shift)
     const branches = Array.from({ length: branchCount }, (_, i): Activation.EmergencyBranch => ({
@@ -201,7 +202,8 @@ describe("EmergencyRules", () => {
     }))
     const teams = teamDay === null ? [] : [{ formedOn: IsoDate.addDays(a.activatedOn, teamDay), id: "t1" } as Activation.VanguardTeam]
     const command = decode(EmergencyCommand.DeactivateEmergency)({ _tag: "DeactivateEmergency", id: "a1", on })
-    const result = EmergencyRules.deactivate({ today: d("2024-06-04"), activation: exists ? a : undefined, branches, teams }, command)
+    const validOnDay = new Set<string>(branches.filter((_, i) => stillValid[i]).map((b) => b.organisationId))
+    const result = EmergencyRules.deactivate({ today: d("2024-06-04"), activation: exists ? a : undefined, branches, validOnDay, teams }, command)
     const expected = !exists
       ? "emergency.exists"
       : ended
@@ -215,9 +217,56 @@ describe("EmergencyRules", () => {
       : "ok"
     expect(ruleOf(result)).toBe(expected)
     if (Either.isRight(result)) {
-      expect(result.right.commands.map((c) => c._tag === "DissolveOrganisation" && [c.id, c.at])).toEqual(branches.map((b) => [b.organisationId, on]))
+      expect(result.right.commands.map((c) => c._tag === "DissolveOrganisation" && [c.id, c.at])).toEqual(
+        branches.filter((_, i) => stillValid[i]).map((b) => [b.organisationId, on])
+      )
       expect(result.right.changes.activations).toEqual([{ ...a, deactivatedOn: on }])
       expect(result.right.changes.roster).toEqual([])
+    }
+  })
+
+  /** A name as `Text.Name` decodes it, of up to 100 code points: astral, CJK, Latin and white space characters. */
+  const nameArb = fc.array(fc.constantFrom("a", "𠀀", "𠀀", " ", "字", "é", "\u3000"), { minLength: 1, maxLength: 100 })
+    .map((cs) => cs.join("").trim())
+    .filter((s) => Text.problem(s, 100) === undefined)
+
+  it.prop("emergency.branch-command: each branch's organisation command decodes whatever the task's and the grids' names (cut to 100 code points, trimmed); an id too long for an organisation id is refused naming the field, never a ParseError", [
+    fc.oneof(nameArb, fc.constant("a" + "𠀀".repeat(99)), fc.constant("x".repeat(90))),
+    fc.oneof(nameArb, fc.constant("甲 乙")),
+    nameArb,
+    fc.constantFrom("a1", "x".repeat(32)),
+    fc.constantFrom(18, 36),
+    fc.integer({ min: 0, max: 4 })
+  ], ([task, communityName, compoundName, id, codeLength, full]) => {
+    const code = "131102001001"
+    const compound = code.padEnd(codeLength, "1")
+    const c: EmergencyRules.Community = {
+      code,
+      name: communityName,
+      organisation: organisation("c0", code),
+      compounds: [{ code: compound, name: compoundName }],
+      workers: [],
+      members: Array.from({ length: full + 1 }, (_, k) => ({ memberId: `m${k}`, standing: "full" as const }))
+    }
+    // The first `full` members are placed in the compound, the last one is not: a joint branch always, a compound branch from three.
+    const placements = c.members.slice(0, full).map((m) => ({ memberId: m.memberId, compoundCode: compound }))
+    const command = decode(EmergencyCommand.ActivateEmergency)({ _tag: "ActivateEmergency", id, gridCode: code, task, on: "2024-06-01", placements })
+    const result = EmergencyRules.activate(config, tenant, context([c], { grid: { level: "community", name: communityName } }), command)
+    const tooLong = full >= 3 && id.length + 1 + codeLength > 64
+    expect(ruleOf(result)).toBe(tooLong ? "emergency.branch-command" : "ok")
+    if (Either.isLeft(result)) {
+      expect(result.left.field).toBe("id")
+      return
+    }
+    // Compound branches are formed first, then the joint branch.
+    const names = [...(full >= 3 ? [`${task}临时党支部（${communityName}${compoundName}）`] : []), `${task}联合临时党支部（${communityName}）`]
+    const formed = result.right.commands.flatMap((x) => (x._tag === "FormOrganisation" ? [x.name] : []))
+    expect(formed.length).toBe(names.length)
+    for (const [i, name] of formed.entries()) {
+      expect(Text.problem(name, 100)).toBeUndefined()
+      // A prefix of the whole name, cut between code points only where it is longer than 100.
+      expect(names[i]!.startsWith(name)).toBe(true)
+      if (Array.from(names[i]!).length <= 100) expect(name).toBe(names[i])
     }
   })
 

@@ -11,15 +11,17 @@
  *   street, with placements), vanguard teams, then its deactivation leave the grid
  *   assignments, worker terms, organisations, memberships, participations and enrolments
  *   exactly as they were before, compared as a whole (the activation's temporary
- *   branches stay as history, dissolved);
+ *   branches stay as history, dissolved); and with one of its branches dissolved or
+ *   merged away by an organiser in between, the deactivation leaves that one as it is;
  * - the results command by command, the tables and every read's answers equal the
  *   memory store's after the same commands (the differential property);
  * - a batch gives what the same commands give one by one: the history, or the first
  *   refusal naming its row and nothing written;
  * - a retry under an idempotency key returns the first result and writes nothing more;
  * - scope: an actor of street 002 may not activate, deactivate or form teams in street
- *   001, and reads nothing of its activations; bad input is a `ValidationError` naming
- *   the field, and writes nothing.
+ *   001 — an activation there, named by id, gets the answer an unknown id gets — and
+ *   reads nothing of its activations; bad input (a `coverageOver` period too) is a
+ *   `ValidationError` naming the field, and writes nothing.
  *
  * Its tenants are its own (`Tenants.nth` from 285,000 to 290,000, shared with the
  * repository contract).
@@ -27,7 +29,7 @@
  * @since 0.5.0
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Emergency, EmergencyInvariants, MemoryStore, OrganisationInvariants, type Store } from "@jiceng/core"
+import { Actor, Emergency, EmergencyInvariants, MemoryStore, OrganisationInvariants, Organisations, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as EmergencyIntents from "../arbitraries/EmergencyIntents.js"
 import * as OrganisationIntents from "../arbitraries/OrganisationIntents.js"
@@ -146,6 +148,44 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
       propOptions
     )
 
+    it.effect("emergency.restore: a temporary branch an organiser dissolved or merged away meanwhile is left as it is; the deactivation succeeds and the ground may be activated again", () =>
+      provide(Effect.gen(function*() {
+        const service = yield* Emergency.Emergency
+        const organisations = yield* Organisations.Organisations
+        for (const how of ["dissolve", "merge"] as const) {
+          const tenant = freshTenant()
+          yield* EmergencyIntents.writeScaffold(tenant, fixed)
+          const admin = Actor.system(tenant)
+          const organiser = Actor.make({ id: "组织员", tenant, roles: ["party_organiser"], scope: tenant })
+          const before = yield* EmergencyIntents.state(tenant, fixed, new Set())
+          const activate = (id: number, day: number) =>
+            service.executeUnknown(admin, EmergencyIntents.resolve(tenant, fixed, { kind: "activate", id, street: false, target: 0, day, place: true }))
+          // The compound's branch, then the community's joint branch.
+          const [own, joint] = (yield* activate(0, 0)).branches.map((b) => b.organisationId as string)
+          yield* organisations.executeUnknown(
+            organiser,
+            how === "dissolve"
+              ? { _tag: "DissolveOrganisation", id: own, at: EmergencyIntents.dayOf(1) }
+              : { _tag: "MergeOrganisations", ids: [own, joint], into: { id: "hb", name: "合并临时党支部" }, at: EmergencyIntents.dayOf(1) }
+          )
+          yield* service.executeUnknown(admin, EmergencyIntents.resolve(tenant, fixed, { kind: "deactivate", id: 0, day: 2 }))
+          expect(yield* service.activations(admin, { at: EmergencyIntents.dayOf(2) })).toEqual([])
+          // The branches end when they ended: the organiser's dissolution or merger, else the deactivation.
+          const history = yield* EmergencyIntents.history(tenant, fixed)
+          const ends = (history.organisations as ReadonlyArray<{ readonly id: string; readonly validTo: string | null }>).filter((o) => [own, joint, "hb"].includes(o.id))
+          expect(ends.map((o) => [o.id, o.validTo]), how).toEqual(
+            how === "dissolve"
+              ? [[joint, EmergencyIntents.dayOf(2)], [own, EmergencyIntents.dayOf(1)]]
+              : [[joint, EmergencyIntents.dayOf(1)], [own, EmergencyIntents.dayOf(1)], ["hb", null]].sort((a, b) => (a[0]! < b[0]! ? -1 : 1))
+          )
+          expect(EmergencyInvariants.breaches(history as unknown as EmergencyInvariants.History)).toEqual([])
+          expect(OrganisationInvariants.breaches(yield* OrganisationIntents.history(tenant))).toEqual([])
+          // Everything else as before; the organiser's merged branch is the organiser's, not the activation's.
+          expect(yield* EmergencyIntents.state(tenant, fixed, new Set([own!, joint!, "hb"]))).toEqual(before)
+          expect((yield* activate(1, 3)).activations.map((a) => a.id)).toEqual(["a1"])
+        }
+      })))
+
     // Of the intents, not the store: on a memory store, so that it costs every store little.
     it.effect("the random commands are accepted often enough, of every kind, and refused by many rules", () =>
       over(MemoryStore.layer)(Effect.gen(function*() {
@@ -260,7 +300,7 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
         expect(yield* EmergencyIntents.history(tenant, fixed)).toEqual(after)
       })))
 
-    it.effect("scope: street 002's organiser may not activate, deactivate or form teams in street 001, and reads none of its activations", () =>
+    it.effect("scope: street 002's organiser may not activate, deactivate or form teams in street 001 — an activation there gets the answer an unknown id gets — and reads none of its activations", () =>
       provide(Effect.gen(function*() {
         const tenant = freshTenant()
         yield* EmergencyIntents.writeScaffold(tenant, fixed)
@@ -269,15 +309,26 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
         yield* service.executeUnknown(admin, EmergencyIntents.resolve(tenant, fixed, { kind: "activate", id: 0, street: false, target: 0, day: 0, place: true }))
         const hedong = Actor.make({ id: "河东", tenant, roles: ["party_organiser"], scope: `${tenant}002` })
         const before = yield* EmergencyIntents.history(tenant, fixed)
+        // Grids the command itself names outside the scope: Forbidden.
         const attempts: ReadonlyArray<unknown> = [
           EmergencyIntents.resolve(tenant, fixed, { kind: "activate", id: 1, street: true, target: 0, day: 1, place: false }),
-          EmergencyIntents.resolve(tenant, fixed, { kind: "deactivate", id: 0, day: 2 }),
           EmergencyIntents.resolve(tenant, fixed, { kind: "team", id: 0, activation: 0, compounds: [0], residents: 1, staff: 3, members: 0, company: true, day: 1 })
         ]
         for (const command of attempts) {
           const result = yield* Effect.either(service.executeUnknown(hedong, command))
           expect(Either.isLeft(result) && result.left._tag, JSON.stringify(command)).toBe("Forbidden")
         }
+        // An activation lying wholly outside the scope, named by id: refused exactly as an unknown id is (no existence oracle).
+        const answer = (command: unknown) =>
+          Effect.map(Effect.flip(service.executeUnknown(hedong, command)), (e) => [e._tag, (e as { readonly rule?: string }).rule, (e as { readonly message?: string }).message?.replace(/a[09]/g, "<id>")])
+        const deactivate = (id: number) => EmergencyIntents.resolve(tenant, fixed, { kind: "deactivate", id, day: 2 })
+        // A team in street 002's own compound (the district's third) naming street 001's activation.
+        const team = (activation: number) =>
+          EmergencyIntents.resolve(tenant, fixed, { kind: "team", id: 1, activation, compounds: [2], residents: 1, staff: 3, members: 0, company: true, day: 1 })
+        expect(yield* answer(deactivate(0))).toEqual(["RuleViolation", "emergency.exists", "no activation <id> exists"])
+        expect(yield* answer(deactivate(0))).toEqual(yield* answer(deactivate(9)))
+        expect((yield* answer(team(0)))[1]).toBe("emergency.team-active")
+        expect(yield* answer(team(0))).toEqual(yield* answer(team(9)))
         expect(yield* EmergencyIntents.history(tenant, fixed)).toEqual(before)
         const viewer = Actor.make({ id: "河东查看", tenant, roles: ["viewer"], scope: `${tenant}002` })
         expect(yield* service.activations(viewer, { at: EmergencyIntents.dayOf(1) })).toEqual([])
@@ -289,6 +340,11 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
         expect(Either.isLeft(outside) && outside.left._tag).toBe("Forbidden")
         const whole = Actor.make({ id: "区查看", tenant, roles: ["viewer"], scope: tenant })
         expect((yield* service.coverage(whole, "a0"))?.members).toBe(5)
+        // A team's staff and members are the team's, not its compounds': each subtree holding one of its compounds counts them in full.
+        yield* service.executeUnknown(admin, EmergencyIntents.resolve(tenant, fixed, { kind: "team", id: 5, activation: 0, compounds: [0, 1], residents: 1, staff: 7, members: 2, company: true, day: 1 }))
+        const [first, second] = [`${tenant}001001001001`, `${tenant}001001001002`]
+        const seen = (root: string) => Effect.map(service.coverage(whole, "a0", { root }), (c) => c === null ? null : [c.teams, c.compounds, c.staff, c.teamMembers])
+        expect([yield* seen(first), yield* seen(second), yield* seen(tenant)]).toEqual([[1, 1, 7, 2], [1, 1, 7, 2], [1, 2, 7, 2]])
       })))
 
     it.effect("bad input is a ValidationError naming the field, and writes nothing", () =>
@@ -317,6 +373,16 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
           expect(Either.isLeft(result) && [result.left._tag, (result.left as { readonly field?: string }).field], JSON.stringify(command)).toEqual(["ValidationError", field])
         }
         expect(yield* EmergencyIntents.history(tenant, fixed)).toEqual(before)
+        // A period ends after it starts (an empty one is no period) and spans at most ten years, as the other domains' period reads.
+        const periods: ReadonlyArray<readonly [string, string, string]> = [
+          ["2024-03-01", "2024-03-01", "period.order"],
+          ["2024-03-01", "2024-02-01", "period.order"],
+          ["2014-03-01", "2024-03-02", "period.length"]
+        ]
+        for (const [from, to, rule] of periods) {
+          const result = yield* Effect.flip(service.coverageOver(admin, { from, to }))
+          expect([result._tag, (result as { readonly field?: string }).field, (result as { readonly rule?: string }).rule], `${from}..${to}`).toEqual(["ValidationError", "options.to", rule])
+        }
       })))
   })
 }

@@ -11,7 +11,7 @@
 import { Effect, Option } from "effect"
 import * as Actor from "../../access/Actor.js"
 import type { CoConstructionStoreShape } from "../../coconstruction/CoConstructionStore.js"
-import { type ActivationId, type Activation, activeOn } from "../../emergency/Activation.js"
+import { type ActivationId, type Activation, activeOn, overlaps } from "../../emergency/Activation.js"
 import type { EmergencyChanges } from "../../emergency/EmergencyChanges.js"
 import type { EmergencyCommand } from "../../emergency/EmergencyCommand.js"
 import type { EmergencyConfigShape } from "../../emergency/EmergencyConfig.js"
@@ -122,9 +122,14 @@ export const make = (
     }))
   }
 
-  /** The activation of an id, if any. */
-  const activationOf = function*(actor: Actor.Actor, id: ActivationId) {
-    return (yield* store.activations.activationsOf(actor.tenant, [id]))[0] as Activation | undefined
+  /**
+   * The activation of an id as the actor's scope sees it: none when it does not exist or
+   * its grid and the scope do not overlap (it lies wholly elsewhere), so such a record
+   * gets the answer an unknown id gets. One that overlaps the scope is seen by the reads.
+   */
+  const seenActivation = function*(actor: Actor.Actor, id: ActivationId) {
+    const found = (yield* store.activations.activationsOf(actor.tenant, [id]))[0] as Activation | undefined
+    return found !== undefined && overlaps(found.gridCode, actor.scope) ? found : undefined
   }
 
   /**
@@ -148,18 +153,22 @@ export const make = (
         return { ...plan.changes, organisation: yield* carryOut(actor, plan.commands) } satisfies EmergencyChanges
       }
       case "DeactivateEmergency": {
-        const activation = yield* activationOf(actor, command.id)
+        const activation = yield* seenActivation(actor, command.id)
         if (activation !== undefined) yield* guardCodes(actor, action, command.id, [activation.gridCode])
+        const branches = activation === undefined ? [] : yield* store.activations.branchesOf(tenant, [command.id])
+        // A branch an organiser dissolved or merged away since is no longer the plan's to dissolve.
+        const versions = branches.length === 0 ? [] : yield* organisations.organisations.versionsOf(tenant, branches.map((b) => b.organisationId))
         const plan = yield* Rules.deactivate({
           today: yield* today,
           activation,
-          branches: activation === undefined ? [] : yield* store.activations.branchesOf(tenant, [command.id]),
+          branches,
+          validOnDay: new Set(versions.filter((v) => IsoDate.within(command.on, v.validFrom, v.validTo)).map((v) => v.id)),
           teams: activation === undefined ? [] : yield* store.vanguard.teamsIn(tenant, [command.id])
         }, command)
         return { ...plan.changes, organisation: yield* carryOut(actor, plan.commands) } satisfies EmergencyChanges
       }
       case "FormVanguardTeam": {
-        const activation = yield* activationOf(actor, command.activationId)
+        const activation = yield* seenActivation(actor, command.activationId)
         const on = command.on
         // The compounds of the activation's communities valid on the day.
         const compounds = new Set<string>()
