@@ -138,6 +138,9 @@ const readsAgainstTables = (tenant: string, h: Tables) =>
     check("stations.facilities", stations.facilities.map((f) => f.count), OutreachConfig.defaults.facilities.map((f) => open.reduce((n, st) => n + (st.facilities[f.id] ?? 0), 0)))
     const problems = yield* service.problems(viewer, { from, to })
     check("problems", [problems.raised, problems.resolved], [h.problems.filter((p) => inPeriod(p.raisedOn)).length, h.problems.filter((p) => inPeriod(p.resolvedOn)).length])
+    // A leader's links in compliance are those holding on some day of the period.
+    const holding = h.links.filter((l) => l.validFrom < to && (l.validTo === null || l.validTo > from))
+    check("compliance.leaders", (yield* service.compliance(viewer, { from, to })).leaders.map((l) => [l.leaderId, l.links]), Array.from(new Set(holding.map((l) => l.leaderId))).sort().map((id) => [id, holding.filter((l) => l.leaderId === id).length]))
     const uses = yield* service.uses(viewer, { from, to })
     const used = h.uses.filter((u) => inPeriod(u.on))
     check("uses", [uses.total, uses.studies], [used.reduce((n, u) => n + u.count, 0), used.filter((u) => u.memberId !== null).length])
