@@ -100,7 +100,7 @@ export const make: Effect.Effect<
       targetOf,
       auditDetail,
       clock: IsoDate.today,
-      decisions: (today) => Decide.make(store, organisationStore, grids, config, today),
+      decisions: (today) => Decide.make(store, organisationStore, grids, config, gridConfig.scheme, today),
       writeSteps: (_actor, changes: OutreachChanges) => writeSteps(store, changes)
     }
   )

@@ -77,7 +77,8 @@ const looksLikeCreditCode = (id: string) => /^[0-9A-Z]{18}$/.test(id)
 /**
  * Links a leader to a target. Rules: `outreach.id-taken`, `outreach.not-future`,
  * `outreach.grid` (the target's grid exists on the day), `outreach.link-target` (a
- * village or community is its own grid; an enterprise named by an 18-character code has
+ * village or community is its own grid, of the community level — `community` says
+ * whether `gridCode` is; an enterprise named by an 18-character code has
  * a valid 统一社会信用代码), `outreach.link-duplicate` (one link at a time of a leader to
  * a target, among the links of the actor's scope the service passes in `links`).
  *
@@ -86,12 +87,14 @@ const looksLikeCreditCode = (id: string) => /^[0-9A-Z]{18}$/.test(id)
  */
 export const linkLeader = (
   base: Base,
-  context: { readonly gridValid: boolean; readonly links: ReadonlyArray<Link> },
+  context: { readonly gridValid: boolean; readonly links: ReadonlyArray<Link>; readonly community: boolean },
   command: Command.LinkLeader
 ): Result =>
   idTaken(base, command.id) ?? future(base, command.from, "from") ?? noGrid(context.gridValid, command.gridCode, command.from) ??
     (command.targetKind === "village_community" && command.targetId !== command.gridCode
       ? refuse("outreach.link-target", "targetId", `a village or community is linked by its own grid code, here ${command.gridCode}`, article)
+      : command.targetKind === "village_community" && !context.community
+      ? refuse("outreach.link-target", "gridCode", `${command.gridCode} is not a village or community (a grid of the community level)`, article)
       : command.targetKind === "enterprise" && looksLikeCreditCode(command.targetId) && !CreditCode.isValid(command.targetId)
       ? refuse("outreach.link-target", "targetId", `${command.targetId} is not a valid 统一社会信用代码 (GB 32100-2015)`, "GB 32100-2015")
       : context.links.some((l) => l.leaderId === command.leaderId && l.targetId === command.targetId && (l.validTo === null || l.validTo > command.from))

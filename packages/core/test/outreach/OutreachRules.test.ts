@@ -44,7 +44,7 @@ const linkArb = fc.record({ from: dayArb, length: fc.option(fc.integer({ min: 1,
 describe("OutreachRules", () => {
   it.prop("outreach.id-taken: a command whose id exists is refused, whatever else holds", [fc.boolean(), dayArb], ([taken, from]) => {
     const command = new OutreachCommand.LinkLeader({ id: "k" as Liaison.LinkId, leaderId: "L", targetKind: "residents", targetId: "T", gridCode: grid, from })
-    expect(ruleOf(OutreachRules.linkLeader(base(taken), { gridValid: true, links: [] }, command))).toBe(taken ? "outreach.id-taken" : from > today ? "outreach.not-future" : "ok")
+    expect(ruleOf(OutreachRules.linkLeader(base(taken), { gridValid: true, links: [], community: true }, command))).toBe(taken ? "outreach.id-taken" : from > today ? "outreach.not-future" : "ok")
   })
 
   it.prop("outreach.grid: a record is placed only in a grid that exists on its day", [fc.boolean(), dayArb], ([valid, on]) => {
@@ -53,25 +53,25 @@ describe("OutreachRules", () => {
   })
 
   it.prop(
-    "outreach.link-target: a community is linked by its own grid code; an enterprise's 18-character code is a valid 统一社会信用代码",
-    [fc.constantFrom("enterprise" as const, "village_community" as const, "residents" as const), fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 4 })],
-    ([kind, n, variant]) => {
+    "outreach.link-target: a village or community is linked by its own grid code, of the community level; an enterprise's 18-character code is a valid 统一社会信用代码",
+    [fc.constantFrom("enterprise" as const, "village_community" as const, "residents" as const), fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 4 }), fc.boolean()],
+    ([kind, n, variant, community]) => {
       const first17 = `91371302MA${String(n).padStart(7, "0")}`
       const targets = [first17 + CreditCode.checkCharacter(first17), `${first17}#`.replace("#", CreditCode.checkCharacter(first17) === "0" ? "1" : "0"), grid, `${tenant}002001`, "某工业园区"]
       const targetId = targets[variant]!
       const command = new OutreachCommand.LinkLeader({ id: "k" as Liaison.LinkId, leaderId: "L", targetKind: kind, targetId, gridCode: grid, from: d("2024-01-01") })
       const looksLikeCode = /^[0-9A-Z]{18}$/.test(targetId)
       const expected = kind === "village_community"
-        ? targetId === grid
+        ? targetId === grid && community
         : kind === "enterprise" ? !looksLikeCode || CreditCode.isValid(targetId) : true
-      expect(ruleOf(OutreachRules.linkLeader(base(), { gridValid: true, links: [] }, command))).toBe(expected ? "ok" : "outreach.link-target")
+      expect(ruleOf(OutreachRules.linkLeader(base(), { gridValid: true, links: [], community }, command))).toBe(expected ? "ok" : "outreach.link-target")
     }
   )
 
   it.prop("outreach.link-duplicate: a new link is refused while the leader's link to the target holds on or after its first day", [fc.array(linkArb, { maxLength: 4 }), dayArb], ([links, from]) => {
     const command = new OutreachCommand.LinkLeader({ id: "k" as Liaison.LinkId, leaderId: "L", targetKind: "residents", targetId: "T", gridCode: grid, from })
     const clash = links.some((l) => l.targetId === "T" && (l.validTo === null || l.validTo > from))
-    expect(ruleOf(OutreachRules.linkLeader(base(), { gridValid: true, links }, command))).toBe(from > today ? "outreach.not-future" : clash ? "outreach.link-duplicate" : "ok")
+    expect(ruleOf(OutreachRules.linkLeader(base(), { gridValid: true, links, community: true }, command))).toBe(from > today ? "outreach.not-future" : clash ? "outreach.link-duplicate" : "ok")
   })
 
   it.prop(
@@ -287,7 +287,7 @@ describe("OutreachRules", () => {
       }
       const organisation = { valid: true, kind: "branch" }
       const results = [
-        OutreachRules.linkLeader(base(), { gridValid: true, links: [] }, new OutreachCommand.LinkLeader({ id: "k" as Liaison.LinkId, leaderId: "L", targetKind: "residents", targetId: "T", gridCode: grid, from: on })),
+        OutreachRules.linkLeader(base(), { gridValid: true, links: [], community: true }, new OutreachCommand.LinkLeader({ id: "k" as Liaison.LinkId, leaderId: "L", targetKind: "residents", targetId: "T", gridCode: grid, from: on })),
         OutreachRules.endLink(base(), l, undefined, new OutreachCommand.EndLink({ linkId: l.id, on })),
         OutreachRules.recordContact(base(), l, new OutreachCommand.RecordContact({ id: "c" as Liaison.ContactId, linkId: l.id, kind: "visit", on })),
         OutreachRules.addMatter(base(), { batch, organisation }, new OutreachCommand.AddMatter({ id: "m" as PracticalMatter.MatterId, batchId: batch.id, organisationId: "o" as never, title: "修路", on })),

@@ -249,7 +249,7 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
           expect(Either.isLeft(result) && result.left._tag, (command as { readonly _tag: string })._tag).toBe("Forbidden")
         }
         // A record of street 001 named by a command gets the answer an unknown id gets: the same rule, field and message.
-        const answer = (command: Record<string, unknown>, field: string, id: string) =>
+        const answer = (command: Record<string, unknown>, id: string) =>
           Effect.map(Effect.flip(service.executeUnknown(hedong, command)), (e) => {
             const refusal = e as { readonly _tag: string; readonly rule?: string; readonly field?: string; readonly message: string }
             return [refusal._tag, refusal.rule, refusal.field, refusal.message.replaceAll(id, "…")]
@@ -266,8 +266,8 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
           [{ _tag: "CountWorkers", groupId: "g1", workers: 3 }, "groupId"]
         ]
         for (const [command, field] of foreign) {
-          const got = yield* answer(command, field, command[field] as string)
-          expect(got, command._tag as string).toEqual(yield* answer({ ...command, [field]: "nope" }, field, "nope"))
+          const got = yield* answer(command, command[field] as string)
+          expect(got, command._tag as string).toEqual(yield* answer({ ...command, [field]: "nope" }, "nope"))
           expect(got.slice(0, 3), command._tag as string).toEqual(["RuleViolation", "outreach.known", field])
           // The foreign batch's days stay unsaid.
           expect(got[3], command._tag as string).not.toMatch(/2024-0[13]/)
@@ -344,8 +344,9 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
           [{ from: "2024-06-01", to: "2024-06-01" }, "period.order"]
         ]
         for (const [period, rule] of periods) {
-          for (const read of [service.compliance, service.problems, service.uses]) {
-            const result = yield* Effect.either(read(viewer, period))
+          const reads: ReadonlyArray<Effect.Effect<unknown, { readonly _tag: string }>> = [service.compliance(viewer, period), service.problems(viewer, period), service.uses(viewer, period)]
+          for (const read of reads) {
+            const result = yield* Effect.either(read)
             expect(Either.isLeft(result) && [result.left._tag, (result.left as { readonly field?: string }).field, (result.left as { readonly rule?: string }).rule], JSON.stringify(period))
               .toEqual(["ValidationError", "options.to", rule])
           }

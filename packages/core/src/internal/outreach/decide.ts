@@ -6,11 +6,12 @@
  *
  * @internal
  */
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import * as Actor from "../../access/Actor.js"
 import type { Tenant } from "../../access/Tenant.js"
 import { type GridCode, validAt } from "../../grid/Grid.js"
 import type { GridRepository } from "../../grid/GridRepository.js"
+import * as LevelScheme from "../../grid/LevelScheme.js"
 import type { MemberId } from "../../organisation/Member.js"
 import type { OrganisationId } from "../../organisation/Organisation.js"
 import type { OrganisationStoreShape } from "../../organisation/OrganisationStore.js"
@@ -31,9 +32,13 @@ export const make = (
   organisations: Pick<OrganisationStoreShape, "organisations" | "members">,
   grids: { readonly grids: Pick<GridRepository, "versionsOf"> },
   config: OutreachConfigShape,
+  /** The grid policy's levels: a village or community is a grid of the community level. */
+  scheme: LevelScheme.LevelScheme,
   /** The day the rules take as today (the batch path reads the clock once per batch). */
   today: Effect.Effect<IsoDate.IsoDate> = IsoDate.today
 ) => {
+  const communityLevel = LevelScheme.communityLevel(scheme)
+  const isCommunity = (code: string) => Option.getOrElse(LevelScheme.levelOfCode(scheme, code), () => -1) === communityLevel
   const { groups, liaison, matters, stations } = store
 
   const gridValid = function*(tenant: Tenant, code: string, on: IsoDate.IsoDate) {
@@ -105,7 +110,7 @@ export const make = (
         const valid = yield* gridValid(tenant, command.gridCode, command.from)
         // The leader's links outside the scope count as none (their targets and days stay unsaid).
         const links = (yield* liaison.linksFor(tenant, [command.leaderId])).filter((l) => Actor.covers(actor, l.gridCode))
-        return yield* Rules.linkLeader(base(taken), { gridValid: valid, links }, command)
+        return yield* Rules.linkLeader(base(taken), { gridValid: valid, links, community: isCommunity(command.gridCode) }, command)
       }
       case "EndLink": {
         const link = yield* linkOf(actor, command.linkId)
