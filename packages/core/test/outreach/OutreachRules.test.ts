@@ -41,6 +41,22 @@ const link = (spec: { readonly leader?: string; readonly target?: string; readon
 const linkArb = fc.record({ from: dayArb, length: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }), target: fc.constantFrom("T", "U") })
   .map(({ from, length, target }) => link({ target, from, to: length === null ? null : IsoDate.addDays(from, length) }))
 
+/** A station open from a day (to another), with or without a study corner. */
+const stationOf = (spec: { readonly openedOn: IsoDate.IsoDate; readonly closedOn: IsoDate.IsoDate | null; readonly corner: boolean }): Station.Station => ({
+  tenant,
+  id: "s" as Station.StationId,
+  name: "驿站",
+  kind: "love_station",
+  gridCode: grid,
+  address: "某路1号",
+  organisationId: null,
+  hours: Station.allDay,
+  facilities: {},
+  studyCorner: spec.corner ? { books: 10, titles: [] } : null,
+  openedOn: spec.openedOn,
+  closedOn: spec.closedOn
+})
+
 describe("OutreachRules", () => {
   it.prop("outreach.id-taken: a command whose id exists is refused, whatever else holds", [fc.boolean(), dayArb], ([taken, from]) => {
     const command = new OutreachCommand.LinkLeader({ id: "k" as Liaison.LinkId, leaderId: "L", targetKind: "residents", targetId: "T", gridCode: grid, from })
@@ -201,20 +217,7 @@ describe("OutreachRules", () => {
   )
 
   const stationArb = fc.record({ opened: dayArb, length: fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }), corner: fc.boolean() })
-    .map(({ corner, length, opened }): Station.Station => ({
-      tenant,
-      id: "s" as Station.StationId,
-      name: "驿站",
-      kind: "love_station",
-      gridCode: grid,
-      address: "某路1号",
-      organisationId: null,
-      hours: Station.allDay,
-      facilities: {},
-      studyCorner: corner ? { books: 10, titles: [] } : null,
-      openedOn: opened,
-      closedOn: length === null ? null : IsoDate.addDays(opened, length)
-    }))
+    .map(({ corner, length, opened }) => stationOf({ openedOn: opened, closedOn: length === null ? null : IsoDate.addDays(opened, length), corner }))
 
   it.prop(
     "outreach.station-open, outreach.station-dates and outreach.organisation: a station is used on days it is open, closes once after it opened, is run by an organisation that exists",
@@ -271,20 +274,7 @@ describe("OutreachRules", () => {
     ([on]) => {
       const l = link({ from: d("2024-01-01"), to: null })
       const batch: PracticalMatter.Batch = { tenant, id: "b" as PracticalMatter.BatchId, gridCode: grid as never, number: 1, name: "第一批", from: d("2024-01-01"), to: on }
-      const station: Station.Station = {
-        tenant,
-        id: "s" as Station.StationId,
-        name: "驿站",
-        kind: "love_station",
-        gridCode: grid,
-        address: "某路1号",
-        organisationId: null,
-        hours: Station.allDay,
-        facilities: {},
-        studyCorner: null,
-        openedOn: d("2024-01-01"),
-        closedOn: null
-      }
+      const station = stationOf({ openedOn: d("2024-01-01"), closedOn: null, corner: false })
       const organisation = { valid: true, kind: "branch" }
       const results = [
         OutreachRules.linkLeader(base(), { gridValid: true, links: [], community: true }, new OutreachCommand.LinkLeader({ id: "k" as Liaison.LinkId, leaderId: "L", targetKind: "residents", targetId: "T", gridCode: grid, from: on })),
@@ -307,20 +297,7 @@ describe("OutreachRules", () => {
     "outreach.station-change: a station's change names at least one of hours, facilities, study corner",
     [fc.boolean(), fc.boolean(), fc.boolean()],
     ([hours, facilities, corner]) => {
-      const station: Station.Station = {
-        tenant,
-        id: "s" as Station.StationId,
-        name: "驿站",
-        kind: "love_station",
-        gridCode: grid,
-        address: "某路1号",
-        organisationId: null,
-        hours: Station.allDay,
-        facilities: {},
-        studyCorner: null,
-        openedOn: d("2024-01-01"),
-        closedOn: null
-      }
+      const station = stationOf({ openedOn: d("2024-01-01"), closedOn: null, corner: false })
       const command = new OutreachCommand.EquipStation({
         stationId: station.id,
         ...(hours ? { hours: Station.allDay } : {}),
