@@ -202,14 +202,15 @@ export const openBatch = (
  * Lists a branch's matter in a batch. Rules: `outreach.id-taken`, `outreach.known` (the
  * batch, one of the actor's scope or of a grid above it), `outreach.not-future`,
  * `outreach.batch-period` (planned within the batch's days), `outreach.branch`
- * (a branch of the organisation store, existing on the day).
+ * (a branch of the organisation store, existing on the day), `outreach.batch-grid` (the
+ * branch serves only grids of the batch's subtree, which `withinBatch` says).
  *
  * @since 0.5.0
  * @category rules
  */
 export const addMatter = (
   base: Base,
-  context: { readonly batch: Batch | undefined; readonly organisation: OrganisationFacts },
+  context: { readonly batch: Batch | undefined; readonly organisation: OrganisationFacts; readonly withinBatch: boolean },
   command: Command.AddMatter
 ): Result => {
   const { batch, organisation } = context
@@ -219,6 +220,8 @@ export const addMatter = (
       ? refuse("outreach.batch-period", "on", `batch ${batch!.id} runs ${batch!.from} to ${batch!.to}`)
       : !organisation.valid || !branchKinds.includes(organisation.kind ?? "")
       ? refuse("outreach.branch", "organisationId", `${command.organisationId} is not a party branch on ${command.on}`, "一支部一实事 (source article)")
+      : !context.withinBatch
+      ? refuse("outreach.batch-grid", "organisationId", `${command.organisationId} serves grids outside ${batch!.gridCode}, the grid of batch ${batch!.id}`)
       : ok({
         matters: [{
           tenant: base.tenant,

@@ -143,13 +143,21 @@ describe("OutreachRules", () => {
   )
 
   it.prop(
-    "outreach.batch-period and outreach.branch: a matter is listed within its batch's days, by a party branch existing that day",
-    [dayArb, dayArb, fc.boolean(), fc.constantFrom("branch", "general_branch", "joint_branch", "temporary_branch", "committee")],
-    ([from, on, valid, kind]) => {
+    "outreach.batch-period, outreach.branch and outreach.batch-grid: a matter is listed within its batch's days, by a party branch existing that day, serving within the batch's grid",
+    [dayArb, dayArb, fc.boolean(), fc.constantFrom("branch", "general_branch", "joint_branch", "temporary_branch", "committee"), fc.boolean()],
+    ([from, on, valid, kind, withinBatch]) => {
       const batch: PracticalMatter.Batch = { tenant, id: "b" as PracticalMatter.BatchId, gridCode: grid as never, number: 1, name: "第一批", from, to: IsoDate.addDays(from, 180) }
       const command = new OutreachCommand.AddMatter({ id: "m" as PracticalMatter.MatterId, batchId: batch.id, organisationId: "o" as never, title: "修路", on })
-      const result = OutreachRules.addMatter(base(), { batch, organisation: { valid, kind: valid ? kind : undefined } }, command)
-      const expected = on > today ? "outreach.not-future" : on < batch.from || on > batch.to ? "outreach.batch-period" : !valid || kind === "committee" ? "outreach.branch" : "ok"
+      const result = OutreachRules.addMatter(base(), { batch, organisation: { valid, kind: valid ? kind : undefined }, withinBatch }, command)
+      const expected = on > today
+        ? "outreach.not-future"
+        : on < batch.from || on > batch.to
+        ? "outreach.batch-period"
+        : !valid || kind === "committee"
+        ? "outreach.branch"
+        : withinBatch
+        ? "ok"
+        : "outreach.batch-grid"
       expect(ruleOf(result)).toBe(expected)
       if (Either.isRight(result)) expect(result.right.matters.map((m) => m.state)).toEqual(["planned"])
     }
@@ -280,7 +288,7 @@ describe("OutreachRules", () => {
         OutreachRules.linkLeader(base(), { gridValid: true, links: [], community: true }, new OutreachCommand.LinkLeader({ id: "k" as Liaison.LinkId, leaderId: "L", targetKind: "residents", targetId: "T", gridCode: grid, from: on })),
         OutreachRules.endLink(base(), l, undefined, new OutreachCommand.EndLink({ linkId: l.id, on })),
         OutreachRules.recordContact(base(), l, new OutreachCommand.RecordContact({ id: "c" as Liaison.ContactId, linkId: l.id, kind: "visit", on })),
-        OutreachRules.addMatter(base(), { batch, organisation }, new OutreachCommand.AddMatter({ id: "m" as PracticalMatter.MatterId, batchId: batch.id, organisationId: "o" as never, title: "修路", on })),
+        OutreachRules.addMatter(base(), { batch, organisation, withinBatch: true }, new OutreachCommand.AddMatter({ id: "m" as PracticalMatter.MatterId, batchId: batch.id, organisationId: "o" as never, title: "修路", on })),
         OutreachRules.openStation(base(), { gridValid: true, organisation: undefined }, new OutreachCommand.OpenStation({ id: "s2" as Station.StationId, name: "驿站", kind: "drivers_home", gridCode: grid, address: "某路", organisationId: null, hours: Station.allDay, facilities: {}, studyCorner: null, on })),
         OutreachRules.closeStation(base(), station, undefined, new OutreachCommand.CloseStation({ stationId: station.id, on })),
         OutreachRules.recordUse(base(), { station, memberKnown: false }, new OutreachCommand.RecordUse({ id: "u" as Station.UseId, stationId: station.id, on, userKind: "courier", count: 1, memberId: null })),

@@ -272,6 +272,9 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
           // The foreign batch's days stay unsaid.
           expect(got[3], command._tag as string).not.toMatch(/2024-0[13]/)
         }
+        // The district lists street 002's branch's matter in street 001's batch: refused.
+        const across = yield* Effect.flip(service.executeUnknown(admin, { _tag: "AddMatter", id: "mty", batchId: "batch2", organisationId: "b3", title: "x", on: "2024-02-01" }))
+        expect([across._tag, (across as { readonly rule?: string }).rule]).toEqual(["RuleViolation", "outreach.batch-grid"])
         expect(yield* OutreachIntents.history(tenant)).toEqual(before)
         const viewer = Actor.make({ id: "河东查看", tenant, roles: ["viewer"], scope: `${tenant}002` })
         const at = "2024-06-01"

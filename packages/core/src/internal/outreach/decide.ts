@@ -152,7 +152,8 @@ export const make = (
         // A batch of the scope or of a grid above it (the district's batch lists the street's
         // matters); one of another subtree counts as none, its days unsaid.
         const batch = seen(actor, (yield* matters.batchesOf(tenant, [command.batchId]))[0], (b) => [b.gridCode])
-        return yield* Rules.addMatter(base(taken), { batch, organisation: facts }, command)
+        const withinBatch = batch === undefined || reach.every((code) => code.startsWith(batch.gridCode))
+        return yield* Rules.addMatter(base(taken), { batch, organisation: facts, withinBatch }, command)
       }
       case "AdvanceMatter": {
         const [found] = yield* matters.mattersOf(tenant, [command.matterId])
