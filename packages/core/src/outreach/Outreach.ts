@@ -1,10 +1,12 @@
 /**
  * The live outreach service. Every write goes: decode (ValidationError naming the field
  * and row) → authorize the role and the grids the command names (Forbidden) → load what
- * the rule needs and check the scope of every record it touches → pure rule
- * (RuleViolation naming the rule) → write the rows and one audit entry in the same
+ * the rule needs and check the scope of every record it touches (one lying wholly
+ * outside the scope gets the answer an unknown id gets) → pure rule (RuleViolation
+ * naming the rule) → write the rows and one audit entry in the same
  * transaction. A refused command writes nothing. Reads decode their arguments the same
- * way and count nothing outside the actor's scope.
+ * way (a period's `to` after its `from`, at most ten years on) and count nothing outside
+ * the actor's scope.
  *
  * @since 0.5.0
  */
