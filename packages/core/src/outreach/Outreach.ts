@@ -1,10 +1,12 @@
 /**
  * The live outreach service. Every write goes: decode (ValidationError naming the field
  * and row) → authorize the role and the grids the command names (Forbidden) → load what
- * the rule needs and check the scope of every record it touches → pure rule
- * (RuleViolation naming the rule) → write the rows and one audit entry in the same
+ * the rule needs and check the scope of every record it touches (one lying wholly
+ * outside the scope gets the answer an unknown id gets) → pure rule (RuleViolation
+ * naming the rule) → write the rows and one audit entry in the same
  * transaction. A refused command writes nothing. Reads decode their arguments the same
- * way and count nothing outside the actor's scope.
+ * way (a period's `to` after its `from`, at most ten years on) and count nothing outside
+ * the actor's scope.
  *
  * @since 0.5.0
  */
@@ -14,6 +16,7 @@ import * as Actor from "../access/Actor.js"
 import { piiRead } from "../access/Permission.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import * as Decode from "../errors/Decode.js"
+import { ValidationError } from "../errors/ValidationError.js"
 import { GridCode } from "../grid/Grid.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
@@ -44,6 +47,17 @@ import { kindLabels as stationLabels, minutesPerWeek, type StationKind, type Use
 
 const DayArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
 const PeriodArguments = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
+
+/** Longest period a read spans, in days (ten years), as the other domains' period reads. */
+const maxPeriodDays = 3_653
+
+/** The period checks of the other domains' period reads: `to` after `from`, at most ten years on. */
+const periodProblem = (from: IsoDate.IsoDate, to: IsoDate.IsoDate): ValidationError | undefined =>
+  to <= from
+    ? new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${to} is not after ${from}` })
+    : IsoDate.daysBetween(from, to) > maxPeriodDays
+    ? new ValidationError({ field: "options.to", rule: "period.length", message: `options.to: a period spans at most ${maxPeriodDays} days (ten years); ask for it in parts` })
+    : undefined
 
 const zeros = <K extends string>(keys: ReadonlyArray<K>): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
 const userKinds: ReadonlyArray<UserKind> = [...Object.keys(groupLabels) as ReadonlyArray<GroupKind>, "resident"]
@@ -88,7 +102,7 @@ export const make: Effect.Effect<
       targetOf,
       auditDetail,
       clock: IsoDate.today,
-      decisions: (today) => Decide.make(store, organisationStore, grids, config, today),
+      decisions: (today) => Decide.make(store, organisationStore, grids, config, gridConfig.scheme, today),
       writeSteps: (_actor, changes: OutreachChanges) => writeSteps(store, changes)
     }
   )
@@ -103,7 +117,11 @@ export const make: Effect.Effect<
     })
   const onDay = (actor: Actor.Actor, input: unknown) =>
     Effect.flatMap(scoped(actor, input, DayArguments), (s) => Effect.map(IsoDate.today, (today) => ({ ...s, at: s.options.at ?? today })))
-  const inPeriod = (actor: Actor.Actor, input: unknown) => scoped(actor, input, PeriodArguments)
+  const inPeriod = (actor: Actor.Actor, input: unknown) =>
+    Effect.flatMap(scoped(actor, input, PeriodArguments), (s) => {
+      const problem = periodProblem(s.options.from, s.options.to)
+      return problem === undefined ? Effect.succeed(s) : Effect.fail(problem)
+    })
 
   /** The subtree's links, whatever their days. */
   const linksIn = (tenant: Actor.Actor["tenant"], under: (code: string) => boolean) =>
@@ -123,9 +141,12 @@ export const make: Effect.Effect<
         const ids = new Set<string>(links.map((l) => l.id))
         const contacts = (yield* store.liaison.contacts(s.tenant)).filter((c) => ids.has(c.linkId))
         const report = LiaisonCompliance.check(config.schedule, links, contacts, { from: s.options.from, to: s.options.to })
-        const leaders = Array.from(new Set(links.map((l) => l.leaderId))).sort(compareStrings).map((leaderId) => {
-          const mine = LiaisonCompliance.check(config.schedule, links.filter((l) => l.leaderId === leaderId), contacts, report.period)
-          return { leaderId, links: links.filter((l) => l.leaderId === leaderId).length, owed: mine.owed, met: mine.met, missing: mine.missing.length }
+        // A leader's links are those holding on some day of the period.
+        const holding = links.filter((l) => l.validFrom < s.options.to && (l.validTo === null || l.validTo > s.options.from))
+        const leaders = Array.from(new Set(holding.map((l) => l.leaderId))).sort(compareStrings).map((leaderId) => {
+          const theirs = holding.filter((l) => l.leaderId === leaderId)
+          const mine = LiaisonCompliance.check(config.schedule, theirs, contacts, report.period)
+          return { leaderId, links: theirs.length, owed: mine.owed, met: mine.met, missing: mine.missing.length }
         })
         return { ...report, leaders }
       }).pipe(Effect.withSpan("Outreach.compliance")),

@@ -75,22 +75,26 @@ const noGrid = (valid: boolean, code: string, on: IsoDate): Result | undefined =
 const looksLikeCreditCode = (id: string) => /^[0-9A-Z]{18}$/.test(id)
 
 /**
- * Links a leader to a target. Rules: `outreach.id-taken`, `outreach.grid` (the target's
- * grid exists on the day), `outreach.link-target` (a village or community is its own
- * grid; an enterprise named by an 18-character code has a valid 统一社会信用代码),
- * `outreach.link-duplicate` (one link at a time of a leader to a target).
+ * Links a leader to a target. Rules: `outreach.id-taken`, `outreach.not-future`,
+ * `outreach.grid` (the target's grid exists on the day), `outreach.link-target` (a
+ * village or community is its own grid, of the community level — `community` says
+ * whether `gridCode` is; an enterprise named by an 18-character code has
+ * a valid 统一社会信用代码), `outreach.link-duplicate` (one link at a time of a leader to
+ * a target, among the links of the actor's scope the service passes in `links`).
  *
  * @since 0.5.0
  * @category rules
  */
 export const linkLeader = (
   base: Base,
-  context: { readonly gridValid: boolean; readonly links: ReadonlyArray<Link> },
+  context: { readonly gridValid: boolean; readonly links: ReadonlyArray<Link>; readonly community: boolean },
   command: Command.LinkLeader
 ): Result =>
-  idTaken(base, command.id) ?? noGrid(context.gridValid, command.gridCode, command.from) ??
+  idTaken(base, command.id) ?? future(base, command.from, "from") ?? noGrid(context.gridValid, command.gridCode, command.from) ??
     (command.targetKind === "village_community" && command.targetId !== command.gridCode
       ? refuse("outreach.link-target", "targetId", `a village or community is linked by its own grid code, here ${command.gridCode}`, article)
+      : command.targetKind === "village_community" && !context.community
+      ? refuse("outreach.link-target", "gridCode", `${command.gridCode} is not a village or community (a grid of the community level)`, article)
       : command.targetKind === "enterprise" && looksLikeCreditCode(command.targetId) && !CreditCode.isValid(command.targetId)
       ? refuse("outreach.link-target", "targetId", `${command.targetId} is not a valid 统一社会信用代码 (GB 32100-2015)`, "GB 32100-2015")
       : context.links.some((l) => l.leaderId === command.leaderId && l.targetId === command.targetId && (l.validTo === null || l.validTo > command.from))
@@ -109,21 +113,21 @@ export const linkLeader = (
       }))
 
 /**
- * Ends a link. Rules: `outreach.known`, `outreach.link-end` (a link not ended yet, ended
+ * Ends a link. Rules: `outreach.known`, `outreach.not-future`, `outreach.link-end` (a link not ended yet, ended
  * after the day it began and after the last contact or problem recorded under it, which
  * `lastRecorded` gives: ending it would leave them outside its days).
  *
  * @since 0.5.0
  * @category rules
  */
-export const endLink = (link: Link | undefined, lastRecorded: IsoDate | undefined, command: Command.EndLink): Result =>
-  link === undefined ? unknown("linkId", "link", command.linkId) : link.validTo !== null
+export const endLink = (base: Base, link: Link | undefined, lastRecorded: IsoDate | undefined, command: Command.EndLink): Result =>
+  link === undefined ? unknown("linkId", "link", command.linkId) : future(base, command.on) ?? (link.validTo !== null
     ? refuse("outreach.link-end", "linkId", `${link.id} ended on ${link.validTo}`)
     : command.on <= link.validFrom
     ? refuse("outreach.link-end", "on", `${link.id} began on ${link.validFrom}: it ends after that`)
     : lastRecorded !== undefined && command.on <= lastRecorded
     ? refuse("outreach.link-end", "on", `${link.id} has a contact or problem on ${lastRecorded}: it ends after that`)
-    : ok({ links: [{ ...link, validTo: command.on }] })
+    : ok({ links: [{ ...link, validTo: command.on }] }))
 
 const underLink = (base: Base, link: Link | undefined, linkId: string, on: IsoDate): Result | undefined =>
   link === undefined ? unknown("linkId", "link", linkId) : future(base, on) ??
@@ -196,23 +200,28 @@ export const openBatch = (
 
 /**
  * Lists a branch's matter in a batch. Rules: `outreach.id-taken`, `outreach.known` (the
- * batch), `outreach.batch-period` (planned within the batch's days), `outreach.branch`
- * (a branch of the organisation store, existing on the day).
+ * batch, one of the actor's scope or of a grid above it), `outreach.not-future`,
+ * `outreach.batch-period` (planned within the batch's days), `outreach.branch`
+ * (a branch of the organisation store, existing on the day), `outreach.batch-grid` (the
+ * branch serves only grids of the batch's subtree, which `withinBatch` says).
  *
  * @since 0.5.0
  * @category rules
  */
 export const addMatter = (
   base: Base,
-  context: { readonly batch: Batch | undefined; readonly organisation: OrganisationFacts },
+  context: { readonly batch: Batch | undefined; readonly organisation: OrganisationFacts; readonly withinBatch: boolean },
   command: Command.AddMatter
 ): Result => {
   const { batch, organisation } = context
   return idTaken(base, command.id) ?? (batch === undefined ? unknown("batchId", "batch", command.batchId) : undefined) ??
+    future(base, command.on) ??
     (command.on < batch!.from || command.on > batch!.to
       ? refuse("outreach.batch-period", "on", `batch ${batch!.id} runs ${batch!.from} to ${batch!.to}`)
       : !organisation.valid || !branchKinds.includes(organisation.kind ?? "")
       ? refuse("outreach.branch", "organisationId", `${command.organisationId} is not a party branch on ${command.on}`, "一支部一实事 (source article)")
+      : !context.withinBatch
+      ? refuse("outreach.batch-grid", "organisationId", `${command.organisationId} serves grids outside ${batch!.gridCode}, the grid of batch ${batch!.id}`)
       : ok({
         matters: [{
           tenant: base.tenant,
@@ -236,7 +245,8 @@ const lastMove = (m: Matter): IsoDate => m.completedOn ?? m.droppedOn ?? m.start
 /**
  * Moves a matter on. Rules: `outreach.known`, `outreach.not-future`,
  * `outreach.matter-transition` (only along `PracticalMatter.transitions`, never before its
- * last move, a drop with its reason).
+ * last move, a drop with its reason and no other move with one: a reason given to
+ * another move would be lost, so it is refused).
  *
  * @since 0.5.0
  * @category rules
@@ -250,6 +260,7 @@ export const advanceMatter = (base: Base, matter: Matter | undefined, command: C
   }
   if (command.on < lastMove(matter)) return refuse("outreach.matter-transition", "on", `${matter.id} last moved on ${lastMove(matter)}`)
   if (command.to === "dropped" && command.reason === null) return refuse("outreach.matter-transition", "reason", "a matter is dropped with its reason")
+  if (command.to !== "dropped" && command.reason !== null) return refuse("outreach.matter-transition", "reason", "only a drop keeps a reason")
   const next: Matter = command.to === "in_progress"
     ? { ...matter, state: "in_progress", startedOn: command.on }
     : command.to === "done"
@@ -275,7 +286,7 @@ export const offer = (config: OutreachConfigShape, hours: OpeningHours | undefin
 }
 
 /**
- * Opens a station. Rules: `outreach.id-taken`, `outreach.grid`, `outreach.organisation`
+ * Opens a station. Rules: `outreach.id-taken`, `outreach.not-future`, `outreach.grid`, `outreach.organisation`
  * (the organisation running it exists on the day, when named), then {@link offer}'s.
  *
  * @since 0.5.0
@@ -286,7 +297,7 @@ export const openStation = (
   context: { readonly gridValid: boolean; readonly organisation: OrganisationFacts | undefined },
   command: Command.OpenStation
 ): Result =>
-  idTaken(base, command.id) ?? noGrid(context.gridValid, command.gridCode, command.on) ??
+  idTaken(base, command.id) ?? future(base, command.on) ?? noGrid(context.gridValid, command.gridCode, command.on) ??
     (context.organisation !== undefined && !context.organisation.valid
       ? refuse("outreach.organisation", "organisationId", `no organisation ${command.organisationId} on ${command.on}`)
       : undefined) ??
@@ -309,14 +320,19 @@ export const openStation = (
     })
 
 /**
- * Changes what a station offers. Rules: `outreach.known`, `outreach.station-open` (a
- * closed station changes no more), then {@link offer}'s.
+ * Changes what a station offers. Rules: `outreach.known`, `outreach.station-change` (it
+ * names at least one of hours, facilities, study corner: an empty change is refused, not
+ * audited as a no-op), `outreach.station-open` (a closed station changes no more), then
+ * {@link offer}'s.
  *
  * @since 0.5.0
  * @category rules
  */
 export const equipStation = (base: Base, station: Station | undefined, command: Command.EquipStation): Result =>
-  station === undefined ? unknown("stationId", "station", command.stationId) : station.closedOn !== null
+  station === undefined ? unknown("stationId", "station", command.stationId) :
+    command.hours === undefined && command.facilities === undefined && command.studyCorner === undefined
+    ? refuse("outreach.station-change", "hours", "nothing to change: give hours, facilities or studyCorner")
+    : station.closedOn !== null
     ? refuse("outreach.station-open", "stationId", `${station.id} closed on ${station.closedOn}`)
     : offer(base.config, command.hours, command.facilities) ??
       ok({
@@ -329,21 +345,21 @@ export const equipStation = (base: Base, station: Station | undefined, command: 
       })
 
 /**
- * Closes a station. Rules: `outreach.known`, `outreach.station-dates` (not closed yet,
+ * Closes a station. Rules: `outreach.known`, `outreach.not-future`, `outreach.station-dates` (not closed yet,
  * closed after the day it opened and after the last use recorded, `lastUse`, which would
  * otherwise fall on a day it was closed).
  *
  * @since 0.5.0
  * @category rules
  */
-export const closeStation = (station: Station | undefined, lastUse: IsoDate | undefined, command: Command.CloseStation): Result =>
-  station === undefined ? unknown("stationId", "station", command.stationId) : station.closedOn !== null
+export const closeStation = (base: Base, station: Station | undefined, lastUse: IsoDate | undefined, command: Command.CloseStation): Result =>
+  station === undefined ? unknown("stationId", "station", command.stationId) : future(base, command.on) ?? (station.closedOn !== null
     ? refuse("outreach.station-dates", "stationId", `${station.id} closed on ${station.closedOn}`)
     : command.on <= station.openedOn
     ? refuse("outreach.station-dates", "on", `${station.id} opened on ${station.openedOn}: it closes after that`)
     : lastUse !== undefined && command.on <= lastUse
     ? refuse("outreach.station-dates", "on", `${station.id} was used on ${lastUse}: it closes after that`)
-    : ok({ stations: [{ ...station, closedOn: command.on }] })
+    : ok({ stations: [{ ...station, closedOn: command.on }] }))
 
 /**
  * Records a day's use. Rules: `outreach.id-taken`, `outreach.known`,
@@ -378,7 +394,7 @@ export const recordUse = (
 }
 
 /**
- * Registers a group. Rules: `outreach.id-taken`, `outreach.grid`,
+ * Registers a group. Rules: `outreach.id-taken`, `outreach.not-future`, `outreach.grid`,
  * `outreach.organisation` (its party organisation exists on the day).
  *
  * @since 0.5.0
@@ -389,7 +405,7 @@ export const registerGroup = (
   context: { readonly gridValid: boolean; readonly organisation: OrganisationFacts },
   command: Command.RegisterGroup
 ): Result =>
-  idTaken(base, command.id) ?? noGrid(context.gridValid, command.gridCode, command.on) ??
+  idTaken(base, command.id) ?? future(base, command.on) ?? noGrid(context.gridValid, command.gridCode, command.on) ??
     (!context.organisation.valid
       ? refuse("outreach.organisation", "organisationId", `no organisation ${command.organisationId} on ${command.on}`)
       : ok({

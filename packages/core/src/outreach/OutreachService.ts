@@ -49,7 +49,8 @@ export interface ReadOptions {
 }
 
 /**
- * A period `[from, to)` within a subtree.
+ * A period `[from, to)` within a subtree: `to` after `from` (`period.order`), at most ten
+ * years on (`period.length`), else a `ValidationError` on `options.to`.
  *
  * @since 0.5.0
  * @category models
@@ -62,7 +63,7 @@ export interface PeriodOptions {
 
 /**
  * 三联三服 compliance over a period: the check's slots owed, met and missing, and the
- * same per leader.
+ * same per leader with a link holding on some day of the period (`links`: those links).
  *
  * @since 0.5.0
  * @category models

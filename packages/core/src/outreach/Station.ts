@@ -160,12 +160,26 @@ export const minutesPerWeek = (hours: OpeningHours): number =>
 export const allDay: OpeningHours = Object.fromEntries(weekdays.map((d) => [d, [{ from: "00:00", to: "24:00" }]])) as unknown as OpeningHours
 
 /**
- * Facilities by their id in the configured list, each with a count (at least one).
+ * Input keys a decoded record cannot keep as its own (`__proto__` would set the
+ * prototype, and the facility would vanish silently): refused before decoding.
+ */
+const unkept = ["__proto__"]
+
+/**
+ * Facilities by their id in the configured list, each with a count (at least one). A key
+ * such as `__proto__`, which a decoded record would drop, is refused as a
+ * `ValidationError` of `outreach.facility-known` naming `facilities.__proto__`.
  *
  * @since 0.5.0
  * @category schemas
  */
-export const Facilities = Schema.Record({ key: Text.Id, value: Schema.Int.pipe(Schema.between(1, 100_000)) })
+export const Facilities = Schema.Object.pipe(
+  Schema.filter((input) => {
+    const key = unkept.find((k) => Object.prototype.hasOwnProperty.call(input, k))
+    return key === undefined ? undefined : { path: [key], message: `outreach.facility-known: ${key} is not a configured facility` }
+  }),
+  Schema.compose(Schema.Record({ key: Text.Id, value: Schema.Int.pipe(Schema.between(1, 100_000)) }), { strict: false })
+)
 
 /**
  * @since 0.5.0

@@ -138,6 +138,9 @@ const readsAgainstTables = (tenant: string, h: Tables) =>
     check("stations.facilities", stations.facilities.map((f) => f.count), OutreachConfig.defaults.facilities.map((f) => open.reduce((n, st) => n + (st.facilities[f.id] ?? 0), 0)))
     const problems = yield* service.problems(viewer, { from, to })
     check("problems", [problems.raised, problems.resolved], [h.problems.filter((p) => inPeriod(p.raisedOn)).length, h.problems.filter((p) => inPeriod(p.resolvedOn)).length])
+    // A leader's links in compliance are those holding on some day of the period.
+    const holding = h.links.filter((l) => l.validFrom < to && (l.validTo === null || l.validTo > from))
+    check("compliance.leaders", (yield* service.compliance(viewer, { from, to })).leaders.map((l) => [l.leaderId, l.links]), Array.from(new Set(holding.map((l) => l.leaderId))).sort().map((id) => [id, holding.filter((l) => l.leaderId === id).length]))
     const uses = yield* service.uses(viewer, { from, to })
     const used = h.uses.filter((u) => inPeriod(u.on))
     check("uses", [uses.total, uses.studies], [used.reduce((n, u) => n + u.count, 0), used.filter((u) => u.memberId !== null).length])
@@ -218,7 +221,7 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
       batchRuns: Math.max(6, Math.ceil(numRuns / 2))
     })
 
-    it.effect("scope: street 002's organiser may not touch street 001's records and reads none of them; addresses masked without pii:read", () =>
+    it.effect("scope: street 002's organiser may not touch street 001's records (answered as unknown ones) and reads none of them; addresses masked without pii:read", () =>
       provide(Effect.gen(function*() {
         const tenant = freshTenant()
         const service = yield* Outreach.Outreach
@@ -229,26 +232,49 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
           { _tag: "LinkLeader", id: "k1", leaderId: "L1", targetKind: "village_community", targetId: `${tenant}001001`, gridCode: `${tenant}001001`, from: "2024-01-01" },
           { _tag: "LinkLeader", id: "k2", leaderId: "L2", targetKind: "residents", targetId: "锦华居民", gridCode: `${tenant}002001`, from: "2024-01-01" },
           { _tag: "OpenBatch", id: "batch1", gridCode: tenant, number: 1, name: "第一批", from: "2024-01-01", to: "2024-12-31" },
+          { _tag: "OpenBatch", id: "batch2", gridCode: `${tenant}001`, number: 1, name: "河西第一批", from: "2024-01-01", to: "2024-03-31" },
           { _tag: "AddMatter", id: "mt1", batchId: "batch1", organisationId: "b1", title: "修缮", on: "2024-02-01" },
           { _tag: "OpenStation", id: "st1", name: "驿站", kind: "love_station", gridCode: `${tenant}001001`, address: "桃城区河西街道明珠路18号", hours: week, on: "2024-01-01" },
           { _tag: "RegisterGroup", id: "g1", kind: "courier", name: "快递员", gridCode: `${tenant}001001`, organisationId: "b1", workers: 40, on: "2024-01-01" }
         ]).pipe(Effect.orDie)
         const hedong = Actor.make({ id: "河东", tenant, roles: ["party_organiser"], scope: `${tenant}002` })
         const before = yield* OutreachIntents.history(tenant)
-        const attempts: ReadonlyArray<unknown> = [
+        // Grids and organisations the command names outside the scope are Forbidden.
+        const forbidden: ReadonlyArray<unknown> = [
           { _tag: "LinkLeader", id: "kx", leaderId: "L3", targetKind: "residents", targetId: "x", gridCode: `${tenant}001001`, from: "2024-01-01" },
-          { _tag: "RecordContact", id: "cx", linkId: "k1", kind: "visit", on: "2024-03-01" },
-          { _tag: "EndLink", linkId: "k1", on: "2024-03-01" },
-          { _tag: "AddMatter", id: "mtx", batchId: "batch1", organisationId: "b1", title: "x", on: "2024-02-01" },
-          { _tag: "AdvanceMatter", matterId: "mt1", to: "in_progress", on: "2024-03-01" },
-          { _tag: "RecordUse", id: "ux", stationId: "st1", on: "2024-03-03", userKind: "courier", count: 3 },
-          { _tag: "CloseStation", stationId: "st1", on: "2024-03-01" },
-          { _tag: "JoinGroup", groupId: "g1", memberId: "m4", on: "2024-03-01" }
+          { _tag: "AddMatter", id: "mtx", batchId: "batch1", organisationId: "b1", title: "x", on: "2024-02-01" }
         ]
-        for (const command of attempts) {
+        for (const command of forbidden) {
           const result = yield* Effect.either(service.executeUnknown(hedong, command))
           expect(Either.isLeft(result) && result.left._tag, (command as { readonly _tag: string })._tag).toBe("Forbidden")
         }
+        // A record of street 001 named by a command gets the answer an unknown id gets: the same rule, field and message.
+        const answer = (command: Record<string, unknown>, id: string) =>
+          Effect.map(Effect.flip(service.executeUnknown(hedong, command)), (e) => {
+            const refusal = e as { readonly _tag: string; readonly rule?: string; readonly field?: string; readonly message: string }
+            return [refusal._tag, refusal.rule, refusal.field, refusal.message.replaceAll(id, "…")]
+          })
+        const foreign: ReadonlyArray<readonly [Record<string, unknown>, string]> = [
+          [{ _tag: "RecordContact", id: "cx", linkId: "k1", kind: "visit", on: "2024-03-01" }, "linkId"],
+          [{ _tag: "EndLink", linkId: "k1", on: "2024-03-01" }, "linkId"],
+          [{ _tag: "AddMatter", id: "mtx", batchId: "batch2", organisationId: "b3", title: "x", on: "2024-05-01" }, "batchId"],
+          [{ _tag: "AdvanceMatter", matterId: "mt1", to: "in_progress", on: "2024-03-01" }, "matterId"],
+          [{ _tag: "RecordUse", id: "ux", stationId: "st1", on: "2024-03-03", userKind: "courier", count: 3 }, "stationId"],
+          [{ _tag: "EquipStation", stationId: "st1", facilities: { tv: 1 } }, "stationId"],
+          [{ _tag: "CloseStation", stationId: "st1", on: "2024-03-01" }, "stationId"],
+          [{ _tag: "JoinGroup", groupId: "g1", memberId: "m4", on: "2024-03-01" }, "groupId"],
+          [{ _tag: "CountWorkers", groupId: "g1", workers: 3 }, "groupId"]
+        ]
+        for (const [command, field] of foreign) {
+          const got = yield* answer(command, command[field] as string)
+          expect(got, command._tag as string).toEqual(yield* answer({ ...command, [field]: "nope" }, "nope"))
+          expect(got.slice(0, 3), command._tag as string).toEqual(["RuleViolation", "outreach.known", field])
+          // The foreign batch's days stay unsaid.
+          expect(got[3], command._tag as string).not.toMatch(/2024-0[13]/)
+        }
+        // The district lists street 002's branch's matter in street 001's batch: refused.
+        const across = yield* Effect.flip(service.executeUnknown(admin, { _tag: "AddMatter", id: "mty", batchId: "batch2", organisationId: "b3", title: "x", on: "2024-02-01" }))
+        expect([across._tag, (across as { readonly rule?: string }).rule]).toEqual(["RuleViolation", "outreach.batch-grid"])
         expect(yield* OutreachIntents.history(tenant)).toEqual(before)
         const viewer = Actor.make({ id: "河东查看", tenant, roles: ["viewer"], scope: `${tenant}002` })
         const at = "2024-06-01"
@@ -273,6 +299,11 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
         yield* service.executeUnknown(hedong, { ...group, id: "g2", organisationId: "b3" })
         expect(yield* refusal({ _tag: "JoinGroup", groupId: "g2", memberId: "m1", on: "2024-03-01" })).toBe("RuleViolation:outreach.group-member")
         yield* service.executeUnknown(hedong, { _tag: "JoinGroup", groupId: "g2", memberId: "m4", on: "2024-03-01" })
+        // A leader's link of another street counts as none: no outreach.link-duplicate naming its target or day.
+        yield* service.executeUnknown(admin, { _tag: "LinkLeader", id: "k3", leaderId: "L1", targetKind: "residents", targetId: "外卖骑手", gridCode: `${tenant}001001`, from: "2024-01-01" })
+        yield* service.executeUnknown(hedong, { _tag: "LinkLeader", id: "k4", leaderId: "L1", targetKind: "residents", targetId: "外卖骑手", gridCode: `${tenant}002001`, from: "2024-02-01" })
+        expect(yield* refusal({ _tag: "LinkLeader", id: "k5", leaderId: "L1", targetKind: "residents", targetId: "外卖骑手", gridCode: `${tenant}002001`, from: "2024-03-01" }))
+          .toBe("RuleViolation:outreach.link-duplicate")
         const outside = yield* Effect.either(service.links(viewer, { root: `${tenant}001` }))
         expect(Either.isLeft(outside) && outside.left._tag).toBe("Forbidden")
       })))
@@ -295,6 +326,8 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
           [{ _tag: "OpenStation", id: "s", name: "x", kind: "hotel", gridCode: `${tenant}001001`, address: "x", hours: week, on: "2024-01-01" }, "kind"],
           [{ _tag: "OpenStation", id: "s", name: "x", kind: "love_station", gridCode: `${tenant}001001`, address: "x", hours: { ...week, mon: [{ from: "8:00", to: "12:00" }] }, on: "2024-01-01" }, "hours.mon.0.from"],
           [{ _tag: "OpenStation", id: "s", name: "x", kind: "love_station", gridCode: `${tenant}001001`, address: "x", hours: week, facilities: { tv: 0 }, on: "2024-01-01" }, "facilities.tv"],
+          [{ _tag: "OpenStation", id: "s", name: "x", kind: "love_station", gridCode: `${tenant}001001`, address: "x", hours: week, facilities: JSON.parse(`{"__proto__": 2, "tv": 1}`), on: "2024-01-01" }, "facilities.__proto__"],
+          [{ _tag: "EquipStation", stationId: "s", facilities: JSON.parse(`{"__proto__": 2}`) }, "facilities.__proto__"],
           [{ _tag: "RecordUse", id: "u", stationId: "s", on: "2024-01-01", userKind: "tourist" }, "userKind"],
           [{ _tag: "RegisterGroup", id: "g", kind: "courier", name: "x", gridCode: `${tenant}001001`, organisationId: "b1", workers: -1, on: "2024-01-01" }, "workers"],
           [{ _tag: "NoSuchCommand" }, "_tag"]
@@ -302,8 +335,25 @@ export const outreachConformance = <E>(name: string, store: Layer.Layer<Store.St
         for (const [command, field] of cases) {
           const result = yield* Effect.either(service.executeUnknown(admin, command))
           expect(Either.isLeft(result) && [result.left._tag, (result.left as { readonly field?: string }).field], JSON.stringify(command)).toEqual(["ValidationError", field])
+          if (field.endsWith("__proto__")) expect(Either.isLeft(result) && (result.left as { readonly rule?: string }).rule).toBe("outreach.facility-known")
         }
         expect(yield* OutreachIntents.history(tenant)).toEqual(before)
+        // Periods: `to` after `from`, at most ten years (a span of millennia would build a report of hundreds of MB).
+        const viewer = Actor.make({ id: "查看", tenant, roles: ["viewer"], scope: tenant })
+        const periods: ReadonlyArray<readonly [{ readonly from: string; readonly to: string }, string]> = [
+          [{ from: "1000-01-01", to: "9999-12-31" }, "period.length"],
+          [{ from: "2024-01-01", to: "2034-01-03" }, "period.length"],
+          [{ from: "2024-06-01", to: "2024-01-01" }, "period.order"],
+          [{ from: "2024-06-01", to: "2024-06-01" }, "period.order"]
+        ]
+        for (const [period, rule] of periods) {
+          const reads: ReadonlyArray<Effect.Effect<unknown, { readonly _tag: string }>> = [service.compliance(viewer, period), service.problems(viewer, period), service.uses(viewer, period)]
+          for (const read of reads) {
+            const result = yield* Effect.either(read)
+            expect(Either.isLeft(result) && [result.left._tag, (result.left as { readonly field?: string }).field, (result.left as { readonly rule?: string }).rule], JSON.stringify(period))
+              .toEqual(["ValidationError", "options.to", rule])
+          }
+        }
       })))
   })
 }

@@ -6,11 +6,12 @@
  *
  * @internal
  */
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import * as Actor from "../../access/Actor.js"
 import type { Tenant } from "../../access/Tenant.js"
 import { type GridCode, validAt } from "../../grid/Grid.js"
 import type { GridRepository } from "../../grid/GridRepository.js"
+import * as LevelScheme from "../../grid/LevelScheme.js"
 import type { MemberId } from "../../organisation/Member.js"
 import type { OrganisationId } from "../../organisation/Organisation.js"
 import type { OrganisationStoreShape } from "../../organisation/OrganisationStore.js"
@@ -22,15 +23,22 @@ import * as IsoDate from "../../time/IsoDate.js"
 import { reachOf, servingWithin } from "../organisation/decide.js"
 import { guardCodes as guard } from "../scope.js"
 
+/** Whether two grid codes lie on one path of the tree (one is the other or above it). */
+const overlaps = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a)
+
 /** @internal */
 export const make = (
   store: OutreachStoreShape,
   organisations: Pick<OrganisationStoreShape, "organisations" | "members">,
   grids: { readonly grids: Pick<GridRepository, "versionsOf"> },
   config: OutreachConfigShape,
+  /** The grid policy's levels: a village or community is a grid of the community level. */
+  scheme: LevelScheme.LevelScheme,
   /** The day the rules take as today (the batch path reads the clock once per batch). */
   today: Effect.Effect<IsoDate.IsoDate> = IsoDate.today
 ) => {
+  const communityLevel = LevelScheme.communityLevel(scheme)
+  const isCommunity = (code: string) => Option.getOrElse(LevelScheme.levelOfCode(scheme, code), () => -1) === communityLevel
   const { groups, liaison, matters, stations } = store
 
   const gridValid = function*(tenant: Tenant, code: string, on: IsoDate.IsoDate) {
@@ -66,20 +74,31 @@ export const make = (
     return servingWithin(actor.tenant, ids, versions, (code) => Actor.covers(actor, code)).size > 0
   }
 
-  const linkOf = function*(tenant: Tenant, id: string) {
-    return (yield* liaison.linksOf(tenant, [id as never]))[0]
+  /**
+   * A record as the actor's scope sees it: none when it does not exist or its grids lie
+   * wholly outside the scope (no grid of it overlaps the scope), so such a record gets the
+   * answer an unknown id gets. One that overlaps the scope without lying in it (a grid
+   * above the scope) is seen, and the scope check refuses a write to it as `Forbidden`.
+   */
+  const seen = <A>(actor: Actor.Actor, found: A | undefined, codes: (a: A) => ReadonlyArray<string>): A | undefined =>
+    found !== undefined && codes(found).some((code) => overlaps(code, actor.scope)) ? found : undefined
+
+  const linkOf = function*(actor: Actor.Actor, id: string) {
+    return seen(actor, (yield* liaison.linksOf(actor.tenant, [id as never]))[0], (l) => [l.gridCode])
   }
-  const stationOf = function*(tenant: Tenant, id: string) {
-    return (yield* stations.stationsOf(tenant, [id as never]))[0]
+  const stationOf = function*(actor: Actor.Actor, id: string) {
+    return seen(actor, (yield* stations.stationsOf(actor.tenant, [id as never]))[0], (s) => [s.gridCode])
   }
-  const groupOf = function*(tenant: Tenant, id: string) {
-    return (yield* groups.groupsOf(tenant, [id as never]))[0]
+  const groupOf = function*(actor: Actor.Actor, id: string) {
+    return seen(actor, (yield* groups.groupsOf(actor.tenant, [id as never]))[0], (g) => [g.gridCode])
   }
 
   /**
    * The decision as a generator of effects and rule results: run by `Effect.gen` for one
    * command (`decide`) or driven by the batch path. A record the command names that lies
-   * outside the scope is refused as `Forbidden` naming the record only.
+   * wholly outside the scope gets the answer an unknown id gets (`outreach.known`); one
+   * that overlaps the scope without lying in it is refused as `Forbidden` naming the
+   * record only. Only an id taken (`outreach.id-taken`) answers tenant-wide.
    */
   const steps = function*(actor: Actor.Actor, command: OutreachCommand) {
     const tenant = actor.tenant
@@ -89,20 +108,21 @@ export const make = (
       case "LinkLeader": {
         const taken = (yield* liaison.linksOf(tenant, [command.id])).length > 0
         const valid = yield* gridValid(tenant, command.gridCode, command.from)
-        const links = yield* liaison.linksFor(tenant, [command.leaderId])
-        return yield* Rules.linkLeader(base(taken), { gridValid: valid, links }, command)
+        // The leader's links outside the scope count as none (their targets and days stay unsaid).
+        const links = (yield* liaison.linksFor(tenant, [command.leaderId])).filter((l) => Actor.covers(actor, l.gridCode))
+        return yield* Rules.linkLeader(base(taken), { gridValid: valid, links, community: isCommunity(command.gridCode) }, command)
       }
       case "EndLink": {
-        const link = yield* linkOf(tenant, command.linkId)
+        const link = yield* linkOf(actor, command.linkId)
         if (link !== undefined) yield* guard(actor, command._tag, command.linkId, [link.gridCode])
         const contacts = link === undefined ? [] : yield* liaison.contactsFor(tenant, [link.id])
         const problems = link === undefined ? [] : (yield* liaison.problems(tenant)).filter((p) => p.linkId === link.id)
         const days = [...contacts.map((c) => c.on), ...problems.map((p) => p.raisedOn)].sort()
-        return yield* Rules.endLink(link, days.at(-1), command)
+        return yield* Rules.endLink(base(false), link, days.at(-1), command)
       }
       case "RecordContact":
       case "RaiseProblem": {
-        const link = yield* linkOf(tenant, command.linkId)
+        const link = yield* linkOf(actor, command.linkId)
         if (link !== undefined) yield* guard(actor, command._tag, command.id, [link.gridCode])
         if (command._tag === "RecordContact") {
           const taken = (yield* liaison.contactsOf(tenant, [command.id])).length > 0
@@ -112,10 +132,11 @@ export const make = (
         return yield* Rules.raiseProblem(base(taken), link, command)
       }
       case "ResolveProblem": {
-        const [problem] = yield* liaison.problemsOf(tenant, [command.problemId])
-        const link = problem === undefined ? undefined : yield* linkOf(tenant, problem.linkId)
+        const [found] = yield* liaison.problemsOf(tenant, [command.problemId])
         // A problem's link exists (it was raised under it); its grid is the problem's.
-        yield* guard(actor, command._tag, command.problemId, link === undefined ? [] : [link.gridCode])
+        const link = found === undefined ? undefined : yield* linkOf(actor, found.linkId)
+        const problem = link === undefined ? undefined : found
+        if (link !== undefined) yield* guard(actor, command._tag, command.problemId, [link.gridCode])
         return yield* Rules.resolveProblem(base(false), problem, command)
       }
       case "OpenBatch": {
@@ -128,15 +149,18 @@ export const make = (
         const taken = (yield* matters.mattersOf(tenant, [command.id])).length > 0
         const { facts, reach } = yield* organisation(tenant, command.organisationId, command.on)
         yield* guard(actor, command._tag, command.id, reach)
-        const [batch] = yield* matters.batchesOf(tenant, [command.batchId])
-        return yield* Rules.addMatter(base(taken), { batch, organisation: facts }, command)
+        // A batch of the scope or of a grid above it (the district's batch lists the street's
+        // matters); one of another subtree counts as none, its days unsaid.
+        const batch = seen(actor, (yield* matters.batchesOf(tenant, [command.batchId]))[0], (b) => [b.gridCode])
+        const withinBatch = batch === undefined || reach.every((code) => code.startsWith(batch.gridCode))
+        return yield* Rules.addMatter(base(taken), { batch, organisation: facts, withinBatch }, command)
       }
       case "AdvanceMatter": {
-        const [matter] = yield* matters.mattersOf(tenant, [command.matterId])
-        if (matter !== undefined) {
-          const { reach } = yield* organisation(tenant, matter.organisationId, command.on)
-          yield* guard(actor, command._tag, command.matterId, reach)
-        }
+        const [found] = yield* matters.mattersOf(tenant, [command.matterId])
+        const reach = found === undefined ? [] : (yield* organisation(tenant, found.organisationId, command.on)).reach
+        // A matter of a branch serving wholly elsewhere counts as none.
+        const matter = seen(actor, found, () => reach)
+        if (matter !== undefined) yield* guard(actor, command._tag, command.matterId, reach)
         return yield* Rules.advanceMatter(base(false), matter, command)
       }
       case "OpenStation": {
@@ -147,15 +171,15 @@ export const make = (
       }
       case "EquipStation":
       case "CloseStation": {
-        const station = yield* stationOf(tenant, command.stationId)
+        const station = yield* stationOf(actor, command.stationId)
         if (station !== undefined) yield* guard(actor, command._tag, command.stationId, [station.gridCode])
         if (command._tag === "EquipStation") return yield* Rules.equipStation(base(false), station, command)
         const uses = station === undefined ? [] : yield* stations.usesFor(tenant, [station.id])
-        return yield* Rules.closeStation(station, uses.at(-1)?.on, command)
+        return yield* Rules.closeStation(base(false), station, uses.at(-1)?.on, command)
       }
       case "RecordUse": {
         const taken = (yield* stations.usesOf(tenant, [command.id])).length > 0
-        const station = yield* stationOf(tenant, command.stationId)
+        const station = yield* stationOf(actor, command.stationId)
         if (station !== undefined) yield* guard(actor, command._tag, command.id, [station.gridCode])
         const memberKnown = command.memberId === null ? false : yield* memberInScope(actor, command.memberId, command.on)
         return yield* Rules.recordUse(base(taken), { station, memberKnown }, command)
@@ -168,7 +192,7 @@ export const make = (
       }
       case "CountWorkers":
       case "JoinGroup": {
-        const group = yield* groupOf(tenant, command.groupId)
+        const group = yield* groupOf(actor, command.groupId)
         if (group !== undefined) yield* guard(actor, command._tag, command.groupId, [group.gridCode])
         if (command._tag === "CountWorkers") return yield* Rules.countWorkers(group, command)
         const memberKnown = yield* memberInScope(actor, command.memberId, command.on)
