@@ -237,11 +237,11 @@ export const resolve = (tenant: string, intent: Intent, at: string): unknown => 
     case "start":
       return { _tag: "StartDemand", demandId: demandId(intent.demand), at }
     case "resolve":
-      return { _tag: "ResolveDemand", demandId: demandId(intent.demand), at, note: "已修复" }
+      return { _tag: "ResolveDemand", demandId: demandId(intent.demand), at, note: "已修复，联系人＋８６１３９１２３４５６７８" }
     case "reopen":
       return { _tag: "ReopenDemand", demandId: demandId(intent.demand), at, reason: "居民反映问题仍在" }
     case "reject":
-      return { _tag: "RejectDemand", demandId: demandId(intent.demand), at, reason: "属供电公司职责，已告知居民" }
+      return { _tag: "RejectDemand", demandId: demandId(intent.demand), at, reason: "属供电公司职责，居民电话139 1234 5678" }
     case "close":
       return {
         _tag: "CloseDemand",

@@ -93,7 +93,7 @@ export const breaches = (h: DemandIntents.History): ReadonlyArray<string> => {
     if (up.some((g, i) => g !== chain[i])) out.push(`${demand.id}: escalated to ${up.join(", ")}, not up ${chain.join(", ")} once per level`)
   }
   for (const entry of h.audit.filter((e) => kinds.includes(e.action))) {
-    if (/"(address|description|lat|long)":/.test(entry.detail)) out.push(`audit ${entry.seq} keeps personal data: ${entry.detail}`)
+    if (/"(address|description|lat|long|note|reason|updated)":/.test(entry.detail)) out.push(`audit ${entry.seq} keeps personal data: ${entry.detail}`)
   }
   return out
 }
@@ -264,12 +264,12 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
           [{ _tag: "IntakeDemand", id: "b", gridCode: t("001001"), category: "safety", source: "hotline", description: "x", lat: 95, requestedAt: "2024-03-01T09:00" }, "ValidationError@lat"],
           [{ _tag: "IntakeDemand", id: "b", gridCode: t("001001"), category: "safety", source: "hotline", description: "x", requestedAt: "2024-03-01 09:00" }, "ValidationError@requestedAt"],
           [{ _tag: "IntakeDemand", id: "b", gridCode: t("001001"), category: "safety", source: "hotline", description: "x", requestedAt: "2027-03-01T09:00" }, "RuleViolation:demand.not-future@requestedAt"],
-          [{ _tag: "CloseDemand", demandId: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.return-visit@returnVisit"],
+          [{ _tag: "CloseDemand", demandId: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.return-visit@satisfaction"],
           [{ _tag: "CloseDemand", demandId: "a", at: "2024-03-04T09:00", satisfaction: "happy" }, "ValidationError@satisfaction"],
-          [{ _tag: "StartDemand", demandId: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.transition@event"],
+          [{ _tag: "StartDemand", demandId: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.transition@_tag"],
           [{ _tag: "ReopenDemand", demandId: "a", at: "2024-03-02T09:00", reason: "x" }, "RuleViolation:demand.chronology@at"],
           [{ _tag: "StartDemand", demandId: "zz", at: "2024-03-04T09:00" }, "RuleViolation:demand.exists@demandId"],
-          [{ _tag: "MarkDuplicate", demandId: "a", of: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.transition@event"],
+          [{ _tag: "MarkDuplicate", demandId: "a", of: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.transition@_tag"],
           [{ _tag: "AssignDemand", demandId: "a", workerId: "w3", at: "2024-03-04T09:00" }, "RuleViolation:demand.assignee@workerId"],
           [{ _tag: "RecordVisit", id: "v", workerId: "w3", gridCode: t("001001001001001"), target: "household", at: "2024-03-02T09:00" }, "RuleViolation:demand.visit-worker@workerId"],
           [{ _tag: "RecordVisit", id: "v", workerId: "w1", gridCode: t("001001001001001"), target: "merchant", placeId: "h1", at: "2024-03-02T09:00" }, "RuleViolation:demand.visit-place@placeId"],

@@ -23,6 +23,7 @@ import * as DemandState from "../../demand/DemandState.js"
 import { State, stateLabels } from "../../demand/DemandState.js"
 import type { DemandStoreShape } from "../../demand/DemandStore.js"
 import * as Escalation from "../../demand/Escalation.js"
+import { isPersonal, scrub } from "../../demand/FreeText.js"
 import * as Open311 from "../../demand/Open311.js"
 import * as Rules from "../../demand/DemandRules.js"
 import * as Decode from "../../errors/Decode.js"
@@ -30,9 +31,7 @@ import { GridCode, validAt } from "../../grid/Grid.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import * as LevelScheme from "../../grid/LevelScheme.js"
 import type { WorkerId } from "../../grid/Worker.js"
-import * as CitizenId from "../../identifiers/CitizenId.js"
 import * as Masking from "../../identifiers/Masking.js"
-import * as Phone from "../../identifiers/Phone.js"
 import type { TransactorShape } from "../../store/Transactor.js"
 import { compareStrings } from "../compareStrings.js"
 import { groupBy } from "../groupBy.js"
@@ -55,15 +54,6 @@ const ServiceArguments = Schema.Struct({ ...Root, ...Lang })
 
 /** A point rounded to 0.01° (about a kilometre): where, not which door. */
 const coarse = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100)
-
-/**
- * A description with the mobile phone numbers and resident ID numbers a resident may
- * have written into it masked (`Phone.maskStored`, `CitizenId.maskStored`).
- */
-const scrub = (text: string): string =>
-  text
-    .replace(/(?<![0-9Xx])[0-9]{17}[0-9Xx](?![0-9Xx])/g, CitizenId.maskStored)
-    .replace(/(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g, Phone.maskStored)
 
 /** @internal */
 export const make = (deps: {
@@ -106,8 +96,11 @@ export const make = (deps: {
   const views = (actor: Actor.Actor, root: string, rows: ReadonlyArray<Row>, lang: "zh" | "en" = "zh") =>
     Effect.gen(function*() {
       const unmasked = Actor.can(actor, piiRead, policy)
-      const personal = (d: (typeof rows)[number]["demand"]) => d.address !== null || d.lat !== null || scrub(d.description) !== d.description
-      const shown = rows.filter((r) => unmasked && personal(r.demand)).map((r) => r.demand.id as string)
+      // Every free text a reader sees: the description and the notes of the events (the standing's note is the last of them).
+      const personal = ({ demand: d, events }: Row) =>
+        d.address !== null || d.lat !== null || d.long !== null || isPersonal(d.description) || events.some((e) => isPersonal(e.note))
+      const shown = rows.filter((r) => unmasked && personal(r)).map((r) => r.demand.id as string)
+      const text = (t: string | null) => (t === null || unmasked ? t : scrub(t))
       if (shown.length > 0) {
         yield* transactor.transaction(
           actor.tenant,
@@ -117,13 +110,15 @@ export const make = (deps: {
       return rows.map(({ demand, events, status }): DemandView => ({
         ...demand,
         ...status,
-        description: unmasked ? demand.description : scrub(demand.description),
+        description: text(demand.description)!,
+        // A duplicate's note is the id of the demand it duplicates, not words.
+        note: status.state === "duplicate" ? status.note : text(status.note),
         address: demand.address === null || unmasked ? demand.address : Masking.maskAddress(demand.address),
         lat: unmasked ? demand.lat : coarse(demand.lat),
         long: unmasked ? demand.long : coarse(demand.long),
         categoryLabel: categories.get(demand.category)?.[lang] ?? demand.category,
         stateLabel: stateLabels[status.state][lang],
-        events: events.map((e) => ({ ...e, label: eventLabels[e.kind][lang] }))
+        events: events.map((e) => ({ ...e, note: text(e.note), label: eventLabels[e.kind][lang] }))
       }))
     })
 
