@@ -141,7 +141,7 @@ describe("Demands", () => {
       })
     ))
 
-  it.effect.prop("demand.escalation: however often and in whatever order the sweep runs, each overdue demand escalates exactly once per level due, up its chain, to the grid's responsible worker", [
+  it.effect.prop("demand.escalation: however often and in whatever order the sweep runs, each overdue demand escalates exactly once per level due, up the chain above the grid answering for it, to the grid's responsible worker, each level at its own due minute", [
     fc.array(fc.integer({ min: 0, max: 20 * 24 * 60 }), { minLength: 1, maxLength: 6 }),
     fc.constantFrom(0, 1, 6),
     fc.boolean()
@@ -150,15 +150,20 @@ describe("Demands", () => {
       Effect.gen(function*() {
         const admin = Actor.system(tenant)
         const gridCode = `${tenant}${DemandIntents.grids[grid]}`
-        const chain = Escalation.chain(scheme, gridCode, 1)
         yield* service.executeUnknown(admin, {
           _tag: "IntakeDemand", id: "d", gridCode, category: "safety", source: "hotline", description: "x", requestedAt: at(0)
         }).pipe(Effect.orDie)
+        // Routing answers from the nearest staffed grid (block 2 has no responsible worker: its compound answers);
+        // escalation starts above it.
+        const routed = (yield* service.demand(admin, "d"))!.answering
+        expect(routed).toBe(grid === 1 ? `${tenant}001001001001` : gridCode)
+        const chain = Escalation.chain(scheme, routed, 1)
         // The definition, sweep by sweep in the order they run: a sweep at minute m sends an open demand
-        // whose last event is not after m up every level due by m (the deadline, a day on, then every two
-        // days) not yet reached; the resolution, recorded after the first half of the sweeps, holds when
-        // no escalation was recorded after the minute it is dated.
+        // whose last event is not after m up every level due by m (strictly after the deadline, a day on,
+        // then every two days) not yet reached, each recorded at its due minute; the resolution, recorded
+        // after the first half of the sweeps, holds when no escalation was recorded after the minute it is dated.
         const [deadline, every, resolvedAt] = [24 * 60, 2 * 24 * 60, 3 * 24 * 60]
+        const dueAt = (k: number) => deadline + 1 + k * every
         let [reached, last, open] = [0, 0, true]
         const half = Math.ceil(sweeps.length / 2)
         for (const [i, m] of sweeps.entries()) {
@@ -171,15 +176,88 @@ describe("Demands", () => {
             if (last <= resolvedAt) [open, last] = [false, resolvedAt]
           }
           yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: at(m) }).pipe(Effect.orDie)
-          const due = m < deadline ? 0 : Math.min(chain.length, Math.floor((m - deadline) / every) + 1)
-          if (open && m >= last && due > reached) [reached, last] = [due, m]
+          const due = m <= deadline ? 0 : Math.min(chain.length, Math.floor((m - deadline - 1) / every) + 1)
+          if (open && m >= last && due > reached) [reached, last] = [due, Math.max(last, dueAt(due - 1))]
         }
         const view = (yield* service.demand(admin, "d"))!
         expect(view.escalatedTo).toEqual(chain.slice(0, reached))
         const escalations = view.events.filter((e) => e.kind === "escalate")
         expect(escalations.map((e) => e.gridCode)).toEqual(chain.slice(0, reached))
+        expect(escalations.map((e) => e.at)).toEqual(escalations.map((_, k) => at(dueAt(k))))
         const responsible: Record<string, string> = { "001001001001": "w0", "001001": "w4", "002001001001": "w3" }
         expect(escalations.map((e) => e.assignee)).toEqual(escalations.map((e) => responsible[e.gridCode!.slice(tenant.length)] ?? null))
+      })
+    ))
+
+  it.effect.prop("demand.escalation at the deadline minute: overdue, escalated and late exactly when strictly after the deadline, never both escalated and on time", [
+    fc.integer({ min: -2, max: 2 })
+  ], ([offset]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode: `${tenant}${DemandIntents.grids[0]}`, category: "safety", source: "hotline", description: "x", requestedAt: at(0)
+        }).pipe(Effect.orDie)
+        const asOf = at(24 * 60 + offset)
+        const listed = (yield* service.overdue(admin, { asOf })).length === 1
+        yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf }).pipe(Effect.orDie)
+        const escalated = (yield* service.demand(admin, "d"))!.escalatedTo.length > 0
+        yield* service.executeAllUnknown(admin, [
+          { _tag: "StartDemand", demandId: "d", at: asOf },
+          { _tag: "ResolveDemand", demandId: "d", at: asOf }
+        ]).pipe(Effect.orDie)
+        const stats = yield* service.stats(admin, { from: "2024-03-01", to: "2024-03-05" })
+        const late = offset > 0
+        expect([listed, escalated, stats.total.resolved, stats.total.onTime]).toEqual([late, late, 1, late ? 0 : 1])
+      })
+    ))
+
+  it.effect.prop("demand.escalation: every escalation goes to a strict ancestor of the grid answering before it, whatever the reassignments between sweeps", [
+    fc.constantFrom(0, 1, 2, 6),
+    fc.array(fc.tuple(fc.integer({ min: 1, max: 3 * 24 * 60 }), fc.option(fc.constantFrom(...DemandIntents.workers), { nil: null })), { minLength: 1, maxLength: 6 })
+  ], ([grid, steps]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode: `${tenant}${DemandIntents.grids[grid]}`, category: "safety", source: "hotline", description: "x", requestedAt: at(0)
+        }).pipe(Effect.orDie)
+        let m = 0
+        for (const [gap, worker] of steps) {
+          m += gap
+          if (worker !== null) yield* Effect.either(service.executeUnknown(admin, { _tag: "AssignDemand", demandId: "d", workerId: worker, at: at(m) }))
+          yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: at(m) }).pipe(Effect.orDie)
+        }
+        const view = (yield* service.demand(admin, "d"))!
+        for (const [i, e] of view.events.entries()) {
+          if (e.kind !== "escalate") continue
+          const before = Demand.replay(view, view.events.slice(0, i)).answering
+          expect(Escalation.chain(scheme, before, 1)).toContain(e.gridCode)
+        }
+        const up = view.escalatedTo
+        expect(new Set(up).size).toBe(up.length)
+        // Open311 names the grid answering and its worker (the scaffold's are 网格员w…), never a worker left behind below.
+        const agency = (yield* service.requests(admin))[0]!.agency_responsible
+        expect(agency.split(" ")[1]).toBe(view.assignee === null ? undefined : `网格员${view.assignee}`)
+        if (view.assignee !== null) {
+          const served = DemandIntents.scaffold(tenant).flatMap((c) => {
+            const a = c as { _tag: string; workerId?: string; gridCode?: string }
+            return a._tag === "AssignWorker" && a.workerId === view.assignee ? [a.gridCode!] : []
+          })
+          expect(served.some((g) => g === view.answering)).toBe(true)
+        }
+      })
+    ))
+
+  it.effect("a point at −0 is written as 0, so that every store gives back the same", () =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode: `${tenant}${DemandIntents.grids[0]}`, category: "safety", source: "hotline", description: "x", lat: -0, long: -0, requestedAt: at(0)
+        }).pipe(Effect.orDie)
+        const view = (yield* service.demand(admin, "d"))!
+        expect([Object.is(view.lat, 0), Object.is(view.long, 0)]).toEqual([true, true])
       })
     ))
 

@@ -22,10 +22,8 @@ import * as DemandStats from "../../demand/DemandStats.js"
 import * as DemandState from "../../demand/DemandState.js"
 import { State, stateLabels } from "../../demand/DemandState.js"
 import type { DemandStoreShape } from "../../demand/DemandStore.js"
-import * as Escalation from "../../demand/Escalation.js"
 import { isPersonal, scrub } from "../../demand/FreeText.js"
 import * as Open311 from "../../demand/Open311.js"
-import * as Rules from "../../demand/DemandRules.js"
 import * as Decode from "../../errors/Decode.js"
 import { GridCode, validAt } from "../../grid/Grid.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
@@ -35,6 +33,7 @@ import * as Masking from "../../identifiers/Masking.js"
 import type { TransactorShape } from "../../store/Transactor.js"
 import { compareStrings } from "../compareStrings.js"
 import { groupBy } from "../groupBy.js"
+import { dueOf } from "./escalation.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import * as LocalMinute from "../../time/LocalMinute.js"
 
@@ -186,12 +185,14 @@ export const make = (deps: {
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, OverdueArguments)
         const { asOf } = s.options
-        const rows = (yield* load(s.tenant, s.root, {})).filter((r) => r.demand.deadlineAt < asOf && r.demand.requestedAt <= asOf)
-        return rows
+        // Overdue strictly after the deadline, as the sweep takes it.
+        const rows = (yield* load(s.tenant, s.root, {}))
+          .filter((r) => r.demand.deadlineAt < asOf && r.demand.requestedAt <= asOf)
           .map((r) => ({ ...r, status: replay(r.demand, r.events.filter((e) => e.at <= asOf)) }))
           .filter((r) => DemandState.open.has(r.status.state))
-          .map((r) => {
-            const chain = Escalation.chain(scheme, r.demand.gridCode, config.topLevel).filter((g) => Actor.covers(actor, g))
+        const dues = yield* dueOf(grids, scheme, config, actor, rows, asOf)
+        return rows
+          .map((r, i) => {
             return {
               id: r.demand.id,
               gridCode: r.demand.gridCode,
@@ -201,7 +202,7 @@ export const make = (deps: {
               overdueMinutes: LocalMinute.minutesBetween(r.demand.deadlineAt, asOf),
               answering: r.status.answering,
               escalatedTo: r.status.escalatedTo,
-              due: Rules.escalationsDue(chain, r.demand, r.status, config.escalateEveryMinutes, asOf).map((e) => e.gridCode)
+              due: dues[i]!.map((e) => e.gridCode)
             }
           })
           .sort((a, b) => b.overdueMinutes - a.overdueMinutes || compareStrings(a.id, b.id))
