@@ -74,8 +74,10 @@ export interface GridMeasure extends Measure {
 }
 
 /**
- * The statistics of a subtree over the days `[from, to)`: the subtree as a whole and
- * each of its child grids (those valid on the period's last day).
+ * The statistics of a subtree over the days `[from, to)`: the subtree as a whole, each
+ * of its child grids valid on any day of the period (one closed or split during it
+ * included, and the child of any demand counted), and the root grid's own demands (those
+ * of no child grid). Every count of `total` is the sum of the children's and `own`'s.
  *
  * @since 0.5.0
  * @category models
@@ -85,6 +87,8 @@ export interface Stats {
   readonly to: string
   readonly total: GridMeasure
   readonly children: ReadonlyArray<GridMeasure>
+  /** The demands of the root grid itself, in no child grid. */
+  readonly own: GridMeasure
 }
 
 /**
@@ -136,7 +140,7 @@ export interface DemandsShape {
   readonly demand: (actor: Actor, id: string) => Effect.Effect<DemandView | null, DemandReadError>
   /** The demands of the filter, ordered by id. */
   readonly demands: (actor: Actor, filter?: DemandFilter) => Effect.Effect<ReadonlyArray<DemandView>, DemandReadError>
-  /** Received, resolved, on time, satisfaction of a subtree and its child grids over `[from, to)` (days). */
+  /** Received, resolved, on time, satisfaction of a subtree and its child grids over `[from, to)` (days); `period.order`, `period.length` refused. */
   readonly stats: (actor: Actor, options: { readonly root?: string; readonly from: string; readonly to: string }) => Effect.Effect<Stats, DemandReadError>
   /** Per grid of the subtree with households on `asOf`: those not visited in the `days` days ending then (`Coverage.coverage`). */
   readonly coverage: (

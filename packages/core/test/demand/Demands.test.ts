@@ -5,7 +5,7 @@
  * statistics and coverage equal to their definitions on random data.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Demand, DemandRules, Demands, DemandState, DemandStats, Escalation, GridConfig, LocalMinute, MemoryStore } from "@jiceng/core"
+import { Actor, Demand, DemandRules, Demands, DemandState, DemandStats, Escalation, GridConfig, Grids, LocalMinute, MemoryStore } from "@jiceng/core"
 import { DemandIntents, Tenants } from "@jiceng/testkit"
 import { DemandConformance } from "@jiceng/testkit/vitest"
 import { Effect, Either, FastCheck as fc, TestClock } from "effect"
@@ -302,6 +302,77 @@ describe("Demands", () => {
         expect(DemandStats.measure([], minute(f), minute(t)).onTimeRate).toBeNull()
       })
     ), { fastCheck: { numRuns: 30 } })
+
+  it.effect.prop("demand.stats: a parent is the sum of its children and its own demands, with a child split or closed during the period", [
+    fc.array(fc.record({ day: fc.integer({ min: 0, max: 60 }), where: fc.constantFrom(0, 1, 2), resolveAfter: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }) }), { minLength: 1, maxLength: 8 }),
+    fc.integer({ min: 5, max: 40 }),
+    fc.boolean(),
+    fc.integer({ min: 0, max: 50 }),
+    fc.integer({ min: 1, max: 40 })
+  ], ([demands, splitDay, close, fromDay, length]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        const t = (s: string) => `${tenant}${s}`
+        const day = (n: number) => LocalMinute.dayOf(at(n * 24 * 60))
+        // Block 2 (h3 in it) is split into blocks 3 and 4 on the split day, or closed (h3 moved to block 1 first).
+        const grids = yield* Grids.Grids
+        yield* grids.executeAllUnknown(admin, close
+          ? [
+            { _tag: "PlacePlace", id: "h3", kind: "household", name: "住户h3", address: "某路1号", gridCode: t("001001001001001"), at: day(splitDay) },
+            { _tag: "CloseGrid", code: t("001001001001002"), at: day(splitDay) }
+          ]
+          : [{ _tag: "SplitGrid", code: t("001001001001002"), at: day(splitDay), parts: [
+            { code: t("001001001001003"), name: "1号楼3单元", places: ["h3"] },
+            { code: t("001001001001004"), name: "1号楼4单元" }
+          ] }]).pipe(Effect.orDie)
+        // Each demand on block 1, on block 2 (block 3 from the split on; block 1 once closed), or on the compound itself.
+        const commands = demands.flatMap((d, i) => {
+          const unit = d.where === 0 ? "001001001001001" : d.where === 2 ? "001001001001" : d.day < splitDay ? "001001001001002" : close ? "001001001001001" : "001001001001003"
+          const when = at(d.day * 24 * 60 + i)
+          return [
+            { _tag: "IntakeDemand", id: `d${i}`, gridCode: t(unit), category: "property", source: "hotline", description: "x", requestedAt: when },
+            ...(d.resolveAfter === null ? [] : [
+              { _tag: "StartDemand", demandId: `d${i}`, at: when },
+              { _tag: "ResolveDemand", demandId: `d${i}`, at: at((d.day + d.resolveAfter) * 24 * 60 + i) }
+            ])
+          ]
+        })
+        for (const c of commands) yield* service.executeUnknown(admin, c).pipe(Effect.orDie)
+        const stats = yield* service.stats(admin, { root: t("001001001001"), from: day(fromDay), to: day(fromDay + length) })
+        for (const key of ["received", "resolved", "onTime", "closed", "open"] as const) {
+          expect(stats.children.reduce((n, c) => n + c[key], stats.own[key]), key).toBe(stats.total[key])
+        }
+        // The children: every block valid on a day of the period, and a block closed before it only where a demand of it still counts.
+        const valid = (from: number, to: number | null) => from < fromDay + length && (to === null || to > fromDay)
+        const expected = [
+          ["001001001001001", valid(-100, null)],
+          ["001001001001002", valid(-100, splitDay)],
+          ["001001001001003", !close && valid(splitDay, null)],
+          ["001001001001004", !close && valid(splitDay, null)]
+        ].filter(([, v]) => v).map(([c]) => t(c as string))
+        const shown = stats.children.map((c) => c.gridCode)
+        expect(expected.every((c) => shown.includes(c))).toBe(true)
+        for (const c of stats.children.filter((c) => !expected.includes(c.gridCode))) expect(c.received + c.resolved + c.closed + c.open).toBeGreaterThan(0)
+      })
+    ), { fastCheck: { numRuns: 20 } })
+
+  it.effect("reads refuse a period that ends before it begins or spans over ten years, and answer at the calendar's first day, with typed errors naming the field", () =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        const refusal = (e: Effect.Effect<unknown, { readonly _tag: string }>) =>
+          Effect.map(Effect.either(e), (r) => (Either.isLeft(r) ? `${r.left._tag}:${(r.left as { rule?: string }).rule}@${(r.left as { field?: string }).field}` : "ok"))
+        expect(yield* refusal(service.stats(admin, { from: "0001-01-01", to: "0001-01-01" }))).toBe("ValidationError:period.order@options.to")
+        expect(yield* refusal(service.stats(admin, { from: "2024-03-05", to: "2024-03-01" }))).toBe("ValidationError:period.order@options.to")
+        expect(yield* refusal(service.stats(admin, { from: "2000-01-01", to: "2024-03-01" }))).toBe("ValidationError:period.length@options.to")
+        expect(yield* refusal(service.stats(admin, { from: "0001-01-01", to: "0001-01-02" }))).toBe("ok")
+        expect(yield* refusal(service.demands(admin, { from: "2024-03-05", to: "2024-03-01" }))).toBe("ValidationError:period.order@options.to")
+        expect(yield* refusal(service.requests(admin, { from: "2024-03-05", to: "2024-03-01" }))).toBe("ValidationError:period.order@options.to")
+        expect(yield* refusal(service.coverage(admin, { asOf: "0001-01-01", days: 1 }))).toBe("ok")
+        expect(yield* refusal(service.coverage(admin, { asOf: "2024-03-01", days: 0 }))).toMatch(/^ValidationError:.*@options\.days$/)
+      })
+    ))
 
   it.effect.prop("visit.coverage through the service: a household is not visited exactly when no visit to it fell in the N days ending on the day", [
     fc.array(fc.record({ place: fc.constantFrom(0, 1, 2, 4), day: fc.integer({ min: 0, max: 90 }) }), { maxLength: 10 }),

@@ -25,7 +25,8 @@ import type { DemandStoreShape } from "../../demand/DemandStore.js"
 import { isPersonal, scrub } from "../../demand/FreeText.js"
 import * as Open311 from "../../demand/Open311.js"
 import * as Decode from "../../errors/Decode.js"
-import { GridCode, validAt } from "../../grid/Grid.js"
+import { ValidationError } from "../../errors/ValidationError.js"
+import { GridCode } from "../../grid/Grid.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import * as LevelScheme from "../../grid/LevelScheme.js"
 import type { WorkerId } from "../../grid/Worker.js"
@@ -49,6 +50,8 @@ const RequestArguments = Schema.Struct({ ...FilterArguments.fields, ...Lang })
 const PeriodArguments = Schema.Struct({ ...Root, from: IsoDate.IsoDate, to: IsoDate.IsoDate })
 const CoverageArguments = Schema.Struct({ ...Root, asOf: IsoDate.IsoDate, days: Schema.Int.pipe(Schema.between(1, 3660)) })
 const OverdueArguments = Schema.Struct({ ...Root, asOf: LocalMinute.LocalMinute })
+/** The longest period one call answers: ten years of days. */
+const maxPeriodDays = 3_653
 const ServiceArguments = Schema.Struct({ ...Root, ...Lang })
 
 /** A point rounded to 0.01° (about a kilometre): where, not which door. */
@@ -128,6 +131,20 @@ export const make = (deps: {
       (versions) => new Map(versions.map((g) => [g.code as string, g.name]))
     )
 
+  /** A period of days `[from, to)`: ends after it begins (`period.order`), spans at most ten years (`period.length`). */
+  const period = (from: IsoDate.IsoDate, to: IsoDate.IsoDate) =>
+    to <= from
+      ? new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${to} is not after ${from}` })
+      : IsoDate.daysBetween(from, to) > maxPeriodDays
+      ? new ValidationError({ field: "options.to", rule: "period.length", message: `options.to: a period spans at most ${maxPeriodDays} days (ten years); ask for it in parts` })
+      : Effect.void
+
+  /** The days of a filter, when it names both ends, end after they begin. */
+  const filterPeriod = (filter: { readonly from?: IsoDate.IsoDate | undefined; readonly to?: IsoDate.IsoDate | undefined }) =>
+    filter.from !== undefined && filter.to !== undefined && filter.to <= filter.from
+      ? new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${filter.to} is not after ${filter.from}` })
+      : Effect.void
+
   const measureOf = (rows: ReadonlyArray<Row>, from: string, to: string) =>
     DemandStats.measure(rows, LocalMinute.startOfDay(from as IsoDate.IsoDate), LocalMinute.startOfDay(to as IsoDate.IsoDate))
 
@@ -144,25 +161,37 @@ export const make = (deps: {
     demands: (actor, filter) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, filter, FilterArguments)
+        yield* filterPeriod(s.options)
         return yield* views(actor, s.root, yield* load(s.tenant, s.root, s.options))
       }).pipe(Effect.withSpan("Demands.demands")),
     stats: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, PeriodArguments)
         const { from, to } = s.options
+        yield* period(from, to)
         const rows = yield* load(s.tenant, s.root, {})
         const level = LevelScheme.levelOfCode(scheme, s.root)
-        const lastDay = IsoDate.addDays(to, -1)
-        const children = Option.isNone(level) ? [] : yield* grids.grids.subtree(s.tenant, s.root, lastDay, level.value + 1)
+        const childLength = Option.isNone(level) ? undefined : scheme.levels[level.value + 1] === undefined ? undefined : s.root.length + scheme.levels[level.value + 1]!.segmentWidth
+        // Every child grid valid on any day of the period (a grid closed or split during it included),
+        // and the child of any demand counted, so that the children and the root's own demands sum to the whole.
+        const versions = childLength === undefined
+          ? []
+          : (yield* grids.grids.history(s.tenant, s.root)).filter((g) => g.code.length === childLength && g.validFrom < to && (g.validTo === null || g.validTo > from))
         const named = yield* names(s.tenant, [s.root])
         const measure = (gridCode: string, name: string, mine: ReadonlyArray<Row>): GridMeasure => ({ gridCode, name, ...measureOf(mine, from, to) })
+        const latest = new Map(versions.map((g) => [g.code as string, g.name]))
+        const fromRows = childLength === undefined ? [] : rows.flatMap((r) => (r.demand.gridCode.length > s.root.length ? [r.demand.gridCode.slice(0, childLength)] : []))
+        const rowNames = yield* names(s.tenant, fromRows.filter((c) => !latest.has(c)))
+        const children = Array.from(new Set([...latest.keys(), ...fromRows]))
+          .sort(compareStrings)
+          .map((code) => measure(code, latest.get(code) ?? rowNames.get(code) ?? code, rows.filter((r) => r.demand.gridCode.startsWith(code))))
+          .filter((m) => latest.has(m.gridCode) || m.received + m.resolved + m.closed + m.open > 0)
         return {
           from,
           to,
           total: measure(s.root, named.get(s.root) ?? s.root, rows),
-          children: children
-            .filter((g) => validAt(g, lastDay))
-            .map((g) => measure(g.code, g.name, rows.filter((r) => r.demand.gridCode.startsWith(g.code))))
+          children,
+          own: measure(s.root, named.get(s.root) ?? s.root, rows.filter((r) => r.demand.gridCode === s.root))
         }
       }).pipe(Effect.withSpan("Demands.stats")),
     coverage: (actor, options) =>
@@ -215,6 +244,7 @@ export const make = (deps: {
     requests: (actor, filter) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, filter, RequestArguments)
+        yield* filterPeriod(s.options)
         const lang = s.options.lang ?? "zh"
         const shown = yield* views(actor, s.root, yield* load(s.tenant, s.root, s.options), lang)
         const gridNames = yield* names(s.tenant, shown.map((d) => d.answering))
