@@ -18,6 +18,7 @@ import type { Input } from "./DemandCommand.js"
 import type { Measure } from "./DemandStats.js"
 import type { State } from "./DemandState.js"
 import type * as Open311 from "./Open311.js"
+import type { Visit } from "./Visit.js"
 
 /**
  * What a write can fail with.
@@ -111,6 +112,32 @@ export interface Overdue {
 }
 
 /**
+ * Which visits: a grid subtree (default: the actor's scope), the days `[from, to)` they
+ * fell on, and optionally one worker's.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export interface VisitFilter {
+  readonly root?: string
+  readonly from: string
+  readonly to: string
+  readonly workerId?: string
+}
+
+/**
+ * A visit as a reader sees it: the information it updated (free text, scrubbed of phone
+ * and ID numbers unless the reader holds `pii:read`) and the ids of the demands it
+ * collected (`demands`), with its target's label.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export interface VisitView extends Visit {
+  readonly targetLabel: string
+}
+
+/**
  * @since 0.5.0
  * @category models
  */
@@ -149,6 +176,8 @@ export interface DemandsShape {
   ) => Effect.Effect<ReadonlyArray<GridCoverage>, DemandReadError>
   /** The subtree's open demands past their deadline at `asOf` (a minute), most overdue first, then by id. */
   readonly overdue: (actor: Actor, options: { readonly root?: string; readonly asOf: string }) => Effect.Effect<ReadonlyArray<Overdue>, DemandReadError>
+  /** The subtree's visits of `[from, to)` (days; `period.order`, `period.length`), of one worker if named, ordered by minute then id. */
+  readonly visits: (actor: Actor, filter: VisitFilter & { readonly lang?: "zh" | "en" }) => Effect.Effect<ReadonlyArray<VisitView>, DemandReadError>
   /** Open311 `services.json`: one service per category. */
   readonly services: (actor: Actor, options?: { readonly lang?: "zh" | "en" }) => Effect.Effect<ReadonlyArray<Open311.Service>, DemandReadError>
   /** Open311 service requests: the demands of the filter, ordered by id, masked as `demands`. */

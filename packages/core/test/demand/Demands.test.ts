@@ -374,6 +374,38 @@ describe("Demands", () => {
       })
     ))
 
+  it.effect.prop("visits: the subtree's visits of the period (of one worker if named), with what they updated and the demands they collected, scrubbed unless pii:read", [
+    fc.array(fc.record({ place: fc.constantFrom(0, 1, 2, 4), day: fc.integer({ min: 0, max: 30 }), collect: fc.boolean() }), { maxLength: 8 }),
+    fc.integer({ min: 0, max: 30 }),
+    fc.integer({ min: 1, max: 30 }),
+    fc.option(fc.constantFrom("w1", "w2", "w3"), { nil: undefined }),
+    fc.constantFrom("", "001", "002")
+  ], ([visits, fromDay, length, workerId, root]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const workerOf = ["w1", "w1", "w2", "", "w3"]
+        const gridOf = ["001001001001001", "001001001001001", "001001001001002", "", "002001001001001"]
+        const written = visits.map((v, i) => ({
+          _tag: "RecordVisit", id: `v${i}`, workerId: workerOf[v.place]!, gridCode: `${tenant}${gridOf[v.place]}`, target: "household",
+          placeId: DemandIntents.places[v.place], at: at(v.day * 24 * 60 + i), updated: ["联系方式：13912345678"],
+          demands: v.collect ? [{ id: `d${i}`, category: "property", description: "x" }] : []
+        }))
+        yield* service.executeAllUnknown(Actor.system(tenant), written).pipe(Effect.orDie)
+        const day = (n: number) => LocalMinute.dayOf(at(n * 24 * 60))
+        const [from, to] = [day(fromDay), day(fromDay + length)]
+        const viewer = Actor.make({ id: "查看", tenant, roles: ["viewer"], scope: tenant })
+        const got = yield* service.visits(viewer, { root: `${tenant}${root}`, from, to, ...(workerId === undefined ? {} : { workerId }) })
+        const expected = written.filter((v) =>
+          v.gridCode.startsWith(`${tenant}${root}`) && LocalMinute.dayOf(v.at) >= from && LocalMinute.dayOf(v.at) < to && (workerId === undefined || v.workerId === workerId)
+        )
+        expect(got.map((v) => [v.id, v.workerId, v.at, v.demands, v.updated])).toEqual(
+          expected.map((v) => [v.id, v.workerId, v.at, v.demands.map((d) => d.id), ["联系方式：139****5678"]])
+        )
+        const full = yield* service.visits(Actor.system(tenant), { root: `${tenant}${root}`, from, to })
+        for (const v of full) expect(v.updated).toEqual(["联系方式：13912345678"])
+      })
+    ), { fastCheck: { numRuns: 20 } })
+
   it.effect.prop("visit.coverage through the service: a household is not visited exactly when no visit to it fell in the N days ending on the day", [
     fc.array(fc.record({ place: fc.constantFrom(0, 1, 2, 4), day: fc.integer({ min: 0, max: 90 }) }), { maxLength: 10 }),
     fc.integer({ min: 1, max: 60 }),

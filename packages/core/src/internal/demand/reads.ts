@@ -17,7 +17,8 @@ import * as Coverage from "../../demand/Coverage.js"
 import { type DemandEvent, DemandId, eventLabels, replay } from "../../demand/Demand.js"
 import type { DemandConfigShape } from "../../demand/DemandConfig.js"
 import * as DemandPermission from "../../demand/DemandPermission.js"
-import type { DemandsShape, DemandView, GridMeasure } from "../../demand/DemandsService.js"
+import type { DemandsShape, DemandView, GridMeasure, VisitView } from "../../demand/DemandsService.js"
+import { targetLabels } from "../../demand/Visit.js"
 import * as DemandStats from "../../demand/DemandStats.js"
 import * as DemandState from "../../demand/DemandState.js"
 import { State, stateLabels } from "../../demand/DemandState.js"
@@ -29,7 +30,7 @@ import { ValidationError } from "../../errors/ValidationError.js"
 import { GridCode } from "../../grid/Grid.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import * as LevelScheme from "../../grid/LevelScheme.js"
-import type { WorkerId } from "../../grid/Worker.js"
+import { WorkerId } from "../../grid/Worker.js"
 import * as Masking from "../../identifiers/Masking.js"
 import type { TransactorShape } from "../../store/Transactor.js"
 import { compareStrings } from "../compareStrings.js"
@@ -52,6 +53,7 @@ const CoverageArguments = Schema.Struct({ ...Root, asOf: IsoDate.IsoDate, days: 
 const OverdueArguments = Schema.Struct({ ...Root, asOf: LocalMinute.LocalMinute })
 /** The longest period one call answers: ten years of days. */
 const maxPeriodDays = 3_653
+const VisitArguments = Schema.Struct({ ...PeriodArguments.fields, workerId: Schema.optional(WorkerId), ...Lang })
 const ServiceArguments = Schema.Struct({ ...Root, ...Lang })
 
 /** A point rounded to 0.01° (about a kilometre): where, not which door. */
@@ -236,6 +238,27 @@ export const make = (deps: {
           })
           .sort((a, b) => b.overdueMinutes - a.overdueMinutes || compareStrings(a.id, b.id))
       }).pipe(Effect.withSpan("Demands.overdue")),
+    visits: (actor, filter) =>
+      Effect.gen(function*() {
+        const s = yield* readScope(actor, filter, VisitArguments)
+        const { from, to, workerId } = s.options
+        yield* period(from, to)
+        const lang = s.options.lang ?? "zh"
+        const found = (yield* store.visits.visitsIn(s.tenant, s.root)).filter((v) => {
+          const day = LocalMinute.dayOf(v.at)
+          return day >= from && day < to && (workerId === undefined || v.workerId === workerId)
+        })
+        // What a visit updated is free text: scrubbed unless pii:read, and an unmasked read of personal data audited.
+        const unmasked = Actor.can(actor, piiRead, policy)
+        const shown = found.filter((v) => unmasked && v.updated.some(isPersonal)).map((v) => v.id as string)
+        if (shown.length > 0) {
+          yield* transactor.transaction(
+            actor.tenant,
+            audit.append({ tenant: actor.tenant, actor: actor.id, action: "ReadVisitPii", target: shown.length === 1 ? shown[0]! : s.root, detail: JSON.stringify({ visits: shown }) })
+          )
+        }
+        return found.map((v): VisitView => ({ ...v, updated: unmasked ? v.updated : v.updated.map(scrub), targetLabel: targetLabels[v.target][lang] }))
+      }).pipe(Effect.withSpan("Demands.visits")),
     services: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, ServiceArguments)
