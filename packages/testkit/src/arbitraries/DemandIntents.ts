@@ -405,7 +405,8 @@ export const answers = (tenant: string): Effect.Effect<ReadonlyArray<unknown>, u
         yield* service.stats(viewer, { from: "2024-01-01", to: "2025-07-01" }),
         yield* service.coverage(viewer, { asOf: "2024-04-30", days: 30 }),
         yield* service.overdue(viewer, { asOf: "2024-06-01T00:00" }),
-        yield* service.requests(viewer)
+        yield* service.requests(viewer),
+        yield* service.visits(viewer, { from: "2024-01-01", to: "2025-07-01" })
       )
     }
     return out
