@@ -397,7 +397,7 @@ describe("Demands", () => {
         const got = yield* service.visits(viewer, { root: `${tenant}${root}`, from, to, ...(workerId === undefined ? {} : { workerId }) })
         const expected = written.filter((v) =>
           v.gridCode.startsWith(`${tenant}${root}`) && LocalMinute.dayOf(v.at) >= from && LocalMinute.dayOf(v.at) < to && (workerId === undefined || v.workerId === workerId)
-        )
+        ).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
         expect(got.map((v) => [v.id, v.workerId, v.at, v.demands, v.updated])).toEqual(
           expected.map((v) => [v.id, v.workerId, v.at, v.demands.map((d) => d.id), ["联系方式：139****5678"]])
         )
