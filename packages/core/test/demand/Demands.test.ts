@@ -261,6 +261,28 @@ describe("Demands", () => {
       })
     ))
 
+  it.effect("demand.escalation: a grid of the chain split away before its escalation falls due is passed over for the next one up", () =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        const t = (s: string) => `${tenant}${s}`
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode: t("001001001001001"), category: "safety", source: "hotline", description: "x", requestedAt: "2024-03-01T09:00"
+        }).pipe(Effect.orDie)
+        // The compound (小区) above block 1 is split on 2024-03-02, before the deadline passes.
+        yield* (yield* Grids.Grids).executeUnknown(admin, {
+          _tag: "SplitGrid", code: t("001001001001"), at: "2024-03-02", parts: [
+            { code: t("001001001002"), name: "明珠小区东区", children: [t("001001001001001"), t("001001001001002")], places: ["s1"] },
+            { code: t("001001001003"), name: "明珠小区西区" }
+          ]
+        }).pipe(Effect.orDie)
+        yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: "2024-03-03T09:00" }).pipe(Effect.orDie)
+        const view = (yield* service.demand(admin, "d"))!
+        expect(view.escalatedTo).toEqual([t("001001001")])
+        expect((yield* service.overdue(admin, { asOf: "2024-03-07T09:00" }))[0]!.due).toEqual([t("001001"), t("001")])
+      })
+    ))
+
   it.effect.prop("demand.stats: received, resolved, on time, satisfaction and open equal their definitions on random demands", [
     DemandIntents.intents(25),
     fc.integer({ min: 0, max: 60 }),
