@@ -182,6 +182,10 @@ export const run = (
     lines.push(Output.table([
       [w.street, w.received, w.resolvedShort, w.onTimeShort, w.satisfied, w.openShort],
       ...stats.children.map((c) => [c.name, n(c.received), n(c.resolved), percent(c.onTimeRate), percent(c.satisfactionRate), n(c.open)]),
+      // The district grid's own demands (stats.own), when there are any: the rows then sum to the total.
+      ...(stats.own.received + stats.own.resolved + stats.own.open === 0
+        ? []
+        : [[lang === "zh" ? "区本级" : "District grid itself", n(stats.own.received), n(stats.own.resolved), percent(stats.own.onTimeRate), percent(stats.own.satisfactionRate), n(stats.own.open)]]),
       [lang === "zh" ? "合计" : "Total", n(t.received), n(t.resolved), percent(t.onTimeRate), percent(t.satisfactionRate), n(t.open)]
     ], { header: true }))
     lines.push("")

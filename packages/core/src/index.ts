@@ -247,6 +247,8 @@ export * as DemandStore from "./demand/DemandStore.js"
 /** @since 0.5.0 */
 export * as Escalation from "./demand/Escalation.js"
 /** @since 0.5.0 */
+export * as FreeText from "./demand/FreeText.js"
+/** @since 0.5.0 */
 export * as Open311 from "./demand/Open311.js"
 /** @since 0.5.0 */
 export * as Visit from "./demand/Visit.js"

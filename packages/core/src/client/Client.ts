@@ -470,6 +470,7 @@ const demandMethods: { readonly [K in keyof DemandsService.DemandsShape]: true }
   stats: true,
   coverage: true,
   overdue: true,
+  visits: true,
   services: true,
   requests: true
 }

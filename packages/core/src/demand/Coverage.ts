@@ -1,12 +1,15 @@
 /**
  * 走访 coverage: which households a grid's workers have not visited within the last N
  * days. A household counts for the grid it lies in on the day asked about; a visit counts
- * when it fell in `(asOf − days, asOf]`.
+ * when it fell in `(asOf − days, asOf]` (a window reaching back before 0001-01-01 is
+ * answered, not a `RangeError`).
  *
  * @since 0.5.0
  */
 import { compareStrings } from "../internal/compareStrings.js"
-import { addDays, type IsoDate } from "../time/IsoDate.js"
+import { addDays, daysBetween, type IsoDate } from "../time/IsoDate.js"
+
+const FIRST_DAY = "0001-01-01" as IsoDate
 
 /**
  * A grid's coverage on a day: its households, those visited in the window, and the ids of
@@ -35,7 +38,8 @@ export const coverage = (
   asOf: IsoDate,
   days: number
 ): ReadonlyArray<GridCoverage> => {
-  const since = addDays(asOf, -days)
+  // A window reaching back before the calendar's first day holds every visit there is.
+  const since = daysBetween(FIRST_DAY, asOf) < days ? "0000-12-31" : addDays(asOf, -days)
   const seen = new Set(visits.filter((v) => v.on > since && v.on <= asOf).map((v) => v.placeId))
   const byGrid = new Map<string, Array<string>>()
   for (const h of households) byGrid.set(h.gridCode, [...(byGrid.get(h.gridCode) ?? []), h.id])

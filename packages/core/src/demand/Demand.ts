@@ -175,7 +175,7 @@ export interface DemandEvent extends Schema.Schema.Type<typeof DemandEvent> {}
  */
 export interface Status {
   readonly state: State
-  /** The worker answering for it now, if any. */
+  /** The worker answering for it now, if any: one serving the grid answering (an escalation to a grid without a responsible worker leaves none). */
   readonly assignee: WorkerId | null
   /** The grid answering for it now: its own, or the last it escalated to. */
   readonly answering: string
@@ -225,7 +225,9 @@ export const replay = (demand: Pick<Demand, "gridCode" | "requestedAt">, events:
           ...s,
           escalatedTo: [...s.escalatedTo, e.gridCode ?? ""],
           answering: e.gridCode ?? s.answering,
-          ...(e.assignee === null ? {} : { assignee: e.assignee, state: s.state === "received" ? "assigned" : s.state })
+          // The grid escalated to answers, with its responsible worker or, where it has none, no worker.
+          assignee: e.assignee,
+          state: e.assignee !== null && s.state === "received" ? "assigned" : s.state
         }
         break
       case "start":

@@ -17,7 +17,8 @@
  * - `demand.visit-worker`: a visit's worker serves its grid, above or below it, that day;
  * - `demand.visit-place`: a visit's place is registered, of the target's kind, and lies
  *   in the visit's grid (or below it) that day;
- * - `demand.escalation`: the sweep's escalations (`escalationsDue`).
+ * - `demand.escalation`: the sweep's escalations (`escalationsDue`): strictly after the
+ *   deadline, up from the grid answering, once per level, valid grids only.
  *
  * @since 0.5.0
  */
@@ -129,8 +130,9 @@ export const intake = (
     visitId: fields.visitId,
     description: fields.description,
     address: fields.address,
-    lat: fields.lat,
-    long: fields.long,
+    // −0 is written as 0: every store gives back the same point.
+    lat: fields.lat === null ? null : fields.lat + 0,
+    long: fields.long === null ? null : fields.long + 0,
     requestedAt: fields.requestedAt,
     deadlineAt: LocalMinute.fromEpochMinutes(LocalMinute.toEpochMinutes(fields.requestedAt) + context.category.deadlineMinutes)
   }
@@ -238,10 +240,12 @@ export const duplicateOf = (id: DemandId, of: DemandId, other: Status | undefine
 }
 
 /**
- * The escalations of a demand due by `asOf` and not yet recorded: those of
- * `Escalation.escalations` over its chain (cut at `topLevel` and at the actor's scope),
- * from its deadline, each `every` minutes, due at or before `asOf`, while the demand is
- * open; a level recorded is never due again.
+ * The escalations of a demand due by `asOf` and not yet recorded: `Escalation.escalations`
+ * over `chain` — the grids above the one answering for it now (`Escalation.chain` of
+ * `status.answering`, cut at `topLevel` and at the actor's scope) less those it already
+ * went to — counting on from the escalations recorded, while the demand is open. A
+ * level recorded is never due again, and every escalation goes to a strict ancestor of
+ * the grid answering before it.
  *
  * @since 0.5.0
  * @category rules
@@ -251,17 +255,25 @@ export const escalationsDue = (
   demand: Pick<Demand, "deadlineAt">,
   status: Pick<Status, "state" | "escalatedTo">,
   every: number,
-  asOf: LocalMinute.LocalMinute
+  asOf: LocalMinute.LocalMinute,
+  valid?: (gridCode: string, at: number) => boolean
 ): ReadonlyArray<Escalation.Escalation> => {
   if (!DemandState.open.has(status.state)) return []
   const recorded = new Set(status.escalatedTo)
-  return Escalation.escalations(chain, LocalMinute.toEpochMinutes(demand.deadlineAt), every, LocalMinute.toEpochMinutes(asOf) + 1)
-    .filter((e) => !recorded.has(e.gridCode))
+  return Escalation.escalations(
+    chain.filter((g) => !recorded.has(g)),
+    LocalMinute.toEpochMinutes(demand.deadlineAt),
+    every,
+    LocalMinute.toEpochMinutes(asOf),
+    { start: status.escalatedTo.length, ...(valid === undefined ? {} : { valid }) }
+  )
 }
 
 /**
  * The sweep's events for one demand: one `escalate` event per escalation due, each to
- * its grid and its responsible worker (null where the grid has none), at `asOf`.
+ * its grid and its responsible worker (null where the grid has none), recorded at the
+ * minute it fell due — or at the demand's last event, when that came later — so that a
+ * late sweep still records one level at a time, each an interval after the last.
  *
  * @since 0.5.0
  * @category rules
@@ -269,15 +281,16 @@ export const escalationsDue = (
 export const escalate = (
   demand: Demand,
   status: Status,
-  due: ReadonlyArray<{ readonly gridCode: string; readonly workerId: WorkerId | null }>,
-  asOf: LocalMinute.LocalMinute,
+  due: ReadonlyArray<{ readonly gridCode: string; readonly at: number; readonly workerId: WorkerId | null }>,
   recorder: Recorder
-): ReadonlyArray<DemandEvent> =>
-  due.map((d, i) => ({
-    ...event(demand.tenant, demand.id, status.nextSeq + i, "escalate", asOf, recorder.by),
+): ReadonlyArray<DemandEvent> => {
+  const last = LocalMinute.toEpochMinutes(status.updatedAt)
+  return due.map((d, i) => ({
+    ...event(demand.tenant, demand.id, status.nextSeq + i, "escalate", LocalMinute.fromEpochMinutes(Math.max(d.at, last)), recorder.by),
     gridCode: d.gridCode as GridCode,
     assignee: d.workerId
   }))
+}
 
 /**
  * What a visit needs to know: whether its id exists, whether its grid exists on the

@@ -126,12 +126,12 @@ export const next = (
     const legal = Object.keys(transitions[state])
     return RuleViolation.refuse(
       "demand.transition",
-      "event",
+      "_tag",
       `a demand ${stateLabels[state].en} (${stateLabels[state].zh}) cannot ${event}${legal.length === 0 ? ": it is final" : `; it can ${legal.join(", ")}`}`
     )
   }
   if (event === "close" && returnVisit === null) {
-    return RuleViolation.refuse("demand.return-visit", "returnVisit", "a demand is closed after its return visit (回访), with the resident's satisfaction")
+    return RuleViolation.refuse("demand.return-visit", "satisfaction", "a demand is closed after its return visit (回访), with the resident's satisfaction")
   }
   return Either.right(to)
 }

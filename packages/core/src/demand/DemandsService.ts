@@ -18,6 +18,7 @@ import type { Input } from "./DemandCommand.js"
 import type { Measure } from "./DemandStats.js"
 import type { State } from "./DemandState.js"
 import type * as Open311 from "./Open311.js"
+import type { Visit } from "./Visit.js"
 
 /**
  * What a write can fail with.
@@ -74,8 +75,10 @@ export interface GridMeasure extends Measure {
 }
 
 /**
- * The statistics of a subtree over the days `[from, to)`: the subtree as a whole and
- * each of its child grids (those valid on the period's last day).
+ * The statistics of a subtree over the days `[from, to)`: the subtree as a whole, each
+ * of its child grids valid on any day of the period (one closed or split during it
+ * included, and the child of any demand counted), and the root grid's own demands (those
+ * of no child grid). Every count of `total` is the sum of the children's and `own`'s.
  *
  * @since 0.5.0
  * @category models
@@ -85,6 +88,8 @@ export interface Stats {
   readonly to: string
   readonly total: GridMeasure
   readonly children: ReadonlyArray<GridMeasure>
+  /** The demands of the root grid itself, in no child grid. */
+  readonly own: GridMeasure
 }
 
 /**
@@ -104,6 +109,32 @@ export interface Overdue {
   readonly answering: string
   readonly escalatedTo: ReadonlyArray<string>
   readonly due: ReadonlyArray<string>
+}
+
+/**
+ * Which visits: a grid subtree (default: the actor's scope), the days `[from, to)` they
+ * fell on, and optionally one worker's.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export interface VisitFilter {
+  readonly root?: string
+  readonly from: string
+  readonly to: string
+  readonly workerId?: string
+}
+
+/**
+ * A visit as a reader sees it: the information it updated (free text, scrubbed of phone
+ * and ID numbers unless the reader holds `pii:read`) and the ids of the demands it
+ * collected (`demands`), with its target's label.
+ *
+ * @since 0.5.0
+ * @category models
+ */
+export interface VisitView extends Visit {
+  readonly targetLabel: string
 }
 
 /**
@@ -136,7 +167,7 @@ export interface DemandsShape {
   readonly demand: (actor: Actor, id: string) => Effect.Effect<DemandView | null, DemandReadError>
   /** The demands of the filter, ordered by id. */
   readonly demands: (actor: Actor, filter?: DemandFilter) => Effect.Effect<ReadonlyArray<DemandView>, DemandReadError>
-  /** Received, resolved, on time, satisfaction of a subtree and its child grids over `[from, to)` (days). */
+  /** Received, resolved, on time, satisfaction of a subtree and its child grids over `[from, to)` (days); `period.order`, `period.length` refused. */
   readonly stats: (actor: Actor, options: { readonly root?: string; readonly from: string; readonly to: string }) => Effect.Effect<Stats, DemandReadError>
   /** Per grid of the subtree with households on `asOf`: those not visited in the `days` days ending then (`Coverage.coverage`). */
   readonly coverage: (
@@ -145,6 +176,8 @@ export interface DemandsShape {
   ) => Effect.Effect<ReadonlyArray<GridCoverage>, DemandReadError>
   /** The subtree's open demands past their deadline at `asOf` (a minute), most overdue first, then by id. */
   readonly overdue: (actor: Actor, options: { readonly root?: string; readonly asOf: string }) => Effect.Effect<ReadonlyArray<Overdue>, DemandReadError>
+  /** The subtree's visits of `[from, to)` (days; `period.order`, `period.length`), of one worker if named, ordered by minute then id. */
+  readonly visits: (actor: Actor, filter: VisitFilter & { readonly lang?: "zh" | "en" }) => Effect.Effect<ReadonlyArray<VisitView>, DemandReadError>
   /** Open311 `services.json`: one service per category. */
   readonly services: (actor: Actor, options?: { readonly lang?: "zh" | "en" }) => Effect.Effect<ReadonlyArray<Open311.Service>, DemandReadError>
   /** Open311 service requests: the demands of the filter, ordered by id, masked as `demands`. */

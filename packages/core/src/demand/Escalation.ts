@@ -1,8 +1,12 @@
 /**
  * Escalation (逐级上报): an overdue demand goes up the grid chain — 单元 → 小区 → 片区 →
- * 社区 → 街道 — one level at a time, once per level. The first escalation falls due when
- * the demand's deadline passes, each further one a policy's interval later, until the
- * demand is no longer open or the chain's top is reached.
+ * 社区 → 街道 — one level at a time, once per level, always above the grid answering for
+ * it (never at or below it: a demand routed up to its community escalates to the street).
+ * A demand is overdue strictly after its deadline: the first escalation falls due the
+ * minute after the deadline (a resolution at the deadline minute is on time), each
+ * further one a policy's interval later, until the demand is no longer open or the
+ * chain's top is reached. A grid of the chain not valid on the day an escalation falls
+ * due is passed over for the next one up.
  *
  * @since 0.5.0
  */
@@ -43,19 +47,37 @@ export interface Escalation {
 }
 
 /**
- * The escalations a demand has had by a minute: the k-th level of `chain` at `dueAt +
- * (k - 1) × every`, each strictly before `until` (the earlier of now and the minute the
- * demand stopped being open), each level once, none beyond the chain.
+ * The first minute a demand is overdue: the minute after its deadline (epoch minutes).
  *
  * @since 0.5.0
  * @category rules
  */
-export const escalations = (chain: ReadonlyArray<string>, dueAt: number, every: number, until: number): ReadonlyArray<Escalation> => {
+export const firstDue = (deadline: number): number => deadline + 1
+
+/**
+ * The escalations due by `asOf` (epoch minutes): the levels of `chain` in order, the
+ * k-th escalation of the demand (counting from `start`, the escalations already
+ * recorded) due at `firstDue(deadline) + k × every`, each at or before `asOf`, each level
+ * once, none beyond the chain. A level `valid` refuses on its due minute (a grid closed
+ * that day) is passed over, the next level up taking its turn.
+ *
+ * @since 0.5.0
+ * @category rules
+ */
+export const escalations = (
+  chain: ReadonlyArray<string>,
+  deadline: number,
+  every: number,
+  asOf: number,
+  options: { readonly start?: number; readonly valid?: (gridCode: string, at: number) => boolean } = {}
+): ReadonlyArray<Escalation> => {
   const out: Array<Escalation> = []
-  for (const [k, gridCode] of chain.entries()) {
-    const at = dueAt + k * every
-    if (at >= until) break
+  let at = firstDue(deadline) + (options.start ?? 0) * every
+  for (const gridCode of chain) {
+    if (at > asOf) break
+    if (options.valid !== undefined && !options.valid(gridCode, at)) continue
     out.push({ gridCode, at })
+    at += every
   }
   return out
 }

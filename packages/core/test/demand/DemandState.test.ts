@@ -46,23 +46,38 @@ describe("Escalation", () => {
     expect(Escalation.chain(scheme, "131102001001001001001", 2)).toEqual(["131102001001001001", "131102001001001", "131102001001"])
   })
 
-  it.prop("demand.escalation: an overdue demand escalates exactly once per level, in order, each one interval after the last, never beyond the chain", [
+  it.prop("demand.escalation: an overdue demand escalates exactly once per level, in order, the first the minute after the deadline, each one interval after the last, never beyond the chain", [
     fc.integer({ min: 0, max: 4 }),
     fc.integer({ min: 0, max: 100_000 }),
     fc.integer({ min: 1, max: 5_000 }),
-    fc.integer({ min: -10_000, max: 40_000 })
-  ], ([levels, dueAt, every, sinceDue]) => {
+    fc.integer({ min: -10_000, max: 40_000 }),
+    fc.integer({ min: 0, max: 3 })
+  ], ([levels, deadline, every, sinceDeadline, start]) => {
     const chain = ["L4", "L3", "L2", "L1"].slice(0, levels)
-    const until = dueAt + sinceDue
-    const out = Escalation.escalations(chain, dueAt, every, until)
+    const asOf = deadline + sinceDeadline
+    const out = Escalation.escalations(chain, deadline, every, asOf, { start })
     expect(out.map((e) => e.gridCode)).toEqual(chain.slice(0, out.length))
     expect(new Set(out.map((e) => e.gridCode)).size).toBe(out.length)
-    const expected = sinceDue <= 0 ? 0 : Math.min(levels, Math.ceil(sinceDue / every))
+    // Overdue strictly after the deadline: the k-th escalation (counting on from start) at deadline + 1 + k × every.
+    const first = deadline + 1 + start * every
+    const expected = asOf < first ? 0 : Math.min(levels, Math.floor((asOf - first) / every) + 1)
     expect(out.length).toBe(expected)
     for (const [k, e] of out.entries()) {
-      expect(e.at).toBe(dueAt + k * every)
-      expect(e.at < until).toBe(true)
+      expect(e.at).toBe(first + k * every)
+      expect(e.at > deadline && e.at <= asOf).toBe(true)
     }
+  })
+
+  it.prop("demand.escalation: a grid of the chain not valid when its escalation falls due is passed over for the next one up", [
+    fc.subarray(["L4", "L3", "L2", "L1"]),
+    fc.integer({ min: 1, max: 100 }),
+    fc.integer({ min: 0, max: 1_000 })
+  ], ([closed, every, asOf]) => {
+    const chain = ["L4", "L3", "L2", "L1"]
+    const out = Escalation.escalations(chain, 0, every, asOf, { valid: (g) => !closed.includes(g) })
+    const open = chain.filter((g) => !closed.includes(g))
+    expect(out.map((e) => e.gridCode)).toEqual(open.slice(0, out.length))
+    expect(out.length).toBe(asOf < 1 ? 0 : Math.min(open.length, Math.floor((asOf - 1) / every) + 1))
   })
 })
 

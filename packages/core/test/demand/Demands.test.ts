@@ -5,7 +5,7 @@
  * statistics and coverage equal to their definitions on random data.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Demand, DemandRules, Demands, DemandState, DemandStats, Escalation, GridConfig, LocalMinute, MemoryStore } from "@jiceng/core"
+import { Actor, Demand, DemandRules, Demands, DemandState, DemandStats, Escalation, GridConfig, Grids, LocalMinute, MemoryStore } from "@jiceng/core"
 import { DemandIntents, Tenants } from "@jiceng/testkit"
 import { DemandConformance } from "@jiceng/testkit/vitest"
 import { Effect, Either, FastCheck as fc, TestClock } from "effect"
@@ -141,7 +141,7 @@ describe("Demands", () => {
       })
     ))
 
-  it.effect.prop("demand.escalation: however often and in whatever order the sweep runs, each overdue demand escalates exactly once per level due, up its chain, to the grid's responsible worker", [
+  it.effect.prop("demand.escalation: however often and in whatever order the sweep runs, each overdue demand escalates exactly once per level due, up the chain above the grid answering for it, to the grid's responsible worker, each level at its own due minute", [
     fc.array(fc.integer({ min: 0, max: 20 * 24 * 60 }), { minLength: 1, maxLength: 6 }),
     fc.constantFrom(0, 1, 6),
     fc.boolean()
@@ -150,15 +150,20 @@ describe("Demands", () => {
       Effect.gen(function*() {
         const admin = Actor.system(tenant)
         const gridCode = `${tenant}${DemandIntents.grids[grid]}`
-        const chain = Escalation.chain(scheme, gridCode, 1)
         yield* service.executeUnknown(admin, {
           _tag: "IntakeDemand", id: "d", gridCode, category: "safety", source: "hotline", description: "x", requestedAt: at(0)
         }).pipe(Effect.orDie)
+        // Routing answers from the nearest staffed grid (block 2 has no responsible worker: its compound answers);
+        // escalation starts above it.
+        const routed = (yield* service.demand(admin, "d"))!.answering
+        expect(routed).toBe(grid === 1 ? `${tenant}001001001001` : gridCode)
+        const chain = Escalation.chain(scheme, routed, 1)
         // The definition, sweep by sweep in the order they run: a sweep at minute m sends an open demand
-        // whose last event is not after m up every level due by m (the deadline, a day on, then every two
-        // days) not yet reached; the resolution, recorded after the first half of the sweeps, holds when
-        // no escalation was recorded after the minute it is dated.
+        // whose last event is not after m up every level due by m (strictly after the deadline, a day on,
+        // then every two days) not yet reached, each recorded at its due minute; the resolution, recorded
+        // after the first half of the sweeps, holds when no escalation was recorded after the minute it is dated.
         const [deadline, every, resolvedAt] = [24 * 60, 2 * 24 * 60, 3 * 24 * 60]
+        const dueAt = (k: number) => deadline + 1 + k * every
         let [reached, last, open] = [0, 0, true]
         const half = Math.ceil(sweeps.length / 2)
         for (const [i, m] of sweeps.entries()) {
@@ -171,15 +176,110 @@ describe("Demands", () => {
             if (last <= resolvedAt) [open, last] = [false, resolvedAt]
           }
           yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: at(m) }).pipe(Effect.orDie)
-          const due = m < deadline ? 0 : Math.min(chain.length, Math.floor((m - deadline) / every) + 1)
-          if (open && m >= last && due > reached) [reached, last] = [due, m]
+          const due = m <= deadline ? 0 : Math.min(chain.length, Math.floor((m - deadline - 1) / every) + 1)
+          if (open && m >= last && due > reached) [reached, last] = [due, Math.max(last, dueAt(due - 1))]
         }
         const view = (yield* service.demand(admin, "d"))!
         expect(view.escalatedTo).toEqual(chain.slice(0, reached))
         const escalations = view.events.filter((e) => e.kind === "escalate")
         expect(escalations.map((e) => e.gridCode)).toEqual(chain.slice(0, reached))
+        expect(escalations.map((e) => e.at)).toEqual(escalations.map((_, k) => at(dueAt(k))))
         const responsible: Record<string, string> = { "001001001001": "w0", "001001": "w4", "002001001001": "w3" }
         expect(escalations.map((e) => e.assignee)).toEqual(escalations.map((e) => responsible[e.gridCode!.slice(tenant.length)] ?? null))
+      })
+    ))
+
+  it.effect.prop("demand.escalation at the deadline minute: overdue, escalated and late exactly when strictly after the deadline, never both escalated and on time", [
+    fc.integer({ min: -2, max: 2 })
+  ], ([offset]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode: `${tenant}${DemandIntents.grids[0]}`, category: "safety", source: "hotline", description: "x", requestedAt: at(0)
+        }).pipe(Effect.orDie)
+        const asOf = at(24 * 60 + offset)
+        const listed = (yield* service.overdue(admin, { asOf })).length === 1
+        yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf }).pipe(Effect.orDie)
+        const escalated = (yield* service.demand(admin, "d"))!.escalatedTo.length > 0
+        yield* service.executeAllUnknown(admin, [
+          { _tag: "StartDemand", demandId: "d", at: asOf },
+          { _tag: "ResolveDemand", demandId: "d", at: asOf }
+        ]).pipe(Effect.orDie)
+        const stats = yield* service.stats(admin, { from: "2024-03-01", to: "2024-03-05" })
+        const late = offset > 0
+        expect([listed, escalated, stats.total.resolved, stats.total.onTime]).toEqual([late, late, 1, late ? 0 : 1])
+      })
+    ))
+
+  it.effect.prop("demand.escalation: every escalation goes to a strict ancestor of the grid answering before it, whatever the reassignments between sweeps", [
+    fc.constantFrom(0, 1, 2, 6),
+    fc.array(fc.tuple(fc.integer({ min: 1, max: 3 * 24 * 60 }), fc.option(fc.constantFrom(...DemandIntents.workers), { nil: null })), { minLength: 1, maxLength: 6 })
+  ], ([grid, steps]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode: `${tenant}${DemandIntents.grids[grid]}`, category: "safety", source: "hotline", description: "x", requestedAt: at(0)
+        }).pipe(Effect.orDie)
+        let m = 0
+        for (const [gap, worker] of steps) {
+          m += gap
+          if (worker !== null) yield* Effect.either(service.executeUnknown(admin, { _tag: "AssignDemand", demandId: "d", workerId: worker, at: at(m) }))
+          yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: at(m) }).pipe(Effect.orDie)
+        }
+        const view = (yield* service.demand(admin, "d"))!
+        for (const [i, e] of view.events.entries()) {
+          if (e.kind !== "escalate") continue
+          const before = Demand.replay(view, view.events.slice(0, i)).answering
+          expect(Escalation.chain(scheme, before, 1)).toContain(e.gridCode)
+        }
+        const up = view.escalatedTo
+        expect(new Set(up).size).toBe(up.length)
+        // Open311 names the grid answering and its worker (the scaffold's are 网格员w…), never a worker left behind below.
+        const agency = (yield* service.requests(admin))[0]!.agency_responsible
+        expect(agency.split(" ")[1]).toBe(view.assignee === null ? undefined : `网格员${view.assignee}`)
+        if (view.assignee !== null) {
+          const served = DemandIntents.scaffold(tenant).flatMap((c) => {
+            const a = c as { _tag: string; workerId?: string; gridCode?: string }
+            return a._tag === "AssignWorker" && a.workerId === view.assignee ? [a.gridCode!] : []
+          })
+          expect(served.some((g) => g === view.answering)).toBe(true)
+        }
+      })
+    ))
+
+  it.effect("a point at −0 is written as 0, so that every store gives back the same", () =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode: `${tenant}${DemandIntents.grids[0]}`, category: "safety", source: "hotline", description: "x", lat: -0, long: -0, requestedAt: at(0)
+        }).pipe(Effect.orDie)
+        const view = (yield* service.demand(admin, "d"))!
+        expect([Object.is(view.lat, 0), Object.is(view.long, 0)]).toEqual([true, true])
+      })
+    ))
+
+  it.effect("demand.escalation: a grid of the chain split away before its escalation falls due is passed over for the next one up", () =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        const t = (s: string) => `${tenant}${s}`
+        yield* service.executeUnknown(admin, {
+          _tag: "IntakeDemand", id: "d", gridCode: t("001001001001001"), category: "safety", source: "hotline", description: "x", requestedAt: "2024-03-01T09:00"
+        }).pipe(Effect.orDie)
+        // The compound (小区) above block 1 is split on 2024-03-02, before the deadline passes.
+        yield* (yield* Grids.Grids).executeUnknown(admin, {
+          _tag: "SplitGrid", code: t("001001001001"), at: "2024-03-02", parts: [
+            { code: t("001001001002"), name: "明珠小区东区", children: [t("001001001001001"), t("001001001001002")], places: ["s1"] },
+            { code: t("001001001003"), name: "明珠小区西区" }
+          ]
+        }).pipe(Effect.orDie)
+        yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: "2024-03-03T09:00" }).pipe(Effect.orDie)
+        const view = (yield* service.demand(admin, "d"))!
+        expect(view.escalatedTo).toEqual([t("001001001")])
+        expect((yield* service.overdue(admin, { asOf: "2024-03-07T09:00" }))[0]!.due).toEqual([t("001001"), t("001")])
       })
     ))
 
@@ -224,6 +324,109 @@ describe("Demands", () => {
         expect(DemandStats.measure([], minute(f), minute(t)).onTimeRate).toBeNull()
       })
     ), { fastCheck: { numRuns: 30 } })
+
+  it.effect.prop("demand.stats: a parent is the sum of its children and its own demands, with a child split or closed during the period", [
+    fc.array(fc.record({ day: fc.integer({ min: 0, max: 60 }), where: fc.constantFrom(0, 1, 2), resolveAfter: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }) }), { minLength: 1, maxLength: 8 }),
+    fc.integer({ min: 5, max: 40 }),
+    fc.boolean(),
+    fc.integer({ min: 0, max: 50 }),
+    fc.integer({ min: 1, max: 40 })
+  ], ([demands, splitDay, close, fromDay, length]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        const t = (s: string) => `${tenant}${s}`
+        const day = (n: number) => LocalMinute.dayOf(at(n * 24 * 60))
+        // Block 2 (h3 in it) is split into blocks 3 and 4 on the split day, or closed (h3 moved to block 1 first).
+        const grids = yield* Grids.Grids
+        yield* grids.executeAllUnknown(admin, close
+          ? [
+            { _tag: "PlacePlace", id: "h3", kind: "household", name: "住户h3", address: "某路1号", gridCode: t("001001001001001"), at: day(splitDay) },
+            { _tag: "CloseGrid", code: t("001001001001002"), at: day(splitDay) }
+          ]
+          : [{ _tag: "SplitGrid", code: t("001001001001002"), at: day(splitDay), parts: [
+            { code: t("001001001001003"), name: "1号楼3单元", places: ["h3"] },
+            { code: t("001001001001004"), name: "1号楼4单元" }
+          ] }]).pipe(Effect.orDie)
+        // Each demand on block 1, on block 2 (block 3 from the split on; block 1 once closed), or on the compound itself.
+        const commands = demands.flatMap((d, i) => {
+          const unit = d.where === 0 ? "001001001001001" : d.where === 2 ? "001001001001" : d.day < splitDay ? "001001001001002" : close ? "001001001001001" : "001001001001003"
+          const when = at(d.day * 24 * 60 + i)
+          return [
+            { _tag: "IntakeDemand", id: `d${i}`, gridCode: t(unit), category: "property", source: "hotline", description: "x", requestedAt: when },
+            ...(d.resolveAfter === null ? [] : [
+              { _tag: "StartDemand", demandId: `d${i}`, at: when },
+              { _tag: "ResolveDemand", demandId: `d${i}`, at: at((d.day + d.resolveAfter) * 24 * 60 + i) }
+            ])
+          ]
+        })
+        for (const c of commands) yield* service.executeUnknown(admin, c).pipe(Effect.orDie)
+        const stats = yield* service.stats(admin, { root: t("001001001001"), from: day(fromDay), to: day(fromDay + length) })
+        for (const key of ["received", "resolved", "onTime", "closed", "open"] as const) {
+          expect(stats.children.reduce((n, c) => n + c[key], stats.own[key]), key).toBe(stats.total[key])
+        }
+        // The children: every block valid on a day of the period, and a block closed before it only where a demand of it still counts.
+        const valid = (from: number, to: number | null) => from < fromDay + length && (to === null || to > fromDay)
+        const expected = [
+          ["001001001001001", valid(-100, null)],
+          ["001001001001002", valid(-100, splitDay)],
+          ["001001001001003", !close && valid(splitDay, null)],
+          ["001001001001004", !close && valid(splitDay, null)]
+        ].filter(([, v]) => v).map(([c]) => t(c as string))
+        const shown = stats.children.map((c) => c.gridCode)
+        expect(expected.every((c) => shown.includes(c))).toBe(true)
+        for (const c of stats.children.filter((c) => !expected.includes(c.gridCode))) expect(c.received + c.resolved + c.closed + c.open).toBeGreaterThan(0)
+      })
+    ), { fastCheck: { numRuns: 20 } })
+
+  it.effect("reads refuse a period that ends before it begins or spans over ten years, and answer at the calendar's first day, with typed errors naming the field", () =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const admin = Actor.system(tenant)
+        const refusal = (e: Effect.Effect<unknown, { readonly _tag: string }>) =>
+          Effect.map(Effect.either(e), (r) => (Either.isLeft(r) ? `${r.left._tag}:${(r.left as { rule?: string }).rule}@${(r.left as { field?: string }).field}` : "ok"))
+        expect(yield* refusal(service.stats(admin, { from: "0001-01-01", to: "0001-01-01" }))).toBe("ValidationError:period.order@options.to")
+        expect(yield* refusal(service.stats(admin, { from: "2024-03-05", to: "2024-03-01" }))).toBe("ValidationError:period.order@options.to")
+        expect(yield* refusal(service.stats(admin, { from: "2000-01-01", to: "2024-03-01" }))).toBe("ValidationError:period.length@options.to")
+        expect(yield* refusal(service.stats(admin, { from: "0001-01-01", to: "0001-01-02" }))).toBe("ok")
+        expect(yield* refusal(service.demands(admin, { from: "2024-03-05", to: "2024-03-01" }))).toBe("ValidationError:period.order@options.to")
+        expect(yield* refusal(service.requests(admin, { from: "2024-03-05", to: "2024-03-01" }))).toBe("ValidationError:period.order@options.to")
+        expect(yield* refusal(service.coverage(admin, { asOf: "0001-01-01", days: 1 }))).toBe("ok")
+        expect(yield* refusal(service.coverage(admin, { asOf: "2024-03-01", days: 0 }))).toMatch(/^ValidationError:.*@options\.days$/)
+      })
+    ))
+
+  it.effect.prop("visits: the subtree's visits of the period (of one worker if named), with what they updated and the demands they collected, scrubbed unless pii:read", [
+    fc.array(fc.record({ place: fc.constantFrom(0, 1, 2, 4), day: fc.integer({ min: 0, max: 30 }), collect: fc.boolean() }), { maxLength: 8 }),
+    fc.integer({ min: 0, max: 30 }),
+    fc.integer({ min: 1, max: 30 }),
+    fc.option(fc.constantFrom("w1", "w2", "w3"), { nil: undefined }),
+    fc.constantFrom("", "001", "002")
+  ], ([visits, fromDay, length, workerId, root]) =>
+    withScaffold((tenant, service) =>
+      Effect.gen(function*() {
+        const workerOf = ["w1", "w1", "w2", "", "w3"]
+        const gridOf = ["001001001001001", "001001001001001", "001001001001002", "", "002001001001001"]
+        const written = visits.map((v, i) => ({
+          _tag: "RecordVisit", id: `v${i}`, workerId: workerOf[v.place]!, gridCode: `${tenant}${gridOf[v.place]}`, target: "household",
+          placeId: DemandIntents.places[v.place], at: at(v.day * 24 * 60 + i), updated: ["联系方式：13912345678"],
+          demands: v.collect ? [{ id: `d${i}`, category: "property", description: "x" }] : []
+        }))
+        yield* service.executeAllUnknown(Actor.system(tenant), written).pipe(Effect.orDie)
+        const day = (n: number) => LocalMinute.dayOf(at(n * 24 * 60))
+        const [from, to] = [day(fromDay), day(fromDay + length)]
+        const viewer = Actor.make({ id: "查看", tenant, roles: ["viewer"], scope: tenant })
+        const got = yield* service.visits(viewer, { root: `${tenant}${root}`, from, to, ...(workerId === undefined ? {} : { workerId }) })
+        const expected = written.filter((v) =>
+          v.gridCode.startsWith(`${tenant}${root}`) && LocalMinute.dayOf(v.at) >= from && LocalMinute.dayOf(v.at) < to && (workerId === undefined || v.workerId === workerId)
+        ).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+        expect(got.map((v) => [v.id, v.workerId, v.at, v.demands, v.updated])).toEqual(
+          expected.map((v) => [v.id, v.workerId, v.at, v.demands.map((d) => d.id), ["联系方式：139****5678"]])
+        )
+        const full = yield* service.visits(Actor.system(tenant), { root: `${tenant}${root}`, from, to })
+        for (const v of full) expect(v.updated).toEqual(["联系方式：13912345678"])
+      })
+    ), { fastCheck: { numRuns: 20 } })
 
   it.effect.prop("visit.coverage through the service: a household is not visited exactly when no visit to it fell in the N days ending on the day", [
     fc.array(fc.record({ place: fc.constantFrom(0, 1, 2, 4), day: fc.integer({ min: 0, max: 90 }) }), { maxLength: 10 }),

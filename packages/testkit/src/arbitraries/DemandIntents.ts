@@ -237,11 +237,11 @@ export const resolve = (tenant: string, intent: Intent, at: string): unknown => 
     case "start":
       return { _tag: "StartDemand", demandId: demandId(intent.demand), at }
     case "resolve":
-      return { _tag: "ResolveDemand", demandId: demandId(intent.demand), at, note: "已修复" }
+      return { _tag: "ResolveDemand", demandId: demandId(intent.demand), at, note: "已修复，联系人＋８６１３９１２３４５６７８" }
     case "reopen":
       return { _tag: "ReopenDemand", demandId: demandId(intent.demand), at, reason: "居民反映问题仍在" }
     case "reject":
-      return { _tag: "RejectDemand", demandId: demandId(intent.demand), at, reason: "属供电公司职责，已告知居民" }
+      return { _tag: "RejectDemand", demandId: demandId(intent.demand), at, reason: "属供电公司职责，居民电话139 1234 5678" }
     case "close":
       return {
         _tag: "CloseDemand",
@@ -405,7 +405,8 @@ export const answers = (tenant: string): Effect.Effect<ReadonlyArray<unknown>, u
         yield* service.stats(viewer, { from: "2024-01-01", to: "2025-07-01" }),
         yield* service.coverage(viewer, { asOf: "2024-04-30", days: 30 }),
         yield* service.overdue(viewer, { asOf: "2024-06-01T00:00" }),
-        yield* service.requests(viewer)
+        yield* service.requests(viewer),
+        yield* service.visits(viewer, { from: "2024-01-01", to: "2025-07-01" })
       )
     }
     return out

@@ -21,7 +21,7 @@
  * @since 0.5.0
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, type Demand, DemandConfig, Demands, DemandState, Escalation, GridConfig, MemoryStore, type Store } from "@jiceng/core"
+import { Actor, Demand, DemandConfig, Demands, DemandState, Escalation, GridConfig, MemoryStore, type Store } from "@jiceng/core"
 import { Effect, Either, FastCheck as fc, type Layer, TestClock } from "effect"
 import * as DemandIntents from "../arbitraries/DemandIntents.js"
 import { parityProperties } from "./parity.js"
@@ -79,7 +79,7 @@ export const breaches = (h: DemandIntents.History): ReadonlyArray<string> => {
       if (e.kind === "receive") out.push(`${demand.id}#${e.seq}: a second intake`)
       else if (e.kind === "escalate") {
         if (!DemandState.open.has(state)) out.push(`${demand.id}#${e.seq}: escalated while ${state}`)
-        if (e.at < demand.deadlineAt) out.push(`${demand.id}#${e.seq}: escalated before its deadline`)
+        if (e.at <= demand.deadlineAt) out.push(`${demand.id}#${e.seq}: escalated at or before its deadline`)
         if (e.assignee !== null && state === "received") state = "assigned"
       } else {
         const next = DemandState.next(state, e.kind, e.satisfaction)
@@ -87,13 +87,19 @@ export const breaches = (h: DemandIntents.History): ReadonlyArray<string> => {
         else state = next.right
       }
     }
-    // Each escalation goes one level further up the chain: the chain's first levels, in order, once each.
+    // Each escalation goes to a strict ancestor of the grid answering before it, within the top level, once per level.
+    for (const [i, e] of events.entries()) {
+      if (e.kind !== "escalate") continue
+      const before = Demand.replay(demand, events.slice(0, i)).answering
+      if (!Escalation.chain(scheme, before, DemandConfig.defaults.topLevel).includes(e.gridCode ?? "")) {
+        out.push(`${demand.id}#${e.seq}: escalated to ${e.gridCode}, not above ${before}`)
+      }
+    }
     const up = events.filter((e) => e.kind === "escalate").map((e) => e.gridCode)
-    const chain = Escalation.chain(scheme, demand.gridCode, DemandConfig.defaults.topLevel)
-    if (up.some((g, i) => g !== chain[i])) out.push(`${demand.id}: escalated to ${up.join(", ")}, not up ${chain.join(", ")} once per level`)
+    if (new Set(up).size !== up.length) out.push(`${demand.id}: escalated twice to one level (${up.join(", ")})`)
   }
   for (const entry of h.audit.filter((e) => kinds.includes(e.action))) {
-    if (/"(address|description|lat|long)":/.test(entry.detail)) out.push(`audit ${entry.seq} keeps personal data: ${entry.detail}`)
+    if (/"(address|description|lat|long|note|reason|updated)":/.test(entry.detail)) out.push(`audit ${entry.seq} keeps personal data: ${entry.detail}`)
   }
   return out
 }
@@ -180,15 +186,19 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
         ]).pipe(Effect.orDie)
         const hedong = Actor.make({ id: "河东", tenant, roles: ["worker"], scope: t("002") })
         const before = yield* DemandIntents.history(tenant)
-        const attempts: ReadonlyArray<unknown> = [
-          { _tag: "IntakeDemand", id: "x", gridCode: t("001001001001001"), category: "safety", source: "hotline", description: "x", requestedAt: "2024-03-02T09:00" },
-          { _tag: "StartDemand", demandId: "a", at: "2024-03-02T09:00" },
-          { _tag: "RejectDemand", demandId: "a", at: "2024-03-02T09:00", reason: "不属于本网格" },
-          { _tag: "RecordVisit", id: "v", workerId: "w3", gridCode: t("002001001001001"), target: "household", at: "2024-03-02T09:00", demands: [{ id: "y", gridCode: t("001001"), category: "safety", description: "x" }] }
+        // Naming a grid outside the scope is Forbidden; a demand outside it counts as none, answered as an unknown id is.
+        const attempts: ReadonlyArray<readonly [unknown, string]> = [
+          [{ _tag: "IntakeDemand", id: "x", gridCode: t("001001001001001"), category: "safety", source: "hotline", description: "x", requestedAt: "2024-03-02T09:00" }, "Forbidden"],
+          [{ _tag: "StartDemand", demandId: "a", at: "2024-03-02T09:00" }, "demand.exists@demandId"],
+          [{ _tag: "StartDemand", demandId: "nosuch", at: "2024-03-02T09:00" }, "demand.exists@demandId"],
+          [{ _tag: "RejectDemand", demandId: "a", at: "2024-03-02T09:00", reason: "不属于本网格" }, "demand.exists@demandId"],
+          [{ _tag: "RecordVisit", id: "v", workerId: "w3", gridCode: t("002001001001001"), target: "household", at: "2024-03-02T09:00", demands: [{ id: "y", gridCode: t("001001"), category: "safety", description: "x" }] }, "Forbidden"]
         ]
-        for (const command of attempts) {
+        for (const [command, expected] of attempts) {
           const result = yield* Effect.either(service.executeUnknown(hedong, command))
-          expect(Either.isLeft(result) && result.left._tag, JSON.stringify(command)).toBe("Forbidden")
+          const e = (Either.isLeft(result) ? result.left : {}) as { readonly _tag?: string; readonly rule?: string; readonly field?: string; readonly message?: string }
+          expect(e._tag === "RuleViolation" ? `${e.rule}@${e.field}` : e._tag, JSON.stringify(command)).toBe(expected)
+          if (e._tag === "RuleViolation") expect(e.message).toBe(`demand ${(command as { demandId: string }).demandId} does not exist`)
         }
         // A duplicate of street 001's demand: as if it did not exist.
         const dup = yield* Effect.either(service.executeUnknown(hedong, { _tag: "MarkDuplicate", demandId: "b", of: "a", at: "2024-03-02T09:00" }))
@@ -214,10 +224,10 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
         const [a, b] = yield* service.demands(whole)
         expect(a!.escalatedTo).toEqual([])
         expect(b!.escalatedTo).toEqual([t("002001001001"), t("002001001"), t("002001"), t("002")])
-        // The district's sweep then takes a all the way up, and b no further.
+        // The district's sweep then takes a all the way up from the compound answering for it (片区, 社区, 街道), and b no further.
         yield* service.executeUnknown(admin, { _tag: "EscalateOverdue", asOf: "2024-03-20T00:00" }).pipe(Effect.orDie)
         const after = yield* service.demands(whole)
-        expect(after.map((d) => d.escalatedTo.length)).toEqual([4, 4])
+        expect(after.map((d) => d.escalatedTo)).toEqual([[t("001001001"), t("001001"), t("001")], b!.escalatedTo])
       })))
 
     it.effect("a keyed visit or sweep retried writes once and returns the first result; the key with other content is a conflict and writes nothing", () =>
@@ -264,12 +274,12 @@ export const demandConformance = <E>(name: string, store: Layer.Layer<Store.Stor
           [{ _tag: "IntakeDemand", id: "b", gridCode: t("001001"), category: "safety", source: "hotline", description: "x", lat: 95, requestedAt: "2024-03-01T09:00" }, "ValidationError@lat"],
           [{ _tag: "IntakeDemand", id: "b", gridCode: t("001001"), category: "safety", source: "hotline", description: "x", requestedAt: "2024-03-01 09:00" }, "ValidationError@requestedAt"],
           [{ _tag: "IntakeDemand", id: "b", gridCode: t("001001"), category: "safety", source: "hotline", description: "x", requestedAt: "2027-03-01T09:00" }, "RuleViolation:demand.not-future@requestedAt"],
-          [{ _tag: "CloseDemand", demandId: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.return-visit@returnVisit"],
+          [{ _tag: "CloseDemand", demandId: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.return-visit@satisfaction"],
           [{ _tag: "CloseDemand", demandId: "a", at: "2024-03-04T09:00", satisfaction: "happy" }, "ValidationError@satisfaction"],
-          [{ _tag: "StartDemand", demandId: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.transition@event"],
+          [{ _tag: "StartDemand", demandId: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.transition@_tag"],
           [{ _tag: "ReopenDemand", demandId: "a", at: "2024-03-02T09:00", reason: "x" }, "RuleViolation:demand.chronology@at"],
           [{ _tag: "StartDemand", demandId: "zz", at: "2024-03-04T09:00" }, "RuleViolation:demand.exists@demandId"],
-          [{ _tag: "MarkDuplicate", demandId: "a", of: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.transition@event"],
+          [{ _tag: "MarkDuplicate", demandId: "a", of: "a", at: "2024-03-04T09:00" }, "RuleViolation:demand.transition@_tag"],
           [{ _tag: "AssignDemand", demandId: "a", workerId: "w3", at: "2024-03-04T09:00" }, "RuleViolation:demand.assignee@workerId"],
           [{ _tag: "RecordVisit", id: "v", workerId: "w3", gridCode: t("001001001001001"), target: "household", at: "2024-03-02T09:00" }, "RuleViolation:demand.visit-worker@workerId"],
           [{ _tag: "RecordVisit", id: "v", workerId: "w1", gridCode: t("001001001001001"), target: "merchant", placeId: "h1", at: "2024-03-02T09:00" }, "RuleViolation:demand.visit-place@placeId"],

@@ -33,17 +33,24 @@ const withoutPersonal = <A extends object>(fields: A): Partial<A> => {
   return rest as Partial<A>
 }
 
+/** A command without its free text (a note, a reason, what a visit updated): words may name a resident or their phone. */
+const withoutText = <A extends object>(fields: A): Partial<A> => {
+  const { note: _n, reason: _r, updated: _u, ...rest } = fields as A & Record<string, unknown>
+  return rest as Partial<A>
+}
+
 /**
- * The command as the audit log keeps it: its fields without a demand's address, point
- * or description (which may name the resident, their phone or where they live).
+ * The command as the audit log keeps it: its fields without any free text — a demand's
+ * address, point or description, a note, a reason, what a visit updated — which may
+ * name the resident, their phone or where they live. The demand's own record keeps them.
  */
 export const auditDetail = (command: DemandCommand): string => {
   switch (command._tag) {
     case "RecordVisit":
-      return JSON.stringify({ ...command, demands: command.demands.map(withoutPersonal) })
+      return JSON.stringify({ ...withoutText(command), demands: command.demands.map(withoutPersonal) })
     case "IntakeDemand":
       return JSON.stringify(withoutPersonal(command))
     default:
-      return JSON.stringify(command)
+      return JSON.stringify(withoutText(command))
   }
 }

@@ -9,7 +9,7 @@
 import { Effect, Either } from "effect"
 import * as Actor from "../../access/Actor.js"
 import type { Tenant } from "../../access/Tenant.js"
-import { type Demand, type DemandId, replay, type Status } from "../../demand/Demand.js"
+import { type DemandId, replay } from "../../demand/Demand.js"
 import * as DemandChanges from "../../demand/DemandChanges.js"
 import type { DemandCommand } from "../../demand/DemandCommand.js"
 import type { DemandConfigShape } from "../../demand/DemandConfig.js"
@@ -23,7 +23,7 @@ import type * as LevelScheme from "../../grid/LevelScheme.js"
 import type { PlaceId } from "../../grid/Place.js"
 import type { Assignment, WorkerId } from "../../grid/Worker.js"
 import { groupBy } from "../groupBy.js"
-import { guardCodes as guard } from "../scope.js"
+import { dueOf } from "./escalation.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import * as LocalMinute from "../../time/LocalMinute.js"
 
@@ -37,6 +37,7 @@ export const make = (
   now: Effect.Effect<LocalMinute.LocalMinute> = LocalMinute.now
 ) => {
   const categories = new Map(config.categories.map((c) => [c.key, c]))
+  const dayOfEpoch = (at: number) => LocalMinute.dayOf(LocalMinute.fromEpochMinutes(at))
   const valid = (assignment: Assignment, day: IsoDate.IsoDate) => IsoDate.within(day, assignment.validFrom, assignment.validTo)
 
   /** Whether a grid exists on a day. */
@@ -51,15 +52,14 @@ export const make = (
       .map((a) => a.gridCode as string)
   }
 
-  /** The responsible worker of each grid on a day, of the grids given. */
-  const responsible = function*(tenant: Tenant, codes: ReadonlyArray<string>, day: IsoDate.IsoDate) {
-    const found = new Map<string, WorkerId>()
-    if (codes.length === 0) return found
-    for (const a of yield* grids.workers.assignmentsOfGrids(tenant, codes)) {
-      if (a.responsible && valid(a, day)) found.set(a.gridCode, a.workerId)
-    }
-    return found
+  /** The assignments to the grids given. */
+  const assignmentsOf = function*(tenant: Tenant, codes: ReadonlyArray<string>) {
+    return codes.length === 0 ? [] : yield* grids.workers.assignmentsOfGrids(tenant, codes)
   }
+
+  /** The responsible worker of a grid on a day, of the assignments given. */
+  const responsibleOn = (assignments: ReadonlyArray<Assignment>, code: string, day: IsoDate.IsoDate): WorkerId | null =>
+    assignments.find((a) => a.gridCode === code && a.responsible && valid(a, day))?.workerId ?? null
 
   /**
    * 定格定人 routing: the nearest grid of the demand's chain — its own, then up to the top
@@ -68,9 +68,9 @@ export const make = (
    */
   const route = function*(actor: Actor.Actor, gridCode: string, day: IsoDate.IsoDate) {
     const line = [gridCode, ...Escalation.chain(scheme, gridCode, config.topLevel)].filter((g) => Actor.covers(actor, g))
-    const staffed = yield* responsible(actor.tenant, line, day)
-    const nearest = line.find((g) => staffed.has(g))
-    return nearest === undefined ? null : { gridCode: nearest, workerId: staffed.get(nearest)! }
+    const assignments = yield* assignmentsOf(actor.tenant, line)
+    const nearest = line.find((g) => responsibleOn(assignments, g, day) !== null)
+    return nearest === undefined ? null : { gridCode: nearest, workerId: responsibleOn(assignments, nearest, day)! }
   }
 
   /** Demands with their standing; `visible` keeps those in the actor's scope. */
@@ -112,22 +112,17 @@ export const make = (
   const sweep = function*(actor: Actor.Actor, asOf: LocalMinute.LocalMinute, recorder: Rules.Recorder) {
     if (asOf > recorder.now) return yield* Either.left(Rules.notFutureViolation(asOf, recorder.now, "asOf"))
     const tenant = actor.tenant
-    const demands = yield* store.demands.demandsIn(tenant, actor.scope)
-    const overdue = demands.filter((d) => d.deadlineAt <= asOf)
+    // Overdue strictly after the deadline.
+    const overdue = (yield* store.demands.demandsIn(tenant, actor.scope)).filter((d) => d.deadlineAt < asOf)
     const events = groupBy(overdue.length === 0 ? [] : yield* store.demands.eventsOf(tenant, overdue.map((d) => d.id)), (e) => e.demandId)
-    const due: Array<{ readonly demand: Demand; readonly status: Status; readonly grids: ReadonlyArray<string> }> = []
-    for (const demand of overdue) {
-      const status = replay(demand, events.get(demand.id) ?? [])
-      // A demand with an event after asOf is past this sweep's minute: a later sweep sees it.
-      if (status.updatedAt > asOf) continue
-      const chain = Escalation.chain(scheme, demand.gridCode, config.topLevel).filter((g) => Actor.covers(actor, g))
-      const grids = Rules.escalationsDue(chain, demand, status, config.escalateEveryMinutes, asOf).map((e) => e.gridCode)
-      if (grids.length > 0) due.push({ demand, status, grids })
-    }
-    const staffed = yield* responsible(tenant, Array.from(new Set(due.flatMap((d) => d.grids))), LocalMinute.dayOf(asOf))
+    // A demand with an event after asOf is past this sweep's minute: a later sweep sees it.
+    const rows = overdue.map((demand) => ({ demand, status: replay(demand, events.get(demand.id) ?? []) })).filter((r) => r.status.updatedAt <= asOf)
+    const dues = yield* dueOf(grids, scheme, config, actor, rows, asOf)
+    const due = rows.map((r, i) => ({ ...r, escalations: dues[i]! })).filter((d) => d.escalations.length > 0)
+    const assignments = yield* assignmentsOf(tenant, Array.from(new Set(due.flatMap((d) => d.escalations.map((e) => e.gridCode)))))
     return DemandChanges.make({
       events: due.flatMap((d) =>
-        Rules.escalate(d.demand, d.status, d.grids.map((g) => ({ gridCode: g, workerId: staffed.get(g) ?? null })), asOf, recorder)
+        Rules.escalate(d.demand, d.status, d.escalations.map((e) => ({ ...e, workerId: responsibleOn(assignments, e.gridCode, dayOfEpoch(e.at)) })), recorder)
       )
     })
   }
@@ -171,8 +166,9 @@ export const make = (
       case "EscalateOverdue":
         return yield* sweep(actor, command.asOf, recorder)
       default: {
-        const found = (yield* demandsWithStatus(tenant, [command.demandId])).get(command.demandId)
-        if (found !== undefined) yield* guard(actor, command._tag, command.demandId, [found.demand.gridCode])
+        // A demand outside the actor's scope counts as none: the same refusal as an unknown id.
+        const stored = (yield* demandsWithStatus(tenant, [command.demandId])).get(command.demandId)
+        const found = stored !== undefined && Actor.covers(actor, stored.demand.gridCode) ? stored : undefined
         const context: Rules.DemandContext = { demand: found?.demand, status: found?.status }
         const day = LocalMinute.dayOf(command.at)
         switch (command._tag) {

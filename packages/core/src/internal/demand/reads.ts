@@ -17,25 +17,25 @@ import * as Coverage from "../../demand/Coverage.js"
 import { type DemandEvent, DemandId, eventLabels, replay } from "../../demand/Demand.js"
 import type { DemandConfigShape } from "../../demand/DemandConfig.js"
 import * as DemandPermission from "../../demand/DemandPermission.js"
-import type { DemandsShape, DemandView, GridMeasure } from "../../demand/DemandsService.js"
+import type { DemandsShape, DemandView, GridMeasure, VisitView } from "../../demand/DemandsService.js"
+import { targetLabels } from "../../demand/Visit.js"
 import * as DemandStats from "../../demand/DemandStats.js"
 import * as DemandState from "../../demand/DemandState.js"
 import { State, stateLabels } from "../../demand/DemandState.js"
 import type { DemandStoreShape } from "../../demand/DemandStore.js"
-import * as Escalation from "../../demand/Escalation.js"
+import { isPersonal, scrub } from "../../demand/FreeText.js"
 import * as Open311 from "../../demand/Open311.js"
-import * as Rules from "../../demand/DemandRules.js"
 import * as Decode from "../../errors/Decode.js"
-import { GridCode, validAt } from "../../grid/Grid.js"
+import { ValidationError } from "../../errors/ValidationError.js"
+import { GridCode } from "../../grid/Grid.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import * as LevelScheme from "../../grid/LevelScheme.js"
-import type { WorkerId } from "../../grid/Worker.js"
-import * as CitizenId from "../../identifiers/CitizenId.js"
+import { WorkerId } from "../../grid/Worker.js"
 import * as Masking from "../../identifiers/Masking.js"
-import * as Phone from "../../identifiers/Phone.js"
 import type { TransactorShape } from "../../store/Transactor.js"
 import { compareStrings } from "../compareStrings.js"
 import { groupBy } from "../groupBy.js"
+import { dueOf } from "./escalation.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import * as LocalMinute from "../../time/LocalMinute.js"
 
@@ -51,19 +51,13 @@ const RequestArguments = Schema.Struct({ ...FilterArguments.fields, ...Lang })
 const PeriodArguments = Schema.Struct({ ...Root, from: IsoDate.IsoDate, to: IsoDate.IsoDate })
 const CoverageArguments = Schema.Struct({ ...Root, asOf: IsoDate.IsoDate, days: Schema.Int.pipe(Schema.between(1, 3660)) })
 const OverdueArguments = Schema.Struct({ ...Root, asOf: LocalMinute.LocalMinute })
+/** The longest period one call answers: ten years of days. */
+const maxPeriodDays = 3_653
+const VisitArguments = Schema.Struct({ ...PeriodArguments.fields, workerId: Schema.optional(WorkerId), ...Lang })
 const ServiceArguments = Schema.Struct({ ...Root, ...Lang })
 
 /** A point rounded to 0.01° (about a kilometre): where, not which door. */
 const coarse = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100)
-
-/**
- * A description with the mobile phone numbers and resident ID numbers a resident may
- * have written into it masked (`Phone.maskStored`, `CitizenId.maskStored`).
- */
-const scrub = (text: string): string =>
-  text
-    .replace(/(?<![0-9Xx])[0-9]{17}[0-9Xx](?![0-9Xx])/g, CitizenId.maskStored)
-    .replace(/(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g, Phone.maskStored)
 
 /** @internal */
 export const make = (deps: {
@@ -106,8 +100,11 @@ export const make = (deps: {
   const views = (actor: Actor.Actor, root: string, rows: ReadonlyArray<Row>, lang: "zh" | "en" = "zh") =>
     Effect.gen(function*() {
       const unmasked = Actor.can(actor, piiRead, policy)
-      const personal = (d: (typeof rows)[number]["demand"]) => d.address !== null || d.lat !== null || scrub(d.description) !== d.description
-      const shown = rows.filter((r) => unmasked && personal(r.demand)).map((r) => r.demand.id as string)
+      // Every free text a reader sees: the description and the notes of the events (the standing's note is the last of them).
+      const personal = ({ demand: d, events }: Row) =>
+        d.address !== null || d.lat !== null || d.long !== null || isPersonal(d.description) || events.some((e) => isPersonal(e.note))
+      const shown = rows.filter((r) => unmasked && personal(r)).map((r) => r.demand.id as string)
+      const text = (t: string | null) => (t === null || unmasked ? t : scrub(t))
       if (shown.length > 0) {
         yield* transactor.transaction(
           actor.tenant,
@@ -117,13 +114,15 @@ export const make = (deps: {
       return rows.map(({ demand, events, status }): DemandView => ({
         ...demand,
         ...status,
-        description: unmasked ? demand.description : scrub(demand.description),
+        description: text(demand.description)!,
+        // A duplicate's note is the id of the demand it duplicates, not words.
+        note: status.state === "duplicate" ? status.note : text(status.note),
         address: demand.address === null || unmasked ? demand.address : Masking.maskAddress(demand.address),
         lat: unmasked ? demand.lat : coarse(demand.lat),
         long: unmasked ? demand.long : coarse(demand.long),
         categoryLabel: categories.get(demand.category)?.[lang] ?? demand.category,
         stateLabel: stateLabels[status.state][lang],
-        events: events.map((e) => ({ ...e, label: eventLabels[e.kind][lang] }))
+        events: events.map((e) => ({ ...e, note: text(e.note), label: eventLabels[e.kind][lang] }))
       }))
     })
 
@@ -133,6 +132,20 @@ export const make = (deps: {
       codes.length === 0 ? Effect.succeed([]) : grids.grids.versionsOf(tenant, Array.from(new Set(codes))),
       (versions) => new Map(versions.map((g) => [g.code as string, g.name]))
     )
+
+  /** A period of days `[from, to)`: ends after it begins (`period.order`), spans at most ten years (`period.length`). */
+  const period = (from: IsoDate.IsoDate, to: IsoDate.IsoDate) =>
+    to <= from
+      ? new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${to} is not after ${from}` })
+      : IsoDate.daysBetween(from, to) > maxPeriodDays
+      ? new ValidationError({ field: "options.to", rule: "period.length", message: `options.to: a period spans at most ${maxPeriodDays} days (ten years); ask for it in parts` })
+      : Effect.void
+
+  /** The days of a filter, when it names both ends, end after they begin. */
+  const filterPeriod = (filter: { readonly from?: IsoDate.IsoDate | undefined; readonly to?: IsoDate.IsoDate | undefined }) =>
+    filter.from !== undefined && filter.to !== undefined && filter.to <= filter.from
+      ? new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${filter.to} is not after ${filter.from}` })
+      : Effect.void
 
   const measureOf = (rows: ReadonlyArray<Row>, from: string, to: string) =>
     DemandStats.measure(rows, LocalMinute.startOfDay(from as IsoDate.IsoDate), LocalMinute.startOfDay(to as IsoDate.IsoDate))
@@ -150,25 +163,37 @@ export const make = (deps: {
     demands: (actor, filter) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, filter, FilterArguments)
+        yield* filterPeriod(s.options)
         return yield* views(actor, s.root, yield* load(s.tenant, s.root, s.options))
       }).pipe(Effect.withSpan("Demands.demands")),
     stats: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, PeriodArguments)
         const { from, to } = s.options
+        yield* period(from, to)
         const rows = yield* load(s.tenant, s.root, {})
         const level = LevelScheme.levelOfCode(scheme, s.root)
-        const lastDay = IsoDate.addDays(to, -1)
-        const children = Option.isNone(level) ? [] : yield* grids.grids.subtree(s.tenant, s.root, lastDay, level.value + 1)
+        const childLength = Option.isNone(level) ? undefined : scheme.levels[level.value + 1] === undefined ? undefined : s.root.length + scheme.levels[level.value + 1]!.segmentWidth
+        // Every child grid valid on any day of the period (a grid closed or split during it included),
+        // and the child of any demand counted, so that the children and the root's own demands sum to the whole.
+        const versions = childLength === undefined
+          ? []
+          : (yield* grids.grids.history(s.tenant, s.root)).filter((g) => g.code.length === childLength && g.validFrom < to && (g.validTo === null || g.validTo > from))
         const named = yield* names(s.tenant, [s.root])
         const measure = (gridCode: string, name: string, mine: ReadonlyArray<Row>): GridMeasure => ({ gridCode, name, ...measureOf(mine, from, to) })
+        const latest = new Map(versions.map((g) => [g.code as string, g.name]))
+        const fromRows = childLength === undefined ? [] : rows.flatMap((r) => (r.demand.gridCode.length > s.root.length ? [r.demand.gridCode.slice(0, childLength)] : []))
+        const rowNames = yield* names(s.tenant, fromRows.filter((c) => !latest.has(c)))
+        const children = Array.from(new Set([...latest.keys(), ...fromRows]))
+          .sort(compareStrings)
+          .map((code) => measure(code, latest.get(code) ?? rowNames.get(code) ?? code, rows.filter((r) => r.demand.gridCode.startsWith(code))))
+          .filter((m) => latest.has(m.gridCode) || m.received + m.resolved + m.closed + m.open > 0)
         return {
           from,
           to,
           total: measure(s.root, named.get(s.root) ?? s.root, rows),
-          children: children
-            .filter((g) => validAt(g, lastDay))
-            .map((g) => measure(g.code, g.name, rows.filter((r) => r.demand.gridCode.startsWith(g.code))))
+          children,
+          own: measure(s.root, named.get(s.root) ?? s.root, rows.filter((r) => r.demand.gridCode === s.root))
         }
       }).pipe(Effect.withSpan("Demands.stats")),
     coverage: (actor, options) =>
@@ -191,12 +216,14 @@ export const make = (deps: {
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, OverdueArguments)
         const { asOf } = s.options
-        const rows = (yield* load(s.tenant, s.root, {})).filter((r) => r.demand.deadlineAt < asOf && r.demand.requestedAt <= asOf)
-        return rows
+        // Overdue strictly after the deadline, as the sweep takes it.
+        const rows = (yield* load(s.tenant, s.root, {}))
+          .filter((r) => r.demand.deadlineAt < asOf && r.demand.requestedAt <= asOf)
           .map((r) => ({ ...r, status: replay(r.demand, r.events.filter((e) => e.at <= asOf)) }))
           .filter((r) => DemandState.open.has(r.status.state))
-          .map((r) => {
-            const chain = Escalation.chain(scheme, r.demand.gridCode, config.topLevel).filter((g) => Actor.covers(actor, g))
+        const dues = yield* dueOf(grids, scheme, config, actor, rows, asOf)
+        return rows
+          .map((r, i) => {
             return {
               id: r.demand.id,
               gridCode: r.demand.gridCode,
@@ -206,11 +233,32 @@ export const make = (deps: {
               overdueMinutes: LocalMinute.minutesBetween(r.demand.deadlineAt, asOf),
               answering: r.status.answering,
               escalatedTo: r.status.escalatedTo,
-              due: Rules.escalationsDue(chain, r.demand, r.status, config.escalateEveryMinutes, asOf).map((e) => e.gridCode)
+              due: dues[i]!.map((e) => e.gridCode)
             }
           })
           .sort((a, b) => b.overdueMinutes - a.overdueMinutes || compareStrings(a.id, b.id))
       }).pipe(Effect.withSpan("Demands.overdue")),
+    visits: (actor, filter) =>
+      Effect.gen(function*() {
+        const s = yield* readScope(actor, filter, VisitArguments)
+        const { from, to, workerId } = s.options
+        yield* period(from, to)
+        const lang = s.options.lang ?? "zh"
+        const found = (yield* store.visits.visitsIn(s.tenant, s.root)).filter((v) => {
+          const day = LocalMinute.dayOf(v.at)
+          return day >= from && day < to && (workerId === undefined || v.workerId === workerId)
+        })
+        // What a visit updated is free text: scrubbed unless pii:read, and an unmasked read of personal data audited.
+        const unmasked = Actor.can(actor, piiRead, policy)
+        const shown = found.filter((v) => unmasked && v.updated.some(isPersonal)).map((v) => v.id as string)
+        if (shown.length > 0) {
+          yield* transactor.transaction(
+            actor.tenant,
+            audit.append({ tenant: actor.tenant, actor: actor.id, action: "ReadVisitPii", target: shown.length === 1 ? shown[0]! : s.root, detail: JSON.stringify({ visits: shown }) })
+          )
+        }
+        return found.map((v): VisitView => ({ ...v, updated: unmasked ? v.updated : v.updated.map(scrub), targetLabel: targetLabels[v.target][lang] }))
+      }).pipe(Effect.withSpan("Demands.visits")),
     services: (actor, options) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, ServiceArguments)
@@ -219,6 +267,7 @@ export const make = (deps: {
     requests: (actor, filter) =>
       Effect.gen(function*() {
         const s = yield* readScope(actor, filter, RequestArguments)
+        yield* filterPeriod(s.options)
         const lang = s.options.lang ?? "zh"
         const shown = yield* views(actor, s.root, yield* load(s.tenant, s.root, s.options), lang)
         const gridNames = yield* names(s.tenant, shown.map((d) => d.answering))
