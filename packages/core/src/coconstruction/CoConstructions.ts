@@ -51,13 +51,12 @@ import { stateOn } from "./JointMeeting.js"
 import * as Matching from "./Matching.js"
 import { agreementProgress, type Progress, progressOn, type Project, type ProjectAllocation } from "./Project.js"
 import { peakFrom } from "./Volunteering.js"
+import * as Period from "../internal/period.js"
 
 const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
 const MeetingArguments = Schema.Struct({ ...ReadArguments.fields, from: IsoDate.IsoDate, to: IsoDate.IsoDate })
 const MatchArguments = Schema.Struct({ ...ReadArguments.fields, policy: Schema.optional(Matching.Policy) })
 
-/** The longest period of joint meetings one call answers: ten years of days. */
-const maxPeriodDays = 3_653
 
 /** Counts of rows by a grid code, ordered by code. */
 const countBy = <A>(rows: ReadonlyArray<A>, code: (row: A) => string): ReadonlyArray<EnrolmentCount> => {
@@ -275,16 +274,8 @@ export const make: Effect.Effect<
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, MeetingArguments)
         const { from, to } = s.options as { readonly from: IsoDate.IsoDate; readonly to: IsoDate.IsoDate }
-        if (to <= from) {
-          return yield* new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${to} is not after ${from}` })
-        }
-        if (IsoDate.daysBetween(from, to) > maxPeriodDays) {
-          return yield* new ValidationError({
-            field: "options.to",
-            rule: "period.length",
-            message: `options.to: a period spans at most ${maxPeriodDays} days (ten years); ask for it in parts`
-          })
-        }
+        const refused = Period.problem(from, to)
+        if (refused !== undefined) return yield* refused
         const meetings = (yield* store.jointMeetings.between(s.tenant, from, to)).filter((m) => s.under(m.streetCode))
         const tasks = meetings.length === 0 ? [] : yield* store.jointMeetings.tasksIn(s.tenant, meetings.map((m) => m.id))
         const byMeeting = groupBy(tasks, (t) => t.meetingId)

@@ -13,7 +13,6 @@ import { AccessPolicy } from "../access/AccessPolicy.js"
 import * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import * as Decode from "../errors/Decode.js"
-import { ValidationError } from "../errors/ValidationError.js"
 import { GridCode } from "../grid/Grid.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
@@ -44,10 +43,9 @@ import {
   type OrganisationWriteError
 } from "./OrganisationsService.js"
 import { OrganisationStore } from "./OrganisationStore.js"
+import * as Period from "../internal/period.js"
 
 const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
-/** The longest compliance period one call answers: ten years of days. */
-const maxPeriodDays = 3_653
 
 const PeriodOptions = Schema.Struct({
   root: Schema.optional(GridCode),
@@ -198,17 +196,8 @@ export const make: Effect.Effect<
     compliance: (actor, input) =>
       Effect.gen(function*() {
         const period = yield* Decode.decode(PeriodOptions, input, { field: "period" })
-        if (period.to <= period.from) {
-          return yield* new ValidationError({ field: "period.to", rule: "period.order", message: `period.to: ${period.to} is not after ${period.from}` })
-        }
-        // Bounded, so that one request cannot ask for millions of monthly slots.
-        if (IsoDate.daysBetween(period.from, period.to) > maxPeriodDays) {
-          return yield* new ValidationError({
-            field: "period.to",
-            rule: "period.length",
-            message: `period.to: a period spans at most ${maxPeriodDays} days (ten years); ask for it in parts`
-          })
-        }
+        const refused = Period.problem(period.from, period.to, "period.to")
+        if (refused !== undefined) return yield* refused
         const root = period.root ?? actor.scope
         yield* Actor.authorize(actor, OrganisationPermission.read, "compliance", [root], policy)
         const history = (yield* store.organisations.history(actor.tenant)).filter((o) =>

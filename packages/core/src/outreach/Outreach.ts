@@ -16,7 +16,6 @@ import * as Actor from "../access/Actor.js"
 import { piiRead } from "../access/Permission.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import * as Decode from "../errors/Decode.js"
-import { ValidationError } from "../errors/ValidationError.js"
 import { GridCode } from "../grid/Grid.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
@@ -44,20 +43,10 @@ import * as OutreachPermission from "./OutreachPermission.js"
 import { type MatterCounts, Outreach, type OutreachShape, type OutreachWriteError } from "./OutreachService.js"
 import { type Matter, type MatterState, stateLabels, stateOn } from "./PracticalMatter.js"
 import { kindLabels as stationLabels, minutesPerWeek, type StationKind, type UserKind } from "./Station.js"
+import * as Period from "../internal/period.js"
 
 const DayArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
 const PeriodArguments = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
-
-/** Longest period a read spans, in days (ten years), as the other domains' period reads. */
-const maxPeriodDays = 3_653
-
-/** The period checks of the other domains' period reads: `to` after `from`, at most ten years on. */
-const periodProblem = (from: IsoDate.IsoDate, to: IsoDate.IsoDate): ValidationError | undefined =>
-  to <= from
-    ? new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${to} is not after ${from}` })
-    : IsoDate.daysBetween(from, to) > maxPeriodDays
-    ? new ValidationError({ field: "options.to", rule: "period.length", message: `options.to: a period spans at most ${maxPeriodDays} days (ten years); ask for it in parts` })
-    : undefined
 
 const zeros = <K extends string>(keys: ReadonlyArray<K>): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
 const userKinds: ReadonlyArray<UserKind> = [...Object.keys(groupLabels) as ReadonlyArray<GroupKind>, "resident"]
@@ -119,7 +108,7 @@ export const make: Effect.Effect<
     Effect.flatMap(scoped(actor, input, DayArguments), (s) => Effect.map(IsoDate.today, (today) => ({ ...s, at: s.options.at ?? today })))
   const inPeriod = (actor: Actor.Actor, input: unknown) =>
     Effect.flatMap(scoped(actor, input, PeriodArguments), (s) => {
-      const problem = periodProblem(s.options.from, s.options.to)
+      const problem = Period.problem(s.options.from, s.options.to)
       return problem === undefined ? Effect.succeed(s) : Effect.fail(problem)
     })
 

@@ -4,27 +4,18 @@
  * coverage the comment in the block states — are checked through the client.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Client, MemoryStore } from "@jiceng/core"
-import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
+import { Actor, type Client } from "@jiceng/core"
+import * as PageExample from "../docs/pageExample.js"
 
-const page = readFileSync(fileURLToPath(new URL("../../../../docs/emergency.md", import.meta.url)), "utf8")
-const block = /```ts\n(import [^\n]*\n)([\s\S]*?yq-001[\s\S]*?)```/.exec(page)
+const block = PageExample.block("emergency.md", "yq-001")
 
 describe("docs/emergency.md: the example", () => {
   it("runs as written and covers what its comment says; deactivation ends the activation and its branch", async () => {
-    expect(block?.[1]).toBe(`import { Actor, Client, MemoryStore } from "@jiceng/core"\n`)
-    // The page's client, kept open after the example so its results can be read.
-    let client: Client.Client | undefined
-    const make = (options: Parameters<typeof Client.make>[0]) => {
-      client = Client.make(options)
-      return { ...client, dispose: () => Promise.resolve() }
-    }
-    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new(...args: Array<string>) => (...args: Array<unknown>) => Promise<void>
-    await new AsyncFunction("Actor", "Client", "MemoryStore", block![2]!)(Actor, { make }, MemoryStore)
+    expect(block.imports).toBe(`import { Actor, Client, MemoryStore } from "@jiceng/core"\n`)
+    const client: Client.Client = await PageExample.run(block.body)
     try {
       const admin = Actor.system("131102")
-      const coverage = await client!.emergency.coverage(admin, "yq-001")
+      const coverage = await client.emergency.coverage(admin, "yq-001")
       expect(coverage).toEqual({
         activations: 1,
         teams: 1,
@@ -40,13 +31,13 @@ describe("docs/emergency.md: the example", () => {
         branchMembers: 1
       })
       // The comment in the block states the same figures.
-      for (const [key, value] of Object.entries(coverage!)) expect(block![2]).toContain(`${key}: ${value}`)
-      expect(await client!.emergency.activations(admin, { at: "2023-12-28" })).toEqual([])
-      const branches = await client!.emergency.branches(admin, "yq-001", { at: "2023-12-01" })
+      for (const [key, value] of Object.entries(coverage!)) expect(block.body).toContain(`${key}: ${value}`)
+      expect(await client.emergency.activations(admin, { at: "2023-12-28" })).toEqual([])
+      const branches = await client.emergency.branches(admin, "yq-001", { at: "2023-12-01" })
       expect(branches.map((b) => [b.organisationId, b.name, b.participants])).toEqual([["yq-001:131102001001", "疫情防控联合临时党支部（明珠社区）", ["m-1"]]])
-      expect((await client!.emergency.branches(admin, "yq-001", { at: "2023-12-28" })).map((b) => b.participants)).toEqual([[]])
+      expect((await client.emergency.branches(admin, "yq-001", { at: "2023-12-28" })).map((b) => b.participants)).toEqual([[]])
     } finally {
-      await client?.dispose()
+      await client.dispose()
     }
   })
 })

@@ -38,6 +38,7 @@ import { groupBy } from "../groupBy.js"
 import { dueOf } from "./escalation.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import * as LocalMinute from "../../time/LocalMinute.js"
+import * as Period from "../period.js"
 
 const Root = { root: Schema.optional(GridCode) }
 const Lang = { lang: Schema.optional(Schema.Literal("zh", "en")) }
@@ -51,8 +52,6 @@ const RequestArguments = Schema.Struct({ ...FilterArguments.fields, ...Lang })
 const PeriodArguments = Schema.Struct({ ...Root, from: IsoDate.IsoDate, to: IsoDate.IsoDate })
 const CoverageArguments = Schema.Struct({ ...Root, asOf: IsoDate.IsoDate, days: Schema.Int.pipe(Schema.between(1, 3660)) })
 const OverdueArguments = Schema.Struct({ ...Root, asOf: LocalMinute.LocalMinute })
-/** The longest period one call answers: ten years of days. */
-const maxPeriodDays = 3_653
 const VisitArguments = Schema.Struct({ ...PeriodArguments.fields, workerId: Schema.optional(WorkerId), ...Lang })
 const ServiceArguments = Schema.Struct({ ...Root, ...Lang })
 
@@ -134,12 +133,7 @@ export const make = (deps: {
     )
 
   /** A period of days `[from, to)`: ends after it begins (`period.order`), spans at most ten years (`period.length`). */
-  const period = (from: IsoDate.IsoDate, to: IsoDate.IsoDate) =>
-    to <= from
-      ? new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${to} is not after ${from}` })
-      : IsoDate.daysBetween(from, to) > maxPeriodDays
-      ? new ValidationError({ field: "options.to", rule: "period.length", message: `options.to: a period spans at most ${maxPeriodDays} days (ten years); ask for it in parts` })
-      : Effect.void
+  const period = (from: IsoDate.IsoDate, to: IsoDate.IsoDate) => Period.problem(from, to) ?? Effect.void
 
   /** The days of a filter, when it names both ends, end after they begin. */
   const filterPeriod = (filter: { readonly from?: IsoDate.IsoDate | undefined; readonly to?: IsoDate.IsoDate | undefined }) =>

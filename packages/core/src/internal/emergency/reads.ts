@@ -15,7 +15,6 @@ import { type Activation, ActivationId, activeOn, overlaps, type VanguardTeam } 
 import * as EmergencyPermission from "../../emergency/EmergencyPermission.js"
 import type { BranchView, Coverage, EmergencyShape, RosterEntry } from "../../emergency/EmergencyService.js"
 import * as Decode from "../../errors/Decode.js"
-import { ValidationError } from "../../errors/ValidationError.js"
 import { GridCode } from "../../grid/Grid.js"
 import type { WorkerId } from "../../grid/Worker.js"
 import * as Phone from "../../identifiers/Phone.js"
@@ -23,20 +22,10 @@ import type { MemberId } from "../../organisation/Member.js"
 import type { TransactorShape } from "../../store/Transactor.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import type { Ports } from "./decide.js"
+import * as Period from "../period.js"
 
 const ReadArguments = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
 const PeriodArguments = Schema.Struct({ root: Schema.optional(GridCode), from: IsoDate.IsoDate, to: IsoDate.IsoDate })
-
-/** Longest period a read spans, in days (ten years), as the other domains' period reads. */
-const periodDays = 3_653
-
-/** The period checks the other domains' period reads make: `to` after `from`, at most ten years on. */
-const periodProblem = (from: IsoDate.IsoDate, to: IsoDate.IsoDate): ValidationError | undefined =>
-  to <= from
-    ? new ValidationError({ field: "options.to", rule: "period.order", message: `options.to: ${to} is not after ${from}` })
-    : IsoDate.daysBetween(from, to) > periodDays
-    ? new ValidationError({ field: "options.to", rule: "period.length", message: `options.to: a period spans at most ${periodDays} days (ten years); ask for it in parts` })
-    : undefined
 
 type Reads = Pick<EmergencyShape, "activations" | "activation" | "roster" | "branches" | "teams" | "coverage" | "coverageOver">
 
@@ -193,7 +182,7 @@ export const make = (
       Effect.gen(function*() {
         const s = yield* readScope(actor, options, PeriodArguments)
         const { from, to } = s.options
-        const refused = periodProblem(from, to)
+        const refused = Period.problem(from, to)
         if (refused !== undefined) return yield* refused
         const during = (yield* store.activations.activations(s.tenant))
           .filter((a) => overlaps(a.gridCode, s.root) && a.activatedOn < to && (a.deactivatedOn === null || a.deactivatedOn > from))
