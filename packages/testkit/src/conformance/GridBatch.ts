@@ -42,7 +42,8 @@ const mapStrings = (f: (s: string) => string) => {
 /**
  * A command input of tenant `from` made the same command for tenant `to`: the tenant
  * code where it begins a code (a grid code, a code inside an id or a list), and the
- * work units' credit codes, which carry the region (and so a new check character).
+ * work units' credit codes, which carry the region (and so a new check character; a code
+ * with a wrong check character gets a wrong one again).
  *
  * @since 0.2.0
  * @category utils
@@ -52,7 +53,11 @@ export const retarget = (from: string, to: string): (input: unknown) => unknown 
   const code = new RegExp(`(?<![0-9A-Za-z])${escape(from)}`, "g")
   return mapStrings((s) => {
     const m = credit.exec(s)
-    return m !== null ? GridIntents.creditCode(to, Number(m[1])) : s.replace(code, to)
+    if (m === null) return s.replace(code, to)
+    // The check character depends on the region: a valid code stays valid, and one with a
+    // wrong check character stays wrong (never the right one by chance).
+    const valid = GridIntents.creditCode(to, Number(m[1]))
+    return s === GridIntents.creditCode(from, Number(m[1])) ? valid : valid.slice(0, 17) + (valid.endsWith("0") ? "1" : "0")
   })
 }
 
