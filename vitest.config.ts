@@ -16,7 +16,9 @@ export default defineConfig({
       alias("@jiceng/testkit/vitest", "testkit/src/vitest.ts"),
       alias("@jiceng/store-sql", "store-sql/src/index.ts"),
       alias("@jiceng/store-sqlite", "store-sqlite/src/index.ts"),
-      alias("@jiceng/store-postgres", "store-postgres/src/index.ts")
+      alias("@jiceng/store-postgres", "store-postgres/src/index.ts"),
+      alias("@jiceng/notify-webhook", "notify-webhook/src/index.ts"),
+      alias("@jiceng/notify-email", "notify-email/src/index.ts")
     ]
   },
   test: {

@@ -390,3 +390,19 @@ export * as LedgerRules from "./ledger/LedgerRules.js"
 export * as Points from "./ledger/Points.js"
 /** @since 0.4.0 */
 export * as VolunteerLedger from "./ledger/VolunteerLedger.js"
+
+/**
+ * A notification as the outbox holds it and a back end delivers it.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as Notification from "./notify/Notification.js"
+
+/**
+ * A notification back end's contract: `deliver`, `DeliveryError`, `NotifierConfigError`.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as NotifierBackend from "./notify/NotifierBackend.js"
