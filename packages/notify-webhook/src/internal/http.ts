@@ -1,0 +1,97 @@
+/**
+ * One HTTP POST with a timeout, and the mapping of its failures to `DeliveryError`:
+ * a network error, a timeout, a 5xx or a 429 is transient (the dispatcher backs off
+ * and retries); any other non-2xx answer is permanent (it dead-letters at once).
+ * Redirects are not followed (a signed request must not travel to another host):
+ * a 3xx is permanent. Every message is scrubbed of the back end's secrets.
+ */
+import { Effect, Redacted } from "effect"
+import { NotifierBackend } from "@jiceng/core"
+
+/** What a POST is given. */
+export interface Post {
+  readonly backend: string
+  readonly url: URL
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+  readonly timeoutMs: number
+  /** Values that must never appear in an error: the back end's secrets. */
+  readonly secrets: ReadonlyArray<Redacted.Redacted<string>>
+}
+
+/** A 2xx answer: its status and its body, parsed as JSON when it is JSON (else null). */
+export interface Answer {
+  readonly status: number
+  readonly json: unknown
+}
+
+/** Replaces every secret (plain, URL-encoded and form-encoded) in a message. */
+export const scrub = (message: string, secrets: ReadonlyArray<Redacted.Redacted<string>>): string =>
+  secrets.reduce((text, secret) => {
+    const plain = Redacted.value(secret)
+    const forms = new Set([plain, encodeURIComponent(plain), new URLSearchParams({ s: plain }).toString().slice(2)])
+    return [...forms].reduce((t, form) => (form === "" ? t : t.split(form).join("[redacted]")), text)
+  }, message)
+
+/** A `DeliveryError` with its message scrubbed and capped at 500 characters. */
+export const failure = (
+  post: Pick<Post, "backend" | "secrets">,
+  message: string,
+  permanent: boolean,
+  status?: number
+): NotifierBackend.DeliveryError =>
+  new NotifierBackend.DeliveryError({
+    backend: post.backend,
+    message: scrub(message, post.secrets).slice(0, 500),
+    permanent,
+    ...(status === undefined ? {} : { status })
+  })
+
+const networkCode = (error: unknown): string => {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause
+  return typeof cause?.code === "string" ? cause.code : "no connection"
+}
+
+/** Whether a status is worth retrying. */
+export const transientStatus = (status: number): boolean => status === 429 || status >= 500
+
+const parse = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+/** POSTs the body; succeeds with a 2xx answer, fails with a mapped `DeliveryError`. */
+export const post = (request: Post): Effect.Effect<Answer, NotifierBackend.DeliveryError> =>
+  Effect.tryPromise({
+    try: async (signal) => {
+      const response = await fetch(request.url, {
+        method: "POST",
+        headers: request.headers,
+        body: request.body,
+        redirect: "manual",
+        signal: AbortSignal.any([signal, AbortSignal.timeout(request.timeoutMs)])
+      })
+      const text = await response.text()
+      return { status: response.status, text }
+    },
+    catch: (error) =>
+      (error as { name?: unknown } | undefined)?.name === "TimeoutError"
+        ? failure(request, `no answer within ${request.timeoutMs} ms`, false)
+        : failure(request, `network error: ${networkCode(error)}`, false)
+  }).pipe(
+    Effect.flatMap(({ status, text }) =>
+      status >= 200 && status < 300
+        ? Effect.succeed<Answer>({ status, json: parse(text) })
+        : Effect.fail(
+          failure(
+            request,
+            `the receiver answered HTTP ${status}${transientStatus(status) ? "" : " (not retried)"}`,
+            !transientStatus(status),
+            status
+          )
+        )
+    )
+  )
