@@ -32,7 +32,7 @@ export const url = (backend: string, field: string, value: unknown): Effect.Effe
   return Effect.succeed(parsed)
 }
 
-/** A secret: `Redacted`, non-blank, at most 1024 characters. */
+/** A secret: `Redacted`, of 8 to 1024 characters, not blank. */
 export const secret = (
   backend: string,
   field: string,
@@ -44,6 +44,9 @@ export const secret = (
   const plain: unknown = Redacted.value(value)
   if (typeof plain !== "string" || plain.trim() === "") {
     return Effect.fail(refuse(backend, field, "the secret is empty"))
+  }
+  if (plain.length < 8) {
+    return Effect.fail(refuse(backend, field, "the secret is shorter than 8 characters"))
   }
   if (plain.length > 1024) {
     return Effect.fail(refuse(backend, field, "the secret is longer than 1024 characters"))

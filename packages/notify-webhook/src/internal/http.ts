@@ -3,7 +3,8 @@
  * a network error, a timeout, a 5xx or a 429 is transient (the dispatcher backs off
  * and retries); any other non-2xx answer is permanent (it dead-letters at once).
  * Redirects are not followed (a signed request must not travel to another host):
- * a 3xx is permanent. Every message is scrubbed of the back end's secrets.
+ * a 3xx is permanent. Every message is scrubbed of the back end's secrets before it
+ * is cut to 500 characters (cutting first could leave part of one).
  */
 import { Effect, Redacted } from "effect"
 import { NotifierBackend } from "@jiceng/core"
@@ -25,13 +26,21 @@ export interface Answer {
   readonly json: unknown
 }
 
-/** Replaces every secret (plain, URL-encoded and form-encoded) in a message. */
-export const scrub = (message: string, secrets: ReadonlyArray<Redacted.Redacted<string>>): string =>
-  secrets.reduce((text, secret) => {
+const placeholder = "•••"
+
+/**
+ * Replaces every secret (plain, URL-encoded and form-encoded) in a message; should a
+ * form still be found (a secret overlapping what replaced another), the whole message
+ * gives way to the placeholder.
+ */
+export const scrub = (message: string, secrets: ReadonlyArray<Redacted.Redacted<string>>): string => {
+  const forms = secrets.flatMap((secret) => {
     const plain = Redacted.value(secret)
-    const forms = new Set([plain, encodeURIComponent(plain), new URLSearchParams({ s: plain }).toString().slice(2)])
-    return [...forms].reduce((t, form) => (form === "" ? t : t.split(form).join("[redacted]")), text)
-  }, message)
+    return [plain, encodeURIComponent(plain), new URLSearchParams({ s: plain }).toString().slice(2)]
+  }).filter((form) => form !== "")
+  const scrubbed = forms.reduce((text, form) => text.split(form).join(placeholder), message)
+  return forms.some((form) => scrubbed.includes(form)) ? placeholder : scrubbed
+}
 
 /** A `DeliveryError` with its message scrubbed and capped at 500 characters. */
 export const failure = (

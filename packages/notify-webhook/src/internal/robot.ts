@@ -60,7 +60,7 @@ export const checkCode = (
   return Effect.fail(
     Http.failure(
       request,
-      `the platform refused the message: ${field} ${code}${said === undefined ? "" : ` (${String(said).slice(0, 200)})`}${
+      `the platform refused the message: ${field} ${code}${said === undefined ? "" : ` (${String(said)})`}${
         transient ? "" : " (not retried)"
       }`,
       !transient,
