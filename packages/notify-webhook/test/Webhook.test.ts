@@ -12,7 +12,7 @@ const recipients = [
 
 const deliverTo = (receiver: Receiver.Receiver, options: { timeoutMs?: number; url?: string } = {}) =>
   Effect.flatMap(
-    Webhook.make({ url: options.url ?? `${receiver.url}/hooks/jiceng`, secret, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }),
+    Effect.orDie(Webhook.make({ url: options.url ?? `${receiver.url}/hooks/jiceng`, secret, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })),
     (backend) => backend.deliver(notification(recipients))
   )
 
