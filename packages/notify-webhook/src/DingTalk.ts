@@ -34,13 +34,10 @@ export const defaultUrl = "https://oapi.dingtalk.com/robot/send"
  * @since 0.6.0
  * @category models
  */
-export interface DingTalkConfig {
+export interface DingTalkConfig extends Config.Common {
   readonly accessToken: Redacted.Redacted<string>
   readonly secret: Redacted.Redacted<string>
-  readonly url?: string
   readonly format?: "text" | "markdown"
-  readonly name?: string
-  readonly timeoutMs?: number
 }
 
 /**
@@ -60,12 +57,14 @@ export const sign = (secret: Redacted.Redacted<string>, timestampMs: number): st
  */
 export const make = (config: DingTalkConfig): Effect.Effect<NotifierBackend.NotifierBackend, NotifierBackend.NotifierConfigError> =>
   Effect.gen(function*() {
-    const name = yield* Config.name("dingtalk", config.name)
-    const base = yield* Config.url(name, "url", config.url ?? defaultUrl)
-    const accessToken = yield* Config.secret(name, "accessToken", config.accessToken)
-    const secret = yield* Config.secret(name, "secret", config.secret)
-    const format = yield* Config.oneOf(name, "format", ["text", "markdown"] as const, config.format)
-    const timeoutMs = yield* Config.timeoutMs(name, config.timeoutMs)
+    const { base, format, name, secrets, timeoutMs } = yield* Config.robot(
+      "dingtalk",
+      config,
+      ["accessToken", "secret"],
+      ["text", "markdown"],
+      defaultUrl
+    )
+    const { accessToken, secret } = secrets
     return Robot.backend({
       name,
       timeoutMs,

@@ -36,13 +36,10 @@ export const defaultUrl = "https://open.feishu.cn/open-apis/bot/v2/hook"
  * @since 0.6.0
  * @category models
  */
-export interface FeishuConfig {
+export interface FeishuConfig extends Config.Common {
   readonly token: Redacted.Redacted<string>
   readonly secret: Redacted.Redacted<string>
-  readonly url?: string
   readonly format?: "text" | "post"
-  readonly name?: string
-  readonly timeoutMs?: number
 }
 
 /**
@@ -62,12 +59,14 @@ export const sign = (secret: Redacted.Redacted<string>, timestampSeconds: number
  */
 export const make = (config: FeishuConfig): Effect.Effect<NotifierBackend.NotifierBackend, NotifierBackend.NotifierConfigError> =>
   Effect.gen(function*() {
-    const name = yield* Config.name("feishu", config.name)
-    const base = yield* Config.url(name, "url", config.url ?? defaultUrl)
-    const token = yield* Config.secret(name, "token", config.token)
-    const secret = yield* Config.secret(name, "secret", config.secret)
-    const format = yield* Config.oneOf(name, "format", ["text", "post"] as const, config.format)
-    const timeoutMs = yield* Config.timeoutMs(name, config.timeoutMs)
+    const { base, format, name, secrets, timeoutMs } = yield* Config.robot(
+      "feishu",
+      config,
+      ["token", "secret"],
+      ["text", "post"],
+      defaultUrl
+    )
+    const { secret, token } = secrets
     return Robot.backend({
       name,
       timeoutMs,

@@ -30,12 +30,9 @@ export const defaultUrl = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send"
  * @since 0.6.0
  * @category models
  */
-export interface WeComConfig {
+export interface WeComConfig extends Config.Common {
   readonly key: Redacted.Redacted<string>
-  readonly url?: string
   readonly format?: "text" | "markdown"
-  readonly name?: string
-  readonly timeoutMs?: number
 }
 
 /**
@@ -46,11 +43,8 @@ export interface WeComConfig {
  */
 export const make = (config: WeComConfig): Effect.Effect<NotifierBackend.NotifierBackend, NotifierBackend.NotifierConfigError> =>
   Effect.gen(function*() {
-    const name = yield* Config.name("wecom", config.name)
-    const base = yield* Config.url(name, "url", config.url ?? defaultUrl)
-    const key = yield* Config.secret(name, "key", config.key)
-    const format = yield* Config.oneOf(name, "format", ["text", "markdown"] as const, config.format)
-    const timeoutMs = yield* Config.timeoutMs(name, config.timeoutMs)
+    const { base, format, name, secrets, timeoutMs } = yield* Config.robot("wecom", config, ["key"], ["text", "markdown"], defaultUrl)
+    const { key } = secrets
     return Robot.backend({
       name,
       timeoutMs,

@@ -23,11 +23,9 @@ import * as Signature from "./Signature.js"
  * @since 0.6.0
  * @category models
  */
-export interface WebhookConfig {
+export interface WebhookConfig extends Config.Common {
   readonly url: string
   readonly secret: Redacted.Redacted<string>
-  readonly name?: string
-  readonly timeoutMs?: number
 }
 
 /**

@@ -82,3 +82,44 @@ export const oneOf = <A extends string>(
     : allowed.includes(value as A)
     ? Effect.succeed(value as A)
     : Effect.fail(refuse(backend, field, `expected one of ${allowed.join(", ")}`))
+
+/** The settings every back end has besides its secrets. */
+export interface Common {
+  readonly url?: string
+  readonly name?: string
+  readonly timeoutMs?: number
+}
+
+/** A robot's configuration, checked: its name, endpoint, secrets by setting, format and timeout. */
+export interface Robot<K extends string, F extends string> {
+  readonly name: string
+  readonly base: URL
+  readonly secrets: Readonly<Record<K, Redacted.Redacted<string>>>
+  readonly format: F
+  readonly timeoutMs: number
+}
+
+/** Checks a robot's configuration, in the order of its settings: name, url, the secrets, format, timeout. */
+export const robot = <K extends string, F extends string>(
+  backend: string,
+  config: Common & { readonly format?: F } & { readonly [k in K]: unknown },
+  secretFields: ReadonlyArray<K>,
+  formats: ReadonlyArray<F>,
+  defaultUrl: string
+): Effect.Effect<Robot<K, F>, NotifierBackend.NotifierConfigError> =>
+  Effect.gen(function*() {
+    const checkedName = yield* name(backend, config.name)
+    const base = yield* url(checkedName, "url", config.url ?? defaultUrl)
+    const secrets: Partial<Record<K, Redacted.Redacted<string>>> = {}
+    for (const field of secretFields) {
+      secrets[field] = yield* secret(checkedName, field, config[field])
+    }
+    const format = yield* oneOf(checkedName, "format", formats, config.format)
+    return {
+      name: checkedName,
+      base,
+      secrets: secrets as Record<K, Redacted.Redacted<string>>,
+      format,
+      timeoutMs: yield* timeoutMs(checkedName, config.timeoutMs)
+    }
+  })
