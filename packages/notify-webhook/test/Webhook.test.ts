@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Signature, Webhook } from "@jiceng/notify-webhook"
-import { Effect, Redacted } from "effect"
+import { Effect, FastCheck as fc, Redacted, Schedule } from "effect"
 import { notification } from "./support/Notifications.js"
 import * as Receiver from "./support/Receiver.js"
 
@@ -94,5 +94,44 @@ describe("generic webhook", () => {
       receiver.answer = () => ({ status: 204 })
       yield* deliverTo(receiver)
       expect(Signature.verify(receiver.received.at(-1)!.headers, receiver.received.at(-1)!.raw, secret)._tag).toBe("Verified")
+    }))
+
+  it.effect.prop(
+    "notify.failure-mapping: any status from 300 to 599 fails the delivery, transient exactly for 429 and 5xx, with the status",
+    [fc.integer({ min: 300, max: 599 })],
+    ([status]) =>
+      Effect.scoped(Effect.gen(function*() {
+        const receiver = yield* Receiver.start
+        receiver.answer = () => ({ status })
+        const error = yield* Effect.flip(deliverTo(receiver))
+        expect([error.status, error.permanent]).toEqual([status, !(status === 429 || status >= 500)])
+      })),
+    { fastCheck: { numRuns: 25 } }
+  )
+
+  it.scopedLive("a receiver that refuses, then hangs, then comes back: retried on transient errors, every notification arrives, and dropping repeats by id leaves each once", () =>
+    Effect.gen(function*() {
+      const receiver = yield* Receiver.start
+      let count = 0
+      receiver.answer = () => {
+        count += 1
+        return count <= 6 ? { status: count % 2 === 0 ? 503 : 429 } : count <= 9 ? "hang" : { status: 204 }
+      }
+      const backend = yield* Effect.orDie(Webhook.make({ url: receiver.url, secret, timeoutMs: 100 }))
+      const ids = Array.from({ length: 12 }, (_, i) => `demand.overdue:330106:D-${i}:1`)
+      yield* Effect.forEach(ids, (id) =>
+        backend.deliver(notification(recipients, { id })).pipe(
+          Effect.retry({ while: (e) => !e.permanent, schedule: Schedule.spaced("5 millis"), times: 20 })
+        ))
+      const handled = new Map<string, number>()
+      for (const request of receiver.received) {
+        const verified = Signature.verify(request.headers, request.raw, secret)
+        expect(verified._tag).toBe("Verified")
+        if (verified._tag === "Verified") handled.set(verified.id, (handled.get(verified.id) ?? 0) + 1)
+      }
+      expect(receiver.received.length).toBe(ids.length + 9)
+      expect([...handled.keys()].sort()).toEqual([...ids].sort())
+      // The receiver sees repeats (a request that hung may have been processed): the id is how it drops them.
+      expect(Math.max(...handled.values())).toBeGreaterThan(1)
     }))
 })
