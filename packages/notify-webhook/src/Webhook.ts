@@ -5,7 +5,8 @@
  * The body is the notification as JSON, with only the recipients this back end carries:
  * `{ id, tenant, kind, raisedAt, gridCode, organisationId, recipients, lang, subject,
  * text, html, data }`. The headers are `Content-Type: application/json; charset=utf-8`,
- * `X-Jiceng-Id` (the notification id: drop repeats by it), `X-Jiceng-Kind`,
+ * `X-Jiceng-Id` (the notification id: drop repeats by it; percent-encoded should it
+ * hold anything but printable ASCII), `X-Jiceng-Kind`,
  * `X-Jiceng-Timestamp` (Unix seconds) and `X-Jiceng-Signature` (`v1=<hex>`).
  *
  * @since 0.6.0
@@ -38,6 +39,16 @@ export const body = (notification: Notification.Notification, recipients: Notifi
   JSON.stringify({ ...notification, recipients })
 
 /**
+ * A header's value for a text: itself when it is printable ASCII, else percent-encoded
+ * (`encodeURIComponent`), since HTTP headers carry no other characters. The body always
+ * has the exact text.
+ *
+ * @since 0.6.0
+ * @category encoding
+ */
+export const headerValue = (text: string): string => (/^[\x20-\x7e]*$/.test(text) ? text : encodeURIComponent(text))
+
+/**
  * Builds the back end, checking its configuration first: the URL (absolute, http or
  * https, no credentials in it), the secret (present, non-blank), the name and timeout.
  *
@@ -63,8 +74,8 @@ export const make = (config: WebhookConfig): Effect.Effect<NotifierBackend.Notif
           headers: {
             "content-type": "application/json; charset=utf-8",
             "user-agent": "jiceng-notify-webhook",
-            [Signature.headerNames.id]: notification.id,
-            [Signature.headerNames.kind]: notification.kind,
+            [Signature.headerNames.id]: headerValue(notification.id),
+            [Signature.headerNames.kind]: headerValue(notification.kind),
             [Signature.headerNames.timestamp]: String(timestamp),
             [Signature.headerNames.signature]: `${Signature.version}=${Signature.sign(secret, timestamp, payload)}`
           },

@@ -62,6 +62,17 @@ describe("generic webhook", () => {
       expect(reason(Signature.verify(fetchHeaders, Buffer.from(raw, "utf8"), secret, { now: at }))).toBe("verified")
     }))
 
+  it.scopedLive("an id beyond printable ASCII travels percent-encoded in X-Jiceng-Id and exact in the body", () =>
+    Effect.gen(function*() {
+      const receiver = yield* Receiver.start
+      const backend = yield* Webhook.make({ url: receiver.url, secret })
+      yield* backend.deliver(notification(recipients, { id: "honour.letter:330106:喜报-7" }))
+      const request = receiver.received[0]!
+      expect(request.headers["x-jiceng-id"]).toBe(encodeURIComponent("honour.letter:330106:喜报-7"))
+      expect(JSON.parse(request.raw).id).toBe("honour.letter:330106:喜报-7")
+      expect(Signature.verify(request.headers, request.raw, secret)._tag).toBe("Verified")
+    }))
+
   it.scopedLive("nothing is posted when no recipient names the back end", () =>
     Effect.gen(function*() {
       const receiver = yield* Receiver.start
