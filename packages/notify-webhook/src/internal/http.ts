@@ -86,10 +86,16 @@ export const post = (request: Post): Effect.Effect<Answer, NotifierBackend.Deliv
       const text = await response.text()
       return { status: response.status, text }
     },
-    catch: (error) =>
-      (error as { name?: unknown } | undefined)?.name === "TimeoutError"
+    catch: (error) => {
+      const { message, name } = (error ?? {}) as { name?: unknown; message?: unknown }
+      // undici reports every network failure as "fetch failed" with the cause; anything
+      // else is a request that cannot be made (a header value fetch refuses), never better on retry.
+      return name === "TimeoutError"
         ? failure(request, `no answer within ${request.timeoutMs} ms`, false)
-        : failure(request, `network error: ${networkCode(error)}`, false)
+        : message === "fetch failed"
+        ? failure(request, `network error: ${networkCode(error)}`, false)
+        : failure(request, `the request could not be made: ${String(message)}`, true)
+    }
   }).pipe(
     Effect.flatMap(({ status, text }) =>
       status >= 200 && status < 300
