@@ -5,7 +5,8 @@
  * `timestamp` (Unix seconds, as a string) and `sign` = base64(HMAC-SHA256 keyed with
  * `${timestamp}\n${secret}` over an empty message); Feishu refuses a timestamp more than
  * an hour from its clock. `msg_type` `text` (mentions as `<at user_id="…">`) or `post`
- * (rich text, title and paragraphs, in the notification's language). The answer carries
+ * (rich text, title and paragraphs, in the notification's language), the text cut to
+ * 18 000 bytes (Feishu takes a body of at most 20 KB). The answer carries
  * `code` (older versions `StatusCode`); 0 is success, 11232 (rate limit) is retried,
  * any other is permanent (19021: a bad signature; 19022: IP not allowed; 19024: a
  * keyword missing, …).
@@ -40,6 +41,26 @@ export interface FeishuConfig extends Config.Common {
   readonly token: Redacted.Redacted<string>
   readonly secret: Redacted.Redacted<string>
   readonly format?: "text" | "post"
+}
+
+// Feishu takes a request body of at most 20 KB: the text is cut to leave room for the rest.
+const maxBytes = 18_000
+
+/** The text as a post's paragraphs, a line each, within `maxBytes` of JSON. */
+const paragraphs = (text: string): Array<Array<{ readonly tag: "text"; readonly text: string }>> => {
+  const out: Array<Array<{ readonly tag: "text"; readonly text: string }>> = []
+  let left = maxBytes
+  for (const line of text.split("\n")) {
+    const size = Buffer.byteLength(JSON.stringify([{ tag: "text", text: line }]), "utf8") + 1
+    if (size > left) {
+      // What is left of the budget, less the paragraph's own JSON, holds the start of the line.
+      out.push([{ tag: "text", text: Robot.truncateBytes(line, Math.max(left - 64, 8)) }])
+      break
+    }
+    out.push([{ tag: "text", text: line }])
+    left -= size
+  }
+  return out
 }
 
 /**
@@ -89,7 +110,7 @@ export const make = (config: FeishuConfig): Effect.Effect<NotifierBackend.Notifi
                 [Robot.plainText(notification), ids.map((id) => `<at user_id="${id}"></at>`).join(" ")]
                   .filter((s) => s !== "")
                   .join("\n"),
-                20_000
+                maxBytes
               )
             }
           }
@@ -101,7 +122,7 @@ export const make = (config: FeishuConfig): Effect.Effect<NotifierBackend.Notifi
                 [notification.lang === "zh" ? "zh_cn" : "en_us"]: {
                   title: notification.subject,
                   content: [
-                    ...notification.text.split("\n").map((line) => [{ tag: "text", text: line }]),
+                    ...paragraphs(notification.text),
                     ...(ids.length === 0 ? [] : [ids.map((id) => ({ tag: "at", user_id: id }))])
                   ]
                 }

@@ -176,6 +176,9 @@ describe("Feishu bot", () => {
           }
         }
       })
+      // A long text is cut so that the request stays within Feishu's 20 KB.
+      yield* robot.deliver(notification([{ backend: "feishu", address: "@all", name: null }], { text: "网格员巡查记录\n".repeat(2000) }))
+      expect(Buffer.byteLength(receiver.received[1]!.raw, "utf8")).toBeLessThanOrEqual(20 * 1024)
     }))
 
   it.scopedLive("code: 11232 (rate limit) is transient, 19021 (bad signature) and 19024 permanent, also under HTTP 400; StatusCode of older answers is read", () =>
