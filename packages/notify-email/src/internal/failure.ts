@@ -15,6 +15,8 @@ export interface SmtpFailure {
   readonly responseCode?: unknown
   readonly response?: unknown
   readonly command?: unknown
+  /** The system error behind a socket failure (`ECONNREFUSED`, `ECONNRESET` …). */
+  readonly originalCode?: unknown
 }
 
 const addressLike = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g
@@ -34,6 +36,8 @@ const permanentCodes = new Set(["EMESSAGE", "EENVELOPE"])
 /** What a code means, for the message. */
 const describe = (code: string): string => {
   switch (code) {
+    case "ECONNREFUSED":
+      return "the SMTP server refused the connection"
     case "ECONNECTION":
       return "could not connect to the SMTP server"
     case "ETIMEDOUT":
@@ -66,11 +70,13 @@ export const toDeliveryError = (
   secrets: ReadonlyArray<string>
 ): NotifierBackend.DeliveryError => {
   const f: SmtpFailure = typeof failure === "object" && failure !== null ? failure : {}
-  const code = typeof f.code === "string" ? f.code : "UNKNOWN"
+  const system = typeof f.originalCode === "string" && /^E[A-Z]+$/.test(f.originalCode) ? f.originalCode : null
+  const code = system === "ECONNREFUSED" ? system : typeof f.code === "string" ? f.code : "UNKNOWN"
   const status = typeof f.responseCode === "number" && Number.isInteger(f.responseCode) ? f.responseCode : undefined
   const command = typeof f.command === "string" ? ` at ${sanitize(f.command, secrets)}` : ""
   const reply = typeof f.response === "string" ? `: ${sanitize(f.response, secrets)}` : ""
-  const message = `${describe(code)} (${code}${command})${reply}`
+  const codes = system === null || system === code ? code : `${code}/${system}`
+  const message = `${describe(code)} (${codes}${command})${reply}`
   if (status !== undefined && status >= 400 && status < 600) {
     return new NotifierBackend.DeliveryError({ backend, message, permanent: status >= 500, status })
   }
