@@ -8,6 +8,7 @@
  * @since 0.6.0
  */
 import { Effect, Either, Redacted } from "effect"
+import type { Config } from "effect"
 import { NotifierBackend } from "@jiceng/core"
 import type { Notification } from "@jiceng/core"
 import { createTransport } from "nodemailer"
@@ -50,8 +51,26 @@ const rememberedLimit = 10_000
 export const make = (
   config: EmailConfig.EmailConfig
 ): Effect.Effect<NotifierBackend.NotifierBackend, NotifierBackend.NotifierConfigError> =>
+  Effect.flatMap(EmailConfig.check(config), fromChecked)
+
+/**
+ * Makes the back end from an Effect `Config` source, by default the environment's
+ * `SMTP_*` settings (`EmailConfig.config`): a missing or unreadable setting is a
+ * `NotifierConfigError` naming it, as is everything `make` refuses.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const fromConfig = (
+  source: Config.Config<EmailConfig.EmailConfig> = EmailConfig.config()
+): Effect.Effect<NotifierBackend.NotifierBackend, NotifierBackend.NotifierConfigError> =>
+  Effect.flatMap(EmailConfig.load(source), fromChecked)
+
+/** The back end of a checked configuration. */
+const fromChecked = (
+  checked: EmailConfig.Checked
+): Effect.Effect<NotifierBackend.NotifierBackend, NotifierBackend.NotifierConfigError> =>
   Effect.gen(function*() {
-    const checked = yield* EmailConfig.check(config)
     const { name } = checked
     const secrets = checked.auth === null ? [] : [Redacted.value(checked.auth.pass)]
     const transport = createTransport({

@@ -6,7 +6,7 @@
  *
  * @since 0.6.0
  */
-import { Effect, Redacted } from "effect"
+import { Config, ConfigError, Effect, Option, Redacted } from "effect"
 import { NotifierBackend } from "@jiceng/core"
 import { isDomain, isEmailAddress } from "./internal/address.js"
 
@@ -186,3 +186,64 @@ export const check = (config: EmailConfig): Effect.Effect<Checked, NotifierBacke
       verify: config.verify ?? false
     }
   })
+
+/**
+ * The configuration read from an Effect `Config` source (the environment by default),
+ * under a prefix: `SMTP_HOST`, `SMTP_PORT`, `SMTP_SECURE`, `SMTP_REQUIRE_TLS`,
+ * `SMTP_REJECT_UNAUTHORIZED`, `SMTP_USER`, `SMTP_PASS` (read as `Redacted`), `SMTP_FROM`,
+ * `SMTP_FROM_NAME`, `SMTP_MESSAGE_ID_DOMAIN`, `SMTP_VERIFY`. Only the host and the sender
+ * are required; an account is taken when a user or a password is set (and `check` refuses
+ * half of one).
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const config = (prefix = "SMTP"): Config.Config<EmailConfig> => {
+  const optional = <A>(c: Config.Config<A>) => Config.option(c).pipe(Config.map(Option.getOrUndefined))
+  return Config.all({
+    host: Config.string("HOST"),
+    port: optional(Config.integer("PORT")),
+    secure: optional(Config.boolean("SECURE")),
+    requireTLS: optional(Config.boolean("REQUIRE_TLS")),
+    rejectUnauthorized: optional(Config.boolean("REJECT_UNAUTHORIZED")),
+    user: optional(Config.string("USER")),
+    pass: optional(Config.redacted("PASS")),
+    from: Config.string("FROM"),
+    fromName: optional(Config.string("FROM_NAME")),
+    messageIdDomain: optional(Config.string("MESSAGE_ID_DOMAIN")),
+    verify: optional(Config.boolean("VERIFY"))
+  }).pipe(
+    Config.map(({ from, fromName, pass, user, ...rest }): EmailConfig => ({
+      ...rest,
+      from: { address: from, name: fromName },
+      auth: user === undefined && pass === undefined ? undefined : { user: user ?? "", pass: pass ?? Redacted.make("") }
+    })),
+    Config.nested(prefix)
+  )
+}
+
+/** The setting a `ConfigError` is about: its first leaf's path. */
+const pathOf = (error: ConfigError.ConfigError): ReadonlyArray<string> =>
+  error._op === "And" || error._op === "Or" ? pathOf(error.left) : error.path
+
+/**
+ * Reads a configuration from a `Config` and checks it. A setting missing or unreadable in
+ * the source is a `NotifierConfigError` naming it by its path (`SMTP_HOST`); what it held
+ * is never repeated.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const load = (
+  source: Config.Config<EmailConfig> = config()
+): Effect.Effect<Checked, NotifierBackend.NotifierConfigError> =>
+  source.pipe(
+    Effect.mapError((error) =>
+      new NotifierBackend.NotifierConfigError({
+        backend: "email",
+        field: pathOf(error).join("_"),
+        message: ConfigError.isMissingDataOnly(error) ? "is missing" : "is not valid"
+      })
+    ),
+    Effect.flatMap(check)
+  )

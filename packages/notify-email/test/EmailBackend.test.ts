@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Notification } from "@jiceng/core"
 import { EmailBackend, EmailConfig } from "@jiceng/notify-email"
-import { Effect, FastCheck as fc, Redacted, Schema } from "effect"
+import { ConfigProvider, Effect, FastCheck as fc, Redacted, Schema } from "effect"
 import * as Peer from "./SmtpPeer.js"
 
 const notification = (overrides: Partial<Record<string, unknown>> = {}): Notification.Notification =>
@@ -273,6 +273,40 @@ describe("EmailConfig", () => {
       expect(error.field).toBe("host")
       const noFrom = yield* failure(EmailBackend.make({ host: "smtp.example.cn" } as EmailConfig.EmailConfig))
       expect(noFrom.field).toBe("from.address")
+    }))
+})
+
+describe("EmailConfig.config", () => {
+  const fromEnv = (env: Record<string, string>) =>
+    EmailBackend.fromConfig().pipe(Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)), { pathDelim: "_" })))
+
+  it.scopedLive("email.config: the SMTP_* settings make a working back end; a missing or unreadable one is named", () =>
+    Effect.gen(function*() {
+      const account = { user: "notify", pass: "env-口令-7" }
+      const peer = yield* Peer.start({ account })
+      const env = {
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(peer.port),
+        SMTP_USER: account.user,
+        SMTP_PASS: account.pass,
+        SMTP_FROM: "notify@jiceng.example.cn",
+        SMTP_FROM_NAME: "基层治理通知",
+        SMTP_VERIFY: "true"
+      }
+      const backend = yield* fromEnv(env)
+      yield* backend.deliver(recipientsOnly(notification()))
+      expect(peer.received).toHaveLength(1)
+
+      const { SMTP_HOST: _host, ...noHost } = env
+      const missing = yield* failure(fromEnv(noHost))
+      expect([missing.field, missing.message]).toEqual(["SMTP_HOST", "is missing"])
+      const unreadable = yield* failure(fromEnv({ ...env, SMTP_PORT: "twenty-five" }))
+      expect([unreadable.field, unreadable.message]).toEqual(["SMTP_PORT", "is not valid"])
+      expect(unreadable.message).not.toContain("twenty-five")
+      const { SMTP_USER: _user, ...noUser } = env
+      expect((yield* failure(fromEnv(noUser))).field).toBe("auth.user")
+      const wrong = yield* failure(fromEnv({ ...env, SMTP_PASS: "wrong-口令" }))
+      expect(wrong.field).toBe("auth")
     }))
 })
 
