@@ -98,6 +98,20 @@ describe("EmailBackend", () => {
       expect(peer.received).toHaveLength(1)
     }))
 
+  it.scopedLive("email.headers: a line break in the subject or a name adds no header and no recipient", () =>
+    Effect.gen(function*() {
+      const peer = yield* Peer.start()
+      const backend = yield* EmailBackend.make(base(peer.port))
+      yield* backend.deliver(notification({
+        subject: "通知\r\nBcc: evil@example.cn",
+        recipients: [{ backend: null, address: "wang.wei@example.cn", name: "王伟\r\nBcc: evil2@example.cn" }]
+      }))
+      expect(peer.received.map((m) => m.to)).toEqual([["wang.wei@example.cn"]])
+      const parsed = Peer.parse(peer.received[0]!.raw)
+      expect(parsed.headers.has("bcc")).toBe(false)
+      expect(peer.received[0]!.raw).not.toMatch(/^Bcc:/im)
+    }))
+
   it("email.accepts: its own name or none, and an e-mail address", () =>
     Effect.gen(function*() {
       const backend = yield* EmailBackend.make(base(25))
