@@ -1,7 +1,7 @@
-import { describe, expect, it } from "@effect/vitest"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Notification } from "@jiceng/core"
 import { EmailBackend, EmailConfig } from "@jiceng/notify-email"
-import { ConfigProvider, Effect, FastCheck as fc, Redacted, Schema } from "effect"
+import { ConfigProvider, Effect, Exit, FastCheck as fc, Redacted, Schema, Scope } from "effect"
 import * as Peer from "./SmtpPeer.js"
 
 const notification = (overrides: Partial<Record<string, unknown>> = {}): Notification.Notification =>
@@ -345,12 +345,20 @@ describe("email.secret", () => {
       }
     }), { fastCheck: { numRuns: 50 } })
 
+  // One careless server for every run: it refuses any password but its own and echoes it.
+  const scope = Effect.runSync(Scope.make())
+  let echoing: Peer.Peer
+  beforeAll(async () => {
+    echoing = await Effect.runPromise(Scope.extend(Peer.start({ account: { user: "notify", pass: "the-right-one" }, echoPassword: true }), scope))
+  })
+  afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
+
   it.effect.prop(
     "email.secret: no delivery or verify error holds the password, even when the server echoes it",
     [password],
     ([secret]) =>
-      Effect.scoped(Effect.gen(function*() {
-        const peer = yield* Peer.start({ account: { user: "notify", pass: `${secret}-right` }, echoPassword: true })
+      Effect.gen(function*() {
+        const peer = echoing
         const config = { ...base(peer.port), auth: { user: "notify", pass: Redacted.make(secret) } }
         const backend = yield* EmailBackend.make(config)
         const error = yield* failure(backend.deliver(recipientsOnly(notification())))
@@ -359,7 +367,7 @@ describe("email.secret", () => {
         const refused = yield* failure(EmailBackend.make({ ...config, verify: true }))
         expect(refused.field).toBe("auth")
         expect(leaks(refused, secret)).toBe(false)
-      })),
+      }),
     { fastCheck: { numRuns: 10 } }
   )
 })

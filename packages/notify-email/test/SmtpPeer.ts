@@ -45,6 +45,7 @@ export const start = (options: PeerOptions = {}): Effect.Effect<Peer, never, Sco
         allowInsecureAuth: true,
         authOptional: options.account === undefined,
         logger: false,
+        disableReverseLookup: true,
         onAuth(auth, _session, callback) {
           const account = options.account
           if (account && auth.username === account.user && auth.password === account.pass) {
