@@ -112,7 +112,7 @@ const fromChecked = (
       }
     }
     const keyOf = (notification: Notification.Notification, recipient: Notification.Recipient) =>
-      `${notification.id}\u0000${recipient.address.toLowerCase()}`
+      `${notification.tenant}\u0000${notification.id}\u0000${recipient.address.toLowerCase()}`
 
     const accepts = (recipient: Notification.Recipient): boolean =>
       (recipient.backend === null || recipient.backend === name) && isEmailAddress(recipient.address)

@@ -76,7 +76,7 @@ describe("EmailBackend", () => {
       expect(Peer.decodeWords(Peer.parse(wang.raw).headers.get("to") ?? "")).toBe("王伟 <wang.wei@example.cn>")
     }))
 
-  it.scopedLive("email.deliver: without HTML the message is plain text only; nothing accepted sends nothing", () =>
+  it.scopedLive("email.deliver: without HTML the message is plain text only; a repeated address gets one message; nothing accepted sends nothing", () =>
     Effect.gen(function*() {
       const peer = yield* Peer.start()
       const backend = yield* EmailBackend.make(base(peer.port))
@@ -85,7 +85,11 @@ describe("EmailBackend", () => {
         subject: "Probation ending",
         text: "Probation of member M-7 ends on 2024-06-01.",
         html: null,
-        recipients: [{ backend: "email", address: "secretary@example.cn", name: null }]
+        // The same address twice (in another case) is one message.
+        recipients: [
+          { backend: "email", address: "secretary@example.cn", name: null },
+          { backend: null, address: "Secretary@example.cn", name: null }
+        ]
       }))
       expect(peer.received).toHaveLength(1)
       const parsed = Peer.parse(peer.received[0]!.raw)
