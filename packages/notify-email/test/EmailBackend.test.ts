@@ -39,6 +39,15 @@ const base = (port: number): EmailConfig.EmailConfig => ({
 const failure = <A, E>(effect: Effect.Effect<A, E>) =>
   Effect.flip(effect)
 
+/** A fresh server, a back end pointed at it, and one notification delivered. */
+const deliverFresh = (overrides: Partial<Record<string, unknown>>) =>
+  Effect.gen(function*() {
+    const peer = yield* Peer.start()
+    const backend = yield* EmailBackend.make(base(peer.port))
+    yield* backend.deliver(notification(overrides))
+    return { peer, backend }
+  })
+
 describe("EmailBackend", () => {
   it.scopedLive("email.deliver: each accepted recipient gets its own message with the subject, both bodies, the Message-ID and X-Jiceng-Id", () =>
     Effect.gen(function*() {
@@ -78,9 +87,7 @@ describe("EmailBackend", () => {
 
   it.scopedLive("email.deliver: without HTML the message is plain text only; a repeated address gets one message; nothing accepted sends nothing", () =>
     Effect.gen(function*() {
-      const peer = yield* Peer.start()
-      const backend = yield* EmailBackend.make(base(peer.port))
-      yield* backend.deliver(notification({
+      const { backend, peer } = yield* deliverFresh({
         lang: "en",
         subject: "Probation ending",
         text: "Probation of member M-7 ends on 2024-06-01.",
@@ -90,7 +97,7 @@ describe("EmailBackend", () => {
           { backend: "email", address: "secretary@example.cn", name: null },
           { backend: null, address: "Secretary@example.cn", name: null }
         ]
-      }))
+      })
       expect(peer.received).toHaveLength(1)
       const parsed = Peer.parse(peer.received[0]!.raw)
       expect(parsed.headers.get("content-type")).toMatch(/^text\/plain; charset=utf-8/i)
@@ -104,12 +111,10 @@ describe("EmailBackend", () => {
 
   it.scopedLive("email.headers: a line break in the subject or a name adds no header and no recipient", () =>
     Effect.gen(function*() {
-      const peer = yield* Peer.start()
-      const backend = yield* EmailBackend.make(base(peer.port))
-      yield* backend.deliver(notification({
+      const { peer } = yield* deliverFresh({
         subject: "通知\r\nBcc: evil@example.cn",
         recipients: [{ backend: null, address: "wang.wei@example.cn", name: "王伟\r\nBcc: evil2@example.cn" }]
-      }))
+      })
       expect(peer.received.map((m) => m.to)).toEqual([["wang.wei@example.cn"]])
       const parsed = Peer.parse(peer.received[0]!.raw)
       expect(parsed.headers.has("bcc")).toBe(false)
