@@ -26,7 +26,9 @@ import {
   OrganisationConformance,
   organisationRepositoryContract,
   OutreachConformance,
+  outboxRepositoryContract,
   outreachRepositoryContract,
+  DispatcherConformance,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -87,6 +89,8 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   demandRepositoryContract("PostgresStore", freshStore().layer)
   outreachRepositoryContract("PostgresStore", freshStore().layer)
   ledgerRepositoryContract("PostgresStore", freshStore().layer)
+  outboxRepositoryContract("PostgresStore", freshStore().layer)
+  DispatcherConformance.dispatcherConformance("PostgresStore", freshStore().layer)
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
 

@@ -24,7 +24,9 @@ import {
   OrganisationConformance,
   organisationRepositoryContract,
   OutreachConformance,
+  outboxRepositoryContract,
   outreachRepositoryContract,
+  DispatcherConformance,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -82,6 +84,8 @@ emergencyRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 demandRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 outreachRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 ledgerRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+outboxRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+DispatcherConformance.dispatcherConformance("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
 // onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
 // GridConformance and the tests below) run over the last suite's layer, closed by then.
