@@ -27,6 +27,7 @@ import {
   outboxRepositoryContract,
   outreachRepositoryContract,
   DispatcherConformance,
+  DispatcherCrash,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -67,6 +68,14 @@ LedgerCrash.ledgerCrash(
   "SqliteStore (file)",
   ledgerIngest.layer,
   (args) => spawn(process.execPath, [ledgerChild, ledgerIngest.filename, ...args], { stdio: ["ignore", "pipe", "inherit"] })
+)
+// A dispatcher in a child process is killed mid-batch and started again (fixtures/outbox-dispatch-child.mjs).
+const outboxCrash = temporaryFile()
+const dispatchChild = fileURLToPath(new URL("./fixtures/outbox-dispatch-child.mjs", import.meta.url))
+DispatcherCrash.dispatcherCrash(
+  "SqliteStore (file)",
+  outboxCrash.layer,
+  (args) => spawn(process.execPath, [dispatchChild, outboxCrash.filename, ...args], { stdio: ["ignore", "ignore", "inherit"] })
 )
 // A child process imports into the same file and is killed (fixtures/coconstruction-import-child.mjs).
 const coImports = temporaryFile()

@@ -61,3 +61,9 @@ export * as RecordingBackend from "./notify/RecordingBackend.js"
  * @since 0.6.0
  */
 export * as OutboxSupport from "./conformance/outboxSupport.js"
+/**
+ * A dispatcher in a child process, for the crash tests.
+ *
+ * @since 0.6.0
+ */
+export * as DispatchChild from "./notify/DispatchChild.js"

@@ -70,3 +70,7 @@ export * as LedgerBigBatch from "./conformance/LedgerBigBatch.js"
 export * from "./conformance/OutboxRepositoryContract.js"
 /** @since 0.6.0 */
 export * as DispatcherConformance from "./conformance/DispatcherConformance.js"
+/** @since 0.6.0 */
+export * as DispatcherCrash from "./conformance/DispatcherCrash.js"
+/** @since 0.6.0 */
+export * as DispatcherRace from "./conformance/DispatcherRace.js"
