@@ -43,21 +43,45 @@ export const backendsFor = (notification: Notification, backends: ReadonlyArray<
   )
 
 /**
- * Queues notifications in the outbox, in the current transaction.
+ * Queues notifications in the outbox in context, in the current transaction (a service
+ * takes a {@link raiser} when it is built instead).
  *
  * @since 0.6.0
  * @category constructors
  */
 export const raise = (notifications: ReadonlyArray<Notification>): Effect.Effect<void, StoreError> =>
-  notifications.length === 0 ? Effect.void : Effect.gen(function*() {
-    const outbox = yield* Effect.serviceOption(OutboxStore)
-    const settings = yield* Effect.serviceOption(Settings)
-    if (Option.isNone(outbox) || Option.isNone(settings)) return
-    const entries = notifications.flatMap((notification) =>
-      backendsFor(notification, settings.value.backends).map((backend) => ({ notification, backend }))
+  notifications.length === 0 ? Effect.void : Effect.flatMap(raiser, (r) => r(() => notifications))
+
+/**
+ * Raises notifications built in the settings' language.
+ *
+ * @since 0.6.0
+ * @category models
+ */
+export type Raiser = (build: (lang: "zh" | "en") => ReadonlyArray<Notification>) => Effect.Effect<void, StoreError>
+
+/**
+ * A raiser over the outbox and settings in context now — a service takes it when its
+ * layer is built, so its writes raise through the store it was built on. Without an
+ * outbox or settings it raises nothing (and builds nothing).
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const raiser: Effect.Effect<Raiser> = Effect.gen(function*() {
+  const outbox = yield* Effect.serviceOption(OutboxStore)
+  const settings = yield* Effect.serviceOption(Settings)
+  if (Option.isNone(outbox) || Option.isNone(settings)) return () => Effect.void
+  const { backends, lang } = settings.value
+  return (build) => {
+    const entries = build(lang).flatMap((notification) =>
+      backendsFor(notification, backends).map((backend) => ({ notification, backend }))
     )
-    yield* outbox.value.enqueue(entries, yield* Clock.currentTimeMillis)
-  })
+    return entries.length === 0
+      ? Effect.void
+      : Effect.flatMap(Clock.currentTimeMillis, (now) => outbox.value.enqueue(entries, now))
+  }
+})
 
 /**
  * The language notifications are rendered in: the settings', Chinese without them.
