@@ -61,11 +61,6 @@ const order = ["due_at", "tenant", "id", "backend"]
 const entries = Repository.reading<OutboxRows.OutboxRow, Port.OutboxEntry>(table, OutboxRows.columns, OutboxRows.toEntry, ...order)
 const columnList = OutboxRows.columns.map(([column]) => column).join(", ")
 
-/** The claim order in memory (RETURNING keeps none). */
-const byDue = (a: Port.OutboxEntry, b: Port.OutboxEntry): number =>
-  a.dueAt - b.dueAt || (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : 0) ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || (a.backend < b.backend ? -1 : a.backend > b.backend ? 1 : 0)
-
 /**
  * @since 0.6.0
  * @category constructors
@@ -115,7 +110,8 @@ RETURNING ${sql.literal(columnList)}`
     return statement.pipe(
       Effect.mapError(fromSqlError("outbox.claim")),
       Effect.flatMap(read("outbox.claim")),
-      Effect.map((claimed) => [...claimed].sort(byDue)),
+      // RETURNING keeps no order.
+      Effect.map((claimed) => [...claimed].sort(OutboxStore.byDue)),
       Effect.withSpan("SqlStore.outbox.claim")
     )
   }
@@ -128,20 +124,7 @@ RETURNING ${sql.literal(columnList)}`
         const slot = `${notification.tenant}\u0000${notification.id}\u0000${backend}`
         if (seen.has(slot)) continue
         seen.add(slot)
-        rows.push({
-          tenant: notification.tenant,
-          id: notification.id,
-          backend,
-          notification,
-          state: "pending",
-          attempts: 0,
-          dueAt: now,
-          leaseUntil: null,
-          leaseToken: null,
-          lastError: null,
-          enqueuedAt: now,
-          settledAt: null
-        })
+        rows.push(OutboxStore.pending(notification, backend, now))
       }
       return rows.length === 0
         ? Effect.void

@@ -33,7 +33,7 @@ export interface BackoffPolicy {
 export const defaults: BackoffPolicy = { base: 10_000, factor: 2, maxDelay: 3_600_000, maxAttempts: 12 }
 
 /**
- * The wait after the `failures`-th failure (from 1), in milliseconds (rule NOTIFY-BACKOFF).
+ * The wait after the `failures`-th failure (from 1), in milliseconds (rule notify.backoff).
  *
  * @since 0.6.0
  * @category utils
@@ -52,7 +52,7 @@ export type Next =
   | { readonly _tag: "Dead" }
 
 /**
- * What follows a failure of an entry tried `attempts` times before (rule NOTIFY-DEAD): dead when
+ * What follows a failure of an entry tried `attempts` times before (rule notify.dead): dead when
  * the error is permanent or this was the last attempt allowed, else tried again after
  * {@link delay}.
  *

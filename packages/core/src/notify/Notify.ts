@@ -32,7 +32,7 @@ export class Settings extends Context.Tag("@jiceng/core/NotifySettings")<Setting
 
 /**
  * The back ends a notification is queued for: each configured one that carries one of
- * its recipients (rule NOTIFY-ROUTE).
+ * its recipients (rule notify.route).
  *
  * @since 0.6.0
  * @category utils

@@ -16,6 +16,7 @@
 import { Context, type Effect } from "effect"
 import type { Tenant } from "../access/Tenant.js"
 import type { StoreError } from "../errors/StoreError.js"
+import { compareStrings } from "../internal/compareStrings.js"
 import type { Notification } from "./Notification.js"
 
 /**
@@ -91,6 +92,39 @@ export interface OutboxCounts {
   readonly delivered: number
   readonly dead: number
 }
+
+/**
+ * A new entry: a notification for a back end, pending and due at `now`, never tried.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const pending = (notification: Notification, backend: string, now: number): OutboxEntry => ({
+  tenant: notification.tenant,
+  id: notification.id,
+  backend,
+  notification,
+  state: "pending",
+  attempts: 0,
+  dueAt: now,
+  leaseUntil: null,
+  leaseToken: null,
+  lastError: null,
+  enqueuedAt: now,
+  settledAt: null
+})
+
+/**
+ * The order of claims and of `entries`: the earliest due first, then by tenant, id and
+ * back end (strings by their code units, as the stores' byte-ordered columns hold ASCII
+ * keys).
+ *
+ * @since 0.6.0
+ * @category utils
+ */
+export const byDue = (a: OutboxEntry, b: OutboxEntry): number =>
+  a.dueAt - b.dueAt || compareStrings(a.tenant, b.tenant) || compareStrings(a.id, b.id) ||
+  compareStrings(a.backend, b.backend)
 
 /**
  * @since 0.6.0

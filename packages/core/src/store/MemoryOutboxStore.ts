@@ -6,17 +6,11 @@
  * @since 0.6.0
  */
 import { Effect, Either, HashMap, Layer, Option } from "effect"
-import { compareStrings } from "../internal/compareStrings.js"
-import { OutboxStore, type OutboxEntry, type OutboxKey, type OutboxStoreShape } from "../notify/OutboxStore.js"
+import { byDue, OutboxStore, type OutboxEntry, type OutboxKey, type OutboxStoreShape, pending } from "../notify/OutboxStore.js"
 import { MemoryTransactor } from "./MemoryTransactor.js"
 
 /** An entry's key in one string: tenants, ids and back-end names hold no NUL. */
 const slot = (key: OutboxKey): string => `${key.tenant}\u0000${key.id}\u0000${key.backend}`
-
-/** The claim order: the earliest due first, then by tenant, id and back end. */
-const byDue = (a: OutboxEntry, b: OutboxEntry): number =>
-  a.dueAt - b.dueAt || compareStrings(a.tenant, b.tenant) || compareStrings(a.id, b.id) ||
-  compareStrings(a.backend, b.backend)
 
 /**
  * @since 0.6.0
@@ -47,20 +41,8 @@ export const make: Effect.Effect<OutboxStoreShape, never, MemoryTransactor> = Ef
       entries.length === 0 ? Effect.void : transactor.modify(cell, (all) => {
         let next = all
         for (const { backend, notification } of entries) {
-          const key = { tenant: notification.tenant, id: notification.id, backend }
-          if (HashMap.has(next, slot(key))) continue
-          next = HashMap.set(next, slot(key), {
-            ...key,
-            notification,
-            state: "pending",
-            attempts: 0,
-            dueAt: now,
-            leaseUntil: null,
-            leaseToken: null,
-            lastError: null,
-            enqueuedAt: now,
-            settledAt: null
-          })
+          const entry = pending(notification, backend, now)
+          if (!HashMap.has(next, slot(entry))) next = HashMap.set(next, slot(entry), entry)
         }
         return Either.right(next)
       }),
