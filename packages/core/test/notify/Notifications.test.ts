@@ -1,8 +1,8 @@
 /**
- * Notifications in core: the backoff schedule and the dead-letter decision (NOTIFY-BACKOFF,
- * NOTIFY-DEAD), routing to back ends (NOTIFY-ROUTE), the dispatcher's retry times on the
+ * Notifications in core: the backoff schedule and the dead-letter decision (notify.backoff,
+ * notify.dead), routing to back ends (notify.route), the dispatcher's retry times on the
  * test clock, and the demand domain's notifications raised in its write transaction
- * (NOTIFY-TX).
+ * (notify.transaction).
  */
 import { describe, expect, it } from "@effect/vitest"
 import {
@@ -33,7 +33,7 @@ const policy = fc.record({
 const failure = (permanent: boolean) => new NotifierBackend.DeliveryError({ backend: "b", message: "no", permanent })
 
 describe("Backoff", () => {
-  it.prop("NOTIFY-BACKOFF: waits grow with each failure from the base, never past the limit", [policy, fc.integer({ min: 1, max: 60 })], ([p, n]) => {
+  it.prop("notify.backoff: waits grow with each failure from the base, never past the limit", [policy, fc.integer({ min: 1, max: 60 })], ([p, n]) => {
     const d = Backoff.delay(p, n)
     expect(d).toBeLessThanOrEqual(p.maxDelay)
     expect(d).toBeGreaterThanOrEqual(Math.min(p.base, p.maxDelay))
@@ -41,7 +41,7 @@ describe("Backoff", () => {
     expect(Backoff.delay(p, 1)).toBe(Math.min(p.base, p.maxDelay))
   })
 
-  it.prop("NOTIFY-DEAD: dead at once when the error is permanent or the attempt was the last allowed, else due again after the wait", [
+  it.prop("notify.dead: dead at once when the error is permanent or the attempt was the last allowed, else due again after the wait", [
     policy,
     fc.integer({ min: 0, max: 40 }),
     fc.boolean(),
@@ -64,7 +64,7 @@ describe("Notify", () => {
     name: fc.constant(null)
   })
 
-  it.prop("NOTIFY-ROUTE: a notification is queued for each configured back end one of its recipients names, or every one for a recipient naming none", [
+  it.prop("notify.route: a notification is queued for each configured back end one of its recipients names, or every one for a recipient naming none", [
     fc.array(recipient, { maxLength: 4 }),
     fc.subarray(names)
   ], ([recipients, configured]) => {
@@ -125,7 +125,7 @@ const demandsWith = (lang: "zh" | "en") =>
   )
 
 describe("demand notifications", () => {
-  it.effect("NOTIFY-TX: an intake routed to a worker and an escalation raise their notifications in the write's transaction; a refused write raises none", () =>
+  it.effect("notify.transaction: an intake routed to a worker and an escalation raise their notifications in the write's transaction; a refused write raises none", () =>
     Effect.gen(function*() {
       yield* TestClock.setTime(DemandIntents.todayMs)
       const tenant = Tenants.fresh()
