@@ -58,7 +58,11 @@ export const raise = (notifications: ReadonlyArray<Notification>): Effect.Effect
  * @since 0.6.0
  * @category models
  */
-export type Raiser = (build: (lang: "zh" | "en") => ReadonlyArray<Notification>) => Effect.Effect<void, StoreError>
+export interface Raiser {
+  (build: (lang: "zh" | "en") => ReadonlyArray<Notification>): Effect.Effect<void, StoreError>
+  /** Whether it raises anything: a domain skips the reads a notification needs when not. */
+  readonly active: boolean
+}
 
 /**
  * A raiser over the outbox and settings in context now — a service takes it when its
@@ -71,16 +75,16 @@ export type Raiser = (build: (lang: "zh" | "en") => ReadonlyArray<Notification>)
 export const raiser: Effect.Effect<Raiser> = Effect.gen(function*() {
   const outbox = yield* Effect.serviceOption(OutboxStore)
   const settings = yield* Effect.serviceOption(Settings)
-  if (Option.isNone(outbox) || Option.isNone(settings)) return () => Effect.void
+  if (Option.isNone(outbox) || Option.isNone(settings)) return Object.assign(() => Effect.void, { active: false })
   const { backends, lang } = settings.value
-  return (build) => {
+  return Object.assign((build: (lang: "zh" | "en") => ReadonlyArray<Notification>) => {
     const entries = build(lang).flatMap((notification) =>
       backendsFor(notification, backends).map((backend) => ({ notification, backend }))
     )
     return entries.length === 0
       ? Effect.void
       : Effect.flatMap(Clock.currentTimeMillis, (now) => outbox.value.enqueue(entries, now))
-  }
+  }, { active: true })
 })
 
 /**

@@ -39,6 +39,10 @@ export const templates = {
       subject: "Demand escalated: {demandId}",
       text: "Demand {demandId} was not resolved in time and was escalated to grid {gridCode} at {at}; please follow it up."
     }
+  },
+  "coconstruction.post-claimed": {
+    zh: { subject: "志愿岗位认领：{title}", text: "您已认领志愿岗位「{title}」（{team}，网格 {gridCode}），自 {from} 起服务。" },
+    en: { subject: "Volunteer post claimed: {title}", text: "You claimed the volunteer post \"{title}\" ({team}, grid {gridCode}) from {from}." }
   }
 } satisfies Record<string, Template>
 

@@ -8,6 +8,8 @@ import { describe, expect, it } from "@effect/vitest"
 import {
   Actor,
   Backoff,
+  CoConstructionConfig,
+  CoConstructions,
   ConsoleBackend,
   DemandConfig,
   Demands,
@@ -17,6 +19,8 @@ import {
   MemoryStore,
   Notify,
   NotifierBackend,
+  OrganisationConfig,
+  Organisations,
   OutboxStore,
   Tenant
 } from "@jiceng/core"
@@ -166,4 +170,50 @@ describe("demand notifications", () => {
       const [entry] = yield* (yield* OutboxStore.OutboxStore).entries(Tenant.make(tenant), "pending")
       expect([entry!.notification.subject, entry!.notification.lang]).toEqual(["Demand assigned: d1", "en"])
     }).pipe(Effect.provide(demandsWith("en"))))
+})
+
+describe("co-construction notifications", () => {
+  const tenant = "131102"
+  const admin = Actor.system(tenant)
+  const layer = Layer.mergeAll(CoConstructions.layer, Organisations.layer, Grids.layer).pipe(
+    Layer.provideMerge(Layer.mergeAll(
+      MemoryStore.layer,
+      GridConfig.layer(),
+      OrganisationConfig.layer(),
+      CoConstructionConfig.layer(),
+      Layer.succeed(Notify.Settings, { backends: ["console"], lang: "zh" })
+    ))
+  )
+
+  it.effect("notify.transaction: a post claimed notifies the member who claimed it, routed by the team's grid; a claim refused notifies no one", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(Date.parse("2024-12-31T00:00:00Z"))
+      yield* (yield* Grids.Grids).executeAll(admin, [
+        { _tag: "CreateGrid", code: "131102", name: "桃城区", parentCode: null, validFrom: "2023-01-01" },
+        { _tag: "CreateGrid", code: "131102001", name: "河西街道", parentCode: "131102", validFrom: "2023-01-01" },
+        { _tag: "CreateGrid", code: "131102001001", name: "明珠社区", parentCode: "131102001", validFrom: "2023-01-01" }
+      ])
+      yield* (yield* Organisations.Organisations).executeAll(admin, [
+        { _tag: "FormOrganisation", id: "hx", kind: "committee", name: "河西街道党工委", parentId: null, sector: "community", grids: ["131102001"], validFrom: "2023-01-01" },
+        { _tag: "FormOrganisation", id: "mz", kind: "committee", name: "明珠社区党委", parentId: "hx", sector: "community", grids: ["131102001001"], validFrom: "2023-01-01" }
+      ])
+      const service = yield* CoConstructions.CoConstructions
+      yield* service.executeAll(admin, [
+        { _tag: "EnrolMember", memberId: "p3", communityCode: "131102001001", homeOrganisation: "市直机关某党支部", at: "2024-01-15" },
+        { _tag: "EnrolMember", memberId: "p4", communityCode: "131102001001", homeOrganisation: "市直机关某党支部", at: "2024-01-15" },
+        { _tag: "FormTeam", id: "t1", name: "明珠社区志愿服务队", gridCode: "131102001001", at: "2024-01-01" },
+        { _tag: "OpenPost", id: "ps1", teamId: "t1", title: "政策宣讲员", category: "policy", capacity: 1, at: "2024-02-01" }
+      ])
+      const outbox = yield* OutboxStore.OutboxStore
+      expect((yield* outbox.counts(Tenant.make(tenant))).pending).toBe(0)
+      yield* service.execute(admin, { _tag: "ClaimPost", postId: "ps1", memberId: "p3", at: "2024-03-01" })
+      const [entry] = yield* outbox.entries(Tenant.make(tenant), "pending")
+      expect([entry!.id, entry!.backend, entry!.notification.gridCode, entry!.notification.subject]).toEqual([
+        "coconstruction.post-claimed:ps1:p3:2024-03-01", "console", "131102001001", "志愿岗位认领：政策宣讲员"
+      ])
+      expect(entry!.notification.recipients).toEqual([{ backend: null, address: "p3", name: null }])
+      // Over capacity: refused, and nothing more is queued.
+      expect((yield* Effect.either(service.execute(admin, { _tag: "ClaimPost", postId: "ps1", memberId: "p4", at: "2024-04-01" })))._tag).toBe("Left")
+      expect((yield* outbox.counts(Tenant.make(tenant))).pending).toBe(1)
+    }).pipe(Effect.provide(layer)))
 })
