@@ -15,7 +15,7 @@
 import { Clock, Effect, type Fiber, Layer, type Scope } from "effect"
 import type { StoreError } from "../errors/StoreError.js"
 import * as Backoff from "./Backoff.js"
-import { DeliveryError, type NotifierBackend } from "./NotifierBackend.js"
+import { DeliveryError, type NotifierBackend, NotifierConfigError } from "./NotifierBackend.js"
 import { type OutboxEntry, OutboxStore } from "./OutboxStore.js"
 
 /**
@@ -69,21 +69,28 @@ const newToken = (): string =>
   `${globalThis.crypto?.randomUUID?.() ?? `${process.pid}-${Date.now()}-${Math.random()}`}-${claims++}`
 
 /**
- * A dispatcher over the outbox in context. Fails when two back ends share a name.
+ * A dispatcher over the outbox in context. Fails with a `NotifierConfigError` when two
+ * back ends share a name, or a batch, lease, timeout, concurrency or poll interval is not
+ * a positive number (the timeout under the lease).
  *
  * @since 0.6.0
  * @category constructors
  */
-export const make = (options: Options): Effect.Effect<Dispatcher, never, OutboxStore> =>
+export const make = (options: Options): Effect.Effect<Dispatcher, NotifierConfigError, OutboxStore> =>
   Effect.gen(function*() {
     const outbox = yield* OutboxStore
     const byName = new Map(options.backends.map((b) => [b.name, b] as const))
-    if (byName.size !== options.backends.length) {
-      return yield* Effect.dieMessage("Dispatcher: two back ends share a name")
-    }
+    const refuse = (field: string, message: string) =>
+      Effect.fail(new NotifierConfigError({ backend: "dispatcher", field, message }))
+    if (byName.size !== options.backends.length) return yield* refuse("backends", "two back ends share a name")
     const batch = options.batch ?? 50
     const lease = options.lease ?? 60_000
     const timeout = options.timeout ?? 20_000
+    const numbers = { batch, lease, timeout, concurrency: options.concurrency ?? 4, pollInterval: options.pollInterval ?? 1_000 }
+    for (const [field, value] of Object.entries(numbers)) {
+      if (!(Number.isFinite(value) && value > 0)) return yield* refuse(field, "must be a positive number")
+    }
+    if (timeout >= lease) return yield* refuse("timeout", "must be shorter than the lease, or a slow delivery outlives its claim")
     const policy = options.backoff ?? Backoff.defaults
     const names = Array.from(byName.keys())
 
@@ -148,7 +155,7 @@ export const make = (options: Options): Effect.Effect<Dispatcher, never, OutboxS
  * @since 0.6.0
  * @category constructors
  */
-export const start = (options: Options): Effect.Effect<Fiber.RuntimeFiber<never>, never, OutboxStore | Scope.Scope> =>
+export const start = (options: Options): Effect.Effect<Fiber.RuntimeFiber<never>, NotifierConfigError, OutboxStore | Scope.Scope> =>
   Effect.flatMap(make(options), (d) => Effect.forkScoped(d.run))
 
 /**
@@ -157,4 +164,4 @@ export const start = (options: Options): Effect.Effect<Fiber.RuntimeFiber<never>
  * @since 0.6.0
  * @category layers
  */
-export const layer = (options: Options): Layer.Layer<never, never, OutboxStore> => Layer.scopedDiscard(start(options))
+export const layer = (options: Options): Layer.Layer<never, NotifierConfigError, OutboxStore> => Layer.scopedDiscard(start(options))

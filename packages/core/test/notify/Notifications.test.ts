@@ -93,6 +93,17 @@ describe("Notify", () => {
 })
 
 describe("Dispatcher", () => {
+  it.effect("its configuration is refused when it is built, naming the setting: back ends sharing a name, a timeout not under the lease, a batch of none", () =>
+    Effect.gen(function*() {
+      const field = (options: Dispatcher.Options) =>
+        Effect.map(Effect.flip(Dispatcher.make(options)), (e) => [e._tag, e.field])
+      const console = ConsoleBackend.make()
+      expect(yield* field({ backends: [console, ConsoleBackend.make()] })).toEqual(["NotifierConfigError", "backends"])
+      expect(yield* field({ backends: [console], lease: 1_000, timeout: 1_000 })).toEqual(["NotifierConfigError", "timeout"])
+      expect(yield* field({ backends: [console], batch: 0 })).toEqual(["NotifierConfigError", "batch"])
+    }).pipe(Effect.provide(MemoryStore.layer)))
+
+
   it.effect("retries on the clock it is given: each failure waits the backoff's delay, the last allowed ends dead with its error", () =>
     Effect.gen(function*() {
       const outbox = yield* OutboxStore.OutboxStore
@@ -169,6 +180,13 @@ describe("demand notifications", () => {
       }).pipe(Effect.orDie)
       const [entry] = yield* (yield* OutboxStore.OutboxStore).entries(Tenant.make(tenant), "pending")
       expect([entry!.notification.subject, entry!.notification.lang]).toEqual(["Demand assigned: d1", "en"])
+      // A batch raises each command's notifications, in its one transaction.
+      yield* (yield* Demands.Demands).executeAllUnknown(Actor.system(tenant), ["d2", "d3"].map((id) => ({
+        _tag: "IntakeDemand", id, gridCode: `${tenant}${DemandIntents.grids[0]}`, category: "safety", source: "hotline", description: "x", requestedAt: "2024-03-02T09:00"
+      }))).pipe(Effect.orDie)
+      expect((yield* (yield* OutboxStore.OutboxStore).entries(Tenant.make(tenant), "pending")).map((e) => e.id)).toEqual(
+        ["d1", "d2", "d3"].flatMap((d) => [`demand.assigned:${d}:2`, `demand.assigned:${d}:2`])
+      )
     }).pipe(Effect.provide(demandsWith("en"))))
 })
 

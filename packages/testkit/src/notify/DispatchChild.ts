@@ -42,6 +42,7 @@ export const run = (
         }],
         batch: settings.batch,
         lease: settings.lease,
+        timeout: settings.lease / 2,
         concurrency: 1
       })
       while ((yield* outbox.counts(tenant)).pending > 0) {
