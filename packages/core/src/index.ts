@@ -406,3 +406,51 @@ export * as Notification from "./notify/Notification.js"
  * @category modules
  */
 export * as NotifierBackend from "./notify/NotifierBackend.js"
+
+/**
+ * The outbox port: notifications waiting for delivery, one entry per back end, claimed under leases.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as OutboxStore from "./notify/OutboxStore.js"
+
+/**
+ * The memory store's outbox.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as MemoryOutboxStore from "./store/MemoryOutboxStore.js"
+
+/**
+ * Exponential backoff with a limit, and when an entry is dead.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as Backoff from "./notify/Backoff.js"
+
+/**
+ * The dispatcher: delivers the outbox through the back ends, at least once.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as Dispatcher from "./notify/Dispatcher.js"
+
+/**
+ * Raising notifications in a write transaction, and the notification settings.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as Notify from "./notify/Notify.js"
+
+/**
+ * A console back end for development.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as ConsoleBackend from "./notify/ConsoleBackend.js"

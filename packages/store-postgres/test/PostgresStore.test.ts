@@ -26,7 +26,11 @@ import {
   OrganisationConformance,
   organisationRepositoryContract,
   OutreachConformance,
+  outboxRepositoryContract,
   outreachRepositoryContract,
+  DispatcherConformance,
+  DispatcherCrash,
+  DispatcherRace,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -87,6 +91,19 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   demandRepositoryContract("PostgresStore", freshStore().layer)
   outreachRepositoryContract("PostgresStore", freshStore().layer)
   ledgerRepositoryContract("PostgresStore", freshStore().layer)
+  outboxRepositoryContract("PostgresStore", freshStore().layer)
+  DispatcherConformance.dispatcherConformance("PostgresStore", freshStore().layer)
+  // Two dispatchers over connections of their own to one schema.
+  const race = freshStore()
+  DispatcherRace.dispatcherRace("PostgresStore", race.layer, PostgresStore.layer({ url: url ?? "", schema: race.schema }))
+  // A dispatcher in a child process is killed mid-batch and started again (fixtures/outbox-dispatch-child.mjs).
+  const outboxCrash = freshStore()
+  const dispatchChild = fileURLToPath(new URL("./fixtures/outbox-dispatch-child.mjs", import.meta.url))
+  DispatcherCrash.dispatcherCrash(
+    "PostgresStore",
+    outboxCrash.layer,
+    (args) => spawn(process.execPath, [dispatchChild, url ?? "", outboxCrash.schema, ...args], { stdio: ["ignore", "ignore", "inherit"] })
+  )
   repositoryContract("PostgresStore", freshStore().layer)
   GridConformance.gridConformance("PostgresStore", freshStore().layer, { numRuns: 25 })
 

@@ -26,6 +26,7 @@ import * as SqlCoConstructionStore from "./SqlCoConstructionStore.js"
 import * as SqlDemandStore from "./SqlDemandStore.js"
 import * as SqlDevelopmentStore from "./SqlDevelopmentStore.js"
 import * as SqlEmergencyStore from "./SqlEmergencyStore.js"
+import * as SqlOutboxStore from "./SqlOutboxStore.js"
 import * as SqlOutreachStore from "./SqlOutreachStore.js"
 import * as SqlGridStore from "./SqlGridStore.js"
 import * as SqlIdempotencyStore from "./SqlIdempotencyStore.js"
@@ -56,7 +57,8 @@ export const domains: ReadonlyArray<{
   { table: SqlDevelopmentStore.migrationsTable, migrations: SqlDevelopmentStore.migrations },
   { table: SqlEmergencyStore.migrationsTable, migrations: SqlEmergencyStore.migrations },
   { table: SqlDemandStore.migrationsTable, migrations: SqlDemandStore.migrations },
-  { table: SqlOutreachStore.migrationsTable, migrations: SqlOutreachStore.migrations }
+  { table: SqlOutreachStore.migrationsTable, migrations: SqlOutreachStore.migrations },
+  { table: SqlOutboxStore.migrationsTable, migrations: SqlOutboxStore.migrations }
 ]
 
 /**
@@ -128,7 +130,8 @@ export const layer: Layer.Layer<Store.Store, never, SqlClient.SqlClient> = Layer
   SqlDevelopmentStore.layer,
   SqlEmergencyStore.layer,
   SqlDemandStore.layer,
-  SqlOutreachStore.layer
+  SqlOutreachStore.layer,
+  SqlOutboxStore.layer
 ).pipe(Layer.provideMerge(SqlTransactor.layer))
 
 /**

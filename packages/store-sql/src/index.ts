@@ -105,3 +105,11 @@ export * as SqlDemandStore from "./SqlDemandStore.js"
  * @category modules
  */
 export * as SqlOutreachStore from "./SqlOutreachStore.js"
+
+/**
+ * The outbox on `@effect/sql`: notifications waiting for delivery, claimed with `SKIP LOCKED` on PostgreSQL.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as SqlOutboxStore from "./SqlOutboxStore.js"

@@ -24,7 +24,10 @@ import {
   OrganisationConformance,
   organisationRepositoryContract,
   OutreachConformance,
+  outboxRepositoryContract,
   outreachRepositoryContract,
+  DispatcherConformance,
+  DispatcherCrash,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -66,6 +69,14 @@ LedgerCrash.ledgerCrash(
   ledgerIngest.layer,
   (args) => spawn(process.execPath, [ledgerChild, ledgerIngest.filename, ...args], { stdio: ["ignore", "pipe", "inherit"] })
 )
+// A dispatcher in a child process is killed mid-batch and started again (fixtures/outbox-dispatch-child.mjs).
+const outboxCrash = temporaryFile()
+const dispatchChild = fileURLToPath(new URL("./fixtures/outbox-dispatch-child.mjs", import.meta.url))
+DispatcherCrash.dispatcherCrash(
+  "SqliteStore (file)",
+  outboxCrash.layer,
+  (args) => spawn(process.execPath, [dispatchChild, outboxCrash.filename, ...args], { stdio: ["ignore", "ignore", "inherit"] })
+)
 // A child process imports into the same file and is killed (fixtures/coconstruction-import-child.mjs).
 const coImports = temporaryFile()
 const coChild = fileURLToPath(new URL("./fixtures/coconstruction-import-child.mjs", import.meta.url))
@@ -82,6 +93,8 @@ emergencyRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 demandRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 outreachRepositoryContract("SqliteStore (file)", temporaryFile().layer)
 ledgerRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+outboxRepositoryContract("SqliteStore (file)", temporaryFile().layer)
+DispatcherConformance.dispatcherConformance("SqliteStore (file)", temporaryFile().layer)
 // Last before the grid conformance suite: @effect/vitest's `layer` assigns its methods
 // onto the shared `it`, so the top-level `it.layer` and `it.effect` used after it (by
 // GridConformance and the tests below) run over the last suite's layer, closed by then.

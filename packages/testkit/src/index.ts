@@ -49,3 +49,21 @@ export * as PartyPath from "./arbitraries/PartyPath.js"
 export * as StorePorts from "./conformance/StorePorts.js"
 /** @since 0.2.0 */
 export * as Tenants from "./conformance/Tenants.js"
+/**
+ * A recording notification back end for tests: what it was given, failures on demand.
+ *
+ * @since 0.6.0
+ */
+export * as RecordingBackend from "./notify/RecordingBackend.js"
+/**
+ * The outbox suites' tenants, back-end names and notifications.
+ *
+ * @since 0.6.0
+ */
+export * as OutboxSupport from "./conformance/outboxSupport.js"
+/**
+ * A dispatcher in a child process, for the crash tests.
+ *
+ * @since 0.6.0
+ */
+export * as DispatchChild from "./notify/DispatchChild.js"

@@ -66,3 +66,11 @@ export * as LedgerConformance from "./conformance/LedgerConformance.js"
 export * as LedgerCrash from "./conformance/LedgerCrash.js"
 /** @since 0.4.0 */
 export * as LedgerBigBatch from "./conformance/LedgerBigBatch.js"
+/** @since 0.6.0 */
+export * from "./conformance/OutboxRepositoryContract.js"
+/** @since 0.6.0 */
+export * as DispatcherConformance from "./conformance/DispatcherConformance.js"
+/** @since 0.6.0 */
+export * as DispatcherCrash from "./conformance/DispatcherCrash.js"
+/** @since 0.6.0 */
+export * as DispatcherRace from "./conformance/DispatcherRace.js"

@@ -24,6 +24,7 @@ import { auditDetail, targetOf } from "../internal/coconstruction/commands.js"
 import * as Decide from "../internal/coconstruction/decide.js"
 import * as MatchingProblems from "../internal/coconstruction/matching.js"
 import { writeSteps } from "../internal/coconstruction/write.js"
+import * as Notify from "../notify/Notify.js"
 import { servingWithin } from "../internal/organisation/decide.js"
 import { validated } from "../internal/validated.js"
 import type { OrganisationId } from "../organisation/Organisation.js"
@@ -99,6 +100,7 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
+  const raise = yield* Notify.raiser
   const writer = Commands.makePlain<CoConstructionCommand, CoConstructionChanges, CoConstructionWriteError, IsoDate.IsoDate>(
     { policy, transactor, importLog, idempotency, audit },
     {
@@ -108,7 +110,7 @@ export const make: Effect.Effect<
       auditDetail,
       clock: IsoDate.today,
       decisions: (today) => Decide.make(store, organisationStore, grids, config, gridConfig.scheme, today),
-      writeSteps: (actor, changes) => writeSteps(store, actor.tenant, changes)
+      writeSteps: (actor, changes) => writeSteps(store, actor.tenant, changes, raise)
     }
   )
 

@@ -20,6 +20,7 @@ import { auditDetail, targetOf } from "../internal/demand/commands.js"
 import * as Decide from "../internal/demand/decide.js"
 import * as Reads from "../internal/demand/reads.js"
 import { writeSteps } from "../internal/demand/write.js"
+import * as Notify from "../notify/Notify.js"
 import { validated } from "../internal/validated.js"
 import { Transactor } from "../store/Transactor.js"
 import * as LocalMinute from "../time/LocalMinute.js"
@@ -47,6 +48,7 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const { scheme } = yield* GridConfig
   const policy = yield* AccessPolicy
+  const raise = yield* Notify.raiser
   const writer = Commands.makePlain<DemandCommand, DemandChanges, DemandWriteError, LocalMinute.LocalMinute>({ policy, transactor, importLog, idempotency, audit }, {
     name: "Demands",
     schema: DemandCommand,
@@ -54,7 +56,7 @@ export const make: Effect.Effect<
     auditDetail,
     clock: LocalMinute.now,
     decisions: (now) => Decide.make(store, grids, config, scheme, now),
-    writeSteps: (_actor, changes) => writeSteps(store, changes)
+    writeSteps: (_actor, changes) => writeSteps(store, changes, raise)
   })
 
   const service: DemandsShape = {

@@ -18,6 +18,7 @@ import * as MemoryIdempotencyStore from "./MemoryIdempotencyStore.js"
 import * as MemoryImportLog from "./MemoryImportLog.js"
 import * as MemoryLedgerStore from "./MemoryLedgerStore.js"
 import * as MemoryOrganisationStore from "./MemoryOrganisationStore.js"
+import * as MemoryOutboxStore from "./MemoryOutboxStore.js"
 import * as MemoryOutreachStore from "./MemoryOutreachStore.js"
 import * as MemoryTransactor from "./MemoryTransactor.js"
 import type { Store } from "./Store.js"
@@ -40,6 +41,7 @@ export const layer: Layer.Layer<Store> = Layer.mergeAll(
   MemoryImportLog.layer,
   MemoryLedgerStore.layer,
   MemoryOrganisationStore.layer,
+  MemoryOutboxStore.layer,
   MemoryOutreachStore.layer
 ).pipe(
   Layer.provideMerge(MemoryTransactor.layer)

@@ -20,6 +20,7 @@ import type { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import type { ImportLog } from "../imports/ImportLog.js"
 import type { LedgerStore } from "../ledger/LedgerStore.js"
 import type { OrganisationStore } from "../organisation/OrganisationStore.js"
+import type { OutboxStore } from "../notify/OutboxStore.js"
 import type { OutreachStore } from "../outreach/OutreachStore.js"
 import type { Transactor } from "./Transactor.js"
 
@@ -41,4 +42,5 @@ export type Store =
   | ImportLog
   | LedgerStore
   | OrganisationStore
+  | OutboxStore
   | OutreachStore

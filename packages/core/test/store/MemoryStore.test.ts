@@ -9,7 +9,9 @@ import {
   LedgerBigBatch,
   ledgerRepositoryContract,
   organisationRepositoryContract,
+  outboxRepositoryContract,
   outreachRepositoryContract,
+  DispatcherConformance,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Deferred, Effect, Fiber, Option } from "effect"
@@ -22,6 +24,8 @@ emergencyRepositoryContract("MemoryStore", MemoryStore.layer)
 demandRepositoryContract("MemoryStore", MemoryStore.layer)
 outreachRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
+outboxRepositoryContract("MemoryStore", MemoryStore.layer)
+DispatcherConformance.dispatcherConformance("MemoryStore", MemoryStore.layer)
 LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 
 const root = (tenant: string, name = "区"): Grid.Grid => ({

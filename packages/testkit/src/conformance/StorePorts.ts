@@ -13,6 +13,7 @@ import {
   IdempotencyStore,
   LedgerStore,
   OrganisationStore,
+  OutboxStore,
   OutreachStore,
   type Store,
   Transactor
@@ -39,6 +40,8 @@ export interface StorePorts
   readonly demand: DemandStore.DemandStoreShape
   /** The outreach domain's repositories (liaison, matters, stations, groups). @since 0.5.0 */
   readonly outreach: OutreachStore.OutreachStoreShape
+  /** The outbox of notifications. @since 0.6.0 */
+  readonly outbox: OutboxStore.OutboxStoreShape
 }
 
 /**
@@ -58,9 +61,10 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     EmergencyStore.EmergencyStore,
     DemandStore.DemandStore,
     OutreachStore.OutreachStore,
-    Transactor.Transactor
+    Transactor.Transactor,
+    OutboxStore.OutboxStore
   ]),
-  ([grid, organisation, audit, idempotency, ledger, development, emergency, demand, outreach, transactor]) => ({
+  ([grid, organisation, audit, idempotency, ledger, development, emergency, demand, outreach, transactor, outbox]) => ({
     ...grid,
     ...organisation,
     audit,
@@ -70,6 +74,7 @@ export const all: Effect.Effect<StorePorts, never, Store.Store> = Effect.map(
     emergency,
     demand,
     outreach,
+    outbox,
     transaction: transactor.transaction
   })
 )

@@ -1,0 +1,57 @@
+/**
+ * What the outbox and dispatcher suites share: their tenants, back-end names no other
+ * test (or process sharing the database) uses, and notifications to queue.
+ *
+ * @since 0.6.0
+ */
+import { type Notification, Tenant } from "@jiceng/core"
+import { Tenants } from "../index.js"
+
+/**
+ * A tenant no other call (and no other suite) uses: `Tenants.nth` from 205,000 to
+ * 209,000.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const freshTenant = (): Tenant.Tenant => Tenant.make(nextTenant())
+
+const nextTenant = Tenants.counted("outbox suites", 205_000, 4_000)
+
+let names = 0
+
+/**
+ * A back-end name no other test uses: a claim takes entries across tenants, by back
+ * end, so tests sharing one database keep apart by their back ends' names.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const backendName = (label: string): string =>
+  `${label}-${process.pid}-${names++}-${Math.random().toString(36).slice(2, 8)}`
+
+/**
+ * A notification of a tenant, for every back end, with awkward text where given.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const notification = (
+  tenant: Tenant.Tenant,
+  id: string,
+  fields: Partial<Notification.Notification> = {}
+): Notification.Notification => ({
+  id,
+  tenant,
+  kind: "demand.assigned",
+  raisedAt: "2024-05-01T10:00:00+08:00",
+  gridCode: "131102001001",
+  organisationId: null,
+  recipients: [{ backend: null, address: "worker-1", name: "网格员甲" }],
+  lang: "zh",
+  subject: "诉求已派单",
+  text: "诉求 d1 已派给您，请及时办理。",
+  html: null,
+  data: { demandId: "d1", minutes: 30 },
+  ...fields
+})
