@@ -29,7 +29,8 @@ export const migrationsTable = "jiceng_migrations_outbox"
 
 /**
  * The outbox's schema: `jiceng_outbox`, keyed by tenant, notification id and back end,
- * indexed for claims by state and due time; the notification is JSON text.
+ * indexed by tenant, state and due time (tenant first, as every key and index, so that
+ * a deployment can shard by tenant); the notification is JSON text.
  *
  * @since 0.6.0
  * @category migrations
@@ -51,7 +52,6 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   settled_at ${bigint},
   PRIMARY KEY (tenant, id, backend)
 )${tableOptions}`,
-    `CREATE INDEX jiceng_outbox_due ON jiceng_outbox (state, due_at)`,
     `CREATE INDEX jiceng_outbox_tenant_state ON jiceng_outbox (tenant, state, due_at)`
   ])
 }

@@ -127,7 +127,8 @@ describe("SqliteStore", () => {
           ["development", "development"],
           ["emergency", "emergency"],
           ["demand", "demand"],
-          ["outreach", "outreach"]
+          ["outreach", "outreach"],
+          ["outbox", "outbox"]
         ]) {
           expect(yield* sql`SELECT migration_id, name FROM ${sql(`jiceng_migrations_${table}`)} ORDER BY migration_id`).toEqual(
             names.map((name, i) => ({ migration_id: i + 1, name }))
