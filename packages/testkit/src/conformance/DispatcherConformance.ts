@@ -12,7 +12,7 @@
  */
 import { describe, expect, layer } from "@effect/vitest"
 import { Dispatcher, OutboxStore, type Store, type Tenant } from "@jiceng/core"
-import { Clock, Effect, type Layer, Logger, LogLevel } from "effect"
+import { Clock, Effect, type Layer, Logger, LogLevel, TestServices } from "effect"
 import * as RecordingBackend from "../notify/RecordingBackend.js"
 import { backendName, freshTenant, notification } from "./outboxSupport.js"
 
@@ -50,9 +50,11 @@ const ids = (n: number, prefix = "n") => Array.from({ length: n }, (_, i) => `${
  * @category conformance
  */
 export const dispatcherConformance = (name: string, storeLayer: Layer.Layer<Store.Store, unknown>): void => {
-  layer(storeLayer, { timeout: "60 seconds", excludeTestServices: true })(`${name}: dispatcher`, (it) => {
+  layer(storeLayer, { timeout: "60 seconds" })(`${name}: dispatcher`, (it) => {
+    /** A test on the live clock (the suite waits a few real milliseconds between rounds). */
+    const live = <A, E>(title: string, self: () => Effect.Effect<A, E, Store.Store>) => it.effect(title, () => TestServices.provideLive(self()))
     describe("delivery", () => {
-      it.effect("the receiver refuses for a while, then comes back: every message arrives, each once after dropping repeats by id", () =>
+      live("the receiver refuses for a while, then comes back: every message arrives, each once after dropping repeats by id", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const recorder = RecordingBackend.make({ name: backendName("rec") })
@@ -68,7 +70,7 @@ export const dispatcherConformance = (name: string, storeLayer: Layer.Layer<Stor
           expect(recorder.received().length).toBe(12)
         }))
 
-      it.effect("a message refused permanently is dead at once, one failing every attempt after the last allowed; each keeps its last error", () =>
+      live("a message refused permanently is dead at once, one failing every attempt after the last allowed; each keeps its last error", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const recorder = RecordingBackend.make({ name: backendName("rec") })
@@ -87,7 +89,7 @@ export const dispatcherConformance = (name: string, storeLayer: Layer.Layer<Stor
           expect(recorder.attempts().filter((a) => a.id === "n2").length).toBe(backoff.maxAttempts)
         }))
 
-      it.effect("one back end's failure never resends through another", () =>
+      live("one back end's failure never resends through another", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const good = RecordingBackend.make({ name: backendName("good") })
@@ -100,7 +102,7 @@ export const dispatcherConformance = (name: string, storeLayer: Layer.Layer<Stor
           expect([...flaky.distinct()].sort()).toEqual(ids(3))
         }))
 
-      it.effect("entries a dead dispatcher claimed are delivered once its lease has run out", () =>
+      live("entries a dead dispatcher claimed are delivered once its lease has run out", () =>
         Effect.gen(function*() {
           const t = freshTenant()
           const outbox = yield* OutboxStore.OutboxStore
