@@ -109,7 +109,9 @@ describe("generic webhook", () => {
 
   it.effect.prop(
     "notify.failure-mapping: any status from 300 to 599 fails the delivery, transient exactly for 429 and 5xx, with the status",
-    [fc.integer({ min: 300, max: 599 })],
+    // 407 is left out: Node's fetch fails the request on it without the answer (it is
+    // a proxy's), so it is reported as a network error, transient (docs/notify-webhook.md).
+    [fc.integer({ min: 300, max: 599 }).filter((status) => status !== 407)],
     ([status]) =>
       Effect.scoped(Effect.gen(function*() {
         const receiver = yield* Receiver.start
