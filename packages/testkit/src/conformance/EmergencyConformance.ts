@@ -35,7 +35,7 @@ import * as EmergencyIntents from "../arbitraries/EmergencyIntents.js"
 import * as OrganisationIntents from "../arbitraries/OrganisationIntents.js"
 import { freshTenant, over, sharedStore } from "./emergencySupport.js"
 import { retarget, untenanted } from "./GridBatch.js"
-import { expectBatchOutcome, expectSameRun } from "./parity.js"
+import { expectBatchOutcome, sameAsReference } from "./parity.js"
 import { propertyRuns, type SuiteOptions } from "./support.js"
 
 export {
@@ -211,14 +211,13 @@ export const emergencyConformance = <E>(name: string, store: Layer.Layer<Store.S
         "the same results command by command, tables and answers as the memory store",
         [intents],
         ([{ district, intents: ops }]) =>
-          provide(Effect.gen(function*() {
+          provide(Effect.suspend(() => {
             const tenant = freshTenant()
-            const outcomes = yield* EmergencyIntents.run(tenant, district, ops, { checkRefusals: false })
-            const answers = yield* EmergencyIntents.answers(tenant, district)
-            const reference = yield* over(MemoryStore.layer)(
-              Effect.all([EmergencyIntents.run(tenant, district, ops, { checkRefusals: false }), EmergencyIntents.answers(tenant, district)])
+            return sameAsReference(
+              EmergencyIntents.run(tenant, district, ops, { checkRefusals: false }),
+              EmergencyIntents.answers(tenant, district),
+              over(MemoryStore.layer)
             )
-            expectSameRun(outcomes, answers, reference)
           })),
         propOptions
       )

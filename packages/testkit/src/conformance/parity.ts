@@ -17,7 +17,7 @@ import type * as Outcomes from "../arbitraries/Outcomes.js"
 import { retarget, untenanted } from "./GridBatch.js"
 
 /** The same outcome command by command and the same answers as the reference run. */
-export const expectSameRun = <O>(outcomes: ReadonlyArray<O>, answers: unknown, reference: readonly [ReadonlyArray<O>, unknown]): void => {
+const expectSameRun = <O>(outcomes: ReadonlyArray<O>, answers: unknown, reference: readonly [ReadonlyArray<O>, unknown]): void => {
   for (const [i, outcome] of outcomes.entries()) expect(outcome, `command ${i + 1}`).toEqual(reference[0][i])
   expect(outcomes.length).toBe(reference[0].length)
   expect(answers).toEqual(reference[1])

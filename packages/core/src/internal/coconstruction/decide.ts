@@ -81,7 +81,7 @@ export const make = (
 
   /**
    * The decision as a generator of store reads, refusals and rule results: run by the
-   * Effect runtime (`decide`) or driven by the batch path. Every effect it yields is
+   * Effect runtime for one command (`Commands.makePlain`) or driven by the batch path. Every effect it yields is
    * made when yielded.
    */
   const steps = function*(actor: Actor.Actor, command: CoConstructionCommand) {
@@ -242,7 +242,5 @@ export const make = (
     }
   }
 
-  const decide = (actor: Actor.Actor, command: CoConstructionCommand) => Effect.gen(() => steps(actor, command))
-
-  return { steps, decide, lengths }
+  return { steps, lengths }
 }

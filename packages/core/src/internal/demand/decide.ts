@@ -129,7 +129,7 @@ export const make = (
 
   /**
    * The decision as a generator of store reads, refusals and rule results: run by the
-   * Effect runtime (`decide`) or driven by the batch path.
+   * Effect runtime for one command (`Commands.makePlain`) or driven by the batch path.
    */
   const steps = function*(actor: Actor.Actor, command: DemandCommand) {
     const tenant = actor.tenant
@@ -203,7 +203,5 @@ export const make = (
     }
   }
 
-  const decide = (actor: Actor.Actor, command: DemandCommand) => Effect.gen(() => steps(actor, command))
-
-  return { steps, decide }
+  return { steps }
 }

@@ -182,7 +182,7 @@ export const make = (
 
   /**
    * The decision as a generator of store reads, refusals and rule results: run by the
-   * Effect runtime (`decide`) or driven by the batch path. Every effect it yields is
+   * Effect runtime for one command (`Commands.makePlain`) or driven by the batch path. Every effect it yields is
    * made when yielded.
    */
   const steps = function*(actor: Actor.Actor, command: DevelopmentCommand) {
@@ -293,7 +293,5 @@ export const make = (
     }
   }
 
-  const decide = (actor: Actor.Actor, command: DevelopmentCommand) => Effect.gen(() => steps(actor, command))
-
-  return { steps, decide, ladders }
+  return { steps, ladders }
 }

@@ -95,7 +95,7 @@ export const make = (
 
   /**
    * The decision as a generator of effects and rule results: run by `Effect.gen` for one
-   * command (`decide`) or driven by the batch path. A record the command names that lies
+   * command (`Commands.makePlain`) or driven by the batch path. A record the command names that lies
    * wholly outside the scope gets the answer an unknown id gets (`outreach.known`); one
    * that overlaps the scope without lying in it is refused as `Forbidden` naming the
    * record only. Only an id taken (`outreach.id-taken`) answers tenant-wide.
@@ -202,7 +202,5 @@ export const make = (
     }
   }
 
-  const decide = (actor: Actor.Actor, command: OutreachCommand) => Effect.gen(() => steps(actor, command))
-
-  return { steps, decide }
+  return { steps }
 }
