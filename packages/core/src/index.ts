@@ -448,6 +448,15 @@ export * as Dispatcher from "./notify/Dispatcher.js"
 export * as Notify from "./notify/Notify.js"
 
 /**
+ * The recipient directory: routes from parties, grids, organisations and kinds to the
+ * addresses back ends deliver to.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as Directory from "./notify/Directory.js"
+
+/**
  * A console back end for development.
  *
  * @since 0.6.0

@@ -12,6 +12,7 @@ const notification = (overrides: Partial<Record<string, unknown>> = {}): Notific
     raisedAt: "2024-05-01T10:00:00+08:00",
     gridCode: "131102001001",
     organisationId: null,
+    to: [],
     recipients: [
       { backend: "email", address: "wang.wei@example.cn", name: "王伟" },
       { backend: null, address: "li.na@example.cn", name: null },

@@ -2,8 +2,11 @@
  * The generic webhook: a JSON POST of the notification to one endpoint, signed with
  * HMAC-SHA256 over `${timestamp}.${body}` (see `Signature`).
  *
- * The body is the notification as JSON, with only the recipients this back end carries:
- * `{ id, tenant, kind, raisedAt, gridCode, organisationId, recipients, lang, subject,
+ * It carries the recipients that name it and those naming no back end: without a
+ * `Directory`, every party a notification is for, as `kind:id`, so a platform maps the
+ * ids to its own accounts. The body is the notification as JSON, with only the
+ * recipients this back end carries:
+ * `{ id, tenant, kind, raisedAt, gridCode, organisationId, to, recipients, lang, subject,
  * text, html, data }`. The headers are `Content-Type: application/json; charset=utf-8`,
  * `X-Jiceng-Id` (the notification id: drop repeats by it; percent-encoded should it
  * hold anything but printable ASCII), `X-Jiceng-Kind`,
@@ -61,7 +64,7 @@ export const make = (config: WebhookConfig): Effect.Effect<NotifierBackend.Notif
     const url = yield* Config.url(name, "url", config.url)
     const secret = yield* Config.secret(name, "secret", config.secret)
     const timeoutMs = yield* Config.timeoutMs(name, config.timeoutMs)
-    const accepts: NotifierBackend.NotifierBackend["accepts"] = (recipient) => recipient.backend === name
+    const accepts: NotifierBackend.NotifierBackend["accepts"] = (recipient) => recipient.backend === name || recipient.backend === null
     const deliver = (notification: Notification.Notification) =>
       Effect.gen(function*() {
         const recipients = notification.recipients.filter(accepts)

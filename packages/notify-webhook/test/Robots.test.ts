@@ -35,6 +35,18 @@ describe("WeCom group robot", () => {
       })
     }))
 
+  it.scopedLive("@group posts to the group mentioning no one", () =>
+    Effect.gen(function*() {
+      const receiver = yield* Receiver.start
+      const robot = yield* WeCom.make({ url: receiver.url, key })
+      yield* robot.deliver(notification([{ backend: "wecom", address: "@group", name: "第一网格群" }]))
+      expect(body(receiver.received[0]!).text).toEqual({
+        content: "民生诉求已派单\n\n诉求 D-2024-0001（楼道照明）已派至第一网格，请于 3 个工作日内办结。\n网格员：张三",
+        mentioned_list: [],
+        mentioned_mobile_list: []
+      })
+    }))
+
   it.scopedLive("markdown: a heading, the text, mentions as <@userid>; a long text is cut to WeCom's 4096 bytes", () =>
     Effect.gen(function*() {
       const receiver = yield* Receiver.start

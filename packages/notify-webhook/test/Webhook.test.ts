@@ -73,14 +73,15 @@ describe("generic webhook", () => {
       expect(Signature.verify(request.headers, request.raw, secret)._tag).toBe("Verified")
     }))
 
-  it.scopedLive("nothing is posted when no recipient names the back end", () =>
+  it.scopedLive("nothing is posted when no recipient names the back end or none", () =>
     Effect.gen(function*() {
       const receiver = yield* Receiver.start
       const backend = yield* Webhook.make({ url: receiver.url, secret })
       yield* backend.deliver(notification([{ backend: "email", address: "a@example.org", name: null }]))
       expect(receiver.received).toHaveLength(0)
       expect(backend.accepts({ backend: "webhook", address: "x", name: null })).toBe(true)
-      expect(backend.accepts({ backend: null, address: "x", name: null })).toBe(false)
+      expect(backend.accepts({ backend: null, address: "worker:W-1", name: null })).toBe(true)
+      expect(backend.accepts({ backend: "wecom", address: "x", name: null })).toBe(false)
     }))
 
   it.scopedLive("a 500, a 503 or a 429 is a transient DeliveryError with the status; a 400, a 404 or a redirect a permanent one", () =>

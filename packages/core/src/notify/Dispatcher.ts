@@ -22,9 +22,13 @@ import { type OutboxEntry, OutboxStore } from "./OutboxStore.js"
  * @since 0.6.0
  * @category models
  */
-export interface Options {
-  /** The back ends, by their unique names. */
-  readonly backends: ReadonlyArray<NotifierBackend>
+export interface Options<R = never> {
+  /**
+   * The back ends, by their unique names: built ones, or their constructors
+   * (`Webhook.make(config)`), which are built with the dispatcher, so a configuration
+   * error fails the dispatcher's layer when it is built.
+   */
+  readonly backends: ReadonlyArray<NotifierBackend | Effect.Effect<NotifierBackend, NotifierConfigError, R>>
   /** Entries claimed a round (50 unless given). */
   readonly batch?: number
   /** How long a claim holds its entries, in milliseconds (60 s unless given). */
@@ -76,13 +80,14 @@ const newToken = (): string =>
  * @since 0.6.0
  * @category constructors
  */
-export const make = (options: Options): Effect.Effect<Dispatcher, NotifierConfigError, OutboxStore> =>
+export const make = <R = never>(options: Options<R>): Effect.Effect<Dispatcher, NotifierConfigError, OutboxStore | R> =>
   Effect.gen(function*() {
     const outbox = yield* OutboxStore
-    const byName = new Map(options.backends.map((b) => [b.name, b] as const))
+    const backends = yield* Effect.forEach(options.backends, (b) => Effect.isEffect(b) ? b : Effect.succeed(b))
+    const byName = new Map(backends.map((b) => [b.name, b] as const))
     const refuse = (field: string, message: string) =>
       Effect.fail(new NotifierConfigError({ backend: "dispatcher", field, message }))
-    if (byName.size !== options.backends.length) return yield* refuse("backends", "two back ends share a name")
+    if (byName.size !== backends.length) return yield* refuse("backends", "two back ends share a name")
     const batch = options.batch ?? 50
     const lease = options.lease ?? 60_000
     const timeout = options.timeout ?? 20_000
@@ -155,13 +160,19 @@ export const make = (options: Options): Effect.Effect<Dispatcher, NotifierConfig
  * @since 0.6.0
  * @category constructors
  */
-export const start = (options: Options): Effect.Effect<Fiber.RuntimeFiber<never>, NotifierConfigError, OutboxStore | Scope.Scope> =>
+export const start = <R = never>(
+  options: Options<R>
+): Effect.Effect<Fiber.RuntimeFiber<never>, NotifierConfigError, OutboxStore | Scope.Scope | R> =>
   Effect.flatMap(make(options), (d) => Effect.forkScoped(d.run))
 
 /**
- * A layer running a dispatcher while it lives.
+ * A layer running a dispatcher while it lives. Building it builds the back ends given as
+ * constructors: a configuration error (a missing secret, a malformed URL) fails the
+ * layer, not the first send.
  *
  * @since 0.6.0
  * @category layers
  */
-export const layer = (options: Options): Layer.Layer<never, NotifierConfigError, OutboxStore> => Layer.scopedDiscard(start(options))
+export const layer = <R = never>(
+  options: Options<R>
+): Layer.Layer<never, NotifierConfigError, OutboxStore | Exclude<R, Scope.Scope>> => Layer.scopedDiscard(start(options))

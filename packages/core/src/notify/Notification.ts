@@ -33,6 +33,44 @@ export const Recipient = Schema.Struct({
 export interface Recipient extends Schema.Schema.Type<typeof Recipient> {}
 
 /**
+ * The kinds of party a domain addresses a notification to: a grid or community worker,
+ * a party member, a person on a development ladder, a party organisation, a grid (its
+ * responsible worker, or a group routed by the grid), and a hometown organisation
+ * outside the tenant (by name, for a letter of good news).
+ *
+ * @since 0.6.0
+ * @category schemas
+ */
+export const PartyKind = Schema.Literal("worker", "member", "person", "organisation", "grid", "hometown")
+
+/**
+ * @since 0.6.0
+ * @category models
+ */
+export type PartyKind = typeof PartyKind.Type
+
+/**
+ * Whom a notification is for, in the domain's terms: a kind and an id (the worker's,
+ * the organisation's, the grid's code …). A `Directory` turns parties into recipients
+ * (addresses a back end understands) when the notification is raised.
+ *
+ * @since 0.6.0
+ * @category schemas
+ */
+export const Party = Schema.Struct({
+  kind: PartyKind,
+  id: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200)),
+  /** A display name (an organisation's, a hometown's); never a resident's. */
+  name: Schema.NullOr(Schema.String.pipe(Schema.maxLength(100)))
+})
+
+/**
+ * @since 0.6.0
+ * @category models
+ */
+export interface Party extends Schema.Schema.Type<typeof Party> {}
+
+/**
  * A notification, rendered: its subject and bodies are final text in its language.
  *
  * @since 0.6.0
@@ -49,6 +87,9 @@ export const Notification = Schema.Struct({
   /** Where it arose: the grid and the party organisation it is routed by, when it has them. */
   gridCode: Schema.NullOr(Schema.String),
   organisationId: Schema.NullOr(Schema.String),
+  /** Whom it is for, in the domain's terms (workers, organisations, grids …). */
+  to: Schema.Array(Party).pipe(Schema.maxItems(1000)),
+  /** The addresses it goes to, resolved from `to` by the directory when it was raised. */
   recipients: Schema.Array(Recipient).pipe(Schema.maxItems(1000)),
   lang: Schema.Literal("zh", "en"),
   subject: Schema.String.pipe(Schema.maxLength(200)),

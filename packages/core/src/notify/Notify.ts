@@ -3,12 +3,15 @@
  * so that a notification is stored exactly when the change that causes it commits. The
  * back ends it is queued for are the configured ones (`Notify.Settings`) that carry one
  * of its recipients: a recipient naming a back end goes to that one only, one naming
- * none to each. Where no outbox or no settings are in context, nothing is raised.
+ * none to each. A notification's recipients are resolved from the parties it is for by
+ * the `Directory` in context when it is raised (without one, each party as `kind:id`).
+ * Where no outbox or no settings are in context, nothing is raised.
  *
  * @since 0.6.0
  */
 import { Clock, Context, Effect, Option } from "effect"
 import type { StoreError } from "../errors/StoreError.js"
+import * as Directory from "./Directory.js"
 import type { Notification } from "./Notification.js"
 import { OutboxStore } from "./OutboxStore.js"
 
@@ -75,16 +78,24 @@ export interface Raiser {
 export const raiser: Effect.Effect<Raiser> = Effect.gen(function*() {
   const outbox = yield* Effect.serviceOption(OutboxStore)
   const settings = yield* Effect.serviceOption(Settings)
+  const directory = yield* Effect.serviceOption(Directory.Directory)
   if (Option.isNone(outbox) || Option.isNone(settings)) return Object.assign(() => Effect.void, { active: false })
   const { backends, lang } = settings.value
-  return Object.assign((build: (lang: "zh" | "en") => ReadonlyArray<Notification>) => {
-    const entries = build(lang).flatMap((notification) =>
-      backendsFor(notification, backends).map((backend) => ({ notification, backend }))
+  const resolve = (n: Notification): Effect.Effect<Notification, StoreError> =>
+    Effect.map(
+      Option.isSome(directory) ? directory.value.recipients(n) : Effect.succeed(Directory.passThrough(n)),
+      (found) => ({ ...n, recipients: Directory.distinct([...n.recipients, ...found]) })
     )
-    return entries.length === 0
-      ? Effect.void
-      : Effect.flatMap(Clock.currentTimeMillis, (now) => outbox.value.enqueue(entries, now))
-  }, { active: true })
+  return Object.assign((build: (lang: "zh" | "en") => ReadonlyArray<Notification>) =>
+    Effect.gen(function*() {
+      const built = build(lang)
+      if (built.length === 0) return
+      const resolved = yield* Effect.forEach(built, resolve)
+      const entries = resolved.flatMap((notification) =>
+        backendsFor(notification, backends).map((backend) => ({ notification, backend }))
+      )
+      if (entries.length > 0) yield* outbox.value.enqueue(entries, yield* Clock.currentTimeMillis)
+    }), { active: true })
 })
 
 /**

@@ -12,6 +12,7 @@ import {
   CoConstructions,
   ConsoleBackend,
   DemandConfig,
+  Directory,
   Demands,
   Dispatcher,
   GridConfig,
@@ -92,6 +93,56 @@ describe("Notify", () => {
   })
 })
 
+describe("Directory", () => {
+  const kinds = ["demand.assigned", "agreement.expiring"] as const
+  const party = fc.record({ kind: fc.constantFrom("worker" as const, "organisation" as const), id: fc.constantFrom("a", "b"), name: fc.constant(null) })
+  const route = fc.record({
+    tenant: fc.option(fc.constantFrom("131102", "131103"), { nil: undefined }),
+    kinds: fc.option(fc.subarray([...kinds]), { nil: undefined }),
+    grid: fc.option(fc.constantFrom("131102", "131102001", "131102001001", "131103001"), { nil: undefined }),
+    organisation: fc.option(fc.constantFrom("a", "b"), { nil: undefined }),
+    party: fc.option(party.map(({ id, kind }) => ({ kind, id })), { nil: undefined }),
+    recipients: fc.array(fc.record({ backend: fc.constantFrom("email", "wecom"), address: fc.constantFrom("x", "y", "z"), name: fc.constant(null) }), { minLength: 1, maxLength: 3 })
+  }).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as unknown as Directory.Route)
+  const notification = fc.record({
+    tenant: fc.constantFrom("131102", "131103"),
+    kind: fc.constantFrom(...kinds),
+    gridCode: fc.option(fc.constantFrom("131102001001", "131102002001", "131103001001"), { nil: null }),
+    organisationId: fc.option(fc.constantFrom("a", "b"), { nil: null }),
+    to: fc.array(party, { maxLength: 3 })
+  }).map((f) => OutboxSupport.notification(Tenant.make(f.tenant), "n", { ...f, tenant: Tenant.make(f.tenant), recipients: [] }))
+
+  it.prop("notify.directory: a notification goes to exactly the recipients of the routes all of whose criteria it meets, once each", [
+    fc.array(route, { maxLength: 6 }),
+    notification
+  ], ([routes, n]) => {
+    const got = Effect.runSync(Effect.flatMap(Directory.make(routes), (d) => d.recipients(n)))
+    const meets = (r: Directory.Route) =>
+      (r.tenant === undefined || r.tenant === n.tenant) && (r.kinds === undefined || r.kinds.includes(n.kind)) &&
+      (r.grid === undefined || (n.gridCode ?? "").startsWith(r.grid)) &&
+      (r.organisation === undefined || r.organisation === n.organisationId) &&
+      (r.party === undefined || n.to.some((p) => p.kind === r.party!.kind && p.id === r.party!.id))
+    const expected = new Set(routes.filter(meets).flatMap((r) => r.recipients.map((x) => `${x.backend}/${x.address}`)))
+    expect(got.map((x) => `${x.backend}/${x.address}`).sort()).toEqual([...expected].sort())
+  })
+
+  it.effect("a route that is not well formed fails when the directory is built, naming the route's field", () =>
+    Effect.gen(function*() {
+      const field = (routes: ReadonlyArray<unknown>) =>
+        Effect.map(Effect.flip(Directory.make(routes as ReadonlyArray<Directory.Route>)), (e) => [e._tag, e.backend, e.field])
+      expect(yield* field([{ recipients: [{ backend: "email", address: "a@b.cn", name: null }] }, { grid: "1311x", recipients: [{ backend: null, address: "a", name: null }] }]))
+        .toEqual(["NotifierConfigError", "directory", "routes[1].grid"])
+      expect(yield* field([{ recipients: [{ backend: "email", address: "", name: null }] }])).toEqual(["NotifierConfigError", "directory", "routes[0].recipients[0].address"])
+      expect(yield* field([{ recipients: [] }])).toEqual(["NotifierConfigError", "directory", "routes[0].recipients"])
+      expect(yield* field([{ gird: "131102", recipients: [{ backend: null, address: "a", name: null }] }])).toEqual(["NotifierConfigError", "directory", "routes[0].gird"])
+    }))
+
+  it("without a directory each party is a recipient of any back end, as kind:id", () => {
+    const n = OutboxSupport.notification(Tenant.make("131102"), "n", { to: [{ kind: "organisation", id: "O7", name: "明珠社区党委" }] })
+    expect(Directory.passThrough(n)).toEqual([{ backend: null, address: "organisation:O7", name: "明珠社区党委" }])
+  })
+})
+
 describe("Dispatcher", () => {
   it.effect("its configuration is refused when it is built, naming the setting: back ends sharing a name, a timeout not under the lease, a batch of none", () =>
     Effect.gen(function*() {
@@ -101,6 +152,15 @@ describe("Dispatcher", () => {
       expect(yield* field({ backends: [console, ConsoleBackend.make()] })).toEqual(["NotifierConfigError", "backends"])
       expect(yield* field({ backends: [console], lease: 1_000, timeout: 1_000 })).toEqual(["NotifierConfigError", "timeout"])
       expect(yield* field({ backends: [console], batch: 0 })).toEqual(["NotifierConfigError", "batch"])
+    }).pipe(Effect.provide(MemoryStore.layer)))
+
+  it.effect("a back end given as its constructor is built with the dispatcher: its configuration error fails the layer when it is built", () =>
+    Effect.gen(function*() {
+      const broken = Effect.fail(new NotifierBackend.NotifierConfigError({ backend: "webhook", field: "url", message: "not a URL" }))
+      const error = yield* Effect.flip(Layer.build(Dispatcher.layer({ backends: [ConsoleBackend.make(), broken] })).pipe(Effect.scoped))
+      expect([error._tag, error.backend, error.field]).toEqual(["NotifierConfigError", "webhook", "url"])
+      const built = yield* Effect.either(Layer.build(Dispatcher.layer({ backends: [Effect.succeed(ConsoleBackend.make({ write: () => {} }))] })).pipe(Effect.scoped))
+      expect(built._tag).toBe("Right")
     }).pipe(Effect.provide(MemoryStore.layer)))
 
 
@@ -129,13 +189,14 @@ describe("Dispatcher", () => {
 })
 
 /** The Demands and Grids services over a fresh memory store, raising notifications for two back ends in `lang`. */
-const demandsWith = (lang: "zh" | "en") =>
+const demandsWith = (lang: "zh" | "en", routes?: ReadonlyArray<Directory.Route>) =>
   Layer.mergeAll(Demands.layer, Grids.layer).pipe(
     Layer.provideMerge(Layer.mergeAll(
       MemoryStore.layer,
       GridConfig.layer(),
       DemandConfig.layer(),
-      Layer.succeed(Notify.Settings, { backends: ["console", "wecom"], lang })
+      Layer.succeed(Notify.Settings, { backends: routes === undefined ? ["console", "wecom"] : ["email", "wecom", "webhook"], lang }),
+      routes === undefined ? Layer.empty : Directory.layer(routes)
     ))
   )
 
@@ -157,7 +218,8 @@ describe("demand notifications", () => {
         ["wecom", "demand.assigned", "demand.assigned:d1:2"]
       ])
       const n = assigned[0]!.notification
-      expect(n.recipients).toEqual([{ backend: null, address: "w1", name: null }])
+      expect(n.to).toEqual([{ kind: "worker", id: "w1", name: null }])
+      expect(n.recipients).toEqual([{ backend: null, address: "worker:w1", name: null }])
       expect([n.lang, n.gridCode, n.subject, n.raisedAt]).toEqual(["zh", gridCode, "诉求交办：d1", "2024-03-01T09:00:00+08:00"])
       expect(n.text).toContain("交办给您")
       expect(n.text).not.toContain("楼道灯不亮")
@@ -169,6 +231,30 @@ describe("demand notifications", () => {
       expect(escalated.length).toBeGreaterThan(0)
       expect(escalated.every((e) => e.notification.recipients[0]!.address !== "" && e.notification.subject === "诉求逾期上报：d1")).toBe(true)
     }).pipe(Effect.provide(demandsWith("zh"))))
+
+  const routed = Tenants.fresh()
+  it.effect("notify.directory: with a directory, the worker's addresses and the grid's group are the recipients, and only the back ends they name are queued", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(DemandIntents.todayMs)
+      const tenant = routed
+      yield* DemandIntents.writeScaffold(tenant)
+      const gridCode = `${tenant}${DemandIntents.grids[0]}`
+      yield* (yield* Demands.Demands).executeUnknown(Actor.system(tenant), {
+        _tag: "IntakeDemand", id: "d1", gridCode, category: "safety", source: "hotline", description: "x", requestedAt: "2024-03-01T09:00"
+      }).pipe(Effect.orDie)
+      const entries = yield* (yield* OutboxStore.OutboxStore).entries(Tenant.make(tenant), "pending")
+      expect(entries.map((e) => e.backend)).toEqual(["email", "wecom"])
+      expect(entries[0]!.notification.recipients).toEqual([
+        { backend: "email", address: "w1@example.cn", name: "网格员" },
+        { backend: "wecom", address: "13800000001", name: null },
+        { backend: "wecom", address: "@group", name: "社区网格群" }
+      ])
+    }).pipe(Effect.provide(demandsWith("zh", [
+      { party: { kind: "worker", id: "w1" }, recipients: [{ backend: "email", address: "w1@example.cn", name: "网格员" }, { backend: "wecom", address: "13800000001", name: null }] },
+      { grid: `${routed}001`, kinds: ["demand.assigned"], recipients: [{ backend: "wecom", address: "@group", name: "社区网格群" }] },
+      { grid: `${routed}002`, recipients: [{ backend: "webhook", address: "other-street", name: null }] },
+      { party: { kind: "worker", id: "someone-else" }, recipients: [{ backend: "webhook", address: "x", name: null }] }
+    ]))))
 
   it.effect("in English when the settings say so", () =>
     Effect.gen(function*() {
@@ -229,7 +315,7 @@ describe("co-construction notifications", () => {
       expect([entry!.id, entry!.backend, entry!.notification.gridCode, entry!.notification.subject]).toEqual([
         "coconstruction.post-claimed:ps1:p3:2024-03-01", "console", "131102001001", "志愿岗位认领：政策宣讲员"
       ])
-      expect(entry!.notification.recipients).toEqual([{ backend: null, address: "p3", name: null }])
+      expect(entry!.notification.recipients).toEqual([{ backend: null, address: "member:p3", name: null }])
       // Over capacity: refused, and nothing more is queued.
       expect((yield* Effect.either(service.execute(admin, { _tag: "ClaimPost", postId: "ps1", memberId: "p4", at: "2024-04-01" })))._tag).toBe("Left")
       expect((yield* outbox.counts(Tenant.make(tenant))).pending).toBe(1)

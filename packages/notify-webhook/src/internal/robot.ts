@@ -13,15 +13,22 @@ export interface Mentions {
   readonly userIds: ReadonlyArray<string>
 }
 
+/** The address that posts to the robot's group mentioning no one. */
+export const group = "@group"
+
 /**
- * An address `@all` mentions everyone, eleven digits starting with 1 a mobile number
- * (mainland China), anything else a user id of the platform.
+ * An address `@all` mentions everyone, `@group` no one (the message is posted all the
+ * same), eleven digits starting with 1 a mobile number (mainland China), anything else
+ * a user id of the platform.
  */
-export const mentions = (recipients: Notification.Notification["recipients"]): Mentions => ({
-  all: recipients.some((r) => r.address === "@all"),
-  mobiles: recipients.filter((r) => /^1\d{10}$/.test(r.address)).map((r) => r.address),
-  userIds: recipients.filter((r) => r.address !== "@all" && !/^1\d{10}$/.test(r.address)).map((r) => r.address)
-})
+export const mentions = (recipients: Notification.Notification["recipients"]): Mentions => {
+  const people = recipients.filter((r) => r.address !== "@all" && r.address !== group)
+  return {
+    all: recipients.some((r) => r.address === "@all"),
+    mobiles: people.filter((r) => /^1\d{10}$/.test(r.address)).map((r) => r.address),
+    userIds: people.filter((r) => !/^1\d{10}$/.test(r.address)).map((r) => r.address)
+  }
+}
 
 /** Cuts a text to at most `maxBytes` bytes of UTF-8, at a character boundary. */
 export const truncateBytes = (text: string, maxBytes: number): string => {

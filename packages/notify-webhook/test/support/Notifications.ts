@@ -15,6 +15,7 @@ export const notification = (
     raisedAt: "2024-05-01T10:00:00+08:00",
     gridCode: "330106001001",
     organisationId: "org-1",
+    to: [{ kind: "worker", id: "W-1", name: null }],
     recipients,
     lang: "zh",
     subject: "民生诉求已派单",

@@ -47,6 +47,7 @@ export const notification = (
   raisedAt: "2024-05-01T10:00:00+08:00",
   gridCode: "131102001001",
   organisationId: null,
+  to: [{ kind: "worker", id: "worker-1", name: null }],
   recipients: [{ backend: null, address: "worker-1", name: "网格员甲" }],
   lang: "zh",
   subject: "诉求已派单",
