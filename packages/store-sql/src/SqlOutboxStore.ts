@@ -152,7 +152,17 @@ WHERE tenant = ${tenant} GROUP BY state`.pipe(
           return { pending: n("pending"), delivered: n("delivered"), dead: n("dead") }
         }),
         Effect.withSpan("SqlStore.outbox.counts")
+      ),
+    purge: (tenant, before, states) => {
+      const settled = states.filter((s) => s === "delivered" || s === "dead")
+      return settled.length === 0 ? Effect.succeed(0) : sql<{ readonly id: string }>`DELETE FROM jiceng_outbox
+WHERE tenant = ${tenant} AND ${q.keyIn("state", settled)} AND settled_at < ${before}
+RETURNING id`.pipe(
+        Effect.mapError(fromSqlError("outbox.purge")),
+        Effect.map((rows) => rows.length),
+        Effect.withSpan("SqlStore.outbox.purge")
       )
+    }
   }
 })
 

@@ -157,6 +157,18 @@ export interface OutboxStoreShape {
   readonly entries: (tenant: Tenant, state: OutboxState, limit?: number) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
   /** The number of a tenant's entries in each state. */
   readonly counts: (tenant: Tenant) => Effect.Effect<OutboxCounts, StoreError>
+  /**
+   * Deletes a tenant's settled entries (`delivered`, and `dead` where given) settled
+   * before `before`; returns how many. Pending entries are never deleted. A deleted
+   * entry's id is forgotten: the same notification raised again is queued again (its
+   * receivers drop the repeat by id), so keep settled entries longer than the reminders
+   * that may repeat a fact.
+   */
+  readonly purge: (
+    tenant: Tenant,
+    before: number,
+    states: ReadonlyArray<"delivered" | "dead">
+  ) => Effect.Effect<number, StoreError>
 }
 
 /**

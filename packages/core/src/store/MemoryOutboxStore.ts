@@ -90,7 +90,19 @@ export const make: Effect.Effect<OutboxStoreShape, never, MemoryTransactor> = Ef
         const mine = ofTenant(tenant)(all)
         const count = (state: OutboxEntry["state"]) => mine.filter((e) => e.state === state).length
         return { pending: count("pending"), delivered: count("delivered"), dead: count("dead") }
-      })
+      }),
+    purge: (tenant, before, states) =>
+      Effect.flatMap(Effect.succeed({ n: 0 }), (purged) =>
+        Effect.as(
+          transactor.modify(cell, (all) => {
+            const gone = ofTenant(tenant)(all).filter((e) =>
+              e.state !== "pending" && states.includes(e.state) && e.settledAt !== null && e.settledAt < before
+            )
+            purged.n = gone.length
+            return Either.right(HashMap.removeMany(all, gone.map(slot)))
+          }),
+          purged
+        )).pipe(Effect.map((p) => p.n))
   }
 })
 

@@ -134,6 +134,28 @@ export const outboxRepositoryContract = (name: string, storeLayer: Layer.Layer<S
           expect(yield* outbox.claim({ backends: [a], now: 4_999, limit: 10, lease: 100, token: "c" })).toEqual([])
           expect((yield* outbox.claim({ backends: [a], now: 5_000, limit: 10, lease: 100, token: "c" })).map((e) => e.id)).toEqual(["n2"])
         }))
+
+      it.effect("purge: deletes a tenant's entries settled before the time in the states named, never a pending one; a purged id is queued again", () =>
+        Effect.gen(function*() {
+          const { outbox } = yield* ports
+          const t = freshTenant()
+          const other = freshTenant()
+          const a = backendName("a")
+          const ids = ["n1", "n2", "n3", "n4"]
+          yield* outbox.enqueue([...ids.map((id) => ({ notification: notification(t, id), backend: a })), { notification: notification(other, "n1"), backend: a }], 1_000)
+          yield* outbox.claim({ backends: [a], now: 1_000, limit: 10, lease: 10_000, token: "k" })
+          yield* outbox.delivered([keyOf(t, "n1", a), keyOf(other, "n1", a)], "k", 2_000)
+          yield* outbox.delivered([keyOf(t, "n2", a)], "k", 3_000)
+          yield* outbox.dead(keyOf(t, "n3", a), "k", 2_000, "refused (status 400)")
+          expect(yield* outbox.purge(t, 3_000, [])).toBe(0)
+          expect(yield* outbox.purge(t, 3_000, ["delivered"])).toBe(1)
+          expect(yield* outbox.counts(t)).toEqual({ pending: 1, delivered: 1, dead: 1 })
+          expect(yield* outbox.purge(t, 10_000, ["delivered", "dead"])).toBe(2)
+          expect(yield* outbox.counts(t)).toEqual({ pending: 1, delivered: 0, dead: 0 })
+          expect(yield* outbox.counts(other)).toEqual({ pending: 0, delivered: 1, dead: 0 })
+          yield* outbox.enqueue([{ notification: notification(t, "n1"), backend: a }], 20_000)
+          expect((yield* outbox.entries(t, "pending")).map((e) => e.id)).toEqual(["n4", "n1"])
+        }))
     })
   })
 }
