@@ -463,3 +463,20 @@ export * as Directory from "./notify/Directory.js"
  * @category modules
  */
 export * as ConsoleBackend from "./notify/ConsoleBackend.js"
+
+/**
+ * Report models: sections of key figures, tables and charts, with their period, scope,
+ * rounding and masking, for the report back ends to render.
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as Report from "./report/Report.js"
+
+/**
+ * The report back-end contract: a report model in, a stream of bytes out.
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as ReportBackend from "./report/ReportBackend.js"
