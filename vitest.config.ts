@@ -18,7 +18,10 @@ export default defineConfig({
       alias("@jiceng/store-sqlite", "store-sqlite/src/index.ts"),
       alias("@jiceng/store-postgres", "store-postgres/src/index.ts"),
       alias("@jiceng/notify-webhook", "notify-webhook/src/index.ts"),
-      alias("@jiceng/notify-email", "notify-email/src/index.ts")
+      alias("@jiceng/notify-email", "notify-email/src/index.ts"),
+      alias("@jiceng/report-xlsx", "report-xlsx/src/index.ts"),
+      alias("@jiceng/report-html", "report-html/src/index.ts"),
+      alias("@jiceng/report-text", "report-text/src/index.ts")
     ]
   },
   test: {
