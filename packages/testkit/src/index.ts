@@ -43,6 +43,14 @@ export * as DemandIntents from "./arbitraries/DemandIntents.js"
 /** @since 0.5.0 */
 export * as Outcomes from "./arbitraries/Outcomes.js"
 export * as OutreachIntents from "./arbitraries/OutreachIntents.js"
+
+/**
+ * Report models for the report back ends' tests: random, awkward ones and a fixed sample.
+ *
+ * @since 0.7.0
+ * @category arbitraries
+ */
+export * as Reports from "./arbitraries/Reports.js"
 /** @since 0.5.0 */
 export * as PartyPath from "./arbitraries/PartyPath.js"
 /** @since 0.2.0 */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Report } from "@jiceng/core"
+import { Reports } from "@jiceng/testkit"
 import { FastCheck as fc, Schema } from "effect"
 
 describe("Report", () => {
@@ -59,4 +60,15 @@ describe("Report", () => {
     const block = report.sections[0]!.blocks[0]!
     expect(block._tag === "Table" && [block.columns[0]!.total, block.columns[0]!.personal, block.note]).toEqual([false, null, null])
   })
+})
+
+describe("Reports (testkit)", () => {
+  it.prop("every random report and the sample decode with the schema, their totals the totals of their rows", [Reports.report()], ([report]) => {
+    for (const r of [report, Reports.sample("zh"), Reports.sample("en")]) {
+      expect(Schema.decodeUnknownSync(Report.Report)(r)).toEqual(r)
+      for (const block of r.sections.flatMap((s) => s.blocks)) {
+        if (block._tag === "Table") expect(block.totals).toEqual(Report.totals(block.columns, block.rows, Report.totalLabel[r.lang]))
+      }
+    }
+  }, { fastCheck: { numRuns: 50 } })
 })
