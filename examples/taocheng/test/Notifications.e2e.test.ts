@@ -83,8 +83,11 @@ const write = <I extends Services, S extends Writer>(service: Context.Tag<I, S>,
 const blockA = DemandIntents.grids[0]
 const blockC = DemandIntents.grids[6]
 
+/** A resident's words, which no message may carry (the recipient opens the demand in the platform). */
+const description = "3号楼2单元楼道灯不亮，住户王女士"
+
 const intake = (tenant: string, id: string, grid: string) => ({
-  _tag: "IntakeDemand", id, gridCode: `${tenant}${grid}`, category: "safety", source: "hotline", description: "楼道灯不亮", requestedAt: "2024-03-01T09:00"
+  _tag: "IntakeDemand", id, gridCode: `${tenant}${grid}`, category: "safety", source: "hotline", description, requestedAt: "2024-03-01T09:00"
 })
 
 const mail = { w1: "w1@hexi.example.cn", p3: "p3@hexi.example.cn" } as const
@@ -273,9 +276,10 @@ const feishuSign = (timestamp: string) => createHmac("sha256", `${timestamp}\n${
 /** The Message-ID of an id that is not a dot-atom: the SHA-256 of the id, so the same for every attempt and recipient. */
 const messageId = (id: string) => `<sha256.${createHash("sha256").update(id, "utf8").digest("hex")}@${messageIdDomain}>`
 
-/** What each back end received is the notification, as its platform expects it, signed. */
+/** What each back end received is the notification, as its platform expects it, signed, and without the resident's words. */
 const checkContent = (peers: Peers, notifications: ReadonlyMap<string, Notification.Notification>) => {
   const plain = (n: Notification.Notification) => `${n.subject}\n\n${n.text}`
+  for (const b of httpBackends) for (const r of peers.http[b].received) expect(r.raw).not.toContain(description)
   for (const r of peers.http.webhook.received.filter(HttpReceiver.accepted)) {
     const verified = Signature.verify(r.headers, r.raw, secrets.webhook)
     expect(verified._tag).toBe("Verified")
@@ -309,6 +313,7 @@ const checkContent = (peers: Peers, notifications: ReadonlyMap<string, Notificat
     expect([m.from, m.to]).toEqual(["notify@taocheng.example.cn", [mailTo.get(id)]])
     expect(SmtpPeer.decodeWords(parsed.headers.get("subject") ?? "")).toBe(n.subject)
     expect(SmtpPeer.part(m.raw, "text/plain")?.body.replace(/\r\n/g, "\n")).toBe(n.text)
+    expect(n.text).not.toContain(description)
     expect(parsed.headers.get("message-id")).toBe(messageId(id))
   }
 }
