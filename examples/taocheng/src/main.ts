@@ -33,7 +33,9 @@
  * year of 走访 visits and 诉求 demands (#11) on the district's blocks, written through the
  * Demands service with a daily escalation sweep: demands by state, resolved beside the
  * article's 590余件次, the on-time and satisfaction rates, by street, visit coverage, the
- * Open311 view and one demand's history from intake to 回访 (DemandReport.ts). Every
+ * Open311 view and one demand's history from intake to 回访 (DemandReport.ts); then the
+ * notifications (#12) those writes raised through the outbox, by kind and back end, and
+ * their delivery by a dispatcher to a receiver on 127.0.0.1 (NotificationReport.ts). Every
  * count printed as this run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
@@ -77,6 +79,7 @@ import * as DemandReport from "./DemandReport.js"
 import * as DevelopmentReport from "./DevelopmentReport.js"
 import * as EmergencyReport from "./EmergencyReport.js"
 import * as LedgerReport from "./LedgerReport.js"
+import * as NotificationReport from "./NotificationReport.js"
 import * as OutreachReport from "./OutreachReport.js"
 import * as Output from "./Output.js"
 import * as PartyReport from "./PartyReport.js"
@@ -413,6 +416,8 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
     yield* section(() => EmergencyData.generate(district, co), EmergencyReport.write, (data, timed) => EmergencyReport.report(data, timed, lang), EmergencyReport.batchSize)
     // Visits and demands (#11): a year on the district's blocks, compounds, workers and households.
     lines.push(yield* DemandReport.run(district.tenant, streets, lang), "")
+    // Notifications (#12): what the writes above queued, delivered to a receiver on 127.0.0.1.
+    lines.push(yield* NotificationReport.run([district.tenant, development.lanshan.tenant], lang), "")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -474,7 +479,9 @@ const main = async (): Promise<number> => {
         DevelopmentConfig.layer(),
         OutreachConfig.layer(),
         EmergencyConfig.layer(),
-        DemandConfig.layer()
+        DemandConfig.layer(),
+        // The services raise notifications as they write (NotificationReport.ts).
+        NotificationReport.layer(district.tenant, lang)
       )
     ),
     Layer.provideMerge(SqliteStore.layer({ filename: file }))

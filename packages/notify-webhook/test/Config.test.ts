@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import type { NotifierBackend } from "@jiceng/core"
 import { DingTalk, Feishu, WeCom, Webhook } from "@jiceng/notify-webhook"
+import { HttpReceiver } from "@jiceng/testkit"
 import { Effect, FastCheck as fc, Redacted } from "effect"
 import { notification } from "./support/Notifications.js"
-import * as Receiver from "./support/Receiver.js"
 
 const secret = "s3cr3t-value-9f8e7d6c"
 const r = Redacted.make(secret)
@@ -63,7 +63,7 @@ describe("configuration", () => {
 })
 
 /** An answer that repeats the whole request back, decoded: what a careless receiver might log or return. */
-const echo = (request: Receiver.Received): string => {
+const echo = (request: HttpReceiver.Request): string => {
   const decoded = (text: string) => {
     try {
       return decodeURIComponent(text)
@@ -79,8 +79,8 @@ const secrets = fc.string({ minLength: 8, maxLength: 48 }).filter((s) => s.trim(
 describe("secrets never appear in an error", () => {
   it.effect.prop("notify.secret-never-shown: whatever the secret, no configuration or delivery error contains it, even when the receiver echoes the request", [secrets], ([value]) =>
     Effect.scoped(Effect.gen(function*() {
-      const receiver = yield* Receiver.start
-      const closed = yield* Receiver.closedPort
+      const receiver = yield* HttpReceiver.start
+      const closed = yield* HttpReceiver.closedPort
       const redacted = Redacted.make(value)
       const errors: Array<object> = []
       for (const [name, make] of backends) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { DingTalk, Feishu, WeCom } from "@jiceng/notify-webhook"
+import { HttpReceiver } from "@jiceng/testkit"
 import { Effect, Redacted } from "effect"
 import { createHmac } from "node:crypto"
 import { notification } from "./support/Notifications.js"
-import * as Receiver from "./support/Receiver.js"
 
 const mentioned = (backend: string) => [
   { backend, address: "zhangsan", name: "张三" },
@@ -11,14 +11,14 @@ const mentioned = (backend: string) => [
   { backend: "email", address: "wangwu@example.org", name: "王五" }
 ]
 
-const body = (request: Receiver.Received) => JSON.parse(request.raw) as Record<string, any>
+const body = (request: HttpReceiver.Received) => JSON.parse(request.raw) as Record<string, any>
 
 describe("WeCom group robot", () => {
   const key = Redacted.make("693a91f6-7c1e-4bc4-97a0-0ec2f1fa5aaa")
 
   it.scopedLive("text: the key in the query, the subject and text, mentions by user id and mobile", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       receiver.answer = () => ({ status: 200, body: { errcode: 0, errmsg: "ok" } })
       const robot = yield* WeCom.make({ url: `${receiver.url}/cgi-bin/webhook/send`, key })
       yield* robot.deliver(notification(mentioned("wecom")))
@@ -37,7 +37,7 @@ describe("WeCom group robot", () => {
 
   it.scopedLive("@group posts to the group mentioning no one", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const robot = yield* WeCom.make({ url: receiver.url, key })
       yield* robot.deliver(notification([{ backend: "wecom", address: "@group", name: "第一网格群" }]))
       expect(body(receiver.received[0]!).text).toEqual({
@@ -49,7 +49,7 @@ describe("WeCom group robot", () => {
 
   it.scopedLive("markdown: a heading, the text, mentions as <@userid>; a long text is cut to WeCom's 4096 bytes", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const robot = yield* WeCom.make({ url: receiver.url, key, format: "markdown" })
       yield* robot.deliver(notification([{ backend: "wecom", address: "zhangsan", name: null }]))
       expect(body(receiver.received[0]!)).toEqual({
@@ -64,7 +64,7 @@ describe("WeCom group robot", () => {
 
   it.scopedLive("errcode: 45009 (rate limit) and -1 are transient, 93000 (invalid key) permanent", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const robot = yield* WeCom.make({ url: receiver.url, key })
       for (const [errcode, permanent] of [[45009, false], [-1, false], [93000, true]] as const) {
         receiver.answer = () => ({ status: 200, body: { errcode, errmsg: "refused" } })
@@ -85,7 +85,7 @@ describe("DingTalk robot", () => {
 
   it.scopedLive("text: access_token, timestamp (ms) and the URL-encoded sign in the query; the sign recomputed from the documented scheme; at mobiles and user ids", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       receiver.answer = () => ({ status: 200, body: { errcode: 0, errmsg: "ok" } })
       const robot = yield* DingTalk.make({ url: `${receiver.url}/robot/send`, accessToken, secret })
       const before = Date.now()
@@ -108,7 +108,7 @@ describe("DingTalk robot", () => {
 
   it.scopedLive("markdown: title and text; @all sets isAtAll", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const robot = yield* DingTalk.make({ url: receiver.url, accessToken, secret, format: "markdown" })
       yield* robot.deliver(notification([{ backend: "dingtalk", address: "@all", name: null }]))
       expect(body(receiver.received[0]!)).toEqual({
@@ -120,7 +120,7 @@ describe("DingTalk robot", () => {
 
   it.scopedLive("errcode: 130101 (too fast) and -1 are transient, 310000 (sign, keyword or IP) and 300001 permanent; an HTTP 502 transient", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const robot = yield* DingTalk.make({ url: receiver.url, accessToken, secret })
       for (const [errcode, permanent] of [[130101, false], [-1, false], [310000, true], [300001, true]] as const) {
         receiver.answer = () => ({ status: 200, body: { errcode, errmsg: "sign not match" } })
@@ -143,7 +143,7 @@ describe("Feishu bot", () => {
 
   it.scopedLive("text: the token as the last path segment, timestamp (s) and sign in the body, recomputed from the documented scheme; mentions as <at>", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       receiver.answer = () => ({ status: 200, body: { code: 0, msg: "success", data: {} } })
       const robot = yield* Feishu.make({ url: `${receiver.url}/open-apis/bot/v2/hook/`, token, secret })
       const before = Math.floor(Date.now() / 1000)
@@ -166,7 +166,7 @@ describe("Feishu bot", () => {
 
   it.scopedLive("post: a title and a paragraph per line in the notification's language, mentions as at tags", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const robot = yield* Feishu.make({ url: receiver.url, token, secret, format: "post" })
       yield* robot.deliver(notification([{ backend: "feishu", address: "ou_7d8a6e6d", name: null }, { backend: "feishu", address: "@all", name: null }], {
         lang: "en",
@@ -195,7 +195,7 @@ describe("Feishu bot", () => {
 
   it.scopedLive("code: 11232 (rate limit) is transient, 19021 (bad signature) and 19024 permanent, also under HTTP 400; StatusCode of older answers is read", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const robot = yield* Feishu.make({ url: receiver.url, token, secret })
       for (const [answer, permanent] of [
         [{ status: 200, body: { code: 11232, msg: "frequency limited" } }, false],

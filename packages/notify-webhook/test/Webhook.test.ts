@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Signature, Webhook } from "@jiceng/notify-webhook"
+import { HttpReceiver } from "@jiceng/testkit"
 import { Effect, FastCheck as fc, Redacted, Schedule } from "effect"
 import { notification } from "./support/Notifications.js"
-import * as Receiver from "./support/Receiver.js"
 
 const secret = Redacted.make("whsec-3f1c9a0b7e5d4c2a")
 const recipients = [
@@ -10,7 +10,7 @@ const recipients = [
   { backend: "email", address: "someone@example.org", name: null }
 ]
 
-const deliverTo = (receiver: Receiver.Receiver, options: { timeoutMs?: number; url?: string } = {}) =>
+const deliverTo = (receiver: HttpReceiver.Receiver, options: { timeoutMs?: number; url?: string } = {}) =>
   Effect.flatMap(
     Effect.orDie(Webhook.make({ url: options.url ?? `${receiver.url}/hooks/jiceng`, secret, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })),
     (backend) => backend.deliver(notification(recipients))
@@ -19,7 +19,7 @@ const deliverTo = (receiver: Receiver.Receiver, options: { timeoutMs?: number; u
 describe("generic webhook", () => {
   it.scopedLive("posts the notification as JSON, signed; verify accepts it and the body is the notification with its own recipients", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       yield* deliverTo(receiver)
       expect(receiver.received).toHaveLength(1)
       const request = receiver.received[0]!
@@ -40,7 +40,7 @@ describe("generic webhook", () => {
 
   it.scopedLive("verify rejects a tampered body, a wrong secret, a stale or future timestamp, a missing or malformed header", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       yield* deliverTo(receiver)
       const { headers, raw } = receiver.received[0]!
       const at = Number(headers["x-jiceng-timestamp"]) * 1000
@@ -64,7 +64,7 @@ describe("generic webhook", () => {
 
   it.scopedLive("an id beyond printable ASCII travels percent-encoded in X-Jiceng-Id and exact in the body", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const backend = yield* Webhook.make({ url: receiver.url, secret })
       yield* backend.deliver(notification(recipients, { id: "honour.letter:330106:喜报-7" }))
       const request = receiver.received[0]!
@@ -75,7 +75,7 @@ describe("generic webhook", () => {
 
   it.scopedLive("nothing is posted when no recipient names the back end or none", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       const backend = yield* Webhook.make({ url: receiver.url, secret })
       yield* backend.deliver(notification([{ backend: "email", address: "a@example.org", name: null }]))
       expect(receiver.received).toHaveLength(0)
@@ -86,7 +86,7 @@ describe("generic webhook", () => {
 
   it.scopedLive("a 500, a 503 or a 429 is a transient DeliveryError with the status; a 400, a 404 or a redirect a permanent one", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       for (const [status, permanent] of [[500, false], [503, false], [429, false], [400, true], [404, true], [302, true]] as const) {
         receiver.answer = () => ({ status, body: { error: "no" } })
         const error = yield* Effect.flip(deliverTo(receiver))
@@ -96,11 +96,11 @@ describe("generic webhook", () => {
 
   it.scopedLive("a receiver that does not answer within the timeout, or a refused connection, is a transient DeliveryError", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       receiver.answer = () => "hang"
       const timedOut = yield* Effect.flip(deliverTo(receiver, { timeoutMs: 200 }))
       expect([timedOut.permanent, timedOut.status, timedOut.message]).toEqual([false, undefined, "no answer within 200 ms"])
-      const refused = yield* Effect.flip(deliverTo(receiver, { url: yield* Receiver.closedPort }))
+      const refused = yield* Effect.flip(deliverTo(receiver, { url: yield* HttpReceiver.closedPort }))
       expect([refused.permanent, refused.message]).toEqual([false, "network error: ECONNREFUSED"])
       // It comes back: the same notification is delivered on the next attempt.
       receiver.answer = () => ({ status: 204 })
@@ -115,7 +115,7 @@ describe("generic webhook", () => {
     [fc.integer({ min: 300, max: 599 }).filter((status) => status !== 407)],
     ([status]) =>
       Effect.scoped(Effect.gen(function*() {
-        const receiver = yield* Receiver.start
+        const receiver = yield* HttpReceiver.start
         receiver.answer = () => ({ status })
         const error = yield* Effect.flip(deliverTo(receiver))
         expect([error.status, error.permanent]).toEqual([status, !(status === 429 || status >= 500)])
@@ -125,7 +125,7 @@ describe("generic webhook", () => {
 
   it.scopedLive("a receiver that refuses, then hangs, then comes back: retried on transient errors, every notification arrives, and dropping repeats by id leaves each once", () =>
     Effect.gen(function*() {
-      const receiver = yield* Receiver.start
+      const receiver = yield* HttpReceiver.start
       let count = 0
       receiver.answer = () => {
         count += 1

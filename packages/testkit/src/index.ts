@@ -64,6 +64,13 @@ export * as Tenants from "./conformance/Tenants.js"
  */
 export * as RecordingBackend from "./notify/RecordingBackend.js"
 /**
+ * A real HTTP receiver on 127.0.0.1 for the webhook and robot back ends: records each
+ * request, answers as told (a status, or a hang).
+ *
+ * @since 0.6.0
+ */
+export * as HttpReceiver from "./notify/HttpReceiver.js"
+/**
  * The outbox suites' tenants, back-end names and notifications.
  *
  * @since 0.6.0

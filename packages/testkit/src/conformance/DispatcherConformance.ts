@@ -14,24 +14,13 @@ import { describe, expect, layer } from "@effect/vitest"
 import { Dispatcher, OutboxStore, type Store, type Tenant } from "@jiceng/core"
 import { Clock, Effect, type Layer, Logger, LogLevel, TestServices } from "effect"
 import * as RecordingBackend from "../notify/RecordingBackend.js"
-import { backendName, freshTenant, notification } from "./outboxSupport.js"
+import { backendName, drain, freshTenant, notification } from "./outboxSupport.js"
 
 /** Short waits: the first retry after 2 ms, at most 8 ms, five attempts. */
 const backoff = { base: 2, factor: 2, maxDelay: 8, maxAttempts: 5 }
 
 /** The dispatcher's warnings about failed deliveries are expected here. */
 const quiet = Logger.withMinimumLogLevel(LogLevel.None)
-
-/** Runs rounds until the tenant has nothing pending (at most `rounds`). */
-const drain = (dispatcher: Dispatcher.Dispatcher, tenant: Tenant.Tenant, rounds = 200) =>
-  Effect.gen(function*() {
-    const outbox = yield* OutboxStore.OutboxStore
-    for (let i = 0; i < rounds; i++) {
-      yield* dispatcher.runOnce
-      if ((yield* outbox.counts(tenant)).pending === 0) return
-      yield* Effect.sleep("3 millis")
-    }
-  }).pipe(quiet)
 
 /** Queues notifications of a tenant for back ends, due now. */
 const queue = (tenant: Tenant.Tenant, ids: ReadonlyArray<string>, backends: ReadonlyArray<string>) =>

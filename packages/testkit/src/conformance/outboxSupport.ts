@@ -4,7 +4,8 @@
  *
  * @since 0.6.0
  */
-import { type Notification, Tenant } from "@jiceng/core"
+import { type Dispatcher, type Notification, OutboxStore, type StoreError, Tenant } from "@jiceng/core"
+import { Effect, Logger, LogLevel } from "effect"
 import { Tenants } from "../index.js"
 
 /**
@@ -56,3 +57,25 @@ export const notification = (
   data: { demandId: "d1", minutes: 30 },
   ...fields
 })
+
+/**
+ * Runs a dispatcher's rounds until the tenant has nothing pending, a few milliseconds
+ * apart (at most `rounds`; then what is left stays pending for the caller to see). The
+ * dispatcher's warnings about failed deliveries, expected in these tests, are not logged.
+ *
+ * @since 0.6.0
+ * @category running
+ */
+export const drain = (
+  dispatcher: Dispatcher.Dispatcher,
+  tenant: Tenant.Tenant,
+  rounds = 200
+): Effect.Effect<void, StoreError.StoreError, OutboxStore.OutboxStore> =>
+  Effect.gen(function*() {
+    const outbox = yield* OutboxStore.OutboxStore
+    for (let i = 0; i < rounds; i++) {
+      yield* dispatcher.runOnce
+      if ((yield* outbox.counts(tenant)).pending === 0) return
+      yield* Effect.sleep("3 millis")
+    }
+  }).pipe(Logger.withMinimumLogLevel(LogLevel.None))
