@@ -81,12 +81,13 @@ const text = (value: string) => quote(neutralise(value))
 
 /**
  * A cell as a field: a number plain, a date as it is, a date-time with a space, any
- * other text neutralised and quoted as needed, an empty cell empty.
+ * other text neutralised and quoted as needed, an empty cell empty. The type is the
+ * column's, or `number` for the value of a figure or a chart.
  *
  * @since 0.7.0
  * @category encoding
  */
-export const field = (cell: Report.Cell, type: Blocks.Type): string => {
+export const field = (cell: Report.Cell, type: Report.ColumnType | "number"): string => {
   if (cell === null) return ""
   if (typeof cell === "number") return plain(cell)
   if (type === "date" && isDate(cell)) return cell

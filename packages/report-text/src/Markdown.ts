@@ -105,12 +105,13 @@ const numeric = (type: Blocks.Type) => type === "integer" || type === "decimal" 
 
 /**
  * A cell as a table shows it: a number with its column's places (a share as a
- * percentage), a date-time with a space, text escaped, an empty cell empty.
+ * percentage), a date-time with a space, text escaped, an empty cell empty. The type
+ * is the column's, or `number` for a chart's value (shown as held).
  *
  * @since 0.7.0
  * @category encoding
  */
-export const cell = (value: Report.Cell, column: Pick<Blocks.Column, "type" | "decimals">): string => {
+export const cell = (value: Report.Cell, column: { readonly type: Report.ColumnType | "number"; readonly decimals: number }): string => {
   if (value === null) return ""
   if (typeof value === "number") {
     switch (column.type) {
@@ -160,10 +161,12 @@ function* document(report: Report.Report, level: number): Generator<string> {
         case "Figures":
           for (const item of block.items) yield figure(item, report.lang)
           break
-        case "Table":
+        case "Table": {
           yield* table(Blocks.grid(section, block, report.lang))
-          if (block.note !== null && inline(block.note) !== "") yield `\n${inline(block.note)}\n`
+          const note = inline(block.note ?? "")
+          if (note !== "") yield `\n${note}\n`
           break
+        }
         case "Chart":
           yield `${words[report.lang].chart(words[report.lang].kinds[block.kind], inline(block.unit))}\n\n`
           yield* table(Blocks.grid(section, block, report.lang))

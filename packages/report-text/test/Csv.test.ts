@@ -21,12 +21,16 @@ const headings = {
 } as const
 
 /** What a block's CSV holds, from the model: header, rows and totals, with each column's type. */
-const expected = (block: Report.Block, lang: Report.Lang) => {
+const expected = (block: Report.Block, lang: Report.Lang): {
+  readonly header: ReadonlyArray<string>
+  readonly types: ReadonlyArray<Report.ColumnType>
+  readonly rows: ReadonlyArray<ReadonlyArray<Report.Cell>>
+} => {
   switch (block._tag) {
     case "Table":
       return { header: block.columns.map((c) => c.label), types: block.columns.map((c) => c.type), rows: block.totals === null ? block.rows : [...block.rows, block.totals] }
     case "Figures":
-      return { header: headings[lang].figures, types: ["text", "decimal", "text"] as const, rows: block.items.map((f) => [f.label, f.value, f.unit]) }
+      return { header: headings[lang].figures, types: ["text", "decimal", "text"], rows: block.items.map((f) => [f.label, f.value, f.unit]) }
     case "Chart":
       return {
         header: [headings[lang].category, ...block.series.map((s) => s.name)],
@@ -170,6 +174,12 @@ describe("Csv", () => {
     expect(/^[=+\-@\t\r]/.test(field)).toBe(false)
     expect(Csv.restore(field)).toBe(text)
     expect(field === text).toBe(!/^'*[=+\-@\t\r]/.test(text))
+  })
+
+  it.prop("report.csv-roundtrip: a number is written in plain decimal notation that reads back as the same number", [fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer())], ([n]) => {
+    const written = Csv.field(n, "decimal")
+    expect(written).toMatch(/^-?\d+(\.\d+)?$/)
+    expect(Number(written)).toBe(n === 0 ? 0 : n)
   })
 
   it.effect("a number is a number, the same text is neutralised: -5 stays, '-5 is text; dates and date-times as spreadsheets read them", () =>

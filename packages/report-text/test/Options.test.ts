@@ -29,11 +29,24 @@ describe("options", () => {
       expect((yield* Markdown.make({ headingLevel: 4 })).name).toBe("markdown")
     }))
 
+  const key = fc.stringMatching(/^[a-z][a-z0-9-]{0,63}$/)
+  const table = fc.oneof(key, fc.tuple(key, key).map(([s, b]) => `${s}/${b}`), fc.string(), fc.string({ unit: "grapheme" }))
+
+  it.effect.prop("report.text-options: `table` is taken exactly when a block id or <section>/<block>, `headingLevel` exactly when an integer from 1 to 4", [table, fc.oneof(fc.integer({ min: -3, max: 8 }), fc.double())], ([name, level]) =>
+    Effect.gen(function*() {
+      const csv = yield* Effect.either(Csv.make({ table: name }))
+      expect(csv._tag === "Right").toBe(/^([a-z][a-z0-9-]{0,63}\/)?[a-z][a-z0-9-]{0,63}$/.test(name))
+      if (csv._tag === "Left") expect(csv.left.message.startsWith("option \"table\": ")).toBe(true)
+      const markdown = yield* Effect.either(Markdown.make({ headingLevel: level }))
+      expect(markdown._tag === "Right").toBe(Number.isInteger(level) && level >= 1 && level <= 4)
+      if (markdown._tag === "Left") expect(markdown.left.message.startsWith("option \"headingLevel\": ")).toBe(true)
+    }))
+
   /** A report with one table's row or totals, or one chart's series, a cell short or long. */
   const misshapen = Reports.report().chain((report) => {
     const targets = report.sections.flatMap((section, s) =>
-      section.blocks.flatMap((block, b) =>
-        block._tag === "Table" && block.rows.length > 0 ? [[s, b, block] as const] : block._tag === "Chart" ? [[s, b, block] as const] : []
+      section.blocks.flatMap((block, b): ReadonlyArray<readonly [number, number, Report.Table | Report.Chart]> =>
+        (block._tag === "Table" && block.rows.length > 0) || block._tag === "Chart" ? [[s, b, block]] : []
       )
     )
     if (targets.length === 0) return fc.constant(null)
