@@ -9,44 +9,33 @@
 import { describe, expect, it } from "@effect/vitest"
 import {
   Actor,
-  CoConstructionConfig,
   CoConstructions,
   Demand,
   DemandConfig,
   Demands,
   DemandState,
   Development,
-  DevelopmentConfig,
   Directory,
   GridConfig,
   Grids,
   IsoDate,
   MemoryStore,
   Notify,
-  OrganisationConfig,
   Organisations,
   OutboxStore,
   PartyLadder,
   Reminders,
   Tenant
 } from "@jiceng/core"
-import { CoConstructionIntents, DemandIntents, DevelopmentIntents, OrganisationIntents, PartyPath, Tenants } from "@jiceng/testkit"
+import { CoConstructionIntents, DemandIntents, DevelopmentIntents, OrganisationIntents, PartyPath, ReminderSupport, Tenants } from "@jiceng/testkit"
 import { Effect, Fiber, FastCheck as fc, Layer, Logger, LogLevel, Option, TestClock } from "effect"
 
 /** Every domain service over a fresh memory store, with notification settings (none: `null`) and a directory when given. */
 const services = (settings: Notify.SettingsShape | null = { backends: ["console"], lang: "zh" }, routes?: ReadonlyArray<Directory.Route>) =>
-  Layer.mergeAll(Demands.layer, Grids.layer, Organisations.layer, CoConstructions.layer, Development.layer).pipe(
-    Layer.provideMerge(Layer.mergeAll(
-      MemoryStore.layer,
-      GridConfig.layer(),
-      DemandConfig.layer(),
-      OrganisationConfig.layer(),
-      CoConstructionConfig.layer(),
-      DevelopmentConfig.layer(),
-      settings === null ? Layer.empty : Layer.succeed(Notify.Settings, settings),
-      routes === undefined ? Layer.empty : Directory.layer(routes)
-    ))
-  )
+  ReminderSupport.servicesOver(MemoryStore.layer, Layer.mergeAll(
+    settings === null ? Layer.empty : Layer.succeed(Notify.Settings, settings),
+    routes === undefined ? Layer.empty : Directory.layer(routes)
+  ))
 
 /** The ids the outbox holds for a tenant (one back end: one entry a notification), of a kind. */
 const queued = (tenant: string, kind?: string) =>
@@ -279,24 +268,8 @@ describe("Reminders: 定格定人定岗定责", () => {
 })
 
 describe("Reminders: raising", () => {
-  /** A tenant with a demand overdue, an agreement ending and a compound with no responsible worker. */
-  const district = (tenant: string) =>
-    Effect.gen(function*() {
-      yield* OrganisationIntents.writeScaffold(tenant)
-      const admin = Actor.system(tenant)
-      yield* (yield* Grids.Grids).executeAllUnknown(admin, [
-        { _tag: "CreateGrid", code: `${tenant}001001001`, name: "明珠片区", parentCode: `${tenant}001001`, validFrom: "2024-01-01" },
-        { _tag: "CreateGrid", code: `${tenant}001001001001`, name: "明珠小区", parentCode: `${tenant}001001001`, validFrom: "2024-01-01" }
-      ])
-      const unit = CoConstructionIntents.unit(tenant, 1)
-      yield* (yield* CoConstructions.CoConstructions).executeAllUnknown(admin, [
-        { _tag: "EnrolUnit", creditCode: unit, name: "河西供电所", streetCode: `${tenant}001`, at: "2023-06-01" },
-        { _tag: "SignAgreement", id: "a1", organisationId: "c1", unitCreditCode: unit, unitOrganisation: "供电所党支部", from: "2024-01-01", to: "2025-01-01" }
-      ])
-      yield* (yield* Demands.Demands).executeUnknown(admin, {
-        _tag: "IntakeDemand", id: "d1", gridCode: `${tenant}001001001001`, category: "safety", source: "hotline", description: "楼道灯不亮", requestedAt: "2024-12-01T09:00"
-      })
-    })
+  const { compound, day, todayMs, writeDistrict: district } = ReminderSupport
+  const asOf = `${day}T08:00`
 
   const routes = (tenant: string): ReadonlyArray<Directory.Route> => [
     { organisation: "c1", kinds: ["agreement.expiring", "organisation.meeting-missing"], recipients: [{ backend: "email", address: "c1@example.cn", name: "明珠社区党委" }] },
@@ -306,9 +279,9 @@ describe("Reminders: raising", () => {
 
   it.effect("notify.directory: reminders go to the organisation's mailbox and the street's group, as the routes say", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(OrganisationIntents.todayMs)
+      yield* TestClock.setTime(todayMs)
       yield* district(routed)
-      const summary = yield* Reminders.sweep(Actor.system(routed), { asOf: "2024-12-20T08:00" })
+      const summary = yield* Reminders.sweep(Actor.system(routed), { asOf })
       expect(summary.swept).toEqual(Reminders.kinds)
       expect(summary.raised).toBe(true)
       expect([summary.counts["agreement.expiring"], summary.counts["demand.overdue"], summary.counts["grid.responsibility-alert"]]).toEqual([1, 1, 1])
@@ -321,34 +294,35 @@ describe("Reminders: raising", () => {
       expect(summary.counts["organisation.meeting-missing"]).toBeGreaterThan(0)
       expect(byKind("organisation.meeting-missing")).toEqual([])
       expect(byKind("agreement.expiring")[0]!.notification.subject).toBe("共建协议即将到期：a1")
-      expect(byKind("agreement.expiring")[0]!.notification.text).toContain("2024-12-31 期满（还有 12 天）")
+      expect(byKind("agreement.expiring")[0]!.notification.text).toBe("明珠社区党委与供电所党支部的共建协议 a1 将于 2025-03-31 期满（还有 7 天），请及时评估成效、商议续签。")
       // The same day again, or a retry: nothing new.
       const before = entries.length
-      yield* Reminders.sweep(Actor.system(routed), { asOf: "2024-12-20T17:30" })
+      yield* Reminders.sweep(Actor.system(routed), { asOf: `${day}T17:30` })
       expect((yield* queued(routed)).length).toBe(before)
     }).pipe(Effect.provide(services({ backends: ["email", "wecom", "webhook"], lang: "zh" }, routes(routed)))))
 
   it.effect("in English when the settings say so", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(OrganisationIntents.todayMs)
+      yield* TestClock.setTime(todayMs)
       const tenant = Tenants.fresh()
       yield* district(tenant)
-      const summary = yield* Reminders.sweep(Actor.system(tenant), { asOf: "2024-12-20T08:00" })
+      const summary = yield* Reminders.sweep(Actor.system(tenant), { asOf })
       const subject = (kind: string) => summary.notifications.find((n) => n.kind === kind)?.subject
       expect(subject("agreement.expiring")).toBe("Co-construction agreement expiring: a1")
       expect(subject("demand.overdue")).toBe("Demand overdue: d1")
-      expect(subject("grid.responsibility-alert")).toBe(`Grid responsibility alert: grid ${tenant}001001001001`)
-      expect(summary.notifications.find((n) => n.kind === "organisation.meeting-missing" && n.id.endsWith(":theme_day:2024-11"))?.text)
-        .toBe("明珠社区第一党支部 held no theme Party day in 2024-11; please hold it as the schedule requires and record it.")
+      expect(subject("grid.responsibility-alert")).toBe(`Grid responsibility alert: grid ${compound(tenant)}`)
+      expect(subject("probation.ending")).toBe("Probation ending: t1")
+      expect(summary.notifications.find((n) => n.id === "organisation.meeting-missing:b2:theme_day:2025-02")?.text)
+        .toBe("明珠社区第二党支部 held no theme Party day in 2025-02; please hold it as the schedule requires and record it.")
       expect(summary.notifications.every((n) => n.lang === "en")).toBe(true)
     }).pipe(Effect.provide(services({ backends: ["console"], lang: "en" }))))
 
   it.effect("without notification settings nothing is raised, and the sweep still returns what it found", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(OrganisationIntents.todayMs)
+      yield* TestClock.setTime(todayMs)
       const tenant = Tenants.fresh()
       yield* district(tenant)
-      const summary = yield* Reminders.sweep(Actor.system(tenant), { asOf: "2024-12-20T08:00" })
+      const summary = yield* Reminders.sweep(Actor.system(tenant), { asOf })
       expect(summary.raised).toBe(false)
       expect(summary.total).toBeGreaterThan(3)
       expect(summary.total).toBe(Object.values(summary.counts).reduce((a, b) => a + b, 0))
@@ -371,7 +345,7 @@ describe("Reminders: raising", () => {
 
   it.effect("bad options are a ValidationError naming the field and the rule, and raise nothing", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(OrganisationIntents.todayMs)
+      yield* TestClock.setTime(todayMs)
       const tenant = Tenants.fresh()
       yield* district(tenant)
       const refused = (options: unknown) =>
