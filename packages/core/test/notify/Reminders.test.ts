@@ -28,7 +28,7 @@ import {
   Tenant
 } from "@jiceng/core"
 import { CoConstructionIntents, DemandIntents, DevelopmentIntents, OrganisationIntents, PartyPath, ReminderSupport, Tenants } from "@jiceng/testkit"
-import { Effect, Fiber, FastCheck as fc, Layer, Logger, LogLevel, Option, TestClock } from "effect"
+import { Duration, Effect, Fiber, FastCheck as fc, Layer, Logger, LogLevel, Option, TestClock } from "effect"
 
 /** Every domain service over a fresh memory store, with notification settings (none: `null`) and a directory when given. */
 const services = (settings: Notify.SettingsShape | null = { backends: ["console"], lang: "zh" }, routes?: ReadonlyArray<Directory.Route>) =>
@@ -270,6 +270,13 @@ describe("Reminders: 定格定人定岗定责", () => {
 describe("Reminders: raising", () => {
   const { compound, day, todayMs, writeDistrict: district } = ReminderSupport
   const asOf = `${day}T08:00`
+  /** A fresh district, swept on its day as the system. */
+  const sweptDistrict = Effect.gen(function*() {
+    yield* TestClock.setTime(todayMs)
+    const tenant = Tenants.fresh()
+    yield* district(tenant)
+    return { tenant, summary: yield* Reminders.sweep(Actor.system(tenant), { asOf }) }
+  })
 
   const routes = (tenant: string): ReadonlyArray<Directory.Route> => [
     { organisation: "c1", kinds: ["agreement.expiring", "organisation.meeting-missing"], recipients: [{ backend: "email", address: "c1@example.cn", name: "明珠社区党委" }] },
@@ -303,10 +310,7 @@ describe("Reminders: raising", () => {
 
   it.effect("in English when the settings say so", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(todayMs)
-      const tenant = Tenants.fresh()
-      yield* district(tenant)
-      const summary = yield* Reminders.sweep(Actor.system(tenant), { asOf })
+      const { summary, tenant } = yield* sweptDistrict
       const subject = (kind: string) => summary.notifications.find((n) => n.kind === kind)?.subject
       expect(subject("agreement.expiring")).toBe("Co-construction agreement expiring: a1")
       expect(subject("demand.overdue")).toBe("Demand overdue: d1")
@@ -319,10 +323,7 @@ describe("Reminders: raising", () => {
 
   it.effect("without notification settings nothing is raised, and the sweep still returns what it found", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(todayMs)
-      const tenant = Tenants.fresh()
-      yield* district(tenant)
-      const summary = yield* Reminders.sweep(Actor.system(tenant), { asOf })
+      const { summary, tenant } = yield* sweptDistrict
       expect(summary.raised).toBe(false)
       expect(summary.total).toBeGreaterThan(3)
       expect(summary.total).toBe(Object.values(summary.counts).reduce((a, b) => a + b, 0))
@@ -425,6 +426,17 @@ describe("Reminders: the periodic runner", () => {
       expect(logged).toEqual(["reminders sweep failed", "reminders sweep failed", "reminders sweep failed"])
       expect(Option.isNone(yield* Fiber.poll(fiber))).toBe(true)
     }).pipe(Effect.scoped, Effect.provide(services())))
+
+  it.effect.prop("reminders.every: an interval that is not a positive, finite duration fails the runner when it starts, naming it", [
+    fc.oneof(
+      fc.integer({ min: -1_000_000, max: 0 }).map((ms) => Duration.millis(ms)),
+      fc.constantFrom<Duration.DurationInput>(Duration.infinity, "0 seconds", "soon" as never, Number.NaN)
+    )
+  ], ([every]) =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(Effect.scoped(Reminders.start({ actor: Actor.system("131102"), every })))
+      expect([error._tag, error.field, error.rule]).toEqual(["ValidationError", "options.every", "reminders.every"])
+    }))
 
   it.effect("options that do not decode fail it when it starts, naming the field", () =>
     Effect.gen(function*() {

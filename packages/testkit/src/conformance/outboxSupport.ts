@@ -5,7 +5,7 @@
  * @since 0.6.0
  */
 import { type Notification, Tenant } from "@jiceng/core"
-import { Tenants } from "../index.js"
+import * as Tenants from "./Tenants.js"
 
 /**
  * A tenant no other call (and no other suite) uses: `Tenants.nth` from 205,000 to
