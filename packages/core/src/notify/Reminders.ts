@@ -170,17 +170,16 @@ export const sweep = (actor: Actor, options: SweepOptions): Effect.Effect<Summar
     ]
     // How reminders to an organisation are routed: its name and grid on the day, as far
     // as the actor may read organisations (else by id alone).
-    const routing = Effect.suspend(() =>
-      Option.match(organisations, {
-        onNone: () => Effect.succeed(new Map<string, OrganisationReminders.Routing>()),
-        onSome: (s) =>
-          s.organisations(actor, { ...root, at: day }).pipe(
-            Effect.map(OrganisationReminders.routing),
-            Effect.catchTag("Forbidden", () => Effect.succeed(new Map<string, OrganisationReminders.Routing>()))
-          )
-      })
-    ).pipe(Effect.cached)
-    const routed = yield* routing
+    // Read once, by the first kind that needs it.
+    const none = new Map<string, OrganisationReminders.Routing>()
+    const routed = yield* Effect.cached(Option.match(organisations, {
+      onNone: () => Effect.succeed(none),
+      onSome: (s) =>
+        s.organisations(actor, { ...root, at: day }).pipe(
+          Effect.map(OrganisationReminders.routing),
+          Effect.catchTag("Forbidden", () => Effect.succeed(none))
+        )
+    }))
     const meetingPeriod = OrganisationReminders.period(day)
     const parts: ReadonlyArray<Part> = [
       {
