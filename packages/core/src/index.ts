@@ -457,6 +457,16 @@ export * as Notify from "./notify/Notify.js"
 export * as Directory from "./notify/Directory.js"
 
 /**
+ * Reminders: the sweep raising the notifications of a day's facts — demands overdue,
+ * agreements expiring, probation ending and conversion due, 三会一课 meetings missing,
+ * 定格定人定岗定责 alerts — once each, and a periodic runner.
+ *
+ * @since 0.6.0
+ * @category modules
+ */
+export * as Reminders from "./notify/Reminders.js"
+
+/**
  * A console back end for development.
  *
  * @since 0.6.0

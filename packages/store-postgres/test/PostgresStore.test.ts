@@ -31,6 +31,7 @@ import {
   DispatcherConformance,
   DispatcherCrash,
   DispatcherRace,
+  ReminderConformance,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -60,6 +61,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   DemandConformance.demandConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   OutreachConformance.outreachConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
+  ReminderConformance.reminderConformance("PostgresStore", freshStore().layer, { numRuns: 5 })
   LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
     numRuns: 12,
     tamper: LedgerConformance.sqlTamper((statement) =>

@@ -28,6 +28,7 @@ import {
   outreachRepositoryContract,
   DispatcherConformance,
   DispatcherCrash,
+  ReminderConformance,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Effect, Layer } from "effect"
@@ -55,6 +56,7 @@ EmergencyConformance.emergencyConformance("SqliteStore (file)", temporaryFile().
 DemandConformance.demandConformance("SqliteStore (file)", temporaryFile().layer)
 OutreachConformance.outreachConformance("SqliteStore (file)", temporaryFile().layer, { numRuns: 25 })
 IdempotencyConformance.idempotencyConformance("SqliteStore (file)", temporaryFile().layer)
+ReminderConformance.reminderConformance("SqliteStore (file)", temporaryFile().layer)
 // Tampering by hand: an UPDATE of each stored column of an entry.
 const sqlTamper = LedgerConformance.sqlTamper((statement) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)) as unknown as Effect.Effect<unknown, unknown, Store.Store>

@@ -82,3 +82,10 @@ export * as OutboxSupport from "./conformance/outboxSupport.js"
  * @since 0.6.0
  */
 export * as DispatchChild from "./notify/DispatchChild.js"
+/**
+ * The reminder suites' services, tenants and a district with a fact of every kind of
+ * reminder.
+ *
+ * @since 0.6.0
+ */
+export * as ReminderSupport from "./conformance/reminderSupport.js"

@@ -107,6 +107,8 @@ export interface Overdue {
   readonly deadlineAt: string
   readonly overdueMinutes: number
   readonly answering: string
+  /** The worker answering for it, if any (the one it was assigned or escalated to). */
+  readonly assignee: string | null
   readonly escalatedTo: ReadonlyArray<string>
   readonly due: ReadonlyArray<string>
 }

@@ -907,10 +907,15 @@ export const advance = (
 export interface Due {
   readonly trackId: TrackId
   readonly person: PersonId
+  /** The track's ladder and organisation, so a reminder of it is routed without reading the track again. */
+  readonly ladder: string
+  readonly organisationId: OrganisationId
   /** The step due (a window's deciding step for a window). */
   readonly step: string
   readonly label: string
   readonly kind: "deadline" | "window"
+  /** A window's id (the party ladder's `probation`); null for a deadline. */
+  readonly window: string | null
   /** `ending`: the window ends within its notice; `due`: by `dueOn`; `overdue`: after it. */
   readonly state: "ending" | "due" | "overdue"
   readonly dueOn: IsoDate.IsoDate
@@ -942,9 +947,12 @@ export const due = (ladder: Ladder, track: Track, asOf: IsoDate.IsoDate): Readon
       out.push({
         trackId: track.id,
         person: track.person,
+        ladder: track.ladder,
+        organisationId: track.organisationId,
         step: step.id,
         label: step.label.zh,
         kind: "deadline",
+        window: null,
         state: asOf > dueOn ? "overdue" : "due",
         dueOn,
         endsOn: null,
@@ -960,9 +968,12 @@ export const due = (ladder: Ladder, track: Track, asOf: IsoDate.IsoDate): Readon
     out.push({
       trackId: track.id,
       person: track.person,
+      ladder: track.ladder,
+      organisationId: track.organisationId,
       step: spec.decides,
       label: stepOf(ladder, spec.decides)?.label.zh ?? spec.decides,
       kind: "window",
+      window: window.id,
       state: asOf < window.endsOn ? "ending" : asOf > dueOn ? "overdue" : "due",
       dueOn,
       endsOn: window.endsOn,

@@ -40,6 +40,42 @@ export const templates = {
       text: "Demand {demandId} was not resolved in time and was escalated to grid {gridCode} at {at}; please follow it up."
     }
   },
+  "demand.overdue": {
+    zh: { subject: "诉求逾期提醒：{demandId}", text: "群众诉求 {demandId}（网格 {gridCode}）已超过办理时限 {deadline}，请尽快办结；逾期未办结的将逐级上报。" },
+    en: {
+      subject: "Demand overdue: {demandId}",
+      text: "Demand {demandId} (grid {gridCode}) passed its deadline of {deadline}; please resolve it soon, or it is escalated up the grid chain."
+    }
+  },
+  "agreement.expiring": {
+    zh: { subject: "共建协议即将到期：{agreementId}", text: "{organisation}与{unit}的共建协议 {agreementId} 将于 {lastDay} 期满（还有 {days} 天），请及时评估成效、商议续签。" },
+    en: {
+      subject: "Co-construction agreement expiring: {agreementId}",
+      text: "The co-construction agreement {agreementId} between {organisation} and {unit} runs to {lastDay} ({days} days left); please review it and agree on a renewal."
+    }
+  },
+  "probation.ending": {
+    zh: { subject: "预备期即将期满：{trackId}", text: "{organisation}：发展党员记录 {trackId} 的预备期将于 {endsOn} 期满，请提醒其提出转正申请，并于 {dueOn} 前召开支部大会讨论转正。" },
+    en: {
+      subject: "Probation ending: {trackId}",
+      text: "{organisation}: the probation of development track {trackId} ends on {endsOn}; remind the member to apply for conversion, and hold the branch general meeting on it by {dueOn}."
+    }
+  },
+  "conversion.due": {
+    zh: { subject: "预备党员转正{state}：{trackId}", text: "{organisation}：发展党员记录 {trackId} 的预备期已于 {endsOn} 期满，支部大会应于 {dueOn} 前讨论其转正（{state}）。" },
+    en: {
+      subject: "Conversion {state}: {trackId}",
+      text: "{organisation}: the probation of development track {trackId} ended on {endsOn}; the branch general meeting is to decide the conversion by {dueOn} ({state})."
+    }
+  },
+  "organisation.meeting-missing": {
+    zh: { subject: "三会一课提醒：{organisation}", text: "{organisation} {period} 未召开{meeting}，请按要求召开并如实记录。" },
+    en: { subject: "Meeting missing: {organisation}", text: "{organisation} held no {meeting} in {period}; please hold it as the schedule requires and record it." }
+  },
+  "grid.responsibility-alert": {
+    zh: { subject: "定格定人定岗定责预警：网格 {gridCode}", text: "网格 {gridCode}：{alert}{workers}（{day}）。请核实并调整网格员配置。" },
+    en: { subject: "Grid responsibility alert: grid {gridCode}", text: "Grid {gridCode}: {alert}{workers} ({day}). Please check and correct the grid's staffing." }
+  },
   "coconstruction.post-claimed": {
     zh: { subject: "志愿岗位认领：{title}", text: "您已认领志愿岗位「{title}」（{team}，网格 {gridCode}），自 {from} 起服务。" },
     en: { subject: "Volunteer post claimed: {title}", text: "You claimed the volunteer post \"{title}\" ({team}, grid {gridCode}) from {from}." }

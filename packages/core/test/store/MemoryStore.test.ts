@@ -12,6 +12,7 @@ import {
   outboxRepositoryContract,
   outreachRepositoryContract,
   DispatcherConformance,
+  ReminderConformance,
   repositoryContract
 } from "@jiceng/testkit/vitest"
 import { Deferred, Effect, Fiber, Option } from "effect"
@@ -26,6 +27,7 @@ outreachRepositoryContract("MemoryStore", MemoryStore.layer)
 ledgerRepositoryContract("MemoryStore", MemoryStore.layer)
 outboxRepositoryContract("MemoryStore", MemoryStore.layer)
 DispatcherConformance.dispatcherConformance("MemoryStore", MemoryStore.layer)
+ReminderConformance.reminderConformance("MemoryStore", MemoryStore.layer)
 LedgerBigBatch.ledgerBigBatch("MemoryStore", MemoryStore.layer)
 
 const root = (tenant: string, name = "区"): Grid.Grid => ({

@@ -37,7 +37,7 @@ export const fresh = (): string => nth((process.pid * 7919 + next++ * 104_729) %
  * them, each once (the suite throws when it runs out). The ranges are given out so that
  * suites sharing one store never meet: {@link fresh} draws below 200,000; the grid
  * repository contract counts from 200,000 (a few hundred), the outbox and dispatcher
- * suites from 205,000 to 209,000, the development suites from
+ * suites from 205,000 to 209,000, the reminder suites from 209,000 to 210,000, the development suites from
  * 210,000 to 240,000, the development repository
  * contract from 240,000 to 250,000, the co-construction suites from 250,000 to 270,000,
  * the demand suites from 270,000 to 277,000 and their repository contract to 280,000,

@@ -6,7 +6,7 @@
  */
 import { type Dispatcher, type Notification, OutboxStore, type StoreError, Tenant } from "@jiceng/core"
 import { Effect, Logger, LogLevel } from "effect"
-import { Tenants } from "../index.js"
+import * as Tenants from "./Tenants.js"
 
 /**
  * A tenant no other call (and no other suite) uses: `Tenants.nth` from 205,000 to

@@ -226,6 +226,7 @@ export const make = (deps: {
               deadlineAt: r.demand.deadlineAt,
               overdueMinutes: LocalMinute.minutesBetween(r.demand.deadlineAt, asOf),
               answering: r.status.answering,
+              assignee: r.status.assignee,
               escalatedTo: r.status.escalatedTo,
               due: dues[i]!.map((e) => e.gridCode)
             }
