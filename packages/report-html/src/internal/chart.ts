@@ -1,0 +1,148 @@
+/**
+ * A chart of the model drawn as SVG by Apache ECharts on the server (`ssr: true`), so
+ * the page needs no script. The model's text (title, categories, series names) reaches
+ * the SVG only as text content, which ECharts escapes; the back end adds the unit and
+ * formats numbers for labels, and lays out nothing else (no share, no total).
+ */
+import type { Report } from "@jiceng/core"
+import * as echarts from "echarts"
+import { escapeHtml } from "./escape.js"
+import * as Format from "./format.js"
+import type { Labels } from "./labels.js"
+import type { Checked } from "./options.js"
+
+/** Sober colours that print well, the first the red of party-building reports. */
+const palette = ["#c0392b", "#2f6f9f", "#d4892a", "#4f8a3c", "#7d5a9e", "#b8962e", "#3f8f8f", "#8c564b"]
+
+type Option = echarts.EChartsOption
+
+const common = (chart: Report.Chart, options: Checked, subtext: string): Option => ({
+  animation: false,
+  color: palette,
+  textStyle: { fontFamily: options.fontFamily },
+  title: {
+    text: chart.title,
+    subtext,
+    left: "center",
+    top: 8,
+    textStyle: { fontSize: 16, fontWeight: "bold", color: "#222" },
+    subtextStyle: { fontSize: 12, color: "#555" }
+  },
+  // A page without script cannot toggle series: the legend only names them.
+  legend: { show: false, selectedMode: false }
+})
+
+const unitText = (chart: Report.Chart, labels: Labels): string => (chart.unit === "" ? "" : labels.unit(chart.unit))
+
+const axes = (chart: Report.Chart, labels: Labels, options: Checked, type: "bar" | "line"): Option => {
+  const few = chart.categories.length <= 12
+  return {
+    ...common(chart, options, unitText(chart, labels)),
+    legend: { show: true, selectedMode: false, bottom: 4, textStyle: { fontFamily: options.fontFamily } },
+    grid: { left: 64, right: 32, top: 72, bottom: 64 },
+    xAxis: {
+      type: "category",
+      data: [...chart.categories],
+      axisLabel: { interval: few ? 0 : "auto", hideOverlap: !few }
+    },
+    yAxis: { type: "value", axisLabel: { formatter: (value: number) => Format.chartValue(labels.locale, value) } },
+    series: chart.series.map((series) => ({
+      type,
+      name: series.name,
+      data: [...series.values],
+      ...(type === "line" ? { symbol: "circle", symbolSize: 6, lineStyle: { width: 2 } } : { barMaxWidth: 48 }),
+      label: {
+        show: few,
+        position: "top",
+        formatter: (p: { value: unknown }) => Format.chartValue(labels.locale, Number(p.value))
+      }
+    }))
+  } as Option
+}
+
+/** The stages or slices of a funnel or a pie: its one series over the categories. */
+const slices = (chart: Report.Chart) => chart.categories.map((name, i) => ({ name, value: chart.series[0]?.values[i] ?? 0 }))
+
+/** A funnel's or a pie's subtext: the series name and the unit. */
+const seriesSubtext = (chart: Report.Chart, labels: Labels) =>
+  [chart.series[0]?.name ?? "", unitText(chart, labels)].filter((s) => s !== "").join(" · ")
+
+const funnel = (chart: Report.Chart, labels: Labels, options: Checked): Option => {
+  const data = slices(chart)
+  return {
+    ...common(chart, options, seriesSubtext(chart, labels)),
+    series: [{
+      type: "funnel",
+      name: chart.series[0]?.name ?? "",
+      // Stages in the model's order, widths relative to the widest stage.
+      sort: "none",
+      min: 0,
+      max: Math.max(1, ...data.map((d) => d.value)),
+      minSize: "8%",
+      left: "12%",
+      width: "76%",
+      top: 72,
+      bottom: 16,
+      gap: 2,
+      label: {
+        show: true,
+        position: "inside",
+        color: "#fff",
+        formatter: (p: { name: string; value: unknown }) => `${p.name}  ${Format.chartValue(labels.locale, Number(p.value))}`
+      },
+      data
+    }]
+  } as Option
+}
+
+const pie = (chart: Report.Chart, labels: Labels, options: Checked): Option => ({
+  ...common(chart, options, seriesSubtext(chart, labels)),
+  series: [{
+    type: "pie",
+    name: chart.series[0]?.name ?? "",
+    radius: ["32%", "58%"],
+    center: ["50%", "58%"],
+    label: {
+      show: true,
+      // The value as the model holds it: the back end computes no share.
+      formatter: (p: { name: string; value: unknown }) => `${p.name}\n${Format.chartValue(labels.locale, Number(p.value))}`
+    },
+    data: slices(chart)
+  }]
+} as Option)
+
+const optionOf = (chart: Report.Chart, labels: Labels, options: Checked): Option => {
+  switch (chart.kind) {
+    case "bar":
+    case "line":
+      return axes(chart, labels, options, chart.kind)
+    case "funnel":
+      return funnel(chart, labels, options)
+    case "pie":
+      return pie(chart, labels, options)
+  }
+}
+
+/**
+ * The chart as an SVG element. ECharts numbers its instances in the process (`zr3-cls-0`
+ * classes for its hover styles); they are renumbered by the chart's place in the
+ * document, so the same report gives the same bytes. Only the class attributes and the
+ * style block at the end are touched: the model's text is escaped, so it holds no `"`
+ * and no `<style`. May throw: the caller turns that into a `ReportError`.
+ */
+export const svg = (chart: Report.Chart, ordinal: number, labels: Labels, options: Checked): string => {
+  const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: options.chartWidth, height: options.chartHeight })
+  try {
+    instance.setOption(optionOf(chart, labels, options))
+    const drawn = instance.renderToSVGString()
+    const prefix = `zr${instance.getZr().id}-cls-`
+    const ours = `jc-chart-${ordinal}-`
+    const styleAt = drawn.lastIndexOf("<style")
+    const body = styleAt < 0 ? drawn : drawn.slice(0, styleAt)
+    const style = styleAt < 0 ? "" : drawn.slice(styleAt)
+    const renamed = body.split(`class="${prefix}`).join(`class="${ours}`) + style.split(`.${prefix}`).join(`.${ours}`)
+    return renamed.replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(chart.title)}" class="chart-svg" `)
+  } finally {
+    instance.dispose()
+  }
+}
