@@ -124,24 +124,30 @@ const optionOf = (chart: Report.Chart, labels: Labels, options: Checked): Option
 }
 
 /**
- * The chart as an SVG element. ECharts numbers its instances in the process (`zr3-cls-0`
- * classes for its hover styles); they are renumbered by the chart's place in the
- * document, so the same report gives the same bytes. Only the class attributes and the
- * style block at the end are touched: the model's text is escaped, so it holds no `"`
- * and no `<style`. May throw: the caller turns that into a `ReportError`.
+ * The chart as an SVG element. ECharts names its clip paths and hover classes after a
+ * count kept by the process (`zr3-c0`, `zr3-cls-41`); they are renamed after the chart's
+ * place in the document (`jc2-c0`, `jc2-cls-0`), so names never clash between charts
+ * and the same report gives the same bytes. Only tags are touched (their attributes,
+ * and the style block's CDATA, which reads as one): the model's text lies between tags
+ * and is escaped, so it holds no `<` or `>`. May throw: the caller turns that into a
+ * `ReportError`.
  */
 export const svg = (chart: Report.Chart, ordinal: number, labels: Labels, options: Checked): string => {
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: options.chartWidth, height: options.chartHeight })
   try {
     instance.setOption(optionOf(chart, labels, options))
-    const drawn = instance.renderToSVGString()
-    const prefix = `zr${instance.getZr().id}-cls-`
-    const ours = `jc-chart-${ordinal}-`
-    const styleAt = drawn.lastIndexOf("<style")
-    const body = styleAt < 0 ? drawn : drawn.slice(0, styleAt)
-    const style = styleAt < 0 ? "" : drawn.slice(styleAt)
-    const renamed = body.split(`class="${prefix}`).join(`class="${ours}`) + style.split(`.${prefix}`).join(`.${ours}`)
-    return renamed.replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(chart.title)}" class="chart-svg" `)
+    const classes = new Map<string, number>()
+    const renamed = instance.renderToSVGString().replace(/<[^>]*>/g, (tag) =>
+      tag
+        .replace(/\bzr\d+-cls-\d+/g, (name) => {
+          const n = classes.get(name) ?? classes.size
+          classes.set(name, n)
+          return `jc${ordinal}-cls-${n}`
+        })
+        .replace(/\bzr\d+-/g, `jc${ordinal}-`)
+    )
+    // A function, not a replacement string: a title may hold `$&`.
+    return renamed.replace(/^<svg /, () => `<svg role="img" aria-label="${escapeHtml(chart.title)}" class="chart-svg" `)
   } finally {
     instance.dispose()
   }
