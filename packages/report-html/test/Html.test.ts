@@ -71,6 +71,29 @@ describe("Html", () => {
       expect(html).toContain(`>${escaped(chart.title)}</text>`)
     }))
 
+  it.effect("report.html-escaped: categories and series named like Object.prototype's members (hasOwnProperty, __proto__) are drawn as text", () =>
+    Effect.gen(function*() {
+      const categories = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", ""]
+      const values = categories.map((_, i) => i * 10)
+      const blocks: ReadonlyArray<Report.Chart> = (["bar", "line", "funnel", "pie"] as const).map((kind) => ({
+        _tag: "Chart",
+        id: kind,
+        title: "hasOwnProperty",
+        kind,
+        categories,
+        series: kind === "bar" || kind === "line"
+          ? [{ name: "hasOwnProperty", values }, { name: "__proto__", values }]
+          : [{ name: "hasOwnProperty", values }],
+        unit: ""
+      }))
+      const html = yield* render({ ...Reports.sample("en"), sections: [{ id: "s", title: "S", blocks }] })
+      const svgs = Markup.all(Markup.parse(html), "svg")
+      expect(svgs.length).toBe(4)
+      for (const svg of svgs) {
+        for (const name of categories.filter((c) => c !== "")) expect(Markup.text(svg)).toContain(name)
+      }
+    }))
+
   it.effect.prop(
     "report.html-offline: nothing that loads or runs — no script, image, frame or link element, no address but #anchors, no url() in styles — and a policy forbidding it",
     [reports],

@@ -46,11 +46,15 @@ const axes = (chart: Report.Chart, labels: Labels, options: Checked, type: "bar"
       axisLabel: { interval: few ? 0 : "auto", hideOverlap: !few }
     },
     yAxis: { type: "value", axisLabel: { formatter: (value: number) => Format.chartValue(labels.locale, value) } },
-    series: chart.series.map((series) => ({
+    series: chart.series.map((series, i) => ({
       type,
       name: series.name,
       data: [...series.values],
-      ...(type === "line" ? { symbol: "circle", symbolSize: 6, lineStyle: { width: 2 } } : { barMaxWidth: 48 }),
+      // Coloured by place, not by name (see `slices`).
+      itemStyle: { color: palette[i % palette.length] },
+      ...(type === "line"
+        ? { symbol: "circle", symbolSize: 6, lineStyle: { width: 2, color: palette[i % palette.length] } }
+        : { barMaxWidth: 48 }),
       label: {
         show: few,
         position: "top",
@@ -60,8 +64,13 @@ const axes = (chart: Report.Chart, labels: Labels, options: Checked, type: "bar"
   } as Option
 }
 
-/** The stages or slices of a funnel or a pie: its one series over the categories. */
-const slices = (chart: Report.Chart) => chart.categories.map((name, i) => ({ name, value: chart.series[0]?.values[i] ?? 0 }))
+/**
+ * The stages or slices of a funnel or a pie: its one series over the categories, each
+ * coloured by its place. ECharts would otherwise pick colours by name from a plain
+ * object, which a category or a series named `hasOwnProperty` breaks.
+ */
+const slices = (chart: Report.Chart) =>
+  chart.categories.map((name, i) => ({ name, value: chart.series[0]?.values[i] ?? 0, itemStyle: { color: palette[i % palette.length] } }))
 
 /** A funnel's or a pie's subtext: the series name and the unit. */
 const seriesSubtext = (chart: Report.Chart, labels: Labels) =>
@@ -74,6 +83,7 @@ const funnel = (chart: Report.Chart, labels: Labels, options: Checked): Option =
     series: [{
       type: "funnel",
       name: chart.series[0]?.name ?? "",
+      itemStyle: { color: palette[0] },
       // Stages in the model's order, widths relative to the widest stage.
       sort: "none",
       min: 0,
@@ -100,6 +110,7 @@ const pie = (chart: Report.Chart, labels: Labels, options: Checked): Option => (
   series: [{
     type: "pie",
     name: chart.series[0]?.name ?? "",
+    itemStyle: { color: palette[0] },
     radius: ["32%", "58%"],
     center: ["50%", "58%"],
     label: {
