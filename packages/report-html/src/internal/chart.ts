@@ -16,13 +16,23 @@ const palette = ["#c0392b", "#2f6f9f", "#d4892a", "#4f8a3c", "#7d5a9e", "#b8962e
 
 type Option = echarts.EChartsOption
 
+/**
+ * A text as ECharts is given it. ECharts and zrender keep some things by text in plain
+ * objects (the text-width cache, the palette by name): a line named like a member of
+ * `Object.prototype` (`__proto__`, `constructor`, `hasOwnProperty` …) would reach the
+ * prototype or a built-in and change it for the whole process. Such a line gets an
+ * invisible WORD JOINER (U+2060) at its end, which makes it another key and looks the same.
+ */
+const inert = (text: string): string =>
+  text.split("\n").map((line) => (line in Object.prototype ? `${line}\u2060` : line)).join("\n")
+
 const common = (chart: Report.Chart, options: Checked, subtext: string): Option => ({
   animation: false,
   color: palette,
   textStyle: { fontFamily: options.fontFamily },
   title: {
-    text: chart.title,
-    subtext,
+    text: inert(chart.title),
+    subtext: inert(subtext),
     left: "center",
     top: 8,
     textStyle: { fontSize: 16, fontWeight: "bold", color: "#222" },
@@ -42,13 +52,13 @@ const axes = (chart: Report.Chart, labels: Labels, options: Checked, type: "bar"
     grid: { left: 64, right: 32, top: 72, bottom: 64 },
     xAxis: {
       type: "category",
-      data: [...chart.categories],
+      data: chart.categories.map(inert),
       axisLabel: { interval: few ? 0 : "auto", hideOverlap: !few }
     },
     yAxis: { type: "value", axisLabel: { formatter: (value: number) => Format.chartValue(labels.locale, value) } },
     series: chart.series.map((series, i) => ({
       type,
-      name: series.name,
+      name: inert(series.name),
       data: [...series.values],
       // Coloured by place, not by name (see `slices`).
       itemStyle: { color: palette[i % palette.length] },
@@ -70,7 +80,7 @@ const axes = (chart: Report.Chart, labels: Labels, options: Checked, type: "bar"
  * object, which a category or a series named `hasOwnProperty` breaks.
  */
 const slices = (chart: Report.Chart) =>
-  chart.categories.map((name, i) => ({ name, value: chart.series[0]?.values[i] ?? 0, itemStyle: { color: palette[i % palette.length] } }))
+  chart.categories.map((name, i) => ({ name: inert(name), value: chart.series[0]?.values[i] ?? 0, itemStyle: { color: palette[i % palette.length] } }))
 
 /** A funnel's or a pie's subtext: the series name and the unit. */
 const seriesSubtext = (chart: Report.Chart, labels: Labels) =>
@@ -82,7 +92,7 @@ const funnel = (chart: Report.Chart, labels: Labels, options: Checked): Option =
     ...common(chart, options, seriesSubtext(chart, labels)),
     series: [{
       type: "funnel",
-      name: chart.series[0]?.name ?? "",
+      name: inert(chart.series[0]?.name ?? ""),
       itemStyle: { color: palette[0] },
       // Stages in the model's order, widths relative to the widest stage.
       sort: "none",
@@ -109,7 +119,7 @@ const pie = (chart: Report.Chart, labels: Labels, options: Checked): Option => (
   ...common(chart, options, seriesSubtext(chart, labels)),
   series: [{
     type: "pie",
-    name: chart.series[0]?.name ?? "",
+    name: inert(chart.series[0]?.name ?? ""),
     itemStyle: { color: palette[0] },
     radius: ["32%", "58%"],
     center: ["50%", "58%"],
