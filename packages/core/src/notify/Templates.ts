@@ -58,22 +58,22 @@ export const templates = {
   },
   "emergency.activated": {
     zh: {
-      subject: "平急转换：{gridCode}启动应急状态（{task}）",
-      text: "{gridCode}（{communities} 个社区）自 {on} 起转入应急状态（{task}）：{workers} 名网格员、{members} 名报到党员统一归社区党组织管理，组建临时党支部 {branches} 个。"
+      subject: "平急转换：{gridCode} 启动应急状态（{task}）",
+      text: "{scope}（{communities} 个社区）自 {on} 起转入应急状态（{task}）：{workers} 名网格员、{members} 名报到党员统一归社区党组织管理，组建临时党支部 {branches} 个。"
     },
     en: {
       subject: "Emergency mode activated in {gridCode} ({task})",
-      text: "Emergency mode ({task}) is active in {gridCode} ({communities} communities) from {on}: {workers} grid workers and {members} enrolled members are under the community party organisations, in {branches} temporary branches."
+      text: "Emergency mode ({task}) is active in {scope} ({communities} communities) from {on}: {workers} grid workers and {members} enrolled members are under the community party organisations, in {branches} temporary branches."
     }
   },
   "emergency.deactivated": {
     zh: {
-      subject: "平急转换：{gridCode}解除应急状态（{task}）",
-      text: "{gridCode} 的应急状态（{task}，自 {activatedOn} 起）于 {on} 解除：撤销临时党支部 {branches} 个，先锋队 {teams} 支随之结束，人员回归原岗位。"
+      subject: "平急转换：{gridCode} 解除应急状态（{task}）",
+      text: "{scope}的应急状态（{task}，自 {activatedOn} 起）于 {on} 解除：撤销临时党支部 {branches} 个，先锋队 {teams} 支随之结束，人员回归原岗位。"
     },
     en: {
       subject: "Emergency mode deactivated in {gridCode} ({task})",
-      text: "Emergency mode ({task}) in {gridCode}, active since {activatedOn}, ended on {on}: {branches} temporary branches dissolved and {teams} vanguard teams ended; everyone returns to their usual posts."
+      text: "Emergency mode ({task}) in {scope}, active since {activatedOn}, ended on {on}: {branches} temporary branches dissolved and {teams} vanguard teams ended; everyone returns to their usual posts."
     }
   },
   "outreach.problem-raised": {
