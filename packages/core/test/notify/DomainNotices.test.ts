@@ -125,7 +125,7 @@ layer(services("zh"))("development notifications", (it) => {
       expect((yield* queued(tenant)).length).toBe(1)
     }))
 
-  it.effect("notify.idempotent: a keyed send retried raises nothing new; a send refused for a date before the award names the field", () =>
+  it.effect("notify.transaction: a keyed send retried raises nothing new; a send refused for a date before the award names the field", () =>
     Effect.gen(function*() {
       yield* TestClock.setTime(DevelopmentIntents.todayMs)
       const tenant = Tenants.fresh()
@@ -284,26 +284,31 @@ layer(services("zh"))("emergency notifications", (it) => {
 })
 
 describe("emergency notices", () => {
-  it("at most 1000 parties: the grid first, then the organisations by id; the count and the cap in data", () => {
-    const tenant = Tenant.make("131102")
-    const activation: Activation.Activation = {
-      tenant,
-      id: "a1" as Activation.ActivationId,
-      gridCode: "131102001" as never,
-      task: "防汛",
-      communities: ["131102001001" as never],
-      activatedOn: "2024-03-01" as never,
-      deactivatedOn: null
-    }
-    const organisations = Array.from({ length: 1500 }, (_, i) => ({ id: `o${String(i).padStart(4, "0")}`, name: `社区${i}党委` }) as unknown as Organisation.Organisation)
-    const [n] = EmergencyNotices.of(activation, { activations: [activation], roster: [], branches: [], teams: [], organisation: [] }, { organisations, gridName: null, teams: 0 }, "en")
-    expect(n!.to.length).toBe(1000)
+  const tenant = Tenant.make("131102")
+  const activation: Activation.Activation = {
+    tenant,
+    id: "a1" as Activation.ActivationId,
+    gridCode: "131102001" as never,
+    task: "防汛",
+    communities: ["131102001001" as never],
+    activatedOn: "2024-03-01" as never,
+    deactivatedOn: null
+  }
+  const none = { activations: [activation], roster: [], branches: [], teams: [], organisation: [] }
+
+  it.prop("notify.parties-cap: at most 1000 parties, the grid first, then the organisations by id as many as fit; every organisation, the count and the cap in data", [
+    // Around the cap (999 organisations and the grid fill it) as well as anywhere.
+    fc.oneof(fc.integer({ min: 0, max: 2500 }), fc.constantFrom(998, 999, 1000))
+  ], ([count]) => {
+    const organisations = Array.from({ length: count }, (_, i) => ({ id: `o${String(i).padStart(4, "0")}`, name: `社区${i}党委` }) as unknown as Organisation.Organisation)
+    const [n] = EmergencyNotices.of(activation, none, { organisations, gridName: null, teams: 0 }, "en")
+    expect(n!.to.length).toBe(Math.min(1000, count + 1))
     expect(n!.to[0]).toEqual({ kind: "grid", id: "131102001", name: null })
-    expect(n!.to[999]!.id).toBe("o0998")
-    expect(n!.data).toMatchObject({ parties: 1501, partiesCapped: true })
-    expect((n!.data.organisations as ReadonlyArray<string>).length).toBe(1500)
+    expect(n!.to.slice(1).map((p) => p.id)).toEqual(organisations.slice(0, 999).map((o) => o.id))
+    expect([n!.data.parties, n!.data.partiesCapped]).toEqual([count + 1, count + 1 > 1000])
+    expect((n!.data.organisations as ReadonlyArray<string>).length).toBe(count)
     expect(n!.subject).toBe("Emergency mode activated in 131102001 (防汛)")
-  })
+  }, { fastCheck: { numRuns: 30 } })
 })
 
 // ------------------------------------------------------------------- outreach
