@@ -34,7 +34,7 @@ import {
   Tenant
 } from "@jiceng/core"
 import { DevelopmentIntents, EmergencyIntents, Outcomes, OutreachIntents, Tenants } from "@jiceng/testkit"
-import { Effect, Either, FastCheck as fc, Layer, TestClock } from "effect"
+import { type Context, Effect, Either, FastCheck as fc, Layer, TestClock } from "effect"
 import * as EmergencyNotices from "../../src/internal/emergency/notices.js"
 
 /** Every service these tests write through, over a fresh memory store, raising notifications for the console in `lang`. */
@@ -59,6 +59,15 @@ const queued = (tenant: string) =>
     (entries) => entries.map((e) => e.notification)
   )
 
+/** A fresh tenant with a domain's scaffold written, on its suites' today: the tenant, its system actor and the service. */
+const given = <I, S, R>(todayMs: number, writeScaffold: (tenant: string) => Effect.Effect<void, never, R>, service: Context.Tag<I, S>) =>
+  Effect.gen(function*() {
+    yield* TestClock.setTime(todayMs)
+    const tenant = Tenants.fresh()
+    yield* writeScaffold(tenant)
+    return { tenant, admin: Actor.system(tenant), service: yield* service }
+  })
+
 /** Text that is nowhere else: free text as a resident might write it, marked so that a containment check means it. */
 const freeText = fc.array(fc.constantFrom("张", "王", "路", "号", "楼", "1", "3", "8", "a", "Z", " ", "·", "、", "𠀀"), { minLength: 2, maxLength: 12 })
   .map((cs) => `秘${cs.join("")}密`)
@@ -82,14 +91,12 @@ const recognise = (id: string, letter: { readonly hometown: string; readonly add
 })
 const hometown = { hometown: "中共固始县某镇某村支部委员会", address: "河南省信阳市固始县某镇某村 12 号" }
 
+const developmentTenant = given(DevelopmentIntents.todayMs, DevelopmentIntents.writeScaffold, Development.Development)
+
 layer(services("zh"))("development notifications", (it) => {
   it.effect("notify.transaction: a letter of good news sent raises development.honour-letter to the hometown organisation in the write's transaction; a refused send raises none", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(DevelopmentIntents.todayMs)
-      const tenant = Tenants.fresh()
-      yield* DevelopmentIntents.writeScaffold(tenant)
-      const service = yield* Development.Development
-      const admin = Actor.system(tenant)
+      const { admin, service, tenant } = yield* developmentTenant
       yield* service.executeAllUnknown(admin, [
         recognise("h1", hometown, { kind: "star-merchant", stars: 4 }),
         recognise("h2", null)
@@ -127,11 +134,7 @@ layer(services("zh"))("development notifications", (it) => {
 
   it.effect("notify.transaction: a keyed send retried raises nothing new; a send refused for a date before the award names the field", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(DevelopmentIntents.todayMs)
-      const tenant = Tenants.fresh()
-      yield* DevelopmentIntents.writeScaffold(tenant)
-      const service = yield* Development.Development
-      const admin = Actor.system(tenant)
+      const { admin, service, tenant } = yield* developmentTenant
       yield* service.executeUnknown(admin, recognise("h1", hometown)).pipe(Effect.orDie)
       const early = yield* Effect.either(service.executeUnknown(admin, { _tag: "SendHonourLetters", honourIds: ["h1"], on: "2024-04-30" }))
       expect(Either.isLeft(early) && [(early.left as { readonly rule?: string }).rule, (early.left as { readonly field?: string }).field])
@@ -158,11 +161,7 @@ layer(services("zh"))("development notifications", (it) => {
     { input: sends },
     ({ input }) =>
       Effect.gen(function*() {
-        yield* TestClock.setTime(DevelopmentIntents.todayMs)
-        const tenant = Tenants.fresh()
-        yield* DevelopmentIntents.writeScaffold(tenant)
-        const service = yield* Development.Development
-        const admin = Actor.system(tenant)
+        const { admin, service, tenant } = yield* developmentTenant
         yield* service.executeAllUnknown(admin, input.letters.map((has, i) => recognise(`h${i}`, has ? hometown : null))).pipe(Effect.orDie)
         const commands = input.sends.map((s) => ({ _tag: "SendHonourLetters", honourIds: s.ids.map((i) => `h${i}`), on: s.day }))
         // A refusal leaves the letters and the outbox as they were.
@@ -194,11 +193,7 @@ layer(services("zh"))("development notifications", (it) => {
     { criteria: freeText, awardedBy: freeText, address: freeText },
     ({ address, awardedBy, criteria }) =>
       Effect.gen(function*() {
-        yield* TestClock.setTime(DevelopmentIntents.todayMs)
-        const tenant = Tenants.fresh()
-        yield* DevelopmentIntents.writeScaffold(tenant)
-        const service = yield* Development.Development
-        const admin = Actor.system(tenant)
+        const { admin, service, tenant } = yield* developmentTenant
         yield* service.executeUnknown(admin, recognise("h1", { hometown: hometown.hometown, address }, { criteria, awardedBy })).pipe(Effect.orDie)
         yield* service.executeUnknown(admin, { _tag: "SendHonourLetters", honourIds: ["h1"], on: "2024-06-01" }).pipe(Effect.orDie)
         const [n] = yield* queued(tenant)
@@ -317,14 +312,12 @@ const link = (tenant: string) => ({
   _tag: "LinkLeader", id: "k1", leaderId: "leader1", targetKind: "residents", targetId: "某小区居民", gridCode: `${tenant}001001`, from: "2024-01-01"
 }) as const
 
+const outreachTenant = given(OutreachIntents.todayMs, OutreachIntents.writeScaffold, Outreach.Outreach)
+
 layer(services("zh"))("outreach notifications", (it) => {
   it.effect("notify.transaction: a problem raised and resolved notify the link's leader, routed by the target's grid; a refused raise or resolve raises none; a keyed retry raises nothing new", () =>
     Effect.gen(function*() {
-      yield* TestClock.setTime(OutreachIntents.todayMs)
-      const tenant = Tenants.fresh()
-      yield* OutreachIntents.writeScaffold(tenant)
-      const service = yield* Outreach.Outreach
-      const admin = Actor.system(tenant)
+      const { admin, service, tenant } = yield* outreachTenant
       yield* service.executeUnknown(admin, link(tenant)).pipe(Effect.orDie)
       expect(yield* queued(tenant)).toEqual([])
       const raise = { _tag: "RaiseProblem", id: "p1", linkId: "k1", on: "2024-02-01", summary: "张三家门口路灯坏了，电话13812345678" } as const
@@ -357,11 +350,7 @@ layer(services("zh"))("outreach notifications", (it) => {
     { summary: freeText, how: freeText },
     ({ how, summary }) =>
       Effect.gen(function*() {
-        yield* TestClock.setTime(OutreachIntents.todayMs)
-        const tenant = Tenants.fresh()
-        yield* OutreachIntents.writeScaffold(tenant)
-        const service = yield* Outreach.Outreach
-        const admin = Actor.system(tenant)
+        const { admin, service, tenant } = yield* outreachTenant
         yield* service.executeAllUnknown(admin, [
           link(tenant),
           { _tag: "RaiseProblem", id: "p1", linkId: "k1", on: "2024-02-01", summary },
@@ -380,11 +369,7 @@ layer(services("zh"))("outreach notifications", (it) => {
 layer(services("en"))("in English", (it) => {
   it.effect("each kind renders its English template when the settings say so", () =>
     Effect.gen(function*() {
-      const tenant = Tenants.fresh()
-      const admin = Actor.system(tenant)
-      yield* TestClock.setTime(DevelopmentIntents.todayMs)
-      yield* DevelopmentIntents.writeScaffold(tenant)
-      const development = yield* Development.Development
+      const { admin, service: development, tenant } = yield* developmentTenant
       yield* development.executeUnknown(admin, recognise("h1", hometown)).pipe(Effect.orDie)
       yield* development.executeUnknown(admin, { _tag: "SendHonourLetters", honourIds: ["h1"], on: "2024-06-01" }).pipe(Effect.orDie)
       const outreach = yield* Outreach.Outreach

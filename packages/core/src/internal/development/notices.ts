@@ -11,9 +11,9 @@ import type { HonourLetter, Honour } from "../../development/Recognition.js"
 import { kindLabels } from "../../development/Recognition.js"
 import { validAt } from "../../grid/Grid.js"
 import type { Notification } from "../../notify/Notification.js"
-import * as Templates from "../../notify/Templates.js"
 import type { Member } from "../../organisation/Member.js"
 import type { Organisation } from "../../organisation/Organisation.js"
+import * as Notice from "../notice.js"
 
 /** The honour as a 喜报 names it: its kind, with the stars of a star merchant. */
 const title = (honour: Honour, lang: "zh" | "en"): string => {
@@ -34,32 +34,26 @@ export const honourLetters = (
   const nameOf = new Map(members.map((m) => [m.id as string, m.name]))
   return letters.flatMap((letter) => {
     const honour = honourById.get(letter.honourId)
-    if (honour === undefined || letter.sentOn === null) return []
+    const sentOn = letter.sentOn
+    if (honour === undefined || sentOn === null) return []
     // The organisation as it stood on the day sent (else its last version): its name, and the one grid it serves, if one.
     const versions = organisations.filter((o) => o.id === honour.organisationId)
-    const organisation = versions.find((o) => validAt(o, letter.sentOn!)) ?? versions.at(-1)
-    const kind = "development.honour-letter"
-    const { subject, text } = Templates.render(kind, lang, {
-      hometown: letter.hometown,
-      member: nameOf.get(letter.memberId) ?? letter.memberId,
-      honour: title(honour, lang),
-      organisation: organisation?.name ?? honour.organisationId,
-      awardedOn: honour.awardedOn,
-      sentOn: letter.sentOn
-    })
-    return [{
-      id: `${kind}:${letter.honourId}`,
+    const organisation = versions.find((o) => validAt(o, sentOn)) ?? versions.at(-1)
+    return [Notice.make("development.honour-letter", lang, {
+      keys: [letter.honourId],
       tenant: letter.tenant,
-      kind,
-      raisedAt: `${letter.sentOn}T00:00:00+08:00`,
+      raisedAt: Notice.startOf(sentOn),
       gridCode: organisation?.grids.length === 1 ? organisation.grids[0]! : null,
       organisationId: honour.organisationId,
-      to: [{ kind: "hometown" as const, id: letter.hometown, name: letter.hometown }],
-      recipients: [],
-      lang,
-      subject,
-      text,
-      html: null,
+      to: [{ kind: "hometown", id: letter.hometown, name: letter.hometown }],
+      values: {
+        hometown: letter.hometown,
+        member: nameOf.get(letter.memberId) ?? letter.memberId,
+        honour: title(honour, lang),
+        organisation: organisation?.name ?? honour.organisationId,
+        awardedOn: honour.awardedOn,
+        sentOn
+      },
       data: {
         honourId: honour.id,
         kind: honour.kind,
@@ -68,8 +62,8 @@ export const honourLetters = (
         organisationId: honour.organisationId,
         hometown: letter.hometown,
         awardedOn: honour.awardedOn,
-        sentOn: letter.sentOn
+        sentOn
       }
-    }]
+    })]
   })
 }

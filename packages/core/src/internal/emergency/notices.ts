@@ -11,8 +11,8 @@
 import type { Activation } from "../../emergency/Activation.js"
 import type { EmergencyChanges } from "../../emergency/EmergencyChanges.js"
 import type { Notification, Party } from "../../notify/Notification.js"
-import * as Templates from "../../notify/Templates.js"
 import type { Organisation } from "../../organisation/Organisation.js"
+import * as Notice from "../notice.js"
 
 /** The most parties a notification carries (`Notification.to`). */
 export const maxParties = 1000
@@ -37,50 +37,29 @@ export const of = (activation: Activation, changes: EmergencyChanges, facts: Fac
   const branches = deactivated ? changes.organisation.length : changes.branches.length
   const workers = changes.roster.filter((r) => r.kind === "worker").length
   const members = changes.roster.filter((r) => r.kind === "member").length
-  const { subject, text } = Templates.render(kind, lang, {
-    scope,
-    gridCode: activation.gridCode,
-    task: activation.task,
-    on,
-    activatedOn: activation.activatedOn,
-    communities: activation.communities.length,
-    workers,
-    members,
-    branches,
-    teams: facts.teams
-  })
   // The grid first (it routes the notice), then the organisations: at most `maxParties`, the rest named in data.
   const parties: ReadonlyArray<Party> = [
     { kind: "grid", id: activation.gridCode, name: facts.gridName },
     ...facts.organisations.map((o): Party => ({ kind: "organisation", id: o.id, name: o.name }))
   ]
-  return [{
-    id: `${kind}:${activation.id}`,
+  // What the text says, and the facts keep too.
+  const told = { gridCode: activation.gridCode, on, activatedOn: activation.activatedOn, workers, members, branches, teams: facts.teams }
+  return [Notice.make(kind, lang, {
+    keys: [activation.id],
     tenant: activation.tenant,
-    kind,
-    raisedAt: `${on}T00:00:00+08:00`,
+    raisedAt: Notice.startOf(on),
     gridCode: activation.gridCode,
     organisationId: facts.organisations.length === 1 ? facts.organisations[0]!.id : null,
     to: parties.slice(0, maxParties),
-    recipients: [],
-    lang,
-    subject,
-    text,
-    html: null,
+    values: { ...told, scope, task: activation.task, communities: activation.communities.length },
     data: {
       activationId: activation.id,
-      gridCode: activation.gridCode,
-      on,
-      activatedOn: activation.activatedOn,
+      ...told,
       deactivatedOn: activation.deactivatedOn,
       communities: activation.communities,
       organisations: facts.organisations.map((o) => o.id),
-      workers,
-      members,
-      branches,
-      teams: facts.teams,
       parties: parties.length,
       partiesCapped: parties.length > maxParties
     }
-  }]
+  })]
 }

@@ -8,9 +8,9 @@
  *
  * @internal
  */
-import type { Link, Problem, TargetKind } from "../../outreach/Liaison.js"
 import type { Notification } from "../../notify/Notification.js"
-import * as Templates from "../../notify/Templates.js"
+import type { Link, Problem, TargetKind } from "../../outreach/Liaison.js"
+import * as Notice from "../notice.js"
 
 /** The target as the leader's message names it: "your linked enterprise". */
 const targets: Readonly<Record<TargetKind, { readonly zh: string; readonly en: string }>> = {
@@ -25,28 +25,15 @@ export const problems = (rows: ReadonlyArray<Problem>, links: ReadonlyArray<Link
   return rows.flatMap((p) => {
     const link = linkById.get(p.linkId)
     if (link === undefined) return []
-    const kind = p.resolvedOn === null ? "outreach.problem-raised" : "outreach.problem-resolved"
     const on = p.resolvedOn ?? p.raisedOn
-    const { subject, text } = Templates.render(kind, lang, {
-      problemId: p.id,
-      target: targets[link.targetKind][lang],
-      gridCode: link.gridCode,
-      raisedOn: p.raisedOn,
-      on
-    })
-    return [{
-      id: `${kind}:${p.id}`,
+    return [Notice.make(p.resolvedOn === null ? "outreach.problem-raised" : "outreach.problem-resolved", lang, {
+      keys: [p.id],
       tenant: p.tenant,
-      kind,
-      raisedAt: `${on}T00:00:00+08:00`,
+      raisedAt: Notice.startOf(on),
       gridCode: link.gridCode,
       organisationId: null,
-      to: [{ kind: "person" as const, id: link.leaderId, name: null }],
-      recipients: [],
-      lang,
-      subject,
-      text,
-      html: null,
+      to: [{ kind: "person", id: link.leaderId, name: null }],
+      values: { problemId: p.id, target: targets[link.targetKind][lang], gridCode: link.gridCode, raisedOn: p.raisedOn, on },
       data: {
         problemId: p.id,
         linkId: link.id,
@@ -57,6 +44,6 @@ export const problems = (rows: ReadonlyArray<Problem>, links: ReadonlyArray<Link
         raisedOn: p.raisedOn,
         resolvedOn: p.resolvedOn
       }
-    }]
+    })]
   })
 }

@@ -1,0 +1,47 @@
+/**
+ * What every domain's notices share: a notification of a kind rendered from its
+ * template in the settings' language, its id the kind and the event's keys
+ * (`<kind>:<keys>`, stable for the event, so an event raised again is the same
+ * notification), no recipients yet (the raiser resolves them from `to` through the
+ * directory), no HTML.
+ *
+ * @internal
+ */
+import type { Tenant } from "../access/Tenant.js"
+import type { Notification, Party } from "../notify/Notification.js"
+import * as Templates from "../notify/Templates.js"
+
+/** A day as the moment a notice of it is raised: its start, in China Standard Time. */
+export const startOf = (day: string): string => `${day}T00:00:00+08:00`
+
+/** @internal */
+export const make = (
+  kind: Templates.Kind,
+  lang: "zh" | "en",
+  notice: {
+    /** The event's keys, after the kind in the id. */
+    readonly keys: ReadonlyArray<string | number>
+    readonly tenant: Tenant
+    readonly raisedAt: string
+    readonly gridCode: string | null
+    readonly organisationId: string | null
+    readonly to: ReadonlyArray<Party>
+    /** The template's slots. */
+    readonly values: Readonly<Record<string, string | number>>
+    /** The facts, as plain JSON. */
+    readonly data: Readonly<Record<string, unknown>>
+  }
+): Notification => ({
+  id: [kind, ...notice.keys].join(":"),
+  tenant: notice.tenant,
+  kind,
+  raisedAt: notice.raisedAt,
+  gridCode: notice.gridCode,
+  organisationId: notice.organisationId,
+  to: notice.to,
+  recipients: [],
+  lang,
+  ...Templates.render(kind, lang, notice.values),
+  html: null,
+  data: notice.data
+})
