@@ -337,7 +337,7 @@ export const report = (
     for (const letter of shown) {
       if (letter === undefined) continue
       const kind = Recognition.kindLabels[kindOf.get(letter.honourId)!][lang]
-      lines.push(`  ${w.letter(letter.status === "pending" ? w.pending : w.sent, letter.hometown, letter.address, kind)}`)
+      lines.push(`  ${w.letter(letter.status === "pending" ? w.pending : `${w.sent} ${letter.sentOn}`, letter.hometown, letter.address, kind)}`)
     }
     lines.push("")
 

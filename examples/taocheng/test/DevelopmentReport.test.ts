@@ -52,7 +52,9 @@ describe("DevelopmentReport", () => {
       expect(line(zh, "新就业群体党员")).toMatch(/526\s+\d+ \/ \d+\s+生成器输入，取自文章$/)
       expect(line(zh, "新发展党员")).toMatch(/15\s+15\s+生成器输入，取自文章$/)
       expect(line(zh, "中层党员占比")).toMatch(/50%以上\s+55\.0 %\s+计算所得$/)
-      expect(line(zh, "喜报：待寄 / 已寄")).toMatch(/60 \/ 0\s+计算所得$/)
+      // Sent through SendHonourLetters, all but the last five: the counts read from the store.
+      expect(line(zh, "喜报：待寄 / 已寄")).toMatch(/5 \/ 55\s+计算所得$/)
+      expect(zh).toMatch(/已寄 \d{4}-\d{2}-\d{2} · /)
       expect(line(en, "Share of middle managers who are members")).toMatch(/50%\+\s+55\.0 %\s+computed$/)
       // The track: 25 numbered steps, probation and the day party standing counts from.
       const steps = zh.split("\n").filter((l) => /^\s+\d+\s{2,}\S/.test(l) && /\d{4}-\d{2}-\d{2}\s+[是否]$/.test(l))

@@ -11,9 +11,10 @@
  *   Booleans are integers, 1 or 0.
  * - Fields named by SQL keywords get a unit: an event's and a move's `on` is `on_day`, a
  *   session's `from` and `to` are `from_day` and `to_day`.
- * - Every write but `putPlans` inserts rows whose key must be new: a key that exists, or
- *   one named twice in a call, fails the call and writes none of it. `putPlans` replaces
- *   the plan of the same grid and year; within one call the last of a key wins.
+ * - Every write but `putPlans` and `markSent` inserts rows whose key must be new: a key
+ *   that exists, or one named twice in a call, fails the call and writes none of it.
+ *   `putPlans` replaces the plan of the same grid and year; within one call the last of
+ *   a key wins. `markSent` updates the pending letters of the honours named, in place.
  * - Driver failures and unreadable rows surface as core's `StoreError`, naming the
  *   operation.
  *
@@ -24,7 +25,7 @@ import type { RecognitionRepository, Tenant, TrackRepository, WorkforceRepositor
 import { DevelopmentStore } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { lastByKey } from "./internal/batch.js"
+import { chunks, lastByKey } from "./internal/batch.js"
 import { type ColumnTypes, ddl } from "./internal/columns.js"
 import * as Rows from "./internal/developmentRows.js"
 import * as Queries from "./internal/queries.js"
@@ -170,7 +171,9 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
     ...trackTables(types),
     ...workforceTables(types),
     ...recognitionTables(types)
-  ])
+  ]),
+  // The day a letter of good news was sent (SendHonourLetters); null while pending.
+  "0002_letter_sent_on": ddl(({ text }) => [`ALTER TABLE development_letters ADD COLUMN sent_on ${text}`])
 }
 
 const { reading } = Repository
@@ -288,7 +291,16 @@ export const make: Effect.Effect<DevelopmentStore.DevelopmentStoreShape, never, 
       honoursOf: anyOf("recognition.honoursOf", { ...honourReading, order: ["id"] }, "id"),
       honours: every("recognition.honours", honourReading),
       addLetters: add("recognition.addLetters", letterReading),
-      letters: every("recognition.letters", letterReading)
+      letters: every("recognition.letters", letterReading),
+      lettersOf: anyOf("recognition.lettersOf", letterReading, "honour_id"),
+      markSent: (tenant, ids, on) =>
+        write(
+          "recognition.markSent",
+          q.writeAll(chunks(sql, Array.from(new Set(ids)), 1, 3).map((chunk) =>
+            sql`UPDATE development_letters SET status = 'sent', sent_on = ${on}
+WHERE tenant = ${tenant} AND status = 'pending' AND ${q.keyIn("honour_id", chunk)}`
+          ))
+        )
     }
 
     return { tracks, workforce, recognition }

@@ -126,7 +126,7 @@ describe("SqliteStore", () => {
           ["organisation", "organisations", "discipline_ends_on"],
           ["idempotency", "idempotency"],
           ["ledger", "ledger"],
-          ["development", "development"],
+          ["development", "development", "letter_sent_on"],
           ["emergency", "emergency"],
           ["demand", "demand"],
           ["outreach", "outreach"],

@@ -95,6 +95,8 @@ describe("DevelopmentData.generate", () => {
     expect(honours.filter((h) => h.kind === "star-merchant").length).toBe(a.lanshan.starMerchants)
     expect(honours.filter((h) => h.kind === "mobile-vanguard").length).toBe(a.lanshan.mobileVanguards)
     expect(honours.every((h) => h.letter !== null && h.letter !== undefined)).toBe(true)
+    const sends = of(l.commands, "SendHonourLetters")
+    expect(sends.flatMap((c) => c.honourIds)).toEqual(honours.slice(0, honours.length - 5).map((h) => h.id))
     expect(data.options.lanshan.memberManagers / data.options.lanshan.managers).toBeGreaterThanOrEqual(a.lanshan.managerShare)
   })
 
@@ -108,6 +110,7 @@ describe("DevelopmentData.generate", () => {
     expect(() => DevelopmentData.generate(small, p, { taocheng: { establishment: 9 } })).toThrow(/communities/)
     expect(() => DevelopmentData.generate(small, p, { taocheng: { districtSites: 200 } })).toThrow(RangeError)
     expect(() => DevelopmentData.generate(small, p, { lanshan: { memberManagers: 21 } })).toThrow(/memberManagers/)
+    expect(() => DevelopmentData.generate(small, p, { lanshan: { lettersSent: 61 } })).toThrow(/lettersSent/)
   })
 })
 
@@ -174,9 +177,12 @@ describe("DevelopmentData.apply", () => {
       const honours = yield* service.honours(ls, { from: l.from, to: l.to })
       expect([honours.byKind["star-merchant"], honours.byKind["mobile-vanguard"]]).toEqual([a.lanshan.starMerchants, a.lanshan.mobileVanguards])
       expect(honours.stars).toEqual(f.lanshan.stars)
-      expect(honours.letters).toEqual({ pending: a.lanshan.starMerchants + a.lanshan.mobileVanguards, sent: 0 })
+      // Letters sent through SendHonourLetters: all but the last five, each sent on a Monday after the ceremony.
+      expect(honours.letters).toEqual(f.lanshan.letters)
+      expect(f.lanshan.letters).toEqual({ pending: 5, sent: a.lanshan.starMerchants + a.lanshan.mobileVanguards - 5 })
       const letters = yield* service.letters(ls, { at: l.at })
       expect(letters.length).toBe(a.lanshan.starMerchants + a.lanshan.mobileVanguards)
+      expect(letters.filter((x) => x.status === "sent").every((x) => x.sentOn !== null && x.sentOn > l.from.replace("-01-01", "-06-28"))).toBe(true)
       const track = yield* service.track(ls, l.shownTrack!, { at: l.at })
       expect(track?.status).toBe("completed")
       expect(track?.events.length).toBe(PartyLadder.make().steps.length)

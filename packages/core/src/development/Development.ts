@@ -3,9 +3,10 @@
  * the field and row) → authorize the role (Forbidden) → load the state the rule needs,
  * with the facts of the day from the organisation store, and check the scope of every
  * grid it touches → pure rule (RuleViolation naming the rule and its source) → write
- * the facts and one audit entry in the same transaction. A refused command writes
- * nothing. Reads decode their arguments the same way and return nothing outside the
- * actor's scope.
+ * the facts and one audit entry in the same transaction (a letter of good news sent
+ * raises its notification there too, through `Notify.raiser` when the layer is built
+ * with `Notify.Settings`). A refused command writes nothing. Reads decode their
+ * arguments the same way and return nothing outside the actor's scope.
  *
  * @since 0.5.0
  */
@@ -27,6 +28,7 @@ import { auditDetail, targetOf } from "../internal/development/commands.js"
 import * as Decide from "../internal/development/decide.js"
 import { writeSteps } from "../internal/development/write.js"
 import { groupBy } from "../internal/groupBy.js"
+import * as Notify from "../notify/Notify.js"
 import { servingWithin } from "../internal/organisation/decide.js"
 import { validated } from "../internal/validated.js"
 import type { OrganisationId } from "../organisation/Organisation.js"
@@ -86,6 +88,7 @@ export const make: Effect.Effect<
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
   const ladders = DevelopmentConfigModule.ladders(config)
+  const raise = yield* Notify.raiser
   const writer = Commands.makePlain<DevelopmentCommand, DevelopmentChanges, DevelopmentWriteError, IsoDate.IsoDate>(
     { policy, transactor, importLog, idempotency, audit },
     {
@@ -95,7 +98,7 @@ export const make: Effect.Effect<
       auditDetail,
       clock: IsoDate.today,
       decisions: (today) => Decide.make(store, organisationStore, grids, config, gridConfig.scheme, today),
-      writeSteps: (_actor, changes) => writeSteps(store, changes)
+      writeSteps: (_actor, changes) => writeSteps(store, organisationStore, changes, raise)
     }
   )
 

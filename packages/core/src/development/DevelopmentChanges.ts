@@ -1,7 +1,8 @@
 /**
  * What a member-development command wrote: the facts a rule produced from state and
  * command. Every write is an insert (tracks grow by events; a recruitment plan is
- * replaced by its key), so the changes are lists of new rows.
+ * replaced by its key), so the changes are lists of new rows, but for letters of good
+ * news sent, which are the letters as they stand once marked sent.
  *
  * @since 0.5.0
  */
@@ -25,6 +26,12 @@ export interface DevelopmentChanges {
   readonly moves: ReadonlyArray<CareerMove>
   readonly honours: ReadonlyArray<Honour>
   readonly letters: ReadonlyArray<HonourLetter>
+  /**
+   * Letters sent (`SendHonourLetters`), as they stand once marked: status `sent`, with the day.
+   *
+   * @since 0.6.0
+   */
+  readonly sentLetters: ReadonlyArray<HonourLetter>
 }
 
 /**
@@ -41,7 +48,8 @@ export const empty: DevelopmentChanges = {
   holdings: [],
   moves: [],
   honours: [],
-  letters: []
+  letters: [],
+  sentLetters: []
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The member-development commands: opening a track on a ladder and recording its steps,
  * extensions and cancellation; the community workforce (hires, recruitment plans,
- * training, qualifications, career moves); recognition with its letters of good news.
+ * training, qualifications, career moves); recognition with its letters of good news,
+ * and sending them.
  * Every command is a `Schema.TaggedClass`, so input from a request decodes to it or fails
  * with a `ValidationError` naming the field.
  *
@@ -171,6 +172,24 @@ export class Recognise extends Schema.TaggedClass<Recognise>()("Recognise", {
 }) {}
 
 /**
+ * Sends the pending letters of good news (喜报) of honours on a day: each is marked sent
+ * and raises its `development.honour-letter` notification to the member's hometown
+ * party organisation. Each honour is named once (`recognition.letter-ids`), at most a
+ * thousand in one command.
+ *
+ * @since 0.6.0
+ * @category commands
+ */
+export class SendHonourLetters extends Schema.TaggedClass<SendHonourLetters>()("SendHonourLetters", {
+  honourIds: Schema.Array(HonourId).pipe(
+    Schema.minItems(1),
+    Schema.maxItems(1000),
+    Schema.filter((ids) => new Set(ids).size === ids.length || "recognition.letter-ids: each honour is named once")
+  ),
+  on: IsoDate
+}) {}
+
+/**
  * @since 0.5.0
  * @category schemas
  */
@@ -184,7 +203,8 @@ export const DevelopmentCommand = Schema.Union(
   RecordTraining,
   RecordQualification,
   RecordCareerMove,
-  Recognise
+  Recognise,
+  SendHonourLetters
 )
 
 /**

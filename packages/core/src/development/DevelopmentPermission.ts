@@ -29,7 +29,7 @@ export const track = "development:track"
 export const workforce = "development:workforce"
 
 /**
- * Awarding honours and recording their letters of good news.
+ * Awarding honours, recording their letters of good news and sending them.
  *
  * @since 0.5.0
  * @category permissions

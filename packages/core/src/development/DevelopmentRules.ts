@@ -18,7 +18,7 @@ import type { DevelopmentChanges } from "./DevelopmentChanges.js"
 import * as Changes from "./DevelopmentChanges.js"
 import * as Pathway from "./Pathway.js"
 import * as Qualification from "./Qualification.js"
-import { kindLabels } from "./Recognition.js"
+import { type Honour, type HonourLetter, kindLabels } from "./Recognition.js"
 
 type Result = Either.Either<DevelopmentChanges, RuleViolation.RuleViolation>
 
@@ -328,6 +328,53 @@ export const recognise = (
     honours: [{ tenant, ...fields }],
     letters: letter === null || command.memberId === null
       ? []
-      : [{ tenant, honourId: command.id, memberId: command.memberId, hometown: letter.hometown, address: letter.address, status: "pending", createdOn: context.today }]
+      : [{ tenant, honourId: command.id, memberId: command.memberId, hometown: letter.hometown, address: letter.address, status: "pending", createdOn: context.today, sentOn: null }]
   })
+}
+
+/**
+ * What sending letters needs: today, the honours named that the actor's scope sees (one
+ * lying wholly elsewhere counts as unknown), and their letters.
+ *
+ * @since 0.6.0
+ * @category models
+ */
+export interface LettersContext {
+  readonly today: IsoDate
+  readonly honours: ReadonlyArray<Honour>
+  readonly letters: ReadonlyArray<HonourLetter>
+}
+
+/**
+ * Sends letters of good news. Rules: `recognition.future` (not dated after today),
+ * `recognition.letter-honour` (each id an honour seen from the actor's scope),
+ * `recognition.letter-none` (the honour has a letter), `recognition.letter-sent-once`
+ * (the letter is pending: a letter is sent once), `recognition.letter-date` (not
+ * before the honour was awarded). Each honour is named once (`recognition.letter-ids`,
+ * checked when the command is decoded, and again here).
+ *
+ * @since 0.6.0
+ * @category rules
+ */
+export const sendLetters = (context: LettersContext, command: Command.SendHonourLetters): Result => {
+  if (new Set(command.honourIds).size !== command.honourIds.length) return refuse("recognition.letter-ids", "honourIds", "each honour is named once")
+  const late = future("recognition.future", "on", command.on, context.today)
+  if (late !== undefined) return late
+  const honours = new Map(context.honours.map((h) => [h.id as string, h]))
+  const letters = new Map(context.letters.map((l) => [l.honourId as string, l]))
+  const sent: Array<HonourLetter> = []
+  for (const id of command.honourIds) {
+    const honour = honours.get(id)
+    if (honour === undefined) return refuse("recognition.letter-honour", "honourIds", `no honour ${id} exists`)
+    const letter = letters.get(id)
+    if (letter === undefined) return refuse("recognition.letter-none", "honourIds", `honour ${id} carries no letter of good news`)
+    if (letter.status === "sent") {
+      return refuse("recognition.letter-sent-once", "honourIds", `the letter of honour ${id} was sent${letter.sentOn === null ? "" : ` on ${letter.sentOn}`}: a letter is sent once`)
+    }
+    if (command.on < honour.awardedOn) {
+      return refuse("recognition.letter-date", "on", `honour ${id} was awarded on ${honour.awardedOn}: its letter is sent on that day or later`)
+    }
+    sent.push({ ...letter, status: "sent", sentOn: command.on })
+  }
+  return ok({ sentLetters: sent })
 }

@@ -3,7 +3,8 @@
  * merchants rated one to five stars), and 双强六好 demonstration sites (党建示范点) at the
  * district or the city level — each with the criteria it met and the day it was awarded.
  * A member's honour may carry a letter of good news (喜报) to the party organisation of
- * their hometown, recorded here as pending for the notification back ends to deliver.
+ * their hometown, recorded here as pending until `SendHonourLetters` sends it (raising
+ * its `development.honour-letter` notification).
  *
  * @since 0.5.0
  */
@@ -106,7 +107,7 @@ export interface Honour extends Schema.Schema.Type<typeof Honour> {}
 
 /**
  * A letter of good news (喜报) to a member's hometown party organisation: pending until
- * a notification back end has delivered it.
+ * it is sent (`SendHonourLetters`), which records the day and raises its notification.
  *
  * @since 0.5.0
  * @category schemas
@@ -120,7 +121,9 @@ export const HonourLetter = Schema.Struct({
   /** Its postal address. */
   address: Text.Address,
   status: Schema.Literal("pending", "sent"),
-  createdOn: IsoDate
+  createdOn: IsoDate,
+  /** The day it was sent; null while pending. */
+  sentOn: Schema.NullOr(IsoDate)
 })
 
 /**

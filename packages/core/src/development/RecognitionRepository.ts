@@ -7,6 +7,7 @@
 import type { Effect } from "effect"
 import type { Tenant } from "../access/Tenant.js"
 import type { StoreError } from "../errors/StoreError.js"
+import type { IsoDate } from "../time/IsoDate.js"
 import type { Honour, HonourId, HonourLetter } from "./Recognition.js"
 
 /**
@@ -24,4 +25,18 @@ export interface RecognitionRepository {
   readonly addLetters: (letters: ReadonlyArray<HonourLetter>) => Effect.Effect<void, StoreError>
   /** Every letter, ordered by honour. */
   readonly letters: (tenant: Tenant) => Effect.Effect<ReadonlyArray<HonourLetter>, StoreError>
+  /**
+   * The letters of the honours that have one, ordered by honour.
+   *
+   * @since 0.6.0
+   */
+  readonly lettersOf: (tenant: Tenant, honourIds: ReadonlyArray<HonourId>) => Effect.Effect<ReadonlyArray<HonourLetter>, StoreError>
+  /**
+   * Marks the pending letters of the honours sent on the day (status `sent`, `sentOn`
+   * the day). A letter already sent keeps its day, and an honour without a letter is
+   * passed over: marking twice changes nothing more.
+   *
+   * @since 0.6.0
+   */
+  readonly markSent: (tenant: Tenant, honourIds: ReadonlyArray<HonourId>, on: IsoDate) => Effect.Effect<void, StoreError>
 }

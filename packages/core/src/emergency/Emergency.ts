@@ -4,27 +4,28 @@
  * → load the state of the day from the grid, organisation and co-construction ports and
  * check the scope → pure rule (RuleViolation naming the rule and its source) → carry out
  * the plan's organisation commands through the organisation domain's own rules → write
- * the emergency rows and one audit entry, all in one transaction. A refused command
- * writes nothing, in any domain's tables. Reads decode their arguments the same way and
+ * the emergency rows and one audit entry, all in one transaction (an activation and a
+ * deactivation raise their notifications there too, through `Notify.raiser` when the
+ * layer is built with `Notify.Settings`). A refused command writes nothing, in any
+ * domain's tables. Reads decode their arguments the same way and
  * count nothing outside the actor's scope.
  *
  * @since 0.5.0
  */
-import { Effect, Exit, Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { AccessPolicy } from "../access/AccessPolicy.js"
-import type * as Actor from "../access/Actor.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import { CoConstructionStore } from "../coconstruction/CoConstructionStore.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { GridStore } from "../grid/GridStore.js"
 import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import { ImportLog } from "../imports/ImportLog.js"
+import * as Notify from "../notify/Notify.js"
 import * as Commands from "../internal/commands.js"
 import { auditDetail, targetOf } from "../internal/emergency/commands.js"
 import * as Decide from "../internal/emergency/decide.js"
 import * as Reads from "../internal/emergency/reads.js"
-import { write, writeSteps } from "../internal/emergency/write.js"
-import * as RunBatch from "../internal/runBatch.js"
+import { writeSteps } from "../internal/emergency/write.js"
 import { validated } from "../internal/validated.js"
 import { OrganisationConfig } from "../organisation/OrganisationConfig.js"
 import { OrganisationStore } from "../organisation/OrganisationStore.js"
@@ -80,36 +81,20 @@ export const make: Effect.Effect<EmergencyShape, never, Requirements> = Effect.g
     staffedLevels: gridConfig.staffedLevels
   }
   const policy = yield* AccessPolicy
-  const { decide } = Decide.make(ports, policies)
-
-  /** A batch: each command decided against the store as it stands after the ones before it. */
-  const applyAll = (
-    actor: Actor.Actor,
-    commands: ReadonlyArray<EmergencyCommand>,
-    offset: number
-  ): Effect.Effect<ReadonlyArray<EmergencyChanges>, EmergencyWriteError> =>
-    Effect.gen(function*() {
-      const today = yield* IsoDate.today
-      const { steps } = Decide.make(ports, policies, Exit.succeed(today))
-      return yield* RunBatch.run<EmergencyCommand, EmergencyChanges, EmergencyWriteError>({
-        commands,
-        offset,
-        steps: (command) => steps(actor, command),
-        writeSteps: (changes) => writeSteps(ports.store, changes),
-        auditEntry: (command) => writer.auditEntry(actor, command),
-        workspace: RunBatch.plainWorkspace(audit)
-      })
-    })
-
-  const writer = Commands.make({ policy, transactor, importLog, idempotency, audit }, {
-    name: "Emergency",
-    schema: EmergencyCommand,
-    targetOf,
-    auditDetail,
-    decide,
-    write: (_actor, changes) => write(ports.store, changes),
-    applyAll
-  })
+  const raise = yield* Notify.raiser
+  const { noticeFacts } = Decide.make(ports, policies)
+  const writer = Commands.makePlain<EmergencyCommand, EmergencyChanges, EmergencyWriteError, IsoDate.IsoDate>(
+    { policy, transactor, importLog, idempotency, audit },
+    {
+      name: "Emergency",
+      schema: EmergencyCommand,
+      targetOf,
+      auditDetail,
+      clock: IsoDate.today,
+      decisions: (today) => Decide.make(ports, policies, today),
+      writeSteps: (_actor, changes) => writeSteps(ports.store, changes, raise, noticeFacts)
+    }
+  )
 
   const service: EmergencyShape = { ...writer.methods, ...Reads.make(ports, { policy, transactor, audit }) }
   return validated(service, policy, gridConfig.scheme)

@@ -1,7 +1,9 @@
 /**
- * A notification made from its template: the fields every reminder shares (raised at a
- * minute of China Standard Time, recipients left to the directory, no HTML body), its
- * subject and text rendered in the language given.
+ * What every domain's notices share: a notification of a kind rendered from its
+ * template in the settings' language, its id the kind and the event's keys
+ * (`<kind>:<keys>`, stable for the event, so an event raised again is the same
+ * notification), no recipients yet (the raiser resolves them from `to` through the
+ * directory), no HTML.
  *
  * @internal
  */
@@ -11,12 +13,47 @@ import * as Templates from "../notify/Templates.js"
 import type * as LocalMinute from "../time/LocalMinute.js"
 
 /** The parties a notification names at most (the schema's limit). */
-const maxParties = 1_000
+export const maxParties = 1_000
+
+/** A day as the moment a notice of it is raised: its start, in China Standard Time. */
+export const startOf = (day: string): string => `${day}T00:00:00+08:00`
 
 /** @internal */
-export const make = (input: {
+export const make = (
+  kind: Templates.Kind,
+  lang: "zh" | "en",
+  notice: {
+    /** The event's keys, after the kind in the id. */
+    readonly keys: ReadonlyArray<string | number>
+    readonly tenant: Tenant
+    readonly raisedAt: string
+    readonly gridCode: string | null
+    readonly organisationId: string | null
+    readonly to: ReadonlyArray<Party>
+    /** The template's slots. */
+    readonly values: Readonly<Record<string, string | number>>
+    /** The facts, as plain JSON. */
+    readonly data: Readonly<Record<string, unknown>>
+  }
+): Notification => ({
+  id: [kind, ...notice.keys].join(":"),
+  tenant: notice.tenant,
+  kind,
+  raisedAt: notice.raisedAt,
+  gridCode: notice.gridCode,
+  organisationId: notice.organisationId,
+  to: notice.to.slice(0, maxParties),
+  recipients: [],
+  lang,
+  ...Templates.render(kind, lang, notice.values),
+  html: null,
+  data: notice.data
+})
+
+/** A reminder: a notice raised at a minute of a sweep (China Standard Time). */
+export const remind = (input: {
   readonly kind: Templates.Kind
-  readonly id: string
+  readonly keys: ReadonlyArray<string | number>
   readonly tenant: Tenant
   readonly at: LocalMinute.LocalMinute
   readonly gridCode: string | null
@@ -25,22 +62,4 @@ export const make = (input: {
   readonly lang: "zh" | "en"
   readonly values: Readonly<Record<string, string | number>>
   readonly data: Readonly<Record<string, unknown>>
-}): Notification => {
-  const { subject, text } = Templates.render(input.kind, input.lang, input.values)
-  return {
-    id: input.id,
-    tenant: input.tenant,
-    kind: input.kind,
-    raisedAt: `${input.at}:00+08:00`,
-    gridCode: input.gridCode,
-    organisationId: input.organisationId,
-    to: input.to.slice(0, maxParties),
-    recipients: [],
-    lang: input.lang,
-    subject,
-    text,
-    html: null,
-    data: input.data
-  }
-}
-
+}): Notification => make(input.kind, input.lang, { ...input, raisedAt: `${input.at}:00+08:00` })

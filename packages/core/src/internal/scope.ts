@@ -20,3 +20,14 @@ export const guardCodes = (
   codes.every((code) => Actor.covers(actor, code))
     ? Effect.void
     : Effect.fail(new Forbidden({ actor: actor.id, action, target, reason: "scope", message }))
+
+/**
+ * Whether a record lying in these grids is seen from the actor's scope: one of them
+ * overlaps it (is it, lies in it or above it). A record seen from nowhere in the scope
+ * gets the answer an unknown id gets; one seen but not lying wholly in the scope is
+ * refused by {@link guardCodes} as `Forbidden`, naming the record only.
+ *
+ * @internal
+ */
+export const seenFrom = (actor: Actor.Actor, codes: ReadonlyArray<string>): boolean =>
+  codes.some((code) => code.startsWith(actor.scope) || actor.scope.startsWith(code))

@@ -79,6 +79,52 @@ export const templates = {
   "coconstruction.post-claimed": {
     zh: { subject: "志愿岗位认领：{title}", text: "您已认领志愿岗位「{title}」（{team}，网格 {gridCode}），自 {from} 起服务。" },
     en: { subject: "Volunteer post claimed: {title}", text: "You claimed the volunteer post \"{title}\" ({team}, grid {gridCode}) from {from}." }
+  },
+  // A 喜报 names the member to their hometown's organisation (that is its point), never
+  // the letter's postal address, a phone or an ID number.
+  "development.honour-letter": {
+    zh: {
+      subject: "喜报：{member}同志荣获{honour}",
+      text: "{hometown}：\n贵地在外党员{member}同志（{organisation}）于 {awardedOn} 荣获{honour}。特此报喜。（{sentOn} 寄送）"
+    },
+    en: {
+      subject: "Good news: {member} awarded {honour}",
+      text: "To {hometown}:\n{member}, a party member from your area ({organisation}), was awarded {honour} on {awardedOn}. We are glad to share the good news. (Sent {sentOn}.)"
+    }
+  },
+  "emergency.activated": {
+    zh: {
+      subject: "平急转换：{gridCode} 启动应急状态（{task}）",
+      text: "{scope}（{communities} 个社区）自 {on} 起转入应急状态（{task}）：{workers} 名网格员、{members} 名报到党员统一归社区党组织管理，组建临时党支部 {branches} 个。"
+    },
+    en: {
+      subject: "Emergency mode activated in {gridCode} ({task})",
+      text: "Emergency mode ({task}) is active in {scope} ({communities} communities) from {on}: {workers} grid workers and {members} enrolled members are under the community party organisations, in {branches} temporary branches."
+    }
+  },
+  "emergency.deactivated": {
+    zh: {
+      subject: "平急转换：{gridCode} 解除应急状态（{task}）",
+      text: "{scope}的应急状态（{task}，自 {activatedOn} 起）于 {on} 解除：撤销临时党支部 {branches} 个，先锋队 {teams} 支随之结束，人员回归原岗位。"
+    },
+    en: {
+      subject: "Emergency mode deactivated in {gridCode} ({task})",
+      text: "Emergency mode ({task}) in {scope}, active since {activatedOn}, ended on {on}: {branches} temporary branches dissolved and {teams} vanguard teams ended; everyone returns to their usual posts."
+    }
+  },
+  "outreach.problem-raised": {
+    zh: { subject: "三联三服问题：{problemId}", text: "您联系的{target}（网格 {gridCode}）于 {on} 反映问题 {problemId}，请跟进协调解决。" },
+    en: {
+      subject: "Outreach problem raised: {problemId}",
+      text: "Problem {problemId} was raised on {on} by your {target} (grid {gridCode}); please follow it up."
+    }
+  },
+  "outreach.problem-resolved": {
+    zh: { subject: "三联三服问题已解决：{problemId}", text: "您联系的{target}（网格 {gridCode}）反映的问题 {problemId}（{raisedOn} 提出）已于 {on} 解决。" },
+    en: {
+      subject: "Outreach problem resolved: {problemId}",
+      text: "Problem {problemId}, raised by your {target} (grid {gridCode}) on {raisedOn}, was resolved on {on}."
+    }
   }
 } satisfies Record<string, Template>
 

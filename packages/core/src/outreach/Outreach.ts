@@ -4,7 +4,9 @@
  * the rule needs and check the scope of every record it touches (one lying wholly
  * outside the scope gets the answer an unknown id gets) → pure rule (RuleViolation
  * naming the rule) → write the rows and one audit entry in the same
- * transaction. A refused command writes nothing. Reads decode their arguments the same
+ * transaction (a problem raised or resolved raises its notification there too, through
+ * `Notify.raiser` when the layer is built with `Notify.Settings`). A refused command
+ * writes nothing. Reads decode their arguments the same
  * way (a period's `to` after its `from`, at most ten years on) and count nothing outside
  * the actor's scope.
  *
@@ -22,6 +24,7 @@ import { GridStore } from "../grid/GridStore.js"
 import { IdempotencyStore } from "../idempotency/IdempotencyStore.js"
 import { maskAddress } from "../identifiers/Masking.js"
 import { ImportLog } from "../imports/ImportLog.js"
+import * as Notify from "../notify/Notify.js"
 import * as Commands from "../internal/commands.js"
 import { compareStrings } from "../internal/compareStrings.js"
 import { servingWithin } from "../internal/organisation/decide.js"
@@ -83,6 +86,7 @@ export const make: Effect.Effect<
   const idempotency = yield* IdempotencyStore
   const gridConfig = yield* GridConfig
   const policy = yield* AccessPolicy
+  const raise = yield* Notify.raiser
   const { methods } = Commands.makePlain<OutreachCommand, OutreachChanges, OutreachWriteError, IsoDate.IsoDate>(
     { policy, transactor, importLog, idempotency, audit },
     {
@@ -92,7 +96,7 @@ export const make: Effect.Effect<
       auditDetail,
       clock: IsoDate.today,
       decisions: (today) => Decide.make(store, organisationStore, grids, config, gridConfig.scheme, today),
-      writeSteps: (_actor, changes: OutreachChanges) => writeSteps(store, changes)
+      writeSteps: (_actor, changes: OutreachChanges) => writeSteps(store, changes, raise)
     }
   )
 

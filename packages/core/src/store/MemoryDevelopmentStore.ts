@@ -22,7 +22,7 @@ import type { Event, TrackHeader } from "../development/Pathway.js"
 import type { Honour, HonourLetter } from "../development/Recognition.js"
 import { emptyTables, getMany, sortedBy, type Tables, tableWrites, withFirstOf } from "../internal/memoryTables.js"
 import * as SortedIndex from "../internal/SortedIndex.js"
-import type * as Table from "../internal/Table.js"
+import * as Table from "../internal/Table.js"
 import { MemoryTransactor, tenantCell } from "./MemoryTransactor.js"
 
 const { key } = SortedIndex
@@ -118,7 +118,16 @@ export const make: Effect.Effect<DevelopmentStoreShape, never, MemoryTransactor>
       honoursOf: (tenant, ids) => read(tenant, (s) => getMany(s.honours, ids)),
       honours: (tenant) => read(tenant, (s) => SortedIndex.values(s.honours.by.awarded)),
       addLetters: (rows) => insert("recognition.addLetters", "letters", rows),
-      letters: (tenant) => read(tenant, (s) => SortedIndex.values(s.letters.rows))
+      letters: (tenant) => read(tenant, (s) => SortedIndex.values(s.letters.rows)),
+      lettersOf: (tenant, ids) => read(tenant, (s) => getMany(s.letters, ids)),
+      markSent: (tenant, ids, on) =>
+        cell.modify(tenant, (s) => ({
+          ...s,
+          letters: ids.reduce(
+            (letters, id) => Table.modify(layouts.letters, letters, id, (l) => (l.status === "pending" ? { ...l, status: "sent", sentOn: on } : l)),
+            s.letters
+          )
+        }))
     }
   }
 })

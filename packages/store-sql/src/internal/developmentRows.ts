@@ -134,6 +134,7 @@ export interface LetterRow {
   readonly address: string
   readonly status: string
   readonly created_on: string
+  readonly sent_on: string | null
 }
 
 // ------------------------------------------------------------------ JSON fields
@@ -314,7 +315,8 @@ export const toLetter = (row: LetterRow): Recognition.HonourLetter => ({
   hometown: row.hometown,
   address: row.address,
   status: row.status as Recognition.HonourLetter["status"],
-  createdOn: date(row.created_on)
+  createdOn: date(row.created_on),
+  sentOn: row.sent_on === null ? null : date(row.sent_on)
 })
 
 // ------------------------------------------------- columns: the readers' inverse
@@ -428,5 +430,6 @@ export const letterValues: Columns<Recognition.HonourLetter> = [
   ["hometown", (l) => l.hometown],
   ["address", (l) => l.address],
   ["status", (l) => l.status],
-  ["created_on", (l) => l.createdOn]
+  ["created_on", (l) => l.createdOn],
+  ["sent_on", (l) => l.sentOn]
 ]

@@ -3,7 +3,8 @@
  * tracks walking the path of `PartyPath` (mostly in order, with days moved, votes short
  * of a quorum or a majority, introducers who may not introduce, evidence left out),
  * extensions and cancellations, two talent-chain tracks, and the workforce and
- * recognition commands with fields inside and outside their rules — over the organisation
+ * recognition commands (letters of good news sent among them) with fields inside and
+ * outside their rules — over the organisation
  * intents' scaffold (branch b1 in street 001 with five more full members and one under
  * 留党察看; branch b3 in street 002).
  *
@@ -75,6 +76,8 @@ export type Intent =
     readonly letter: boolean
     readonly organisation: number
   }
+  /** Letters sent: of honours h0–h3 (4: an unknown one), perhaps one twice, on a day before, on or after the award, or in the future. */
+  | { readonly kind: "send"; readonly honours: ReadonlyArray<number>; readonly day: number }
 
 const index = (max: number) => fc.integer({ min: 0, max })
 const shift = fc.constantFrom(0, 0, 0, 0, 0, 0, -1, 1, -40, 40)
@@ -101,6 +104,14 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
       letter: fc.boolean(),
       organisation: index(2)
     })
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("send" as const),
+      honours: fc.array(fc.constantFrom(0, 0, 1, 1, 2, 3, 4), { minLength: 1, maxLength: 2 }),
+      day: fc.constantFrom(0, 1, 2, 2, 2, 3)
+    })
   }
 )
 
@@ -112,16 +123,24 @@ const walk = fc.record({
   last: intent
 })
 
+/** A member's honour awarded with a letter, then letters sent (its own, perhaps with others). */
+const letter = fc.record({ id: index(3), star: fc.boolean(), stars: fc.integer({ min: 1, max: 5 }), send: intent.filter((i) => i.kind === "send") })
+  .map(({ id, send, star, stars }): ReadonlyArray<Intent> => [
+    { kind: "recognise", id, honour: star ? 1 : 0, member: 0, stars: star ? stars : null, level: null, letter: true, organisation: 0 },
+    send.kind === "send" ? { ...send, honours: [id, ...send.honours.filter((h) => h !== id)].slice(0, 2) } : send
+  ])
+
 /**
- * Sequences of intents: single intents of every kind, and party tracks walked in their
+ * Sequences of intents: single intents of every kind, party tracks walked in their
  * ladder's order from the application through a step (the last one perturbed as a
- * single intent is), an extension of probation after some.
+ * single intent is), an extension of probation after some, and honours awarded with a
+ * letter that is then sent.
  *
  * @since 0.5.0
  * @category arbitraries
  */
 export const intents = (max = 30): fc.Arbitrary<ReadonlyArray<Intent>> =>
-  fc.array(fc.oneof({ weight: 8, arbitrary: intent.map((i) => [i]) }, {
+  fc.array(fc.oneof({ weight: 8, arbitrary: intent.map((i) => [i]) }, { weight: 1, arbitrary: letter }, {
     weight: 1,
     arbitrary: walk.map((w): ReadonlyArray<Intent> => {
       const steps: Array<Intent> = Array.from({ length: w.through + 1 }, (_, step) =>
@@ -246,6 +265,12 @@ export const resolve = (tenant: string, intent: Intent): unknown => {
         awardedBy: "区委组织部",
         awardedOn: "2024-05-01",
         letter: intent.letter ? { hometown: "老家村党支部", address: "某省某县某村" } : null
+      }
+    case "send":
+      return {
+        _tag: "SendHonourLetters",
+        honourIds: intent.honours.map((i) => (i === 4 ? "nobody" : `h${i}`)),
+        on: ["2024-04-30", "2024-05-01", "2024-06-15", "2027-06-01"][intent.day]
       }
   }
 }

@@ -6,7 +6,8 @@
  * call and writes none of it), recruitment plans replaced by grid and year, an event's
  * evidence and length and a worker's education back exactly as written (a field absent
  * stays absent, `false` and `0` stay themselves), nulls kept apart from values, Chinese
- * and awkward text, tenant isolation, transactions that roll back, reads by more keys
+ * and awkward text, letters of good news marked sent once (a letter sent keeps its day),
+ * tenant isolation, transactions that roll back, reads by more keys
  * than one SQL statement may carry, and properties that random rows come back as they
  * were written. Every store adapter runs it:
  *
@@ -205,15 +206,23 @@ const honour = (t: T, id: string, on: string, spec: HonourSpec = {}): Recognitio
 const letter = (
   t: T,
   honour: string,
-  spec: { readonly member?: string; readonly hometown?: string; readonly address?: string; readonly status?: Recognition.HonourLetter["status"]; readonly created?: string } = {}
+  spec: {
+    readonly member?: string
+    readonly hometown?: string
+    readonly address?: string
+    readonly status?: Recognition.HonourLetter["status"]
+    readonly created?: string
+    readonly sent?: string | null
+  } = {}
 ): Recognition.HonourLetter => ({
   tenant: t,
   honourId: honourId(honour),
   memberId: spec.member ?? `m-${honour}`,
   hometown: spec.hometown ?? "河南省固始县某村党支部",
   address: spec.address ?? "河南省信阳市固始县某镇某村",
-  status: spec.status ?? "pending",
-  createdOn: day(spec.created ?? "2024-07-01")
+  status: spec.status ?? (spec.sent === undefined || spec.sent === null ? "pending" : "sent"),
+  createdOn: day(spec.created ?? "2024-07-01"),
+  sentOn: dayOrNull(spec.sent)
 })
 
 // ---------------------------------------------------------------------- orders
@@ -483,13 +492,56 @@ export const developmentRepositoryContract = (name: string, storeLayer: Layer.La
           const { recognition } = yield* ports
           const t = freshTenant()
           const rows = [
-            letter(t, "h2", { status: "sent", hometown: "安徽省 \"某\" 村党支部", address: "𠀀 路 1 号" }),
+            letter(t, "h2", { sent: "2024-07-03", hometown: "安徽省 \"某\" 村党支部", address: "𠀀 路 1 号" }),
             letter(t, "h10"),
             letter(t, "h1", { member: "中", created: "2024-02-29" })
           ]
           yield* recognition.addLetters(rows)
           expect(yield* recognition.letters(t)).toEqual([rows[2], rows[1], rows[0]])
           expect(yield* recognition.letters(freshTenant())).toEqual([])
+        }))
+
+      it.effect("lettersOf: the letters of the honours that have one, by honour; unknown left out, repeated once", () =>
+        Effect.gen(function*() {
+          const { recognition } = yield* ports
+          const t = freshTenant()
+          const rows = [letter(t, "h2", { sent: "2024-07-03" }), letter(t, "h10"), letter(t, "中")]
+          yield* recognition.addLetters(rows)
+          expect(yield* recognition.lettersOf(t, ["h2", "zz", "中", "h10", "h2"].map(honourId))).toEqual([rows[1], rows[0], rows[2]])
+          expect(yield* recognition.lettersOf(t, [])).toEqual([])
+          expect(yield* recognition.lettersOf(freshTenant(), [honourId("h2")])).toEqual([])
+        }))
+
+      it.effect("markSent: the pending letters named become sent on the day; one sent keeps its day, an honour without a letter and another tenant's letters are untouched", () =>
+        Effect.gen(function*() {
+          const { recognition } = yield* ports
+          const [t, u] = [freshTenant(), freshTenant()]
+          const rows = [letter(t, "h1"), letter(t, "h2", { sent: "2024-07-03" }), letter(t, "h3"), letter(t, "h4")]
+          yield* recognition.addLetters(rows)
+          yield* recognition.addLetters([letter(u, "h1")])
+          yield* recognition.markSent(t, ["h1", "h2", "zz", "h3", "h1"].map(honourId), day("2024-07-10"))
+          const sent = { status: "sent" as const, sentOn: day("2024-07-10") }
+          expect(yield* recognition.letters(t)).toEqual([{ ...rows[0]!, ...sent }, rows[1], { ...rows[2]!, ...sent }, rows[3]])
+          // Marking again changes nothing; none named changes nothing.
+          yield* recognition.markSent(t, ["h1", "h3"].map(honourId), day("2024-08-01"))
+          yield* recognition.markSent(t, [], day("2024-08-01"))
+          expect((yield* recognition.letters(t)).map((l) => [l.status, l.sentOn])).toEqual([
+            ["sent", "2024-07-10"], ["sent", "2024-07-03"], ["sent", "2024-07-10"], ["pending", null]
+          ])
+          expect(yield* recognition.letters(u)).toEqual([letter(u, "h1")])
+        }))
+
+      it.effect("markSent in a transaction that fails leaves the letters pending", () =>
+        Effect.gen(function*() {
+          const store = yield* ports
+          const t = freshTenant()
+          yield* store.recognition.addLetters([letter(t, "h1")])
+          const failed = yield* Effect.flip(store.transaction(
+            t,
+            Effect.zipRight(store.recognition.markSent(t, [honourId("h1")], day("2024-07-10")), Effect.fail("no" as const))
+          ))
+          expect(failed).toBe("no")
+          expect(yield* store.recognition.letters(t)).toEqual([letter(t, "h1")])
         }))
     })
 
@@ -675,6 +727,8 @@ export const developmentRepositoryContract = (name: string, storeLayer: Layer.La
           yield* workforce.addHoldings(holdings)
           yield* workforce.addMoves(moves)
           yield* recognition.addHonours(honours)
+          const letters = honourIds.map((id) => letter(t, id))
+          yield* recognition.addLetters([...letters].reverse())
           expect(spread(trackIds).length).toBe(many)
 
           expect(yield* tracks.tracksOf(t, spread<Pathway.TrackId>(trackIds))).toEqual(trackRows)
@@ -686,6 +740,9 @@ export const developmentRepositoryContract = (name: string, storeLayer: Layer.La
           expect(yield* workforce.movesOf(t, spread<CommunityWorker.MoveId>(moveIds))).toEqual(moves)
           expect(yield* workforce.movesFor(t, spread<CommunityWorker.WorkerId>(workerIds))).toEqual(sortBy(moves, ...byWorker))
           expect(yield* recognition.honoursOf(t, spread<Recognition.HonourId>(honourIds))).toEqual(honours)
+          expect(yield* recognition.lettersOf(t, spread<Recognition.HonourId>(honourIds))).toEqual(letters)
+          yield* recognition.markSent(t, spread<Recognition.HonourId>(honourIds), day("2024-07-10"))
+          expect((yield* recognition.letters(t)).map((l) => l.sentOn)).toEqual(letters.map(() => "2024-07-10"))
         }), { timeout: 120_000 })
 
       it.effect("writes, replaces and reads 20,000 rows a call (more than one statement's parameters)", () =>
@@ -829,7 +886,7 @@ export const developmentRepositoryContract = (name: string, storeLayer: Layer.La
             member: id,
             hometown: text,
             address: text,
-            status: FastCheck.constantFrom<Recognition.HonourLetter["status"]>("pending", "sent"),
+            sent: nullable(date),
             created: date
           }),
           { selector: (l) => l.honour, maxLength: 6 }
@@ -912,6 +969,7 @@ export const developmentRepositoryContract = (name: string, storeLayer: Layer.La
             expect(yield* recognition.honoursOf(t, keys.map(honourId))).toEqual(sortBy(rows.honours.filter((h) => hasKey(h.id)), byId))
             expect(yield* recognition.honours(t)).toEqual(sortBy(rows.honours, ...byAwarded))
             expect(yield* recognition.letters(t)).toEqual(sortBy(rows.letters, byHonour))
+            expect(yield* recognition.lettersOf(t, keys.map(honourId))).toEqual(sortBy(rows.letters.filter((l) => hasKey(l.honourId)), byHonour))
             // Everything, all at once.
             expect(yield* tracks.tracksFor(t, rows.tracks.map((k) => k.person))).toEqual(sortBy(rows.tracks, byId))
             expect(yield* tracks.eventsOf(t, rows.events.map((e) => e.trackId))).toStrictEqual(sortBy(rows.events, ...byTrack))
@@ -931,6 +989,30 @@ export const developmentRepositoryContract = (name: string, storeLayer: Layer.La
           { maxLength: 6 }
         ),
         { minLength: 1, maxLength: 5 }
+      )
+
+      const sends = FastCheck.record({
+        letters: FastCheck.uniqueArray(FastCheck.record({ honour: id, sent: nullable(date) }), { selector: (l) => l.honour, maxLength: 6 }),
+        calls: FastCheck.array(FastCheck.record({ ids: FastCheck.array(id, { maxLength: 5 }), on: date }), { maxLength: 5 })
+      })
+
+      it.effect.prop(
+        "markSent: after any calls, a letter pending before is sent on the day of the first call naming it, one sent keeps its day",
+        { sends },
+        ({ sends }) =>
+          Effect.gen(function*() {
+            const { recognition } = yield* ports
+            const t = freshTenant()
+            const rows = sends.letters.map((l) => letter(t, l.honour, { sent: l.sent }))
+            yield* recognition.addLetters(rows)
+            for (const call of sends.calls) yield* recognition.markSent(t, call.ids.map(honourId), call.on)
+            const expected = rows.map((l) => {
+              const first = sends.calls.find((c) => c.ids.includes(l.honourId))
+              return l.status === "pending" && first !== undefined ? { ...l, status: "sent" as const, sentOn: first.on } : l
+            })
+            expect(yield* recognition.letters(t)).toEqual(sortBy(expected, byHonour))
+          }),
+        { timeout: 120_000, fastCheck: { numRuns: 30 } }
       )
 
       it.effect.prop(

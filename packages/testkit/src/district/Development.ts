@@ -27,7 +27,8 @@
  * the conversion meeting, `Organisations`' AdmitMember and ConvertMember), the talent
  * chain (一线职工 → 优秀员工 → 党员 → 中层) with its middle managers, outstanding employees
  * whose applications are under way, and the year's 共产党员星级经营户 and 流动先锋, each
- * with a letter of good news (喜报) to the party organisation of their hometown.
+ * with a letter of good news (喜报) to the party organisation of their hometown, most of
+ * them sent in weekly batches after the ceremony.
  *
  * The figures in bold in {@link article} (《“实”字为要重落实 “干”字当头抓服务》, 中共衡水市
  * 桃城区委组织部; 《引领新业态新就业群体“新心向党”》, 中共临沂市兰山区委组织部) are inputs:
@@ -223,6 +224,12 @@ export interface LanshanOptions {
   readonly starMerchants: number
   /** 流动先锋. Input from the article: 30. */
   readonly mobileVanguards: number
+  /**
+   * Letters of good news sent (`SendHonourLetters`), in the order the honours were
+   * awarded, a batch a week from the Monday after the ceremony; the rest stay pending
+   * (generator: all but the last five).
+   */
+  readonly lettersSent: number
 }
 
 /**
@@ -279,6 +286,8 @@ export interface Figures {
     readonly completed: number
     /** Talent-chain tracks by stage at `at`. */
     readonly chain: Readonly<Record<string, number>>
+    /** Letters of good news still pending, and sent. */
+    readonly letters: { readonly pending: number; readonly sent: number }
   }
 }
 
@@ -384,7 +393,8 @@ export const resolve = (layout: District.Layout, input: Input = {}): Development
     frontline: l.frontline ?? 40,
     applicants: l.applicants ?? 16,
     starMerchants: l.starMerchants ?? b.starMerchants,
-    mobileVanguards: l.mobileVanguards ?? b.mobileVanguards
+    mobileVanguards: l.mobileVanguards ?? b.mobileVanguards,
+    lettersSent: l.lettersSent ?? Math.max(0, (l.starMerchants ?? b.starMerchants) + (l.mobileVanguards ?? b.mobileVanguards) - 5)
   }
   check({ taocheng, lanshan }, layout)
   return { taocheng, lanshan }
@@ -417,8 +427,9 @@ const check = ({ lanshan: l, taocheng: t }: DevelopmentOptions, layout: District
 
   checkCounts(l, [
     "branches", "members", "rideHailingMembers", "developed", "managers", "memberManagers", "frontline", "applicants",
-    "starMerchants", "mobileVanguards"
+    "starMerchants", "mobileVanguards", "lettersSent"
   ], 10_000)
+  if (l.lettersSent > l.starMerchants + l.mobileVanguards) fail(`lettersSent ${l.lettersSent}: one letter a star merchant or mobile vanguard, ${l.starMerchants + l.mobileVanguards} in all`)
   if (!Number.isInteger(l.year) || l.year < 2002 || l.year > 9997) fail(`year ${l.year} is not a year 2002–9997`)
   if (l.branches < 4) fail(`branches ${l.branches}: each of the three industry 党委 needs one, and the 网约车 branch one more`)
   const arriving = l.members - l.developed - l.rideHailingMembers
@@ -1007,10 +1018,20 @@ const lanshanPart = (o: LanshanOptions): { readonly part: GeneratedLanshan; read
   const chainStages: Record<string, number> = Object.fromEntries(talent.stages.map((x) => [x.id, 0]))
   for (const step of furthestSteps(chainCommands, talent)) chainStages[step.stage]!++
 
-  const commands: Array<Command> = [...pathCommands, ...chainCommands, ...honours]
+  // ---- the letters sent: a batch a week from the Monday after the ceremony (at most twenty weeks, a thousand a batch)
+  const sent = honours.slice(0, o.lettersSent).map((h) => (h as { readonly id: string }).id)
+  const perWeek = Math.max(10, Math.ceil(sent.length / 20))
+  // 2024-01-01 was a Monday: the days since it, modulo 7, are the days since the last Monday.
+  const firstMonday = IsoDate.addDays(ceremony, 7 - (((IsoDate.daysBetween(day("2024-01-01"), ceremony) % 7) + 7) % 7))
+  const letters: Array<Command> = []
+  for (let k = 0; k * perWeek < sent.length; k++) {
+    letters.push({ _tag: "SendHonourLetters", honourIds: sent.slice(k * perWeek, (k + 1) * perWeek), on: IsoDate.addDays(firstMonday, 7 * k) })
+  }
+
+  const commands: Array<Command> = [...pathCommands, ...chainCommands, ...honours, ...letters]
   return {
     part: { tenant, district, organisations, commands, from, to, at, shownTrack: o.developed > 0 ? "T-LS-P-001" : null },
-    figures: { stars, pipeline, completed, chain: chainStages }
+    figures: { stars, pipeline, completed, chain: chainStages, letters: { pending: honours.length - sent.length, sent: sent.length } }
   }
 }
 

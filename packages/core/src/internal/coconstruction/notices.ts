@@ -8,7 +8,7 @@
  */
 import type { Claim, Post, Team } from "../../coconstruction/Volunteering.js"
 import type { Notification } from "../../notify/Notification.js"
-import * as Templates from "../../notify/Templates.js"
+import * as Notice from "../notice.js"
 
 /** @internal */
 export const claimed = (
@@ -23,22 +23,15 @@ export const claimed = (
     const post = postById.get(c.postId)
     const team = post === undefined ? undefined : teamById.get(post.teamId)
     if (post === undefined || team === undefined) return []
-    const kind = "coconstruction.post-claimed"
-    const { subject, text } = Templates.render(kind, lang, { title: post.title, team: team.name, gridCode: team.gridCode, from: c.validFrom })
-    return [{
-      id: `${kind}:${c.postId}:${c.memberId}:${c.validFrom}`,
+    return [Notice.make("coconstruction.post-claimed", lang, {
+      keys: [c.postId, c.memberId, c.validFrom],
       tenant: c.tenant,
-      kind,
-      raisedAt: `${c.validFrom}T00:00:00+08:00`,
+      raisedAt: Notice.startOf(c.validFrom),
       gridCode: team.gridCode,
       organisationId: null,
-      to: [{ kind: "member" as const, id: c.memberId, name: null }],
-      recipients: [],
-      lang,
-      subject,
-      text,
-      html: null,
+      to: [{ kind: "member", id: c.memberId, name: null }],
+      values: { title: post.title, team: team.name, gridCode: team.gridCode, from: c.validFrom },
       data: { postId: c.postId, memberId: c.memberId, teamId: team.id, gridCode: team.gridCode, validFrom: c.validFrom }
-    }]
+    })]
   })
 }

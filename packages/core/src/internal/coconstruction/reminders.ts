@@ -32,9 +32,9 @@ export const expiring = (
     const kind = "agreement.expiring"
     const { party, routing } = addressed(organisations, a.organisationId)
     const days = IsoDate.daysBetween(options.day, a.to)
-    return Notice.make({
+    return Notice.remind({
       kind,
-      id: `${kind}:${a.id}:${a.to}`,
+      keys: [a.id, a.to],
       tenant,
       at: options.asOf,
       gridCode: routing.gridCode,

@@ -10,7 +10,8 @@
 import type { DemandEvent } from "../../demand/Demand.js"
 import * as LocalMinute from "../../time/LocalMinute.js"
 import type { Notification } from "../../notify/Notification.js"
-import * as Templates from "../../notify/Templates.js"
+import type * as Templates from "../../notify/Templates.js"
+import * as Notice from "../notice.js"
 
 const kinds: Partial<Record<DemandEvent["kind"], Templates.Kind>> = {
   assign: "demand.assigned",
@@ -22,20 +23,14 @@ export const of = (events: ReadonlyArray<DemandEvent>, lang: "zh" | "en"): Reado
   events.flatMap((e) => {
     const kind = kinds[e.kind]
     if (kind === undefined || e.assignee === null) return []
-    const { subject, text } = Templates.render(kind, lang, { demandId: e.demandId, at: e.at.replace("T", " "), gridCode: e.gridCode ?? "—" })
-    return [{
-      id: `${kind}:${e.demandId}:${e.seq}`,
+    return [Notice.make(kind, lang, {
+      keys: [e.demandId, e.seq],
       tenant: e.tenant,
-      kind,
       raisedAt: `${e.at}:00+08:00`,
       gridCode: e.gridCode,
       organisationId: null,
-      to: [{ kind: "worker" as const, id: e.assignee, name: null }],
-      recipients: [],
-      lang,
-      subject,
-      text,
-      html: null,
+      to: [{ kind: "worker", id: e.assignee, name: null }],
+      values: { demandId: e.demandId, at: e.at.replace("T", " "), gridCode: e.gridCode ?? "—" },
       data: { demandId: e.demandId, seq: e.seq, gridCode: e.gridCode, assignee: e.assignee, at: e.at, epochMinute: LocalMinute.toEpochMinutes(e.at) }
-    }]
+    })]
   })

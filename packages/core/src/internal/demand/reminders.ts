@@ -23,9 +23,9 @@ export const overdue = (
 ): ReadonlyArray<Notification> =>
   rows.filter((r) => r.escalatedTo.length === 0).map((r) => {
     const kind = "demand.overdue"
-    return Notice.make({
+    return Notice.remind({
       kind,
-      id: `${kind}:${r.id}:${r.deadlineAt}`,
+      keys: [r.id, r.deadlineAt],
       tenant,
       at: asOf,
       gridCode: r.gridCode,

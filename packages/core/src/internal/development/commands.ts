@@ -26,6 +26,9 @@ export const targetOf = (command: DevelopmentCommand): { readonly permission: st
       return { permission: DevelopmentPermission.workforce, target: `${command.workerId}/${command.level}` }
     case "Recognise":
       return { permission: DevelopmentPermission.recognise, target: command.id }
+    case "SendHonourLetters":
+      // One honour names itself; several, the day they were sent (the detail lists them).
+      return { permission: DevelopmentPermission.recognise, target: command.honourIds.length === 1 ? command.honourIds[0]! : `letters@${command.on}` }
   }
 }
 

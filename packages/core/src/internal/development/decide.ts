@@ -28,7 +28,8 @@ import type { OrganisationStoreShape } from "../../organisation/OrganisationStor
 import * as IsoDate from "../../time/IsoDate.js"
 import { levelLengths } from "../coconstruction/decide.js"
 import { reachOf, servingWithin } from "../organisation/decide.js"
-import { guardCodes as guard } from "../scope.js"
+import { groupBy } from "../groupBy.js"
+import { guardCodes as guard, seenFrom } from "../scope.js"
 
 /** The step of the party ladder from which a person counts as a member on a track. */
 const admitted = `${PartyLadder.id}/${PartyLadder.steps.approval}`
@@ -65,6 +66,16 @@ export const make = (
     const ladder = ladders.get(header.ladder)
     const events = yield* tracks.eventsOf(tenant, [id])
     return { header, ladder, track: ladder === undefined ? undefined : Pathway.replay(ladder, header, events) }
+  }
+
+  /** The grids each of the organisations reaches (the tenant's root for one unknown), read at once. */
+  const reachOfAll = function*(tenant: Tenant, ids: ReadonlyArray<OrganisationId>) {
+    const unique = Array.from(new Set(ids))
+    const byId = groupBy(unique.length === 0 ? [] : yield* organisations.organisations.versionsOf(tenant, unique), (v) => v.id)
+    return (id: OrganisationId): ReadonlyArray<string> => {
+      const versions = byId.get(id) ?? []
+      return versions.length === 0 ? [tenant as string] : reachOf(versions)
+    }
   }
 
   /** Which of the organisations lie wholly in the actor's scope (an unknown one does not). */
@@ -288,6 +299,19 @@ export const make = (
           organisationValid: org.valid,
           memberOnDay: memberships.some((m) => IsoDate.within(command.awardedOn, m.validFrom, m.validTo)),
           today: recorder.on
+        }, command)
+      }
+      case "SendHonourLetters": {
+        // An honour lies where its organisation serves: one seen from nowhere in the scope
+        // counts as unknown; one seen but not wholly in it is refused as Forbidden.
+        const found = yield* recognition.honoursOf(tenant, command.honourIds)
+        const reach = yield* reachOfAll(tenant, found.map((h) => h.organisationId))
+        const honours = found.filter((h) => seenFrom(actor, reach(h.organisationId)))
+        for (const h of honours) yield* guard(actor, action, h.id, reach(h.organisationId))
+        return yield* Rules.sendLetters({
+          today: recorder.on,
+          honours,
+          letters: honours.length === 0 ? [] : yield* recognition.lettersOf(tenant, honours.map((h) => h.id))
         }, command)
       }
     }

@@ -45,19 +45,19 @@ export const probation = (
       const values = { trackId: d.trackId, organisation: routing.name ?? d.organisationId, endsOn: d.endsOn!, dueOn: d.dueOn }
       if (d.state === "ending") {
         const kind = "probation.ending"
-        return Notice.make({
+        return Notice.remind({
           ...common,
           kind,
-          id: `${kind}:${d.trackId}:${d.endsOn}`,
+          keys: [d.trackId, d.endsOn!],
           to: [party, { kind: "person", id: d.person, name: null }],
           values
         })
       }
       const kind = "conversion.due"
-      return Notice.make({
+      return Notice.remind({
         ...common,
         kind,
-        id: `${kind}:${d.trackId}:${d.dueOn}:${d.state}`,
+        keys: [d.trackId, d.dueOn, d.state],
         to: [party],
         values: { ...values, state: stateLabels[d.state][lang] }
       })

@@ -17,9 +17,6 @@ import type { EmergencyCommand } from "../../emergency/EmergencyCommand.js"
 import type { EmergencyConfigShape } from "../../emergency/EmergencyConfig.js"
 import * as Rules from "../../emergency/EmergencyRules.js"
 import type { EmergencyStoreShape } from "../../emergency/EmergencyStore.js"
-import type { Forbidden } from "../../errors/Forbidden.js"
-import type { RuleViolation } from "../../errors/RuleViolation.js"
-import type { StoreError } from "../../errors/StoreError.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
 import * as LevelScheme from "../../grid/LevelScheme.js"
 import type { MemberId } from "../../organisation/Member.js"
@@ -99,6 +96,32 @@ export const make = (
       .filter((o) => config.communityKinds.includes(o.kind) && o.grids.includes(code as Organisation["grids"][number]))
       .sort((a, b) => config.communityKinds.indexOf(a.kind) - config.communityKinds.indexOf(b.kind) || compareStrings(a.id, b.id))[0]
 
+  /** The community party organisations of the communities on the day, each once, by id. */
+  const leadersOn = function*(tenant: Actor.Actor["tenant"], codes: ReadonlyArray<string>, on: IsoDate.IsoDate) {
+    const valid = yield* organisations.organisations.at(tenant, on)
+    const found = new Map<string, Organisation>()
+    for (const code of codes) {
+      const leader = leaderOf(valid, code)
+      if (leader !== undefined) found.set(leader.id, leader)
+    }
+    return Array.from(found.values()).sort((a, b) => compareStrings(a.id, b.id))
+  }
+
+  /**
+   * What an activation's or a deactivation's notice says beyond its changes, on its day:
+   * the community party organisations, the grid's name, the teams formed under it.
+   */
+  const noticeFacts = function*(activation: Activation) {
+    const tenant = activation.tenant
+    const on = activation.deactivatedOn ?? activation.activatedOn
+    const grid = (yield* grids.grids.versionsOf(tenant, [activation.gridCode])).find((g) => IsoDate.within(on, g.validFrom, g.validTo))
+    return {
+      organisations: yield* leadersOn(tenant, activation.communities, on),
+      gridName: grid?.name ?? null,
+      teams: activation.deactivatedOn === null ? 0 : (yield* store.vanguard.teamsIn(tenant, [activation.id])).length
+    }
+  }
+
   /** The communities an activation of the grid covers on the day, as the rules read them. */
   const communitiesOf = function*(actor: Actor.Actor, gridCode: string, on: IsoDate.IsoDate) {
     const tenant = actor.tenant
@@ -134,8 +157,9 @@ export const make = (
 
   /**
    * The decision as a generator of store reads, refusals, rule results and the
-   * organisation domain's steps: run by the Effect runtime (`decide`), or driven by the
-   * batch path. Every effect it yields is made when yielded.
+   * organisation domain's steps: run by the Effect runtime for one command
+   * (`Commands.makePlain`), or driven by the batch path. Every effect it yields is made
+   * when yielded.
    */
   const steps = function*(actor: Actor.Actor, command: EmergencyCommand) {
     const tenant = actor.tenant
@@ -200,11 +224,5 @@ export const make = (
     }
   }
 
-  /** The decision as an Effect: the store's reads, the refusal or the facts to write. */
-  const decide = (actor: Actor.Actor, command: EmergencyCommand): Effect.Effect<EmergencyChanges, RuleViolation | Forbidden | StoreError> =>
-    Effect.gen(function*() {
-      return yield* steps(actor, command)
-    })
-
-  return { decide, steps }
+  return { steps, noticeFacts }
 }

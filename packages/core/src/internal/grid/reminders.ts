@@ -38,9 +38,9 @@ export const alerts = (
     const kind = "grid.responsibility-alert"
     const named = a.workerIds.slice(0, maxNamed).join(lang === "zh" ? "、" : ", ") + (a.workerIds.length > maxNamed ? " …" : "")
     const workers = a.workerIds.length === 0 ? "" : lang === "zh" ? `（网格员 ${named}）` : ` (workers ${named})`
-    return Notice.make({
+    return Notice.remind({
       kind,
-      id: `${kind}:${a.kind}:${a.gridCode}:${workersKey(a.workerIds)}:${day}`,
+      keys: [a.kind, a.gridCode, workersKey(a.workerIds), day],
       tenant,
       at: asOf,
       gridCode: a.gridCode,

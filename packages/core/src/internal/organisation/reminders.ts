@@ -73,9 +73,9 @@ export const meetingsMissing = (
         const { party, routing } = addressed(organisations, o.organisationId)
         // Its name on the day, else its last in the period (one dissolved since).
         const name = routing.name ?? o.name
-        return Notice.make({
+        return Notice.remind({
           kind,
-          id: `${kind}:${o.organisationId}:${k.meetingKind}:${slot.label}`,
+          keys: [o.organisationId, k.meetingKind, slot.label],
           tenant,
           at: asOf,
           gridCode: routing.gridCode,

@@ -21,10 +21,7 @@ import * as Rules from "../../outreach/OutreachRules.js"
 import type { OutreachStoreShape } from "../../outreach/OutreachStore.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import { reachOf, servingWithin } from "../organisation/decide.js"
-import { guardCodes as guard } from "../scope.js"
-
-/** Whether two grid codes lie on one path of the tree (one is the other or above it). */
-const overlaps = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a)
+import { guardCodes as guard, seenFrom } from "../scope.js"
 
 /** @internal */
 export const make = (
@@ -81,7 +78,7 @@ export const make = (
    * above the scope) is seen, and the scope check refuses a write to it as `Forbidden`.
    */
   const seen = <A>(actor: Actor.Actor, found: A | undefined, codes: (a: A) => ReadonlyArray<string>): A | undefined =>
-    found !== undefined && codes(found).some((code) => overlaps(code, actor.scope)) ? found : undefined
+    found !== undefined && seenFrom(actor, codes(found)) ? found : undefined
 
   const linkOf = function*(actor: Actor.Actor, id: string) {
     return seen(actor, (yield* liaison.linksOf(actor.tenant, [id as never]))[0], (l) => [l.gridCode])
