@@ -122,7 +122,8 @@ describe("Xlsx", () => {
         expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Xlsx.sheetNames(report))
         Workbooks.expectFaithful(workbook, report)
       }),
-    { fastCheck: { numRuns: 60 } }
+    // JICENG_LONG=1 (npm run test:long) runs twenty times as many.
+    { timeout: 600_000, fastCheck: { numRuns: process.env["JICENG_LONG"] ? 1_200 : 60 } }
   )
 
   it.prop(

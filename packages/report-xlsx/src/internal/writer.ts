@@ -3,13 +3,13 @@
  * stream: each row is committed as it is written and each worksheet when it ends, so
  * a sheet's XML goes out as it is made and no workbook is held. exceljs hands a
  * sheet's XML to the zip without backpressure; every `checkEvery` rows the writer waits
- * until the zip has taken what is queued, so memory stays bounded when the reader of
- * the bytes is slower than the writer.
+ * while more than `maxQueuedBytes` of it are queued, so memory stays bounded when the
+ * reader of the bytes is slower than the writer.
  */
 import type { Report } from "@jiceng/core"
 import ExcelJS from "exceljs"
-import { once } from "node:events"
 import type { Writable } from "node:stream"
+import { setImmediate, setTimeout } from "node:timers/promises"
 import * as About from "./about.js"
 import * as Cells from "./cells.js"
 import type { Labels } from "./labels.js"
@@ -24,6 +24,12 @@ export interface Settings {
 
 /** Rows written between two looks at the zip's queue. */
 const checkEvery = 128
+
+/** The most of a sheet's XML left queued for the zip before the writer waits. */
+const maxQueuedBytes = 1 << 20
+
+/** How long the writer waits before it looks at the queue again. */
+const waitMs = 5
 
 type Style = Partial<ExcelJS.Style>
 
@@ -68,10 +74,25 @@ class Styles {
   }
 }
 
-/** The internals the writer looks at for backpressure: a sheet's XML stream and the stream the zip reads it from. */
-interface Internals {
-  readonly stream?: { readonly pipes?: ReadonlyArray<Writable> }
+/**
+ * The stream the zip reads a sheet's XML from (archiver's PassThrough, of the
+ * readable-stream package, which has not every getter Node's streams have).
+ */
+interface Queue {
+  readonly writableLength?: number
+  readonly readableLength?: number
+  readonly _writableState?: { readonly length?: number }
+  readonly _readableState?: { readonly length?: number }
 }
+
+/** The internals the writer looks at for backpressure: a sheet's XML stream and where it is queued for the zip. */
+interface Internals {
+  readonly stream?: { readonly pipes?: ReadonlyArray<Queue> }
+}
+
+/** The bytes a queue holds, written and not yet read. */
+const held = (queue: Queue): number =>
+  (queue.writableLength ?? queue._writableState?.length ?? 0) + (queue.readableLength ?? queue._readableState?.length ?? 0)
 
 /** Rows of one worksheet, committed as they are added. */
 class Rows {
@@ -101,11 +122,16 @@ class Rows {
     while (this.next < row) await this.commit(this.add())
   }
 
+  /**
+   * Lets the zip take what is queued: waits while more than `maxQueuedBytes` of this
+   * sheet's XML wait for it (the reader of the bytes is slower than the writer), else
+   * yields once so the zip and the reader run.
+   */
   private async settle(): Promise<void> {
     const queue = (this.sheet as unknown as Internals).stream?.pipes?.[0]
-    if (queue?.writableNeedDrain === true) await once(queue, "drain", { signal: this.signal })
-    else await new Promise<void>((resolve) => setImmediate(resolve))
-    this.signal.throwIfAborted()
+    const options = { signal: this.signal }
+    await setImmediate(undefined, options)
+    while (queue !== undefined && held(queue) > maxQueuedBytes) await setTimeout(waitMs, undefined, options)
   }
 }
 
@@ -143,25 +169,32 @@ const writeFigures = async (rows: Rows, figures: Report.Figures, styles: Styles)
   }
 }
 
+/** A column's styles: its format, and with wrapping for text that breaks lines. */
+interface ColumnStyles {
+  readonly plain: Style
+  readonly wrap: Style
+}
+
 /** A row of a table: each cell under its column's format; text that breaks lines wraps. */
-const tableRow = (row: ExcelJS.Row, columns: ReadonlyArray<Report.Column>, cells: ReadonlyArray<Report.Cell>, formats: ReadonlyArray<string>, styles: Styles): void => {
+const tableRow = (row: ExcelJS.Row, columns: ReadonlyArray<Report.Column>, cells: ReadonlyArray<Report.Cell>, styles: ReadonlyArray<ColumnStyles>): void => {
   for (let i = 0; i < columns.length; i++) {
     const cell = cells[i] ?? null
     if (cell === null) continue
-    const wrap = typeof cell === "string" && cell.includes("\n")
-    put(row, i + 1, Cells.value(columns[i]!, cell), styles.data(formats[i]!, wrap))
+    const style = typeof cell === "string" && cell.includes("\n") ? styles[i]!.wrap : styles[i]!.plain
+    put(row, i + 1, Cells.value(columns[i]!, cell), style)
   }
 }
 
 const writeTable = async (rows: Rows, table: Report.Table, styles: Styles): Promise<void> => {
   const { columns } = table
   const formats = columns.map((column) => Cells.numberFormat(column) ?? Cells.textFormat)
+  const columnStyles = formats.map((format) => ({ plain: styles.data(format), wrap: styles.data(format, true) }))
   await textRow(rows, [table.title], fixed.title)
   await textRow(rows, columns.map((column) => column.label), fixed.header)
   const first = rows.next
   for (const cells of table.rows) {
     const row = rows.add()
-    tableRow(row, columns, cells, formats, styles)
+    tableRow(row, columns, cells, columnStyles)
     await rows.commit(row)
   }
   const last = rows.next - 1
