@@ -37,18 +37,21 @@ import * as SheetNames from "./internal/sheetNames.js"
 import * as Writer from "./internal/writer.js"
 
 /**
- * The options, all optional:
- *
- * - `name`: the back end's name (default `xlsx`), 1–64 characters;
- * - `creator`: the workbook's author property (default `jiceng`), 1–255 characters;
- * - `maxColumnWidth`: the widest a column is made, in character widths (default 60,
- *   10–255);
- * - `compressionLevel`: the zip's deflate level (default 6, 0–9).
+ * The options, all optional.
  *
  * @since 0.7.0
  * @category models
  */
-export interface XlsxOptions extends Options.Options {}
+export interface XlsxOptions {
+  /** The back end's name, in its errors: 1–64 characters (default `xlsx`). */
+  readonly name?: string | undefined
+  /** The workbook's author property: 1–255 characters (default `jiceng`). */
+  readonly creator?: string | undefined
+  /** The widest a column is made, in character widths: 10–255 (default 60). */
+  readonly maxColumnWidth?: number | undefined
+  /** The zip's deflate level: 0–9 (default 6). */
+  readonly compressionLevel?: number | undefined
+}
 
 /**
  * The media type of an XLSX workbook.

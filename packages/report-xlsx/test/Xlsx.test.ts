@@ -10,6 +10,11 @@ import { Xlsx } from "@jiceng/report-xlsx"
 import { Reports } from "@jiceng/testkit"
 import { Effect, FastCheck as fc, Stream } from "effect"
 import ExcelJS from "exceljs"
+import { createWriteStream, mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Readable } from "node:stream"
+import { pipeline } from "node:stream/promises"
 import * as Workbooks from "./support/Workbooks.js"
 
 const backend = Effect.orDie(Xlsx.make())
@@ -201,6 +206,21 @@ describe("Xlsx", () => {
       rows
     })
 
+    it.effect.prop(
+      "report.xlsx-limits: a table row with more or fewer cells than columns is refused, naming the section, the table and the row, before any byte",
+      [Reports.table("zh", 12).filter((t) => t.rows.length > 0), fc.nat(), fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0)],
+      ([table, at, change]) =>
+        Effect.gen(function*() {
+          const r = at % table.rows.length
+          const row = table.rows[r]!
+          const wrong = change > 0 ? [...row, ...Array.from({ length: change }, () => "131102199001010012")] : row.slice(0, Math.max(0, row.length + change))
+          fc.pre(wrong.length !== row.length)
+          const error = yield* refusal(reportOf([{ ...table, rows: table.rows.map((cells, i) => (i === r ? wrong : cells)) }]))
+          expect(error.message).toBe(`section s, table ${table.id}, row ${r + 1}: ${wrong.length} cells for ${table.columns.length} columns`)
+          expect(error.message).not.toContain("131102199001010012")
+        })
+    )
+
     it.effect("a row with more or fewer cells than columns", () =>
       Effect.gen(function*() {
         const error = yield* refusal(reportOf([table([["131102199001010012", 1], ["131102199001010012", 1, 2]])]))
@@ -232,6 +252,15 @@ describe("Xlsx", () => {
       }))
   })
 
+  it.effect("the README's way: the bytes piped to a file through Node's streams open as the workbook", () =>
+    Effect.gen(function*() {
+      const report = Reports.sample("zh")
+      const xlsx = yield* backend
+      const path = join(mkdtempSync(join(tmpdir(), "jiceng-xlsx-")), `${report.title}.xlsx`)
+      yield* Effect.promise(() => pipeline(Readable.fromWeb(Stream.toReadableStream(xlsx.render(report))), createWriteStream(path)))
+      Workbooks.expectFaithful(yield* Workbooks.load(readFileSync(path)), report)
+    }))
+
   describe("options", () => {
     it.effect("the defaults: named xlsx, the XLSX media type and extension", () =>
       Effect.gen(function*() {
@@ -239,6 +268,20 @@ describe("Xlsx", () => {
         expect([made.name, made.mediaType, made.extension]).toEqual(["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"])
         expect((yield* Xlsx.make({ name: "台账" })).name).toBe("台账")
       }))
+
+    it.prop(
+      "report.xlsx-options: a number option outside its range or not an integer is a ReportError naming it, when the back end is made",
+      [fc.constantFrom(["maxColumnWidth", 10, 255] as const, ["compressionLevel", 0, 9] as const), fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double())],
+      ([[option, min, max], value]) => {
+        const made = Effect.runSync(Effect.either(Xlsx.make({ [option]: value })))
+        if (Number.isInteger(value) && value >= min && value <= max) {
+          expect(made._tag).toBe("Right")
+        } else {
+          expect(made._tag).toBe("Left")
+          if (made._tag === "Left") expect(made.left.message).toBe(`option ${option}: expected an integer from ${min} to ${max}`)
+        }
+      }
+    )
 
     it.effect("a bad option is a ReportError naming it, when the back end is made", () =>
       Effect.gen(function*() {

@@ -84,7 +84,7 @@ const cellProblem = (cell: unknown): string | undefined =>
     : undefined
 
 /** The first problem of cells, as `where: problem`. */
-const textProblem = (where: string, cells: ReadonlyArray<unknown>): string | undefined => {
+const firstProblem = (where: string, cells: ReadonlyArray<unknown>): string | undefined => {
   for (const cell of cells) {
     const problem = cellProblem(cell)
     if (problem !== undefined) return `${where}: ${problem}`
@@ -93,10 +93,10 @@ const textProblem = (where: string, cells: ReadonlyArray<unknown>): string | und
 }
 
 const scanFigures = (figures: Report.Figures, widths: Widths, where: string): string | undefined => {
-  const title = textProblem(where, [figures.title])
+  const title = firstProblem(where, [figures.title])
   if (title !== undefined) return title
   for (const item of figures.items) {
-    const problem = textProblem(`${where}, figure ${item.key}`, [item.label, item.unit, item.value])
+    const problem = firstProblem(`${where}, figure ${item.key}`, [item.label, item.unit, item.value])
     if (problem !== undefined) return problem
     widths.text(0, item.label)
     widths.widen(1, Cells.figureWidth(item.value, item.decimals, widths.cap))
@@ -123,7 +123,7 @@ const scanRow = (
 
 const scanTable = (table: Report.Table, widths: Widths, where: string): string | undefined => {
   if (table.columns.length > maxColumns) return `${where}: ${table.columns.length} columns, more than a worksheet's ${maxColumns}`
-  const texts = textProblem(where, [table.title, table.note, ...table.columns.map((c) => c.label)])
+  const texts = firstProblem(where, [table.title, table.note, ...table.columns.map((c) => c.label)])
   if (texts !== undefined) return texts
   table.columns.forEach((column, i) => widths.text(i, column.label))
   for (let r = 0; r < table.rows.length; r++) {
@@ -135,7 +135,7 @@ const scanTable = (table: Report.Table, widths: Widths, where: string): string |
 
 const scanChart = (chart: Report.Chart, widths: Widths, where: string): string | undefined => {
   if (chart.series.length + 1 > maxColumns) return `${where}: ${chart.series.length} series, more than a worksheet's columns`
-  const texts = textProblem(where, [chart.title, chart.unit, ...chart.categories, ...chart.series.map((s) => s.name)])
+  const texts = firstProblem(where, [chart.title, chart.unit, ...chart.categories, ...chart.series.map((s) => s.name)])
   if (texts !== undefined) return texts
   chart.categories.forEach((category) => widths.text(0, category))
   for (let s = 0; s < chart.series.length; s++) {
@@ -144,7 +144,7 @@ const scanChart = (chart: Report.Chart, widths: Widths, where: string): string |
       return `${where}, series ${s + 1}: ${series.values.length} values for ${chart.categories.length} categories`
     }
     widths.text(s + 1, series.name)
-    const problem = textProblem(`${where}, series ${s + 1}`, series.values)
+    const problem = firstProblem(`${where}, series ${s + 1}`, series.values)
     if (problem !== undefined) return problem
     for (const value of series.values) widths.widen(s + 1, Cells.chartWidth(value))
   }
@@ -174,7 +174,7 @@ const sheet = (section: Report.Section, name: string, cap: number, category: str
   }
   const rows = placements.length === 0 ? 1 : row - 2
   if (rows > maxRows) return Either.left(`${where}: ${rows} rows, more than a worksheet's ${maxRows}`)
-  const title = textProblem(where, [section.title])
+  const title = firstProblem(where, [section.title])
   if (title !== undefined) return Either.left(title)
   const widths = new Widths(cap)
   for (const { block } of placements) {
@@ -193,7 +193,7 @@ export const plan = (
   about: string,
   options: { readonly maxColumnWidth: number; readonly category: string }
 ): Either.Either<ReadonlyArray<SheetPlan>, string> => {
-  const texts = textProblem("report", [report.title, report.kind, report.tenant, report.scope.name, report.scope.gridCode, report.generatedAt, report.rounding])
+  const texts = firstProblem("report", [report.title, report.kind, report.tenant, report.scope.name, report.scope.gridCode, report.generatedAt, report.rounding])
   if (texts !== undefined) return Either.left(texts)
   const names = SheetNames.unique([about], report.sections.map((s) => ({ title: s.title, fallback: s.id })))
   const sheets: Array<SheetPlan> = []

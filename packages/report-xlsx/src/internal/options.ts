@@ -4,14 +4,7 @@
  */
 import { ReportBackend } from "@jiceng/core"
 import { Effect } from "effect"
-
-/** The options as given. */
-export interface Options {
-  readonly name?: string | undefined
-  readonly creator?: string | undefined
-  readonly maxColumnWidth?: number | undefined
-  readonly compressionLevel?: number | undefined
-}
+import type { XlsxOptions } from "../Xlsx.js"
 
 /** The options checked, defaults filled. */
 export interface Checked {
@@ -41,7 +34,7 @@ const integer = (backend: string, option: string, value: unknown, fallback: numb
     : Effect.fail(refuse(backend, option, `an integer from ${min} to ${max}`))
 
 /** Checks the options in order (`name` first, so the others' errors name the back end). */
-export const check = (options: Options): Effect.Effect<Checked, ReportBackend.ReportError> =>
+export const check = (options: XlsxOptions): Effect.Effect<Checked, ReportBackend.ReportError> =>
   Effect.gen(function*() {
     if (typeof options !== "object" || options === null) {
       return yield* Effect.fail(refuse(defaults.name, "options", "an object"))
