@@ -78,16 +78,19 @@ const failure = (backend: string, cause: unknown): ReportBackend.ReportError =>
     ? cause
     : new ReportBackend.ReportError({
       backend,
-      message: `the XLSX writer failed: ${cause instanceof Error ? cause.message : String(cause)}`
+      message: `the XLSX back end failed: ${cause instanceof Error ? cause.message : String(cause)}`
     })
 
 const render = (options: Options.Checked, report: Report.Report): Stream.Stream<Uint8Array, ReportBackend.ReportError> =>
   Stream.unwrapScoped(Effect.gen(function*() {
     const words = labels[report.lang]
-    const sheets = yield* Either.mapLeft(
-      Layout.plan(report, words.about, { maxColumnWidth: options.maxColumnWidth, category: words.category }),
-      (message) => new ReportBackend.ReportError({ backend: options.name, message })
-    )
+    // A model that is not one (a value of no cell type, built without the schema) fails
+    // here too, as a ReportError rather than a defect.
+    const planned = yield* Effect.try({
+      try: () => Layout.plan(report, words.about, { maxColumnWidth: options.maxColumnWidth, category: words.category }),
+      catch: (cause) => failure(options.name, cause)
+    })
+    const sheets = yield* Either.mapLeft(planned, (message) => new ReportBackend.ReportError({ backend: options.name, message }))
     const about = { name: words.about, rows: About.rows(report, words, sheets) }
     const out = new PassThrough()
     // The reader sees a failure through its iterator; this keeps one that comes before

@@ -108,11 +108,9 @@ describe("a large roster", () => {
   it.effect("a reader that takes the first bytes and stops ends the render without an error", () =>
     Effect.gen(function*() {
       const backend = yield* Effect.orDie(Xlsx.make())
-      const started = Date.now()
       const first = yield* Stream.runCollect(Stream.take(backend.render(roster()), 1))
       expect(Chunk.size(first)).toBe(1)
       expect(Array.from(Chunk.unsafeGet(first, 0).subarray(0, 2))).toEqual([0x50, 0x4b]) // "PK": a zip
-      expect(Date.now() - started).toBeLessThan(3_000)
       // The back end renders again afterwards, whole.
       const sample = yield* Stream.runCollect(backend.render(Reports.sample("zh")))
       expect(Chunk.size(sample)).toBeGreaterThan(0)

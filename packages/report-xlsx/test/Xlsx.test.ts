@@ -244,6 +244,13 @@ describe("Xlsx", () => {
         expect((yield* refusal(reportOf([chart]))).message).toBe("section s, chart c, series 1: 1 values for 2 categories")
       }))
 
+    it.effect("a value of no model type (a model built without the schema) fails as a ReportError, not a defect", () =>
+      Effect.gen(function*() {
+        const figures: Report.Figures = { _tag: "Figures", id: "f", title: "概况", items: [{ key: "k", label: "项", value: true as never, unit: "", decimals: 0 }] }
+        const error = yield* refusal(reportOf([figures]))
+        expect(error.message).toMatch(/^the XLSX back end failed: /)
+      }))
+
     it.effect("a section of more rows than a worksheet has", () =>
       Effect.gen(function*() {
         const row: ReadonlyArray<Report.Cell> = ["a", 1]
