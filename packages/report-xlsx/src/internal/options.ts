@@ -1,0 +1,50 @@
+/**
+ * The options of the back end, checked when it is made: a bad one is a `ReportError`
+ * naming it, before any report is rendered.
+ */
+import { ReportBackend } from "@jiceng/core"
+import { Effect } from "effect"
+import type { XlsxOptions } from "../Xlsx.js"
+
+/** The options checked, defaults filled. */
+export interface Checked {
+  readonly name: string
+  readonly creator: string
+  readonly maxColumnWidth: number
+  readonly compressionLevel: number
+}
+
+export const defaults: Checked = { name: "xlsx", creator: "jiceng", maxColumnWidth: 60, compressionLevel: 6 }
+
+const refuse = (backend: string, option: string, expected: string) =>
+  new ReportBackend.ReportError({ backend, message: `option ${option}: expected ${expected}` })
+
+const text = (backend: string, option: string, value: unknown, fallback: string, max: number) =>
+  value === undefined
+    ? Effect.succeed(fallback)
+    : typeof value === "string" && value.trim() !== "" && value.length <= max && !/[\u0000-\u001F\u007F]/.test(value)
+    ? Effect.succeed(value)
+    : Effect.fail(refuse(backend, option, `a text of 1 to ${max} characters without control characters`))
+
+const integer = (backend: string, option: string, value: unknown, fallback: number, min: number, max: number) =>
+  value === undefined
+    ? Effect.succeed(fallback)
+    : typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
+    ? Effect.succeed(value)
+    : Effect.fail(refuse(backend, option, `an integer from ${min} to ${max}`))
+
+/** Checks the options in order (`name` first, so the others' errors name the back end). */
+export const check = (options: XlsxOptions): Effect.Effect<Checked, ReportBackend.ReportError> =>
+  Effect.gen(function*() {
+    if (typeof options !== "object" || options === null) {
+      return yield* Effect.fail(refuse(defaults.name, "options", "an object"))
+    }
+    const name = yield* text(defaults.name, "name", options.name, defaults.name, 64)
+    return {
+      name,
+      creator: yield* text(name, "creator", options.creator, defaults.creator, 255),
+      // Excel's widest column is 255 characters; narrower than 10 truncates dates.
+      maxColumnWidth: yield* integer(name, "maxColumnWidth", options.maxColumnWidth, defaults.maxColumnWidth, 10, 255),
+      compressionLevel: yield* integer(name, "compressionLevel", options.compressionLevel, defaults.compressionLevel, 0, 9)
+    }
+  })
