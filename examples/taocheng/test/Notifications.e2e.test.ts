@@ -314,7 +314,8 @@ const checkContent = (peers: Peers, notifications: ReadonlyMap<string, Notificat
     expect(SmtpPeer.decodeWords(parsed.headers.get("subject") ?? "")).toBe(n.subject)
     expect(SmtpPeer.part(m.raw, "text/plain")?.body.replace(/\r\n/g, "\n")).toBe(n.text)
     expect(n.text).not.toContain(description)
-    expect(parsed.headers.get("message-id")).toBe(messageId(id))
+    expect(parsed.headers.get("x-jiceng-tenant")).toBe(n.tenant)
+    expect(parsed.headers.get("message-id")).toBe(messageId(`${n.tenant}.${id}`))
   }
 }
 

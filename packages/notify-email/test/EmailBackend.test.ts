@@ -67,7 +67,7 @@ describe("EmailBackend", () => {
         expect(Peer.decodeWords(parsed.headers.get("subject") ?? "")).toBe(n.subject)
         // Encoded, not raw UTF-8, in the header.
         expect(parsed.headers.get("subject")).toMatch(/^=\?UTF-8\?[BQ]\?/i)
-        expect(parsed.headers.get("message-id")).toBe("<demand.assigned.131102.D-0042@jiceng.example.cn>")
+        expect(parsed.headers.get("message-id")).toBe("<131102.demand.assigned.131102.D-0042@jiceng.example.cn>")
         expect(parsed.headers.get("x-jiceng-id")).toBe(n.id)
         expect(parsed.headers.get("x-jiceng-kind")).toBe("demand.assigned")
         expect(parsed.headers.get("content-language")).toBe("zh-CN")

@@ -20,6 +20,7 @@ import { Redacted } from "effect"
  * @category constants
  */
 export const headerNames = {
+  tenant: "x-jiceng-tenant",
   id: "x-jiceng-id",
   kind: "x-jiceng-kind",
   timestamp: "x-jiceng-timestamp",

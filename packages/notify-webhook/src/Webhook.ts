@@ -8,7 +8,8 @@
  * recipients this back end carries:
  * `{ id, tenant, kind, raisedAt, gridCode, organisationId, to, recipients, lang, subject,
  * text, html, data }`. The headers are `Content-Type: application/json; charset=utf-8`,
- * `X-Jiceng-Id` (the notification id: drop repeats by it; percent-encoded should it
+ * `X-Jiceng-Tenant` and `X-Jiceng-Id` (the notification's tenant and id: drop repeats by
+ * the two — an id is unique within its tenant; the id percent-encoded should it
  * hold anything but printable ASCII), `X-Jiceng-Kind`,
  * `X-Jiceng-Timestamp` (Unix seconds) and `X-Jiceng-Signature` (`v1=<hex>`).
  *
@@ -77,6 +78,7 @@ export const make = (config: WebhookConfig): Effect.Effect<NotifierBackend.Notif
           headers: {
             "content-type": "application/json; charset=utf-8",
             "user-agent": "jiceng-notify-webhook",
+            [Signature.headerNames.tenant]: headerValue(notification.tenant),
             [Signature.headerNames.id]: headerValue(notification.id),
             [Signature.headerNames.kind]: headerValue(notification.kind),
             [Signature.headerNames.timestamp]: String(timestamp),

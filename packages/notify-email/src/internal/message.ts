@@ -23,8 +23,9 @@ export interface Message {
 
 /**
  * One recipient's message: the subject, the text part, the HTML part when the notification
- * has one, the Message-ID derived from the notification's id (the same for every
- * recipient and every attempt) and the id itself as `X-Jiceng-Id`. Parts are UTF-8 in
+ * has one, the Message-ID derived from the notification's tenant and id (the same for
+ * every recipient and every attempt, and another in another tenant) and the tenant and
+ * id themselves as `X-Jiceng-Tenant` and `X-Jiceng-Id`. Parts are UTF-8 in
  * base64 and non-ASCII headers RFC 2047 encoded words (nodemailer's encoding). Files and
  * URLs are never read into the message, whatever the HTML says.
  */
@@ -38,8 +39,9 @@ export const build = (
   subject: notification.subject,
   text: notification.text,
   ...(notification.html === null ? {} : { html: notification.html }),
-  messageId: messageId(notification.id, config.messageIdDomain),
+  messageId: messageId(`${notification.tenant}.${notification.id}`, config.messageIdDomain),
   headers: {
+    "X-Jiceng-Tenant": notification.tenant,
     "X-Jiceng-Id": notification.id,
     "X-Jiceng-Kind": notification.kind,
     "Content-Language": notification.lang === "zh" ? "zh-CN" : "en"
