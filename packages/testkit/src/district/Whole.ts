@@ -75,6 +75,14 @@ export const layer = <E, R>(store: Layer.Layer<Store.Store, E, R>) =>
   )
 
 /**
+ * The services of {@link layer}, its configurations and the store.
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export type Services = Layer.Layer.Success<ReturnType<typeof layer<never, never>>>
+
+/**
  * What was written: the tenant, the year of service and demands as a period
  * `[from, to)`, and each domain's generated data.
  *
