@@ -234,7 +234,7 @@ describe("DistrictSummary", () => {
       const options = { from: written.from, to: written.to }
       const grids = yield* Grids.Grids
       const organisations = yield* Organisations.Organisations
-      const only = <A, E>(self: Effect.Effect<A, E, Grids.Grids>, context: Context.Context<Grids.Grids>) => Effect.mapInputContext(self, () => context)
+      const only = <A, E>(self: Effect.Effect<A, E, Grids.Grids>, context: Context.Context<Grids.Grids>) => Effect.mapInputContext(self, (_: Context.Context<never>) => context)
       const gridsOnly = yield* only(DistrictSummary.build(actor, options), Context.make(Grids.Grids, grids))
       expect(gridsOnly.sections.map((s) => s.id)).toStrictEqual(["grids"])
       const party = yield* only(DistrictSummary.build(actor, options), Context.make(Grids.Grids, grids).pipe(Context.add(Organisations.Organisations, organisations)))

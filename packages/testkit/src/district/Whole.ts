@@ -13,8 +13,10 @@ import {
   CoConstructions,
   DemandConfig,
   Demands,
+  DemandsService,
   Development,
   DevelopmentConfig,
+  DevelopmentService,
   GridConfig,
   Grids,
   LedgerConfig,
@@ -22,8 +24,11 @@ import {
   Organisations,
   Outreach,
   OutreachConfig,
+  OutreachService,
   type Store,
-  VolunteerLedger
+  type StoreError,
+  VolunteerLedger,
+  VolunteerLedgerService
 } from "@jiceng/core"
 import { Effect, Layer } from "effect"
 import * as CoConstruction from "./CoConstruction.js"
@@ -53,6 +58,45 @@ export const small: District.Input = {
 }
 
 /**
+ * The services a report reads, their configurations and the store.
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export type Services =
+  | Grids.Grids
+  | Organisations.Organisations
+  | CoConstructions.CoConstructions
+  | VolunteerLedgerService.VolunteerLedger
+  | Development.Development
+  | Outreach.Outreach
+  | Demands.Demands
+  | GridConfig.GridConfig
+  | OrganisationConfig.OrganisationConfig
+  | CoConstructionConfig.CoConstructionConfig
+  | LedgerConfig.LedgerConfig
+  | DevelopmentConfig.DevelopmentConfig
+  | OutreachConfig.OutreachConfig
+  | DemandConfig.DemandConfig
+  | Store.Store
+
+/**
+ * What writing the district can fail with: the services' write errors.
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export type WriteError =
+  | Grids.GridWriteError
+  | Organisations.OrganisationWriteError
+  | CoConstructions.CoConstructionWriteError
+  | VolunteerLedgerService.LedgerWriteError
+  | DevelopmentService.DevelopmentWriteError
+  | OutreachService.OutreachWriteError
+  | DemandsService.DemandWriteError
+  | StoreError.StoreError
+
+/**
  * The services a report reads (grids, organisations, co-construction, the ledger,
  * development, outreach, demands) over a store, with the default configurations and the
  * store itself in the output.
@@ -60,7 +104,7 @@ export const small: District.Input = {
  * @since 0.7.0
  * @category layers
  */
-export const layer = <E, R>(store: Layer.Layer<Store.Store, E, R>) =>
+export const layer = <E, R>(store: Layer.Layer<Store.Store, E, R>): Layer.Layer<Services, E, R> =>
   Layer.mergeAll(Grids.layer, Organisations.layer, CoConstructions.layer, VolunteerLedger.layer, Development.layer, Outreach.layer, Demands.layer).pipe(
     Layer.provideMerge(Layer.mergeAll(
       GridConfig.layer(),
@@ -73,14 +117,6 @@ export const layer = <E, R>(store: Layer.Layer<Store.Store, E, R>) =>
     )),
     Layer.provideMerge(store)
   )
-
-/**
- * The services of {@link layer}, its configurations and the store.
- *
- * @since 0.7.0
- * @category models
- */
-export type Services = Layer.Layer.Success<ReturnType<typeof layer<never, never>>>
 
 /**
  * What was written: the tenant, the year of service and demands as a period
@@ -110,7 +146,10 @@ export interface Written {
  * @since 0.7.0
  * @category running
  */
-export const write = (input: District.Input = small, options: { readonly demands?: number } = {}) =>
+export const write = (
+  input: District.Input = small,
+  options: { readonly demands?: number } = {}
+): Effect.Effect<Written, WriteError, Services> =>
   Effect.gen(function*() {
     const district = District.generate(input)
     yield* District.apply(district)
