@@ -77,14 +77,13 @@ export const build = (
     const names = yield* organisationNames(actor, d.at)
     const { name } = yield* Kit.scope(actor, d.root, d.at, false)
     const w = labels[d.lang]
-    return Kit.aggregate({
+    return yield* Kit.aggregate(actor, {
       kind: "coconstruction-projects",
       title: w.title(name),
       lang: d.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: d.root, name },
+      root: d.root,
+      name,
       period: { _tag: "Day", at: d.at },
-      generatedAt: yield* Kit.generatedAt,
       rounding: w.rounding,
       sections: [
         {

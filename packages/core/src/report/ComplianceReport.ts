@@ -79,14 +79,13 @@ export const build = (
     })
     const { name } = yield* Kit.scope(actor, p.root, p.last, false)
     const w = labels[p.lang]
-    return Kit.aggregate({
+    return yield* Kit.aggregate(actor, {
       kind: "compliance",
       title: w.title(name),
       lang: p.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: p.root, name },
+      root: p.root,
+      name,
       period: { _tag: "Range", from: p.from, to: p.to },
-      generatedAt: yield* Kit.generatedAt,
       rounding: w.rounding,
       sections: [
         {

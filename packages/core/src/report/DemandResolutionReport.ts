@@ -70,14 +70,13 @@ export const build = (actor: Actor, options: Options): Effect.Effect<Report.Repo
     const asOf = `${p.to}T00:00`
     const overdue = yield* service.overdue(actor, { root: p.root, asOf })
     const w = labels[p.lang]
-    return Kit.aggregate({
+    return yield* Kit.aggregate(actor, {
       kind: "demand-resolution",
       title: w.title(stats.total.name),
       lang: p.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: p.root, name: stats.total.name },
+      root: p.root,
+      name: stats.total.name,
       period: { _tag: "Range", from: p.from, to: p.to },
-      generatedAt: yield* Kit.generatedAt,
       rounding: w.rounding,
       sections: [
         {

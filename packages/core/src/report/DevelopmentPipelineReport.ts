@@ -80,14 +80,13 @@ export const build = (
     const pipelines = yield* Effect.forEach(ladders, (ladder) => service.pipeline(actor, { root: d.root, at: d.at, ladder }))
     const { name } = yield* Kit.scope(actor, d.root, d.at, false)
     const w = labels[d.lang]
-    return Kit.aggregate({
+    return yield* Kit.aggregate(actor, {
       kind: "development-pipeline",
       title: w.title(name),
       lang: d.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: d.root, name },
+      root: d.root,
+      name,
       period: { _tag: "Day", at: d.at },
-      generatedAt: yield* Kit.generatedAt,
       rounding: w.rounding,
       sections: pipelines.map((pipeline, i) => ({
         id: `ladder-${i + 1}`,

@@ -139,14 +139,13 @@ export const build = (actor: Actor, options: Options): Effect.Effect<Report.Repo
     }
 
     const w = labels[p.lang]
-    return Kit.aggregate({
+    return yield* Kit.aggregate(actor, {
       kind: "district-summary",
       title: w.title(scope.name),
       lang: p.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: p.root, name: scope.name },
+      root: p.root,
+      name: scope.name,
       period: { _tag: "Range", from: p.from, to: p.to },
-      generatedAt: yield* Kit.generatedAt,
       rounding: w.rounding(p.last),
       sections
     })

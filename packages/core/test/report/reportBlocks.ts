@@ -2,7 +2,33 @@
  * Lookups into a report model for the report models' tests: a section, a block by id,
  * a figures block's values by key, a table's column by key and its totals by key.
  */
-import type { Report } from "@jiceng/core"
+import { afterAll, beforeAll } from "@effect/vitest"
+import { type DemandsService, MemoryStore, type Report } from "@jiceng/core"
+import { WholeDistrict } from "@jiceng/testkit"
+import { ManagedRuntime } from "effect"
+
+/**
+ * A small district written once for a test file, on the memory store: the runtime the
+ * file's tests run on; `written` is given what was written before the first test.
+ */
+export const sharedDistrict = (written: (w: WholeDistrict.Written) => void) => {
+  const runtime = ManagedRuntime.make(WholeDistrict.layer(MemoryStore.layer))
+  beforeAll(async () => written(await runtime.runPromise(WholeDistrict.write())), 300_000)
+  afterAll(() => runtime.dispose())
+  return runtime
+}
+
+/** The columns of a demand table's totals row that a subtree's statistics give. */
+export const demandTotals = (t: DemandsService.GridMeasure) => ({
+  received: t.received,
+  resolved: t.resolved,
+  "on-time": t.onTime,
+  closed: t.closed,
+  satisfied: t.satisfaction.satisfied,
+  basically: t.satisfaction.basically,
+  unsatisfied: t.satisfaction.unsatisfied,
+  open: t.open
+})
 
 export const section = (report: Report.Report, id: string): Report.Section => {
   const found = report.sections.find((s) => s.id === id)

@@ -188,10 +188,35 @@ export const labelOf = (
 ): string => pairs.find((p) => p.key === key)?.[lang] ?? key
 
 /**
- * An aggregate model: counts, sums and rates only, so `masked` is true — nothing
- * personal is in it to show (no name, ID number, phone or address of a person).
+ * An aggregate model of the actor's tenant, made now: counts, sums and rates only, so
+ * `masked` is true — nothing personal is in it to show (no name, ID number, phone or
+ * address of a person).
  */
-export const aggregate = (model: Omit<Report.Report, "masked">): Report.Report => ({ ...model, masked: true })
+export const aggregate = (
+  actor: Actor.Actor,
+  model: {
+    readonly kind: string
+    readonly title: string
+    readonly lang: Report.Lang
+    readonly root: string
+    readonly name: string
+    readonly period: Report.Period
+    readonly rounding: string
+    readonly sections: ReadonlyArray<Report.Section>
+  }
+): Effect.Effect<Report.Report> =>
+  Effect.map(generatedAt, (generatedAt) => ({
+    kind: model.kind,
+    title: model.title,
+    lang: model.lang,
+    tenant: actor.tenant,
+    scope: { gridCode: model.root, name: model.name },
+    period: model.period,
+    generatedAt,
+    rounding: model.rounding,
+    masked: true,
+    sections: model.sections
+  }))
 
 /** A table of labels and counts, with totals unless the counts overlap (`total: false`). */
 export const countTable = (options: {
