@@ -48,6 +48,9 @@ describe("DistrictSummary", () => {
       expect(report.sections.map((s) => s.id)).toStrictEqual([
         "grids", "organisations", "coconstruction", "volunteering", "community-workers", "new-sectors", "new-employment", "demands"
       ])
+      // Block ids are unique across the model (a back end may name a sheet or an anchor by one).
+      const ids = report.sections.flatMap((s) => s.blocks.map((b) => b.id))
+      expect(new Set(ids).size).toBe(ids.length)
       const read = { at: last }
 
       // Grids: on the period's last day.
