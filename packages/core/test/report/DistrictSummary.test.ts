@@ -199,6 +199,7 @@ describe("DistrictSummary", () => {
       const actor = Actor.system(written.tenant)
       const zh = yield* DistrictSummary.build(actor, { from: written.from, to: written.to })
       const en = yield* DistrictSummary.build(actor, { from: written.from, to: written.to, lang: "en" })
+      expect(Schema.decodeUnknownSync(Report.Report)(en)).toStrictEqual(en)
       expect(en.lang).toBe("en")
       expect(en.title).toBe(DistrictSummary.labels.en.title(written.district.options.name))
       expect(en.rounding).toMatch(/^Service time is summed in minutes; hours = minutes ÷ 60 to one decimal, half up/)
