@@ -490,3 +490,49 @@ export * as Report from "./report/Report.js"
  * @category modules
  */
 export * as ReportBackend from "./report/ReportBackend.js"
+
+/**
+ * The district summary: one report model per subtree and period with a section for each
+ * area of the source article the deployment runs (grids, party organisations, 双报到 and
+ * co-construction, volunteer service, community workers, new sectors, new-employment
+ * groups, demands).
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as DistrictSummary from "./report/DistrictSummary.js"
+
+/**
+ * 三会一课 compliance of a subtree's party organisations for a period, as a report model.
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as ComplianceReport from "./report/ComplianceReport.js"
+
+/**
+ * Demand resolution of a subtree for a period, per child grid, with the overdue list,
+ * as a report model.
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as DemandResolutionReport from "./report/DemandResolutionReport.js"
+
+/**
+ * The development pipelines (the party ladder's, the community worker ladder's) of a
+ * subtree on a day as funnels and tables, as a report model.
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as DevelopmentPipelineReport from "./report/DevelopmentPipelineReport.js"
+
+/**
+ * Co-construction agreements and projects with their progress, and the needs and
+ * resources lists, of a subtree on a day, as a report model.
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as CoConstructionProjectsReport from "./report/CoConstructionProjectsReport.js"

@@ -25,6 +25,13 @@ export * as DevelopmentData from "./district/Development.js"
 export * as EmergencyData from "./district/Emergency.js"
 export * as DemandData from "./district/Demands.js"
 export * as OutreachData from "./district/Outreach.js"
+/**
+ * A whole district written through every service a report reads, and those services
+ * over a store.
+ *
+ * @since 0.7.0
+ */
+export * as WholeDistrict from "./district/Whole.js"
 /** @since 0.1.0 */
 export * as GridIntents from "./arbitraries/GridIntents.js"
 /** @since 0.2.0 */

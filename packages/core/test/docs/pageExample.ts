@@ -19,14 +19,17 @@ export const block = (page: string, marker: string): { readonly imports: string;
   return { imports: found[1]!, body: found[2]! }
 }
 
-/** Runs a block's body with `Actor`, `Client` and `MemoryStore` in scope; returns the client it made, still open. */
-export const run = async (body: string): Promise<Client.Client> => {
+/**
+ * Runs a block's body with `Actor`, `Client` and `MemoryStore` in scope, and any other
+ * module its import line names (`scope`); returns the client it made, still open.
+ */
+export const run = async (body: string, scope: Readonly<Record<string, unknown>> = {}): Promise<Client.Client> => {
   let client: Client.Client | undefined
   const make = (options: Parameters<typeof Client.make>[0]) => {
     client = Client.make(options)
     return { ...client, dispose: () => Promise.resolve() }
   }
-  await new AsyncFunction("Actor", "Client", "MemoryStore", body)(Actor, { make }, MemoryStore)
+  await new AsyncFunction("Actor", "Client", "MemoryStore", ...Object.keys(scope), body)(Actor, { make }, MemoryStore, ...Object.values(scope))
   if (client === undefined) throw new Error("the example made no client")
   return client
 }
