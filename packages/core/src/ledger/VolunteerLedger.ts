@@ -90,7 +90,31 @@ const SummaryArguments = Schema.extend(
   Schema.Struct({ programme: Schema.optional(Text.Id), rounding: Schema.optional(Rollup.Rounding) })
 )
 const EntriesArguments = Schema.extend(Period, Schema.Struct({ volunteerId: VolunteerId }))
-const VolunteerIds = Schema.Array(VolunteerId).pipe(Schema.maxItems(1_000_000))
+/** The most ids one `volunteers` read takes. */
+const maxVolunteerIds = 1_000_000
+
+/**
+ * Volunteer ids, each decoded on its own: a 台账's volunteers may be more than the
+ * 10,000 items `Decode` takes in one list.
+ */
+const decodeIds = (input: unknown): Effect.Effect<Array<VolunteerId>, ValidationError> =>
+  Effect.suspend(() => {
+    if (!Array.isArray(input)) {
+      return Effect.fail(new ValidationError({ field: "ids", rule: "schema.type", message: "ids: expected an array of volunteer ids" }))
+    }
+    if (input.length > maxVolunteerIds) {
+      return Effect.fail(
+        new ValidationError({ field: "ids", rule: "schema.too-large", message: `ids: a list of more than ${maxVolunteerIds} items` })
+      )
+    }
+    const ids: Array<VolunteerId> = []
+    for (let i = 0; i < input.length; i++) {
+      const id = Decode.decodeEither(VolunteerId, input[i], { field: `ids.${i}` })
+      if (Either.isLeft(id)) return Effect.fail(id.left)
+      ids.push(id.right)
+    }
+    return Effect.succeed(ids)
+  })
 
 /** A name as a certificate shows it without consent: the family name, the rest starred. */
 const maskName = (name: string): string => {
@@ -412,7 +436,7 @@ export const make: Effect.Effect<
     volunteers: (actor, input) =>
       Effect.gen(function*() {
         yield* Actor.authorize(actor, LedgerPermission.read, "read", [], policy)
-        const ids = yield* Decode.decode(VolunteerIds, input, { field: "ids" })
+        const ids = yield* decodeIds(input)
         const found = (yield* store.registry.volunteersOf(actor.tenant, ids)).filter((v) => Actor.covers(actor, v.gridCode))
         if (!Actor.can(actor, piiRead, policy)) return found.map(masked)
         // Names are shown whole too: any volunteer shown is personal data read.
