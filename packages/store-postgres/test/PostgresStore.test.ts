@@ -26,6 +26,7 @@ import {
   OrganisationConformance,
   organisationRepositoryContract,
   OutreachConformance,
+  RosterConformance,
   outboxRepositoryContract,
   outreachRepositoryContract,
   DispatcherConformance,
@@ -60,6 +61,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   DemandConformance.demandConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   OutreachConformance.outreachConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
+  RosterConformance.rosterConformance("PostgresStore", freshStore().layer)
   LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
     numRuns: 12,
     tamper: LedgerConformance.sqlTamper((statement) =>

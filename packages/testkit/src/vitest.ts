@@ -74,3 +74,5 @@ export * as DispatcherConformance from "./conformance/DispatcherConformance.js"
 export * as DispatcherCrash from "./conformance/DispatcherCrash.js"
 /** @since 0.6.0 */
 export * as DispatcherRace from "./conformance/DispatcherRace.js"
+/** @since 0.7.0 */
+export * as RosterConformance from "./conformance/RosterConformance.js"
