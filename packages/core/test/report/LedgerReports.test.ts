@@ -5,8 +5,19 @@
  * and an unmasked report is one audit entry.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { CertificateReport, type LedgerChanges, Report, VolunteerLedgerReport, VolunteerLedgerService } from "@jiceng/core"
-import { Effect, Schema } from "effect"
+import {
+  CertificateReport,
+  CoConstructionConfig,
+  CoConstructions,
+  Grids,
+  type LedgerChanges,
+  Report,
+  Rollup,
+  VolunteerLedgerReport,
+  VolunteerLedgerService
+} from "@jiceng/core"
+import { LedgerIntents, Outcomes } from "@jiceng/testkit"
+import { Effect, FastCheck as fc, Layer, Schema, TestClock } from "effect"
 import { admin, auditAfter, auditHead, hexiAdmin, layer, seed, viewer } from "./fixtures.js"
 
 const tableOf = (report: Report.Report, id: string): Report.Table => {
@@ -97,6 +108,36 @@ describe("VolunteerLedgerReport", () => {
       expect(yield* Effect.flip(VolunteerLedgerReport.build(hexiAdmin, { ...march, root: "131102002" }))).toMatchObject({ _tag: "Forbidden", reason: "scope" })
       expect(yield* auditAfter(before)).toEqual([])
     }).pipe(Effect.provide(layer)))
+})
+
+describe("report.ledger-totals", () => {
+  const withTeams = Layer.mergeAll(layer, CoConstructions.layer.pipe(Layer.provideMerge(Layer.merge(layer, CoConstructionConfig.layer()))))
+  const t = "131102"
+  it.effect.prop(
+    "report.ledger-totals: on random sessions, corrections and retries, the 台账's rows are the totals by volunteer standing and its totals the summary's sums",
+    [fc.array(LedgerIntents.step, { maxLength: 30 }), fc.constantFrom(t, `${t}001`, `${t}001001`, `${t}001002`)],
+    ([steps, root]) =>
+      Effect.gen(function*() {
+        yield* TestClock.setTime(LedgerIntents.todayMs)
+        const scaffold = LedgerIntents.scaffold(t)
+        yield* (yield* Grids.Grids).executeAll(admin, scaffold.grids as never)
+        yield* (yield* CoConstructions.CoConstructions).executeAll(admin, scaffold.coConstruction as never)
+        const ledger = yield* VolunteerLedgerService.VolunteerLedger
+        yield* ledger.executeAll(admin, scaffold.ledger as never)
+        yield* Outcomes.runEach(LedgerIntents.commands(steps), (c) => ledger.executeUnknown(admin, c), undefined)
+        const period = { from: "2024-01-01", to: "2024-12-31", root }
+        const report = yield* VolunteerLedgerReport.build(viewer, period)
+        const table = tableOf(report, "volunteer-ledger")
+        const byVolunteer = yield* ledger.totals(viewer, { ...period, by: ["volunteerId"] })
+        expect(table.rows.map((r) => [r[0], r[4], r[5], r[6], r[7], r[8]])).toEqual(
+          byVolunteer.data.filter((r) => r.entries > 0).map((r) => [r.keys[0], r.entries, r.minutes, r.hours, r.residentsServed, r.mattersDone])
+        )
+        const summary = (yield* ledger.summary(viewer, period)).data
+        expect(table.totals).toEqual(["合计", null, null, null, summary.entries, summary.minutes, null, summary.residentsServed, summary.mattersDone])
+        expect(figures(report)).toMatchObject({ volunteers: table.rows.length, minutes: summary.minutes, hours: Rollup.hours(summary.minutes) })
+      }).pipe(Effect.provide(withTeams)),
+    { fastCheck: { numRuns: 40 } }
+  )
 })
 
 describe("CertificateReport", () => {

@@ -1,6 +1,6 @@
 /**
  * report.pii-masked: on random workers, households and volunteers with random phones,
- * ID numbers and addresses, no roster, 台账 or certificate built for an actor without
+ * ID numbers and addresses (and residents' names), no roster, 台账 or certificate built for an actor without
  * `pii:read` holds any of them unmasked anywhere (the model serialised whole, searched
  * for every raw value), and nothing is audited; built for an actor with `pii:read`,
  * they appear (a certificate's ID number with the volunteer's consent) and each report
@@ -50,6 +50,8 @@ const data = fc.record({
 type Data = typeof data extends fc.Arbitrary<infer A> ? A : never
 
 const surnames = ["张", "王", "李", "赵", "欧阳"] as const
+const householdName = (i: number) => `${surnames[i % surnames.length]}家${i}`
+const volunteerName = (i: number) => `志愿者${surnames[i % surnames.length]}${i}`
 const addressOf = (h: Data["households"][number]) =>
   `${h.block.startsWith(hedong.community) ? "河东街道锦华社区" : "河西街道明珠社区"}${h.building}号楼${h.room}室`
 
@@ -70,7 +72,7 @@ const write = (d: Data) =>
     })
     d.households.forEach((h, i) =>
       commands.push({
-        _tag: "PlacePlace", id: `H${i}`, kind: "household", name: `${surnames[i % surnames.length]}家${i}`, address: addressOf(h), gridCode: h.block, at: "2023-02-01"
+        _tag: "PlacePlace", id: `H${i}`, kind: "household", name: householdName(i), address: addressOf(h), gridCode: h.block, at: "2023-02-01"
       })
     )
     yield* grids.executeAll(admin, commands)
@@ -81,7 +83,7 @@ const write = (d: Data) =>
       const day = `2024-03-${String(i + 10).padStart(2, "0")}`
       ledgerCommands.push(
         {
-          _tag: "RegisterVolunteer", id, name: `志愿者${surnames[i % surnames.length]}${i}`, phone: v.person.phone, citizenId: v.person.citizenId,
+          _tag: "RegisterVolunteer", id, name: volunteerName(i), phone: v.person.phone, citizenId: v.person.citizenId,
           gridCode: v.person.east ? hedong.community : community, registeredOn: "2024-01-02"
         },
         ...(v.consent ? [{ _tag: "RecordConsent", volunteerId: id, given: true, on: "2024-01-02" } as const] : []),
@@ -117,7 +119,7 @@ const administrator = Actor.make({ id: "管理员", tenant: "131102", roles: ["a
 
 describe("report.pii-masked", () => {
   it.effect.prop(
-    "report.pii-masked: no model built without pii:read holds a raw phone, ID number or address; with it they appear, one audit entry a report",
+    "report.pii-masked: no model built without pii:read holds a raw phone, ID number, address or resident's name; with it they appear, one audit entry a report",
     [data],
     ([d]) =>
       Effect.gen(function*() {
@@ -125,7 +127,10 @@ describe("report.pii-masked", () => {
         const people = [...d.workers, ...d.volunteers.map((v) => v.person)]
         const raw = [
           ...people.flatMap((p) => [p.phone, ...(p.citizenId === null ? [] : [p.citizenId])]),
-          ...d.households.map(addressOf)
+          ...d.households.map(addressOf),
+          // Residents' names: households' and volunteers'.
+          ...d.households.map((_, i) => householdName(i)),
+          ...d.volunteers.map((_, i) => volunteerName(i))
         ]
 
         const masked = yield* reports(viewer, codes)

@@ -4,8 +4,9 @@
  * audited read, and refuses bad options with a typed error naming the field.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, GridRoster, Grids, HouseholdRoster, Report, WorkerRoster } from "@jiceng/core"
-import { Effect, Schema } from "effect"
+import { Actor, GridConfig, GridRoster, Grids, HouseholdRoster, MemoryStore, Report, WorkerRoster } from "@jiceng/core"
+import { GridIntents } from "@jiceng/testkit"
+import { Effect, Layer, Option, Schema, TestClock } from "effect"
 import { admin, auditAfter, auditHead, blocks, compound, hexiAdmin, layer, seed, today, viewer } from "./fixtures.js"
 
 /** A report's one table by id. */
@@ -187,4 +188,47 @@ describe("Rosters", () => {
       }
       expect(yield* auditAfter(before)).toEqual([])
     }).pipe(Effect.provide(layer)))
+
+  it.effect.prop(
+    "report.roster-services: on random grid histories, each roster is the grid service's answer on any day, for any scope",
+    [GridIntents.Intents(25), Schema.Literal("2023-06-01", "2024-06-01", "2025-06-01"), Schema.Literal("", "001", "002001")],
+    ([intents, at, below]) =>
+      Effect.gen(function*() {
+        const t = "131102"
+        yield* TestClock.setTime(Date.parse("2024-06-01T10:00:00+08:00"))
+        yield* GridIntents.run(t, intents, { checkRefusals: false })
+        const grids = yield* Grids.Grids
+        const actor = Actor.make({ id: "查看者", tenant: t, roles: ["viewer"], scope: t + below })
+        const [tree, assignments, links, counts, kinds] = yield* Effect.all([
+          grids.subtree(actor, { at }),
+          grids.assignments(actor, { at }),
+          grids.placeLinks(actor, { at }),
+          grids.countWorkersByCategory(actor, { at }),
+          grids.countPlaces(actor, { at })
+        ])
+        const grid = tableOf(yield* GridRoster.build(actor, { at }), "grid-roster")
+        expect(grid.rows.map((r) => r[0])).toEqual(tree.map((g) => g.code))
+        expect(grid.rows.map((r) => r[5])).toEqual(tree.map((g) => links.filter((l) => l.gridCode === g.code).length))
+        expect(grid.rows.map((r) => r[4] !== null)).toEqual(tree.map((g) => assignments.some((a) => a.responsible && a.gridCode === g.code)))
+        expect(grid.totals?.[5]).toBe(kinds.reduce((n, k) => n + k.count, 0))
+
+        const workers = tableOf(yield* WorkerRoster.build(actor, { at }), "worker-roster")
+        expect(workers.rows.length).toBe(counts.reduce((n, c) => n + c.count, 0))
+        for (const row of workers.rows) {
+          // Each worker as the single read shows them on the day: the same masked contact data.
+          const one = Option.getOrThrow(yield* grids.worker(actor, row[0] as string, at))
+          expect([row[1], row[6], row[7]]).toEqual([one.name, one.phone, one.citizenId])
+          expect(assignments.some((a) => a.workerId === row[0])).toBe(true)
+        }
+
+        const households = tableOf(yield* HouseholdRoster.build(actor, { at }), "household-roster")
+        expect(households.rows.length).toBe(kinds.find((k) => k.kind === "household")?.count ?? 0)
+        for (const row of households.rows) {
+          expect(links.some((l) => l.placeId === row[0] && l.gridCode === row[2])).toBe(true)
+          const one = Option.getOrThrow(yield* grids.place(actor, row[0] as string, at))
+          expect([row[3], row[4]]).toEqual([one.name, one.address])
+        }
+      }).pipe(Effect.provide(Grids.layer.pipe(Layer.provideMerge(Layer.merge(MemoryStore.layer, GridConfig.layer()))))),
+    { fastCheck: { numRuns: 30 } }
+  )
 })
