@@ -390,16 +390,22 @@ export const make: Effect.Effect<
     transactor.transaction(actor.tenant, audit.append({ tenant: actor.tenant, actor: actor.id, action, target, detail }))
 
   /**
-   * A certificate by its code, checked against the ledger: why it no longer agrees (or
-   * null), its holder, whether they consent to its disclosure today, and what it states.
-   * A code no certificate has, or one whose holder `admit` refuses, is `NotFound`.
+   * A certificate by its code, checked against the ledger (why it no longer agrees, or
+   * null), with its holder: whole when the volunteer consents to its disclosure today and
+   * the reader is `permitted` (then the read is audited as `action`); otherwise the name
+   * masked, and the ID number masked (`maskedId`) or left out — always left out without
+   * consent. A code no certificate has, or one whose holder `admit` refuses, is `NotFound`.
    */
-  const examine = (actor: Actor.Actor, input: unknown, admit: (holder: LedgerVolunteer) => boolean) =>
+  const certificateOf = (
+    actor: Actor.Actor,
+    input: unknown,
+    reader: { readonly admit: (holder: LedgerVolunteer) => boolean; readonly permitted: boolean; readonly maskedId: boolean; readonly action: string }
+  ) =>
     Effect.gen(function*() {
       const code = Certificate.normaliseCode(yield* Decode.decode(Schema.String, input, { field: "code" }))
       const [c] = Certificate.isCode(code) ? yield* store.certificates.certificatesOf(actor.tenant, [code]) : []
       const [v] = c === undefined ? [] : yield* store.registry.volunteersOf(actor.tenant, [c.volunteerId])
-      if (c === undefined || (v !== undefined && !admit(v))) {
+      if (c === undefined || (v !== undefined && !reader.admit(v))) {
         // The code as given is not echoed: it may be anything a receiver typed or pasted.
         return yield* Effect.fail(new NotFound({ entity: "certificate", key: "", field: "code", message: "no certificate has this code" }))
       }
@@ -411,8 +417,21 @@ export const make: Effect.Effect<
         )
       ])
       const reason = checkStatement(c, v, entries) ?? (yield* chainUpTo(actor.tenant, c, entries))
+      // Personal data only with consent, then and now (第十六条), and the disclosure audited.
+      const consented = c.disclose && consentedOn(consents, yield* IsoDate.today)
+      const disclosed = v !== undefined && consented && reader.permitted
+      if (disclosed) yield* readPii(actor, reader.action, `certificate:${c.code}`)
+      const citizenId = v?.citizenId ?? null
       const { fingerprint: _f, holder: _h, issuedBy: _i, key: _k, volunteerId: _v, ...view } = c
-      return { code, v, reason, view, consents: c.disclose && consentedOn(consents, yield* IsoDate.today) }
+      return {
+        code,
+        valid: reason === null,
+        reason,
+        certificate: view,
+        volunteerName: v === undefined ? "" : disclosed ? v.name : maskName(v.name),
+        citizenId: citizenId === null || !consented ? null : disclosed ? citizenId : reader.maskedId ? CitizenId.maskStored(citizenId) : null,
+        disclosed
+      }
     })
 
   const service: VolunteerLedgerShape = {
@@ -521,37 +540,21 @@ export const make: Effect.Effect<
     checkCertificate: (actor, input) =>
       Effect.gen(function*() {
         yield* Actor.authorize(actor, LedgerPermission.verify, "read", [], policy)
-        const { code, consents, reason, v, view } = yield* examine(actor, input, () => true)
-        // Personal data only with consent, then and now (第十六条), and the disclosure audited.
-        const disclosed = v !== undefined && consents
-        if (disclosed) yield* readPii(actor, "CheckCertificatePii", `certificate:${code}`)
-        return {
-          code,
-          valid: reason === null,
-          reason,
-          certificate: view,
-          volunteerName: v === undefined ? "" : disclosed ? v.name : maskName(v.name),
-          citizenId: disclosed ? v.citizenId : null
-        }
+        const reader = { admit: () => true, permitted: true, maskedId: false, action: "CheckCertificatePii" }
+        const { disclosed: _, ...check } = yield* certificateOf(actor, input, reader)
+        return check
       }),
 
     certificate: (actor, input) =>
       Effect.gen(function*() {
         yield* Actor.authorize(actor, LedgerPermission.read, "read", [], policy)
-        const { code, consents, reason, v, view } = yield* examine(actor, input, (v) => Actor.covers(actor, v.gridCode))
-        // Whole only with the permission and the volunteer's consent (第十六条), and audited.
-        const disclosed = v !== undefined && consents && Actor.can(actor, piiRead, policy)
-        if (disclosed) yield* readPii(actor, "ReadCertificatePii", `certificate:${code}`)
-        const citizenId = v?.citizenId ?? null
-        return {
-          code,
-          valid: reason === null,
-          reason,
-          certificate: view,
-          volunteerName: v === undefined ? "" : disclosed ? v.name : maskName(v.name),
-          citizenId: citizenId === null || !consents ? null : disclosed ? citizenId : CitizenId.maskStored(citizenId),
-          disclosed
-        }
+        // The unit keeping the record, for a volunteer in its scope: whole only with pii:read.
+        return yield* certificateOf(actor, input, {
+          admit: (v) => Actor.covers(actor, v.gridCode),
+          permitted: Actor.can(actor, piiRead, policy),
+          maskedId: true,
+          action: "ReadCertificatePii"
+        })
       }),
 
     verify: (actor) =>

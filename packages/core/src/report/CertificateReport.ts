@@ -131,14 +131,12 @@ export const build = (
     const hours = (minutes: number) => Rollup.hours(minutes, rounding)
     const text = (key: string, label: string, value: string) => ({ key, label, value, unit: "", decimals: 0 })
     const number = (key: string, label: string, value: number, unit: string, decimals = 0) => ({ key, label, value, unit, decimals })
-    return {
+    return yield* Heading.report(actor, {
       kind: "volunteer-certificate",
       title: l.title,
       lang: o.lang,
-      tenant: actor.tenant,
       scope: { gridCode: null, name: c.issuer },
       period: Heading.inclusive(c.from, c.to),
-      generatedAt: yield* Heading.generatedAt,
       rounding: Heading.hoursRounding(rounding, o.lang),
       masked: !held.disclosed,
       sections: [
@@ -202,5 +200,5 @@ export const build = (
           ]
         }
       ]
-    }
+    })
   })

@@ -6,7 +6,7 @@
  *
  * @since 0.7.0
  */
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import type { Actor } from "../access/Actor.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { Grids, type GridReadError } from "../grid/GridsService.js"
@@ -27,12 +27,6 @@ export interface Options {
   readonly at?: string
   readonly lang?: Report.Lang
 }
-
-const OptionsSchema = Schema.Struct({
-  root: Schema.optional(Schema.String),
-  at: Schema.optional(Schema.String),
-  lang: Schema.optional(Report.Lang)
-})
 
 /**
  * The roster's labels, zh and en.
@@ -56,7 +50,6 @@ export const labels = {
     responsible: "责任网格员",
     placesColumn: "入格场所数",
     note: "按网格编码排序。入格场所数为直接登记在该网格的场所；合计即本辖区的入格场所总数。",
-    rounding: "名册只含计数，均为整数，不舍入。",
     unit: "个"
   },
   en: {
@@ -74,7 +67,6 @@ export const labels = {
     responsible: "Responsible worker",
     placesColumn: "Places registered",
     note: "Ordered by grid code. Places are those registered in the grid itself; their total is the subtree's.",
-    rounding: "Counts only: whole numbers, nothing rounded.",
     unit: ""
   }
 } as const satisfies Record<Report.Lang, Record<string, string>>
@@ -93,12 +85,10 @@ export const build = (
   options?: Options
 ): Effect.Effect<Report.Report, GridReadError, Grids | GridConfig> =>
   Effect.gen(function*() {
-    const o = yield* Heading.options(OptionsSchema, options)
-    const l = labels[o.lang]
+    const { at, lang, read, root } = yield* Heading.roster(actor, options)
+    const l = labels[lang]
     const grids = yield* Grids
     const { scheme } = yield* GridConfig
-    const at = yield* Heading.dayOr(o.at)
-    const read = { ...(o.root === undefined ? {} : { root: o.root }), at }
     const [tree, assignments, links, workers] = yield* Effect.all([
       grids.subtree(actor, read),
       grids.assignments(actor, read),
@@ -111,21 +101,18 @@ export const build = (
     const rows = tree.map((g): ReadonlyArray<Report.Cell> => [
       g.code,
       g.name,
-      LevelScheme.gridLabel(scheme, g.code, o.lang),
+      LevelScheme.gridLabel(scheme, g.code, lang),
       g.parentCode,
       (responsible.get(g.code) ?? []).map((a) => names.get(a.workerId) ?? a.workerId).join("、") || null,
       places.get(g.code)?.length ?? 0
     ])
-    const root = o.root ?? actor.scope
-    return {
+    return yield* Heading.report(actor, {
       kind: "grid-roster",
       title: l.title,
-      lang: o.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: root, name: yield* Heading.scopeName(actor, root, at) },
+      lang,
+      scope: yield* Heading.scope(actor, root, at),
       period: { _tag: "Day", at },
-      generatedAt: yield* Heading.generatedAt,
-      rounding: l.rounding,
+      rounding: Heading.countsOnly[lang],
       masked: true,
       sections: [{
         id: "grids",
@@ -144,7 +131,7 @@ export const build = (
           Report.table({
             id: "grid-roster",
             title: l.roster,
-            lang: o.lang,
+            lang,
             columns: [
               { key: "code", label: l.code, type: "text" },
               { key: "name", label: l.name, type: "text" },
@@ -158,5 +145,5 @@ export const build = (
           })
         ]
       }]
-    }
+    })
   })

@@ -12,7 +12,7 @@
  *
  * @since 0.7.0
  */
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import type { Actor } from "../access/Actor.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { Grids, type GridReadError } from "../grid/GridsService.js"
@@ -33,12 +33,6 @@ export interface Options {
   readonly lang?: Report.Lang
 }
 
-const OptionsSchema = Schema.Struct({
-  root: Schema.optional(Schema.String),
-  at: Schema.optional(Schema.String),
-  lang: Schema.optional(Report.Lang)
-})
-
 /**
  * The roster's labels, zh and en. The grid column is named after the levels households
  * are registered at (`GridConfig.placeLevels`).
@@ -58,9 +52,7 @@ export const labels = {
     name: "户主（户名）",
     address: "住址",
     masked: "户名、住址已脱敏。",
-    unmasked: "含未脱敏的个人信息，本次查阅已记入审计日志；请妥善保管。",
     withheld: "已不在本辖区的住户不显示户名和住址。平台不记录家庭人数，本名册不含此项。",
-    rounding: "名册只含计数，均为整数，不舍入。",
     unit: "户"
   },
   en: {
@@ -74,9 +66,7 @@ export const labels = {
     name: "Head of household (name kept)",
     address: "Address",
     masked: "Names and addresses are masked.",
-    unmasked: "Holds personal data unmasked; this read is in the audit log. Keep it safe.",
     withheld: "Names and addresses are not shown for households no longer in your scope. The platform keeps no household size, so the roster has none.",
-    rounding: "Counts only: whole numbers, nothing rounded.",
     unit: ""
   }
 } as const satisfies Record<Report.Lang, Record<string, string>>
@@ -93,12 +83,10 @@ export const build = (
   options?: Options
 ): Effect.Effect<Report.Report, GridReadError, Grids | GridConfig> =>
   Effect.gen(function*() {
-    const o = yield* Heading.options(OptionsSchema, options)
-    const l = labels[o.lang]
+    const { at, lang, read, root } = yield* Heading.roster(actor, options)
+    const l = labels[lang]
     const grids = yield* Grids
     const config = yield* GridConfig
-    const at = yield* Heading.dayOr(o.at)
-    const read = { ...(o.root === undefined ? {} : { root: o.root }), at }
     const [households, tree] = yield* Effect.all([
       grids.places(actor, { ...read, kind: "household" }),
       grids.subtree(actor, read)
@@ -106,7 +94,7 @@ export const build = (
     const names = new Map<string, string>(tree.map((g) => [g.code, g.name]))
     const level = config.placeLevels.household
       .map((key) => config.scheme.levels.findIndex((x) => x.key === key))
-      .map((i) => LevelScheme.label(config.scheme, i, o.lang))
+      .map((i) => LevelScheme.label(config.scheme, i, lang))
       .join("/")
     const rows = households.map(({ link, place }): ReadonlyArray<Report.Cell> => [
       place.id,
@@ -116,16 +104,14 @@ export const build = (
       place.address
     ])
     const masked = yield* Heading.masks(actor)
-    const root = o.root ?? actor.scope
-    return {
+    return yield* Heading.report(actor, {
       kind: "household-roster",
       title: l.title,
-      lang: o.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: root, name: names.get(root) ?? (yield* Heading.scopeName(actor, root, at)) },
+      lang,
+      // The subtree's root is among its grids: named without another read.
+      scope: { gridCode: root, name: names.get(root) ?? root },
       period: { _tag: "Day", at },
-      generatedAt: yield* Heading.generatedAt,
-      rounding: l.rounding,
+      rounding: Heading.countsOnly[lang],
       masked,
       sections: [{
         id: "households",
@@ -140,18 +126,18 @@ export const build = (
           Report.table({
             id: "household-roster",
             title: l.roster,
-            lang: o.lang,
+            lang,
             columns: [
               { key: "id", label: l.id, type: "text" },
               { key: "grid", label: level, type: "text" },
-              { key: "grid-code", label: Heading.sentences(o.lang, level, l.code), type: "text" },
+              { key: "grid-code", label: Heading.sentences(lang, level, l.code), type: "text" },
               { key: "name", label: l.name, type: "text" },
               { key: "address", label: l.address, type: "text", personal: "address" }
             ],
             rows,
-            note: Heading.sentences(o.lang, masked ? l.masked : l.unmasked, l.withheld)
+            note: Heading.sentences(lang, masked ? l.masked : Heading.unmaskedNote[lang], l.withheld)
           })
         ]
       }]
-    }
+    })
   })

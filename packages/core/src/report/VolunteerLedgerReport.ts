@@ -70,7 +70,6 @@ export const labels = {
     phone: "联系电话",
     citizenId: "身份证号",
     masked: "姓名、联系电话、身份证号已脱敏。",
-    unmasked: "含未脱敏的个人信息，本次查阅已记入审计日志；请妥善保管。",
     outside: "居住地不在本辖区的志愿者只列编号。",
     asOf: (seq: number) => `数据截至台账第 ${seq} 条记录；以此序号重新生成，可得相同数字。`,
     count: "个",
@@ -102,7 +101,6 @@ export const labels = {
     phone: "Phone",
     citizenId: "ID number",
     masked: "Names, phones and ID numbers are masked.",
-    unmasked: "Holds personal data unmasked; this read is in the audit log. Keep it safe.",
     outside: "Volunteers living outside your scope are listed by id only.",
     asOf: (seq: number) => `As the ledger stood at entry ${seq}; built again with this entry, it gives the same figures.`,
     count: "",
@@ -154,14 +152,12 @@ export const build = (
     const s = summary.data
     const masked = yield* Heading.masks(actor)
     const figure = (key: string, label: string, value: number, unit: string, decimals = 0) => ({ key, label, value, unit, decimals })
-    return {
+    return yield* Heading.report(actor, {
       kind: "volunteer-ledger",
       title: l.title,
       lang: o.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: root, name: yield* Heading.scopeName(actor, root, totals.to) },
+      scope: yield* Heading.scope(actor, root, totals.to),
       period: Heading.inclusive(totals.from, totals.to),
-      generatedAt: yield* Heading.generatedAt,
       rounding: Heading.hoursRounding(rounding, o.lang),
       masked,
       sections: [
@@ -204,9 +200,9 @@ export const build = (
               { key: "matters-done", label: l.mattersDone, type: "integer", total: true }
             ],
             rows,
-            note: Heading.sentences(o.lang, masked ? l.masked : l.unmasked, l.outside, l.asOf(asOfSeq))
+            note: Heading.sentences(o.lang, masked ? l.masked : Heading.unmaskedNote[o.lang], l.outside, l.asOf(asOfSeq))
           })]
         }
       ]
-    }
+    })
   })

@@ -6,7 +6,7 @@
  *
  * @since 0.7.0
  */
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import type { Actor } from "../access/Actor.js"
 import { GridConfig } from "../grid/GridConfig.js"
 import { Grids, type GridReadError } from "../grid/GridsService.js"
@@ -26,12 +26,6 @@ export interface Options {
   readonly at?: string
   readonly lang?: Report.Lang
 }
-
-const OptionsSchema = Schema.Struct({
-  root: Schema.optional(Schema.String),
-  at: Schema.optional(Schema.String),
-  lang: Schema.optional(Report.Lang)
-})
 
 /**
  * The roster's labels, zh and en.
@@ -57,9 +51,7 @@ export const labels = {
     phone: "联系电话",
     citizenId: "身份证号",
     masked: "联系电话、身份证号已脱敏。",
-    unmasked: "含未脱敏的个人信息，本次查阅已记入审计日志；请妥善保管。",
     withheld: "已不在本辖区的网格员不显示联系方式。",
-    rounding: "名册只含计数，均为整数，不舍入。",
     unit: "人"
   },
   en: {
@@ -79,9 +71,7 @@ export const labels = {
     phone: "Phone",
     citizenId: "ID number",
     masked: "Phones and ID numbers are masked.",
-    unmasked: "Holds personal data unmasked; this read is in the audit log. Keep it safe.",
     withheld: "Contact data is not shown for workers no longer in your scope.",
-    rounding: "Counts only: whole numbers, nothing rounded.",
     unit: ""
   }
 } as const satisfies Record<Report.Lang, Record<string, string>>
@@ -101,41 +91,36 @@ export const build = (
   options?: Options
 ): Effect.Effect<Report.Report, GridReadError, Grids | GridConfig> =>
   Effect.gen(function*() {
-    const o = yield* Heading.options(OptionsSchema, options)
-    const l = labels[o.lang]
+    const { at, lang, read, root } = yield* Heading.roster(actor, options)
+    const l = labels[lang]
     const grids = yield* Grids
     const config = yield* GridConfig
-    const at = yield* Heading.dayOr(o.at)
-    const read = { ...(o.root === undefined ? {} : { root: o.root }), at }
     const [workers, counts, tree] = yield* Effect.all([
       grids.workers(actor, read),
       grids.countWorkersByCategory(actor, read),
       grids.subtree(actor, read)
     ])
-    const categories = new Map<string, string>(config.workerCategories.map((c) => [c.key, c[o.lang]]))
+    const categories = new Map<string, string>(config.workerCategories.map((c) => [c.key, c[lang]]))
     const gridNames = new Map<string, string>(tree.map((g) => [g.code, g.name]))
     const distinct = (xs: ReadonlyArray<string>) => Array.from(new Set(xs)).join("、")
     const rows = workers.map((w): ReadonlyArray<Report.Cell> => [
       w.id,
       w.name,
       categories.get(w.category) ?? w.category,
-      employmentLabels[w.employment][o.lang],
+      employmentLabels[w.employment][lang],
       distinct(w.assignments.map((a) => a.post)),
       distinct(w.assignments.map((a) => gridNames.get(a.gridCode) ?? a.gridCode)),
       w.phone,
       w.citizenId
     ])
     const masked = yield* Heading.masks(actor)
-    const root = o.root ?? actor.scope
-    return {
+    return yield* Heading.report(actor, {
       kind: "worker-roster",
       title: l.title,
-      lang: o.lang,
-      tenant: actor.tenant,
-      scope: { gridCode: root, name: yield* Heading.scopeName(actor, root, at) },
+      lang,
+      scope: yield* Heading.scope(actor, root, at),
       period: { _tag: "Day", at },
-      generatedAt: yield* Heading.generatedAt,
-      rounding: l.rounding,
+      rounding: Heading.countsOnly[lang],
       masked,
       sections: [{
         id: "workers",
@@ -150,7 +135,7 @@ export const build = (
           Report.table({
             id: "workers-per-category",
             title: l.byCategory,
-            lang: o.lang,
+            lang,
             columns: [
               { key: "category", label: l.category, type: "text" },
               { key: "workers", label: l.count, type: "integer", total: true }
@@ -160,7 +145,7 @@ export const build = (
           Report.table({
             id: "worker-roster",
             title: l.roster,
-            lang: o.lang,
+            lang,
             columns: [
               { key: "id", label: l.id, type: "text" },
               { key: "name", label: l.name, type: "text" },
@@ -172,9 +157,9 @@ export const build = (
               { key: "citizen-id", label: l.citizenId, type: "text", personal: "citizen-id" }
             ],
             rows,
-            note: Heading.sentences(o.lang, masked ? l.masked : l.unmasked, l.withheld)
+            note: Heading.sentences(lang, masked ? l.masked : Heading.unmaskedNote[lang], l.withheld)
           })
         ]
       }]
-    }
+    })
   })

@@ -12,7 +12,7 @@ import { piiRead } from "../../access/Permission.js"
 import * as Decode from "../../errors/Decode.js"
 import { Grids } from "../../grid/GridsService.js"
 import type { Rounding } from "../../ledger/Rollup.js"
-import type { Lang, Period } from "../../report/Report.js"
+import { Lang, type Period, type Report } from "../../report/Report.js"
 import * as IsoDate from "../../time/IsoDate.js"
 import * as LocalMinute from "../../time/LocalMinute.js"
 
@@ -24,7 +24,25 @@ export const options = <A extends { readonly lang?: Lang | undefined }, I>(schem
   )
 
 /** The day a roster is of: the one asked for, or today (China Standard Time). */
-export const dayOr = (at: string | undefined): Effect.Effect<string> => at === undefined ? IsoDate.today : Effect.succeed(at)
+const dayOr = (at: string | undefined): Effect.Effect<string> => at === undefined ? IsoDate.today : Effect.succeed(at)
+
+const DayOptions = Schema.Struct({
+  root: Schema.optional(Schema.String),
+  at: Schema.optional(Schema.String),
+  lang: Schema.optional(Lang)
+})
+
+/**
+ * A roster's options (`root`, `at`, `lang`) decoded: the language, the subtree (the
+ * actor's scope by default), the day (today by default) and the options the grid
+ * service's reads take (which check the root and the day, naming `options.<field>`).
+ */
+export const roster = (actor: Actor.Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const o = yield* options(DayOptions, input)
+    const at = yield* dayOr(o.at)
+    return { lang: o.lang, at, root: o.root ?? actor.scope, read: { ...(o.root === undefined ? {} : { root: o.root }), at } }
+  })
 
 /** Whether a report built for the actor masks personal data: unless the actor holds `pii:read` under the policy in context. */
 export const masks = (actor: Actor.Actor): Effect.Effect<boolean> =>
@@ -34,15 +52,32 @@ export const masks = (actor: Actor.Actor): Effect.Effect<boolean> =>
 export const generatedAt: Effect.Effect<string> = Effect.map(LocalMinute.now, (t) => `${t}:00+08:00`)
 
 /**
- * The name of the grid a report covers as it was on a day: its code when the grid
- * service is not in context, the actor may not read grids, or the grid did not exist then.
+ * The scope of a report: the grid it covers and its name as it was on a day — the code
+ * for a name when the grid service is not in context, the actor may not read grids, or
+ * the grid did not exist then.
  */
-export const scopeName = (actor: Actor.Actor, root: string, at: string) =>
+export const scope = (actor: Actor.Actor, root: string, at: string) =>
   Effect.flatMap(Effect.serviceOption(Grids), (grids) =>
-    Option.isNone(grids) ? Effect.succeed(root) : grids.value.resolve(actor, root, at).pipe(
-      Effect.map(Option.match({ onNone: () => root, onSome: (g) => g.name })),
-      Effect.catchTag("Forbidden", () => Effect.succeed(root))
+    Option.isNone(grids) ? Effect.succeed<Report["scope"]>({ gridCode: root, name: root }) : grids.value.resolve(actor, root, at).pipe(
+      Effect.map((g): Report["scope"] => ({ gridCode: root, name: Option.match(g, { onNone: () => root, onSome: (g) => g.name }) })),
+      Effect.catchTag("Forbidden", () => Effect.succeed<Report["scope"]>({ gridCode: root, name: root }))
     ))
+
+/** A report of the actor's tenant, stamped with when it was computed. */
+export const report = (actor: Actor.Actor, fields: Omit<Report, "tenant" | "generatedAt">): Effect.Effect<Report> =>
+  Effect.map(generatedAt, (at) => ({ ...fields, tenant: actor.tenant, generatedAt: at }))
+
+/** The rounding of a report that only counts, in words. */
+export const countsOnly: Readonly<Record<Lang, string>> = {
+  zh: "名册只含计数，均为整数，不舍入。",
+  en: "Counts only: whole numbers, nothing rounded."
+}
+
+/** The note of a table showing personal data whole. */
+export const unmaskedNote: Readonly<Record<Lang, string>> = {
+  zh: "含未脱敏的个人信息，本次查阅已记入审计日志；请妥善保管。",
+  en: "Holds personal data unmasked; this read is in the audit log. Keep it safe."
+}
 
 /** Sentences as one text: run together in Chinese, spaced in English. */
 export const sentences = (lang: Lang, ...parts: ReadonlyArray<string>): string => parts.join(lang === "zh" ? "" : " ")
