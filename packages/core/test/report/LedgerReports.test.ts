@@ -124,7 +124,7 @@ describe("report.ledger-totals", () => {
         yield* (yield* CoConstructions.CoConstructions).executeAll(admin, scaffold.coConstruction as never)
         const ledger = yield* VolunteerLedgerService.VolunteerLedger
         yield* ledger.executeAll(admin, scaffold.ledger as never)
-        yield* Outcomes.runEach(LedgerIntents.commands(steps), (c) => ledger.executeUnknown(admin, c), undefined)
+        yield* Outcomes.runEach<LedgerChanges.LedgerChanges, never, never, never>(LedgerIntents.commands(steps), (c) => ledger.executeUnknown(admin, c), undefined)
         const period = { from: "2024-01-01", to: "2024-12-31", root }
         const report = yield* VolunteerLedgerReport.build(viewer, period)
         const table = tableOf(report, "volunteer-ledger")
