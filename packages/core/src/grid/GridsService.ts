@@ -52,9 +52,9 @@ export interface ReadOptions {
 }
 
 /**
- * Options of the bulk worker read: the subtree and day, and whether to read contact
- * data at all (`contact: false` leaves phone and ID number out, so nothing personal is
- * read and nothing audited: a roster of names).
+ * Options of the bulk worker read: the subtree and day, and whether to show contact
+ * data at all (`contact: false` leaves phone and ID number out, `null`, so nothing
+ * personal is shown and nothing audited: a roster of names).
  *
  * @since 0.7.0
  * @category models
@@ -219,7 +219,7 @@ export interface GridsShape {
    * and ID number as {@link GridsShape.worker} shows them — masked unless the actor
    * holds `pii:read`, `null` for a worker no longer in the actor's scope today — and an
    * unmasked read writes ONE audit entry (`ReadWorkersPii`: the subtree, the day, how
-   * many workers' data it showed — never the data). `contact: false` reads no contact
+   * many workers' data it showed — never the data). `contact: false` shows no contact
    * data (phone and ID number `null`) and audits nothing.
    *
    * @since 0.7.0
@@ -229,8 +229,10 @@ export interface GridsShape {
    * The places in a subtree on a day (optionally of one kind) with their links, ordered
    * by grid code then id: the store answers in one query, however many places. A
    * household's name and every address as {@link GridsShape.place} shows them — masked
-   * unless the actor holds `pii:read`, withheld (`***`, `null`) for a place no longer in
-   * the actor's scope today — and an unmasked read writes ONE audit entry
+   * unless the actor holds `pii:read`, withheld (`***`, `null`) for a place with no link
+   * today into a grid of the actor's scope (where `place` also looks at a place's last
+   * link when it has none today, the bulk read withholds) — and an unmasked read writes
+   * ONE audit entry
    * (`ReadPlacesPii`: the subtree, the day, the kind, how many places' data it showed —
    * never the data).
    *

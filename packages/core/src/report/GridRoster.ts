@@ -2,7 +2,7 @@
  * The grid roster (网格名册): the grids of a subtree on a day — code, name, level, parent,
  * the responsible worker (网格长 / 责任网格员) and how many places are registered in each
  * (入格) — as a report model for the report back ends. It holds no personal data: grid
- * workers are posted by name (网格员公示), and their contact data is not read.
+ * workers are posted by name (网格员公示), and their contact data is not shown.
  *
  * @since 0.7.0
  */
@@ -73,8 +73,8 @@ export const labels = {
 
 /**
  * Builds the roster from the grid service's reads: `subtree`, `assignments`,
- * `placeLinks` and `workers` (names only: `contact: false`, so nothing personal is read
- * and nothing audited). `masked` is true: the roster shows nothing personal, whatever
+ * `placeLinks` and `workers` (names only: `contact: false`, so nothing personal is
+ * shown and nothing audited). `masked` is true: the roster shows nothing personal, whatever
  * the actor holds.
  *
  * @since 0.7.0
