@@ -536,3 +536,48 @@ export * as DevelopmentPipelineReport from "./report/DevelopmentPipelineReport.j
  * @category modules
  */
 export * as CoConstructionProjectsReport from "./report/CoConstructionProjectsReport.js"
+
+/**
+ * The grid roster (网格名册): the grids of a subtree on a day with their responsible
+ * worker and places, as a report model (no personal data).
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as GridRoster from "./report/GridRoster.js"
+
+/**
+ * The grid worker roster (网格员名册) as a report model: phones and ID numbers masked
+ * unless the actor holds `pii:read` (then the read is audited once).
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as WorkerRoster from "./report/WorkerRoster.js"
+
+/**
+ * The household roster (住户名册) of a subtree as a report model, read in one store query:
+ * names and addresses masked unless the actor holds `pii:read` (then audited once).
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as HouseholdRoster from "./report/HouseholdRoster.js"
+
+/**
+ * The volunteer service ledger (志愿服务台账) of a period and subtree as a report model:
+ * per volunteer, totals and the period's figures; personal data masked unless permitted.
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as VolunteerLedgerReport from "./report/VolunteerLedgerReport.js"
+
+/**
+ * A volunteer service certificate (志愿服务记录证明) as a report model: service time,
+ * content, recording units and the verification code (第十四–十七条).
+ *
+ * @since 0.7.0
+ * @category modules
+ */
+export * as CertificateReport from "./report/CertificateReport.js"

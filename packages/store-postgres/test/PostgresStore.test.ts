@@ -26,6 +26,7 @@ import {
   OrganisationConformance,
   organisationRepositoryContract,
   OutreachConformance,
+  RosterConformance,
   outboxRepositoryContract,
   outreachRepositoryContract,
   DispatcherConformance,
@@ -62,6 +63,7 @@ describe.skipIf(url === undefined)("PostgresStore", () => {
   OutreachConformance.outreachConformance("PostgresStore", freshStore().layer, { numRuns: 12 })
   IdempotencyConformance.idempotencyConformance("PostgresStore", freshStore().layer, { numRuns: 8 })
   ReminderConformance.reminderConformance("PostgresStore", freshStore().layer, { numRuns: 5 })
+  RosterConformance.rosterConformance("PostgresStore", freshStore().layer)
   LedgerConformance.ledgerConformance("PostgresStore", freshStore().layer, {
     numRuns: 12,
     tamper: LedgerConformance.sqlTamper((statement) =>

@@ -327,6 +327,23 @@ FROM places WHERE tenant = ${tenant} AND id = ${id}`
         "l.grid_code, l.place_id"
       ),
 
+    placesInSubtree: (tenant, root, at, kind) =>
+      sql<Rows.PlaceRow & Rows.LinkRow>`SELECT ${linkColumns}, p.id, p.kind, p.name, p.address, p.credit_code
+FROM place_links l JOIN places p ON p.tenant = l.tenant AND p.id = l.place_id
+WHERE ${
+        sql.and([
+          sql`l.tenant = ${tenant}`,
+          q.inSubtree("l.grid_code", root),
+          q.validAt("l.", at),
+          ...(kind === undefined ? [] : [sql`p.kind = ${kind}`])
+        ])
+      }
+ORDER BY l.grid_code, l.place_id`.pipe(
+        Effect.map((rows) => rows.map((row) => ({ place: Rows.toPlace(row), link: Rows.toLink(row) }))),
+        Effect.mapError(fail("places.placesInSubtree")),
+        Effect.withSpan("SqlStore.places.placesInSubtree")
+      ),
+
     history: (tenant, root) =>
       selectLinks("history", sql`l.tenant = ${tenant} AND ${q.inSubtree("l.grid_code", root)}`, "l.place_id, l.valid_from"),
 

@@ -24,6 +24,7 @@ import {
   OrganisationConformance,
   organisationRepositoryContract,
   OutreachConformance,
+  RosterConformance,
   outboxRepositoryContract,
   outreachRepositoryContract,
   DispatcherConformance,
@@ -57,6 +58,7 @@ DemandConformance.demandConformance("SqliteStore (file)", temporaryFile().layer)
 OutreachConformance.outreachConformance("SqliteStore (file)", temporaryFile().layer, { numRuns: 25 })
 IdempotencyConformance.idempotencyConformance("SqliteStore (file)", temporaryFile().layer)
 ReminderConformance.reminderConformance("SqliteStore (file)", temporaryFile().layer)
+RosterConformance.rosterConformance("SqliteStore (file)", temporaryFile().layer)
 // Tampering by hand: an UPDATE of each stored column of an entry.
 const sqlTamper = LedgerConformance.sqlTamper((statement) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)) as unknown as Effect.Effect<unknown, unknown, Store.Store>

@@ -76,3 +76,5 @@ export * as DispatcherCrash from "./conformance/DispatcherCrash.js"
 export * as DispatcherRace from "./conformance/DispatcherRace.js"
 /** @since 0.6.0 */
 export * as ReminderConformance from "./conformance/ReminderConformance.js"
+/** @since 0.7.0 */
+export * as RosterConformance from "./conformance/RosterConformance.js"

@@ -183,6 +183,21 @@ export interface GridsClient {
   readonly worker: (actor: Actor.Actor, id: string, at?: string) => Promise<Worker.WorkerOnDay | undefined>
   /** A place where it is on a day; a household's name and every address masked unless the actor holds `pii:read`. */
   readonly place: (actor: Actor.Actor, id: string, at?: string) => Promise<Place.Place | undefined>
+  /**
+   * The workers serving in a subtree on a day, with their assignments there; phones and
+   * ID numbers masked unless the actor holds `pii:read` (then one audit entry for the read).
+   *
+   * @since 0.7.0
+   */
+  readonly workers: (actor: Actor.Actor, options?: Grids.WorkersOptions) => Promise<ReadonlyArray<Grids.ServingWorker>>
+  /**
+   * The places in a subtree on a day (optionally one kind) with their links, in one store
+   * query; households' names and addresses masked unless the actor holds `pii:read` (then
+   * one audit entry for the read).
+   *
+   * @since 0.7.0
+   */
+  readonly places: (actor: Actor.Actor, options?: Grids.PlacesOptions) => Promise<ReadonlyArray<PlaceRepository.LinkedPlace>>
 }
 
 /**
@@ -387,7 +402,9 @@ const gridMethods: { readonly [K in keyof Grids.GridsShape]: true } = {
   assignments: true,
   check: true,
   worker: true,
-  place: true
+  place: true,
+  workers: true,
+  places: true
 }
 
 const organisationMethods: { readonly [K in keyof Organisations.OrganisationsShape]: true } = {
@@ -429,11 +446,13 @@ const ledgerMethods: { readonly [K in keyof VolunteerLedgerService.VolunteerLedg
   executeUnknown: true,
   executeAllUnknown: true,
   volunteer: true,
+  volunteers: true,
   entries: true,
   totals: true,
   gridRollup: true,
   summary: true,
   balance: true,
+  certificate: true,
   checkCertificate: true,
   verify: true
 }

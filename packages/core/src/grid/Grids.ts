@@ -121,6 +121,12 @@ export {
   type GridWriteError,
   /** @since 0.1.0 */
   type Lineage,
+  /** @since 0.7.0 */
+  type PlacesOptions,
   /** @since 0.1.0 */
-  type ReadOptions
+  type ReadOptions,
+  /** @since 0.7.0 */
+  type ServingWorker,
+  /** @since 0.7.0 */
+  type WorkersOptions
 } from "./GridsService.js"

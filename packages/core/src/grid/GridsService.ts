@@ -17,8 +17,8 @@ import type { Changes } from "./Changes.js"
 import type { Grid } from "./Grid.js"
 import type { Input } from "./GridCommand.js"
 import type { LevelCount } from "./GridRepository.js"
-import type { Place, PlaceLink } from "./Place.js"
-import type { KindCount } from "./PlaceRepository.js"
+import type { Place, PlaceKind, PlaceLink } from "./Place.js"
+import type { KindCount, LinkedPlace } from "./PlaceRepository.js"
 import type { ResponsibilityAlert } from "./ResponsibilityAlert.js"
 import type { Assignment, WorkerOnDay } from "./Worker.js"
 import type { CategoryCount } from "./WorkerRepository.js"
@@ -49,6 +49,39 @@ export type GridReadError = ValidationError | Forbidden | StoreError
 export interface ReadOptions {
   readonly root?: string
   readonly at?: string
+}
+
+/**
+ * Options of the bulk worker read: the subtree and day, and whether to show contact
+ * data at all (`contact: false` leaves phone and ID number out, `null`, so nothing
+ * personal is shown and nothing audited: a roster of names).
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export interface WorkersOptions extends ReadOptions {
+  readonly contact?: boolean
+}
+
+/**
+ * A worker serving in a subtree on a day: as they are that day, with their assignments
+ * valid then to grids of the subtree (ordered by grid code then id).
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export interface ServingWorker extends WorkerOnDay {
+  readonly assignments: ReadonlyArray<Assignment>
+}
+
+/**
+ * Options of the bulk place read: the subtree and day, and optionally one kind.
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export interface PlacesOptions extends ReadOptions {
+  readonly kind?: PlaceKind
 }
 
 /**
@@ -179,6 +212,33 @@ export interface GridsShape {
    * when the place lies outside the actor's scope today.
    */
   readonly place: (actor: Actor, id: string, at?: string) => Effect.Effect<Option.Option<Place>, GridReadError>
+  /**
+   * The workers serving in a subtree on a day (an assignment valid then, and a term:
+   * those `countWorkersByCategory` counts), each once, ordered by id, with their
+   * assignments in the subtree: a roster in a few queries, however many workers. Phone
+   * and ID number as {@link GridsShape.worker} shows them — masked unless the actor
+   * holds `pii:read`, `null` for a worker no longer in the actor's scope today — and an
+   * unmasked read writes ONE audit entry (`ReadWorkersPii`: the subtree, the day, how
+   * many workers' data it showed — never the data). `contact: false` shows no contact
+   * data (phone and ID number `null`) and audits nothing.
+   *
+   * @since 0.7.0
+   */
+  readonly workers: (actor: Actor, options?: WorkersOptions) => Effect.Effect<ReadonlyArray<ServingWorker>, GridReadError>
+  /**
+   * The places in a subtree on a day (optionally of one kind) with their links, ordered
+   * by grid code then id: the store answers in one query, however many places. A
+   * household's name and every address as {@link GridsShape.place} shows them — masked
+   * unless the actor holds `pii:read`, withheld (`***`, `null`) for a place with no link
+   * today into a grid of the actor's scope (where `place` also looks at a place's last
+   * link when it has none today, the bulk read withholds) — and an unmasked read writes
+   * ONE audit entry
+   * (`ReadPlacesPii`: the subtree, the day, the kind, how many places' data it showed —
+   * never the data).
+   *
+   * @since 0.7.0
+   */
+  readonly places: (actor: Actor, options?: PlacesOptions) => Effect.Effect<ReadonlyArray<LinkedPlace>, GridReadError>
 }
 
 /**

@@ -30,6 +30,17 @@ export interface KindCount {
 }
 
 /**
+ * A place with its link valid on a day: where it is registered then.
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export interface LinkedPlace {
+  readonly place: Place
+  readonly link: PlaceLink
+}
+
+/**
  * @since 0.1.0
  * @category ports
  */
@@ -65,6 +76,19 @@ export interface PlaceRepository {
     root: string,
     at: IsoDate
   ) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
+  /**
+   * The places in a subtree on a day with their links valid then, optionally of one
+   * kind, ordered by grid code then place id: a roster of the subtree's places (its
+   * 100,000 households, say) in one query, not one per place.
+   *
+   * @since 0.7.0
+   */
+  readonly placesInSubtree: (
+    tenant: Tenant,
+    root: string,
+    at: IsoDate,
+    kind?: PlaceKind
+  ) => Effect.Effect<ReadonlyArray<LinkedPlace>, StoreError>
   /** Every link ever recorded into a subtree, ordered by place id then validFrom. */
   readonly history: (tenant: Tenant, root: string) => Effect.Effect<ReadonlyArray<PlaceLink>, StoreError>
   /** How many places lie in a subtree on a day (links valid then: a place has one at a time). */

@@ -53,7 +53,7 @@ import { LedgerConfig } from "./LedgerConfig.js"
 import type { LedgerEntry } from "./LedgerEntry.js"
 import * as LedgerPermission from "./LedgerPermission.js"
 import { LedgerStore } from "./LedgerStore.js"
-import { consentedOn, VolunteerId } from "./LedgerVolunteer.js"
+import { consentedOn, type LedgerVolunteer, VolunteerId } from "./LedgerVolunteer.js"
 import * as Points from "./Points.js"
 import * as Rollup from "./Rollup.js"
 import { VolunteerLedger, type LedgerWriteError, type Summary, type VolunteerLedgerShape } from "./VolunteerLedgerService.js"
@@ -90,12 +90,45 @@ const SummaryArguments = Schema.extend(
   Schema.Struct({ programme: Schema.optional(Text.Id), rounding: Schema.optional(Rollup.Rounding) })
 )
 const EntriesArguments = Schema.extend(Period, Schema.Struct({ volunteerId: VolunteerId }))
+/** The most ids one `volunteers` read takes. */
+const maxVolunteerIds = 1_000_000
+
+/**
+ * Volunteer ids, each decoded on its own: a 台账's volunteers may be more than the
+ * 10,000 items `Decode` takes in one list.
+ */
+const decodeIds = (input: unknown): Effect.Effect<Array<VolunteerId>, ValidationError> =>
+  Effect.suspend(() => {
+    if (!Array.isArray(input)) {
+      return Effect.fail(new ValidationError({ field: "ids", rule: "schema.type", message: "ids: expected an array of volunteer ids" }))
+    }
+    if (input.length > maxVolunteerIds) {
+      return Effect.fail(
+        new ValidationError({ field: "ids", rule: "schema.too-large", message: `ids: a list of more than ${maxVolunteerIds} items` })
+      )
+    }
+    const ids: Array<VolunteerId> = []
+    for (let i = 0; i < input.length; i++) {
+      const id = Decode.decodeEither(VolunteerId, input[i], { field: `ids.${i}` })
+      if (Either.isLeft(id)) return Effect.fail(id.left)
+      ids.push(id.right)
+    }
+    return Effect.succeed(ids)
+  })
 
 /** A name as a certificate shows it without consent: the family name, the rest starred. */
 const maskName = (name: string): string => {
   const chars = Array.from(name)
   return chars.length <= 1 ? "*" : chars[0] + "*".repeat(chars.length - 1)
 }
+
+/** A volunteer as a reader without `pii:read` sees them: name, phone and ID number masked. */
+const masked = (v: LedgerVolunteer): LedgerVolunteer => ({
+  ...v,
+  name: maskName(v.name) as typeof v.name,
+  phone: v.phone === null ? null : (Phone.maskStored(v.phone) as typeof v.phone),
+  citizenId: v.citizenId === null ? null : (CitizenId.maskStored(v.citizenId) as typeof v.citizenId)
+})
 
 /**
  * @since 0.4.0
@@ -352,6 +385,55 @@ export const make: Effect.Effect<
         : `certificate.chain: entry ${broken.seq} does not match its hash`
     })
 
+  /** The audit entry of a read that showed personal data: what was read, never the data. */
+  const readPii = (actor: Actor.Actor, action: string, target: string, detail = "{}") =>
+    transactor.transaction(actor.tenant, audit.append({ tenant: actor.tenant, actor: actor.id, action, target, detail }))
+
+  /**
+   * A certificate by its code, checked against the ledger (why it no longer agrees, or
+   * null), with its holder: whole when the volunteer consents to its disclosure today and
+   * the reader is `permitted` (then the read is audited as `action`); otherwise the name
+   * masked, and the ID number masked (`maskedId`) or left out — always left out without
+   * consent. A code no certificate has, or one whose holder `admit` refuses, is `NotFound`.
+   */
+  const certificateOf = (
+    actor: Actor.Actor,
+    input: unknown,
+    reader: { readonly admit: (holder: LedgerVolunteer) => boolean; readonly permitted: boolean; readonly maskedId: boolean; readonly action: string }
+  ) =>
+    Effect.gen(function*() {
+      const code = Certificate.normaliseCode(yield* Decode.decode(Schema.String, input, { field: "code" }))
+      const [c] = Certificate.isCode(code) ? yield* store.certificates.certificatesOf(actor.tenant, [code]) : []
+      const [v] = c === undefined ? [] : yield* store.registry.volunteersOf(actor.tenant, [c.volunteerId])
+      if (c === undefined || (v !== undefined && !reader.admit(v))) {
+        // The code as given is not echoed: it may be anything a receiver typed or pasted.
+        return yield* Effect.fail(new NotFound({ entity: "certificate", key: "", field: "code", message: "no certificate has this code" }))
+      }
+      const [consents, entries] = yield* Effect.all([
+        store.registry.consentsOf(actor.tenant, [c.volunteerId]),
+        Effect.map(
+          store.entries.ofVolunteers(actor.tenant, [c.volunteerId], c.from, c.to),
+          (rows) => rows.filter((e) => e.seq <= c.asOfSeq)
+        )
+      ])
+      const reason = checkStatement(c, v, entries) ?? (yield* chainUpTo(actor.tenant, c, entries))
+      // Personal data only with consent, then and now (第十六条), and the disclosure audited.
+      const consented = c.disclose && consentedOn(consents, yield* IsoDate.today)
+      const disclosed = v !== undefined && consented && reader.permitted
+      if (disclosed) yield* readPii(actor, reader.action, `certificate:${c.code}`)
+      const citizenId = v?.citizenId ?? null
+      const { fingerprint: _f, holder: _h, issuedBy: _i, key: _k, volunteerId: _v, ...view } = c
+      return {
+        code,
+        valid: reason === null,
+        reason,
+        certificate: view,
+        volunteerName: v === undefined ? "" : disclosed ? v.name : maskName(v.name),
+        citizenId: citizenId === null || !consented ? null : disclosed ? citizenId : reader.maskedId ? CitizenId.maskStored(citizenId) : null,
+        disclosed
+      }
+    })
+
   const service: VolunteerLedgerShape = {
     execute: (actor, command) => executeUnknown(actor, command),
     executeAll: (actor, commands) => executeAllUnknown(actor, commands),
@@ -364,20 +446,21 @@ export const make: Effect.Effect<
         yield* Actor.authorize(actor, LedgerPermission.read, "read", [], policy)
         const v = yield* volunteerIn(actor, id)
         if (Actor.can(actor, piiRead, policy)) {
-          if (v.phone !== null || v.citizenId !== null) {
-            yield* transactor.transaction(
-              actor.tenant,
-              audit.append({ tenant: actor.tenant, actor: actor.id, action: "ReadVolunteerPii", target: `volunteer:${v.id}`, detail: "{}" })
-            )
-          }
+          if (v.phone !== null || v.citizenId !== null) yield* readPii(actor, "ReadVolunteerPii", `volunteer:${v.id}`)
           return v
         }
-        return {
-          ...v,
-          name: maskName(v.name) as typeof v.name,
-          phone: v.phone === null ? null : (Phone.maskStored(v.phone) as typeof v.phone),
-          citizenId: v.citizenId === null ? null : (CitizenId.maskStored(v.citizenId) as typeof v.citizenId)
-        }
+        return masked(v)
+      }),
+
+    volunteers: (actor, input) =>
+      Effect.gen(function*() {
+        yield* Actor.authorize(actor, LedgerPermission.read, "read", [], policy)
+        const ids = yield* decodeIds(input)
+        const found = (yield* store.registry.volunteersOf(actor.tenant, ids)).filter((v) => Actor.covers(actor, v.gridCode))
+        if (!Actor.can(actor, piiRead, policy)) return found.map(masked)
+        // Names are shown whole too: any volunteer shown is personal data read.
+        if (found.length > 0) yield* readPii(actor, "ReadVolunteersPii", actor.scope, JSON.stringify({ rows: found.length }))
+        return found
       }),
 
     entries: (actor, options) =>
@@ -457,38 +540,21 @@ export const make: Effect.Effect<
     checkCertificate: (actor, input) =>
       Effect.gen(function*() {
         yield* Actor.authorize(actor, LedgerPermission.verify, "read", [], policy)
-        const code = Certificate.normaliseCode(yield* Decode.decode(Schema.String, input, { field: "code" }))
-        const [c] = Certificate.isCode(code) ? yield* store.certificates.certificatesOf(actor.tenant, [code]) : []
-        if (c === undefined) {
-          // The code as given is not echoed: it may be anything a receiver typed or pasted.
-          return yield* Effect.fail(new NotFound({ entity: "certificate", key: "", field: "code", message: "no certificate has this code" }))
-        }
-        const [[v], consents, entries] = yield* Effect.all([
-          store.registry.volunteersOf(actor.tenant, [c.volunteerId]),
-          store.registry.consentsOf(actor.tenant, [c.volunteerId]),
-          Effect.map(
-            store.entries.ofVolunteers(actor.tenant, [c.volunteerId], c.from, c.to),
-            (rows) => rows.filter((e) => e.seq <= c.asOfSeq)
-          )
-        ])
-        const reason = checkStatement(c, v, entries) ?? (yield* chainUpTo(actor.tenant, c, entries))
-        // Personal data only with consent, then and now (第十六条), and the disclosure audited.
-        const disclosed = v !== undefined && c.disclose && consentedOn(consents, yield* IsoDate.today)
-        if (disclosed) {
-          yield* transactor.transaction(
-            actor.tenant,
-            audit.append({ tenant: actor.tenant, actor: actor.id, action: "CheckCertificatePii", target: `certificate:${c.code}`, detail: "{}" })
-          )
-        }
-        const { fingerprint: _f, holder: _h, issuedBy: _i, key: _k, volunteerId: _v, ...view } = c
-        return {
-          code,
-          valid: reason === null,
-          reason,
-          certificate: view,
-          volunteerName: v === undefined ? "" : disclosed ? v.name : maskName(v.name),
-          citizenId: disclosed ? v.citizenId : null
-        }
+        const reader = { admit: () => true, permitted: true, maskedId: false, action: "CheckCertificatePii" }
+        const { disclosed: _, ...check } = yield* certificateOf(actor, input, reader)
+        return check
+      }),
+
+    certificate: (actor, input) =>
+      Effect.gen(function*() {
+        yield* Actor.authorize(actor, LedgerPermission.read, "read", [], policy)
+        // The unit keeping the record, for a volunteer in its scope: whole only with pii:read.
+        return yield* certificateOf(actor, input, {
+          admit: (v) => Actor.covers(actor, v.gridCode),
+          permitted: Actor.can(actor, piiRead, policy),
+          maskedId: true,
+          action: "ReadCertificatePii"
+        })
       }),
 
     verify: (actor) =>

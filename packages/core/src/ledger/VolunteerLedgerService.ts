@@ -166,6 +166,20 @@ export interface CertificateCheck {
 }
 
 /**
+ * A certificate as the unit keeping the volunteer's record prints it: checked against
+ * the ledger as {@link CertificateCheck}, with the holder's name and ID number whole
+ * only when `disclosed` — the actor holds `pii:read` and the volunteer consents, on the
+ * certificate and still (第十六条). Otherwise the name is masked, and the ID number
+ * masked when the volunteer consents, `null` when not.
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export interface HeldCertificate extends CertificateCheck {
+  readonly disclosed: boolean
+}
+
+/**
  * @since 0.4.0
  * @category models
  */
@@ -185,6 +199,16 @@ export interface VolunteerLedgerShape {
 
   /** A volunteer; name, phone and ID number masked unless the actor holds `pii:read` (then audited). */
   readonly volunteer: (actor: Actor, id: string) => Effect.Effect<LedgerVolunteer, LedgerReadError | NotFound>
+  /**
+   * Volunteers by id (at most 1,000,000), ordered by id: unknown ids, and volunteers
+   * whose residence grid lies outside the actor's scope, left out. Name, phone and ID
+   * number masked unless the actor holds `pii:read`; then the read writes ONE audit
+   * entry (`ReadVolunteersPii`: how many volunteers it showed, never their data) — a
+   * 台账 of thousands of volunteers is one read, not one a volunteer.
+   *
+   * @since 0.7.0
+   */
+  readonly volunteers: (actor: Actor, ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<LedgerVolunteer>, LedgerReadError>
   /** A volunteer's entries of the period (their 台账), those in the subtree, ordered by seq. */
   readonly entries: (
     actor: Actor,
@@ -204,6 +228,16 @@ export interface VolunteerLedgerShape {
   ) => Effect.Effect<Report<Summary>, LedgerReadError>
   /** A volunteer's points on a day (default today). */
   readonly balance: (actor: Actor, volunteerId: string, asOf?: string) => Effect.Effect<Balance, LedgerReadError | NotFound>
+  /**
+   * A certificate by its code, for the unit keeping the volunteer's record (`ledger:read`
+   * and the volunteer's residence grid in the actor's scope; otherwise `NotFound`, as for
+   * an unknown code): checked against the ledger as `checkCertificate` checks it, the
+   * holder shown as {@link HeldCertificate} says; a disclosure writes one audit entry
+   * (`ReadCertificatePii`).
+   *
+   * @since 0.7.0
+   */
+  readonly certificate: (actor: Actor, code: string) => Effect.Effect<HeldCertificate, LedgerReadError | NotFound>
   /** Checks a certificate's verification code against the ledger (第十七条). */
   readonly checkCertificate: (actor: Actor, code: string) => Effect.Effect<CertificateCheck, LedgerReadError | NotFound>
   /** Recomputes the tenant's hash chain and names its first broken link. */

@@ -183,6 +183,14 @@ export const make: Effect.Effect<GridStoreShape, never, MemoryTransactor> = Effe
       linksOf: (tenant, ids) =>
         read(tenant, (s) => unique(ids).sort(compareStrings).flatMap((id) => SortedIndex.withFirst(s.links.rows, id))),
       linksInSubtree: (tenant, root, at) => read(tenant, (s) => linksUnder(s, root).filter((l) => validAt(l, at))),
+      placesInSubtree: (tenant, root, at, kind) =>
+        read(tenant, (s) =>
+          linksUnder(s, root).flatMap((link) => {
+            if (!validAt(link, at)) return []
+            const place = HashMap.get(s.places, link.placeId)
+            return Option.isSome(place) && (kind === undefined || place.value.kind === kind) ? [{ place: place.value, link }] : []
+          })
+        ),
       history: (tenant, root) =>
         read(tenant, (s) => linksUnder(s, root).sort(byString((l) => key(l.placeId, l.validFrom)))),
       countInSubtree: (tenant, root, at) =>

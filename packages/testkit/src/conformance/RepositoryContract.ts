@@ -446,6 +446,30 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
           expect(yield* store.places.linksInSubtree(t, `${t}009`, day("2022-06-01"))).toEqual([])
         }))
 
+      it.effect("placesInSubtree: each place with its link valid on the day, optionally one kind, ordered by grid code then place id", () =>
+        Effect.gen(function*() {
+          const t = freshTenant()
+          const { b1, b2, b3, store } = yield* seedPlaces(t)
+          const at = (id: string, kind: Place.PlaceKind, l: Place.PlaceLink) => ({ place: place(t, id, kind), link: l })
+          expect(yield* store.places.placesInSubtree(t, `${t}001`, day("2022-06-01"))).toEqual([
+            at("p2", "merchant", link(t, "p2", b1, "2021-06-01")),
+            at("p3", "residential_building", link(t, "p3", b1, "2021-01-01")),
+            at("p1", "household", link(t, "p1", b2, "2022-01-01"))
+          ])
+          expect(yield* store.places.placesInSubtree(t, `${t}001`, day("2021-03-01"), "household")).toEqual([
+            at("p1", "household", link(t, "p1", b1, "2021-01-01", "2022-01-01"))
+          ])
+          expect(yield* store.places.placesInSubtree(t, t, day("2022-06-01"), "household")).toEqual([
+            at("p1", "household", link(t, "p1", b2, "2022-01-01")),
+            at("p4", "household", link(t, "p4", b3, "2021-01-01"))
+          ])
+          expect(yield* store.places.placesInSubtree(t, t, day("2022-06-01"), "work_unit")).toEqual([])
+          expect(yield* store.places.placesInSubtree(t, `${t}009`, day("2022-06-01"))).toEqual([])
+          // A place's attributes are as they are now, whatever the day.
+          yield* store.places.put([{ ...place(t, "p4", "household"), name: "改名" }])
+          expect((yield* store.places.placesInSubtree(t, b3, day("2021-06-01"))).map((p) => p.place.name)).toEqual(["改名"])
+        }))
+
       it.effect("history: every link into a subtree, ordered by place id then validFrom", () =>
         Effect.gen(function*() {
           const t = freshTenant()
@@ -1180,7 +1204,7 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
       }
 
       it.effect.prop(
-        "linksInSubtree, countInSubtree and countByKind agree with a naive filter",
+        "linksInSubtree, placesInSubtree, countInSubtree and countByKind agree with a naive filter",
         { input: linkSets },
         ({ input }) =>
           Effect.gen(function*() {
@@ -1215,6 +1239,11 @@ export const repositoryContract = (name: string, storeLayer: Layer.Layer<Store.S
               .sort(byString((l) => `${l.gridCode} ${l.placeId}`))
             expect(yield* store.places.linksInSubtree(t, root, at)).toEqual(valid)
             expect(yield* store.places.countInSubtree(t, root, at)).toBe(valid.length)
+            const placed = valid.map((l) => ({ place: place(t, l.placeId, kinds[l.placeId]!), link: l }))
+            expect(yield* store.places.placesInSubtree(t, root, at)).toEqual(placed)
+            expect(yield* store.places.placesInSubtree(t, root, at, "household")).toEqual(
+              placed.filter((p) => p.place.kind === "household")
+            )
             const counts = new Map<string, number>()
             for (const l of valid) counts.set(kinds[l.placeId]!, (counts.get(kinds[l.placeId]!) ?? 0) + 1)
             expect(yield* store.places.countByKind(t, root, at)).toEqual(

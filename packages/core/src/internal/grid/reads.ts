@@ -17,15 +17,16 @@ import { type GridConfigShape, levelsOf } from "../../grid/GridConfig.js"
 import * as GridPermission from "../../grid/GridPermission.js"
 import * as LevelScheme from "../../grid/LevelScheme.js"
 import { ValidationError } from "../../errors/ValidationError.js"
-import type { GridsShape } from "../../grid/GridsService.js"
+import type { GridsShape, ServingWorker } from "../../grid/GridsService.js"
 import type { GridStoreShape } from "../../grid/GridStore.js"
-import { PlaceId } from "../../grid/Place.js"
+import { type Place, PlaceId, PlaceKind } from "../../grid/Place.js"
 import * as ResponsibilityCheck from "../../grid/ResponsibilityCheck.js"
-import { WorkerId } from "../../grid/Worker.js"
+import { WorkerId, type WorkerTerm } from "../../grid/Worker.js"
 import * as CitizenId from "../../identifiers/CitizenId.js"
 import * as Masking from "../../identifiers/Masking.js"
 import * as Phone from "../../identifiers/Phone.js"
 import type { Transactor } from "../../store/Transactor.js"
+import { groupBy } from "../groupBy.js"
 import * as IsoDate from "../../time/IsoDate.js"
 
 const ReadOptions = Schema.Struct({ root: Schema.optional(GridCode), at: Schema.optional(IsoDate.IsoDate) })
@@ -34,10 +35,57 @@ const SubtreeOptions = Schema.Struct({
   at: Schema.optional(IsoDate.IsoDate),
   level: Schema.optional(Schema.Int.pipe(Schema.between(0, 12)))
 })
+const WorkersOptions = Schema.Struct({
+  root: Schema.optional(GridCode),
+  at: Schema.optional(IsoDate.IsoDate),
+  contact: Schema.optional(Schema.Boolean)
+})
+const PlacesOptions = Schema.Struct({
+  root: Schema.optional(GridCode),
+  at: Schema.optional(IsoDate.IsoDate),
+  kind: Schema.optional(PlaceKind)
+})
 const OptionalDay = Schema.UndefinedOr(IsoDate.IsoDate)
 
 /** A household's name when it is not disclosed (the household now lies outside the scope). */
 const withheld = "***"
+
+/** Whether a place as stored holds personal data: a household's name, an address. */
+const holdsPii = (place: Place): boolean => place.address !== null || place.kind === "household"
+
+/**
+ * A place as an actor sees it: a household's name and the address withheld when the
+ * place is not in the actor's scope today, masked without `pii:read`.
+ */
+const placeAsSeen = (place: Place, inScopeToday: boolean, unmasked: boolean): Place => {
+  const household = place.kind === "household"
+  if (!inScopeToday) return { ...place, name: household ? withheld : place.name, address: null }
+  if (unmasked) return place
+  return {
+    ...place,
+    name: household ? Masking.maskName(place.name) : place.name,
+    address: place.address === null ? null : Masking.maskAddress(place.address)
+  }
+}
+
+/**
+ * A worker's contact data as an actor sees it: `null` when the worker is not in the
+ * actor's scope today, masked without `pii:read`.
+ */
+const contactAsSeen = <W extends { readonly phone: string | null; readonly citizenId: string | null }>(
+  worker: W,
+  inScopeToday: boolean,
+  unmasked: boolean
+): W =>
+  !inScopeToday
+    ? { ...worker, phone: null, citizenId: null }
+    : unmasked
+    ? worker
+    : {
+      ...worker,
+      phone: worker.phone === null ? null : Phone.maskStored(worker.phone),
+      citizenId: worker.citizenId === null ? null : CitizenId.maskStored(worker.citizenId)
+    }
 
 type Reads = Omit<
   GridsShape,
@@ -59,10 +107,10 @@ export const make = (
     Effect.flatMap(Decode.decode(OptionalDay, input, { field: "at" }), (at) => at === undefined ? IsoDate.today : Effect.succeed(at))
 
   /** Resolves read options against the actor: scope, permission and the day. */
-  const readScope = (
+  const readScope = <A extends typeof ReadOptions.Type & { readonly level?: number | undefined }, I>(
     actor: Actor.Actor,
     input: unknown,
-    schema: Schema.Schema<typeof SubtreeOptions.Type, typeof SubtreeOptions.Encoded> = ReadOptions
+    schema: Schema.Schema<A, I> = ReadOptions as unknown as Schema.Schema<A, I>
   ) =>
     Effect.gen(function*() {
       const options = yield* Decode.decode(schema, input === undefined ? {} : input, { field: "options" })
@@ -76,7 +124,7 @@ export const make = (
       const root = options.root ?? actor.scope
       const at = options.at ?? (yield* IsoDate.today)
       yield* Actor.authorize(actor, GridPermission.read, "read", [root], policy)
-      return { root, at, level: options.level, tenant: actor.tenant }
+      return { root, at, level: options.level, tenant: actor.tenant, options }
     })
 
   /** Runs a subtree query (tenant, root, day) over the read options resolved against the actor. */
@@ -102,11 +150,34 @@ export const make = (
     return kept.length === grid.predecessors.length ? grid : { ...grid, predecessors: kept }
   }
 
-  const readPii = (actor: Actor.Actor, action: string, target: string) =>
+  /** The audit entry of an unmasked read: what was read, never the data. */
+  const readPii = (actor: Actor.Actor, action: string, target: string, detail = "{}") =>
     transactor.transaction(
       actor.tenant,
-      audit.append({ tenant: actor.tenant, actor: actor.id, action, target, detail: "{}" })
+      audit.append({ tenant: actor.tenant, actor: actor.id, action, target, detail })
     )
+
+  /**
+   * Of workers serving in the actor's scope on a day, those in it today too (a term
+   * today in a community of the scope, or an assignment today to a grid of it): whose
+   * contact data, kept as it is now, may be shown.
+   */
+  const workersInScopeToday = (actor: Actor.Actor, ids: ReadonlyArray<WorkerId>, at: IsoDate.IsoDate) =>
+    Effect.gen(function*() {
+      if (at === (yield* IsoDate.today)) return new Set<string>(ids)
+      const today = yield* IsoDate.today
+      const seen = new Set<string>()
+      const elsewhere: Array<string> = []
+      for (const term of yield* store.workers.termsAt(actor.tenant, ids, today)) {
+        if (Actor.covers(actor, term.communityCode)) seen.add(term.workerId)
+        else elsewhere.push(term.workerId)
+      }
+      if (elsewhere.length > 0) {
+        const serving = new Set<string>((yield* store.workers.assignmentsInSubtree(actor.tenant, actor.scope, today)).map((a) => a.workerId))
+        for (const id of elsewhere) if (serving.has(id)) seen.add(id)
+      }
+      return seen
+    })
 
   return {
     resolve: (actor, code, at) =>
@@ -178,16 +249,11 @@ export const make = (
           store.workers.termsAt(actor.tenant, [id], today),
           ([current]) => current === undefined ? Effect.succeed(undefined) : workerSeenFrom(actor, id, current.communityCode, today)
         )
-        if (now === undefined) return Option.some({ ...worker, phone: null, citizenId: null })
-        if (Actor.can(actor, piiRead, policy)) {
-          if (worker.phone !== null || worker.citizenId !== null) yield* readPii(actor, "ReadWorkerPii", worker.id)
-          return Option.some(worker)
+        const unmasked = Actor.can(actor, piiRead, policy)
+        if (unmasked && now !== undefined && (worker.phone !== null || worker.citizenId !== null)) {
+          yield* readPii(actor, "ReadWorkerPii", worker.id)
         }
-        return Option.some({
-          ...worker,
-          phone: worker.phone === null ? null : Phone.maskStored(worker.phone),
-          citizenId: worker.citizenId === null ? null : CitizenId.maskStored(worker.citizenId)
-        })
+        return Option.some(contactAsSeen(worker, now !== undefined, unmasked))
       }),
     place: (actor, input, at) =>
       Effect.gen(function*() {
@@ -202,22 +268,62 @@ export const make = (
         if (where === undefined || !Actor.covers(actor, where.gridCode)) return Option.none()
         yield* Actor.authorize(actor, GridPermission.read, "place", [where.gridCode], policy)
         const place = found.value
-        const personal = place.kind === "household"
         // A household's name and an address are kept as they are now: shown only while the
         // place is in scope today.
         const now = located(yield* IsoDate.today)
-        if (now === undefined || !Actor.covers(actor, now.gridCode)) {
-          return Option.some({ ...place, name: personal ? withheld : place.name, address: null })
-        }
-        if (Actor.can(actor, piiRead, policy)) {
-          if (place.address !== null || personal) yield* readPii(actor, "ReadPlacePii", place.id)
-          return found
-        }
-        return Option.some({
-          ...place,
-          name: personal ? Masking.maskName(place.name) : place.name,
-          address: place.address === null ? null : Masking.maskAddress(place.address)
+        const inScopeToday = now !== undefined && Actor.covers(actor, now.gridCode)
+        const unmasked = Actor.can(actor, piiRead, policy)
+        if (unmasked && inScopeToday && holdsPii(place)) yield* readPii(actor, "ReadPlacePii", place.id)
+        return Option.some(placeAsSeen(place, inScopeToday, unmasked))
+      }),
+    workers: (actor, options) =>
+      Effect.gen(function*() {
+        const s = yield* readScope(actor, options, WorkersOptions)
+        const assignments = yield* store.workers.assignmentsInSubtree(s.tenant, s.root, s.at)
+        if (assignments.length === 0) return []
+        const serving = groupBy(assignments, (a) => a.workerId)
+        const ids = Array.from(serving.keys()) as Array<WorkerId>
+        const [terms, people] = yield* Effect.all([
+          store.workers.termsAt(s.tenant, ids, s.at),
+          store.workers.getMany(s.tenant, ids)
+        ])
+        const termOf = new Map<string, WorkerTerm>(terms.map((t) => [t.workerId, t]))
+        const contact = s.options.contact !== false
+        const inScopeToday = contact ? yield* workersInScopeToday(actor, ids, s.at) : new Set<string>()
+        const unmasked = contact && Actor.can(actor, piiRead, policy)
+        let shown = 0
+        const rows = people.flatMap((person): Array<ServingWorker> => {
+          const term = termOf.get(person.id)
+          if (term === undefined) return []
+          const { category, communityCode, employment, validFrom, validTo } = term
+          const worker = { ...person, category, communityCode, employment, validFrom, validTo, assignments: serving.get(person.id) ?? [] }
+          if (!contact) return [{ ...worker, phone: null, citizenId: null }]
+          const seen = contactAsSeen(worker, inScopeToday.has(person.id), unmasked)
+          if (unmasked && (seen.phone !== null || seen.citizenId !== null)) shown++
+          return [seen]
         })
+        if (shown > 0) yield* readPii(actor, "ReadWorkersPii", s.root, JSON.stringify({ at: s.at, rows: shown }))
+        return rows
+      }),
+    places: (actor, options) =>
+      Effect.gen(function*() {
+        const s = yield* readScope(actor, options, PlacesOptions)
+        const rows = yield* store.places.placesInSubtree(s.tenant, s.root, s.at, s.options.kind)
+        // Where places are today, when the day asked for is another: one more query, not one a place.
+        const inScopeToday = s.at === (yield* IsoDate.today) ? undefined : new Set<string>(
+          (yield* store.places.linksInSubtree(s.tenant, actor.scope, yield* IsoDate.today)).map((l) => l.placeId)
+        )
+        const unmasked = Actor.can(actor, piiRead, policy)
+        let shown = 0
+        const seen = rows.map(({ link, place }) => {
+          const now = inScopeToday === undefined || inScopeToday.has(place.id)
+          if (unmasked && now && holdsPii(place)) shown++
+          return { place: placeAsSeen(place, now, unmasked), link }
+        })
+        if (shown > 0) {
+          yield* readPii(actor, "ReadPlacesPii", s.root, JSON.stringify({ at: s.at, kind: s.options.kind ?? null, rows: shown }))
+        }
+        return seen
       })
   }
 }

@@ -208,6 +208,7 @@ export const make = (base: GridStoreShape, auditLog: AuditLogShape, tenant: Tena
     links: (_tenant, id) => read(ensureLinks([id]), () => linksOf(id)),
     linksOf: (_tenant, ids) => read(ensureLinks(ids), () => unique(ids).sort(compareStrings).flatMap(linksOf)),
     linksInSubtree: flushed(base.places.linksInSubtree),
+    placesInSubtree: flushed(base.places.placesInSubtree),
     history: flushed(base.places.history),
     countInSubtree: flushed(base.places.countInSubtree),
     countByKind: flushed(base.places.countByKind),

@@ -1,0 +1,41 @@
+/**
+ * docs/reports.md's roster example, run as written (its imports given to it), and the
+ * figures its comments state.
+ */
+import * as Core from "@jiceng/core"
+import type { Report } from "@jiceng/core"
+import * as EffectModule from "effect"
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new(...args: Array<string>) => (...args: Array<unknown>) => Promise<unknown>
+
+const modules: Record<string, Record<string, unknown>> = { "@jiceng/core": Core, effect: EffectModule }
+
+/** The page's ts block holding `marker`, run with the names its import lines bring in; gives back `names`. */
+const runBlock = async (page: string, marker: string, names: ReadonlyArray<string>) => {
+  const text = readFileSync(fileURLToPath(new URL(`../../../../docs/${page}`, import.meta.url)), "utf8")
+  const found = new RegExp("```ts\\n((?:import [^\\n]*\\n)+)([\\s\\S]*?" + marker + "[\\s\\S]*?)```").exec(text)
+  if (found === null) throw new Error(`docs/${page} has no ts block holding ${marker}`)
+  const bound: Array<[string, unknown]> = []
+  for (const line of found[1]!.trim().split("\n")) {
+    const [, list, from] = /^import \{ ([^}]*) \} from "([^"]+)"$/.exec(line)!
+    for (const name of list!.split(",").map((n) => n.trim())) bound.push([name, modules[from!]![name]])
+  }
+  const body = `${found[2]!}\nreturn { ${names.join(", ")} }`
+  return await new AsyncFunction(...bound.map(([n]) => n), body)(...bound.map(([, v]) => v)) as Record<string, Report.Report>
+}
+
+const rows = (report: Report.Report) =>
+  report.sections.flatMap((s) => s.blocks).flatMap((b) => (b._tag === "Table" && b.id.endsWith("roster") ? b.rows : []))
+
+describe("docs/reports.md", () => {
+  it("the roster example runs as written and gives the figures its comments state", async () => {
+    const { households, workers } = await runBlock("reports.md", "HouseholdRoster.build", ["households", "workers"])
+    expect(households!.masked).toBe(true)
+    expect(rows(households!)).toEqual([["H1", "1号楼1单元", "131102001001001001001", "张*", "锦绣花园1号******"]])
+    expect(workers!.title).toBe("Grid worker roster")
+    expect(rows(workers!)[0]![6]).toBe("138****5678")
+  })
+})
