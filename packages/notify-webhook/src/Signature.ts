@@ -71,15 +71,17 @@ export type Rejection =
   | "future"
   | "malformed-signature"
   | "bad-signature"
+  | "headers-mismatch"
 
 /**
- * What `verify` found: the request is genuine (with its id and timestamp), or why not.
+ * What `verify` found: the request is genuine — with its tenant and id as the signed body
+ * holds them (drop repeats by the two) and its timestamp —, or why not.
  *
  * @since 0.6.0
  * @category models
  */
 export type Verification =
-  | { readonly _tag: "Verified"; readonly id: string; readonly timestamp: number }
+  | { readonly _tag: "Verified"; readonly tenant: string; readonly id: string; readonly timestamp: number }
   | { readonly _tag: "Rejected"; readonly reason: Rejection; readonly message: string }
 
 /**
@@ -114,11 +116,26 @@ const header = (headers: IncomingHeaders, name: string): string | undefined => {
 
 const rejected = (reason: Rejection, message: string): Verification => ({ _tag: "Rejected", reason, message })
 
+/** The tenant and id of a signed body, or null when it is not a notification's JSON. */
+const signedKey = (rawBody: string | Uint8Array): { readonly tenant: string; readonly id: string } | null => {
+  try {
+    const body: unknown = JSON.parse(bodyText(rawBody))
+    if (typeof body !== "object" || body === null) return null
+    const { id, tenant } = body as { readonly id?: unknown; readonly tenant?: unknown }
+    return typeof id === "string" && typeof tenant === "string" ? { tenant, id } : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * Checks a request of the generic webhook: the headers are present, the timestamp lies
  * within the tolerance of the receiver's clock (neither stale nor in the future), and
- * the signature over `${timestamp}.${rawBody}` matches, compared in constant time.
- * Pass the body exactly as received (before any JSON parsing).
+ * the signature over `${timestamp}.${rawBody}` matches, compared in constant time; then
+ * the tenant and id are read from the signed body, and the `X-Jiceng-Tenant` and
+ * `X-Jiceng-Id` headers must name the same (`headers-mismatch`), since the headers are
+ * not signed: a request replayed with another id in its header is refused. Pass the body
+ * exactly as received (before any JSON parsing).
  *
  * @since 0.6.0
  * @category verifying
@@ -153,7 +170,14 @@ export const verify = (
   }
   const expected = Buffer.from(sign(secret, timestamp, rawBody), "hex")
   const given = Buffer.from(match[1]!, "hex")
-  return timingSafeEqual(expected, given)
-    ? { _tag: "Verified", id, timestamp }
-    : rejected("bad-signature", "the signature does not match")
+  if (!timingSafeEqual(expected, given)) return rejected("bad-signature", "the signature does not match")
+  const signed = signedKey(rawBody)
+  if (signed === null) return rejected("headers-mismatch", "the signed body holds no tenant and id")
+  const tenantHeader = header(headers, headerNames.tenant)
+  const matches = (value: string | undefined, exact: string) =>
+    value === undefined || value === exact || value === encodeURIComponent(exact)
+  if (!matches(id, signed.id) || !matches(tenantHeader, signed.tenant)) {
+    return rejected("headers-mismatch", "X-Jiceng-Id or X-Jiceng-Tenant differs from the signed body")
+  }
+  return { _tag: "Verified", tenant: signed.tenant, id: signed.id, timestamp }
 }

@@ -30,7 +30,7 @@ describe("generic webhook", () => {
       expect(request.headers["x-jiceng-kind"]).toBe("demand.assigned")
       expect(request.headers["x-jiceng-signature"]).toMatch(/^v1=[0-9a-f]{64}$/)
       const verified = Signature.verify(request.headers, request.raw, secret)
-      expect(verified).toEqual({ _tag: "Verified", id: "demand.assigned:330106:D-2024-0001:1", timestamp: Number(request.headers["x-jiceng-timestamp"]) })
+      expect(verified).toEqual({ _tag: "Verified", tenant: "330106", id: "demand.assigned:330106:D-2024-0001:1", timestamp: Number(request.headers["x-jiceng-timestamp"]) })
       expect(JSON.parse(request.raw)).toEqual({ ...notification(recipients), recipients: [recipients[0]] })
       // The scheme as documented, recomputed here: HMAC-SHA256 over `${timestamp}.${body}`, hex.
       const { createHmac } = yield* Effect.promise(() => import("node:crypto"))

@@ -24,8 +24,8 @@ export interface BackoffPolicy {
 }
 
 /**
- * Ten seconds, doubling, at most an hour between tries, twelve attempts (about four
- * hours and a half in all).
+ * Ten seconds, doubling, at most an hour between tries, twelve attempts (eleven waits,
+ * 12,290 seconds: about three hours and a half in all).
  *
  * @since 0.6.0
  * @category constants

@@ -5,7 +5,10 @@
  * a backoff (`Backoff`); or dead with its last error, after the last attempt allowed or
  * at once when the back end calls the error permanent. A dispatcher that dies leaves its
  * claims to run out; another (or itself, restarted) delivers them then. A delivery that
- * takes longer than `timeout` counts as failed (keep it well under the lease).
+ * takes longer than `timeout` counts as failed (keep it well under the lease), and a
+ * delivery starts only while its claim holds for longer than `timeout` still: entries of
+ * a batch that outlasts its lease are left to a later claim rather than delivered while
+ * another dispatcher may hold them.
  *
  * Receivers drop repeats by the notification's id: a message delivered just before a
  * crash, whose outcome was not recorded, is delivered again.
@@ -53,6 +56,8 @@ export interface Round {
   readonly delivered: number
   readonly retried: number
   readonly dead: number
+  /** Claimed entries left for a later claim: too little of the lease was left to deliver them within the timeout. */
+  readonly skipped: number
 }
 
 /**
@@ -113,6 +118,11 @@ export const make = <R = never>(options: Options<R>): Effect.Effect<Dispatcher, 
     const settle = (entry: OutboxEntry, token: string) =>
       Effect.gen(function*() {
         const backend = byName.get(entry.backend)!
+        // A delivery starts only while the claim will hold past its timeout: a batch
+        // delivered a few at a time can outlast its lease, and an entry whose lease ran
+        // out may be delivering at another dispatcher already (rule notify.lease).
+        const start = yield* Clock.currentTimeMillis
+        if (entry.leaseUntil === null || entry.leaseUntil - start <= timeout) return "skipped" as const
         const outcome = yield* Effect.either(deliver(entry, backend))
         const now = yield* Clock.currentTimeMillis
         if (outcome._tag === "Right") {
@@ -139,7 +149,13 @@ export const make = <R = never>(options: Options<R>): Effect.Effect<Dispatcher, 
       const entries = yield* outbox.claim({ backends: names, now, limit: batch, lease, token })
       const outcomes = yield* Effect.forEach(entries, (e) => settle(e, token), { concurrency: options.concurrency ?? 4 })
       const count = (o: string) => outcomes.filter((x) => x === o).length
-      return { claimed: entries.length, delivered: count("delivered"), retried: count("retried"), dead: count("dead") }
+      return {
+        claimed: entries.length,
+        delivered: count("delivered"),
+        retried: count("retried"),
+        dead: count("dead"),
+        skipped: count("skipped")
+      }
     }).pipe(Effect.withSpan("Dispatcher.runOnce"))
 
     const pause = Effect.sleep(options.pollInterval ?? 1_000)

@@ -26,7 +26,7 @@ import {
   Tenant
 } from "@jiceng/core"
 import { DemandIntents, OutboxSupport, RecordingBackend, Tenants } from "@jiceng/testkit"
-import { Effect, FastCheck as fc, Layer, Logger, LogLevel, TestClock } from "effect"
+import { Effect, FastCheck as fc, Layer, Logger, LogLevel, TestClock, TestServices } from "effect"
 
 const policy = fc.record({
   base: fc.integer({ min: 1, max: 100_000 }),
@@ -163,6 +163,24 @@ describe("Dispatcher", () => {
       expect(built._tag).toBe("Right")
     }).pipe(Effect.provide(MemoryStore.layer)))
 
+
+  it.effect("notify.lease: a batch that outlasts its lease is not delivered past it — two dispatchers with a lease short against the batch never deliver one message at once", () =>
+    Effect.gen(function*() {
+      const outbox = yield* OutboxStore.OutboxStore
+      const t = OutboxSupport.freshTenant()
+      const recorder = RecordingBackend.make({ name: "slow", latency: 40 })
+      const ids = Array.from({ length: 20 }, (_, i) => `n${i}`)
+      yield* outbox.enqueue(ids.map((id) => ({ notification: OutboxSupport.notification(t, id), backend: "slow" })), 0)
+      const options = { backends: [recorder.backend], batch: 10, concurrency: 1, timeout: 50, lease: 100, pollInterval: 10 }
+      const [a, b] = yield* Effect.all([Dispatcher.make(options), Dispatcher.make(options)])
+      const round = (d: Dispatcher.Dispatcher) => Effect.repeat(d.runOnce, { until: () => false, times: 1 })
+      for (let i = 0; i < 40 && (yield* outbox.counts(t)).pending > 0; i++) {
+        yield* Effect.all([round(a), round(b)], { concurrency: 2 })
+      }
+      expect(yield* outbox.counts(t)).toEqual({ pending: 0, delivered: 20, dead: 0 })
+      expect(recorder.overlaps()).toBe(0)
+      expect(recorder.distinct().size).toBe(20)
+    }).pipe(Effect.provide(MemoryStore.layer), TestServices.provideLive, Logger.withMinimumLogLevel(LogLevel.None)))
 
   it.effect("retries on the clock it is given: each failure waits the backoff's delay, the last allowed ends dead with its error", () =>
     Effect.gen(function*() {
