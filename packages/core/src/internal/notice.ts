@@ -18,6 +18,17 @@ export const maxParties = 1_000
 /** A day as the moment a notice of it is raised: its start, in China Standard Time. */
 export const startOf = (day: string): string => `${day}T00:00:00+08:00`
 
+/**
+ * A key as a segment of an id: a free-form key (an id a command gave, which may hold `:`)
+ * with its `%` and `:` escaped, so two events never share an id by where their keys'
+ * colons fall; a day or a minute (`2024-03-02`, `2024-03-02T09:00`) and a number as they
+ * are, their shape fixed.
+ *
+ * @internal
+ */
+export const key = (k: string | number): string =>
+  typeof k === "number" || /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(k) ? String(k) : k.replace(/%/g, "%25").replace(/:/g, "%3A")
+
 /** @internal */
 export const make = (
   kind: Templates.Kind,
@@ -36,7 +47,7 @@ export const make = (
     readonly data: Readonly<Record<string, unknown>>
   }
 ): Notification => ({
-  id: [kind, ...notice.keys].join(":"),
+  id: [kind, ...notice.keys.map(key)].join(":"),
   tenant: notice.tenant,
   kind,
   raisedAt: notice.raisedAt,

@@ -19,6 +19,7 @@ import { Clock, Effect, type Fiber, Layer, type Scope } from "effect"
 import type { StoreError } from "../errors/StoreError.js"
 import * as Backoff from "./Backoff.js"
 import { DeliveryError, type NotifierBackend, NotifierConfigError } from "./NotifierBackend.js"
+import * as Notify from "./Notify.js"
 import { type OutboxEntry, OutboxStore } from "./OutboxStore.js"
 
 /**
@@ -103,6 +104,14 @@ export const make = <R = never>(options: Options<R>): Effect.Effect<Dispatcher, 
     if (timeout >= lease) return yield* refuse("timeout", "must be shorter than the lease, or a slow delivery outlives its claim")
     const policy = options.backoff ?? Backoff.defaults
     const names = Array.from(byName.keys())
+    // Entries queued for a back end no dispatcher has stay pending: say so when it starts.
+    const settings = yield* Effect.serviceOption(Notify.Settings)
+    const missing = settings._tag === "Some" ? settings.value.backends.filter((b) => !byName.has(b)) : []
+    if (missing.length > 0) {
+      yield* Effect.logWarning("the notification settings name back ends this dispatcher lacks: their entries wait for another").pipe(
+        Effect.annotateLogs({ backends: missing.join(", ") })
+      )
+    }
 
     const deliver = (entry: OutboxEntry, backend: NotifierBackend) =>
       backend.deliver(entry.notification).pipe(

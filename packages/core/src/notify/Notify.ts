@@ -9,10 +9,11 @@
  *
  * @since 0.6.0
  */
-import { Clock, Context, Effect, Option } from "effect"
+import { Clock, Context, Effect, Layer, Option } from "effect"
 import type { StoreError } from "../errors/StoreError.js"
 import * as Directory from "./Directory.js"
 import type { Notification } from "./Notification.js"
+import { NotifierConfigError } from "./NotifierBackend.js"
 import { OutboxStore } from "./OutboxStore.js"
 
 /**
@@ -32,6 +33,38 @@ export interface SettingsShape {
  * @category tags
  */
 export class Settings extends Context.Tag("@jiceng/core/NotifySettings")<Settings, SettingsShape>() {}
+
+/**
+ * The settings, checked: at least one back end, each name a back-end name (`webhook`,
+ * `wecom-hexi`: a lowercase letter, then letters, digits, `-` or `_`, at most 64) given
+ * once, the language `zh` or `en`. A name no dispatcher delivers through leaves its
+ * entries pending for ever, so a misspelt one is worth refusing early; an empty list
+ * would raise nothing at all.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const make = (settings: SettingsShape): Effect.Effect<SettingsShape, NotifierConfigError> => {
+  const refuse = (field: string, message: string) => Effect.fail(new NotifierConfigError({ backend: "settings", field, message }))
+  if (!Array.isArray(settings.backends) || settings.backends.length === 0) return refuse("backends", "name at least one back end")
+  for (const [i, name] of settings.backends.entries()) {
+    if (typeof name !== "string" || !/^[a-z][a-z0-9_-]{0,63}$/.test(name)) {
+      return refuse(`backends[${i}]`, "a back end's name: a lowercase letter, then letters, digits, - or _ (at most 64)")
+    }
+    if (settings.backends.indexOf(name) !== i) return refuse(`backends[${i}]`, "named twice")
+  }
+  if (settings.lang !== "zh" && settings.lang !== "en") return refuse("lang", "zh or en")
+  return Effect.succeed({ backends: [...settings.backends], lang: settings.lang })
+}
+
+/**
+ * The settings as a layer, checked when it is built ({@link make}).
+ *
+ * @since 0.6.0
+ * @category layers
+ */
+export const layer = (settings: SettingsShape): Layer.Layer<Settings, NotifierConfigError> =>
+  Layer.effect(Settings, make(settings))
 
 /**
  * The back ends a notification is queued for: each configured one that carries one of

@@ -26,6 +26,7 @@ import {
   Tenant
 } from "@jiceng/core"
 import { DemandIntents, OutboxSupport, RecordingBackend, Tenants } from "@jiceng/testkit"
+import * as Notice from "../../src/internal/notice.js"
 import { Effect, FastCheck as fc, Layer, Logger, LogLevel, TestClock, TestServices } from "effect"
 
 const policy = fc.record({
@@ -81,6 +82,19 @@ describe("Notify", () => {
     expect(chosen.every((b) => configured.includes(b))).toBe(true)
   })
 
+  it.effect("notify.settings: the settings are refused when built unless they name one back end or more, each a back-end name given once, in zh or en", () =>
+    Effect.gen(function*() {
+      const field = (settings: unknown) =>
+        Effect.map(Effect.flip(Notify.make(settings as Notify.SettingsShape)), (e) => [e._tag, e.backend, e.field])
+      expect(yield* field({ backends: [], lang: "zh" })).toEqual(["NotifierConfigError", "settings", "backends"])
+      expect(yield* field({ backends: ["webhook", "webhook"], lang: "zh" })).toEqual(["NotifierConfigError", "settings", "backends[1]"])
+      expect(yield* field({ backends: ["webhook", "WeCom 1"], lang: "zh" })).toEqual(["NotifierConfigError", "settings", "backends[1]"])
+      expect(yield* field({ backends: ["email"], lang: "fr" })).toEqual(["NotifierConfigError", "settings", "lang"])
+      expect(yield* Notify.make({ backends: ["wecom-hexi", "email"], lang: "en" })).toEqual({ backends: ["wecom-hexi", "email"], lang: "en" })
+      const built = yield* Effect.either(Layer.build(Notify.layer({ backends: [], lang: "zh" })).pipe(Effect.scoped))
+      expect(built._tag).toBe("Left")
+    }))
+
   it("the console back end writes the kind, id, recipients' names, subject and text, and never an address", () => {
     const lines: Array<string> = []
     const backend = ConsoleBackend.make({ write: (l) => lines.push(l) })
@@ -90,6 +104,27 @@ describe("Notify", () => {
     Effect.runSync(backend.deliver(n))
     expect(lines).toEqual([`[demand.assigned] n1 → 网格员甲\n${n.subject}\n${n.text}`])
     expect(backend.accepts(n.recipients[0]!)).toBe(true)
+  })
+})
+
+describe("notice ids", () => {
+  const segment = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom("A:B", "B:C", "A", "C", "%3A", ":", "%", "2024-03-02", "2024-03-02T09:00"),
+    fc.integer({ min: 0, max: 99 })
+  )
+  it.prop("notify.id-unique: two events of one kind with different keys never share an id, wherever a key's colons fall", [
+    fc.array(segment, { minLength: 1, maxLength: 4 }),
+    fc.array(segment, { minLength: 1, maxLength: 4 })
+  ], ([a, b]) => {
+    const id = (keys: ReadonlyArray<string | number>) =>
+      Notice.make("coconstruction.post-claimed", "zh", {
+        keys, tenant: Tenant.make("131102"), raisedAt: "2024-03-01T00:00:00+08:00", gridCode: null, organisationId: null, to: [], values: {}, data: {}
+      }).id
+    // Keys of one kind have a fixed shape: the same count, a day or minute where the kind has one.
+    if (a.length !== b.length || a.some((k, i) => (typeof k === "number") !== (typeof b[i] === "number"))) return
+    if (a.every((k, i) => String(k) === String(b[i]))) expect(id(a)).toBe(id(b))
+    else if (a.every((k, i) => !/^\d{4}-\d{2}-\d{2}/.test(String(k)) && !/^\d{4}-\d{2}-\d{2}/.test(String(b[i])))) expect(id(a)).not.toBe(id(b))
   })
 })
 
