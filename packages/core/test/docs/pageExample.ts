@@ -9,12 +9,12 @@ import { fileURLToPath } from "node:url"
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new(...args: Array<string>) => (...args: Array<unknown>) => Promise<void>
 
-/** The page's block holding `marker`: its import line and its body. */
+/** The page's block holding `marker`: its import lines and its body. */
 export const block = (page: string, marker: string): { readonly imports: string; readonly body: string } => {
   const text = readFileSync(fileURLToPath(new URL(`../../../../docs/${page}`, import.meta.url)), "utf8")
   // Within one block: the body never runs past a closing fence into the next block.
   const within = "(?:(?!```)[\\s\\S])*?"
-  const found = new RegExp("```ts\\n(import [^\\n]*\\n)(" + within + marker + within + ")```").exec(text)
+  const found = new RegExp("```ts\\n((?:import [^\\n]*\\n)+)(" + within + marker + within + ")```").exec(text)
   if (found === null) throw new Error(`docs/${page} has no ts block holding ${marker}`)
   return { imports: found[1]!, body: found[2]! }
 }

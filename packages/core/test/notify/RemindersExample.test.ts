@@ -24,8 +24,9 @@ const run = async () => {
 
 describe("docs/notifications.md: the reminders example", () => {
   it("runs as written, twice, and gives what its comments say", async () => {
-    expect(block.imports).toBe(`import { Actor, DemandConfig, Demands, GridConfig, Grids, MemoryStore, Notify, OutboxStore, Reminders } from "@jiceng/core"\n`)
-    expect(block.body).toContain(`import { Effect, Layer } from "effect"\n`)
+    expect(block.imports).toBe(
+      `import { Actor, DemandConfig, Demands, GridConfig, Grids, MemoryStore, Notify, OutboxStore, Reminders } from "@jiceng/core"\nimport { Effect, Layer } from "effect"\n`
+    )
     for (let i = 0; i < 2; i++) {
       const { queued, summary } = await run()
       expect(block.body).toContain(`summary.swept: ${summary.swept.join(", ")} (the domains in context)`)

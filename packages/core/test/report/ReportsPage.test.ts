@@ -5,9 +5,8 @@
 import * as Core from "@jiceng/core"
 import type { Report } from "@jiceng/core"
 import * as EffectModule from "effect"
-import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
+import * as PageExample from "../docs/pageExample.js"
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new(...args: Array<string>) => (...args: Array<unknown>) => Promise<unknown>
 
@@ -15,15 +14,13 @@ const modules: Record<string, Record<string, unknown>> = { "@jiceng/core": Core,
 
 /** The page's ts block holding `marker`, run with the names its import lines bring in; gives back `names`. */
 const runBlock = async (page: string, marker: string, names: ReadonlyArray<string>) => {
-  const text = readFileSync(fileURLToPath(new URL(`../../../../docs/${page}`, import.meta.url)), "utf8")
-  const found = new RegExp("```ts\\n((?:import [^\\n]*\\n)+)([\\s\\S]*?" + marker + "[\\s\\S]*?)```").exec(text)
-  if (found === null) throw new Error(`docs/${page} has no ts block holding ${marker}`)
+  const found = PageExample.block(page, marker)
   const bound: Array<[string, unknown]> = []
-  for (const line of found[1]!.trim().split("\n")) {
+  for (const line of found.imports.trim().split("\n")) {
     const [, list, from] = /^import \{ ([^}]*) \} from "([^"]+)"$/.exec(line)!
     for (const name of list!.split(",").map((n) => n.trim())) bound.push([name, modules[from!]![name]])
   }
-  const body = `${found[2]!}\nreturn { ${names.join(", ")} }`
+  const body = `${found.body}\nreturn { ${names.join(", ")} }`
   return await new AsyncFunction(...bound.map(([n]) => n), body)(...bound.map(([, v]) => v)) as Record<string, Report.Report>
 }
 
