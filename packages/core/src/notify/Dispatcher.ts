@@ -6,9 +6,9 @@
  * at once when the back end calls the error permanent. A dispatcher that dies leaves its
  * claims to run out; another (or itself, restarted) delivers them then. A delivery that
  * takes longer than `timeout` counts as failed (keep it well under the lease), and a
- * delivery starts only while its claim holds for longer than `timeout` still: entries of
- * a batch that outlasts its lease are left to a later claim rather than delivered while
- * another dispatcher may hold them.
+ * delivery starts only while its claim holds for longer than `timeout` and a quarter of
+ * it still: entries of a batch that outlasts its lease are left to a later claim rather
+ * than delivered while another dispatcher may hold them.
  *
  * Receivers drop repeats by the notification's id: a message delivered just before a
  * crash, whose outcome was not recorded, is delivered again.
@@ -127,11 +127,12 @@ export const make = <R = never>(options: Options<R>): Effect.Effect<Dispatcher, 
     const settle = (entry: OutboxEntry, token: string) =>
       Effect.gen(function*() {
         const backend = byName.get(entry.backend)!
-        // A delivery starts only while the claim will hold past its timeout: a batch
-        // delivered a few at a time can outlast its lease, and an entry whose lease ran
-        // out may be delivering at another dispatcher already (rule notify.lease).
+        // A delivery starts only while the claim will hold past its timeout, with a
+        // quarter of the timeout to spare for a late timer: a batch delivered a few at a
+        // time can outlast its lease, and an entry whose lease ran out may be delivering
+        // at another dispatcher already (rule notify.lease).
         const start = yield* Clock.currentTimeMillis
-        if (entry.leaseUntil === null || entry.leaseUntil - start <= timeout) return "skipped" as const
+        if (entry.leaseUntil === null || entry.leaseUntil - start <= timeout * 1.25) return "skipped" as const
         const outcome = yield* Effect.either(deliver(entry, backend))
         const now = yield* Clock.currentTimeMillis
         if (outcome._tag === "Right") {
