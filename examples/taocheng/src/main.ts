@@ -100,7 +100,7 @@ const LEDGER_BATCH = 5_000
 const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--party-batch N] [--coconstruction-batch N] [--ledger-batch N] [--lang zh|en]
 
 Builds 桃城区 in a fresh SQLite file (out/taocheng.db) and prints the store's figures
-beside the article's.
+beside the article's, then writes its reports in every format into out/.
 
   --seed N          the generator's seed, 0 to ${District.maxSeed} (default ${District.defaults.seed})
   --communities N   communities (社区) below the 4 streets (default ${District.defaults.communities}; not in the article)
