@@ -11,7 +11,7 @@
  *
  * @since 0.4.0
  */
-import { Actor, CoConstructions, type Grid, Grids, LedgerConfig, type NotFound, Rollup, VolunteerLedgerService } from "@jiceng/core"
+import { Actor, type Certificate, CoConstructions, type Grid, Grids, LedgerConfig, type NotFound, Rollup, VolunteerLedgerService } from "@jiceng/core"
 import { DayClock, Ledger } from "@jiceng/testkit"
 import { Effect, Option } from "effect"
 import * as Output from "./Output.js"
@@ -179,6 +179,48 @@ export const certificateDay = (ledger: Ledger.GeneratedLedger): string => {
 }
 
 /**
+ * A certificate issued and its check by the verification code.
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export interface Certified {
+  readonly certificate: Certificate.Certificate
+  readonly check: VolunteerLedgerService.CertificateCheck
+}
+
+/**
+ * The demo's certificate (key `demo-certificate`): issued for the volunteer with the
+ * most minutes in the year (from `byVolunteer`, the year's totals by volunteer, read
+ * when not given) with the clock on {@link certificateDay}, and checked by its code.
+ * Issuing it again gives back the same certificate (the ledger replays the key), so the
+ * reports part finds the one the ledger part printed. Undefined when nobody served.
+ *
+ * @since 0.7.0
+ * @category reporting
+ */
+export const certify = (
+  ledger: Ledger.GeneratedLedger,
+  byVolunteer?: ReadonlyArray<Rollup.TotalsRow>
+): Effect.Effect<
+  Certified | undefined,
+  VolunteerLedgerService.LedgerWriteError | VolunteerLedgerService.LedgerReadError | NotFound.NotFound,
+  VolunteerLedgerService.VolunteerLedger
+> =>
+  Effect.gen(function*() {
+    const service = yield* VolunteerLedgerService.VolunteerLedger
+    const actor = Actor.system(ledger.tenant)
+    const f = ledger.figures
+    const totals = byVolunteer ?? (yield* service.totals(actor, { from: f.from, to: f.to, rounding, by: ["volunteerId"] })).data
+    const top = [...totals].sort((a, b) => b.minutes - a.minutes || ((a.keys[0] ?? "") < (b.keys[0] ?? "") ? -1 : 1))[0]
+    if (top === undefined) return undefined
+    const issued = yield* service.execute(actor, { _tag: "IssueCertificate", key: "demo-certificate", volunteerId: top.keys[0] ?? "", from: f.from, to: f.to })
+    if (issued._tag !== "CertificateIssued") return yield* Effect.dieMessage(`IssueCertificate answered ${issued._tag}`)
+    const check = yield* service.checkCertificate(actor, issued.certificate.code)
+    return { certificate: issued.certificate, check }
+  }).pipe(Effect.withClock(DayClock.at(certificateDay(ledger))))
+
+/**
  * What the ledger answers about the district's year of volunteer service, as printed
  * lines. Issues one certificate (key `demo-certificate`), for the volunteer with the
  * most minutes in the year.
@@ -228,16 +270,7 @@ export const report = (
     const teams = yield* coConstructions.teams(actor, { at: f.to })
     const readSeconds = Output.seconds(readStart)
 
-    // The certificate: the volunteer with the most minutes, issued and checked with the clock on its day.
-    const day = certificateDay(ledger)
-    const top = [...byVolunteer].sort((a, b) => b.minutes - a.minutes || ((a.keys[0] ?? "") < (b.keys[0] ?? "") ? -1 : 1))[0]
-    const certified = top === undefined ? undefined : yield* Effect.gen(function*() {
-      const volunteerId = top.keys[0] ?? ""
-      const issued = yield* service.execute(actor, { _tag: "IssueCertificate", key: "demo-certificate", volunteerId, from: f.from, to: f.to })
-      if (issued._tag !== "CertificateIssued") return yield* Effect.dieMessage(`IssueCertificate answered ${issued._tag}`)
-      const check = yield* service.checkCertificate(actor, issued.certificate.code)
-      return { certificate: issued.certificate, check }
-    }).pipe(Effect.withClock(DayClock.at(day)))
+    const certified = yield* certify(ledger, byVolunteer)
     const chain = yield* service.verify(actor)
 
     const a = Ledger.article

@@ -35,7 +35,12 @@
  * article's 590余件次, the on-time and satisfaction rates, by street, visit coverage, the
  * Open311 view and one demand's history from intake to 回访 (DemandReport.ts); then the
  * notifications (#12) those writes raised through the outbox, by kind and back end, and
- * their delivery by a dispatcher to a receiver on 127.0.0.1 (NotificationReport.ts). Every
+ * their delivery by a dispatcher to a receiver on 127.0.0.1 (NotificationReport.ts); then
+ * the reports (#13): the district summary of the year, the household roster, the 台账 and
+ * the certificate, built by core's report models for a reader without pii:read and
+ * written through every back end (XLSX, HTML, CSV, Markdown) into out/, each file with
+ * its size, and a few of the summary's figures read back from the model
+ * (ReportsReport.ts). Every
  * count printed as this run's is read back from the store, never taken from the generator's options; the
  * article's figures are printed as what they are, the generator's inputs.
  *
@@ -83,6 +88,7 @@ import * as NotificationReport from "./NotificationReport.js"
 import * as OutreachReport from "./OutreachReport.js"
 import * as Output from "./Output.js"
 import * as PartyReport from "./PartyReport.js"
+import * as ReportsReport from "./ReportsReport.js"
 
 /** Party organisation commands per transaction (Organisations.executeAll). */
 const PARTY_BATCH = 5_000
@@ -94,7 +100,7 @@ const LEDGER_BATCH = 5_000
 const usage = `usage: npm run demo -- [--seed N] [--communities N] [--sectors N] [--compounds N] [--blocks N] [--households N] [--party-batch N] [--coconstruction-batch N] [--ledger-batch N] [--lang zh|en]
 
 Builds 桃城区 in a fresh SQLite file (out/taocheng.db) and prints the store's figures
-beside the article's.
+beside the article's, then writes its reports in every format into out/.
 
   --seed N          the generator's seed, 0 to ${District.maxSeed} (default ${District.defaults.seed})
   --communities N   communities (社区) below the 4 streets (default ${District.defaults.communities}; not in the article)
@@ -392,7 +398,7 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
       timing.coconstructionBatch
     )
     // Volunteer service (#9): a year after the co-construction's, written day by day.
-    yield* section(
+    const ledger = yield* section(
       () => Ledger.generate(district, party, co),
       LedgerReport.write,
       (data, timed) => LedgerReport.report(data, streets, timed, lang),
@@ -418,6 +424,8 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
     lines.push(yield* DemandReport.run(district.tenant, streets, lang), "")
     // Notifications (#12): what the writes above queued, delivered to a receiver on 127.0.0.1.
     lines.push(yield* NotificationReport.run([district.tenant, development.lanshan.tenant], lang), "")
+    // Reports (#13): the district summary, the household roster, the 台账 and the certificate in every format, into out/.
+    lines.push(yield* ReportsReport.run({ ledger, dir: Output.outDir(), lang }), "")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,
@@ -470,7 +478,8 @@ const main = async (): Promise<number> => {
     Emergency.layer,
     Demands.layer
   ).pipe(
-    Layer.provide(
+    // Merged into the output as well, so the report models (ReportsReport.ts) find the labels.
+    Layer.provideMerge(
       Layer.mergeAll(
         GridConfig.layer(),
         OrganisationConfig.layer(),

@@ -58,6 +58,14 @@ export * as OutreachIntents from "./arbitraries/OutreachIntents.js"
  * @category arbitraries
  */
 export * as Reports from "./arbitraries/Reports.js"
+/**
+ * Random personal data (phones, ID numbers, addresses, residents' names) written in a
+ * small district, and the rosters, 台账 and certificates that hold it, built for an actor.
+ *
+ * @since 0.7.0
+ * @category arbitraries
+ */
+export * as PersonalData from "./arbitraries/PersonalData.js"
 /** @since 0.5.0 */
 export * as PartyPath from "./arbitraries/PartyPath.js"
 /** @since 0.2.0 */

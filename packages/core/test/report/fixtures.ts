@@ -5,60 +5,25 @@
  */
 import {
   Actor,
-  type AuditEntry,
-  AuditLog,
-  GridConfig,
   type GridCommand,
   Grids,
   type LedgerCommand,
-  LedgerConfig,
   MemoryStore,
-  VolunteerLedger,
   VolunteerLedgerService
 } from "@jiceng/core"
-import { Effect, Layer, TestClock } from "effect"
+import { PersonalData } from "@jiceng/testkit"
+import { Effect } from "effect"
 
-export const tenant = "131102"
-export const admin = Actor.system(tenant)
+// The district, its clock and the audit reads are the testkit's (PersonalData), shared
+// with the personal-data property tests of the models and of every back end.
+export const { activities, admin, auditAfter, auditHead, blocks, community, compound, setToday, tenant, today, tree } = PersonalData
+
 /** Reads everything in the district, personal data masked. */
-export const viewer = Actor.make({ id: "查看者", tenant, roles: ["viewer"] })
+export const viewer = PersonalData.viewer
 /** Reads everything in 河西街道, personal data whole (an administrator). */
 export const hexiAdmin = Actor.make({ id: "河西街道管理员", tenant, roles: ["admin"], scope: "131102001" })
 
-export const layer = Layer.mergeAll(Grids.layer, VolunteerLedger.layer).pipe(
-  Layer.provideMerge(Layer.mergeAll(MemoryStore.layer, GridConfig.layer(), LedgerConfig.layer()))
-)
-
-/** Today in the tests: 2024-06-01, 10:00 China Standard Time. */
-export const today = "2024-06-01"
-export const setToday = TestClock.setTime(Date.parse("2024-06-01T10:00:00+08:00"))
-
-const grid = (code: string, name: string, parentCode: string | null): GridCommand.Input => ({
-  _tag: "CreateGrid",
-  code,
-  name,
-  parentCode,
-  validFrom: "2023-01-01"
-})
-
-export const community = "131102001001"
-export const compound = "131102001001001001"
-export const blocks = ["131102001001001001001", "131102001001001001002"] as const
-
-export const tree: ReadonlyArray<GridCommand.Input> = [
-  grid("131102", "桃城区", null),
-  grid("131102001", "河西街道", "131102"),
-  grid("131102002", "河东街道", "131102"),
-  grid(community, "明珠社区", "131102001"),
-  grid("131102002001", "锦华社区", "131102002"),
-  grid("131102001001001", "一片区", community),
-  grid(compound, "锦绣花园", "131102001001001"),
-  grid(blocks[0], "1号楼1单元", compound),
-  grid(blocks[1], "1号楼2单元", compound),
-  grid("131102002001001", "二片区", "131102002001"),
-  grid("131102002001001001", "锦华小区", "131102002001001"),
-  grid("131102002001001001001", "3号楼1单元", "131102002001001001")
-]
+export const layer = PersonalData.layer(MemoryStore.layer)
 
 export const workers: ReadonlyArray<GridCommand.Input> = [
   {
@@ -92,9 +57,7 @@ export const registrations: ReadonlyArray<LedgerCommand.Input> = [
   { _tag: "RegisterVolunteer", id: "v-li", name: "李秀英", phone: "13800000002", gridCode: community, registeredOn: "2024-01-02" },
   { _tag: "RegisterVolunteer", id: "v-zhou", name: "周强", citizenId: "131102199001010016", phone: "13800000003", gridCode: "131102002001", registeredOn: "2024-01-02" },
   { _tag: "RecordConsent", volunteerId: "v-wang", given: true, on: "2024-01-02" },
-  { _tag: "RegisterActivity", id: "act-1", name: "老旧小区线路义务检修", category: "community", organiser: "明珠社区党委", personInCharge: "赵敏", gridCode: community, servicePoint: "mz-station", registeredOn: "2024-03-01" },
-  { _tag: "RegisterActivity", id: "act-2", name: "独居老人陪护", category: "elderly", organiser: "明珠社区社工站", personInCharge: "孙磊", gridCode: community, servicePoint: "mz-station", registeredOn: "2024-03-01" },
-  { _tag: "RegisterActivity", id: "act-3", name: "锦华社区环境整治", category: "environment", organiser: "锦华社区党委", personInCharge: "钱进", gridCode: "131102002001", servicePoint: "jh-station", registeredOn: "2024-03-01" }
+  ...activities
 ]
 
 const session = (key: string, volunteerId: string, activityId: string, day: string, from: string, to: string, residentsServed = 1, mattersDone = 0): LedgerCommand.Input => ({
@@ -121,10 +84,3 @@ export const seed = Effect.gen(function*() {
   yield* ledger.executeAll(admin, [...registrations, ...sessions])
   yield* ledger.execute(admin, { _tag: "CorrectEntry", key: "c1", seq: 6, reason: "未开展", requester: "李秀英" })
 })
-
-/** The audit log's entries after a seq. */
-export const auditAfter = (seq: number): Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>, unknown, AuditLog.AuditLog> =>
-  Effect.flatMap(AuditLog.AuditLog, (log) => log.list(tenant as never, { afterSeq: seq, limit: 1_000_000 }))
-
-/** The audit log's last seq. */
-export const auditHead = Effect.map(auditAfter(0), (entries) => entries.length === 0 ? 0 : entries[entries.length - 1]!.seq)

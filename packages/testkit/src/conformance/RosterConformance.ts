@@ -27,21 +27,19 @@ import {
   MemoryStore,
   type Report,
   type Store,
-  VolunteerLedger,
   VolunteerLedgerReport,
   VolunteerLedgerService,
   WorkerRoster
 } from "@jiceng/core"
 import { Effect, Layer, TestClock } from "effect"
+import * as PersonalData from "../arbitraries/PersonalData.js"
 import { sharedOver } from "./sharedStore.js"
 import { freshTenant } from "./support.js"
 
 type Services = Grids.Grids | VolunteerLedgerService.VolunteerLedger | Store.Store | GridConfig.GridConfig | LedgerConfig.LedgerConfig
 
-const servicesOver = <E>(store: Layer.Layer<Store.Store, E>): Layer.Layer<Services, E> =>
-  Layer.mergeAll(Grids.layer, VolunteerLedger.layer).pipe(
-    Layer.provideMerge(Layer.mergeAll(store, GridConfig.layer(), LedgerConfig.layer()))
-  )
+/** The grid and ledger services over a store, as `PersonalData` writes and reads them. */
+const servicesOver = <E>(store: Layer.Layer<Store.Store, E>): Layer.Layer<Services, E> => PersonalData.layer(store)
 
 /** The suite's today: 2024-06-01, 10:00 China Standard Time. */
 const todayMs = Date.parse("2024-06-01T10:00:00+08:00")
