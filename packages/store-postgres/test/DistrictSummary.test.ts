@@ -1,7 +1,9 @@
 /**
  * The district summary on PostgreSQL: a small generated district written through every
  * service into a schema of its own gives the same model as on the memory store (but for
- * when it was made). Skipped without JICENG_PG_URL.
+ * when it was made). Skipped without JICENG_PG_URL; a long run (JICENG_LONG=1, `npm run
+ * test:long`: about 40 s, most of it writing the district into a fresh schema) — the
+ * SQLite file runs the same check in every `npm test`.
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import { describe, expect, it } from "@effect/vitest"
@@ -19,7 +21,7 @@ const summarise = (runtime: ManagedRuntime.ManagedRuntime<WholeDistrict.Services
     return yield* DistrictSummary.build(Actor.system(written.tenant), { from: written.from, to: written.to })
   }))
 
-describe.skipIf(url === undefined)("DistrictSummary on PostgreSQL", () => {
+describe.skipIf(url === undefined || !process.env["JICENG_LONG"])("DistrictSummary on PostgreSQL", () => {
   it("the same model as on the memory store", async () => {
     const schema = `jiceng_test_summary_${Date.now().toString(36)}`
     const dropSchema = Layer.scopedDiscard(Effect.flatMap(SqlClient.SqlClient, (sql) =>
