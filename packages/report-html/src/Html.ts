@@ -19,7 +19,6 @@ import { Effect, Either, Stream } from "effect"
 import * as Chart from "./internal/chart.js"
 import * as Document from "./internal/document.js"
 import { labels } from "./internal/labels.js"
-import * as Model from "./internal/model.js"
 import * as Options from "./internal/options.js"
 
 /**
@@ -99,7 +98,7 @@ export const make = (options?: HtmlOptions): Effect.Effect<ReportBackend.ReportB
       extension: "html",
       render: (report) =>
         Stream.unwrap(Effect.gen(function*() {
-          const model = yield* Either.match(Model.check(report), { onLeft: Effect.fail, onRight: Effect.succeed })
+          const model = yield* Either.match(ReportBackend.check(name, report), { onLeft: Effect.fail, onRight: Effect.succeed })
           const svgs = yield* drawCharts(model, checked)
           const pieces = Document.pieces(model, labels[model.lang], checked, svgs)
           // One piece per pull, so a roster is encoded as the consumer reads it.

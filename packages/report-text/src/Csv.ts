@@ -9,10 +9,11 @@
  *   column's places, no exponent (`1200.5`, `-5`, `0.0000001`), exactly the model's value;
  *   a `percent` column holds the share (`0.123` for 12.3 %), not a percentage. A `date`
  *   is `YYYY-MM-DD`, a `datetime` `YYYY-MM-DD HH:mm`; an empty cell is an empty field.
- * - Formula injection (OWASP, "CSV Injection"): a text field beginning with `=`, `+`,
- *   `-`, `@`, TAB or CR — or with apostrophes and then one of those — gets a leading `'`,
- *   so no spreadsheet evaluates it; `restore` takes it off again. Number cells are never
- *   text, so `-5` stays a number.
+ * - Formula injection (OWASP, "CSV Injection"): a text field whose first character but
+ *   white space and apostrophes is `=`, `+`, `-`, `@` or their full-width forms `＝`,
+ *   `＋`, `－`, `＠` — or that begins with TAB or CR, after apostrophes or not — gets a
+ *   leading `'`, so no spreadsheet evaluates it; `restore` takes it off again. Number
+ *   cells are never text, so `-5` stays a number.
  *
  * With the option `table`, the file is that block alone: its header, its rows and its
  * totals row. Without it, every block of the report in order, each preceded by a row
@@ -24,11 +25,9 @@
  */
 import type { Report } from "@jiceng/core"
 import { ReportBackend } from "@jiceng/core"
-import { Effect, Stream } from "effect"
+import { Effect, Either, type Stream } from "effect"
 import * as Blocks from "./internal/blocks.js"
 import * as Bytes from "./internal/bytes.js"
-import * as Options from "./internal/options.js"
-import * as Shape from "./internal/shape.js"
 import { dateTimeText, isDate, plain } from "./internal/values.js"
 
 const backend = "csv"
@@ -48,12 +47,20 @@ export interface CsvOptions {
   readonly table?: string
 }
 
-const danger = /^'*[=+\-@\t\r]/
+/**
+ * Text a spreadsheet may take for a formula: a formula character (`=`, `+`, `-`, `@`,
+ * or full-width `＝`, `＋`, `－`, `＠`) after any white space and apostrophes, which a
+ * spreadsheet may trim; or TAB or CR first, after apostrophes or not. Text that is
+ * dangerous stays so with an apostrophe more in front, which `restore` relies on.
+ */
+const danger = /^[\s']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^'*[\t\r]/
 
 /**
- * A text field made safe from formula injection: with a leading `'` when it begins with
- * `=`, `+`, `-`, `@`, TAB or CR, or with apostrophes followed by one of those (so that
- * `restore` can tell the two apart).
+ * A text field made safe from formula injection: with a leading `'` when a formula
+ * character (`=`, `+`, `-`, `@`, `＝`, `＋`, `－`, `＠`) comes first but for white space
+ * and apostrophes (` =1+1`, `\n=1+1`, `' =1`), or when it begins with TAB or CR, after
+ * apostrophes or not. No field it gives begins, after white space, with a formula
+ * character.
  *
  * @since 0.7.0
  * @category encoding
@@ -66,7 +73,7 @@ export const neutralise = (text: string): string => (danger.test(text) ? `'${tex
  * @since 0.7.0
  * @category encoding
  */
-export const restore = (field: string): string => (/^'+[=+\-@\t\r]/.test(field) ? field.slice(1) : field)
+export const restore = (field: string): string => (field.startsWith("'") && danger.test(field.slice(1)) ? field.slice(1) : field)
 
 /**
  * A field as RFC 4180 writes it: quoted when it holds `,`, `"`, CR or LF, its quotes
@@ -106,31 +113,29 @@ function* table(grid: Blocks.Grid): Generator<string> {
 const bom = "\uFEFF"
 
 /** One block's CSV: header, rows, totals. */
-const single = (report: Report.Report, section: Report.Section, block: Report.Block) =>
-  Bytes.stream(Shape.check(backend, [[section, block]]), function*() {
-    yield bom
-    yield* table(Blocks.grid(section, block, report.lang))
-  })
+function* single(report: Report.Report, section: Report.Section, block: Report.Block): Generator<string> {
+  yield bom
+  yield* table(Blocks.grid(section, block, report.lang))
+}
 
 /** Every block's table, each after a row naming its section and title and before an empty row. */
-const everything = (report: Report.Report) =>
-  Bytes.stream(Shape.check(backend, Blocks.all(report)), function*() {
-    yield bom
-    for (const [section, block] of Blocks.all(report)) {
-      yield line([text(section.title), text(block.title)])
-      yield* table(Blocks.grid(section, block, report.lang))
-      yield "\r\n"
-    }
-  })
+function* everything(report: Report.Report): Generator<string> {
+  yield bom
+  for (const [section, block] of Blocks.all(report)) {
+    yield line([text(section.title), text(block.title)])
+    yield* table(Blocks.grid(section, block, report.lang))
+    yield "\r\n"
+  }
+}
 
 const selector = /^([a-z][a-z0-9-]{0,63}\/)?[a-z][a-z0-9-]{0,63}$/
 
 /** The block a selector names in a report: by id, or by section and id. */
-const find = (report: Report.Report, name: string): Effect.Effect<readonly [Report.Section, Report.Block], ReportBackend.ReportError> => {
+const find = (report: Report.Report, name: string): Either.Either<readonly [Report.Section, Report.Block], ReportBackend.ReportError> => {
   const [sectionId, blockId] = name.includes("/") ? name.split("/") as [string, string] : [null, name]
   const found = Array.from(Blocks.all(report)).filter(([s, b]) => b.id === blockId && (sectionId === null || s.id === sectionId))
-  if (found.length === 1) return Effect.succeed(found[0]!)
-  return Effect.fail(Options.refuse(
+  if (found.length === 1) return Either.right(found[0]!)
+  return Either.left(ReportBackend.optionError(
     backend,
     "table",
     found.length === 0
@@ -141,22 +146,26 @@ const find = (report: Report.Report, name: string): Effect.Effect<readonly [Repo
 
 /**
  * Builds the CSV back end, checking its options first: `table`, when given, a block id
- * or `<section>/<block>` (a `ReportError` naming the option otherwise). Rendering fails
- * with a `ReportError`, before any byte, when the report has no such block (or two),
- * or a row or series does not have one cell per column or category.
+ * or `<section>/<block>`; any other option, or options that are no plain object, is a
+ * `ReportError` naming it. Rendering fails with a `ReportError`, before any byte, when
+ * the model fails `ReportBackend.check` (it is no `Report`, a row or series does not
+ * have one cell per column or category …) or has no such block (or two).
  *
  * @since 0.7.0
  * @category constructors
  */
 export const make = (options?: CsvOptions): Effect.Effect<ReportBackend.ReportBackend, ReportBackend.ReportError> =>
   Effect.gen(function*() {
-    const checked = yield* Options.known(backend, options, ["table"])
+    const checked = yield* ReportBackend.options(backend, options, ["table"])
     const name = checked["table"]
     if (name !== undefined && (typeof name !== "string" || !selector.test(name))) {
-      return yield* Effect.fail(Options.refuse(backend, "table", "expected a block id (a-z, 0-9, -) or \"<section>/<block>\""))
+      return yield* Effect.fail(ReportBackend.optionError(backend, "table", "expected a block id (a-z, 0-9, -) or \"<section>/<block>\""))
     }
     const render = (report: Report.Report): Stream.Stream<Uint8Array, ReportBackend.ReportError> =>
-      name === undefined ? everything(report) : Stream.unwrap(Effect.map(find(report, name), ([section, block]) => single(report, section, block)))
+      Bytes.stream(backend, report, (model) =>
+        name === undefined
+          ? Either.right(everything(model))
+          : Either.map(find(model, name), ([section, block]) => single(model, section, block)))
     return { name: backend, mediaType: "text/csv; charset=utf-8", extension: "csv", render }
   })
 
@@ -174,10 +183,16 @@ export interface File {
 
 /**
  * One CSV file per block of a report, in order, each as the back end writes it with the
- * option `table`: the UTF-8 BOM, the header, the rows and the totals row.
+ * option `table`: the UTF-8 BOM, the header, the rows and the totals row. Each stream
+ * checks the whole model first, as `render` does.
  *
  * @since 0.7.0
  * @category constructors
  */
 export const files = (report: Report.Report): ReadonlyArray<File> =>
-  Array.from(Blocks.all(report), ([section, block]) => ({ name: `${section.id}.${block.id}.csv`, stream: single(report, section, block) }))
+  report.sections.flatMap((section, s) =>
+    section.blocks.map((block, b) => ({
+      name: `${section.id}.${block.id}.csv`,
+      stream: Bytes.stream(backend, report, (model) => Either.right(single(model, model.sections[s]!, model.sections[s]!.blocks[b]!)))
+    }))
+  )

@@ -11,19 +11,21 @@
  *
  * Text from the model is escaped so that it shows as written and never turns into
  * markup: `|` and the characters Markdown acts on (`\`, `` ` ``, `*`, `_`, `[`, `]`,
- * `<`, `>`, `#`, `~`, `&`, `$`) get a backslash, so do `-`, `+`, `=` and `1.` / `1)` at
- * its start, where they would begin a list or a heading; line breaks become `<br>`; spaces
- * around it are trimmed, as Markdown would.
+ * `#`, `~`, `&`, `$`) get a backslash, so do `-`, `+`, `=` and `1.` / `1)` at its
+ * start, where they would begin a list or a heading; `<` and `>` are written `&lt;` and
+ * `&gt;`. Nothing becomes a link under GFM's autolinks: the `:` of `://` is written
+ * `&#58;`, the `.` of `www.` `&#46;` and every `@` `&#64;`, which show the same
+ * characters. Line breaks become `<br>`; spaces around the text are trimmed, as
+ * Markdown would. When the report was generated is shown as the other back ends show
+ * it (`2025-01-02 09:00:00 +08:00`).
  *
  * @since 0.7.0
  */
 import type { Report } from "@jiceng/core"
 import { ReportBackend } from "@jiceng/core"
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 import * as Blocks from "./internal/blocks.js"
 import * as Bytes from "./internal/bytes.js"
-import * as Options from "./internal/options.js"
-import * as Shape from "./internal/shape.js"
 import { dateTimeText, fixed, plain } from "./internal/values.js"
 
 const backend = "markdown"
@@ -42,6 +44,9 @@ export interface MarkdownOptions {
   readonly headingLevel?: number
 }
 
+/** Characters written as character references: no tag, no autolink. */
+const references: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "@": "&#64;" }
+
 /**
  * Text of the model as inline Markdown that shows it as written (see the module).
  *
@@ -51,7 +56,11 @@ export interface MarkdownOptions {
 export const inline = (text: string): string =>
   text
     .trim()
-    .replace(/[\\`*_[\]<>|~&#$]/g, "\\$&")
+    .replace(/[\\`*_[\]|~&#$]/g, "\\$&")
+    // After the backslashes, so the references written here stay references.
+    .replace(/[<>@]/g, (c) => references[c]!)
+    .replace(/:\/\//g, "&#58;//")
+    .replace(/(www)\./gi, "$1&#46;")
     .replace(/^[-+=]/, "\\$&")
     .replace(/^(\d+)([.)])/, "$1\\$2")
     .replace(/\r\n|\r|\n/g, "<br>")
@@ -95,7 +104,7 @@ const about = (report: Report.Report): string => {
   return [
     [w.scope, scope],
     [w.period, period],
-    [w.generated, inline(report.generatedAt)],
+    [w.generated, inline(ReportBackend.timestamp(report.generatedAt))],
     [w.rounding, inline(report.rounding)],
     [w.personal, w.masked(report.masked)]
   ].map(([label, value]) => `${label}${w.colon}${value}`).join(" · ")
@@ -178,24 +187,25 @@ function* document(report: Report.Report, level: number): Generator<string> {
 
 /**
  * Builds the Markdown back end, checking its options first: `headingLevel`, when given,
- * an integer from 1 to 4 (a `ReportError` naming the option otherwise). Rendering fails
- * with a `ReportError`, before any byte, when a row or series does not have one cell per
- * column or category.
+ * an integer from 1 to 4; any other option, or options that are no plain object, is a
+ * `ReportError` naming it. Rendering fails with a `ReportError`, before any byte, when
+ * the model fails `ReportBackend.check` (it is no `Report`, a row or series does not
+ * have one cell per column or category …).
  *
  * @since 0.7.0
  * @category constructors
  */
 export const make = (options?: MarkdownOptions): Effect.Effect<ReportBackend.ReportBackend, ReportBackend.ReportError> =>
   Effect.gen(function*() {
-    const checked = yield* Options.known(backend, options, ["headingLevel"])
+    const checked = yield* ReportBackend.options(backend, options, ["headingLevel"])
     const level = checked["headingLevel"] ?? 1
     if (typeof level !== "number" || !Number.isInteger(level) || level < 1 || level > 4) {
-      return yield* Effect.fail(Options.refuse(backend, "headingLevel", "expected an integer from 1 to 4"))
+      return yield* Effect.fail(ReportBackend.optionError(backend, "headingLevel", "expected an integer from 1 to 4"))
     }
     return {
       name: backend,
       mediaType: "text/markdown; charset=utf-8; variant=GFM",
       extension: "md",
-      render: (report: Report.Report) => Bytes.stream(Shape.check(backend, Blocks.all(report)), () => document(report, level))
+      render: (report: Report.Report) => Bytes.stream(backend, report, (model) => Either.right(document(model, level)))
     }
   })

@@ -67,10 +67,22 @@ const checkBlock = (got: ReadonlyArray<ReadonlyArray<string>>, at: number, block
 /** The first `n` code points of a text: a UTF-16 slice could split a pair, leaving a lone surrogate no UTF-8 file can carry. */
 const clip = (text: string, n: number): string => Array.from(text).slice(0, n).join("")
 
-const dangerous = ["=", "+", "-", "@", "\t", "\r"] as const
+const dangerous = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"] as const
 
-/** Text that begins with each character a spreadsheet starts a formula with. */
-const dangerText = fc.tuple(fc.constantFrom(...dangerous), fc.constantFrom("", "'", "''"), Reports.awkwardText).map(([c, quotes, t]) => clip(`${quotes}${c}${t}`, 200))
+/** What may come before a formula character and still leave it a formula: white space and apostrophes, in any order. */
+const lead = fc.array(fc.constantFrom("", "'", " ", "\n", "\t", "\u3000", "\u00A0"), { maxLength: 4 }).map((parts) => parts.join(""))
+
+/** Text that begins with each character a spreadsheet starts a formula with, after white space and apostrophes or not. */
+const dangerText = fc.tuple(fc.constantFrom(...dangerous), lead, Reports.awkwardText).map(([c, before, t]) => clip(`${before}${c}${t}`, 200))
+
+/** The formula characters, half- and full-width. */
+const formulaCharacter = /[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
+
+/** Whether a spreadsheet may take a text for a formula (written apart from the back end's rule). */
+const isDangerous = (text: string): boolean => {
+  const rest = text.replace(/^[\s']*/, "")
+  return (rest !== "" && formulaCharacter.test(rest[0]!)) || /^'*[\t\r]/.test(text)
+}
 
 /** A report whose every text — titles, labels, cells, units, categories, series — begins a formula. */
 const dangerReport = fc.tuple(fc.constantFrom<Report.Lang>("zh", "en"), fc.array(dangerText, { minLength: 12, maxLength: 40 }), fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 10 }))
@@ -80,7 +92,7 @@ const dangerReport = fc.tuple(fc.constantFrom<Report.Lang>("zh", "en"), fc.array
       id: "s",
       title: t(0),
       blocks: [
-        { _tag: "Figures", id: "f", title: t(1), items: [{ key: "a", label: t(2), value: t(3), unit: clip(t(4), 20), decimals: 0 }, { key: "b", label: t(5), value: numbers[0]!, unit: "", decimals: 0 }] },
+        { _tag: "Figures", id: "f", title: t(1), items: [{ key: "a", label: t(2), value: t(3), unit: clip(t(4), 10), decimals: 0 }, { key: "b", label: t(5), value: numbers[0]!, unit: "", decimals: 0 }] },
         Report.table({
           id: "t",
           title: t(6),
@@ -95,7 +107,7 @@ const dangerReport = fc.tuple(fc.constantFrom<Report.Lang>("zh", "en"), fc.array
 
 /** Every field of a CSV that begins a formula: none should, but for a plain negative number. */
 const formulas = (got: ReadonlyArray<ReadonlyArray<string>>) =>
-  got.flat().filter((field) => /^[=+\-@\t\r]/.test(field) && !/^-\d+(\.\d+)?$/.test(field))
+  got.flat().filter((field) => (/^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(field) || /^[\t\r]/.test(field)) && !/^-\d+(\.\d+)?$/.test(field))
 
 describe("Csv", () => {
   it.effect("the district sample: the BOM, CRLF lines, every block after a row naming its section and title and before an empty row", () =>
@@ -159,7 +171,7 @@ describe("Csv", () => {
       expect(formulas(records(yield* Render.text(csv, report)))).toEqual([])
     }))
 
-  it.effect.prop("report.csv-no-formula: text beginning with =, +, -, @, TAB or CR (after apostrophes or not) is neutralised by a leading ' and read back as written", [dangerReport], ([report]) =>
+  it.effect.prop("report.csv-no-formula: text beginning with =, +, -, @ (after white space and apostrophes or not, or full-width), TAB or CR is neutralised by a leading ' and read back as written", [dangerReport], ([report]) =>
     Effect.gen(function*() {
       const csv = yield* Csv.make()
       const got = records(yield* Render.text(csv, report))
@@ -172,11 +184,20 @@ describe("Csv", () => {
       expect(at).toBe(got.length)
     }))
 
-  it.prop("report.csv-no-formula: neutralise prefixes exactly the dangerous texts and restore undoes it", [fc.oneof(dangerText, Reports.awkwardText, fc.string())], ([text]) => {
+  it.prop("report.csv-no-formula: neutralise prefixes exactly the dangerous texts and restore undoes it; no field it gives begins, after white space, with a formula character", [fc.oneof(dangerText, Reports.awkwardText, fc.string(), fc.tuple(lead, fc.string()).map(([a, b]) => a + b))], ([text]) => {
     const field = Csv.neutralise(text)
-    expect(/^[=+\-@\t\r]/.test(field)).toBe(false)
+    expect(/^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(field)).toBe(false)
+    expect(/^[\t\r]/.test(field)).toBe(false)
     expect(Csv.restore(field)).toBe(text)
-    expect(field === text).toBe(!/^'*[=+\-@\t\r]/.test(text))
+    expect(field === text).toBe(!isDangerous(text))
+  })
+
+  it("report.csv-no-formula: a formula after white space or apostrophes, or full-width, is neutralised (found in review)", () => {
+    for (const text of [" =1+1", "\n=1+1", "' =1", "＝1+1", "＋86", "－5", "＠SUM(A1)", "\u3000=1", "' \n'＝1"]) {
+      expect(Csv.neutralise(text)).toBe(`'${text}`)
+      expect(Csv.restore(Csv.neutralise(text))).toBe(text)
+    }
+    for (const text of ["a=1", " a", "'a", "1-2", "'", " "]) expect(Csv.neutralise(text)).toBe(text)
   })
 
   it.prop("report.csv-roundtrip: a number is written in plain decimal notation that reads back as the same number", [fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer())], ([n]) => {
@@ -248,9 +269,9 @@ describe("Csv", () => {
       const report = Render.reportOf("zh", [{ id: "one", title: "一", blocks: [t("表一")] }, { id: "two", title: "二", blocks: [t("表二")] }])
       const ambiguous = yield* Render.refusal((yield* Csv.make({ table: "t" })).render(report))
       expect(ambiguous.emitted).toBe(0)
-      expect(ambiguous.error?.message).toBe("option \"table\": the sections \"one\", \"two\" each hold a block \"t\": name one as \"<section>/t\"")
+      expect(ambiguous.error?.message).toBe("option table: the sections \"one\", \"two\" each hold a block \"t\": name one as \"<section>/t\"")
       const missing = yield* Render.refusal((yield* Csv.make({ table: "nothing" })).render(report))
-      expect([missing.emitted, missing.error?._tag, missing.error?.backend, missing.error?.message]).toEqual([0, "ReportError", "csv", "option \"table\": the report has no block \"nothing\""])
+      expect([missing.emitted, missing.error?._tag, missing.error?.backend, missing.error?.message]).toEqual([0, "ReportError", "csv", "option table: the report has no block \"nothing\""])
       expect(yield* Render.text(yield* Csv.make({ table: "two/t" }), report)).toBe("\uFEFF甲\r\n1\r\n")
     }))
 

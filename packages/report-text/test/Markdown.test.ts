@@ -8,13 +8,32 @@ import { Report } from "@jiceng/core"
 import { Markdown } from "@jiceng/report-text"
 import { Reports } from "@jiceng/testkit"
 import { Effect, FastCheck as fc } from "effect"
+import { marked } from "marked"
 import * as Render from "./support/Render.js"
+
+/** Text GFM would make a link of, among other text. */
+const linkText = fc.tuple(
+  fc.constantFrom("", "见 ", "(", "*", "_", "~", " "),
+  fc.constantFrom("http://evil.example/x?a=1&b=2", "https://a.example", "www.evil.example", "WWW.evil.example", "a@b.example", "<http://evil.example>", "<a@b.example>", "ftp://x.example", "mailto:a@b.example"),
+  fc.constantFrom("", " 后文", ")", "*", ".")
+).map(([a, b, c]) => a + b + c)
+
+/** The text an HTML fragment shows: `<br>` a line break, references decoded. */
+const htmlText = (html: string) =>
+  html
+    .replace(/<br>/g, "\n")
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot));/gi, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
+      dec !== undefined ? String.fromCodePoint(Number(dec)) : hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : ({ amp: "&", lt: "<", gt: ">", quot: "\"" } as Record<string, string>)[name!]!)
 
 /** A table line's cells as GFM splits them: on every pipe that no backslash escapes. */
 const cells = (line: string): ReadonlyArray<string> => line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim())
 
-/** Inline Markdown as the text it shows: backslash escapes undone, `<br>` a line break. */
-const shown = (markdown: string) => markdown.replace(/\\(.)|<br>/gs, (_, c: string | undefined) => c ?? "\n")
+/** The character references `inline` writes, and what they show. */
+const references: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&#58;": ":", "&#46;": ".", "&#64;": "@" }
+
+/** Inline Markdown as the text it shows: backslash escapes undone, references decoded, `<br>` a line break. */
+const shown = (markdown: string) =>
+  markdown.replace(/\\(.)|<br>|&(?:lt|gt|#58|#46|#64);/gs, (found, c: string | undefined) => c ?? (found === "<br>" ? "\n" : references[found]!))
 
 /** The model's text as Markdown shows it: trimmed, line breaks as LF. */
 const asWritten = (text: string) => text.trim().replace(/\r\n|\r/g, "\n")
@@ -34,7 +53,7 @@ const tables = (text: string): ReadonlyArray<ReadonlyArray<string>> => {
 
 const zhSample = `# 桃城区党建引领基层治理报表
 
-范围：桃城区（131102） · 期间：2024-01-01 至 2025-01-01（不含） · 生成时间：2025-01-02T09:00:00+08:00 · 取整：时长按分钟累计，以小时显示时保留一位小数（四舍五入）；比率保留一位小数。 · 个人信息：已脱敏
+范围：桃城区（131102） · 期间：2024-01-01 至 2025-01-01（不含） · 生成时间：2025-01-02 09:00:00 +08:00 · 取整：时长按分钟累计，以小时显示时保留一位小数（四舍五入）；比率保留一位小数。 · 个人信息：已脱敏
 
 ## 网格
 
@@ -137,7 +156,7 @@ describe("Markdown", () => {
       expect(lines.slice(0, 3)).toEqual([
         "## Taocheng district: party-led grassroots governance",
         "",
-        "Scope: Taocheng (131102) · Period: 2024-01-01 to 2025-01-01 (exclusive) · Generated: 2025-01-02T09:00:00+08:00 · Rounding: Durations are summed in minutes and shown in hours to one decimal (half up); shares to one decimal. · Personal data: masked"
+        "Scope: Taocheng (131102) · Period: 2024-01-01 to 2025-01-01 (exclusive) · Generated: 2025-01-02 09:00:00 +08:00 · Rounding: Durations are summed in minutes and shown in hours to one decimal (half up); shares to one decimal. · Personal data: masked"
       ])
       expect(lines).toContain("### Grids")
       expect(lines).toContain("#### Overview")
@@ -177,8 +196,27 @@ describe("Markdown", () => {
     const md = Markdown.inline(text)
     expect(md).not.toMatch(/[\r\n]/)
     expect(md).not.toMatch(/^([-+=>#]|\d+[.)]|`|\s)/)
-    expect(md.replaceAll("<br>", "")).not.toMatch(/(?<!\\)[<>*_`[\]|~&$]/)
+    expect(md.replaceAll("<br>", "").replace(/&(?:lt|gt|#58|#46|#64);/g, "")).not.toMatch(/(?<!\\)[<>*_`[\]|~&$]/)
     expect(shown(md)).toBe(asWritten(text))
+    // Nothing GFM would autolink: no `://`, no `www.`, no `@` but as references.
+    expect(md).not.toMatch(/:\/\/|www\.|@/i)
+  })
+
+  it.prop("report.markdown-rows: a Markdown renderer (marked, GFM) shows inline text as written, with no link, tag or emphasis", [fc.oneof(Reports.awkwardText, fc.string(), linkText)], ([text]) => {
+    const html = marked.parseInline(`${Markdown.inline(text)}`, { gfm: true, async: false }) as string
+    expect(html).not.toMatch(/<(?!br>)/)
+    // CommonMark shows U+0000 as U+FFFD.
+    expect(htmlText(html)).toBe(asWritten(text).replaceAll("\u0000", "\uFFFD"))
+  })
+
+  it("report.markdown-rows: addresses stay text — no autolink of http://, www., e-mail addresses, <…> (found in review)", () => {
+    for (const text of ["http://evil.example/x", "see https://evil.example", "www.evil.example", "(www.evil.example)", "a@b.example", "mailto:a@b.example", "<http://evil.example>", "*http://x.example*"]) {
+      const md = Markdown.inline(text)
+      const html = marked.parseInline(md, { gfm: true, async: false }) as string
+      expect(html, md).not.toContain("<a")
+      expect(htmlText(html)).toBe(text)
+    }
+    expect(Markdown.inline("<http://evil.example>")).toBe("&lt;http&#58;//evil.example&gt;")
   })
 
   it.effect("numbers with their column's places, shares as percentages, date-times with a space, an empty cell empty", () =>

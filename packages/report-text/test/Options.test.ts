@@ -16,14 +16,14 @@ describe("options", () => {
   it.effect("report.text-options: a malformed `table`, a `headingLevel` outside 1–4 or an unknown option is a ReportError naming it, at make", () =>
     Effect.gen(function*() {
       for (const table of ["", "Roster", "a/b/c", "1x", "/roster", 7]) {
-        expect(yield* refusal(Csv.make({ table } as never))).toEqual(["ReportError", "csv", "option \"table\": expected a block id (a-z, 0-9, -) or \"<section>/<block>\""])
+        expect(yield* refusal(Csv.make({ table } as never))).toEqual(["ReportError", "csv", "option table: expected a block id (a-z, 0-9, -) or \"<section>/<block>\""])
       }
-      expect(yield* refusal(Csv.make({ tables: "roster" } as never))).toEqual(["ReportError", "csv", "option \"tables\": not an option of this back end (it has table)"])
-      expect(yield* refusal(Csv.make("roster" as never))).toEqual(["ReportError", "csv", "options: expected an object"])
+      expect(yield* refusal(Csv.make({ tables: "roster" } as never))).toEqual(["ReportError", "csv", "option tables: unknown (the options are table)"])
+      expect(yield* refusal(Csv.make("roster" as never))).toEqual(["ReportError", "csv", "option options: expected a plain object of the options table"])
       for (const headingLevel of [0, 5, 1.5, "2"]) {
-        expect(yield* refusal(Markdown.make({ headingLevel } as never))).toEqual(["ReportError", "markdown", "option \"headingLevel\": expected an integer from 1 to 4"])
+        expect(yield* refusal(Markdown.make({ headingLevel } as never))).toEqual(["ReportError", "markdown", "option headingLevel: expected an integer from 1 to 4"])
       }
-      expect(yield* refusal(Markdown.make({ table: "roster" } as never))).toEqual(["ReportError", "markdown", "option \"table\": not an option of this back end (it has headingLevel)"])
+      expect(yield* refusal(Markdown.make({ table: "roster" } as never))).toEqual(["ReportError", "markdown", "option table: unknown (the options are headingLevel)"])
       expect((yield* Csv.make({})).name).toBe("csv")
       expect((yield* Csv.make({ table: "volunteers/roster" })).name).toBe("csv")
       expect((yield* Markdown.make({ headingLevel: 4 })).name).toBe("markdown")
@@ -36,10 +36,10 @@ describe("options", () => {
     Effect.gen(function*() {
       const csv = yield* Effect.either(Csv.make({ table: name }))
       expect(csv._tag === "Right").toBe(/^([a-z][a-z0-9-]{0,63}\/)?[a-z][a-z0-9-]{0,63}$/.test(name))
-      if (csv._tag === "Left") expect(csv.left.message.startsWith("option \"table\": ")).toBe(true)
+      if (csv._tag === "Left") expect(csv.left.message.startsWith("option table: ")).toBe(true)
       const markdown = yield* Effect.either(Markdown.make({ headingLevel: level }))
       expect(markdown._tag === "Right").toBe(Number.isInteger(level) && level >= 1 && level <= 4)
-      if (markdown._tag === "Left") expect(markdown.left.message.startsWith("option \"headingLevel\": ")).toBe(true)
+      if (markdown._tag === "Left") expect(markdown.left.message.startsWith("option headingLevel: ")).toBe(true)
     }))
 
   /** A report with one table's row or totals, or one chart's series, a cell short or long. */
@@ -55,7 +55,7 @@ describe("options", () => {
         ? { ...block, rows: block.rows.map((row, r) => (r === block.rows.length - 1 ? (longer ? [...row, 1] : row.slice(0, -1)) : row)) }
         : { ...block, series: block.series.map((series, i) => (i === 0 ? { ...series, values: longer || series.values.length === 0 ? [...series.values, 1] : series.values.slice(0, -1) } : series)) }
       const sections = report.sections.map((section, i) => (i === s ? { ...section, blocks: section.blocks.map((x, j) => (j === b ? bad : x)) } : section))
-      return { report: { ...report, sections }, where: `${block._tag.toLowerCase()} "${block.id}" in section "${report.sections[s]!.id}"` }
+      return { report: { ...report, sections }, where: `sections.${s}.blocks.${b} (${block._tag.toLowerCase()} ${block.id}): ` }
     })
   })
 
@@ -66,7 +66,7 @@ describe("options", () => {
         const { emitted, error } = yield* Render.refusal(backend.render(bad.report))
         expect(emitted).toBe(0)
         expect(error?.backend).toBe(backend.name)
-        expect(error?.message.startsWith(bad.where)).toBe(true)
+        expect(error?.message.startsWith(bad.where), error?.message).toBe(true)
       }
     }))
 })

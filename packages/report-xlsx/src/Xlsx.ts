@@ -81,11 +81,11 @@ const failure = (backend: string, cause: unknown): ReportBackend.ReportError =>
       message: `the XLSX back end failed: ${cause instanceof Error ? cause.message : String(cause)}`
     })
 
-const render = (options: Options.Checked, report: Report.Report): Stream.Stream<Uint8Array, ReportBackend.ReportError> =>
+const render = (options: Options.Checked, given: Report.Report): Stream.Stream<Uint8Array, ReportBackend.ReportError> =>
   Stream.unwrapScoped(Effect.gen(function*() {
+    // The model first (a Report, one cell per column …), then what only a workbook limits.
+    const report = yield* ReportBackend.check(options.name, given)
     const words = labels[report.lang]
-    // A model that is not one (a value of no cell type, built without the schema) fails
-    // here too, as a ReportError rather than a defect.
     const planned = yield* Effect.try({
       try: () => Layout.plan(report, words.about, { maxColumnWidth: options.maxColumnWidth, category: words.category }),
       catch: (cause) => failure(options.name, cause)
@@ -108,19 +108,21 @@ const render = (options: Options.Checked, report: Report.Report): Stream.Stream<
   }))
 
 /**
- * Makes the back end, checking its options first: a bad one is a `ReportError` naming
- * it (`option maxColumnWidth: expected an integer from 10 to 255`).
+ * Makes the back end, checking its options first: a bad one, an unknown one, or
+ * options that are no plain object is a `ReportError` naming it (`option
+ * maxColumnWidth: expected an integer from 10 to 255`).
  *
  * A render fails with a `ReportError` naming where (section, block and row ids, never
- * a value) before writing anything when the model holds what a worksheet cannot: a
- * table row with more or fewer cells than columns, a chart series with more or fewer
- * values than categories, a number that is not finite, a text over 32 767 characters,
- * a section over 1 048 576 rows.
+ * a value) before writing anything when the model fails `ReportBackend.check` (it is no
+ * `Report` — a number that is not finite, a cell of no cell type —, a table row with
+ * more or fewer cells than columns, a chart series with more or fewer values than
+ * categories …) or holds what a worksheet cannot: a text over 32 767 characters, a
+ * section over 1 048 576 rows.
  *
  * @since 0.7.0
  * @category constructors
  */
-export const make = (options: XlsxOptions = {}): Effect.Effect<ReportBackend.ReportBackend, ReportBackend.ReportError> =>
+export const make = (options?: XlsxOptions): Effect.Effect<ReportBackend.ReportBackend, ReportBackend.ReportError> =>
   Effect.map(Options.check(options), (checked) => ({
     name: checked.name,
     mediaType,

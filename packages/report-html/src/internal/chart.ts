@@ -6,7 +6,7 @@
  */
 import type { Report } from "@jiceng/core"
 import * as echarts from "echarts"
-import { escapeHtml } from "./escape.js"
+import { clean, escapeHtml } from "./escape.js"
 import * as Format from "./format.js"
 import type { Labels } from "./labels.js"
 import type { Checked } from "./options.js"
@@ -22,9 +22,10 @@ type Option = echarts.EChartsOption
  * `Object.prototype` (`__proto__`, `constructor`, `hasOwnProperty` …) would reach the
  * prototype or a built-in and change it for the whole process. Such a line gets an
  * invisible WORD JOINER (U+2060) at its end, which makes it another key and looks the same.
+ * A character no page may hold is U+FFFD, as in the page (`escape.ts`).
  */
 const inert = (text: string): string =>
-  text.split("\n").map((line) => (line in Object.prototype ? `${line}\u2060` : line)).join("\n")
+  clean(text).split("\n").map((line) => (line in Object.prototype ? `${line}\u2060` : line)).join("\n")
 
 const common = (chart: Report.Chart, options: Checked, subtext: string): Option => ({
   animation: false,

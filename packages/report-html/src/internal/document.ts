@@ -4,7 +4,7 @@
  * as it is produced. Every text of the model passes through `escapeHtml`; the charts
  * come drawn (`chart.ts`), in document order.
  */
-import type { Report } from "@jiceng/core"
+import { type Report, ReportBackend } from "@jiceng/core"
 import { escapeHtml as e } from "./escape.js"
 import * as Format from "./format.js"
 import type { Labels } from "./labels.js"
@@ -25,7 +25,7 @@ const head = (report: Report.Report, labels: Labels, options: Checked): string =
     [labels.scope, `${e(report.scope.name)} <span class="code">${e(scopeCode)}</span>`],
     [labels.tenant, `<span class="code">${e(report.tenant)}</span>`],
     [labels.period, e(period(labels, report.period))],
-    [labels.generatedAt, `<time datetime="${e(report.generatedAt)}">${e(Format.timestamp(report.generatedAt))}</time>`],
+    [labels.generatedAt, `<time datetime="${e(report.generatedAt)}">${e(ReportBackend.timestamp(report.generatedAt))}</time>`],
     [labels.rounding, e(report.rounding)]
   ]
   return [

@@ -56,9 +56,3 @@ export const figure = (locale: string, item: Report.Figure): string =>
 
 /** A chart's value: separators, and the places it has (up to 6). */
 export const chartValue = (locale: string, value: number): string => numberFormat(locale, "decimal", 6, true).format(value)
-
-/** `2025-01-02T09:00:00+08:00` as `2025-01-02 09:00:00 +08:00`; any other text as given. */
-export const timestamp = (iso: string): string => {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})$/.exec(iso)
-  return match === null ? iso : `${match[1]} ${match[2]} ${match[3]}`
-}

@@ -3,7 +3,7 @@
  * `ReportError` naming it then, never at the first report.
  */
 import { ReportBackend } from "@jiceng/core"
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 
 export const backend = "html"
 
@@ -18,8 +18,7 @@ export interface Checked {
 
 const known = ["chartWidth", "chartHeight", "fontFamily"]
 
-const refuse = (option: string, message: string) =>
-  new ReportBackend.ReportError({ backend, message: `option ${option}: ${message}` })
+const refuse = (option: string, message: string) => ReportBackend.optionError(backend, option, message)
 
 const pixels = (option: string, value: unknown, min: number, max: number, fallback: number) =>
   value === undefined
@@ -42,13 +41,7 @@ const font = (value: unknown) =>
 /** The options, checked, with their defaults. */
 export const check = (options: unknown): Effect.Effect<Checked, ReportBackend.ReportError> =>
   Effect.gen(function*() {
-    if (options === undefined) options = {}
-    if (typeof options !== "object" || options === null || Array.isArray(options)) {
-      return yield* Effect.fail(refuse("options", "must be an object"))
-    }
-    const given = options as Record<string, unknown>
-    const unknown = Object.keys(given).find((key) => !known.includes(key))
-    if (unknown !== undefined) return yield* Effect.fail(refuse(unknown, `unknown (the options are ${known.join(", ")})`))
+    const given = yield* Either.match(ReportBackend.options(backend, options, known), { onLeft: Effect.fail, onRight: Effect.succeed })
     return {
       chartWidth: yield* pixels("chartWidth", given.chartWidth, 320, 2000, 760),
       chartHeight: yield* pixels("chartHeight", given.chartHeight, 200, 1200, 380),

@@ -4,7 +4,9 @@
  * doctype, tags whose names and attribute names are plain, attribute values in double
  * quotes, text in which every `&` begins one of the references the writers use and no
  * `<` or `>` appears, every element closed in order (but the void ones), and raw text
- * only in `<style>`. Anything else throws, naming where. It gives a tree to query.
+ * only in `<style>`, and no character the HTML parser reports as an error wherever it is
+ * (U+0000 and the other controls but TAB, LF, CR and FF; noncharacters). Anything else
+ * throws, naming where. It gives a tree to query.
  */
 
 export interface Element {
@@ -32,8 +34,21 @@ const decode = (raw: string, at: number): string => {
 const tagPattern = /^<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*(\/?)>/
 const attrPattern = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?/g
 
+/** Whether a code point may not appear in an HTML document (WHATWG HTML, 13.2.3.5: controls and noncharacters). */
+const disallowed = (point: number): boolean =>
+  (point <= 0x1f && point !== 0x09 && point !== 0x0a && point !== 0x0d && point !== 0x0c) ||
+  (point >= 0x7f && point <= 0x9f) ||
+  (point >= 0xfdd0 && point <= 0xfdef) ||
+  (point & 0xfffe) === 0xfffe
+
 /** The document's root element (`html`); throws on anything not well formed. */
 export const parse = (html: string): Element => {
+  let offset = 0
+  for (const char of html) {
+    const point = char.codePointAt(0)!
+    if (disallowed(point)) throw new Error(`U+${point.toString(16).toUpperCase().padStart(4, "0")} at ${offset}: no HTML document may hold it`)
+    offset += char.length
+  }
   const doctype = "<!DOCTYPE html>"
   if (!html.startsWith(doctype)) throw new Error("no doctype")
   const root: { name: string; attrs: Map<string, string>; children: Array<Node> } = { name: "#document", attrs: new Map(), children: [] }

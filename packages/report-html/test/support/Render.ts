@@ -47,6 +47,15 @@ export const texts = (report: Report.Report): ReadonlyArray<string> => [
   ])
 ]
 
-/** An escaping written independently of the back end's: the five characters that end text or an attribute. */
+/**
+ * An escaping written independently of the back end's: each character no page may
+ * hold (controls but TAB, LF, CR; noncharacters) as U+FFFD, then the five characters
+ * that end text or an attribute.
+ */
 export const escaped = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
+  Array.from(text, (char) => {
+    const point = char.codePointAt(0)!
+    const control = (point < 0x20 && char !== "\t" && char !== "\n" && char !== "\r") || (point >= 0x7f && point < 0xa0)
+    const nonCharacter = (point >= 0xfdd0 && point <= 0xfdef) || point % 0x10000 >= 0xfffe
+    return control || nonCharacter ? "\uFFFD" : char
+  }).join("").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")

@@ -3,7 +3,8 @@
  * frozen pane and column widths ahead of its rows, so the rows each block takes, the
  * first table's header row and the widths its content needs are known first. The same
  * pass refuses what a worksheet cannot hold, naming where it is (ids, keys and row
- * numbers, never a cell's value, which may be personal data).
+ * numbers, never a cell's value, which may be personal data). The model has passed
+ * `ReportBackend.check` (a `Report`, one cell per column, one value per category).
  */
 import type { Report } from "@jiceng/core"
 import { Either } from "effect"
@@ -75,11 +76,9 @@ class Widths {
   }
 }
 
-/** What a cell holds that no worksheet can: a number that is not finite, a text too long for a cell. */
+/** What a cell holds that no worksheet can: a text too long for a cell. */
 const cellProblem = (cell: unknown): string | undefined =>
-  typeof cell === "number" && !Number.isFinite(cell)
-    ? `${cell} is not a finite number`
-    : typeof cell === "string" && cell.length > maxCellText
+  typeof cell === "string" && cell.length > maxCellText
     ? `a text of ${cell.length} characters, more than a cell's ${maxCellText}`
     : undefined
 
@@ -112,7 +111,6 @@ const scanRow = (
   where: string
 ): string | undefined => {
   const { columns } = table
-  if (row.length !== columns.length) return `${where}: ${row.length} cells for ${columns.length} columns`
   for (let i = 0; i < columns.length; i++) {
     const problem = cellProblem(row[i])
     if (problem !== undefined) return `${where}, column ${columns[i]!.key}: ${problem}`
@@ -140,12 +138,7 @@ const scanChart = (chart: Report.Chart, widths: Widths, where: string): string |
   chart.categories.forEach((category) => widths.text(0, category))
   for (let s = 0; s < chart.series.length; s++) {
     const series = chart.series[s]!
-    if (series.values.length !== chart.categories.length) {
-      return `${where}, series ${s + 1}: ${series.values.length} values for ${chart.categories.length} categories`
-    }
     widths.text(s + 1, series.name)
-    const problem = firstProblem(`${where}, series ${s + 1}`, series.values)
-    if (problem !== undefined) return problem
     for (const value of series.values) widths.widen(s + 1, Cells.chartWidth(value))
   }
   return undefined

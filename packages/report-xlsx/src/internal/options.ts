@@ -4,7 +4,7 @@
  */
 import { ReportBackend } from "@jiceng/core"
 import { Effect } from "effect"
-import type { XlsxOptions } from "../Xlsx.js"
+import { unwritable } from "./text.js"
 
 /** The options checked, defaults filled. */
 export interface Checked {
@@ -16,15 +16,19 @@ export interface Checked {
 
 export const defaults: Checked = { name: "xlsx", creator: "jiceng", maxColumnWidth: 60, compressionLevel: 6 }
 
-const refuse = (backend: string, option: string, expected: string) =>
-  new ReportBackend.ReportError({ backend, message: `option ${option}: expected ${expected}` })
+/** The options there are. */
+export const known = ["name", "creator", "maxColumnWidth", "compressionLevel"]
 
+const refuse = (backend: string, option: string, expected: string) => ReportBackend.optionError(backend, option, `expected ${expected}`)
+
+// `creator` goes into the workbook's properties as it is: no control character, and
+// none that XML 1.0 cannot carry (U+FFFE, U+FFFF, an unpaired surrogate).
 const text = (backend: string, option: string, value: unknown, fallback: string, max: number) =>
   value === undefined
     ? Effect.succeed(fallback)
-    : typeof value === "string" && value.trim() !== "" && value.length <= max && !/[\u0000-\u001F\u007F]/.test(value)
+    : typeof value === "string" && value.trim() !== "" && value.length <= max && !/[\u0000-\u001F\u007F]/.test(value) && !unwritable(value)
     ? Effect.succeed(value)
-    : Effect.fail(refuse(backend, option, `a text of 1 to ${max} characters without control characters`))
+    : Effect.fail(refuse(backend, option, `a text of 1 to ${max} characters without control characters or characters XML cannot hold`))
 
 const integer = (backend: string, option: string, value: unknown, fallback: number, min: number, max: number) =>
   value === undefined
@@ -33,18 +37,20 @@ const integer = (backend: string, option: string, value: unknown, fallback: numb
     ? Effect.succeed(value)
     : Effect.fail(refuse(backend, option, `an integer from ${min} to ${max}`))
 
-/** Checks the options in order (`name` first, so the others' errors name the back end). */
-export const check = (options: XlsxOptions): Effect.Effect<Checked, ReportBackend.ReportError> =>
+/**
+ * Checks the options in order: that they are a plain object of known options (read
+ * once, `ReportBackend.options`), then `name` first, so the others' errors name the
+ * back end.
+ */
+export const check = (given: unknown): Effect.Effect<Checked, ReportBackend.ReportError> =>
   Effect.gen(function*() {
-    if (typeof options !== "object" || options === null) {
-      return yield* Effect.fail(refuse(defaults.name, "options", "an object"))
-    }
-    const name = yield* text(defaults.name, "name", options.name, defaults.name, 64)
+    const options = yield* ReportBackend.options(defaults.name, given, known)
+    const name = yield* text(defaults.name, "name", options["name"], defaults.name, 64)
     return {
       name,
-      creator: yield* text(name, "creator", options.creator, defaults.creator, 255),
+      creator: yield* text(name, "creator", options["creator"], defaults.creator, 255),
       // Excel's widest column is 255 characters; narrower than 10 truncates dates.
-      maxColumnWidth: yield* integer(name, "maxColumnWidth", options.maxColumnWidth, defaults.maxColumnWidth, 10, 255),
-      compressionLevel: yield* integer(name, "compressionLevel", options.compressionLevel, defaults.compressionLevel, 0, 9)
+      maxColumnWidth: yield* integer(name, "maxColumnWidth", options["maxColumnWidth"], defaults.maxColumnWidth, 10, 255),
+      compressionLevel: yield* integer(name, "compressionLevel", options["compressionLevel"], defaults.compressionLevel, 0, 9)
     }
   })

@@ -16,6 +16,12 @@ const escaped = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF
 
 const unit = (code: number): string => `_x${code.toString(16).toUpperCase().padStart(4, "0")}_`
 
+/** Characters XML 1.0 cannot carry at all: U+FFFE, U+FFFF, an unpaired surrogate. */
+const outsideXml = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Whether a text holds a character XML 1.0 cannot carry, nor any control character but TAB, LF and CR. */
+export const unwritable = (text: string): boolean => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text) || outsideXml.test(text)
+
 /** A text in ST_Xstring form: XML-safe, decoding to the text itself. */
 export const xstring = (text: string): string =>
   text.replace(escaped, (found) => (found.length > 1 ? `_x005F_${found.slice(1)}` : unit(found.charCodeAt(0))))

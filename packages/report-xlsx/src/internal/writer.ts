@@ -14,6 +14,7 @@ import * as About from "./about.js"
 import * as Cells from "./cells.js"
 import type { Labels } from "./labels.js"
 import { hasNote, type Placement, type SheetPlan } from "./layout.js"
+import { xstring } from "./text.js"
 
 /** What the writer needs besides the report. */
 export interface Settings {
@@ -352,7 +353,8 @@ export const write = async (
     workbook.lastModifiedBy = settings.creator
     workbook.created = created(report.generatedAt)
     workbook.modified = workbook.created
-    workbook.title = report.title
+    // Written as cells are: a character XML cannot carry as its `_xHHHH_` escape.
+    workbook.title = xstring(report.title)
     await writeAbout(workbook, about.name, about.rows, settings.maxColumnWidth, signal)
     for (const sheet of sheets) await writeSection(workbook, sheet, labels, signal)
     await workbook.commit()

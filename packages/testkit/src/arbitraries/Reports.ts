@@ -14,7 +14,9 @@ const key = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/)
 
 /**
  * Text a back end must carry as it is: Chinese, quotes, commas, semicolons, tabs,
- * line breaks, markup, and text that begins with a formula character.
+ * line breaks, markup, text that begins with a formula character (after spaces or
+ * apostrophes too, or full-width), addresses a Markdown renderer would link, and
+ * characters XML and HTML forbid (U+0000 and other controls, noncharacters).
  *
  * @since 0.7.0
  * @category arbitraries
@@ -22,7 +24,9 @@ const key = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/)
 export const awkwardText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     "桃城区", "河西街道明珠社区", "志愿服务\"时长\"", "a,b;c\td", "第一行\n第二行", "<script>alert(1)</script>", "| 竖线 |",
-    "=1+1", "+86 138", "-5", "@SUM(A1)", "=HYPERLINK(\"http://x\")", " 前后空格 ", "", "𠀋𠀌", "**加粗**", "# 标题", "\r\n"
+    "=1+1", "+86 138", "-5", "@SUM(A1)", "=HYPERLINK(\"http://x\")", " 前后空格 ", "", "𠀋𠀌", "**加粗**", "# 标题", "\r\n",
+    " =1+1", "\n=1+1", "' =1", "＝1+1", "＋86", "－5", "＠SUM(A1)", "http://evil.example/x", "<http://evil.example>",
+    "www.evil.example", "a@b.example", "nul\u0000x", "\u0001\u001F\u007F\u0085", "\uFFFE\uFFFF", "\uFDD0\uFDEF", "\u{1FFFF}"
   ),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: "grapheme", maxLength: 12 })
