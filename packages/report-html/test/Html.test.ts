@@ -4,6 +4,7 @@ import { Html } from "@jiceng/report-html"
 import { Reports } from "@jiceng/testkit"
 import { Effect, FastCheck as fc, Ref, Stream } from "effect"
 import * as Markup from "./support/Markup.js"
+import * as Render from "./support/Render.js"
 import { charts, escaped, render, tables, texts } from "./support/Render.js"
 
 /** The elements a page may hold: the page's own, and what ECharts draws in SVG. */
@@ -71,6 +72,22 @@ describe("Html", () => {
       expect(html).toContain(`>${escaped(chart.title)}</text>`)
     }))
 
+  it.effect("report.html-escaped: U+0000, the other controls but TAB, LF and CR, and noncharacters are shown as U+FFFD, in the page and in the charts, so the page stays well formed (found in review)", () =>
+    Effect.gen(function*() {
+      const awkward = ["\u0000", "\u0001", "\u000B", "\u000C", "\u001F", "\u007F", "\u0085", "\uFDD0", "\uFDEF", "\uFFFE", "\uFFFF", "\u{1FFFE}", "\u{10FFFF}"]
+      const text = `甲${awkward.join("")}乙\t丙`
+      const sample = Reports.sample("zh")
+      const chart = { ...charts(sample)[0]!, title: text, categories: charts(sample)[0]!.categories.map((c) => `${c}${text}`) }
+      const table = Report.table({ id: "t", title: text, lang: "zh", columns: [{ key: "a", label: text, type: "text" }], rows: [[text]], note: text })
+      const html = yield* render({ ...sample, title: text, rounding: text, sections: [{ id: "s", title: text, blocks: [table, chart] }] })
+      Markup.parse(html)
+      const replaced = `甲${"\uFFFD".repeat(awkward.length)}乙\t丙`
+      expect(Markup.text(Markup.all(Markup.parse(html), "title")[0]!)).toBe(replaced)
+      expect(html).toContain(`<td class="text">${replaced}</td>`)
+      expect(html).toContain(`>${replaced}</text>`)
+      for (const char of awkward) expect(html).not.toContain(char)
+    }))
+
   it.effect("report.html-escaped: charts whose title, categories and series are named like Object.prototype's members (__proto__, hasOwnProperty …) are drawn, and change nothing in the process", () =>
     Effect.gen(function*() {
       const names = Object.getOwnPropertyNames(Object.prototype)
@@ -132,7 +149,7 @@ describe("Html", () => {
         for (const [t, table] of model.entries()) {
           const element = shown[t]!
           const head = Markup.all(element, "th")
-          expect(head.map(Markup.text)).toEqual(table.columns.map((c) => c.label))
+          expect(head.map(Markup.text)).toEqual(table.columns.map((c) => Render.shown(c.label)))
           const bodyRows = Markup.all(Markup.all(element, "tbody")[0]!, "tr")
           const foot = Markup.all(element, "tfoot")
           expect(foot.length).toBe(table.totals === null ? 0 : 1)
@@ -151,7 +168,7 @@ describe("Html", () => {
               const numeric = column.type === "integer" || column.type === "decimal" || column.type === "percent"
               expect(tds[c]!.attrs.get("class")!.split(" ")[0]).toBe(numeric ? "num" : column.type === "text" ? "text" : "date")
               if (value === null) expect(text).toBe("")
-              else if (typeof value === "string") expect(text).toBe(value)
+              else if (typeof value === "string") expect(text).toBe(Render.shown(value))
               else if (!numeric) expect(text).toBe(String(value))
               else {
                 const places = column.type === "integer" ? 0 : column.decimals

@@ -48,14 +48,17 @@ export const texts = (report: Report.Report): ReadonlyArray<string> => [
 ]
 
 /**
- * An escaping written independently of the back end's: each character no page may
- * hold (controls but TAB, LF, CR; noncharacters) as U+FFFD, then the five characters
- * that end text or an attribute.
+ * A text as the page shows it, written independently of the back end: each character no
+ * page may hold (controls but TAB, LF, CR; noncharacters) as U+FFFD.
  */
-export const escaped = (text: string): string =>
+export const shown = (text: string): string =>
   Array.from(text, (char) => {
     const point = char.codePointAt(0)!
     const control = (point < 0x20 && char !== "\t" && char !== "\n" && char !== "\r") || (point >= 0x7f && point < 0xa0)
     const nonCharacter = (point >= 0xfdd0 && point <= 0xfdef) || point % 0x10000 >= 0xfffe
     return control || nonCharacter ? "\uFFFD" : char
-  }).join("").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
+  }).join("")
+
+/** An escaping written independently of the back end's: the text as shown, then the five characters that end text or an attribute. */
+export const escaped = (text: string): string =>
+  shown(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
