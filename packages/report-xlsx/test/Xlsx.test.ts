@@ -216,7 +216,7 @@ describe("Xlsx", () => {
           const wrong = change > 0 ? [...row, ...Array.from({ length: change }, () => "131102199001010012")] : row.slice(0, Math.max(0, row.length + change))
           fc.pre(wrong.length !== row.length)
           const error = yield* refusal(reportOf([{ ...table, rows: table.rows.map((cells, i) => (i === r ? wrong : cells)) }]))
-          expect(error.message).toBe(`section s, table ${table.id}, row ${r + 1}: ${wrong.length} cells for ${table.columns.length} columns`)
+          expect(error.message).toBe(`sections.0.blocks.0 (table ${table.id}): row ${r + 1} has ${wrong.length} cells for ${table.columns.length} columns`)
           expect(error.message).not.toContain("131102199001010012")
         })
     )
@@ -226,13 +226,14 @@ describe("Xlsx", () => {
         const error = yield* refusal(reportOf([table([["131102199001010012", 1], ["131102199001010012", 1, 2]])]))
         expect(error._tag).toBe("ReportError")
         expect(error.backend).toBe("xlsx")
-        expect(error.message).toBe("section s, table roster, row 2: 3 cells for 2 columns")
+        expect(error.message).toBe("sections.0.blocks.0 (table roster): row 2 has 3 cells for 2 columns")
         expect(error.message).not.toContain("131102199001010012")
       }))
 
     it.effect("a number that is not finite, a text longer than a cell holds", () =>
       Effect.gen(function*() {
-        expect((yield* refusal(reportOf([table([["a", Number.NaN]])]))).message).toBe("section s, table roster, row 1, column n: NaN is not a finite number")
+        const nan = (yield* refusal(reportOf([table([["a", Number.NaN]])]))).message
+        expect(nan).toBe("the model is not a Report: sections.0.blocks.0.rows.0.1: expected string or a finite number or null")
         const long = "长".repeat(32_768)
         const error = yield* refusal(reportOf([table([[long, 1]])]))
         expect(error.message).toBe("section s, table roster, row 1, column id: a text of 32768 characters, more than a cell's 32767")
@@ -241,14 +242,14 @@ describe("Xlsx", () => {
     it.effect("a chart series with more or fewer values than categories", () =>
       Effect.gen(function*() {
         const chart: Report.Chart = { _tag: "Chart", id: "c", title: "图", kind: "bar", categories: ["甲", "乙"], series: [{ name: "值", values: [1] }], unit: "" }
-        expect((yield* refusal(reportOf([chart]))).message).toBe("section s, chart c, series 1: 1 values for 2 categories")
+        expect((yield* refusal(reportOf([chart]))).message).toBe("sections.0.blocks.0 (chart c): series 1 has 1 values for 2 categories")
       }))
 
     it.effect("a value of no model type (a model built without the schema) fails as a ReportError, not a defect", () =>
       Effect.gen(function*() {
         const figures: Report.Figures = { _tag: "Figures", id: "f", title: "概况", items: [{ key: "k", label: "项", value: true as never, unit: "", decimals: 0 }] }
         const error = yield* refusal(reportOf([figures]))
-        expect(error.message).toMatch(/^the XLSX back end failed: /)
+        expect(error.message).toMatch(/^the model is not a Report: sections\.0\.blocks\.0\.items\.0\.value: /)
       }))
 
     it.effect("a section of more rows than a worksheet has", () =>
@@ -303,6 +304,26 @@ describe("Xlsx", () => {
         expect(yield* refused({ compressionLevel: 10 })).toEqual(["ReportError", "xlsx", "option compressionLevel"])
         expect(yield* refused({ compressionLevel: "6" })).toEqual(["ReportError", "xlsx", "option compressionLevel"])
         expect(yield* refused(null)).toEqual(["ReportError", "xlsx", "option options"])
+        // Characters XML 1.0 cannot carry would make docProps/core.xml not well formed (found in review).
+        for (const creator of ["a\uFFFEb", "a\uFFFF", "a\uD800b", "a\u0000", "a\u000Bb"]) {
+          expect(yield* refused({ creator })).toEqual(["ReportError", "xlsx", "option creator"])
+        }
+        // Unknown options are refused, as every back end does (found in review).
+        expect(yield* refused({ maxColWidth: 20 })).toEqual(["ReportError", "xlsx", "option maxColWidth"])
+        expect(yield* refused({ tabel: "t" })).toEqual(["ReportError", "xlsx", "option tabel"])
+        expect(yield* refused([])).toEqual(["ReportError", "xlsx", "option options"])
+        expect(yield* refused(JSON.parse("{\"__proto__\": {\"name\": \"x\"}}"))).toEqual(["ReportError", "xlsx", "option __proto__"])
+        const throwing = Object.defineProperty({}, "creator", { enumerable: true, get: () => { throw new Error("no") } })
+        expect(yield* refused(throwing)).toEqual(["ReportError", "xlsx", "option creator"])
+      }))
+
+    it.effect("a title holding characters XML cannot carry (U+FFFE, U+FFFF, controls) is written as cells are, and the workbook reads back (found in review)", () =>
+      Effect.gen(function*() {
+        const title = "台账\uFFFE\uFFFF\u0001\u001F_x0041_尾"
+        const workbook = yield* render({ ...Reports.sample("zh"), title }, { compressionLevel: 0 })
+        expect(workbook.title).toBe("台账_xFFFE__xFFFF__x0001__x001F__x005F_x0041_尾")
+        const about = workbook.worksheets[0]!
+        expect(about.getCell(1, 1).text).toBe(title)
       }))
 
     it.effect("the workbook's properties: its title, its author, created when the report was computed", () =>
