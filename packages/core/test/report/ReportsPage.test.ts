@@ -23,7 +23,7 @@ import * as PageExample from "../docs/pageExample.js"
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new(...args: Array<string>) => (...args: Array<unknown>) => Promise<unknown>
 
 /** The modules the page's examples import. */
-const modules: Record<string, Record<string, unknown>> = {
+const modules: Record<string, object> = {
   "@jiceng/core": Core,
   "@jiceng/report-html": ReportHtml,
   "@jiceng/report-text": ReportText,
@@ -49,7 +49,7 @@ const runBlock = async (page: string, marker: string, names: ReadonlyArray<strin
     for (const name of list!.split(",").map((n) => n.trim()).filter((n) => !n.startsWith("type "))) {
       const module = modules[from!]
       if (module === undefined || !(name in module)) throw new Error(`docs/${page}: ${from} has no ${name}`)
-      bound.push([name, module[name]])
+      bound.push([name, (module as Record<string, unknown>)[name]])
     }
   }
   bound.push(...Object.entries(scope))
