@@ -31,7 +31,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Statement from "@effect/sql/Statement"
 import type { EntryRepository, LedgerEntry, RegistryRepository, Tenant } from "@jiceng/core"
-import { IsoDate, LedgerConfig, LedgerStore, LocalMinute, Rollup, StoreError, Transactor } from "@jiceng/core"
+import { LedgerConfig, LedgerStore, LocalMinute, Rollup, StoreError, Transactor } from "@jiceng/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { lastByKey } from "./internal/batch.js"
@@ -445,7 +445,7 @@ ORDER BY e.seq`.pipe(Effect.map((rows) => rows.map(Rows.toEntry)), Effect.mapErr
           volunteers,
           sql.and([
             ...(from === null ? [] : [sql`starts_at >= ${from}`]),
-            ...(to === null ? [] : [sql`starts_at < ${IsoDate.addDays(to, 1)}`])
+            ...(to === null ? [] : [sql`starts_at < ${Rollup.endOf(to)}`])
           ]),
           (from === null ? 0 : 1) + (to === null ? 0 : 1)
         ),
@@ -465,7 +465,7 @@ ORDER BY e.seq`.pipe(Effect.map((rows) => rows.map(Rows.toEntry)), Effect.mapErr
           : `\nGROUP BY ${keys.join(", ")}\nORDER BY ${keys.map((_, i) => `k${i} NULLS FIRST`).join(", ")}`
         return sql<Rows.TotalsRow>`SELECT ${sql.literal(columns)}
 FROM ledger_entries
-WHERE tenant = ${tenant} AND starts_at >= ${query.from} AND starts_at < ${IsoDate.addDays(query.to, 1)}${
+WHERE tenant = ${tenant} AND starts_at >= ${query.from} AND starts_at < ${Rollup.endOf(query.to)}${
           query.asOfSeq === undefined ? sql.literal("") : sql` AND seq <= ${query.asOfSeq}`
         }${sql.literal(groups)}`.pipe(
           Effect.map((rows) => rows.map(Rows.toTotals(keys.length))),

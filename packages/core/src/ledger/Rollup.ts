@@ -92,6 +92,17 @@ export interface TotalsQuery {
 }
 
 /**
+ * The bound every session starting on the day `to` lies below, and every session of a
+ * later day above: `${to}T24:00`, a minute no start has. A store reads a period whose
+ * last day is `to` (included) as `startsAt < endOf(to)` — unlike the next day's date,
+ * it exists for 9999-12-31 too.
+ *
+ * @since 0.7.0
+ * @category utils
+ */
+export const endOf = (to: string): string => `${to}T24:00`
+
+/**
  * Whether a `TotalsQuery.gridCodeLength` is one a store takes: absent, or a positive
  * whole number.
  *

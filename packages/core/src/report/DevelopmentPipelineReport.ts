@@ -15,6 +15,7 @@ import type { Actor } from "../access/Actor.js"
 import * as CommunityWorkerLadder from "../development/CommunityWorkerLadder.js"
 import { Development, type DevelopmentReadError } from "../development/DevelopmentService.js"
 import * as PartyLadder from "../development/PartyLadder.js"
+import { ValidationError } from "../errors/ValidationError.js"
 import type { GridReadError } from "../grid/GridsService.js"
 import * as Kit from "../internal/report/kit.js"
 import * as Blocks from "../internal/report/pipeline.js"
@@ -63,7 +64,7 @@ const labels = {
 /**
  * The model (kind `development-pipeline`), one section per ladder. The scope is named by
  * the grid service when it is in context. Fails as the development service's reads do:
- * a `ValidationError` naming `options.<field>` (an unknown ladder: `options.ladder`),
+ * a `ValidationError` naming `options.<field>` (an unknown ladder: `options.ladders.<i>`; one named twice: rule `options.unique`),
  * `Forbidden` outside the actor's scope or without `development:read`.
  *
  * @since 0.7.0
@@ -77,7 +78,20 @@ export const build = (
     const d = yield* Kit.day(actor, options, OptionsSchema)
     const service = yield* Development
     const ladders = d.options.ladders ?? defaultLadders
-    const pipelines = yield* Effect.forEach(ladders, (ladder) => service.pipeline(actor, { root: d.root, at: d.at, ladder }))
+    const twice = ladders.findIndex((ladder, i) => ladders.indexOf(ladder) !== i)
+    if (twice >= 0) {
+      const field = `options.ladders.${twice}`
+      return yield* new ValidationError({ field, rule: "options.unique", message: `${field}: ${ladders[twice]} is named twice` })
+    }
+    // The service names its option `options.ladder`; here it is the i-th of `options.ladders`.
+    const pipelines = yield* Effect.forEach(ladders, (ladder, i) =>
+      service.pipeline(actor, { root: d.root, at: d.at, ladder }).pipe(
+        Effect.mapError((e) =>
+          e._tag === "ValidationError" && e.field === "options.ladder"
+            ? new ValidationError({ field: `options.ladders.${i}`, rule: e.rule, message: e.message.replace("options.ladder", `options.ladders.${i}`) })
+            : e
+        )
+      ))
     const { name } = yield* Kit.scope(actor, d.root, d.at, false)
     const w = labels[d.lang]
     return yield* Kit.aggregate(actor, {

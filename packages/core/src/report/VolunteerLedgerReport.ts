@@ -11,9 +11,12 @@
  */
 import { Effect, Schema } from "effect"
 import type { Actor } from "../access/Actor.js"
+import { ValidationError } from "../errors/ValidationError.js"
+import * as Period from "../internal/period.js"
 import * as Heading from "../internal/report/heading.js"
 import * as Rollup from "../ledger/Rollup.js"
 import { type LedgerReadError, VolunteerLedger } from "../ledger/VolunteerLedgerService.js"
+import * as IsoDate from "../time/IsoDate.js"
 import * as Report from "./Report.js"
 
 /**
@@ -35,8 +38,8 @@ export interface Options {
 }
 
 const OptionsSchema = Schema.Struct({
-  from: Schema.String,
-  to: Schema.String,
+  from: IsoDate.IsoDate,
+  to: IsoDate.IsoDate,
   root: Schema.optional(Schema.String),
   asOfSeq: Schema.optional(Schema.Number),
   rounding: Schema.optional(Rollup.Rounding),
@@ -130,6 +133,13 @@ export const build = (
 ): Effect.Effect<Report.Report, LedgerReadError, VolunteerLedger> =>
   Effect.gen(function*() {
     const o = yield* Heading.options(OptionsSchema, options)
+    // The model's period runs to the day after `to`, which 9999-12-31 has not; at most ten years, as every report's.
+    if (o.to >= "9999-12-31") {
+      return yield* new ValidationError({ field: "options.to", rule: "period.length", message: "options.to: a 台账's last day comes before 9999-12-31" })
+    }
+    // A period ending before it begins is the ledger's to refuse (rule ledger.period).
+    const problem = o.from <= o.to ? Period.problem(o.from, IsoDate.addDays(o.to, 1), "options.to") : undefined
+    if (problem !== undefined) return yield* problem
     const l = labels[o.lang]
     const ledger = yield* VolunteerLedger
     const period = {

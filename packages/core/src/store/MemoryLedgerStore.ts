@@ -23,9 +23,9 @@ import { type LedgerEntry, sign } from "../ledger/LedgerEntry.js"
 import { LedgerStore, type LedgerStoreShape } from "../ledger/LedgerStore.js"
 import type { Consent, LedgerVolunteer } from "../ledger/LedgerVolunteer.js"
 import type { PointMovement } from "../ledger/PointMovement.js"
-import { type Dimension, type TotalsQuery, type TotalsRow, validGridCodeLength } from "../ledger/Rollup.js"
+import { type Dimension, endOf, type TotalsQuery, type TotalsRow, validGridCodeLength } from "../ledger/Rollup.js"
 import type { ServiceActivity } from "../ledger/ServiceActivity.js"
-import { addDays, type IsoDate } from "../time/IsoDate.js"
+import type { IsoDate } from "../time/IsoDate.js"
 import { MemoryTransactor, tenantCell } from "./MemoryTransactor.js"
 
 const { key } = SortedIndex
@@ -89,7 +89,7 @@ const seqsOf = (seqs: ReadonlyArray<number>): Array<number> =>
  * without that bound).
  */
 const startsWithin = (from: IsoDate | null, to: IsoDate | null) => {
-  const end: string | null = to === null ? null : addDays(to, 1)
+  const end: string | null = to === null ? null : endOf(to)
   return (e: LedgerEntry): boolean => {
     const at: string = e.startsAt
     return (from === null || at >= from) && (end === null || at < end)

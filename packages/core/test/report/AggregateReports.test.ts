@@ -123,8 +123,11 @@ describe("DevelopmentPipelineReport", () => {
       // The defaults: the party ladder and the community worker ladder, in Chinese.
       const defaults = yield* DevelopmentPipelineReport.build(actor, { at })
       expect(defaults.sections.map((s) => s.title)).toStrictEqual(["发展党员", "社区工作者队伍建设"])
-      const unknown = yield* Effect.flip(DevelopmentPipelineReport.build(actor, { at, ladders: ["nosuch"] }))
-      expect([unknown._tag, (unknown as { field?: string }).field]).toStrictEqual(["ValidationError", "options.ladder"])
+      const unknown = yield* Effect.flip(DevelopmentPipelineReport.build(actor, { at, ladders: ["party", "nosuch"] }))
+      expect([unknown._tag, (unknown as { field?: string }).field]).toStrictEqual(["ValidationError", "options.ladders.1"])
+      expect((unknown as { message: string }).message).toMatch(/^options\.ladders\.1/)
+      const twice = yield* Effect.flip(DevelopmentPipelineReport.build(actor, { at, ladders: ["party", "talent", "party"] }))
+      expect(twice).toMatchObject({ _tag: "ValidationError", field: "options.ladders.2", rule: "options.unique" })
     }).pipe(Effect.provide(runtime)), 120_000)
 })
 

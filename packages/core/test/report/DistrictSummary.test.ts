@@ -256,5 +256,19 @@ describe("DistrictSummary", () => {
       const street = Actor.make({ id: "street-viewer", tenant: written.tenant, roles: ["viewer"], scope: `${written.tenant}001` })
       const outside = yield* Effect.flip(DistrictSummary.build(street, { root: `${written.tenant}002`, from: "2024-01-01", to: "2024-03-01" }))
       expect(outside._tag).toBe("Forbidden")
+      // The calendar's last months are months like any other.
+      const last = yield* DistrictSummary.build(actor, { from: "9999-01-01", to: "9999-12-31" })
+      expect(last.period).toStrictEqual({ _tag: "Range", from: "9999-01-01", to: "9999-12-31" })
+    }).pipe(Effect.provide(runtime)), 120_000)
+
+  it.live("a summary of a grid of the lowest level, for a viewer scoped to it: the grid's own figures, no child rows", () =>
+    Effect.gen(function*() {
+      const grids = yield* Grids.Grids
+      const system = Actor.system(written.tenant)
+      const [unit] = yield* grids.subtree(system, { at: "2024-12-31", level: 5 })
+      const worker = Actor.make({ id: "unit-viewer", tenant: written.tenant, roles: ["viewer"], scope: unit!.code })
+      const summary = yield* DistrictSummary.build(worker, { from: "2024-01-01", to: "2025-01-01" })
+      expect(summary.scope).toStrictEqual({ gridCode: unit!.code, name: unit!.name })
+      expect(yield* DistrictSummary.build(system, { root: unit!.code, from: "2024-01-01", to: "2025-01-01" })).toMatchObject({ scope: { gridCode: unit!.code } })
     }).pipe(Effect.provide(runtime)), 120_000)
 })

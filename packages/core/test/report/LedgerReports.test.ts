@@ -106,6 +106,10 @@ describe("VolunteerLedgerReport", () => {
       expect(yield* Effect.flip(VolunteerLedgerReport.build(viewer, { ...march, lang: "de" as never }))).toMatchObject({ _tag: "ValidationError", field: "options.lang" })
       expect(yield* Effect.flip(VolunteerLedgerReport.build(viewer, { ...march, rounding: { decimals: 9, mode: "down" } }))).toMatchObject({ _tag: "ValidationError", field: "options.rounding.decimals" })
       expect(yield* Effect.flip(VolunteerLedgerReport.build(hexiAdmin, { ...march, root: "131102002" }))).toMatchObject({ _tag: "Forbidden", reason: "scope" })
+      // At most ten years, as every report's period; the last day of the calendar is no 台账's last day.
+      expect(yield* Effect.flip(VolunteerLedgerReport.build(viewer, { from: "1900-01-01", to: "2100-12-31" }))).toMatchObject({ _tag: "ValidationError", field: "options.to", rule: "period.length" })
+      expect(yield* Effect.flip(VolunteerLedgerReport.build(viewer, { from: "9999-01-01", to: "9999-12-31" }))).toMatchObject({ _tag: "ValidationError", field: "options.to", rule: "period.length" })
+      expect(yield* Effect.flip(VolunteerLedgerReport.build(viewer, { from: "2023-02-29", to: "2023-03-31" }))).toMatchObject({ _tag: "ValidationError", field: "options.from" })
       expect(yield* auditAfter(before)).toEqual([])
     }).pipe(Effect.provide(layer)))
 })

@@ -306,6 +306,21 @@ export const ledgerConformance = <E>(
       propOptions
     )
 
+    it.effect("a period whose last day is the calendar's last, 9999-12-31, reads like any other", () =>
+      provide(Effect.gen(function*() {
+        const tenant = freshLedgerTenant()
+        yield* writeScaffold(tenant)
+        const ledger = yield* VolunteerLedgerService.VolunteerLedger
+        const admin = Actor.system(tenant)
+        yield* ledger.executeAllUnknown(admin, LedgerIngest.batch(0, 5))
+        const period = { from: "9999-01-01", to: "9999-12-31" }
+        const entries = (rows: ReadonlyArray<{ readonly entries: number }>) => rows.reduce((n, r) => n + r.entries, 0)
+        expect(entries((yield* ledger.totals(admin, { ...period, by: [] })).data)).toBe(0)
+        expect((yield* ledger.summary(admin, period)).data).toMatchObject({ entries: 0 })
+        // The batch's sessions start on 2023-01-01: a period ending that day holds them all.
+        expect(entries((yield* ledger.totals(admin, { from: "2022-12-31", to: "2023-01-01", by: [] })).data)).toBe(5)
+      }).pipe(Effect.orDie)))
+
     it.effect("verify while another fiber appends never reports a break", () =>
       provide(Effect.gen(function*() {
         const tenant = freshLedgerTenant()

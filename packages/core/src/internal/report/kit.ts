@@ -13,6 +13,7 @@ import * as Decode from "../../errors/Decode.js"
 import type { ValidationError } from "../../errors/ValidationError.js"
 import { GridCode } from "../../grid/Grid.js"
 import * as GridConfig from "../../grid/GridConfig.js"
+import * as LevelScheme from "../../grid/LevelScheme.js"
 import { type GridReadError, Grids } from "../../grid/GridsService.js"
 import * as Report from "../../report/Report.js"
 import * as IsoDate from "../../time/IsoDate.js"
@@ -97,8 +98,10 @@ export const scope = (
     if (Option.isNone(service)) return { name: root, children: [] }
     const grids = service.value
     const grid = yield* grids.resolve(actor, root, at)
-    // Without a root grid that day (a tenant whose tree has no district grid), its children are those naming it as parent.
-    const children = !withChildren
+    // Without a root grid that day (a tenant whose tree has no district grid), its children are those naming it as
+    // parent; a grid of the lowest level has none.
+    const lowest = LevelScheme.lowest((yield* gridConfig).scheme)
+    const children = !withChildren || (Option.isSome(grid) && grid.value.level >= lowest)
       ? []
       : Option.isSome(grid)
       ? yield* grids.subtree(actor, { root, at, level: grid.value.level + 1 })
@@ -167,7 +170,11 @@ export const sumOf = <A>(rows: ReadonlyArray<A>, f: (row: A) => number): number 
 /** The months `YYYY-MM` with a day in `[from, to)`, in order. */
 export const months = (from: IsoDate.IsoDate, to: IsoDate.IsoDate): ReadonlyArray<string> => {
   const out: Array<string> = []
-  for (let day = `${from.slice(0, 7)}-01` as IsoDate.IsoDate; day < to; day = IsoDate.addMonths(day, 1)) out.push(day.slice(0, 7))
+  for (let day = `${from.slice(0, 7)}-01` as IsoDate.IsoDate; day < to; day = IsoDate.addMonths(day, 1)) {
+    out.push(day.slice(0, 7))
+    // December 9999 is the last month a date of this format has.
+    if (day.startsWith("9999-12")) break
+  }
   return out
 }
 
