@@ -29,6 +29,11 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Two test files at once, each in a process of its own: much of a run waits on
+    // PostgreSQL, SQLite files, child processes and the browser (vitest's default is one
+    // worker on two cores).
+    minWorkers: 1,
+    maxWorkers: 2,
     sequence: { concurrent: false }
   }
 })

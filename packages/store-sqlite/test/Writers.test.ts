@@ -20,6 +20,13 @@ import { join } from "node:path"
 
 const tenant = "131102" as Tenant.Tenant
 
+/**
+ * The longest pause of the event loop that still counts as running: shorter than every
+ * lock held below (200 ms and more), which a waiter blocking the loop would show whole,
+ * and longer than a garbage collection on a machine running two test files at once.
+ */
+const frozen = 150
+
 type Client = Context.Context<Transactor.Transactor | SqlClient.SqlClient>
 
 /** A database file in a temporary directory, removed when the scope closes (after the clients). */
@@ -118,7 +125,7 @@ describe("SqliteStore under two writers in one process", () => {
       expect(waiter.result._tag).toBe("Right")
       expect(waiter.ms).toBeGreaterThan(150) // it did wait for the holder's commit
       expect(watch.ticks - ticksBefore).toBeGreaterThan(10)
-      expect(watch.maxGapMs).toBeLessThan(100)
+      expect(watch.maxGapMs).toBeLessThan(frozen)
       expect(yield* labels(b)).toEqual(["a", "b"])
     }))
 
@@ -199,8 +206,9 @@ describe("SqliteStore under two writers in one process", () => {
       expect(late.ms).toBeLessThan(700)
       expect(now.result._tag).toBe("Left")
       if (now.result._tag === "Left") expectBusyTimeout(now.result.left, 0)
-      expect(now.ms).toBeLessThan(100)
-      expect(watch.maxGapMs).toBeLessThan(100)
+      // Well under the patient client's 300 ms, with room for a loaded machine running two test files at once.
+      expect(now.ms).toBeLessThan(250)
+      expect(watch.maxGapMs).toBeLessThan(frozen)
       expect(yield* labels(a)).toEqual(["a"])
       // Once the lock is free, the same clients write.
       yield* write(patient, "b")
@@ -219,7 +227,7 @@ describe("SqliteStore under two writers in one process", () => {
       yield* Deferred.await(locked)
       const read = yield* timed(labels(b))
       expect(read.result).toMatchObject({ _tag: "Right", right: ["committed"] })
-      expect(read.ms).toBeLessThan(100)
+      expect(read.ms).toBeLessThan(250) // the holder keeps its lock 300 ms
       yield* Fiber.join(holder)
       expect(yield* labels(b)).toEqual(["committed", "pending"])
     }))
@@ -349,7 +357,7 @@ describe("SqliteStore beside another process", () => {
       expect(late.ms).toBeLessThan(700)
       expect(waited.result._tag).toBe("Right")
       expect(waited.ms).toBeGreaterThan(500)
-      expect(watch.maxGapMs).toBeLessThan(100)
+      expect(watch.maxGapMs).toBeLessThan(frozen)
       expect(yield* labels(patient)).toEqual(["other", "patient"])
     }))
 
@@ -362,7 +370,7 @@ describe("SqliteStore beside another process", () => {
       yield* other.committed
       expect(opened.result._tag).toBe("Right")
       expect(opened.ms).toBeGreaterThan(200)
-      expect(watch.maxGapMs).toBeLessThan(100)
+      expect(watch.maxGapMs).toBeLessThan(frozen)
       if (opened.result._tag === "Right") {
         const sql = yield* Effect.provide(SqlClient.SqlClient, opened.result.right)
         const tables = yield* sql<{ readonly name: string }>`SELECT name FROM sqlite_master
