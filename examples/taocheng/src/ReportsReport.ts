@@ -1,7 +1,7 @@
 /**
  * The demo's reports (issue 13): after the other parts have written the district, this
  * part builds four report models of `@jiceng/core` for a reader without `pii:read` —
- * the district summary of the ledger's year (`DistrictSummary`), the household roster
+ * the district summary from the co-construction's year through the ledger's (`DistrictSummary`), the household roster
  * (`HouseholdRoster`), the year's volunteer service 台账 (`VolunteerLedgerReport`) and
  * the demo's certificate (`CertificateReport`), the last three masked — renders each
  * through every back end (XLSX, HTML, CSV, Markdown), streaming the bytes into files

@@ -36,7 +36,7 @@
  * Open311 view and one demand's history from intake to 回访 (DemandReport.ts); then the
  * notifications (#12) those writes raised through the outbox, by kind and back end, and
  * their delivery by a dispatcher to a receiver on 127.0.0.1 (NotificationReport.ts); then
- * the reports (#13): the district summary of the year, the household roster, the 台账 and
+ * the reports (#13): the district summary of the co-construction's and the ledger's years, the household roster, the 台账 and
  * the certificate, built by core's report models for a reader without pii:read and
  * written through every back end (XLSX, HTML, CSV, Markdown) into out/, each file with
  * its size, and a few of the summary's figures read back from the model
