@@ -54,7 +54,7 @@ const references: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;",
  * @category encoding
  */
 export const inline = (text: string): string =>
-  text
+  ReportBackend.printable(text)
     .trim()
     .replace(/[\\`*_[\]|~&#$]/g, "\\$&")
     // After the backslashes, so the references written here stay references.

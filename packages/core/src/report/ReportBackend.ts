@@ -168,3 +168,20 @@ export const timestamp = (generatedAt: string): string => {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(generatedAt)
   return m === null ? generatedAt : `${m[1]} ${m[2]} ${m[3] === "Z" ? "UTC" : m[3]}`
 }
+
+/** The characters no document may hold (astral noncharacters: a code point ending in FFFE or FFFF). */
+const forbidden =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g
+
+/**
+ * Text with every character a text document may not hold shown as U+FFFD REPLACEMENT
+ * CHARACTER, one for each: U+0000, the other C0 controls but TAB, LF and CR, DEL and the
+ * C1 controls, and the noncharacters (U+FDD0–U+FDEF and the last two code points of
+ * every plane). An HTML parser reports each as an error, an XML reader fails on it, and
+ * Markdown renderers differ on them; an unpaired surrogate becomes U+FFFD when the text
+ * is encoded as UTF-8.
+ *
+ * @since 0.7.0
+ * @category formatting
+ */
+export const printable = (text: string): string => text.replace(forbidden, "\uFFFD")

@@ -10,8 +10,10 @@
  * (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE and U+FFFF …).
  * Each is shown as U+FFFD REPLACEMENT CHARACTER, in the page and in the charts' SVG,
  * so the page stays well formed; an unpaired surrogate, which UTF-8 cannot carry,
- * becomes U+FFFD when the page is encoded.
+ * becomes U+FFFD when the page is encoded (`ReportBackend.printable`).
  */
+import { ReportBackend } from "@jiceng/core"
+
 const entities: Readonly<Record<string, string>> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -20,15 +22,8 @@ const entities: Readonly<Record<string, string>> = {
   "'": "&#39;"
 }
 
-/** The characters no HTML page may hold (astral noncharacters: a code point ending in FFFE or FFFF). */
-const forbidden =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g
-
-/** The replacement of a character no page may hold. */
-export const replacement = "\uFFFD"
-
 /** Text with every character no HTML page may hold replaced by U+FFFD (one per character). */
-export const clean = (text: string): string => text.replace(forbidden, replacement)
+export const clean = ReportBackend.printable
 
 /** Text as HTML, safe in an element and in a double-quoted attribute value. */
 export const escapeHtml = (text: string): string => clean(text).replace(/[&<>"']/g, (c) => entities[c]!)
