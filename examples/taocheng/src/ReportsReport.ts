@@ -116,6 +116,8 @@ const shown: ReadonlyArray<readonly [string, string]> = [
   ["organisations", "organisations"],
   ["coconstruction", "units"],
   ["coconstruction", "members"],
+  ["coconstruction", "meetings"],
+  ["coconstruction", "completed-tasks"],
   ["volunteering", "entries"],
   ["volunteering", "hours"],
   ["demands", "received"],
@@ -197,6 +199,11 @@ export type ReportsServices = Grids.Grids | GridConfig.GridConfig | VolunteerLed
  */
 export interface Options {
   readonly ledger: Ledger.GeneratedLedger
+  /**
+   * The first day of the district summary's period, which ends with the ledger's year:
+   * the co-construction's first day, so that its joint meetings and their tasks are in it.
+   */
+  readonly from: string
   readonly dir: string
   readonly lang: Output.Lang
 }
@@ -215,10 +222,9 @@ export const write = (options: Options): Effect.Effect<Written, ReportsError, Re
     const { dir, lang, ledger } = options
     const tenant = ledger.tenant
     const reader = Actor.make({ id: "demo-report-reader", tenant, roles: ["viewer"] })
-    const year = ledger.figures.year
     const buildStart = performance.now()
     const certified = yield* LedgerReport.certify(ledger)
-    const summary = yield* DistrictSummary.build(reader, { from: `${year}-01-01`, to: `${year + 1}-01-01`, lang })
+    const summary = yield* DistrictSummary.build(reader, { from: options.from, to: summaryEnd(ledger), lang })
     const households = yield* HouseholdRoster.build(reader, { lang })
     const ledgerReport = yield* VolunteerLedgerReport.build(reader, { from: ledger.figures.from, to: ledger.figures.to, lang })
     const certificate = certified === undefined
@@ -255,7 +261,10 @@ export const write = (options: Options): Effect.Effect<Written, ReportsError, Re
  * @category running
  */
 export const run = (options: Options): Effect.Effect<string, ReportsError, ReportsServices> =>
-  Effect.map(write(options), (written) => lines(written, options.lang, options.ledger.figures.year))
+  Effect.map(write(options), (written) => lines(written, options.lang, options.from, summaryEnd(options.ledger)))
+
+/** The end of the summary's period (excluded): the day after the ledger's year. */
+const summaryEnd = (ledger: Ledger.GeneratedLedger): string => `${ledger.figures.year + 1}-01-01`
 
 /**
  * What {@link run} prints for what was written.
@@ -263,11 +272,11 @@ export const run = (options: Options): Effect.Effect<string, ReportsError, Repor
  * @since 0.7.0
  * @category reporting
  */
-export const lines = (written: Written, lang: Output.Lang, year: number): string => {
+export const lines = (written: Written, lang: Output.Lang, from: string, to: string): string => {
   const w = words[lang]
   const summary = written.reports[0]!
   const titles = new Map(written.reports.map((r) => [r.kind, r.title]))
-  const out: Array<string> = [w.heading(`${year}-01-01`, `${year + 1}-01-01`)]
+  const out: Array<string> = [w.heading(from, to)]
   out.push(w.reader(written.reports.slice(1).every((r) => r.masked)), "")
   out.push(Output.table([
     [w.file, w.report, w.format, w.size],

@@ -425,7 +425,7 @@ const run = (district: District.PlannedDistrict, file: string, timing: Timing, l
     // Notifications (#12): what the writes above queued, delivered to a receiver on 127.0.0.1.
     lines.push(yield* NotificationReport.run([district.tenant, development.lanshan.tenant], lang), "")
     // Reports (#13): the district summary, the household roster, the 台账 and the certificate in every format, into out/.
-    lines.push(yield* ReportsReport.run({ ledger, dir: Output.outDir(), lang }), "")
+    lines.push(yield* ReportsReport.run({ ledger, from: `${co.summary.year}-01-01`, dir: Output.outDir(), lang }), "")
     const perSecond = writeMs === 0 ? "—" : Output.count(Math.round((district.commandCount * 1000) / writeMs))
     lines.push(words.timing({
       generate: timing.generateSeconds,

@@ -23,7 +23,8 @@ describe("ReportsReport", () => {
     Effect.gen(function*() {
       const written = yield* WholeDistrict.write()
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jiceng-reports-"))
-      const result = yield* ReportsReport.write({ ledger: written.ledger, dir, lang: "zh" })
+      const from = `${written.coConstruction.summary.year}-01-01`
+      const result = yield* ReportsReport.write({ ledger: written.ledger, from, dir, lang: "zh" })
 
       const kinds = ["district-summary", "household-roster", "volunteer-ledger", "volunteer-certificate"]
       expect(result.reports.map((r) => r.kind)).toEqual(kinds)
@@ -53,7 +54,7 @@ describe("ReportsReport", () => {
       // The JSON is the model, for the screenshot script.
       expect(JSON.parse(fs.readFileSync(path.join(dir, "district-summary.json"), "utf8")).kind).toBe("district-summary")
 
-      const printed = ReportsReport.lines(result, "zh", written.ledger.figures.year)
+      const printed = ReportsReport.lines(result, "zh", from, `${written.ledger.figures.year + 1}-01-01`)
       for (const f of result.files) expect(printed).toContain(`${Output.display(f.file)}`)
       expect(line(printed, Output.display(path.join(dir, "district-summary.xlsx")))).toMatch(
         new RegExp(`xlsx\\s+${Output.count(result.files[0]!.bytes)}$`)
@@ -64,6 +65,10 @@ describe("ReportsReport", () => {
       const hours = ReportsReport.figure(summary, "volunteering", "hours")!
       expect(line(printed, hours.label)).toMatch(/\d\.\d\S*\s+计算所得$/)
       expect(printed).toContain("个人信息均已脱敏")
+      // From the co-construction's year through the ledger's: its joint meetings and their tasks are in the period.
+      expect(summary.period).toStrictEqual({ _tag: "Range", from, to: `${written.ledger.figures.year + 1}-01-01` })
+      expect(ReportsReport.figure(summary, "coconstruction", "meetings")!.value).toBeGreaterThan(0)
+      expect(ReportsReport.figure(summary, "coconstruction", "completed-tasks")!.value).toBeGreaterThan(0)
       fs.rmSync(dir, { recursive: true, force: true })
     }).pipe(Effect.provide(WholeDistrict.layer(MemoryStore.layer))), 300_000)
 })
