@@ -353,6 +353,7 @@ const endToEnd = (store: () => Layer.Layer<Store.Store, unknown>, body: (tenant:
   return TestServices.provideLive(Effect.scoped(body(tenant)).pipe(Effect.provide(servicesOver(store(), tenant))))
 }
 
+// PostgreSQL's run is skipped without JICENG_PG_URL, as the store suites are (`.ci/run` sets it).
 for (const [name, store] of stores) {
   describe.skipIf(store === undefined)(`notifications end to end on ${name}`, () => {
     it.effect("every notification arrives at exactly the back ends it is routed to, once, signed as each platform documents, the mail with its stable Message-ID", endToEnd(store!, (tenant) =>
